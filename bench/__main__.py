@@ -1,0 +1,99 @@
+"""`python -m bench`: build a throwaway database, fill it, measure, and drop it again.
+
+By default the database is an SQLite file in a temporary directory. With DATABASE_URL naming a
+PostgreSQL server, a database `concord_bench` is created on that server and dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+BENCH_DATABASE = "concord_bench"
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--records", type=int, default=100_000,
+                        help="labelled records to create (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=9,
+                        help="interleaved repetitions per measurement (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=2013, help="seed of the label mix")
+    parser.add_argument("--incidents", type=int, default=1_000_000,
+                        help="incidents for the monitoring benchmarks (default: %(default)s)")
+    parser.add_argument("--documents", type=int, default=10_000,
+                        help="council documents for the list benchmarks (default: %(default)s)")
+    return parser.parse_args(argv)
+
+
+@contextmanager
+def _sqlite_database() -> Iterator[str]:
+    with tempfile.TemporaryDirectory(prefix="concord-bench-") as directory:
+        yield "sqlite:///" + str(Path(directory) / "bench.sqlite3")
+
+
+@contextmanager
+def _postgresql_database(server_url: str) -> Iterator[str]:
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    server = dj_database_url.parse(server_url)
+    admin = psycopg.connect(
+        dbname=server["NAME"] or "postgres", user=server["USER"], password=server["PASSWORD"],
+        host=server["HOST"] or None, port=server["PORT"] or None, autocommit=True,
+    )
+    name = sql.Identifier(BENCH_DATABASE)
+    with admin:
+        # A run that was killed leaves its database behind; a benchmark starts from nothing.
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
+        try:
+            yield server_url.rsplit("/", 1)[0] + "/" + BENCH_DATABASE
+        finally:
+            from django.db import connections
+
+            connections.close_all()
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+
+
+def main(argv: list[str]) -> int:
+    options = _arguments(argv)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
+    server_url = os.environ.get("DATABASE_URL", "")
+    if server_url.startswith(("postgres://", "postgresql://")):
+        database = _postgresql_database(server_url.split("?", 1)[0])
+    elif server_url and not server_url.startswith("sqlite:"):
+        print(f"bench: DATABASE_URL must name SQLite or PostgreSQL, not {server_url!r}",
+              file=sys.stderr)
+        return 2
+    else:
+        database = _sqlite_database()
+
+    with database as url:
+        os.environ["DATABASE_URL"] = url
+        import django
+        from django.core.management import call_command
+
+        django.setup()
+        call_command("migrate", verbosity=0, interactive=False)
+        from bench import council_lists, label_scope, monitoring_import, monitoring_situation
+
+        # The council benchmark loads the demo organization; the others add to what is there.
+        status = council_lists.run(documents=options.documents, repeat=options.repeat)
+        status |= label_scope.run(records=options.records, repeat=options.repeat,
+                                  seed=options.seed)
+        # An import of a million rows takes tens of seconds: three interleaved rounds suffice.
+        status |= monitoring_import.run(records=options.incidents,
+                                        repeat=min(options.repeat, 3), seed=options.seed)
+        return status | monitoring_situation.run(records=options.incidents,
+                                                 repeat=options.repeat, seed=options.seed)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

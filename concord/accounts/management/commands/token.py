@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from concord.accounts.models import ApiToken, User
+from concord.accounts.services import token_create, token_revoke
+from concord.core.errors import DomainError
+
+
+class Command(BaseCommand):
+    help = "Issue, list and revoke API tokens."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="verb", required=True)
+        create = sub.add_parser("create", help="issue a token; it is printed once")
+        create.add_argument("username")
+        create.add_argument("--name", default="command line")
+        create.add_argument("--days", type=int, default=90,
+                            help="validity in days (0: no expiry)")
+        listing = sub.add_parser("list", help="a user's tokens")
+        listing.add_argument("username")
+        revoke = sub.add_parser("revoke", help="revoke a token by its prefix")
+        revoke.add_argument("prefix")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        verb = options["verb"]
+        try:
+            if verb == "create":
+                user = self._user(options["username"])
+                if options["days"] < 0:
+                    raise CommandError("--days must be 0 or more.")
+                issued = token_create(actor=None, user=user, name=options["name"],
+                                      days=options["days"] or None)
+                self.stdout.write(issued.plaintext)
+            elif verb == "list":
+                for token in self._user(options["username"]).api_tokens.all():
+                    state = "revoked" if token.revoked_at else "active"
+                    expires = token.expires_at.date().isoformat() if token.expires_at else "never"
+                    self.stdout.write(f"{token.prefix}  {state:<8} expires {expires}  {token.name}")
+            else:
+                found = ApiToken.objects.filter(prefix=options["prefix"]).first()
+                if found is None:
+                    raise CommandError(f"No token with prefix {options['prefix']!r}.")
+                token_revoke(actor=None, token=found)
+                self.stdout.write(f"Revoked {found.prefix}.")
+        except DomainError as error:
+            raise CommandError(error.detail) from error
+
+    def _user(self, username: str) -> User:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"No user {username!r}.")
+        return user

@@ -1,0 +1,167 @@
+"""Appending to the audit chain and proving it intact.
+
+Each entry's hash covers its own fields and the previous entry's hash, so a changed byte, a
+removed, reordered or inserted row breaks the chain at that entry; the head row, moved in the
+same transaction as every append, makes a truncated tail visible too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import models, transaction
+
+from concord.core import context
+from concord.core.labels import Classification
+from concord.core.models import AuditEntry, AuditHead, LabelledModel
+
+GENESIS = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+    payload = prev_hash + "\n" + canonical_json(fields)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "actor": entry.actor_id,
+        "actor_name": entry.actor_name,
+        "party": entry.party_code,
+        "action": entry.action,
+        "target_type": entry.target_type,
+        "target_id": entry.target_id,
+        "classification": int(entry.classification),
+        "label_originator": entry.label_originator,
+        "label_releasable": entry.label_releasable,
+        "outcome": entry.outcome,
+        "client_address": entry.client_address,
+        "detail": entry.detail,
+    }
+
+
+def _label_of(target: models.Model | None) -> tuple[int, str, str]:
+    if not isinstance(target, LabelledModel):
+        return Classification.PUBLIC, "", ""
+    releasable = "*" if target.release_to_all_members else ""
+    if target.pk is not None:
+        codes = sorted(target.releasable_to.values_list("code", flat=True))
+        releasable = ",".join(([releasable] if releasable else []) + codes)
+    return int(target.classification), target.originator.code, releasable
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    target_type: str = "",
+    target_id: str = "",
+    outcome: str = AuditEntry.Outcome.SUCCESS,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry. Called inside the service's transaction, it commits or rolls back with
+    the change it records."""
+    if target is not None:
+        target_type = target_type or target._meta.label_lower
+        target_id = target_id or str(getattr(target, "public_id", None) or target.pk)
+    classification, originator, releasable = _label_of(target)
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    party = getattr(actor, "party", None) if is_user else None
+    ctx = context.current()
+    with transaction.atomic():
+        head, _ = AuditHead.objects.select_for_update().get_or_create(
+            pk=1, defaults={"seq": 0, "hash": GENESIS}
+        )
+        entry = AuditEntry(
+            seq=head.seq + 1,
+            at=datetime.now(UTC),
+            actor=actor if is_user else None,
+            actor_name=actor.get_username() if is_user else "",
+            party_code=party.code if party is not None else "",
+            action=action,
+            target_type=target_type,
+            target_id=target_id,
+            classification=classification,
+            label_originator=originator,
+            label_releasable=releasable,
+            outcome=outcome,
+            client_address=ctx.client_address,
+            detail=canonical_json(detail or {}),
+            prev_hash=head.hash,
+        )
+        entry.hash = entry_hash(head.hash, _hashed_fields(entry))
+        entry.save(force_insert=True)
+        AuditHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    entries: int
+    head_seq: int
+    head_hash: str
+    first_bad_seq: int | None = None
+    problem: str = ""
+
+
+def _walk(entries: Iterable[AuditEntry]) -> tuple[int, str, int | None, str]:
+    expected, prev = 1, GENESIS
+    for entry in entries:
+        if entry.seq != expected:
+            if entry.seq > expected:
+                return expected - 1, prev, expected, f"entry {expected} is missing"
+            return expected - 1, prev, entry.seq, f"entry {entry.seq} is out of order"
+        if entry.prev_hash != prev:
+            return expected - 1, prev, entry.seq, f"entry {entry.seq} does not link to its predecessor"
+        if entry_hash(prev, _hashed_fields(entry)) != entry.hash:
+            return expected - 1, prev, entry.seq, f"entry {entry.seq} was altered"
+        prev = entry.hash
+        expected += 1
+    return expected - 1, prev, None, ""
+
+
+def audit_verify() -> ChainReport:
+    """Recompute the whole chain from the first entry and compare it with the head."""
+    entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=5000)
+    count, last_hash, bad, problem = _walk(entries)
+    head = AuditHead.objects.filter(pk=1).first() or AuditHead(seq=0, hash=GENESIS)
+    if bad is not None:
+        return ChainReport(False, count, head.seq, head.hash, bad, problem)
+    if head.seq > count:
+        return ChainReport(
+            False, count, head.seq, head.hash, count + 1,
+            f"entry {count + 1} is missing: the chain ends at {count} but its head is at "
+            f"{head.seq} (truncated)",
+        )
+    if head.seq < count:
+        return ChainReport(
+            False, count, head.seq, head.hash, head.seq + 1,
+            f"entry {head.seq + 1} was added behind the chain head (head at {head.seq})",
+        )
+    if head.hash != last_hash:
+        return ChainReport(
+            False, count, head.seq, head.hash, count, f"entry {count} differs from the chain head"
+        )
+    return ChainReport(True, count, head.seq, head.hash)
+
+
+def audit_denial(*, actor: Any, action: str, target_type: str = "", target_id: str = "",
+                 reason: str = "") -> AuditEntry:
+    """A refused action, written after the refused transaction has rolled back so that the
+    refusal itself is kept."""
+    return audit_record(actor=actor, action=action, target_type=target_type,
+                        target_id=target_id[:100], outcome=AuditEntry.Outcome.DENIED,
+                        detail={"reason": reason} if reason else None)

@@ -1,0 +1,56 @@
+"""Domain errors. Services raise these; the API and the pages map them in one place each."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+class DomainError(Exception):
+    status = 400
+    title = _("Request cannot be processed")
+
+    def __init__(self, detail: str = "", *, errors: dict[str, list[str]] | None = None) -> None:
+        super().__init__(detail or str(self.title))
+        self.detail = detail or str(self.title)
+        self.errors = errors or {}
+
+
+class NotFound(DomainError):
+    status = 404
+    title = _("Not found")
+
+
+class Forbidden(DomainError):
+    status = 403
+    title = _("Forbidden")
+
+
+class Conflict(DomainError):
+    status = 409
+    title = _("Conflict")
+
+
+class InvalidState(DomainError):
+    status = 409
+    title = _("Invalid state")
+
+
+class ValidationError(DomainError):
+    """Bad input, with messages per field (`errors`), so that every interface can say where."""
+
+    status = 422
+    title = _("Invalid input")
+
+
+class UnscopedQuery(RuntimeError):
+    """A labelled model was queried without saying whose eyes the result is for."""
+
+
+def require_permission(actor: object, permission: str) -> None:
+    """Services call this first. `actor=None` is the system itself (the CLI and the demo loader
+    running as the operator); a signed-out user is never None but AnonymousUser."""
+    if actor is None:
+        return
+    has_perm = getattr(actor, "has_perm", None)
+    if has_perm is None or not getattr(actor, "is_active", False) or not has_perm(permission):
+        raise Forbidden(str(_("You are not allowed to do this.")))

@@ -1,0 +1,51 @@
+"""Tables as CSV or XLSX downloads: what a list page shows, a user can take away."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+
+FORMATS = ("csv", "xlsx")
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    # A leading =, +, - or @ would be read as a formula by spreadsheet software.
+    if text[:1] in ("=", "+", "-", "@"):
+        return "'" + text
+    return text
+
+
+def table_response(*, filename: str, fmt: str, header: Sequence[str],
+                   rows: Iterable[Sequence[Any]]) -> HttpResponse:
+    if fmt == "xlsx":
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(filename[:31])
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append([_cell(v) for v in row])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    else:
+        text = io.StringIO()
+        writer = csv.writer(text)
+        writer.writerow(header)
+        writer.writerows([_cell(v) for v in row] for row in rows)
+        # The byte-order mark lets spreadsheet software open Cyrillic text as UTF-8.
+        response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from concord.core.errors import DomainError
+
+
+def apply_domain_errors(form: forms.BaseForm, error: DomainError) -> None:
+    """Show a service's refusal on the form: per field where it names one the form has."""
+    if not error.errors:
+        form.add_error(None, error.detail)
+        return
+    for field, field_messages in error.errors.items():
+        target = field if field in form.fields else None
+        for message in field_messages:
+            form.add_error(target, message)
+
+
+def submit_to_service(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    *,
+    call: Callable[[dict[str, Any]], object],
+    success_url: str | Callable[[Any], str],
+    success_message: str,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """The shape of every edit page: validate the form, hand it to one service, show what the
+    service refused on the form, or go back to the record with a message."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = call(form.cleaned_data)
+        except DomainError as error:
+            apply_domain_errors(form, error)
+        else:
+            messages.success(request, success_message)
+            return redirect(success_url(result) if callable(success_url) else success_url)
+    return render(request, template, {**context, "form": form},
+                  status=400 if form.errors else 200)

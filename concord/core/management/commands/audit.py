@@ -1,0 +1,111 @@
+"""`concord audit`: prove the audit chain intact, and sign checkpoints of it for an outside
+witness who holds nothing but the public key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from concord.core.audit import audit_verify
+from concord.core.checkpoint import (
+    checkpoint_create,
+    checkpoint_in_chain,
+    checkpoint_signature_valid,
+    load_or_create_key,
+    public_key_pem,
+    read_document,
+)
+
+# Exit codes that a witness's script can tell apart (2 is argparse's own for bad usage).
+BROKEN = 1
+CONTRADICTED = 3
+
+
+class Command(BaseCommand):
+    help = "Verify the audit chain and sign or check checkpoints of it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="verb", required=True)
+        sub.add_parser("verify", help="recompute the whole chain; exit 1 naming the first bad entry")
+        checkpoint = sub.add_parser("checkpoint", help="sign the chain's head as a JSON document")
+        checkpoint.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+        sub.add_parser("public-key", help="print the checkpoint signing key's public half (PEM)")
+        check = sub.add_parser(
+            "verify-checkpoint",
+            help="exit 3 if the chain contradicts the checkpoint, 1 if the signature is bad or "
+                 "the chain is broken after it",
+        )
+        check.add_argument("file", type=Path)
+        check.add_argument("--public-key", type=Path, required=True, dest="public_key",
+                           help="the PEM file the witness was given, not the one in the document")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        verb = options["verb"]
+        if verb == "verify":
+            self._verify()
+        elif verb == "checkpoint":
+            self._checkpoint(options["output"])
+        elif verb == "public-key":
+            self.stdout.write(public_key_pem(self._key()), ending="")
+        else:
+            self._verify_checkpoint(options["file"], options["public_key"])
+
+    def _key(self) -> Ed25519PrivateKey:
+        return load_or_create_key(Path(settings.CONCORD_AUDIT_KEY_FILE))
+
+    def _verify(self) -> None:
+        report = audit_verify()
+        if not report.ok:
+            raise CommandError(f"audit chain broken: {report.problem}", returncode=BROKEN)
+        self.stdout.write(f"audit chain intact: {report.entries} entries, head {report.head_hash}")
+
+    def _checkpoint(self, output: Path | None) -> None:
+        # Signing a tampered chain would lend it the witness's trust.
+        report = audit_verify()
+        if not report.ok:
+            raise CommandError(
+                f"no checkpoint signed, the audit chain is broken: {report.problem}",
+                returncode=BROKEN,
+            )
+        document = json.dumps(checkpoint_create(key=self._key()), indent=2, sort_keys=True) + "\n"
+        if output is None:
+            self.stdout.write(document, ending="")
+            return
+        output.write_text(document, encoding="utf-8")
+        self.stdout.write(f"checkpoint of {report.entries} entries written to {output}")
+
+    def _verify_checkpoint(self, path: Path, public_key_path: Path) -> None:
+        try:
+            document = read_document(path)
+            public_key = public_key_path.read_text(encoding="ascii")
+            signed = checkpoint_signature_valid(document, public_key)
+        except (OSError, ValueError) as error:
+            raise CommandError(f"cannot check {path}: {error}", returncode=BROKEN) from error
+        if not signed:
+            raise CommandError(
+                f"{path}: the signature does not match this public key", returncode=BROKEN
+            )
+        statement = document["statement"]
+        entries, head_hash = int(statement["entries"]), str(statement["head_hash"])
+        report = audit_verify()
+        if not report.ok and (report.first_bad_seq or 0) <= entries:
+            raise CommandError(
+                f"{path} is signed, but the chain it vouches for is broken: {report.problem}",
+                returncode=CONTRADICTED,
+            )
+        if not checkpoint_in_chain(document):
+            raise CommandError(
+                f"{path} is signed, but entry {entries} no longer has hash {head_hash}",
+                returncode=CONTRADICTED,
+            )
+        self.stdout.write(f"checkpoint valid: entry {entries} still has hash {head_hash}")
+        if not report.ok:
+            raise CommandError(
+                f"the checkpoint holds, but the chain after it is broken: {report.problem}",
+                returncode=BROKEN,
+            )

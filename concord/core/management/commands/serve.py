@@ -1,0 +1,106 @@
+"""`concord serve`: the production server (waitress) with the background task worker beside it,
+so that one command runs the whole of Concord on one machine."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from types import FrameType
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from waitress.server import create_server
+
+from config.wsgi import application
+
+# The worker finishes the task in hand before it exits; past this it is killed.
+WORKER_GRACE_SECONDS = 30
+
+
+def _port_from_environment() -> int:
+    raw = os.environ.get("PORT", "8000")
+    if not raw.isdigit() or not 0 <= int(raw) <= 65535:
+        raise CommandError(f"PORT={raw!r} is not a TCP port number.")
+    return int(raw)
+
+
+def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    # waitress shuts down cleanly on KeyboardInterrupt; a service manager sends SIGTERM.
+    raise KeyboardInterrupt
+
+
+class Command(BaseCommand):
+    help = "Serve Concord over HTTP with waitress and run the task worker beside it."
+    requires_migrations_checks = True
+    _worker_failed = 0
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=None,
+                            help="default: $PORT, else 8000; 0 picks a free port")
+        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument("--no-worker", action="store_false", dest="worker",
+                            help="do not start the task worker (it runs elsewhere)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        port = _port_from_environment() if options["port"] is None else options["port"]
+        if options["threads"] < 1:
+            raise CommandError("--threads must be at least 1.")
+        server: Any = create_server(application, host=options["host"], port=port,
+                                    threads=options["threads"])
+        host = server.effective_host
+        shown = f"[{host}]" if ":" in str(host) else host
+        self.stdout.write(f"Concord is serving on http://{shown}:{server.effective_port}/")
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)
+        self._stopping = threading.Event()
+        self._worker: subprocess.Popen[bytes] | None = None
+        try:
+            if options["worker"]:
+                self._start_worker()
+            self.stdout.flush()
+            server.run()
+        except KeyboardInterrupt:
+            # A stop asked for before the server loop took over (waitress catches it inside).
+            pass
+        finally:
+            self._stopping.set()
+            server.close()
+            if self._worker is not None:
+                self._stop_worker(self._worker)
+        if self._worker_failed:
+            raise CommandError(f"the task worker stopped unexpectedly (exit {self._worker_failed}).")
+
+    def _start_worker(self) -> None:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
+        # Its own process group: a Ctrl-C at the terminal reaches the server only, which then
+        # stops the worker once, letting it finish the task in hand.
+        self._worker = subprocess.Popen(
+            [sys.executable, "-m", "concord.cli", "db_worker", "--no-reload"],
+            env=env, process_group=0,
+        )
+        threading.Thread(target=self._watch_worker, args=(self._worker,), daemon=True).start()
+        self.stdout.write(f"Task worker running (pid {self._worker.pid}).")
+
+    def _watch_worker(self, worker: subprocess.Popen[bytes]) -> None:
+        # Tasks that silently stop running are worse than a server that stops: a service
+        # manager restarts the whole of Concord, and the log says why.
+        code = worker.wait()
+        if not self._stopping.is_set():
+            self._worker_failed = code or -1
+            # A real signal, handled like a service manager's stop: a simulated SIGINT is lost
+            # when the server was started in the background with SIGINT ignored.
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    def _stop_worker(self, worker: subprocess.Popen[bytes]) -> None:
+        if worker.poll() is None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=WORKER_GRACE_SECONDS)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+        self.stdout.write(f"Task worker stopped (exit {worker.returncode}).")

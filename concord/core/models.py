@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+import sys
+from typing import Any, ClassVar, Self
+
+from django.conf import settings
+from django.db import models
+from django.db.models.sql import Query
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from concord.core.errors import UnscopedQuery
+from concord.core.labels import Classification, PartyKind, visible_q
+
+
+class Party(models.Model):
+    """Who a user acts for and who originates a record: a member state's delegation or the
+    secretariat. The registry links each member state to its party."""
+
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=PartyKind.choices)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering: ClassVar = ["kind", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+
+def localized(obj: Any, field: str) -> str:
+    """The field's text in the active language, falling back to Russian, the working language."""
+    language = (get_language() or "ru")[:2]
+    value = getattr(obj, f"{field}_{language}", "") or getattr(obj, f"{field}_ru", "")
+    return str(value)
+
+
+# Modules that may read labelled records without naming a viewer: the kernel itself (denial
+# auditing, chain verification), the demo loader (idempotence), migrations, tests and benchmarks.
+UNSCOPED_ALLOWED_PREFIXES = ("concord.core.", "concord.demo.", "tests.", "bench.")
+
+
+_MANAGER_MODULE = models.Manager.__module__
+
+
+def _unscoped_allowed(module: str) -> bool:
+    return (
+        module.startswith(UNSCOPED_ALLOWED_PREFIXES)
+        or ".migrations." in module
+        or ".tests." in module
+    )
+
+
+class LabelledQuery(Query):
+    """The scope travels with the SQL itself: `Subquery()` and `Exists()` take a queryset's
+    query and compile it without asking the queryset, so the query refuses to compile too."""
+
+    scoped = False
+
+    def get_compiler(
+        self, using: str | None = None, connection: Any | None = None, elide_empty: bool = True
+    ) -> Any:
+        if not self.scoped:
+            raise UnscopedQuery(
+                f"{self.model.__name__ if self.model else 'A labelled model'} queried without a "
+                "viewer: call .visible_to(user) first."
+            )
+        return super().get_compiler(using, connection, elide_empty)
+
+
+class LabelledQuerySet(models.QuerySet[Any]):
+    """Refuses to run until it is scoped to a viewer with `visible_to()`."""
+
+    def __init__(
+        self, model: Any = None, query: Query | None = None, using: str | None = None,
+        hints: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(model, query if query is not None else LabelledQuery(model), using, hints)
+
+    @property
+    def _scoped(self) -> bool:
+        return bool(getattr(self.query, "scoped", False))
+
+    def _mark_scoped(self) -> Self:
+        self.query.scoped = True  # type: ignore[attr-defined]
+        return self
+
+    def visible_to(self, user: Any) -> Self:
+        return self.filter(visible_q(user, self.model))._mark_scoped()
+
+    def unscoped(self, *, reason: str) -> Self:
+        frame = sys._getframe(1)
+        # Through `Model.objects`, the nearest frame is Django's generated manager method; the
+        # module that asked is the one that called it.
+        while frame.f_back is not None and frame.f_globals.get("__name__") == _MANAGER_MODULE:
+            frame = frame.f_back
+        caller = frame.f_globals.get("__name__", "")
+        if not _unscoped_allowed(caller):
+            raise UnscopedQuery(f"{caller} may not read {self.model.__name__} unscoped ({reason}).")
+        return self.all()._mark_scoped()
+
+    def _require_scope(self) -> None:
+        if not self._scoped:
+            raise UnscopedQuery(
+                f"{self.model.__name__} queried without a viewer: call .visible_to(user) first."
+            )
+
+    def _fetch_all(self) -> None:
+        if self._result_cache is None:
+            self._require_scope()
+        super()._fetch_all()
+
+    def count(self) -> int:
+        self._require_scope()
+        return super().count()
+
+    def exists(self) -> bool:
+        self._require_scope()
+        return super().exists()
+
+    def aggregate(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        self._require_scope()
+        return super().aggregate(*args, **kwargs)
+
+    def iterator(self, chunk_size: int | None = None) -> Any:
+        self._require_scope()
+        return super().iterator(chunk_size=chunk_size)
+
+    def update(self, **kwargs: Any) -> int:
+        self._require_scope()
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        # Nothing that was ever shared is hard-deleted: records are withdrawn or superseded.
+        raise UnscopedQuery(f"{self.model.__name__} records are withdrawn, never deleted.")
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> Any:
+        self._require_scope()
+        return super().resolve_expression(*args, **kwargs)
+
+
+LabelledManager = models.Manager.from_queryset(LabelledQuerySet)
+
+
+class LabelledModel(models.Model):
+    """Inherit this to give a model a security label and the scoped default manager."""
+
+    classification = models.PositiveSmallIntegerField(
+        _("classification"), choices=Classification.choices, default=Classification.OFFICIAL_USE
+    )
+    originator = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("originator")
+    )
+    releasable_to = models.ManyToManyField(
+        Party, blank=True, related_name="+", verbose_name=_("releasable to")
+    )
+    release_to_all_members = models.BooleanField(_("released to all member states"), default=False)
+
+    objects = LabelledManager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def classification_label(self) -> str:
+        return str(Classification(self.classification).label)
+
+
+class AuditEntry(models.Model):
+    """One link of the append-only, hash-chained audit log. The database refuses UPDATE and
+    DELETE on this table (see the migration that installs the triggers)."""
+
+    class Outcome(models.TextChoices):
+        SUCCESS = "success", _("success")
+        DENIED = "denied", _("denied")
+        FAILURE = "failure", _("failure")
+
+    seq = models.BigIntegerField(_("sequence"), primary_key=True)
+    at = models.DateTimeField(_("time (UTC)"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", db_constraint=False, verbose_name=_("actor"),
+    )
+    actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
+    party_code = models.CharField(_("party"), max_length=16, blank=True)
+    action = models.CharField(_("action"), max_length=100)
+    target_type = models.CharField(_("target type"), max_length=100, blank=True)
+    target_id = models.CharField(_("target"), max_length=100, blank=True)
+    classification = models.PositiveSmallIntegerField(
+        _("classification"), choices=Classification.choices, default=Classification.PUBLIC
+    )
+    label_originator = models.CharField(_("label originator"), max_length=16, blank=True)
+    label_releasable = models.CharField(_("label releasable to"), max_length=400, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
+    client_address = models.CharField(_("client address"), max_length=64, blank=True)
+    detail = models.TextField(_("detail"), blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering: ClassVar = ["-seq"]
+        indexes: ClassVar = [
+            models.Index(fields=["target_type", "target_id"]),
+            models.Index(fields=["actor", "at"]),
+        ]
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.outcome}"
+
+
+class AuditHead(models.Model):
+    """The last link of the chain, moved in the same transaction as each append, so that a
+    truncated tail is detectable; its row lock also serializes appenders."""
+
+    seq = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"audit head at #{self.seq}"

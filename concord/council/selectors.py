@@ -1,0 +1,320 @@
+"""Every read of the council app, scoped to the viewer: what they may not read is missing, from
+lists, counts, details and exports alike."""
+
+from __future__ import annotations
+
+import difflib
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from concord.core.errors import NotFound, ValidationError
+from concord.core.models import Party
+from concord.core.scoping import labelled_get
+from concord.council.models import (
+    LANGUAGES,
+    AgendaItem,
+    ConsensusOutcome,
+    Document,
+    DocumentText,
+    ImplementationEntry,
+    ImplementationReport,
+    Instruction,
+    Participant,
+    Session,
+    Signature,
+    SignerKey,
+    SilenceProcedure,
+    StatePosition,
+    TreatyAction,
+)
+from concord.council.services import entry_into_force
+from concord.council.services._common import originator_viewers
+from concord.registry.models import Body, MemberState
+
+
+def _uuid(value: Any, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise NotFound(_("No such %(what)s.") % {"what": what}) from None
+
+
+# --- Sessions --------------------------------------------------------------------------------
+
+def session_list(*, viewer: Any, body: str = "", year: int | None = None, status: str = "",
+                 kind: str = "", start: date | None = None, end: date | None = None
+                 ) -> QuerySet[Session]:
+    if status and status not in Session.Status.values:
+        raise ValidationError(_("Unknown status."), errors={"status": [_("Unknown status.")]})
+    if kind and kind not in Session.Kind.values:
+        raise ValidationError(_("Unknown kind."), errors={"kind": [_("Unknown kind.")]})
+    # The count is of the documents this viewer may read: a hidden one is not even counted.
+    readable = (_visible_documents(viewer).filter(session=OuterRef("pk")).order_by()
+                .values("session").annotate(n=Count("pk")).values("n"))
+    sessions: QuerySet[Session] = (
+        Session.objects.visible_to(viewer).select_related("body", "chair")
+        .annotate(document_count=Coalesce(Subquery(readable), 0)))
+    if body:
+        sessions = sessions.filter(body__code=body)
+    if year:
+        sessions = sessions.filter(starts_on__year=year)
+    if status:
+        sessions = sessions.filter(status=status)
+    if kind:
+        sessions = sessions.filter(kind=kind)
+    if start:
+        sessions = sessions.filter(ends_on__gte=start)
+    if end:
+        sessions = sessions.filter(starts_on__lte=end)
+    return sessions.order_by("-starts_on", "body__order")
+
+
+def _visible_documents(viewer: Any) -> QuerySet[Document]:
+    return Document.objects.visible_to(viewer).select_related("body")
+
+
+def session_get(*, viewer: Any, public_id: Any) -> Session:
+    key = _uuid(public_id, _("session"))
+    queryset = Session.objects.select_related("body", "chair", "previous").prefetch_related(
+        Prefetch("participants", queryset=Participant.objects.select_related(
+            "state", "position", "official")),
+        Prefetch("agenda_items", queryset=AgendaItem.objects.select_related(
+            "rapporteur", "rapporteur_position").prefetch_related(
+            Prefetch("documents", queryset=_visible_documents(viewer)))),
+    )
+    session: Session = labelled_get(queryset, viewer=viewer, public_id=key)
+    return session
+
+
+@dataclass(frozen=True)
+class AgendaNode:
+    item: AgendaItem
+    depth: int
+    number: str
+
+
+def agenda_tree(*, session: Session) -> list[AgendaNode]:
+    """The agenda depth-first, numbered 1, 1.1, 1.2, 2 … (from the prefetched items)."""
+    children: dict[int | None, list[AgendaItem]] = {}
+    for item in session.agenda_items.all():
+        children.setdefault(item.parent_id, []).append(item)
+    nodes: list[AgendaNode] = []
+
+    def walk(parent: int | None, prefix: str, depth: int) -> None:
+        for index, item in enumerate(sorted(children.get(parent, []), key=lambda i: i.order),
+                                     start=1):
+            number = f"{prefix}{index}"
+            nodes.append(AgendaNode(item, depth, number))
+            walk(item.pk, number + ".", depth + 1)
+
+    walk(None, "", 0)
+    return nodes
+
+
+def session_documents(*, viewer: Any, session: Session) -> QuerySet[Document]:
+    return (_visible_documents(viewer).filter(session=session)
+            .annotate(signature_count=Count("signatures")).order_by("doc_type", "serial"))
+
+
+@dataclass(frozen=True)
+class SignedCount:
+    held: int
+    reported: int | None
+
+
+def session_signed_count(*, viewer: Any, session: Session) -> SignedCount:
+    held = _visible_documents(viewer).filter(session=session, signatures__isnull=False
+                                             ).distinct().count()
+    return SignedCount(held, session.reported_signed_count)
+
+
+# --- Documents -------------------------------------------------------------------------------
+
+DOCUMENT_ORDERINGS = {
+    "symbol": ("body__order", "year", "doc_type", "serial"),
+    "-symbol": ("-year", "body__order", "doc_type", "-serial"),
+    "adopted": ("adopted_on", "symbol"), "-adopted": ("-adopted_on", "symbol"),
+    "title": ("title_ru",), "-title": ("-title_ru",),
+}
+
+
+def document_list(*, viewer: Any, q: str = "", doc_type: str = "", status: str = "",
+                  body: str = "", year: int | None = None, session: Session | None = None,
+                  sort: str = "") -> QuerySet[Document]:
+    if doc_type and doc_type not in Document.Type.values:
+        raise ValidationError(_("Unknown document type."), errors={"type": [_("Unknown type.")]})
+    if status and status not in Document.Status.values:
+        raise ValidationError(_("Unknown status."), errors={"status": [_("Unknown status.")]})
+    if sort and sort not in DOCUMENT_ORDERINGS:
+        raise ValidationError(_("Cannot sort by %(value)s.") % {"value": sort},
+                              errors={"sort": [_("Choose one of: %(options)s.")
+                                               % {"options": ", ".join(DOCUMENT_ORDERINGS)}]})
+    documents = _visible_documents(viewer).select_related("session")
+    if q:
+        documents = documents.filter(Q(title_ru__icontains=q) | Q(title_en__icontains=q)
+                                     | Q(symbol__icontains=q))
+    if doc_type:
+        documents = documents.filter(doc_type=doc_type)
+    if status:
+        documents = documents.filter(status=status)
+    if body:
+        documents = documents.filter(body__code=body)
+    if year:
+        documents = documents.filter(year=year)
+    if session is not None:
+        documents = documents.filter(session=session)
+    return documents.order_by(*DOCUMENT_ORDERINGS[sort or "-symbol"])
+
+
+def document_get(*, viewer: Any, public_id: Any) -> Document:
+    key = _uuid(public_id, _("document"))
+    queryset = Document.objects.select_related("body", "session", "originator").prefetch_related(
+        Prefetch("texts", queryset=DocumentText.objects.order_by("language", "version")),
+        Prefetch("outcomes", queryset=ConsensusOutcome.objects.select_related("body", "session")),
+        Prefetch("signatures", queryset=Signature.objects.select_related(
+            "official", "state", "key")),
+        Prefetch("silences", queryset=SilenceProcedure.objects.select_related("body",
+                                                                              "broken_by")),
+    )
+    document: Document = labelled_get(queryset, viewer=viewer, public_id=key)
+    return document
+
+
+def document_for_operator(*, symbol: str) -> Document:
+    """The operator's command line reads any document, each as its originator would."""
+    for viewer in originator_viewers():
+        found: Document | None = (Document.objects.visible_to(viewer)
+                 .filter(originator_id=viewer.party_id, symbol=symbol).first())
+        if found is not None:
+            return found
+    raise NotFound(_("No document %(symbol)s.") % {"symbol": symbol})
+
+
+def document_texts(*, document: Document) -> dict[str, list[DocumentText]]:
+    """Each language's versions, oldest first (from the prefetched texts)."""
+    by_language: dict[str, list[DocumentText]] = {code: [] for code, _label in LANGUAGES}
+    for text in document.texts.all():
+        by_language.setdefault(text.language, []).append(text)
+    return {code: versions for code, versions in by_language.items() if versions}
+
+
+def latest_text(*, document: Document, language: str) -> DocumentText | None:
+    versions = document_texts(document=document).get(language, [])
+    return versions[-1] if versions else None
+
+
+def text_diff(*, older: DocumentText, newer: DocumentText) -> list[tuple[str, str]]:
+    """Line by line: ('same' | 'added' | 'removed', line)."""
+    lines = []
+    for line in difflib.ndiff(older.body.splitlines(), newer.body.splitlines()):
+        tag = line[:2]
+        if tag == "? ":
+            continue
+        kind = {"+ ": "added", "- ": "removed"}.get(tag, "same")
+        lines.append((kind, line[2:]))
+    return lines
+
+
+@dataclass(frozen=True)
+class PositionRow:
+    state: MemberState
+    position: StatePosition | None
+    takes_part: bool
+
+
+def position_board(*, document: Document, body: Body) -> list[PositionRow]:
+    positions = {p.state_id: p for p in StatePosition.objects.filter(document=document, body=body)}
+    return [PositionRow(state, positions.get(state.pk), state.status == "active")
+            for state in MemberState.objects.exclude(status="withdrawn").order_by("name_ru")]
+
+
+def document_signatures(*, document: Document) -> list[Signature]:
+    return list(document.signatures.all())
+
+
+@dataclass(frozen=True)
+class TreatyStatus:
+    rows: list[TreatyAction]
+    in_force_on: date | None
+    deposits: int
+
+
+def treaty_status(*, document: Document) -> TreatyStatus:
+    rows = list(TreatyAction.objects.filter(document=document).select_related("state")
+                .order_by("state__name_ru"))
+    return TreatyStatus(rows, entry_into_force(document=document, actions=rows),
+                        sum(1 for r in rows if r.deposited_on))
+
+
+# --- Instructions and reports -----------------------------------------------------------------
+
+def instruction_list(*, viewer: Any, status: str = "", addressee: str = "",
+                     document: Document | None = None, state: str = "") -> QuerySet[Instruction]:
+    if status and status not in Instruction.Status.values:
+        raise ValidationError(_("Unknown status."), errors={"status": [_("Unknown status.")]})
+    if addressee and addressee not in Instruction.Addressee.values:
+        raise ValidationError(_("Unknown addressee."), errors={"addressee": [_("Unknown.")]})
+    instructions = (Instruction.objects.visible_to(viewer)
+                    .select_related("document", "addressee_body", "addressee_state"))
+    if status:
+        instructions = instructions.filter(status=status)
+    if addressee:
+        instructions = instructions.filter(addressee_kind=addressee)
+    if state:
+        instructions = instructions.filter(
+            Q(addressee_state__iso_alpha2=state.upper())
+            | Q(addressee_kind=Instruction.Addressee.ALL_STATES))
+    if document is not None:
+        instructions = instructions.filter(document=document)
+    return instructions.order_by("due_on", "document__symbol", "number")
+
+
+def instruction_get(*, viewer: Any, public_id: Any) -> Instruction:
+    key = _uuid(public_id, _("instruction"))
+    queryset = Instruction.objects.select_related(
+        "document", "addressee_body", "addressee_state").prefetch_related("reports__party")
+    instruction: Instruction = labelled_get(queryset, viewer=viewer, public_id=key)
+    return instruction
+
+
+def implementation_report_list(*, viewer: Any, session: Session | None = None
+                               ) -> QuerySet[ImplementationReport]:
+    reports = ImplementationReport.objects.visible_to(viewer).select_related("session", "covers")
+    if session is not None:
+        reports = reports.filter(session=session)
+    return reports.order_by("-generated_at")
+
+
+def implementation_report_get(*, viewer: Any, public_id: Any) -> ImplementationReport:
+    key = _uuid(public_id, _("report"))
+    queryset = ImplementationReport.objects.select_related("session", "covers").prefetch_related(
+        Prefetch("entries", queryset=ImplementationEntry.objects.select_related(
+            "instruction", "instruction__document", "instruction__addressee_state",
+            "instruction__addressee_body")))
+    report: ImplementationReport = labelled_get(queryset, viewer=viewer, public_id=key)
+    return report
+
+
+def signer_key_get(*, viewer: Any, fingerprint: str) -> SignerKey:
+    """Public keys are public: anyone may read them to check a signature."""
+    key = SignerKey.objects.select_related("official", "state").filter(
+        fingerprint=fingerprint).first()
+    if key is None:
+        raise NotFound(_("No signer key %(fingerprint)s.") % {"fingerprint": fingerprint})
+    return key
+
+
+def parties_by_code(*, codes: list[str]) -> list[Party]:
+    """The parties a record is to be released to, each named by its code."""
+    found = list(Party.objects.filter(code__in=codes))
+    unknown = sorted(set(codes) - {p.code for p in found})
+    if unknown:
+        raise ValidationError(_("Unknown party: %(codes)s.") % {"codes": ", ".join(unknown)},
+                              errors={"releasable_to": [_("Unknown party code.")]})
+    return found

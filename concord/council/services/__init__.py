@@ -1,0 +1,55 @@
+"""Every write of the council app, split by sub-domain; import from here."""
+
+from __future__ import annotations
+
+from concord.council.services.documents import (
+    Finding,
+    consensus_rule,
+    document_decide,
+    document_register,
+    document_text_revise,
+    document_withdraw,
+    position_record,
+    resolve_due,
+    silence_conclude,
+    silence_conclude_due,
+    silence_start,
+    symbol_for,
+)
+from concord.council.services.instructions import (
+    implementation_entry_edit,
+    implementation_report_edit,
+    implementation_report_generate,
+    instruction_add,
+    instruction_cancel,
+    instruction_flag_overdue,
+    instruction_report,
+)
+from concord.council.services.sessions import (
+    agenda_item_add,
+    agenda_item_record_outcome,
+    participant_add,
+    session_create,
+    session_set_status,
+)
+from concord.council.services.signatures import (
+    SignatureCheck,
+    document_sign,
+    document_verify,
+    entry_into_force,
+    signature_statement,
+    signer_key_create,
+    signer_key_register,
+    treaty_action_record,
+)
+
+__all__ = [
+    "Finding", "SignatureCheck", "agenda_item_add", "agenda_item_record_outcome",
+    "consensus_rule", "document_decide", "document_register", "document_sign",
+    "document_text_revise", "document_verify", "document_withdraw", "entry_into_force",
+    "implementation_entry_edit", "implementation_report_edit", "implementation_report_generate",
+    "instruction_add", "instruction_cancel", "instruction_flag_overdue", "instruction_report",
+    "participant_add", "position_record", "resolve_due", "session_create", "session_set_status",
+    "signature_statement", "signer_key_create", "signer_key_register", "silence_conclude",
+    "silence_conclude_due", "silence_start", "symbol_for", "treaty_action_record",
+]

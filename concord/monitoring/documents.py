@@ -1,0 +1,304 @@
+"""A situation report as DOCX and PDF, with its timeline chart and map drawn here (Pillow), so
+that nothing is fetched from outside: deployments are air-gapped."""
+
+from __future__ import annotations
+
+import io
+import json
+from functools import cache
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from PIL import Image, ImageDraw, ImageFont
+
+from concord.core.labels import Classification
+from concord.core.pdf import font_file, pdf_font
+from concord.monitoring.geography import REGION_BY_CODE
+from concord.monitoring.models import AlertLevel, SituationReport, Verification
+from concord.monitoring.taxonomy import Category
+
+PALETTE = ["#1f4e79", "#d9622b", "#2f7d4f", "#b3261e", "#c99a06", "#6f42c1", "#0d8aa8",
+           "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#843c39"]
+SEVERITY_COLOURS = {1: "#2f7d4f", 2: "#c99a06", 3: "#d9622b", 4: "#b3261e"}
+# The frame of the report's map: the area of responsibility from Belarus to Kazakhstan's east.
+MAP_BOUNDS = (20.0, 30.0, 90.0, 60.0)  # west, south, east, north
+
+
+def font_path() -> str | None:
+    path = font_file()
+    return str(path) if path else None
+
+
+def _font(size: int) -> Any:
+    path = font_path()
+    return ImageFont.truetype(path, size) if path else ImageFont.load_default()
+
+
+def _label_text(report: SituationReport) -> str:
+    return str(Classification(report.classification).label).upper()
+
+
+def _category_label(code: str) -> str:
+    return str(dict(Category.choices).get(code, code))
+
+
+def timeline_png(report: SituationReport, *, width: int = 1200, height: int = 480) -> bytes:
+    weeks = report.content.get("weekly", [])
+    categories = [row["category"] for row in report.content.get("by_category", [])]
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    left, right, top, bottom = 60, width - 260, 20, height - 50
+    highest = max([sum(w["counts"].values()) for w in weeks] or [1])
+    draw.line([(left, bottom), (right, bottom)], fill="#555")
+    draw.line([(left, top), (left, bottom)], fill="#555")
+    small = _font(14)
+    for step in range(5):
+        value = highest * step / 4
+        y = bottom - (bottom - top) * step / 4
+        draw.text((8, y - 8), f"{value:.0f}", fill="#333", font=small)
+    slot = (right - left) / max(1, len(weeks))
+    for index, week in enumerate(weeks):
+        x0 = left + index * slot + slot * 0.15
+        x1 = left + (index + 1) * slot - slot * 0.15
+        y = float(bottom)
+        for number, category in enumerate(categories):
+            count = week["counts"].get(category, 0)
+            if not count:
+                continue
+            h = (bottom - top) * count / highest
+            draw.rectangle([x0, y - h, x1, y], fill=PALETTE[number % len(PALETTE)])
+            y -= h
+        if len(weeks) <= 14 or index % max(1, len(weeks) // 8) == 0:
+            draw.text((x0, bottom + 8), week["week"][5:], fill="#333", font=small)
+    for number, category in enumerate(categories[:15]):
+        y = top + number * 24
+        draw.rectangle([right + 20, y + 3, right + 34, y + 17], fill=PALETTE[number % len(PALETTE)])
+        draw.text((right + 42, y), _category_label(category)[:28], fill="#222", font=small)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+@cache
+def _countries() -> list[list[list[tuple[float, float]]]]:
+    """Country outlines from world-atlas (Natural Earth, 1:110m) as rings of (lon, lat)."""
+    path = finders.find("vendor/world-atlas/countries-110m.json")
+    if not path:
+        return []
+    with open(str(path), encoding="utf-8") as handle:
+        topology = json.load(handle)
+    scale_x, scale_y = topology["transform"]["scale"]
+    shift_x, shift_y = topology["transform"]["translate"]
+    arcs: list[list[tuple[float, float]]] = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * scale_x + shift_x, y * scale_y + shift_y))
+        arcs.append(points)
+
+    def ring(indexes: list[int]) -> list[tuple[float, float]]:
+        points: list[tuple[float, float]] = []
+        for index in indexes:
+            part = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+            points.extend(part[1:] if points else part)
+        return points
+
+    shapes = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = geometry.get("arcs") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            shapes.append([ring(indexes) for indexes in polygon])
+    return shapes
+
+
+def map_png(report: SituationReport, *, width: int = 1200, height: int = 560) -> bytes:
+    west, south, east, north = MAP_BOUNDS
+    image = Image.new("RGB", (width, height), "#dbe7f1")
+    draw = ImageDraw.Draw(image)
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return ((lon - west) / (east - west) * width, (north - lat) / (north - south) * height)
+
+    for shape in _countries():
+        for ring in shape[:1]:
+            if any(west - 30 < lon < east + 30 and south - 20 < lat < north + 20
+                   for lon, lat in ring):
+                draw.polygon([xy(lon, lat) for lon, lat in ring], fill="#f4f1ea", outline="#a9a399")
+    clusters = report.content.get("clusters", [])
+    biggest = max([c["count"] for c in clusters] or [1])
+    for cluster in clusters:
+        x, y = xy(cluster["lon"], cluster["lat"])
+        radius = 4 + 22 * (cluster["count"] / biggest) ** 0.5
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius],
+                     fill=SEVERITY_COLOURS.get(cluster["severity"], "#555"), outline="white")
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _country_name(row: dict[str, Any]) -> str:
+    language = (get_language() or "ru")[:2]
+    return str(row.get(f"name_{language}") or row.get("name_en") or row["country"])
+
+
+def report_rows(report: SituationReport) -> dict[str, Any]:
+    content = report.content
+    totals = content.get("totals", {})
+    region = REGION_BY_CODE.get(report.region)
+    levels = dict(AlertLevel.choices)
+    verifications = dict(Verification.choices)
+    return {
+        "meta": [
+            (_("Period"), f"{report.period_start.isoformat()} – {report.period_end.isoformat()}"),
+            (_("Region"), str(region.label) if region else _("The whole area of responsibility")),
+            (_("Incidents"), f"{totals.get('incidents', 0)} ({_('previous period')}: "
+                             f"{totals.get('incidents_before', 0)})"),
+            (_("Fatalities"), f"{totals.get('fatalities', 0)} ({_('previous period')}: "
+                              f"{totals.get('fatalities_before', 0)})"),
+            (_("Injured"), str(totals.get("injured", 0))),
+        ],
+        "categories": [[_category_label(r["category"]), str(r["count"]), str(r["before"]),
+                        "—" if r["trend"] is None else f"{r['trend']:+.0f}%",
+                        str(r["fatalities"])] for r in content.get("by_category", [])],
+        "countries": [[_country_name(r), str(r["count"]), str(r["fatalities"])]
+                      for r in content.get("by_country", [])],
+        "serious": [[r["date"], r["place"], r["category"], str(r["fatalities"]),
+                     str(verifications.get(r["verification"], r["verification"])),
+                     r["narrative"]] for r in content.get("serious", [])],
+        "alerts": [[str(levels.get(a["level"], a["level"])), a["indicator"], f"{a['value']:g}",
+                    f"{a['window_start']} – {a['window_end']}",
+                    _("active") if a["active"] else _("ended")]
+                   for a in content.get("alerts", [])],
+    }
+
+
+def report_headers() -> dict[str, list[str]]:
+    return {
+        "categories": [_("Category"), _("Incidents"), _("Previous period"), _("Trend"),
+                       _("Fatalities")],
+        "countries": [_("Country"), _("Incidents"), _("Fatalities")],
+        "serious": [_("Date"), _("Place"), _("Category"), _("Fatalities"), _("Verification"),
+                    _("Narrative")],
+        "alerts": [_("Level"), _("Indicator"), _("Observed"), _("Window"), _("Status")],
+    }
+
+
+def report_docx(report: SituationReport) -> bytes:
+    from docx import Document
+    from docx.shared import Cm
+
+    document = Document()
+    label = _label_text(report)
+    for section in document.sections:
+        section.header.paragraphs[0].text = label
+        section.footer.paragraphs[0].text = label
+    document.add_heading(report.title, level=0)
+    rows, headers = report_rows(report), report_headers()
+    table = document.add_table(rows=0, cols=2)
+    for name, value in rows["meta"]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(name), value
+    if report.assessment:
+        document.add_heading(_("Assessment"), level=1)
+        for paragraph in report.assessment.split("\n\n"):
+            document.add_paragraph(paragraph)
+    document.add_heading(_("Incidents by week and category"), level=1)
+    document.add_picture(io.BytesIO(timeline_png(report)), width=Cm(16))
+    document.add_heading(_("Map of incidents"), level=1)
+    document.add_picture(io.BytesIO(map_png(report)), width=Cm(16))
+    for key, title in (("categories", _("By category")), ("countries", _("By country")),
+                       ("serious", _("The most serious incidents")),
+                       ("alerts", _("Alerts"))):
+        document.add_heading(title, level=1)
+        if not rows[key]:
+            document.add_paragraph(_("None."))
+            continue
+        grid = document.add_table(rows=1, cols=len(headers[key]))
+        grid.style = "Table Grid"
+        for cell, text in zip(grid.rows[0].cells, headers[key], strict=True):
+            cell.text = str(text)
+        for row in rows[key]:
+            for cell, text in zip(grid.add_row().cells, row, strict=True):
+                cell.text = text
+    if report.conclusions:
+        document.add_heading(_("Conclusions and proposals"), level=1)
+        for paragraph in report.conclusions.split("\n\n"):
+            document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _pdf_fonts() -> tuple[str, str]:
+    name = pdf_font()
+    return name, name
+
+
+def report_pdf(report: SituationReport) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Image as PdfImage
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus.flowables import Flowable
+
+    regular, bold = _pdf_fonts()
+    body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5)
+    small = ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5)
+    heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=12.5, leading=16,
+                             spaceBefore=10, spaceAfter=4)
+    title = ParagraphStyle("title", parent=heading, fontSize=16, leading=20)
+    label = _label_text(report)
+    rows, headers = report_rows(report), report_headers()
+
+    def text(value: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(value.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br/>"),
+                         style)
+
+    def grid(header: list[str], data: list[list[str]], widths: list[float] | None = None) -> Table:
+        table = Table([[text(h, small) for h in header]]
+                      + [[text(c, small) for c in row] for row in data],
+                      colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                                   ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return table
+
+    story: list[Flowable] = [text(report.title, title), Spacer(1, 4)]
+    story.append(grid(["", ""], [[str(k), v] for k, v in rows["meta"]], [4 * cm, 13 * cm]))
+    if report.assessment:
+        story += [text(_("Assessment"), heading), text(report.assessment)]
+    story += [text(_("Incidents by week and category"), heading),
+              PdfImage(io.BytesIO(timeline_png(report)), width=17 * cm, height=6.8 * cm),
+              text(_("Map of incidents"), heading),
+              PdfImage(io.BytesIO(map_png(report)), width=17 * cm, height=7.9 * cm)]
+    widths = {"serious": [1.8 * cm, 3.2 * cm, 2.6 * cm, 1.4 * cm, 1.8 * cm, 6.2 * cm]}
+    for key, caption in (("categories", _("By category")), ("countries", _("By country")),
+                         ("serious", _("The most serious incidents")), ("alerts", _("Alerts"))):
+        story.append(text(caption, heading))
+        story.append(grid(headers[key], rows[key], widths.get(key)) if rows[key]
+                     else text(_("None.")))
+    if report.conclusions:
+        story += [text(_("Conclusions and proposals"), heading), text(report.conclusions)]
+
+    def page(canvas: Any, document: Any) -> None:
+        # The label at the top and bottom of every page, as on any classified paper.
+        canvas.saveState()
+        canvas.setFont(bold, 9)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 1.1 * cm, label)
+        canvas.drawCentredString(A4[0] / 2, 0.8 * cm, f"{label} · {document.page}")
+        canvas.restoreState()
+
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, title=report.title, leftMargin=2 * cm,
+                      rightMargin=2 * cm, topMargin=1.8 * cm, bottomMargin=1.6 * cm).build(
+        story, onFirstPage=page, onLaterPages=page)
+    return out.getvalue()
+

@@ -1,0 +1,147 @@
+"""Writing a selection of incidents as ACLED CSV, XLSX or GeoJSON. What is written is what the
+viewer may read: the selection comes from the scoped selector, and the export is audited once
+with its size and the highest label in it."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from django.db import transaction
+from openpyxl import Workbook
+
+from concord.core.audit import audit_record
+from concord.core.labels import Classification
+from concord.monitoring import selectors
+from concord.monitoring.formats import ACLED_COLUMNS, OWN_COLUMNS
+from concord.monitoring.geography import BY_ALPHA2
+from concord.monitoring.models import GeoPrecision, Incident, TimePrecision
+from concord.monitoring.taxonomy import acled_labels
+
+EXPORT_FORMATS = ("acled", "xlsx", "geojson")
+CONTENT_TYPES = {
+    "acled": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "geojson": "application/geo+json",
+}
+EXTENSIONS = {"acled": "csv", "xlsx": "xlsx", "geojson": "geojson"}
+_TIME_NAMES: dict[int, str] = {int(v): k for k, v in {"day": TimePrecision.DAY, "week": TimePrecision.WEEK,
+                                 "month": TimePrecision.MONTH, "year": TimePrecision.YEAR}.items()}
+_GEO_NAMES: dict[int, str] = {int(v): k for k, v in {"exact": GeoPrecision.EXACT, "near": GeoPrecision.NEAR,
+                                "region": GeoPrecision.REGION,
+                                "country": GeoPrecision.COUNTRY}.items()}
+
+
+def acled_row(incident: Incident) -> list[Any]:
+    disorder, event_type, sub_event_type = acled_labels(incident.category, incident.sub_category)
+    extra = incident.extra or {}
+    country = BY_ALPHA2[incident.country]
+    event_id = (incident.external_id or "")
+    event_id = event_id[6:] if event_id.startswith("acled:") else str(incident.public_id)
+    values = {
+        "event_id_cnty": event_id, "event_date": incident.occurred_on.isoformat(),
+        "year": incident.occurred_on.year,
+        "time_precision": min(int(incident.time_precision), 3),
+        "disorder_type": extra.get("disorder_type", disorder), "event_type": event_type,
+        "sub_event_type": sub_event_type, "actor1": incident.actor1,
+        "assoc_actor_1": incident.assoc_actor1, "actor2": incident.actor2,
+        "assoc_actor_2": incident.assoc_actor2, "iso": int(country.numeric),
+        "country": country.name_en, "admin1": incident.admin1, "admin2": incident.admin2,
+        "location": incident.location,
+        "latitude": "" if incident.latitude is None else f"{incident.latitude:.4f}",
+        "longitude": "" if incident.longitude is None else f"{incident.longitude:.4f}",
+        "geo_precision": min(int(incident.geo_precision), 3), "source": incident.sources,
+        "source_scale": extra.get("source_scale", incident.get_source_scale_display()),
+        "notes": incident.narrative, "fatalities": incident.fatalities,
+    }
+    return [values.get(column, extra.get(column, "")) for column in ACLED_COLUMNS]
+
+
+def own_row(incident: Incident) -> list[Any]:
+    values = {
+        "id": (incident.external_id or "")[3:] if (incident.external_id or "").startswith("id:")
+        else str(incident.public_id),
+        "date": incident.occurred_on.isoformat(),
+        "time": incident.occurred_at.isoformat() if incident.occurred_at else "",
+        "time_precision": _TIME_NAMES[incident.time_precision],
+        "geo_precision": _GEO_NAMES[incident.geo_precision],
+    }
+    return [values[c] if c in values else _plain(getattr(incident, c)) for c in OWN_COLUMNS]
+
+
+def _plain(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _safe(value: Any) -> Any:
+    # A leading =, +, - or @ would be read as a formula by spreadsheet software.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def write_acled(incidents: Iterable[Incident], out: IO[str]) -> int:
+    writer = csv.writer(out)
+    writer.writerow(ACLED_COLUMNS)
+    count = 0
+    for incident in incidents:
+        writer.writerow([_safe(v) for v in acled_row(incident)])
+        count += 1
+    return count
+
+
+def write_xlsx(incidents: Iterable[Incident], out: IO[bytes]) -> int:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("incidents")
+    sheet.append(list(OWN_COLUMNS))
+    count = 0
+    for incident in incidents:
+        sheet.append([_safe(v) for v in own_row(incident)])
+        count += 1
+    book.save(out)
+    return count
+
+
+def geojson_features(incidents: Iterable[Incident]) -> Iterator[dict[str, Any]]:
+    for incident in incidents:
+        properties = dict(zip(OWN_COLUMNS, own_row(incident), strict=True))
+        geometry = None
+        if incident.latitude is not None and incident.longitude is not None:
+            geometry = {"type": "Point", "coordinates": [incident.longitude, incident.latitude]}
+        properties.pop("latitude"), properties.pop("longitude")
+        # A code, not the translated label: files are read by programs too.
+        properties["classification"] = Classification(incident.classification).name.lower()
+        yield {"type": "Feature", "id": str(incident.public_id), "geometry": geometry,
+               "properties": properties}
+
+
+def write_geojson(incidents: Iterable[Incident], out: IO[str]) -> int:
+    count = 0
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    for feature in geojson_features(incidents):
+        out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+@transaction.atomic
+def incident_export(*, viewer: Any, filters: selectors.IncidentFilters, fmt: str,
+                    out: IO[Any]) -> int:
+    incidents = selectors.incident_list(viewer=viewer, filters=filters)
+    highest = incidents.order_by("-classification").values_list("classification",
+                                                                  flat=True).first()
+    rows = incidents.iterator(chunk_size=5000)
+    if fmt == "acled":
+        count = write_acled(rows, out)
+    elif fmt == "xlsx":
+        count = write_xlsx(rows, out)
+    else:
+        count = write_geojson(rows, out)
+    audit_record(actor=viewer, action="monitoring.incident.export",
+                 target_type="monitoring.incident",
+                 detail={"format": fmt, "count": count, "highest_classification": highest,
+                         "filters": filters.query_items()})
+    return count

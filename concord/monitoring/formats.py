@@ -1,0 +1,404 @@
+"""Reading incident files: ACLED CSV (the layout published since 2023 and the older one), the
+project's own CSV and XLSX, and GeoJSON. Each reader yields, per data row, its line number and
+either the incident's field values or the reason the row cannot be used."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from typing import IO, Any, NamedTuple
+
+from django.utils.translation import gettext as _
+
+from concord.monitoring.geography import country_of
+from concord.monitoring.models import (
+    Credibility,
+    GeoPrecision,
+    Reliability,
+    SourceScale,
+    TimePrecision,
+    Verification,
+)
+from concord.monitoring.taxonomy import from_acled
+
+FORMATS = ("acled", "csv", "xlsx", "geojson")
+
+# ACLED's export since 2023: 31 columns.
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
+)
+# ACLED's export before 2023.
+ACLED_LEGACY_COLUMNS = (
+    "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year",
+    "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+    "actor2", "assoc_actor_2", "inter2", "interaction", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "timestamp", "iso3",
+)
+ACLED_REQUIRED = frozenset({"event_id_cnty", "event_date", "event_type", "sub_event_type",
+                            "country", "latitude", "longitude", "fatalities"})
+# ACLED columns that have no field of their own here and ride along in `extra`.
+ACLED_EXTRA = ("inter1", "inter2", "interaction", "civilian_targeting", "admin3", "tags",
+               "timestamp", "region", "source_scale", "disorder_type", "data_id",
+               "event_id_no_cnty", "iso3", "year")
+
+# The project's own columns (CSV, XLSX, GeoJSON properties).
+OWN_COLUMNS = (
+    "id", "date", "time", "time_precision", "country", "admin1", "admin2", "location",
+    "latitude", "longitude", "geo_precision", "category", "sub_category", "actor1",
+    "assoc_actor1", "actor2", "assoc_actor2", "fatalities", "fatalities_low", "fatalities_high",
+    "injured", "injured_low", "injured_high", "narrative", "sources", "source_scale",
+    "reliability", "credibility", "verification",
+)
+OWN_REQUIRED = frozenset({"date", "country", "category", "sub_category"})
+
+TIME_PRECISION_NAMES = {"day": TimePrecision.DAY, "week": TimePrecision.WEEK,
+                        "month": TimePrecision.MONTH, "year": TimePrecision.YEAR}
+GEO_PRECISION_NAMES = {"exact": GeoPrecision.EXACT, "near": GeoPrecision.NEAR,
+                       "region": GeoPrecision.REGION, "country": GeoPrecision.COUNTRY}
+# Looked up once: an import asks these for every row.
+SCALES = {v: v for v in SourceScale.values}
+RELIABILITIES = {v.casefold(): v for v in Reliability.values}
+CREDIBILITIES = {str(v): v for v in Credibility.values}
+VERIFICATIONS = {v: v for v in Verification.values}
+ACLED_TIME_PRECISIONS = frozenset(TimePrecision.values)
+ACLED_GEO_PRECISIONS = frozenset(GeoPrecision.values)
+DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y", "%d.%m.%Y")
+
+
+class RowError(ValueError):
+    """Why one row cannot be imported, in words for the person who made the file."""
+
+
+class Row(NamedTuple):
+    line: int
+    values: dict[str, Any] | None
+    error: str = ""
+
+
+def _text(raw: dict[str, Any], name: str, limit: int = 200) -> str:
+    value = raw.get(name)
+    if not value:
+        return ""
+    text = value.strip() if type(value) is str else str(value).strip()
+    if len(text) > limit:
+        raise RowError(_("%(column)s is longer than %(limit)s characters.")
+                       % {"column": name, "limit": limit})
+    return text
+
+
+def _date(value: Any, column: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date
+        except ValueError:
+            continue
+    raise RowError(_("%(column)s is not a date: %(value)r.") % {"column": column, "value": text})
+
+
+def _time(value: Any) -> time | None:
+    if isinstance(value, time):
+        return value
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        return time.fromisoformat(text)
+    except ValueError as error:
+        raise RowError(_("time is not a time of day: %(value)r.") % {"value": text}) from error
+
+
+def _count(value: Any, column: str, *, required: bool = False) -> int | None:
+    text = str(value if value is not None else "").strip()
+    if not text:
+        if required:
+            raise RowError(_("%(column)s is missing.") % {"column": column})
+        return None
+    try:
+        number = float(text)
+    except ValueError as error:
+        raise RowError(_("%(column)s is not a number: %(value)r.")
+                       % {"column": column, "value": text}) from error
+    if number < 0 or number != int(number):
+        raise RowError(_("%(column)s must be a whole number of at least 0.") % {"column": column})
+    return int(number)
+
+
+def _coordinate(value: Any, column: str, bound: float) -> float | None:
+    text = str(value if value is not None else "").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError as error:
+        raise RowError(_("%(column)s is not a number: %(value)r.")
+                       % {"column": column, "value": text}) from error
+    if not -bound <= number <= bound:
+        raise RowError(_("%(column)s is out of range: %(value)s.")
+                       % {"column": column, "value": text})
+    return number
+
+
+def _choice(value: Any, column: str, allowed: dict[str, Any], default: Any) -> Any:
+    text = str(value if value is not None else "").strip()
+    if not text:
+        return default
+    key = text.casefold()
+    if key in allowed:
+        return allowed[key]
+    raise RowError(_("%(column)s has an unknown value %(value)r.")
+                   % {"column": column, "value": text})
+
+
+def _country(raw: dict[str, Any], *, code: str = "", numeric: str = "") -> str:
+    name = _text(raw, "country")
+    country = country_of(code=code, numeric=numeric, name=name)
+    if country is None:
+        raise RowError(_("country %(value)r is outside the area Concord watches.")
+                       % {"value": name or code or numeric})
+    return country.alpha2
+
+
+def _acled_scale(text: str) -> str:
+    first = text.split("-")[0].strip().casefold()
+    return first if first in SCALES else SourceScale.OTHER
+
+
+def acled_values(raw: dict[str, Any]) -> dict[str, Any]:
+    categories = from_acled(_text(raw, "event_type"), _text(raw, "sub_event_type"))
+    if categories is None:
+        raise RowError(_("event type %(type)r with sub-event type %(sub)r is not in the taxonomy.")
+                       % {"type": _text(raw, "event_type"), "sub": _text(raw, "sub_event_type")})
+    event_id = _text(raw, "event_id_cnty", 90)
+    if not event_id:
+        raise RowError(_("event_id_cnty is missing."))
+    precision = _count(raw.get("time_precision"), "time_precision") or TimePrecision.DAY
+    geo = _count(raw.get("geo_precision"), "geo_precision") or GeoPrecision.EXACT
+    if precision not in ACLED_TIME_PRECISIONS or geo not in ACLED_GEO_PRECISIONS:
+        raise RowError(_("time_precision and geo_precision must be 1, 2 or 3."))
+    scale = _text(raw, "source_scale")
+    extra = {}
+    for name in ACLED_EXTRA:
+        value = raw.get(name)
+        if value:
+            extra[name] = _text(raw, name, 1000)
+    return {
+        "external_id": "acled:" + event_id,
+        "occurred_on": _date(raw.get("event_date"), "event_date"),
+        "occurred_at": None,
+        "time_precision": precision,
+        "country": _country(raw, numeric=_text(raw, "iso")),
+        "admin1": _text(raw, "admin1", 100), "admin2": _text(raw, "admin2", 100),
+        "location": _text(raw, "location"),
+        "latitude": _coordinate(raw.get("latitude"), "latitude", 90),
+        "longitude": _coordinate(raw.get("longitude"), "longitude", 180),
+        "geo_precision": geo,
+        "category": categories[0], "sub_category": categories[1],
+        "actor1": _text(raw, "actor1"), "assoc_actor1": _text(raw, "assoc_actor_1", 300),
+        "actor2": _text(raw, "actor2"), "assoc_actor2": _text(raw, "assoc_actor_2", 300),
+        "fatalities": _count(raw.get("fatalities"), "fatalities", required=True),
+        "fatalities_low": None, "fatalities_high": None,
+        "injured": 0, "injured_low": None, "injured_high": None,
+        "narrative": _text(raw, "notes", 20000),
+        "sources": _text(raw, "source", 2000),
+        "source_scale": _acled_scale(scale),
+        "reliability": Reliability.F, "credibility": Credibility.UNKNOWN,
+        "verification": Verification.REPORTED,
+        "extra": extra,
+    }
+
+
+def _digest(raw: dict[str, Any]) -> str:
+    canonical = json.dumps({k: str(v if v is not None else "").strip() for k, v in raw.items()
+                            if k != "id"}, sort_keys=True, ensure_ascii=False)
+    return "sha1:" + hashlib.sha1(canonical.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def own_values(raw: dict[str, Any]) -> dict[str, Any]:
+    category, sub = _text(raw, "category"), _text(raw, "sub_category")
+    categories = from_acled(category, sub)
+    if categories is None:
+        raise RowError(_("category %(type)r with sub-category %(sub)r is not in the taxonomy.")
+                       % {"type": category, "sub": sub})
+    own_id = _text(raw, "id", 90)
+    values: dict[str, Any] = {
+        "external_id": ("id:" + own_id) if own_id else _digest(raw),
+        "occurred_on": _date(raw.get("date"), "date"),
+        "occurred_at": _time(raw.get("time")),
+        "time_precision": _choice(raw.get("time_precision"), "time_precision",
+                                  TIME_PRECISION_NAMES, TimePrecision.DAY),
+        "country": _country(raw, code=_text(raw, "country")),
+        "admin1": _text(raw, "admin1", 100), "admin2": _text(raw, "admin2", 100),
+        "location": _text(raw, "location"),
+        "latitude": _coordinate(raw.get("latitude"), "latitude", 90),
+        "longitude": _coordinate(raw.get("longitude"), "longitude", 180),
+        "geo_precision": _choice(raw.get("geo_precision"), "geo_precision",
+                                 GEO_PRECISION_NAMES, GeoPrecision.EXACT),
+        "category": categories[0], "sub_category": categories[1],
+        "actor1": _text(raw, "actor1"), "assoc_actor1": _text(raw, "assoc_actor1", 300),
+        "actor2": _text(raw, "actor2"), "assoc_actor2": _text(raw, "assoc_actor2", 300),
+        "fatalities": _count(raw.get("fatalities"), "fatalities") or 0,
+        "fatalities_low": _count(raw.get("fatalities_low"), "fatalities_low"),
+        "fatalities_high": _count(raw.get("fatalities_high"), "fatalities_high"),
+        "injured": _count(raw.get("injured"), "injured") or 0,
+        "injured_low": _count(raw.get("injured_low"), "injured_low"),
+        "injured_high": _count(raw.get("injured_high"), "injured_high"),
+        "narrative": _text(raw, "narrative", 20000),
+        "sources": _text(raw, "sources", 2000),
+        "source_scale": _choice(raw.get("source_scale"), "source_scale",
+                                SCALES, SourceScale.OTHER),
+        "reliability": _choice(raw.get("reliability"), "reliability",
+                               RELIABILITIES, Reliability.F),
+        "credibility": _choice(raw.get("credibility"), "credibility",
+                               CREDIBILITIES, Credibility.UNKNOWN),
+        "verification": _choice(raw.get("verification"), "verification",
+                                VERIFICATIONS, Verification.REPORTED),
+        "extra": {},
+    }
+    for name in ("fatalities", "injured"):
+        low, high = values[f"{name}_low"], values[f"{name}_high"]
+        if (low is not None and low > values[name]) or (high is not None and high < values[name]):
+            raise RowError(_("%(column)s: the range must contain the best figure.")
+                           % {"column": name})
+    if (values["latitude"] is None) != (values["longitude"] is None):
+        raise RowError(_("latitude and longitude go together."))
+    return values
+
+
+def _decoded(stream: IO[bytes]) -> IO[str]:
+    # utf-8-sig reads UTF-8 with or without the byte-order mark that spreadsheet software adds.
+    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+
+
+def _check_header(header: list[str], required: frozenset[str]) -> None:
+    missing = sorted(required - set(header))
+    if missing:
+        raise RowError(_("The file lacks the columns: %(columns)s.")
+                       % {"columns": ", ".join(missing)})
+
+
+def _rows_from_dicts(records: Iterator[tuple[int, dict[str, Any]]], acled: bool) -> Iterator[Row]:
+    convert = acled_values if acled else own_values
+    for line, raw in records:
+        try:
+            yield Row(line, convert(raw))
+        except RowError as error:
+            yield Row(line, None, str(error))
+
+
+def read_csv(stream: IO[bytes], *, acled: bool) -> Iterator[Row]:
+    text = _decoded(stream)
+    reader = csv.DictReader(text)
+    try:
+        header = [name.strip() for name in (reader.fieldnames or [])]
+    except (UnicodeDecodeError, csv.Error) as error:
+        yield Row(1, None, _("The file is not UTF-8 CSV: %(error)s") % {"error": error})
+        return
+    reader.fieldnames = header
+    try:
+        _check_header(header, ACLED_REQUIRED if acled else OWN_REQUIRED)
+    except RowError as error:
+        yield Row(1, None, str(error))
+        return
+
+    convert = acled_values if acled else own_values
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except (UnicodeDecodeError, csv.Error) as error:
+            yield Row(reader.line_num, None, str(error))
+            return
+        if None in raw:
+            yield Row(reader.line_num, None, _("the row has more cells than the header."))
+            continue
+        try:
+            yield Row(reader.line_num, convert(raw))
+        except RowError as error:
+            yield Row(reader.line_num, None, str(error))
+
+
+def read_xlsx(stream: IO[bytes]) -> Iterator[Row]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(stream, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        yield Row(1, None, _("The file is not an XLSX workbook: %(error)s") % {"error": error})
+        return
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    first = next(rows, None)
+    header = [str(cell or "").strip() for cell in (first or ())]
+    try:
+        _check_header(header, OWN_REQUIRED)
+    except RowError as error:
+        yield Row(1, None, str(error))
+        return
+    records = ((line, dict(zip(header, cells, strict=False)))
+               for line, cells in enumerate(rows, start=2)
+               if any(cell not in (None, "") for cell in cells))
+    yield from _rows_from_dicts(records, acled=False)
+    book.close()
+
+
+def read_geojson(stream: IO[bytes]) -> Iterator[Row]:
+    try:
+        document = json.load(_decoded(stream))
+    except (ValueError, UnicodeDecodeError) as error:
+        yield Row(1, None, _("The file is not GeoJSON: %(error)s") % {"error": error})
+        return
+    features = document.get("features") if isinstance(document, dict) else None
+    if not isinstance(features, list):
+        yield Row(1, None, _("The file is not a GeoJSON FeatureCollection."))
+        return
+    for number, feature in enumerate(features, start=1):
+        properties = dict(feature.get("properties") or {}) if isinstance(feature, dict) else {}
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if isinstance(geometry, dict) and geometry.get("type") == "Point":
+            coordinates = geometry.get("coordinates") or []
+            if len(coordinates) >= 2:
+                properties["longitude"], properties["latitude"] = coordinates[0], coordinates[1]
+        # GeoJSON has no lines: a feature's number stands for its line.
+        yield from _rows_from_dicts(iter([(number, properties)]), acled=False)
+
+
+def read(stream: IO[bytes], fmt: str) -> Iterator[Row]:
+    if fmt == "acled":
+        return read_csv(stream, acled=True)
+    if fmt == "csv":
+        return read_csv(stream, acled=False)
+    if fmt == "xlsx":
+        return read_xlsx(stream)
+    if fmt == "geojson":
+        return read_geojson(stream)
+    raise ValueError(fmt)
+
+
+def guess_format(name: str, head: bytes) -> str:
+    lower = name.lower()
+    if lower.endswith(".xlsx"):
+        return "xlsx"
+    if lower.endswith((".geojson", ".json")):
+        return "geojson"
+    first_line = head.decode("utf-8-sig", errors="replace").splitlines()[0] if head else ""
+    return "acled" if "event_id_cnty" in first_line else "csv"

@@ -1,0 +1,166 @@
+"""Situation reports: generated for a period and region from what the analyst may read, then
+edited. No write-down: the report is labelled at least as high as the highest incident or alert
+it aggregates, and stays with the secretariat unless everything in it is released to all."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Max, Sum
+from django.utils.translation import gettext as _
+
+from concord.core.audit import audit_record
+from concord.core.errors import ValidationError, require_permission
+from concord.core.labels import Classification
+from concord.core.models import Party
+from concord.monitoring import selectors
+from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE
+from concord.monitoring.models import SituationReport
+from concord.monitoring.taxonomy import Category
+
+TOP_INCIDENTS = 10
+
+
+def _trend(now: int, before: int) -> float | None:
+    return round(100.0 * (now - before) / before, 1) if before else None
+
+
+def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple[
+        dict[str, Any], int, bool]:
+    """What the report says, and the label floor of what it says it from: (content, highest
+    classification, whether all of it is released to every member state)."""
+    params: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat(), "region": region}
+    filters = selectors.filters_from(params)
+    length = (end - start).days + 1
+    before_filters = selectors.filters_from({**params, "from": (start - timedelta(days=length))
+                                             .isoformat(),
+                                             "to": (start - timedelta(days=1)).isoformat()})
+    incidents = selectors.incident_list(viewer=viewer, filters=filters).order_by()
+    before = selectors.incident_list(viewer=viewer, filters=before_filters).order_by()
+    totals = incidents.aggregate(count=Count("id"), fatalities=Sum("fatalities"),
+                                 injured=Sum("injured"), highest=Max("classification"))
+    previous = before.aggregate(count=Count("id"), fatalities=Sum("fatalities"))
+    by_category_before = dict(before.values_list("category").annotate(n=Count("id")))
+    labels = dict(Category.choices)
+    by_category = [
+        {"category": code, "label": str(labels[code]), "count": n,
+         "fatalities": fatalities or 0, "before": by_category_before.get(code, 0),
+         "trend": _trend(n, by_category_before.get(code, 0))}
+        for code, n, fatalities in incidents.values_list("category").annotate(
+            n=Count("id"), f=Sum("fatalities")).order_by("-n", "category")]
+    by_country = [
+        {"country": code, "name_en": BY_ALPHA2[code].name_en,
+         "name_ru": BY_ALPHA2[code].name_ru, "count": n, "fatalities": fatalities or 0}
+        for code, n, fatalities in incidents.values_list("country").annotate(
+            n=Count("id"), f=Sum("fatalities")).order_by("-n", "country")]
+    weekly: dict[str, dict[str, int]] = {}
+    for category, week, n in incidents.values_list("category", "week").annotate(n=Count("id")):
+        weekly.setdefault(week.isoformat(), {})[category] = n
+    serious = list(incidents.order_by("-severity", "-fatalities", "-occurred_on")[:TOP_INCIDENTS])
+    summary = selectors.situation_summary(viewer=viewer, filters=filters, zoom=5)
+    # The alerts whose window overlaps the period, the open ones and those that ended.
+    alerts = list(selectors.alert_list(viewer=viewer).filter(window_end__gte=start,
+                                                             window_start__lte=end))
+    highest = max([totals["highest"] or 0, *[a.classification for a in alerts]])
+    shared = not incidents.filter(classification__gt=Classification.PUBLIC,
+                                  release_to_all_members=False).exists() and all(
+        a.classification == Classification.PUBLIC or a.release_to_all_members for a in alerts)
+    content = {
+        "totals": {"incidents": totals["count"], "fatalities": totals["fatalities"] or 0,
+                   "injured": totals["injured"] or 0,
+                   "incidents_before": previous["count"],
+                   "fatalities_before": previous["fatalities"] or 0,
+                   "trend": _trend(totals["count"], previous["count"])},
+        "by_category": by_category, "by_country": by_country,
+        "weekly": [{"week": week, "counts": counts} for week, counts in sorted(weekly.items())],
+        "clusters": summary.clusters,
+        "serious": [{"id": str(i.public_id), "date": i.occurred_on.isoformat(),
+                     "place": ", ".join(p for p in (i.location, i.admin1,
+                                                    BY_ALPHA2[i.country].name_en) if p),
+                     "category": str(labels[i.category]), "fatalities": i.fatalities,
+                     "injured": i.injured, "narrative": i.narrative[:500],
+                     "verification": i.verification,
+                     "classification": Classification(i.classification).name}
+                    for i in serious],
+        "alerts": [{"id": str(a.public_id), "indicator": a.indicator.name, "level": a.level,
+                    "value": a.value, "window_start": a.window_start.isoformat(),
+                    "window_end": a.window_end.isoformat(), "active": a.ended_at is None}
+                   for a in alerts],
+    }
+    return content, int(highest), shared
+
+
+@transaction.atomic
+def report_generate(*, actor: Any, start: date, end: date, region: str = "",
+                    title: str = "", originator: Party | None = None) -> SituationReport:
+    require_permission(actor, "monitoring.add_situationreport")
+    errors: dict[str, list[str]] = {}
+    if end < start:
+        errors["period_end"] = [_("The end of the period is before its start.")]
+    if region and region not in REGION_BY_CODE:
+        errors["region"] = [_("Unknown region.")]
+    party = originator or getattr(actor, "party", None)
+    if party is None:
+        errors["originator"] = [_("Choose the originating party.")]
+    if errors or party is None:
+        raise ValidationError(_("Please correct the marked fields."), errors=errors)
+    viewer = actor if actor is not None else _operator_view(party)
+    content, highest, shared = report_content(viewer=viewer, region=region, start=start, end=end)
+    area = str(REGION_BY_CODE[region].label) if region else _("the area of responsibility")
+    report = SituationReport.objects.create(
+        title=title or _("The situation in %(area)s, %(start)s – %(end)s") % {
+            "area": area, "start": start.isoformat(), "end": end.isoformat()},
+        region=region, period_start=start, period_end=end, content=content,
+        label_floor=highest, floor_released_to_all=shared,
+        classification=max(highest, Classification.OFFICIAL_USE), originator=party,
+        release_to_all_members=shared,
+        generated_by=actor if getattr(actor, "pk", None) else None)
+    audit_record(actor=actor, action="monitoring.report.generate", target=report,
+                 detail={"incidents": content["totals"]["incidents"], "region": region,
+                         "from": start.isoformat(), "to": end.isoformat()})
+    return report
+
+
+def _operator_view(party: Party) -> Any:
+    # The operator's command-line report reads as the originating party at full clearance.
+    from concord.core.labels import Viewer
+
+    return Viewer(party_id=party.pk, party_kind=party.kind, clearance=Classification.SECRET)
+
+
+@transaction.atomic
+def report_update(*, actor: Any, report: SituationReport, title: str, assessment: str,
+                  conclusions: str, classification: int,
+                  release_to_all_members: bool) -> SituationReport:
+    require_permission(actor, "monitoring.change_situationreport")
+    errors: dict[str, list[str]] = {}
+    if classification < report.label_floor:
+        errors["classification"] = [_("The report aggregates records labelled %(label)s: its "
+                                      "label cannot be lower.")
+                                    % {"label": Classification(report.label_floor).label}]
+    if release_to_all_members and not report.floor_released_to_all:
+        errors["release_to_all_members"] = [
+            _("Some of what the report aggregates is not released to all member states.")]
+    clearance = getattr(actor, "clearance", None)
+    if clearance is not None and classification > clearance:
+        errors["classification"] = [_("Above your clearance.")]
+    if not title.strip():
+        errors["title"] = [_("Give the report a title.")]
+    if errors:
+        raise ValidationError(_("Please correct the marked fields."), errors=errors)
+    changed = [name for name, value in (("title", title.strip()), ("assessment", assessment),
+                                        ("conclusions", conclusions),
+                                        ("classification", classification),
+                                        ("release_to_all_members", release_to_all_members))
+               if getattr(report, name) != value]
+    report.title, report.assessment, report.conclusions = title.strip(), assessment, conclusions
+    report.classification, report.release_to_all_members = classification, \
+        release_to_all_members
+    report.edited_at = datetime.now(UTC)
+    report.save(update_fields=["title", "assessment", "conclusions", "classification",
+                               "release_to_all_members", "edited_at"])
+    audit_record(actor=actor, action="monitoring.report.edit", target=report,
+                 detail={"changed": changed})
+    return report

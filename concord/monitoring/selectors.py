@@ -1,0 +1,297 @@
+"""Every read of the incident store, scoped to the viewer."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models.functions import Floor
+from django.utils.translation import gettext as _
+
+from concord.core.errors import NotFound, ValidationError
+from concord.core.scoping import labelled_get
+from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE, REGIONS
+from concord.monitoring.models import (
+    Alert,
+    Incident,
+    IncidentImport,
+    Indicator,
+    Severity,
+    SituationReport,
+    Verification,
+)
+from concord.monitoring.taxonomy import Category
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    """The filters of the situation picture, the incident list, the API and the exports: one
+    parser, so that a URL means the same everywhere."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    categories: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    region: str = ""
+    severity: int | None = None  # at least this
+    verification: tuple[str, ...] = ()
+    q: str = ""
+
+    def query_items(self) -> list[tuple[str, str]]:
+        items: list[tuple[str, str]] = []
+        if self.date_from:
+            items.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            items.append(("to", self.date_to.isoformat()))
+        items += [("category", c) for c in self.categories]
+        items += [("country", c) for c in self.countries]
+        if self.region:
+            items.append(("region", self.region))
+        if self.severity:
+            items.append(("severity", str(self.severity)))
+        items += [("verification", v) for v in self.verification]
+        return items
+
+
+def _date_param(value: str, name: str, errors: dict[str, list[str]]) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        errors[name] = [_("Give a date as YYYY-MM-DD.")]
+        return None
+
+
+def _many(params: Mapping[str, Any], name: str) -> list[str]:
+    getlist = getattr(params, "getlist", None)
+    values = getlist(name) if getlist else params.get(name) or []
+    if isinstance(values, str):
+        values = [values]
+    return [v for raw in values for v in str(raw).split(",") if v]
+
+
+def filters_from(params: Mapping[str, Any]) -> IncidentFilters:
+    """Read the filters from a query string; a wrong value is named, never silently dropped."""
+    errors: dict[str, list[str]] = {}
+    date_from = _date_param(str(params.get("from") or ""), "from", errors)
+    date_to = _date_param(str(params.get("to") or ""), "to", errors)
+    days = str(params.get("days") or "")
+    if days and not date_from:
+        if days.isdigit() and 0 < int(days) <= 36600:
+            date_to = date_to or today()
+            date_from = date_to - timedelta(days=int(days) - 1)
+        else:
+            errors["days"] = [_("Give a number of days.")]
+    if date_from and date_to and date_from > date_to:
+        errors["to"] = [_("The end of the period is before its start.")]
+    categories = _many(params, "category")
+    if set(categories) - set(Category.values):
+        errors["category"] = [_("Unknown category.")]
+    countries = [c.upper() for c in _many(params, "country")]
+    if set(countries) - set(BY_ALPHA2):
+        errors["country"] = [_("Unknown country.")]
+    region = str(params.get("region") or "")
+    if region and region not in REGION_BY_CODE:
+        errors["region"] = [_("Unknown region.")]
+    severity_text = str(params.get("severity") or "")
+    severity = int(severity_text) if severity_text.isdigit() else None
+    if severity_text and severity not in Severity.values:
+        errors["severity"] = [_("Severity is 1 to 4.")]
+    verification = _many(params, "verification")
+    if set(verification) - set(Verification.values):
+        errors["verification"] = [_("Unknown verification status.")]
+    if errors:
+        raise ValidationError(_("Please correct the filters."), errors=errors)
+    return IncidentFilters(date_from=date_from, date_to=date_to, categories=tuple(categories),
+                           countries=tuple(countries), region=region, severity=severity,
+                           verification=tuple(verification), q=str(params.get("q") or "")[:100])
+
+
+def incident_list(*, viewer: Any, filters: IncidentFilters | None = None,
+                  include_merged: bool = False) -> QuerySet[Incident]:
+    filters = filters or IncidentFilters()
+    incidents = Incident.objects.visible_to(viewer)
+    if not include_merged:
+        incidents = incidents.filter(merged_into__isnull=True)
+    if filters.date_from:
+        incidents = incidents.filter(occurred_on__gte=filters.date_from)
+    if filters.date_to:
+        incidents = incidents.filter(occurred_on__lte=filters.date_to)
+    if filters.categories:
+        incidents = incidents.filter(category__in=filters.categories)
+    if filters.countries:
+        incidents = incidents.filter(country__in=filters.countries)
+    if filters.region:
+        incidents = incidents.filter(REGION_BY_CODE[filters.region].q())
+    if filters.severity:
+        incidents = incidents.filter(severity__gte=filters.severity)
+    if filters.verification:
+        incidents = incidents.filter(verification__in=filters.verification)
+    if filters.q:
+        incidents = incidents.filter(Q(location__icontains=filters.q)
+                                     | Q(narrative__icontains=filters.q))
+    return incidents.order_by("-occurred_on", "-id")
+
+
+def incident_get(*, viewer: Any, public_id: Any) -> Incident:
+    return labelled_get(  # type: ignore[no-any-return]
+        Incident.objects.select_related("originator", "merged_into", "recorded_by")
+        .prefetch_related("figures"), viewer=viewer, public_id=public_id)
+
+
+def incident_duplicates(*, viewer: Any, incident: Incident, days: int = 2,
+                        degrees: float = 0.1) -> QuerySet[Incident]:
+    """Records of the same category near the same place and time, other than this one: what an
+    analyst looks at before merging. The tolerance is ±`days` and ±`degrees` (about 10 km)."""
+    candidates = incident_list(viewer=viewer).filter(
+        category=incident.category, country=incident.country,
+        occurred_on__gte=incident.occurred_on - timedelta(days=days),
+        occurred_on__lte=incident.occurred_on + timedelta(days=days),
+    ).exclude(pk=incident.pk)
+    if incident.latitude is not None and incident.longitude is not None:
+        candidates = candidates.filter(
+            latitude__gte=incident.latitude - degrees, latitude__lte=incident.latitude + degrees,
+            longitude__gte=incident.longitude - degrees,
+            longitude__lte=incident.longitude + degrees)
+    else:
+        candidates = candidates.filter(admin1=incident.admin1, location=incident.location)
+    return candidates
+
+
+def cell_degrees(zoom: int) -> float:
+    # About 64 screen pixels a cell: 256-pixel tiles at 2**zoom tiles round the world.
+    return 90.0 / float(2 ** max(0, min(zoom, 12)))
+
+
+@dataclass
+class Summary:
+    filters: IncidentFilters
+    zoom: int
+    total: int = 0
+    counts: list[dict[str, Any]] = field(default_factory=list)
+    by_country: list[dict[str, Any]] = field(default_factory=list)
+    by_category: list[dict[str, Any]] = field(default_factory=list)
+    by_region: list[dict[str, Any]] = field(default_factory=list)
+    weeks: list[str] = field(default_factory=list)
+    clusters: list[dict[str, Any]] = field(default_factory=list)
+
+
+def situation_summary(*, viewer: Any, filters: IncidentFilters, zoom: int = 4) -> Summary:
+    """The counts behind the situation picture, by category × country × week, and the map's
+    clusters on a grid for the zoom level: the browser gets cells, never the incidents."""
+    if not 0 <= zoom <= 12:
+        raise ValidationError(_("Zoom is 0 to 12."), errors={"zoom": [_("Zoom is 0 to 12.")]})
+    incidents = incident_list(viewer=viewer, filters=filters).order_by()
+    summary = Summary(filters=filters, zoom=zoom)
+    size = cell_degrees(zoom)
+    # One pass over the period's rows (an index covers every column read): counts by category,
+    # country, week and map cell at once, added up here into the counts and the cells.
+    groups = (incidents.annotate(cy=Floor(F("latitude") / size), cx=Floor(F("longitude") / size))
+              .values("category", "country", "week", "cy", "cx")
+              .annotate(n=Count("id"), lat=Sum("latitude"), lon=Sum("longitude"),
+                        severity=Max("severity"))
+              .values_list("category", "country", "week", "cy", "cx", "n", "lat", "lon",
+                           "severity"))
+    counts: dict[tuple[str, str, date], int] = defaultdict(int)
+    cells: dict[tuple[float, float], list[float]] = {}
+    for category, country, week, cy, cx, n, lat, lon, severity in groups:
+        counts[(category, country, week)] += n
+        if cy is not None and cx is not None:
+            cell = cells.setdefault((cy, cx), [0, 0.0, 0.0, 0])
+            cell[0] += n
+            cell[1] += lat
+            cell[2] += lon
+            cell[3] = max(cell[3], severity)
+    by_country: dict[str, int] = defaultdict(int)
+    by_category: dict[str, int] = defaultdict(int)
+    weeks: set[date] = set()
+    for (category, country, week), n in counts.items():
+        summary.counts.append({"category": category, "country": country,
+                               "week": week.isoformat(), "count": n})
+        by_country[country] += n
+        by_category[category] += n
+        weeks.add(week)
+        summary.total += n
+    summary.weeks = [w.isoformat() for w in sorted(weeks)]
+    summary.by_country = [{"country": code, "count": n}
+                          for code, n in sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))]
+    summary.by_category = [{"category": code, "count": n}
+                           for code, n in sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))]
+    summary.clusters = [{"lat": round(lat / n, 4), "lon": round(lon / n, 4), "count": int(n),
+                         "severity": int(severity)}
+                        for n, lat, lon, severity in cells.values()]
+    # Regions overlap (the border region spans two countries' provinces), so each is counted
+    # from the (country, first-level unit) totals rather than added up from the countries.
+    units = incidents.values_list("country", "admin1").annotate(n=Count("id"))
+    by_region: dict[str, int] = defaultdict(int)
+    for country, admin1, n in units:
+        for region in REGIONS:
+            if region.contains(country, admin1):
+                by_region[region.code] += n
+    summary.by_region = [{"region": code, "count": n}
+                         for code, n in sorted(by_region.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return summary
+
+
+def import_get(*, viewer: Any, public_id: Any) -> IncidentImport:
+    """An import is seen by the one who started it (and by no one else: its file may hold what
+    only they may read)."""
+    run = IncidentImport.objects.filter(public_id=public_id,
+                                        started_by_id=getattr(viewer, "pk", None)).first()
+    if run is None:
+        raise NotFound(_("No such import."))
+    return run
+
+
+def import_list(*, viewer: Any) -> QuerySet[IncidentImport]:
+    return IncidentImport.objects.filter(started_by_id=getattr(viewer, "pk", None))[:20]
+
+
+def import_progress(*, run: IncidentImport) -> dict[str, Any]:
+    """How far a running import is: its task writes this beside the uploaded file."""
+    import json
+
+    from concord.monitoring.services import progress_path
+
+    try:
+        return dict(json.loads(progress_path(run).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {"rows": run.rows_done, "fraction": 1.0 if run.finished_at else 0.0}
+
+
+def indicator_list(*, viewer: Any) -> QuerySet[Indicator]:
+    return Indicator.objects.visible_to(viewer).select_related("originator").order_by("name")
+
+
+def alert_list(*, viewer: Any, active: bool | None = None) -> QuerySet[Alert]:
+    alerts = Alert.objects.visible_to(viewer).select_related("indicator")
+    if active is True:
+        alerts = alerts.filter(ended_at__isnull=True)
+    elif active is False:
+        alerts = alerts.filter(ended_at__isnull=False)
+    return alerts.order_by("-raised_at", "-id")
+
+
+def alert_get(*, viewer: Any, public_id: Any) -> Alert:
+    return labelled_get(  # type: ignore[no-any-return]
+        Alert.objects.select_related("indicator", "originator"), viewer=viewer,
+        public_id=public_id)
+
+
+def report_list(*, viewer: Any) -> QuerySet[SituationReport]:
+    return SituationReport.objects.visible_to(viewer).order_by("-period_end", "-generated_at")
+
+
+def report_get(*, viewer: Any, public_id: Any) -> SituationReport:
+    return labelled_get(  # type: ignore[no-any-return]
+        SituationReport.objects.select_related("originator", "generated_by"), viewer=viewer,
+        public_id=public_id)

@@ -1,0 +1,456 @@
+"""Every write to the incident store: validated, atomic, audited."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import connections, models, transaction
+from django.utils.translation import gettext as _
+
+from concord.core.audit import audit_record
+from concord.core.errors import Conflict, ValidationError, require_permission
+from concord.core.labels import Classification, Viewer
+from concord.core.models import Party
+from concord.monitoring import formats
+from concord.monitoring.models import (
+    FigureSource,
+    ImportStatus,
+    Incident,
+    IncidentFigure,
+    IncidentImport,
+    IncidentMerge,
+    Verification,
+    severity_of,
+)
+
+IMPORT_BATCH = 2000
+
+
+def _validated(instance: models.Model, *, exclude: list[str] | None = None) -> None:
+    try:
+        instance.full_clean(exclude=exclude)
+    except DjangoValidationError as exc:
+        errors = {name: [str(m) for m in messages] for name, messages in exc.message_dict.items()}
+        raise ValidationError(_("Please correct the marked fields."), errors=errors) from exc
+
+
+def _check_label(actor: Any, classification: int) -> None:
+    # No one writes above their own clearance: they could not read what they wrote.
+    clearance = getattr(actor, "clearance", None)
+    if actor is not None and clearance is not None and classification > clearance:
+        raise ValidationError(_("The label is above your clearance."),
+                              errors={"classification": [_("Above your clearance.")]})
+
+
+def week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _derived(values: dict[str, Any]) -> dict[str, Any]:
+    values["week"] = week_of(values["occurred_on"])
+    values["severity"] = severity_of(category=values["category"],
+                                     fatalities=values.get("fatalities") or 0,
+                                     injured=values.get("injured") or 0)
+    return values
+
+
+def _label_parties(originator: Party | None, actor: Any) -> Party:
+    party = originator or getattr(actor, "party", None)
+    if party is None:
+        raise ValidationError(_("An incident needs an originating party."),
+                              errors={"originator": [_("Choose the originating party.")]})
+    return party
+
+
+@transaction.atomic
+def incident_create(*, actor: Any, originator: Party | None = None,
+                    classification: int = Classification.OFFICIAL_USE,
+                    release_to_all_members: bool = True,
+                    releasable_to: Iterable[Party] = (), **values: Any) -> Incident:
+    require_permission(actor, "monitoring.add_incident")
+    _check_label(actor, classification)
+    party = _label_parties(originator, actor)
+    incident = Incident(originator=party, classification=classification,
+                        release_to_all_members=release_to_all_members,
+                        recorded_by=actor if getattr(actor, "pk", None) else None,
+                        **_derived(dict(values)))
+    # The external id's uniqueness is checked within the party's own records (the table's
+    # constraint would be checked by Django through an unscoped query).
+    _validated(incident, exclude=["public_id", "external_id"])
+    if incident.external_id and _existing_keys(party, [incident.external_id]):
+        raise Conflict(_("This party has already recorded an incident with this identifier."))
+    incident.save()
+    incident.releasable_to.set(list(releasable_to))
+    audit_record(actor=actor, action="monitoring.incident.create", target=incident)
+    return incident
+
+
+@transaction.atomic
+def incident_verify(*, actor: Any, incident: Incident, verification: str,
+                    note: str = "") -> Incident:
+    require_permission(actor, "monitoring.verify_incident")
+    if verification not in Verification.values:
+        raise ValidationError(_("Unknown verification status."),
+                              errors={"verification": [_("Unknown verification status.")]})
+    if incident.merged_into_id is not None:
+        raise Conflict(_("This record was merged into another; verify that one."))
+    before = incident.verification
+    incident.verification = verification
+    incident.save(update_fields=["verification"])
+    audit_record(actor=actor, action="monitoring.incident.verify", target=incident,
+                 detail={"from": before, "to": verification, "note": note})
+    return incident
+
+
+@transaction.atomic
+def figure_add(*, actor: Any, incident: Incident, source_kind: str, source_name: str,
+               fatalities: int, injured: int = 0, fatalities_low: int | None = None,
+               fatalities_high: int | None = None, reliability: str = "F",
+               credibility: int = 6, reported_on: date | None = None) -> IncidentFigure:
+    require_permission(actor, "monitoring.change_incident")
+    figure = IncidentFigure(
+        incident=incident, source_kind=source_kind, source_name=source_name,
+        fatalities=fatalities, injured=injured, fatalities_low=fatalities_low,
+        fatalities_high=fatalities_high, reliability=reliability, credibility=credibility,
+        reported_on=reported_on or datetime.now(UTC).date(),
+        recorded_by=actor if getattr(actor, "pk", None) else None)
+    _validated(figure)
+    errors: dict[str, list[str]] = {}
+    if fatalities_low is not None and fatalities_low > fatalities:
+        errors["fatalities_low"] = [_("The low figure is above the best figure.")]
+    if fatalities_high is not None and fatalities_high < fatalities:
+        errors["fatalities_high"] = [_("The high figure is below the best figure.")]
+    if errors:
+        raise ValidationError(_("Please correct the marked fields."), errors=errors)
+    figure.save()
+    audit_record(actor=actor, action="monitoring.figure.add", target=incident,
+                 detail={"source": source_name, "kind": source_kind, "fatalities": fatalities,
+                         "injured": injured})
+    return figure
+
+
+_SNAPSHOT_FIELDS = ("external_id", "occurred_on", "country", "admin1", "admin2", "location",
+                    "latitude", "longitude", "category", "sub_category", "actor1", "actor2",
+                    "fatalities", "injured", "narrative", "sources", "reliability",
+                    "credibility", "verification", "classification")
+
+
+@transaction.atomic
+def incident_merge(*, actor: Any, survivor: Incident, duplicate: Incident,
+                   note: str = "") -> IncidentMerge:
+    """Record that `duplicate` is the same incident as `survivor`. Neither record is changed
+    beyond the pointer: the duplicate's figures join the survivor's, side by side, and the
+    survivor's label rises to the duplicate's if that is higher (no write-down)."""
+    require_permission(actor, "monitoring.change_incident")
+    if survivor.pk == duplicate.pk:
+        raise ValidationError(_("A record cannot be merged into itself."),
+                              errors={"duplicate": [_("Choose another record.")]})
+    if duplicate.merged_into_id is not None or survivor.merged_into_id is not None:
+        raise Conflict(_("One of these records has already been merged."))
+    snapshot = {name: str(getattr(duplicate, name)) for name in _SNAPSHOT_FIELDS}
+    merge = IncidentMerge.objects.create(
+        survivor=survivor, duplicate=duplicate, note=note, duplicate_snapshot=snapshot,
+        merged_by=actor if getattr(actor, "pk", None) else None)
+    duplicate.merged_into = survivor
+    duplicate.save(update_fields=["merged_into"])
+    IncidentFigure.objects.create(
+        incident=survivor, source_kind=FigureSource.MERGED_RECORD,
+        source_name=duplicate.sources[:200] or str(duplicate.public_id),
+        fatalities=duplicate.fatalities, fatalities_low=duplicate.fatalities_low,
+        fatalities_high=duplicate.fatalities_high, injured=duplicate.injured,
+        reliability=duplicate.reliability, credibility=duplicate.credibility,
+        reported_on=duplicate.occurred_on)
+    IncidentFigure.objects.filter(incident=duplicate).update(incident=survivor)
+    if duplicate.classification > survivor.classification:
+        survivor.classification = duplicate.classification
+        survivor.save(update_fields=["classification"])
+    audit_record(actor=actor, action="monitoring.incident.merge", target=survivor,
+                 detail={"duplicate": str(duplicate.public_id), "note": note})
+    audit_record(actor=actor, action="monitoring.incident.merged_into", target=duplicate,
+                 detail={"survivor": str(survivor.public_id)})
+    return merge
+
+
+# --- Imports ----------------------------------------------------------------------------------
+
+@dataclass
+class ImportOutcome:
+    rows: int = 0
+    created: int = 0
+    unchanged: int = 0
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+class ImportRejected(ValidationError):
+    """The file has bad rows and the user did not ask to skip them: nothing was applied."""
+
+    def __init__(self, outcome: ImportOutcome) -> None:
+        self.outcome = outcome
+        super().__init__(
+            _("%(count)s rows cannot be imported; nothing was imported.")
+            % {"count": len(outcome.problems)},
+            errors={_("line %(line)s") % {"line": line}: [reason]
+                    for line, reason in outcome.problems[:200]})
+
+
+Progress = Callable[[int, float], None]
+
+
+def _existing_keys(originator: Party, keys: list[str]) -> set[str]:
+    # The keys are compared within the originating party's own records, read as that party at
+    # full clearance: a re-import must find them whoever of the party imported them first.
+    party = Viewer(party_id=originator.pk, party_kind=originator.kind,
+                   clearance=Classification.SECRET)
+    return set(Incident.objects.visible_to(party).filter(originator=originator,
+                                                         external_id__in=keys)
+               .values_list("external_id", flat=True))
+
+
+@transaction.atomic
+def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Party | None = None,
+                    classification: int = Classification.OFFICIAL_USE,
+                    release_to_all_members: bool = True, skip_bad_rows: bool = False,
+                    file_name: str = "", progress: Progress | None = None,
+                    batch_size: int = IMPORT_BATCH) -> ImportOutcome:
+    """Import a whole file in one transaction: bad rows reject it all, unless the user asked to
+    skip them; rows already imported (same key from the same originator) are left alone."""
+    require_permission(actor, "monitoring.add_incident")
+    if fmt not in formats.FORMATS:
+        raise ValidationError(_("Unknown format."), errors={"format": [_("Unknown format.")]})
+    _check_label(actor, classification)
+    party = _label_parties(originator, actor)
+    recorded_by = actor if getattr(actor, "pk", None) else None
+    outcome = ImportOutcome()
+    size = _size(stream)
+    seen: set[str] = set()
+    batch: list[dict[str, Any]] = []
+
+    insert = _RowInserter(originator=party, classification=classification,
+                          release_to_all_members=release_to_all_members,
+                          recorded_by=recorded_by)
+
+    def flush() -> None:
+        existing = _existing_keys(party, [values["external_id"] for values in batch])
+        fresh = [values for values in batch if values["external_id"] not in existing]
+        insert(fresh)
+        outcome.created += len(fresh)
+        outcome.unchanged += len(batch) - len(fresh)
+        batch.clear()
+
+    for row in formats.read(stream, fmt):
+        outcome.rows += 1
+        if row.values is None:
+            outcome.problems.append((row.line, row.error))
+        elif outcome.problems and not skip_bad_rows:
+            pass  # the import is lost already; go on only to report every bad row
+        elif row.values["external_id"] in seen:
+            outcome.unchanged += 1
+        else:
+            seen.add(row.values["external_id"])
+            batch.append(row.values)
+            if len(batch) >= batch_size:
+                flush()
+        if progress is not None and outcome.rows % 1000 == 0:
+            progress(outcome.rows, _position(stream, size))
+    if outcome.problems and not skip_bad_rows:
+        raise ImportRejected(outcome)
+    if batch:
+        flush()
+    if progress is not None:
+        progress(outcome.rows, 1.0)
+    audit_record(actor=actor, action="monitoring.incident.import",
+                 target_type="monitoring.incident", target_id=file_name[:100],
+                 detail={"file": file_name, "format": fmt, "rows": outcome.rows,
+                         "created": outcome.created, "unchanged": outcome.unchanged,
+                         "skipped": len(outcome.problems),
+                         "classification": int(classification), "originator": party.code})
+    return outcome
+
+
+class _RowInserter:
+    """Inserts validated rows with one `executemany` per batch. An import of millions of rows
+    is bound by the per-row cost of building model instances and compiling `bulk_create`'s SQL,
+    so rows go from the checked values straight to the database's own value types."""
+
+    def __init__(self, *, originator: Party, classification: int,
+                 release_to_all_members: bool, recorded_by: Any) -> None:
+        self.connection = connections[Incident.objects.db]
+        ops = self.connection.ops
+        self.fields = [f for f in Incident._meta.concrete_fields if not f.primary_key]
+        constants: dict[str, Any] = {
+            "classification": int(classification), "originator": originator.pk,
+            "release_to_all_members": release_to_all_members,
+            "recorded_by": getattr(recorded_by, "pk", None), "merged_into": None,
+            "recorded_at": ops.adapt_datetimefield_value(datetime.now(UTC)),
+        }
+        native_uuid = self.connection.features.has_native_uuid_field
+        converters: dict[str, Callable[[Any], Any]] = {
+            "UUIDField": (lambda v: v) if native_uuid else (lambda v: v.hex),
+            "DateField": ops.adapt_datefield_value,
+            "TimeField": ops.adapt_timefield_value,
+            "JSONField": lambda v: ops.adapt_json_value(v, None),
+        }
+        self.plan: list[tuple[str, Any, Callable[[Any], Any] | None]] = [
+            (f.name, constants.get(f.name), None if f.name in constants
+             else converters.get(f.get_internal_type()))
+            for f in self.fields]
+        self.steps = [(name, constant, convert, name in constants)
+                      for name, constant, convert in self.plan]
+        columns = ", ".join(ops.quote_name(f.column) for f in self.fields)
+        marks = ", ".join(["%s"] * len(self.fields))
+        self.sql = (f"INSERT INTO {ops.quote_name(Incident._meta.db_table)} "  # noqa: S608
+                    f"({columns}) VALUES ({marks})")
+
+    def row(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        values = _derived(values)
+        values["public_id"] = uuid.uuid4()
+        return tuple([constant if is_constant else (convert(values[name]) if convert
+                                                    else values[name])
+                      for name, constant, convert, is_constant in self.steps])
+
+    def __call__(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        prepared = [self.row(values) for values in rows]
+        with self.connection.cursor() as cursor:
+            cursor.executemany(self.sql, prepared)
+
+
+def _size(stream: IO[bytes]) -> int:
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, ValueError):
+        return 0
+
+
+def _position(stream: IO[bytes], size: int) -> float:
+    try:
+        return min(1.0, stream.tell() / size) if size else 0.0
+    except (OSError, ValueError):
+        return 0.0
+
+
+# --- Imports from the page: a file kept in the var directory, a task, a progress file ---------
+
+def _import_dir() -> Path:
+    path = Path(settings.VAR_DIR) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@transaction.atomic
+def import_start(*, actor: Any, upload: IO[bytes], file_name: str, fmt: str = "",
+                 skip_bad_rows: bool = False,
+                 classification: int = Classification.OFFICIAL_USE) -> IncidentImport:
+    require_permission(actor, "monitoring.add_incident")
+    _check_label(actor, classification)
+    party = _label_parties(None, actor)
+    head = upload.read(4096)
+    upload.seek(0)
+    fmt = fmt or formats.guess_format(file_name, head)
+    if fmt not in formats.FORMATS:
+        raise ValidationError(_("Unknown format."), errors={"fmt": [_("Unknown format.")]})
+    run = IncidentImport.objects.create(
+        file_name=Path(file_name).name[:255], fmt=fmt, skip_bad_rows=skip_bad_rows,
+        classification=classification, originator=party, started_by=actor, path="")
+    target = _import_dir() / f"{run.public_id}.upload"
+    with target.open("wb") as out:
+        while chunk := upload.read(1 << 20):
+            out.write(chunk)
+    run.path = str(target)
+    run.save(update_fields=["path"])
+    audit_record(actor=actor, action="monitoring.import.start", target=run,
+                 detail={"file": run.file_name, "format": fmt})
+    from concord.monitoring.tasks import import_incidents
+
+    public_id = str(run.public_id)
+    transaction.on_commit(lambda: import_incidents.enqueue(public_id))
+    return run
+
+
+def progress_path(run: IncidentImport) -> Path:
+    return _import_dir() / f"{run.public_id}.progress"
+
+
+def import_run(*, public_id: str) -> IncidentImport:
+    """Carry out a queued import. Its progress goes to a small file beside the upload, because
+    the import's own transaction hides its rows from every other connection until it commits."""
+    run = IncidentImport.objects.select_related("originator", "started_by").get(
+        public_id=public_id)
+    IncidentImport.objects.filter(pk=run.pk).update(status=ImportStatus.RUNNING)
+    marker = progress_path(run)
+
+    def progress(rows: int, fraction: float) -> None:
+        marker.write_text(json.dumps({"rows": rows, "fraction": fraction}), encoding="utf-8")
+
+    status, outcome = ImportStatus.DONE, ImportOutcome()
+    try:
+        with open(run.path, "rb") as stream:
+            outcome = incident_import(
+                actor=run.started_by, stream=stream, fmt=run.fmt, originator=run.originator,
+                classification=run.classification, skip_bad_rows=run.skip_bad_rows,
+                file_name=run.file_name, progress=progress)
+    except ImportRejected as rejected:
+        status, outcome = ImportStatus.FAILED, rejected.outcome
+    except ValidationError as error:
+        status = ImportStatus.FAILED
+        outcome.problems = [(0, error.detail)]
+    IncidentImport.objects.filter(pk=run.pk).update(
+        status=status, rows_total=outcome.rows, rows_done=outcome.rows, created=outcome.created,
+        unchanged=outcome.unchanged, finished_at=datetime.now(UTC),
+        problems=[[line, reason] for line, reason in outcome.problems[:500]])
+    marker.unlink(missing_ok=True)
+    if outcome.created:
+        # New incidents may breach a threshold: the indicators are read again.
+        from concord.monitoring.tasks import evaluate_indicators
+
+        evaluate_indicators.enqueue()
+    run.refresh_from_db()
+    return run
+
+
+@transaction.atomic
+def incident_generate(*, actor: Any, count: int, seed: int, start: date, end: date,
+                      originator: Party, progress: Progress | None = None,
+                      batch_size: int = IMPORT_BATCH) -> int:
+    """Add `count` synthetic incidents (see `generator`). Incidents above OFFICIAL USE stay
+    with their originator; the others are released to every member state."""
+    from concord.monitoring.generator import synthetic_incidents
+
+    require_permission(actor, "monitoring.add_incident")
+    if count < 0 or start > end:
+        raise ValidationError(_("Give a positive count and a period."),
+                              errors={"count": [_("Give a positive count and a period.")]})
+    recorded_by = actor if getattr(actor, "pk", None) else None
+    batch: list[Incident] = []
+    created = 0
+    for values in synthetic_incidents(count, seed=seed, start=start, end=end):
+        classification = values.pop("classification")
+        batch.append(Incident(originator=originator, classification=classification,
+                              release_to_all_members=classification
+                              <= Classification.OFFICIAL_USE,
+                              recorded_by=recorded_by, **_derived(values)))
+        if len(batch) >= batch_size:
+            Incident.objects.bulk_create(batch, batch_size=batch_size)
+            created += len(batch)
+            batch.clear()
+            if progress is not None:
+                progress(created, created / count)
+    Incident.objects.bulk_create(batch, batch_size=batch_size)
+    created += len(batch)
+    if progress is not None:
+        progress(created, 1.0)
+    audit_record(actor=actor, action="monitoring.incident.generate",
+                 target_type="monitoring.incident",
+                 detail={"count": created, "seed": seed, "from": start.isoformat(),
+                         "to": end.isoformat(), "originator": originator.code})
+    return created

@@ -1,0 +1,19 @@
+"""Background work of the monitoring app: each task calls one service."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from concord.monitoring import services
+
+
+@task()
+def import_incidents(public_id: str) -> None:
+    services.import_run(public_id=public_id)
+
+
+@task()
+def evaluate_indicators() -> None:
+    from concord.monitoring.warning import indicators_evaluate_all
+
+    indicators_evaluate_all(actor=None)

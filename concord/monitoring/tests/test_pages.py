@@ -1,0 +1,168 @@
+"""The monitoring pages: the situation picture, the incident list and detail, imports."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from concord.core.labels import Classification
+from concord.monitoring.models import Incident, IncidentImport
+from concord.monitoring.selectors import today
+from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
+
+
+def _recent(personas):
+    day = today() - timedelta(days=3)
+    incident(personas.secretariat, occurred_on=day, location="Panj")
+    incident(personas.secretariat, occurred_on=day, location="Hidden Osh", country="KG",
+             admin1="Osh", latitude=40.5, longitude=72.8,
+             classification=Classification.CONFIDENTIAL, release_to_all_members=False)
+
+
+def test_it_shows_the_situation_counted_within_the_viewers_labels(client, personas):
+    _recent(personas)
+    client.force_login(personas.delegate_b)
+
+    page = client.get("/monitoring/").content.decode()
+
+    assert "Panj" in page
+    assert "Hidden Osh" not in page
+    assert "situation-timeline" in page
+    client.force_login(personas.analyst)
+    assert "Hidden Osh" in client.get("/monitoring/").content.decode()
+
+
+def test_it_keeps_the_filters_in_the_url(client, personas):
+    _recent(personas)
+    client.force_login(personas.analyst)
+
+    page = client.get("/monitoring/?country=KG").content.decode()
+
+    assert "Hidden Osh" in page
+    assert "Panj" not in page
+    assert 'data-query="from=' in page and "country=KG" in page
+
+
+def test_it_sends_the_public_to_sign_in(client, personas):
+    assert client.get("/monitoring/").status_code == 302
+
+
+def test_it_lists_incidents_and_exports_the_same_selection(client, personas):
+    _recent(personas)
+    client.force_login(personas.delegate_b)
+
+    page = client.get("/monitoring/incidents/").content.decode()
+    export = client.get("/monitoring/incidents/?format=acled").content.decode("utf-8-sig")
+
+    assert "Panj" in page and "Hidden Osh" not in page
+    assert "Panj" in export and "Hidden Osh" not in export
+
+
+def test_it_answers_an_invisible_incident_page_as_missing(client, personas):
+    hidden = incident(personas.secretariat, classification=Classification.CONFIDENTIAL,
+                      release_to_all_members=False)
+    client.force_login(personas.delegate_a)
+
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+
+
+def test_it_lets_an_analyst_verify_and_merge_from_the_page(client, personas):
+    first = incident(personas.secretariat, sources="Asia-Plus")
+    second = incident(personas.secretariat, sources="TASS")
+    client.force_login(personas.analyst)
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert "Possible duplicates" in page or "Возможные дубликаты" in page
+
+    client.post(f"{first.get_absolute_url()}verify/", {"verification": "confirmed"})
+    client.post(f"{first.get_absolute_url()}merge/", {"duplicate": str(second.public_id)})
+
+    incidents = Incident.objects.visible_to(personas.analyst)
+    assert incidents.get(pk=first.pk).verification == "confirmed"
+    assert incidents.get(pk=second.pk).merged_into_id == first.pk
+
+
+def test_it_refuses_a_delegate_verifying(client, personas):
+    seizure = incident(personas.secretariat)
+    client.force_login(personas.delegate_a)
+
+    response = client.post(f"{seizure.get_absolute_url()}verify/", {"verification": "confirmed"})
+
+    assert response.status_code == 403
+
+
+def test_it_imports_an_uploaded_file_in_the_background_and_shows_the_outcome(
+        client, personas, django_capture_on_commit_callbacks):
+    client.force_login(personas.analyst)
+    upload = SimpleUploadedFile("june.csv", "\n".join(
+        [ACLED_HEADER, acled_row("A1"), acled_row("A2", day="someday")]).encode())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/monitoring/imports/new/", {
+            "file": upload, "fmt": "", "classification": "1", "skip_bad_rows": "on"})
+
+    run = IncidentImport.objects.get()
+    assert response.url == f"/monitoring/imports/{run.public_id}/"
+    page = client.get(response.url).content.decode()
+    run.refresh_from_db()
+    assert (run.status, run.created) == ("done", 1)
+    assert "someday" in page
+    assert Incident.objects.visible_to(personas.analyst).count() == 1
+
+
+def test_it_polls_a_running_import_with_htmx(client, personas):
+    client.force_login(personas.analyst)
+    run = IncidentImport.objects.create(file_name="big.csv", fmt="acled",
+                                        originator=personas.secretariat,
+                                        started_by=personas.analyst, path="/nonexistent")
+
+    response = client.get(f"/monitoring/imports/{run.public_id}/", HTTP_HX_REQUEST="true")
+
+    body = response.content.decode()
+    assert 'hx-trigger="every 1s"' in body
+    assert "<html" not in body
+
+
+def test_it_lets_an_analyst_record_an_incident_from_the_page(client, personas):
+    client.force_login(personas.analyst)
+
+    response = client.post("/monitoring/incidents/new/", {
+        "occurred_on": "2024-06-06", "time_precision": "1", "country": "TJ",
+        "admin1": "Khatlon", "location": "Panj", "latitude": "37.24", "longitude": "69.1",
+        "geo_precision": "1", "sub_category": "border_clash", "fatalities": "2",
+        "injured": "1", "source_scale": "national", "reliability": "B", "credibility": "2",
+        "classification": "1", "release_to_all_members": "on"})
+
+    recorded = Incident.objects.visible_to(personas.analyst).get()
+    assert response.url == recorded.get_absolute_url()
+    assert (recorded.category, recorded.sub_category, recorded.fatalities) == (
+        "border", "border_clash", 2)
+    assert recorded.originator == personas.secretariat
+
+
+def test_it_shows_the_refusal_of_a_bad_range_on_the_form(client, personas):
+    client.force_login(personas.analyst)
+
+    response = client.post("/monitoring/incidents/new/", {
+        "occurred_on": "2024-06-06", "time_precision": "1", "country": "TJ",
+        "geo_precision": "1", "sub_category": "border_clash", "fatalities": "2",
+        "fatalities_low": "5", "injured": "0", "source_scale": "national",
+        "reliability": "B", "credibility": "2", "classification": "1"})
+
+    assert response.status_code == 400
+    assert not Incident.objects.visible_to(personas.analyst).exists()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_it_lists_incidents_in_a_fixed_number_of_queries(client, personas,
+                                                          django_assert_num_queries, count):
+    for n in range(count):
+        incident(personas.secretariat, external_id=f"q{n}")
+    client.force_login(personas.delegate_b)
+
+    # session, user and party; the viewer's permissions (two); the page's count and rows
+    with django_assert_num_queries(7):
+        response = client.get("/monitoring/incidents/")
+
+    assert response.status_code == 200

@@ -1,0 +1,196 @@
+"""Indicators, their evaluation, alerts and CAP."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import pytest
+from django.core import mail
+
+from concord.core.errors import Forbidden, ValidationError
+from concord.core.labels import Classification
+from concord.monitoring import warning
+from concord.monitoring.models import Alert
+from concord.monitoring.selectors import today
+from concord.monitoring.tests.factories import incident
+
+DAY = date(2024, 6, 30)
+CAP = "{urn:oasis:names:tc:emergency:cap:1.2}"
+
+
+def _seizures(personas, count: int, *, on: date = DAY, **label) -> None:
+    for n in range(count):
+        incident(personas.secretariat, occurred_on=on - timedelta(days=n % 7),
+                 external_id=f"s{on}{n}{label}", **label)
+
+
+def _drug_indicator(personas, **overrides):
+    values: dict[str, Any] = dict(name="Drugs at the Tajik-Afghan border", category="drug_trafficking",
+                  region="tajik-afghan-border", window_days=7, orange=3, red=6)
+    values.update(overrides)
+    return warning.indicator_define(actor=personas.analyst, **values)
+
+
+def _alerts(viewer):
+    return list(Alert.objects.visible_to(viewer))
+
+
+def test_it_raises_a_red_alert_when_the_count_passes_the_red_threshold(personas):
+    _seizures(personas, 7)
+    indicator = _drug_indicator(personas)
+
+    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+
+    assert alert is not None
+    assert (alert.level, alert.value) == ("red", 7)
+    assert (alert.window_start, alert.window_end) == (date(2024, 6, 24), DAY)
+
+
+def test_it_raises_nothing_while_the_count_is_below_orange(personas):
+    _seizures(personas, 3)
+
+    assert warning.indicator_evaluate(actor=None, indicator=_drug_indicator(personas),
+                                      on=DAY) is None
+
+
+def test_it_keeps_one_alert_open_and_ends_it_when_the_level_falls_to_green(personas):
+    _seizures(personas, 5)
+    indicator = _drug_indicator(personas)
+    first = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    again = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+
+    later = warning.indicator_evaluate(actor=None, indicator=indicator,
+                                       on=DAY + timedelta(days=30))
+
+    assert first == again == later
+    assert later is not None and later.level == "green" and later.ended_at is not None
+    assert len(_alerts(personas.analyst)) == 1
+
+
+def test_it_measures_a_rise_over_the_90_day_baseline(personas):
+    # 9 seizures in the 90 days before the window: 0.7 a week; 7 in the window: a rise of 900%.
+    for n in range(9):
+        incident(personas.secretariat, occurred_on=DAY - timedelta(days=10 + n * 9))
+    _seizures(personas, 7)
+    indicator = _drug_indicator(personas, kind="rise", orange=100, red=500)
+
+    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+
+    assert alert is not None and alert.level == "red"
+    assert alert.baseline == pytest.approx(0.7)
+    assert alert.value == pytest.approx(900.0)
+
+
+def test_it_counts_only_incidents_every_reader_of_the_indicator_may_read(personas):
+    _seizures(personas, 4)
+    _seizures(personas, 4, classification=Classification.CONFIDENTIAL,
+              release_to_all_members=False)
+    indicator = _drug_indicator(personas)  # OFFICIAL USE, released to all members
+
+    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+
+    assert alert is not None and (alert.level, alert.value) == ("orange", 4)
+    assert alert.classification == Classification.OFFICIAL_USE
+    assert _alerts(personas.delegate_b) == [alert]
+
+
+def test_it_labels_the_alert_as_its_indicator(personas):
+    _seizures(personas, 8, classification=Classification.CONFIDENTIAL,
+              release_to_all_members=False)
+    indicator = _drug_indicator(personas, classification=Classification.CONFIDENTIAL,
+                                release_to_all_members=False)
+
+    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+
+    assert alert is not None and alert.level == "red"
+    assert _alerts(personas.delegate_a) == []
+    assert _alerts(personas.analyst) == [alert]
+
+
+def test_it_mails_the_analysts_who_may_read_the_alert(personas, django_capture_on_commit_callbacks):
+    personas.analyst.email = "analyst@example.org"
+    personas.analyst.save()
+    _seizures(personas, 7)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        warning.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+
+    assert [m.to for m in mail.outbox] == [["analyst@example.org"]]
+    assert "Drugs at the Tajik-Afghan border" in mail.outbox[0].subject
+
+
+def test_it_refuses_thresholds_out_of_order_and_delegates_defining(personas):
+    with pytest.raises(ValidationError) as refused:
+        _drug_indicator(personas, orange=10, red=5)
+    assert "red" in refused.value.errors
+    with pytest.raises(Forbidden):
+        warning.indicator_define(actor=personas.delegate_a, name="x", orange=1, red=2)
+
+
+def test_it_renders_an_alert_as_cap_1_2(personas):
+    _seizures(personas, 7)
+    alert = warning.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+    assert alert is not None
+
+    root = ET.fromstring(warning.alert_cap(alert))  # noqa: S314 - our own output
+
+    assert root.tag == f"{CAP}alert"
+    assert root.findtext(f"{CAP}identifier") == f"urn:uuid:{alert.public_id}"
+    assert root.findtext(f"{CAP}status") == "Actual"
+    assert root.findtext(f"{CAP}msgType") == "Alert"
+    assert root.findtext(f"{CAP}scope") == "Restricted"
+    assert root.findtext(f"{CAP}restriction") == "OFFICIAL USE"
+    info = root.find(f"{CAP}info")
+    assert info is not None
+    assert info.findtext(f"{CAP}severity") == "Severe"
+    assert info.findtext(f"{CAP}urgency") == "Immediate"
+    assert info.findtext(f"{CAP}area/{CAP}areaDesc") == "Tajik-Afghan border"
+    # CAP's dateTime has an explicit offset and no fractions of a second.
+    assert root.findtext(f"{CAP}sent", "").endswith("+00:00")
+    assert "." not in root.findtext(f"{CAP}sent", "")
+
+
+def test_it_serves_alerts_and_their_cap_on_the_api(client, personas):
+    _seizures(personas, 7)
+    alert = warning.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+    assert alert is not None
+    client.force_login(personas.delegate_b)
+
+    listed = client.get("/api/v1/alerts?active=true").json()
+    cap = client.get(listed["items"][0]["cap_url"])
+
+    assert listed["count"] == 1 and listed["items"][0]["level"] == "red"
+    assert cap["Content-Type"] == "application/cap+xml"
+    assert b"urn:oasis:names:tc:emergency:cap:1.2" in cap.content
+    assert client.get("/api/v1/indicators").json()["count"] == 1
+    client.logout()
+    assert client.get(f"/api/v1/alerts/{alert.public_id}/cap").status_code == 404
+
+
+def test_it_lets_an_analyst_define_an_indicator_and_evaluate_from_the_pages(client, personas):
+    _seizures(personas, 7, on=today())
+    client.force_login(personas.analyst)
+
+    client.post("/monitoring/indicators/", {
+        "name": "Drugs", "category": "drug_trafficking", "region": "tajik-afghan-border",
+        "window_days": 7, "kind": "count", "orange": 3, "red": 6, "classification": 1,
+        "release_to_all_members": "on"})
+    client.post("/monitoring/indicators/evaluate/")
+
+    page = client.get("/monitoring/alerts/").content.decode()
+    assert "Drugs" in page and "alert-level-red" in page
+    assert "alert-level-red" in client.get("/monitoring/").content.decode()
+
+
+def test_it_evaluates_the_indicators_from_the_command_line(personas, capsys):
+    from django.core.management import call_command
+
+    _seizures(personas, 7, on=today())
+    _drug_indicator(personas)
+
+    call_command("situation", "evaluate")
+
+    assert "1 alerts raised" in capsys.readouterr().out
+    assert [a.level for a in _alerts(personas.analyst)] == ["red"]

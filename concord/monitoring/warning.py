@@ -1,0 +1,246 @@
+"""Early warning: indicators, their evaluation, and alerts (with their CAP 1.2 rendering)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from concord.core.audit import audit_record
+from concord.core.errors import ValidationError, require_permission
+from concord.core.labels import Classification, Viewer, can_read
+from concord.core.models import Party
+from concord.monitoring.geography import REGION_BY_CODE
+from concord.monitoring.models import (
+    Alert,
+    AlertLevel,
+    Incident,
+    Indicator,
+    IndicatorKind,
+)
+from concord.monitoring.taxonomy import Category
+
+BASELINE_DAYS = 90
+
+
+@transaction.atomic
+def indicator_define(*, actor: Any, name: str, category: str = "", region: str = "",
+                     window_days: int = 7, kind: str = IndicatorKind.COUNT, orange: float,
+                     red: float, classification: int = Classification.OFFICIAL_USE,
+                     release_to_all_members: bool = True,
+                     originator: Party | None = None) -> Indicator:
+    require_permission(actor, "monitoring.add_indicator")
+    errors: dict[str, list[str]] = {}
+    if category and category not in Category.values:
+        errors["category"] = [_("Unknown category.")]
+    if region and region not in REGION_BY_CODE:
+        errors["region"] = [_("Unknown region.")]
+    if kind not in IndicatorKind.values:
+        errors["kind"] = [_("Unknown kind of threshold.")]
+    if not 1 <= window_days <= 366:
+        errors["window_days"] = [_("The window is 1 to 366 days.")]
+    if orange < 0 or red < orange:
+        errors["red"] = [_("Red must be at or above orange, and both at least 0.")]
+    if not name.strip():
+        errors["name"] = [_("Give the indicator a name.")]
+    clearance = getattr(actor, "clearance", None)
+    if clearance is not None and classification > clearance:
+        errors["classification"] = [_("Above your clearance.")]
+    party = originator or getattr(actor, "party", None)
+    if party is None:
+        errors["originator"] = [_("Choose the originating party.")]
+    if errors or party is None:
+        raise ValidationError(_("Please correct the marked fields."), errors=errors)
+    indicator = Indicator.objects.create(
+        name=name.strip(), category=category, region=region, window_days=window_days,
+        kind=kind, orange=orange, red=red, classification=classification,
+        release_to_all_members=release_to_all_members, originator=party,
+        created_by=actor if getattr(actor, "pk", None) else None)
+    audit_record(actor=actor, action="monitoring.indicator.define", target=indicator,
+                 detail={"kind": kind, "orange": orange, "red": red})
+    return indicator
+
+
+def _counted(indicator: Indicator) -> QuerySet[Incident]:
+    """The incidents an indicator may count: those every reader of the indicator may read, so
+    that neither a count nor an alert reveals a record to someone who may not see it."""
+    party = indicator.originator
+    viewer = Viewer(party_id=party.pk, party_kind=party.kind,
+                    clearance=int(indicator.classification))
+    incidents = Incident.objects.visible_to(viewer).filter(merged_into__isnull=True)
+    if indicator.release_to_all_members:
+        incidents = incidents.filter(Q(classification=Classification.PUBLIC)
+                                     | Q(release_to_all_members=True))
+    if indicator.category:
+        incidents = incidents.filter(category=indicator.category)
+    if indicator.region:
+        incidents = incidents.filter(REGION_BY_CODE[indicator.region].q())
+    return incidents
+
+
+@dataclass(frozen=True)
+class Reading:
+    level: str
+    value: float
+    baseline: float | None
+    window_start: date
+    window_end: date
+
+
+def indicator_read(indicator: Indicator, *, on: date) -> Reading:
+    start = on - timedelta(days=indicator.window_days - 1)
+    incidents = _counted(indicator)
+    observed = incidents.filter(occurred_on__gte=start, occurred_on__lte=on).count()
+    baseline: float | None = None
+    value = float(observed)
+    if indicator.kind == IndicatorKind.RISE:
+        before = incidents.filter(occurred_on__lt=start,
+                                  occurred_on__gte=start - timedelta(days=BASELINE_DAYS)).count()
+        # The baseline is the 90 days before the window, scaled to the window's length.
+        baseline = before * indicator.window_days / BASELINE_DAYS
+        value = (100.0 * (observed - baseline) / baseline) if baseline else (
+            100.0 if observed else 0.0)
+    level = AlertLevel.GREEN
+    if value > indicator.red:
+        level = AlertLevel.RED
+    elif value > indicator.orange:
+        level = AlertLevel.ORANGE
+    return Reading(level=level, value=round(value, 2), baseline=baseline, window_start=start,
+                   window_end=on)
+
+
+@transaction.atomic
+def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = None) -> Alert | None:
+    """Read the indicator and raise, update or end its alert. Returns the alert it touched."""
+    on = on or datetime.now(UTC).date()
+    reading = indicator_read(indicator, on=on)
+    now = datetime.now(UTC)
+    open_alert: Alert | None = (Alert.objects.visible_to(_as_originator(indicator))
+                  .filter(indicator=indicator, ended_at__isnull=True).first())
+    if reading.level == AlertLevel.GREEN:
+        if open_alert is None:
+            return None
+        open_alert.level, open_alert.value, open_alert.ended_at = AlertLevel.GREEN, \
+            reading.value, now
+        open_alert.updated_at = now
+        open_alert.save(update_fields=["level", "value", "ended_at", "updated_at"])
+        audit_record(actor=actor, action="monitoring.alert.end", target=open_alert,
+                     detail={"value": reading.value})
+        _notify_after_commit(open_alert)
+        return open_alert
+    if open_alert is not None and open_alert.level == reading.level:
+        open_alert.value, open_alert.baseline = reading.value, reading.baseline
+        open_alert.window_start, open_alert.window_end = reading.window_start, reading.window_end
+        open_alert.updated_at = now
+        open_alert.save(update_fields=["value", "baseline", "window_start", "window_end",
+                                       "updated_at"])
+        return open_alert
+    if open_alert is not None:
+        open_alert.ended_at = now
+        open_alert.save(update_fields=["ended_at"])
+    alert = Alert.objects.create(
+        indicator=indicator, level=reading.level, value=reading.value,
+        baseline=reading.baseline, window_start=reading.window_start,
+        window_end=reading.window_end, raised_at=now, updated_at=now,
+        classification=indicator.classification, originator=indicator.originator,
+        release_to_all_members=indicator.release_to_all_members)
+    alert.releasable_to.set(list(indicator.releasable_to.all()))
+    audit_record(actor=actor, action="monitoring.alert.raise", target=alert,
+                 detail={"level": reading.level, "value": reading.value})
+    _notify_after_commit(alert)
+    return alert
+
+
+def _as_originator(record: Indicator) -> Viewer:
+    return Viewer(party_id=record.originator_id, party_kind=record.originator.kind,
+                  clearance=Classification.SECRET)
+
+
+def indicators_evaluate_all(*, actor: Any, on: date | None = None) -> int:
+    """Evaluate every active indicator; the background task calls this."""
+    touched = 0
+    for party in Party.objects.all():
+        viewer = Viewer(party_id=party.pk, party_kind=party.kind,
+                        clearance=Classification.SECRET)
+        for indicator in (Indicator.objects.visible_to(viewer)
+                          .filter(originator=party, active=True).select_related("originator")):
+            if indicator_evaluate(actor=actor, indicator=indicator, on=on) is not None:
+                touched += 1
+    return touched
+
+
+def _notify_after_commit(alert: Alert) -> None:
+    transaction.on_commit(lambda: alert_notify(alert=alert))
+
+
+def alert_notify(*, alert: Alert) -> int:
+    """Mail the crisis analysts who may read the alert."""
+    from concord.accounts.models import Role, User
+
+    recipients = [user.email for user in
+                  User.objects.filter(is_active=True, groups__name=Role.CRISIS_ANALYST)
+                  .exclude(email="").select_related("party")
+                  if can_read(user, alert)]
+    if not recipients:
+        return 0
+    subject = _("%(level)s alert: %(indicator)s") % {
+        "level": alert.get_level_display(), "indicator": alert.indicator.name}
+    body = _("Observed %(value)s from %(start)s to %(end)s.") % {
+        "value": alert.value, "start": alert.window_start, "end": alert.window_end}
+    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
+CAP_SEVERITY = {AlertLevel.RED: "Severe", AlertLevel.ORANGE: "Moderate",
+                AlertLevel.GREEN: "Minor"}
+
+
+def alert_cap(alert: Alert, *, sender: str = "") -> bytes:
+    """The alert as a CAP 1.2 message. A labelled alert goes out with scope Restricted and its
+    label as the restriction; only a PUBLIC one is Public."""
+    ET.register_namespace("", CAP_NS)
+
+    def sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{CAP_NS}}}{tag}")
+        element.text = text
+        return element
+
+    root = ET.Element(f"{{{CAP_NS}}}alert")
+    sub(root, "identifier", f"urn:uuid:{alert.public_id}")
+    sub(root, "sender", sender or settings.DEFAULT_FROM_EMAIL)
+    sub(root, "sent", alert.updated_at.astimezone(UTC).replace(microsecond=0).isoformat())
+    sub(root, "status", "Actual")
+    sub(root, "msgType", "Cancel" if alert.ended_at else (
+        "Update" if alert.updated_at > alert.raised_at else "Alert"))
+    if alert.classification == Classification.PUBLIC:
+        sub(root, "scope", "Public")
+    else:
+        sub(root, "scope", "Restricted")
+        sub(root, "restriction", Classification(alert.classification).name.replace("_", " "))
+    info = ET.SubElement(root, f"{{{CAP_NS}}}info")
+    sub(info, "language", "en")
+    sub(info, "category", "Security")
+    sub(info, "event", alert.indicator.name)
+    sub(info, "urgency", "Immediate" if alert.level == AlertLevel.RED else "Expected")
+    sub(info, "severity", CAP_SEVERITY[AlertLevel(alert.level)])
+    sub(info, "certainty", "Observed")
+    sub(info, "headline", f"{alert.level.upper()}: {alert.indicator.name}"[:160])
+    description = (f"Observed {alert.value:g} from {alert.window_start.isoformat()} to "
+                   f"{alert.window_end.isoformat()}")
+    if alert.baseline is not None:
+        description += f" (baseline {alert.baseline:.1f})"
+    sub(info, "description", description + ".")
+    parameter = ET.SubElement(info, f"{{{CAP_NS}}}parameter")
+    sub(parameter, "valueName", "level")
+    sub(parameter, "value", alert.level)
+    area = ET.SubElement(info, f"{{{CAP_NS}}}area")
+    region = REGION_BY_CODE.get(alert.indicator.region)
+    sub(area, "areaDesc", str(region.label) if region else "Area of responsibility")
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))

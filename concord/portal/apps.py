@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    """The front pages: the public overview and a user's dashboard. It sits above every domain
+    app and only calls their selectors."""
+
+    name = "concord.portal"
+    label = "portal"
+    verbose_name = _("Portal")

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from concord.core.selectors import audit_list_for_actor
+from concord.registry import selectors as registry
+
+
+def _overview(request: HttpRequest) -> dict[str, Any]:
+    year = registry.current_year()
+    states = list(registry.member_state_list(viewer=request.user))
+    schedule = registry.chairmanship_schedule(viewer=request.user, first_year=year,
+                                              last_year=year + 2)
+    return {
+        "states": states,
+        "status_counts": Counter(s.status for s in states),
+        "chair": schedule[0],
+        "next_chairs": schedule[1:],
+        "bodies": [node for node in registry.body_tree(viewer=request.user)
+                   if node.body.takes_decisions],
+        "map_states": [{"numeric": s.iso_numeric, "name": s.name, "status": s.status,
+                        "status_label": str(s.get_status_display()),
+                        "url": s.get_absolute_url()} for s in states],
+    }
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("portal:dashboard")
+    return render(request, "portal/home.html", _overview(request))
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    context = _overview(request)
+    context["recent_actions"] = audit_list_for_actor(viewer=request.user)
+    return render(request, "portal/dashboard.html", context)

@@ -1,0 +1,170 @@
+"""Every read of the registry. The registry is public: the viewer is taken for uniformity and
+so that a future label on any of it changes no caller."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from concord.core.errors import NotFound, ValidationError
+from concord.registry import rotation
+from concord.registry.models import (
+    Body,
+    Chairmanship,
+    MemberState,
+    MemberStatus,
+    Official,
+    Position,
+    Term,
+)
+
+STATE_ORDERINGS = {
+    "name": ("name_ru",), "-name": ("-name_ru",),
+    "name_en": ("name_en",), "-name_en": ("-name_en",),
+    "code": ("iso_alpha2",), "-code": ("-iso_alpha2",),
+    "joined": ("joined_on", "name_ru"), "-joined": ("-joined_on", "name_ru"),
+    "status": ("status", "name_ru"), "-status": ("-status", "name_ru"),
+}
+
+
+def _ordering(value: str, allowed: dict[str, tuple[str, ...]], default: str) -> tuple[str, ...]:
+    if value and value not in allowed:
+        raise ValidationError(_("Cannot sort by %(value)s.") % {"value": value},
+                              errors={"sort": [_("Choose one of: %(options)s.")
+                                               % {"options": ", ".join(allowed)}]})
+    return allowed[value or default]
+
+
+def member_state_list(*, viewer: Any, status: str = "", q: str = "",
+                      sort: str = "") -> QuerySet[MemberState]:
+    if status and status not in MemberStatus.values:
+        raise ValidationError(_("Unknown status %(value)s.") % {"value": status},
+                              errors={"status": [_("Unknown status.")]})
+    states = MemberState.objects.select_related("party")
+    if status:
+        states = states.filter(status=status)
+    if q:
+        states = states.filter(
+            Q(name_ru__icontains=q) | Q(name_en__icontains=q) | Q(name_native__icontains=q)
+            | Q(iso_alpha2__iexact=q) | Q(iso_alpha3__iexact=q)
+        )
+    return states.order_by(*_ordering(sort, STATE_ORDERINGS, "name"))
+
+
+def member_state_get(*, viewer: Any, code: str) -> MemberState:
+    state = (MemberState.objects.select_related("party")
+             .prefetch_related("status_history").filter(iso_alpha2=code.upper()).first())
+    if state is None:
+        raise NotFound(_("No member state %(code)s.") % {"code": code})
+    return state
+
+
+def body_list(*, viewer: Any) -> QuerySet[Body]:
+    # Meta.ordering does not apply to a grouped query, so the order is spelled out.
+    return (Body.objects.select_related("parent").annotate(position_count=Count("positions"))
+            .order_by("order", "code"))
+
+
+@dataclass(frozen=True)
+class BodyNode:
+    body: Body
+    depth: int
+
+
+def body_tree(*, viewer: Any) -> list[BodyNode]:
+    """The hierarchy, depth-first, each body after the one it reports to."""
+    bodies = list(body_list(viewer=viewer))
+    children: dict[int | None, list[Body]] = {}
+    for body in bodies:
+        children.setdefault(body.parent_id, []).append(body)
+    nodes: list[BodyNode] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for body in children.get(parent_id, []):
+            nodes.append(BodyNode(body, depth))
+            walk(body.pk, depth + 1)
+
+    walk(None, 0)
+    return nodes
+
+
+def body_get(*, viewer: Any, code: str) -> Body:
+    body = (Body.objects.select_related("parent")
+            .prefetch_related("children",
+                              Prefetch("positions", queryset=Position.objects.prefetch_related(
+                                  "contacts",
+                                  Prefetch("terms", queryset=Term.objects.select_related(
+                                      "official").order_by("-started_on", "-attested_on")))))
+            .filter(code=code).first())
+    if body is None:
+        raise NotFound(_("No body %(code)s.") % {"code": code})
+    return body
+
+
+def official_list(*, viewer: Any, q: str = "", position: str = "",
+                  state: str = "") -> QuerySet[Official]:
+    officials = Official.objects.select_related("state").prefetch_related(
+        Prefetch("terms", queryset=Term.objects.select_related("position", "position__body")))
+    if q:
+        officials = officials.filter(Q(name_ru__icontains=q) | Q(name_en__icontains=q))
+    if position:
+        officials = officials.filter(terms__position__code=position).distinct()
+    if state:
+        officials = officials.filter(state__iso_alpha2=state.upper())
+    return officials.order_by("name_en")
+
+
+def official_get(*, viewer: Any, public_id: str) -> Official:
+    try:
+        key = uuid.UUID(str(public_id))
+    except ValueError:
+        raise NotFound(_("No such official.")) from None
+    official = official_list(viewer=viewer).filter(public_id=key).first()
+    if official is None:
+        raise NotFound(_("No such official."))
+    return official
+
+
+def position_list(*, viewer: Any) -> QuerySet[Position]:
+    return Position.objects.select_related("body").prefetch_related("contacts")
+
+
+def _states_with_history() -> list[MemberState]:
+    return list(MemberState.objects.prefetch_related("status_history"))
+
+
+def chairmanship_schedule(*, viewer: Any, first_year: int, last_year: int
+                          ) -> list[rotation.ChairYear]:
+    if last_year < first_year or last_year - first_year > 100:
+        raise ValidationError(_("Choose a range of at most 100 years."),
+                              errors={"year": [_("Invalid range.")]})
+    states = _states_with_history()
+    by_pk = {s.pk: s for s in states}
+    recorded = {c.year: by_pk[c.state_id] for c in Chairmanship.objects.all()}
+    return rotation.schedule(states, recorded, range(first_year, last_year + 1))
+
+
+def chairmanship_for_year(*, viewer: Any, year: int) -> rotation.ChairYear:
+    if not 1992 <= year <= 2200:
+        raise ValidationError(_("The year must be between 1992 and 2200."),
+                              errors={"year": [_("Out of range.")]})
+    return chairmanship_schedule(viewer=viewer, first_year=year, last_year=year)[0]
+
+
+def current_year() -> int:
+    return datetime.now(UTC).year
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+def holders_on(*, position: Position, day: date) -> list[Term]:
+    return [t for t in position.terms.all()
+            if (t.started_on or t.attested_on or day) <= day
+            and (t.ended_on is None or t.ended_on >= day)]

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from concord.core.errors import DomainError
+from concord.core.exports import FORMATS, table_response
+from concord.core.forms import submit_to_service
+from concord.core.htmx import render_page
+from concord.registry import selectors, services
+from concord.registry.forms import (
+    BodyForm,
+    ChairmanshipForm,
+    MemberStateForm,
+    OfficialForm,
+    StatusChangeForm,
+    TermForm,
+)
+from concord.registry.models import MemberStatus
+
+PAGE_SIZE = 25
+
+
+def _map_states(states: Any) -> list[dict[str, str]]:
+    return [{"numeric": s.iso_numeric, "name": s.name, "status": s.status,
+             "status_label": str(s.get_status_display()), "url": s.get_absolute_url()}
+            for s in states]
+
+
+def state_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    q = request.GET.get("q", "").strip()
+    sort = request.GET.get("sort", "")
+    try:
+        states = selectors.member_state_list(viewer=request.user, status=status, q=q, sort=sort)
+    except DomainError:
+        status, sort = "", ""
+        states = selectors.member_state_list(viewer=request.user, q=q)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        header = [_("ISO code"), _("Name (Russian)"), _("Name (English)"),
+                  _("Name (own language)"), _("Member since"), _("Status")]
+        rows = ([s.iso_alpha2, s.name_ru, s.name_en, s.name_native, s.joined_on.isoformat(),
+                 s.get_status_display()] for s in states)
+        return table_response(filename="member-states", fmt=fmt, header=header, rows=rows)
+    page = Paginator(states, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page, "status": status, "q": q, "sort": sort or "name",
+        "statuses": MemberStatus.choices,
+        "map_states": _map_states(selectors.member_state_list(viewer=request.user)),
+    }
+    return render_page(request, "registry/state_list.html", context, partial="table")
+
+
+def state_detail(request: HttpRequest, code: str) -> HttpResponse:
+    state = selectors.member_state_get(viewer=request.user, code=code)
+    officials = selectors.official_list(viewer=request.user, state=state.iso_alpha2)
+    year = selectors.current_year()
+    schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 15,
+                                               last_year=year + 10)
+    chairs = [entry for entry in schedule if entry.state and entry.state.pk == state.pk]
+    context = {"state": state, "officials": officials, "chairmanships": chairs,
+               "map_states": _map_states([state])}
+    return render(request, "registry/state_detail.html", context)
+
+
+@login_required
+@permission_required("registry.change_memberstate", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def state_edit(request: HttpRequest, code: str) -> HttpResponse:
+    state = selectors.member_state_get(viewer=request.user, code=code)
+    form = MemberStateForm(request.POST or None, instance=copy.copy(state))
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.member_state_update(actor=request.user, state=state, **data),
+        success_url=state.get_absolute_url(), success_message=_("The member state was saved."),
+        template="registry/form.html",
+        context={"title": _("Edit %(name)s") % {"name": state.name}, "back": state.get_absolute_url()},
+    )
+
+
+@login_required
+@permission_required("registry.change_memberstate", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def state_status(request: HttpRequest, code: str) -> HttpResponse:
+    state = selectors.member_state_get(viewer=request.user, code=code)
+    form = StatusChangeForm(request.POST or None, initial={"status": state.status,
+                                                           "effective_on": selectors.today()})
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.member_state_status_change(actor=request.user, state=state,
+                                                              **data),
+        success_url=state.get_absolute_url(), success_message=_("The status change was recorded."),
+        template="registry/form.html",
+        context={"title": _("Membership status of %(name)s") % {"name": state.name},
+                 "back": state.get_absolute_url()},
+    )
+
+
+def body_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "registry/body_list.html",
+                  {"nodes": selectors.body_tree(viewer=request.user)})
+
+
+def body_detail(request: HttpRequest, code: str) -> HttpResponse:
+    body = selectors.body_get(viewer=request.user, code=code)
+    today = selectors.today()
+    positions = [{"position": p, "current": selectors.holders_on(position=p, day=today),
+                  "terms": list(p.terms.all())} for p in body.positions.all()]
+    return render(request, "registry/body_detail.html", {"body": body, "positions": positions})
+
+
+@login_required
+@permission_required("registry.change_body", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def body_edit(request: HttpRequest, code: str) -> HttpResponse:
+    body = selectors.body_get(viewer=request.user, code=code)
+    form = BodyForm(request.POST or None, instance=copy.copy(body))
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.body_update(actor=request.user, body=body, **data),
+        success_url=body.get_absolute_url(), success_message=_("The body was saved."),
+        template="registry/form.html",
+        context={"title": _("Edit %(name)s") % {"name": body.name}, "back": body.get_absolute_url()},
+    )
+
+
+def official_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    position = request.GET.get("position", "")
+    state = request.GET.get("state", "")
+    officials = selectors.official_list(viewer=request.user, q=q, position=position, state=state)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        header = [_("Name (Russian)"), _("Name (English)"), _("State"), _("Positions")]
+        rows = ([o.name_ru, o.name_en, o.state.iso_alpha2 if o.state else "",
+                 "; ".join(f"{t.position.title_en} ({t.started_on or t.attested_on}"
+                           f"–{t.ended_on or ''})" for t in o.terms.all())] for o in officials)
+        return table_response(filename="officials", fmt=fmt, header=header, rows=rows)
+    page = Paginator(officials, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page_obj": page, "q": q, "position": position, "state": state,
+               "positions": selectors.position_list(viewer=request.user),
+               "states": selectors.member_state_list(viewer=request.user)}
+    return render_page(request, "registry/official_list.html", context, partial="table")
+
+
+def official_detail(request: HttpRequest, official_id: str) -> HttpResponse:
+    official = selectors.official_get(viewer=request.user, public_id=official_id)
+    return render(request, "registry/official_detail.html", {"official": official})
+
+
+@login_required
+@permission_required("registry.add_official", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def official_create(request: HttpRequest) -> HttpResponse:
+    form = OfficialForm(request.POST or None)
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.official_create(actor=request.user, **data),
+        success_url=lambda official: official.get_absolute_url(),
+        success_message=_("The official was added."), template="registry/form.html",
+        context={"title": _("New official"), "back": reverse("registry:official-list")},
+    )
+
+
+@login_required
+@permission_required("registry.change_official", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def official_edit(request: HttpRequest, official_id: str) -> HttpResponse:
+    official = selectors.official_get(viewer=request.user, public_id=official_id)
+    form = OfficialForm(request.POST or None, instance=copy.copy(official))
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.official_update(actor=request.user, official=official, **data),
+        success_url=official.get_absolute_url(), success_message=_("The official was saved."),
+        template="registry/form.html",
+        context={"title": _("Edit %(name)s") % {"name": official.name},
+                 "back": official.get_absolute_url()},
+    )
+
+
+@login_required
+@permission_required("registry.change_official", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def term_add(request: HttpRequest, official_id: str) -> HttpResponse:
+    official = selectors.official_get(viewer=request.user, public_id=official_id)
+    form = TermForm(request.POST or None)
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.term_add(actor=request.user, official=official, **data),
+        success_url=official.get_absolute_url(), success_message=_("The term was recorded."),
+        template="registry/form.html",
+        context={"title": _("New term of office for %(name)s") % {"name": official.name},
+                 "back": official.get_absolute_url()},
+    )
+
+
+def chairmanship(request: HttpRequest) -> HttpResponse:
+    year = selectors.current_year()
+    schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 12,
+                                               last_year=year + 8)
+    current = next((entry for entry in schedule if entry.year == year), None)
+    return render(request, "registry/chairmanship.html",
+                  {"schedule": list(reversed(schedule)), "current": current, "year": year})
+
+
+@login_required
+@permission_required("registry.change_chairmanship", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def chairmanship_record(request: HttpRequest) -> HttpResponse:
+    form = ChairmanshipForm(request.POST or None,
+                            initial={"year": request.GET.get("year", selectors.current_year())})
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.chairmanship_record(actor=request.user, **data),
+        success_url=reverse("registry:chairmanship"),
+        success_message=_("The chairmanship was recorded."), template="registry/form.html",
+        context={"title": _("Record a chairmanship"), "back": reverse("registry:chairmanship")},
+    )

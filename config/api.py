@@ -1,0 +1,81 @@
+"""The one NinjaAPI of the project. Domain errors become RFC 9457 problem documents here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from concord.core.errors import DomainError, Forbidden
+from concord.core.middleware import audit_refusal
+from concord.council.api import router as council_router
+from concord.monitoring.api import router as monitoring_router
+from concord.registry.api import router as registry_router
+
+api = NinjaAPI(
+    title="Concord API",
+    version="1",
+    urls_namespace="api",
+    description=(
+        "The information system of a collective security organization. Reads are scoped to "
+        "the caller: a record the caller may not see answers 404, exactly like a missing one. "
+        "Authenticate with `Authorization: Bearer <token>` (see `concord token create`) or a "
+        "signed-in browser session."
+    ),
+)
+
+
+def problem(request: HttpRequest, *, status: int, title: str, detail: str, slug: str,
+            errors: list[dict[str, Any]] | None = None) -> HttpResponse:
+    body: dict[str, Any] = {"type": f"urn:concord:problem:{slug}", "title": title,
+                            "status": status, "detail": detail, "instance": request.path}
+    if errors:
+        body["errors"] = errors
+    response = api.create_response(request, body, status=status)
+    response["Content-Type"] = "application/problem+json"
+    return response
+
+
+@api.exception_handler(DomainError)
+def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    if isinstance(exc, Forbidden):
+        audit_refusal(request, exc.detail)
+    errors = [{"field": field, "message": message}
+              for field, messages in exc.errors.items() for message in messages]
+    slug = type(exc).__name__.replace("Error", "").lower() or "error"
+    return problem(request, status=exc.status, title=str(exc.title), detail=exc.detail,
+                   slug=slug, errors=errors)
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors = [{"field": ".".join(str(part) for part in error.get("loc", [])),
+               "message": str(error.get("msg", ""))} for error in exc.errors]
+    return problem(request, status=422, title="Invalid input", slug="validation",
+                   detail="The request does not match the schema.", errors=errors)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return problem(request, status=401, title="Unauthorized", slug="unauthorized",
+                   detail="Sign in or send a bearer token.")
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return problem(request, status=404, title="Not found", slug="notfound",
+                   detail="There is no such record.")
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return problem(request, status=exc.status_code, title=str(exc), slug="http",
+                   detail=str(exc))
+
+
+api.add_router("/", registry_router)
+api.add_router("/", monitoring_router)
+api.add_router("/", council_router)

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+from config.api import api
+
+urlpatterns = [
+    path("", include("concord.portal.urls")),
+    path("accounts/", include("concord.accounts.urls")),
+    path("registry/", include("concord.registry.urls")),
+    path("council/", include("concord.council.urls")),
+    path("monitoring/", include("concord.monitoring.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,91 @@
+"""A person's path through Concord in a real browser: sign in, switch language, open the
+registry. Uses Debian's chromium through Playwright; nothing downloads a browser."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from concord.demo.organization import load
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+PASSWORD = "demo-password-for-the-browser"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def browser_page():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Debian's chromium at /usr/bin/chromium (see .ci/run).")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium).")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
+    # live server happen in its own thread, so Django's guard is relaxed for this test only.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+        )
+        # A Russian-speaking user: Russian is the organization's working language.
+        page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="ru-RU")
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.concord_errors = errors  # type: ignore[attr-defined]
+        try:
+            yield page
+        finally:
+            browser.close()
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def test_it_signs_in_switches_language_and_opens_the_registry(live_server, browser_page):
+    load(password=PASSWORD)
+    page = browser_page
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "delegate.tj")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/dashboard/")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert "Таджикистан" in page.content()
+
+    page.click("button[name=language][value=en]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    page.goto(f"{live_server.url}/registry/states/")
+    page.wait_for_selector(".state-map path.leaflet-interactive")
+    table = page.locator("table").first.inner_text()
+    for name in ("Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"):
+        assert name in table
+    assert page.locator("h1").first.inner_text().strip() == "Member states"
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "registry-states.png"), full_page=True)
+    assert page.concord_errors == []  # no CSP violation or script error on the way
+
+
+def test_it_asks_a_confidential_user_for_a_second_factor(live_server, browser_page):
+    import pyotp
+
+    load(password=PASSWORD)
+    page = browser_page
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "analyst")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/accounts/login/enrol/")
+    secret = page.locator("#totp-secret").inner_text().strip()
+    page.fill("input[name=code]", pyotp.TOTP(secret).now())
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/dashboard/")
+    assert page.concord_errors == []

@@ -1,0 +1,57 @@
+"""The API contract: the committed docs/openapi.json is the schema the code serves, and the
+interactive documentation works on an air-gapped network."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from ninja.responses import NinjaJSONEncoder
+
+from config.api import api
+
+SNAPSHOT = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
+
+
+def _normalised(value: object) -> object:
+    return json.loads(json.dumps(value, cls=NinjaJSONEncoder, sort_keys=True))
+
+
+def test_it_serves_the_committed_api_contract():
+    committed = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    live = _normalised(api.get_openapi_schema())
+
+    assert live == committed, (
+        "The API schema differs from docs/openapi.json. If the change is intended, run "
+        "`make openapi` and commit docs/openapi.json with it; if not, the change breaks the "
+        "API's published contract.")
+
+
+def test_it_publishes_the_schema_at_its_address(client, db):
+    response = client.get("/api/v1/openapi.json")
+
+    assert response.status_code == 200
+    assert response.json()["info"]["title"] == "Concord API"
+    assert "/api/v1/member-states" in response.json()["paths"]
+
+
+def _assets(page: str) -> list[str]:
+    return re.findall(r'(?:src|href)="([^"]+)"', page)
+
+
+def test_it_serves_the_api_docs_with_assets_from_its_own_static_files(client, db):
+    response = client.get("/api/v1/docs")
+
+    assert response.status_code == 200
+    assets = _assets(response.content.decode())
+    assert any(url.endswith("swagger-ui-bundle.js") for url in assets)
+    assert all(url.startswith("/static/") for url in assets), assets  # no CDN host
+
+
+def test_it_ships_every_asset_the_api_docs_load(client, db):
+    page = client.get("/api/v1/docs").content.decode()
+
+    for url in _assets(page):
+        assert finders.find(url.removeprefix("/static/")), f"{url} is not among the static files"

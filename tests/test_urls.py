@@ -1,0 +1,364 @@
+"""Every URL of the project, requested by every kind of visitor, answers as pinned here.
+
+A new URL pattern fails this test until its row is added: whoever adds a page decides, in
+review, who may see it. Pages that answer 200 are also checked for what the Content Security
+Policy would block: inline scripts, style attributes, style elements and event handlers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+
+from concord.accounts.models import User
+from concord.demo.council import load_council
+from concord.demo.organization import load
+from concord.registry.models import Official
+
+# Who asks: the public, a delegate cleared for OFFICIAL USE (Tajikistan), a delegate cleared for
+# CONFIDENTIAL (Russia) and a secretariat officer. They are the demo organization's logins.
+VISITORS = ("anonymous", "delegate.tj", "delegate.ru", "officer")
+
+PUBLIC = (200, 200, 200, 200)
+SIGNED_IN = (302, 200, 200, 200)  # the public is sent to sign in
+OFFICERS = (302, 403, 403, 200)  # the public is sent to sign in; delegates are refused
+STAFF = (302, 302, 302, 302)  # the admin: none of these visitors is staff, all go to its login
+MEMBERS = (404, 200, 200, 200)  # released to all member states: missing for the public
+
+
+def _model_admin(app_label: str, model_name: str) -> dict[str, tuple[int, ...]]:
+    prefix = f"admin:{app_label}_{model_name}"
+    item = f"admin:admin/{app_label}/{model_name}/<path:object_id>/"
+    return {f"{prefix}_changelist": STAFF, f"{prefix}_add": STAFF, f"{prefix}_history": STAFF,
+            f"{prefix}_delete": STAFF, f"{prefix}_change": STAFF, item: STAFF}
+
+
+EXPECTED: dict[str, tuple[int, ...]] = {
+    "portal:home": (200, 302, 302, 302),  # a signed-in user is sent on to the dashboard
+    "portal:dashboard": SIGNED_IN,
+    "accounts:login": (200, 302, 302, 302),
+    "accounts:verify": (302, 302, 302, 302),  # only after the password step
+    "accounts:enrol": (302, 302, 302, 302),  # only after the password step
+    "accounts:logout": (405, 405, 405, 405),  # signing out is a POST
+    "accounts:profile": SIGNED_IN,
+    "registry:state-list": PUBLIC,
+    "registry:state-detail": PUBLIC,
+    "registry:state-edit": OFFICERS,
+    "registry:state-status": OFFICERS,
+    "registry:body-list": PUBLIC,
+    "registry:body-detail": PUBLIC,
+    "registry:body-edit": OFFICERS,
+    "registry:official-list": PUBLIC,
+    "registry:official-create": OFFICERS,
+    "registry:official-detail": PUBLIC,
+    "registry:official-edit": OFFICERS,
+    "registry:term-add": OFFICERS,
+    "registry:chairmanship": PUBLIC,
+    "registry:chairmanship-record": OFFICERS,
+    "monitoring:situation": SIGNED_IN,
+    "monitoring:incident-list": SIGNED_IN,
+    "monitoring:incident-create": (302, 403, 403, 403),  # crisis analysts only
+    "monitoring:incident-detail": (302, 404, 404, 404),  # the sample incident does not exist
+    "monitoring:incident-verify": (302, 403, 403, 403),  # crisis analysts only
+    "monitoring:figure-add": (302, 403, 403, 403),
+    "monitoring:incident-merge": (302, 403, 403, 403),
+    "monitoring:indicator-list": SIGNED_IN,
+    "monitoring:indicators-evaluate": (302, 403, 403, 403),
+    "monitoring:alert-list": SIGNED_IN,
+    "monitoring:alert-detail": (302, 404, 404, 404),
+    "monitoring:report-list": SIGNED_IN,
+    "monitoring:report-detail": (302, 404, 404, 404),
+    "monitoring:report-edit": (302, 403, 403, 403),  # crisis analysts only
+    "monitoring:import-start": (302, 403, 403, 403),
+    "monitoring:import-detail": (302, 404, 404, 404),  # only the importer sees an import
+    "council:session-list": PUBLIC,
+    "council:session-ics": PUBLIC,
+    "council:session-detail": PUBLIC,  # the Sochi session is public
+    "council:calendar": PUBLIC,
+    "council:document-list": PUBLIC,  # scoped: the public sees public documents only
+    "council:document-detail": MEMBERS,  # the Sochi decision on assistance to Tajikistan
+    "council:document-position": (405, 405, 405, 405),  # a position is stated with a POST
+    "council:document-diff": MEMBERS,
+    "council:document-text-revise": OFFICERS,
+    "council:document-docx": MEMBERS,
+    "council:document-pdf": MEMBERS,
+    "council:document-akn": MEMBERS,
+    "council:instruction-list": PUBLIC,
+    "council:instruction-detail": MEMBERS,
+    "council:report-detail": MEMBERS,
+    "council:report-docx": MEMBERS,
+    "council:report-pdf": MEMBERS,
+    "council:document-decide": (405, 405, 405, 405),  # a POST
+    "council:report-generate": (405, 405, 405, 405),  # a POST
+    "council:report-entry-edit": OFFICERS,
+    "council:session-create": OFFICERS,
+    "council:session-status": (405, 405, 405, 405),  # a POST
+    "council:document-create": OFFICERS,
+    "council:instruction-create": OFFICERS,
+    "set_language": (302, 302, 302, 302),  # a GET changes nothing and goes back
+    "api:openapi-json": PUBLIC,
+    "api:openapi-view": PUBLIC,
+    "api:api-root": (404, 404, 404, 404),
+    "api:member_states": PUBLIC,
+    "api:member_state": PUBLIC,
+    "api:bodies": PUBLIC,
+    "api:body": PUBLIC,
+    "api:officials": PUBLIC,
+    "api:official": PUBLIC,
+    "api:chairmanship": PUBLIC,
+    "api:chairmanship_schedule": PUBLIC,
+    "api:incidents": PUBLIC,  # scoped: the public reads PUBLIC incidents only
+    "api:incident": (404, 404, 404, 404),
+    "api:situation_summary": PUBLIC,
+    "api:sessions": PUBLIC,
+    "api:session": PUBLIC,
+    "api:agenda_items": PUBLIC,
+    "api:documents": PUBLIC,
+    "api:document": MEMBERS,
+    "api:document_texts": MEMBERS,
+    "api:document_text_revise": MEMBERS,  # the same address: its GET lists the texts
+    "api:document_positions": MEMBERS,
+    "api:document_position_record": MEMBERS,
+    "api:document_signatures": MEMBERS,
+    "api:document_sign": MEMBERS,
+    "api:document_akn": MEMBERS,
+    "api:document_docx": MEMBERS,
+    "api:document_pdf": MEMBERS,
+    "api:instructions": PUBLIC,
+    "api:instruction": MEMBERS,
+    "api:instruction_report": (405, 405, 405, 405),
+    "api:implementation_reports": PUBLIC,
+    "api:implementation_report": MEMBERS,
+    "api:session_create": PUBLIC,  # the same address as the list; writing is a POST
+    "api:agenda_item_add": PUBLIC,
+    "api:document_register": PUBLIC,
+    "api:document_decide": (405, 405, 405, 405),
+    "api:document_silence": (405, 405, 405, 405),
+    "api:instruction_add": PUBLIC,
+    "api:implementation_report_generate": PUBLIC,
+    "api:implementation_entry_edit": (405, 405, 405, 405),
+    "api:document_treaty_status": MEMBERS,
+    "api:indicators": PUBLIC,
+    "api:alerts": PUBLIC,
+    "api:alert": (404, 404, 404, 404),
+    "api:alert_cap": (404, 404, 404, 404),
+    "admin:index": STAFF,
+    "admin:login": PUBLIC,  # a signed-in non-staff user is asked to sign in as staff
+    "admin:logout": STAFF,
+    "admin:password_change": STAFF,
+    "admin:password_change_done": STAFF,
+    "admin:autocomplete": STAFF,
+    "admin:jsi18n": STAFF,
+    "admin:view_on_site": STAFF,
+    "admin:app_list": STAFF,
+    "admin:admin/(?P<url>.*)$": STAFF,
+    **_model_admin("auth", "group"),
+    **_model_admin("django_tasks_database", "dbtaskresult"),
+    **_model_admin("core", "party"),
+    **_model_admin("core", "auditentry"),
+    **_model_admin("accounts", "user"),
+    **_model_admin("accounts", "apitoken"),
+    **_model_admin("registry", "memberstate"),
+    **_model_admin("registry", "memberstatuschange"),
+    **_model_admin("registry", "body"),
+    **_model_admin("registry", "position"),
+    **_model_admin("registry", "contactpoint"),
+    **_model_admin("registry", "official"),
+    **_model_admin("registry", "term"),
+    **_model_admin("registry", "chairmanship"),
+}
+
+# The demo's council records have stable identifiers (see concord/demo/council.py).
+SOCHI_SESSION = "c658738b-7830-547b-9f73-2dc616a3c5aa"
+SOCHI_DECISION = "5375f948-2520-5fd1-b637-c1a54c207ba0"
+SOCHI_INSTRUCTION = "36574ea2-3bc4-5442-8280-bd26ffba13ad"
+MOSCOW_REPORT = "5912e7b2-d3a4-5520-999f-a021424bfd2a"
+
+# Sample values for the URL parameters, by parameter name, then by URL where one name means
+# different things; `official_id` comes from the demo data.
+SAMPLES: dict[str, str] = {"object_id": "1", "content_type_id": "1", "app_label": "registry",
+                           "url": "no-such-page/",
+                           "incident_id": "00000000-0000-4000-8000-000000000000",
+                           "import_id": "00000000-0000-4000-8000-000000000000",
+                           "alert_id": "00000000-0000-4000-8000-000000000000",
+                           "report_id": "00000000-0000-4000-8000-000000000000"}
+SAMPLES.update(number="1", session_id=SOCHI_SESSION, document_id=SOCHI_DECISION,
+               instruction_id=SOCHI_INSTRUCTION, report_id=MOSCOW_REPORT)
+SAMPLES_BY_URL: dict[str, dict[str, str]] = {
+    "council:session-detail": {"public_id": SOCHI_SESSION},
+    "council:document-create": {"public_id": SOCHI_SESSION},
+    "council:session-status": {"public_id": SOCHI_SESSION},
+    "council:instruction-create": {"public_id": SOCHI_DECISION},
+    **{f"council:{name}": {"public_id": SOCHI_DECISION} for name in (
+        "document-detail", "document-position", "document-diff", "document-text-revise",
+        "document-docx", "document-pdf", "document-akn")},
+    "council:instruction-detail": {"public_id": SOCHI_INSTRUCTION},
+    **{f"council:{name}": {"public_id": MOSCOW_REPORT} for name in (
+        "report-detail", "report-docx", "report-pdf", "report-entry-edit")},
+    "council:document-decide": {"public_id": SOCHI_DECISION},
+    "council:report-generate": {"public_id": SOCHI_SESSION},
+    "registry:state-detail": {"code": "KG"}, "registry:state-edit": {"code": "KG"},
+    "registry:state-status": {"code": "KG"}, "api:member_state": {"code": "KG"},
+    "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
+    "api:body": {"code": "CSC"},
+}
+QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
+           "api:agenda_item_add": f"?session={SOCHI_SESSION}",
+           "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017"}
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str
+    route: str
+    pattern: URLPattern
+
+
+def _routes(resolver: URLResolver, prefix: str = "", namespace: str = "") -> Iterator[Route]:
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(part for part in (namespace, entry.namespace) if part)
+            yield from _routes(entry, prefix + str(entry.pattern), inner)
+        else:
+            route = prefix + str(entry.pattern)
+            name = entry.name or route
+            yield Route(f"{namespace}:{name}" if namespace else name, route, entry)
+
+
+def _group_end(text: str, start: int) -> int:
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "(" and text[index - 1] != "\\":
+            depth += 1
+        elif text[index] == ")" and text[index - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise ValueError(f"unbalanced group in {text!r}")
+
+
+def _concrete(route: Route, values: dict[str, str]) -> str:
+    def value(name: str) -> str:
+        if name not in values:
+            pytest.fail(f"No sample value for <{name}> in {route.key}: add one to SAMPLES.")
+        return values[name]
+
+    path = route.route
+    while (start := path.find("(?P<")) != -1:  # regular-expression patterns
+        name = path[start + 4:path.index(">", start)]
+        path = path[:start] + value(name) + path[_group_end(path, start) + 1:]
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: value(m.group(1)), path)
+    return "/" + re.sub(r"\\(.)", r"\1", path.replace("^", "").replace("$", ""))
+
+
+def _urls(official: Official) -> dict[str, str]:
+    urls = {}
+    for route in _routes(get_resolver()):
+        values = {**SAMPLES, "official_id": str(official.public_id),
+                  **SAMPLES_BY_URL.get(route.key, {})}
+        url = _concrete(route, values)
+        match = resolve(url)
+        # django-ninja gives each method of one API path its own pattern; the first one answers.
+        assert match.func == route.pattern.callback or match.route == route.route, \
+            f"{url} is not {route.key}"
+        urls[route.key] = url + QUERIES.get(route.key, "")
+    return urls
+
+
+def _visitor(username: str) -> Client:
+    client = Client()
+    if username != "anonymous":
+        client.force_login(User.objects.get(username=username))
+    return client
+
+
+Responses = Callable[[], Iterator[tuple[str, str, str, Any]]]
+
+
+@pytest.fixture
+def responses(db: None) -> Responses:
+    load(password="demo password for the url walk")
+    load_council()
+    urls = _urls(Official.objects.get(name_en="Alexander Studenikin"))
+
+    def each() -> Iterator[tuple[str, str, str, Any]]:
+        for username in VISITORS:
+            client = _visitor(username)
+            for key, url in sorted(urls.items()):
+                yield key, username, url, client.get(url)
+
+    return each
+
+
+def test_it_pins_every_url_pattern_of_the_project(db):
+    keys = {route.key for route in _routes(get_resolver())}
+
+    assert sorted(keys - EXPECTED.keys()) == [], "new URL patterns: pin them in EXPECTED"
+    assert sorted(EXPECTED.keys() - keys) == [], "EXPECTED names URL patterns that are gone"
+
+
+def test_it_answers_every_url_as_pinned_for_every_visitor(responses):
+    wrong = []
+    for key, username, url, response in responses():
+        expected = EXPECTED[key][VISITORS.index(username)]
+        if response.status_code != expected:
+            wrong.append(f"{key} {url} as {username}: {response.status_code}, not {expected}")
+
+    assert wrong == []
+
+
+class _InlineCode(HTMLParser):
+    """What a CSP of script-src 'self' and style-src 'self' would refuse to run or apply."""
+
+    DATA_TYPES = ("application/json", "application/ld+json")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._inline: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if "style" in attributes:
+            self.found.append(f"<{tag} style=…>")
+        self.found.extend(f"<{tag} {name}=…>" for name in attributes if name.startswith("on"))
+        if (attributes.get("href") or "").strip().lower().startswith("javascript:"):
+            self.found.append(f"<{tag} href=javascript:…>")
+        if tag == "style":
+            self._inline, self._text = "style", []
+        if tag == "script" and "src" not in attributes and \
+                (attributes.get("type") or "").lower() not in self.DATA_TYPES:
+            self._inline, self._text = "script", []
+
+    def handle_data(self, data: str) -> None:
+        if self._inline:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._inline:
+            code = "".join(self._text).strip()
+            if code:
+                self.found.append(f"inline <{tag}>: {code[:60]!r}")
+            self._inline = None
+
+
+def test_it_serves_no_inline_code_or_style_on_any_page(responses):
+    found: list[str] = []
+    checked = 0
+    for key, username, url, response in responses():
+        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+            continue
+        checked += 1
+        parser = _InlineCode()
+        parser.feed(response.content.decode())
+        found.extend(f"{key} {url} as {username}: {problem}" for problem in parser.found)
+
+    assert checked > 50  # the pages, not only redirects
+    assert found == []
