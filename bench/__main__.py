@@ -17,6 +17,9 @@ from pathlib import Path
 BENCH_DATABASE = "concord_bench"
 
 
+BENCHMARKS = ("council_lists", "label_scope", "monitoring_import", "monitoring_situation")
+
+
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--records", type=int, default=100_000,
@@ -28,6 +31,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
                         help="incidents for the monitoring benchmarks (default: %(default)s)")
     parser.add_argument("--documents", type=int, default=10_000,
                         help="council documents for the list benchmarks (default: %(default)s)")
+    parser.add_argument("--only", action="append", choices=BENCHMARKS, metavar="NAME",
+                        help="run only this benchmark (repeatable): " + ", ".join(BENCHMARKS))
     return parser.parse_args(argv)
 
 
@@ -84,15 +89,22 @@ def main(argv: list[str]) -> int:
         call_command("migrate", verbosity=0, interactive=False)
         from bench import council_lists, label_scope, monitoring_import, monitoring_situation
 
+        chosen = set(options.only or BENCHMARKS)
+        status = 0
         # The council benchmark loads the demo organization; the others add to what is there.
-        status = council_lists.run(documents=options.documents, repeat=options.repeat)
-        status |= label_scope.run(records=options.records, repeat=options.repeat,
-                                  seed=options.seed)
+        if "council_lists" in chosen:
+            status |= council_lists.run(documents=options.documents, repeat=options.repeat)
+        if "label_scope" in chosen:
+            status |= label_scope.run(records=options.records, repeat=options.repeat,
+                                      seed=options.seed)
         # An import of a million rows takes tens of seconds: three interleaved rounds suffice.
-        status |= monitoring_import.run(records=options.incidents,
-                                        repeat=min(options.repeat, 3), seed=options.seed)
-        return status | monitoring_situation.run(records=options.incidents,
-                                                 repeat=options.repeat, seed=options.seed)
+        if "monitoring_import" in chosen:
+            status |= monitoring_import.run(records=options.incidents,
+                                            repeat=min(options.repeat, 3), seed=options.seed)
+        if "monitoring_situation" in chosen:
+            status |= monitoring_situation.run(records=options.incidents,
+                                               repeat=options.repeat, seed=options.seed)
+        return status
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from concord.accounts.models import User
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
+from concord.core.release import mask_of
 from tests.labelprobe.models import Dossier
 
 TARGET = 1.2
@@ -90,6 +91,8 @@ def populate(*, records: int, seed: int) -> tuple[User, User]:
                 classification=rng.choices(levels, weights)[0],
                 originator=originator,
                 release_to_all_members=rng.random() < 0.3,
+                # The through rows below skip the related manager, so the mask is set here.
+                release_mask=mask_of(party.release_bit for party in released),
             ), released))
         with transaction.atomic():
             created = Dossier.objects.bulk_create([dossier for dossier, _ in labels])

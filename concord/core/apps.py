@@ -10,4 +10,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from concord.core import checks, sqlite  # noqa: F401  (register on import)
+        from concord.core import checks, release, sqlite  # noqa: F401  (register on import)
+
+        release.connect()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import models
 from django.db.models import Expression, F, Q
+from django.db.models.expressions import Col
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -47,10 +48,18 @@ class Viewer:
     party_id: int | None
     party_kind: str | None
     clearance: int | None
+    # The party's bit in release masks (Party.release_bit).
+    party_bit: int | None = None
 
     @classmethod
     def nobody(cls) -> Viewer:
         return cls(party_id=None, party_kind=None, clearance=None)
+
+    @classmethod
+    def for_party(cls, party: Any, clearance: int) -> Viewer:
+        """A party acting as itself (services that work on a party's behalf)."""
+        return cls(party_id=party.pk, party_kind=party.kind, clearance=int(clearance),
+                   party_bit=party.release_bit)
 
     @classmethod
     def of(cls, user: Any) -> Viewer:
@@ -64,11 +73,12 @@ class Viewer:
         clearance = getattr(user, "clearance", None)
         if party_id is None or clearance is None:
             return cls.nobody()
-        return cls(party_id=party_id, party_kind=user.party_kind, clearance=int(clearance))
+        return cls.for_party(user.party, clearance)
 
     @property
     def is_cleared(self) -> bool:
-        return self.party_id is not None and self.clearance is not None
+        return (self.party_id is not None and self.clearance is not None
+                and self.party_bit is not None)
 
 
 def can_read(user: Any, record: LabelledModel) -> bool:
@@ -76,7 +86,7 @@ def can_read(user: Any, record: LabelledModel) -> bool:
     if record.classification == Classification.PUBLIC:
         return True
     viewer = Viewer.of(user)
-    if viewer.party_id is None or viewer.clearance is None:
+    if not viewer.is_cleared or viewer.party_id is None or viewer.clearance is None:
         return False
     if viewer.clearance < record.classification:
         return False
@@ -88,19 +98,14 @@ def can_read(user: Any, record: LabelledModel) -> bool:
 
 
 class VisibleTo(Expression):
-    """The rule as one boolean SQL expression over the record's row and its release list.
+    """The rule as one boolean SQL expression over the record's row.
 
-    Written out as SQL rather than composed from lookups and `Exists()`: a list page compiles
-    it on every request, and the composed form costs more to compile than a page of fifty
-    rows costs to fetch. Django still resolves and compiles the row's columns, so the rule
-    stays correct wherever the table is joined, aliased or nested; the release list gets an
-    alias of its own. The tests on the row's own columns come first, so the release list is
-    looked up only for the rows they leave undecided.
-
-    A query that reads everything leaves PostgreSQL free to hash the party's release list
-    once. A page (any sliced query) adds OFFSET 0, which PostgreSQL cannot flatten, so it
-    probes the unique (record, party) index for the few rows it returns instead of hashing
-    every record ever released to the party first. SQLite probes row by row either way.
+    Written out as SQL rather than composed from lookups: a list page compiles it on every
+    request, and the composed form costs more to compile than a page of fifty rows costs to
+    fetch. Django still resolves and compiles the row's columns, so the rule stays correct
+    wherever the table is joined, aliased or nested. The release list is read from the row's
+    release mask, one bit per party, so the rule never leaves the row: a scoped list costs the
+    same scan as an unscoped one plus a few comparisons per row.
     """
 
     conditional = True
@@ -108,15 +113,11 @@ class VisibleTo(Expression):
 
     def __init__(self, model: type[LabelledModel], viewer: Viewer) -> None:
         super().__init__(output_field=models.BooleanField())
-        if viewer.party_id is None or viewer.clearance is None:
+        if not viewer.is_cleared:
             raise ValueError("Only a cleared viewer has a rule beyond PUBLIC.")
-        relation: Any = model._meta.get_field("releasable_to")
-        self.release_table: str = relation.remote_field.through._meta.db_table
-        self.release_record: str = relation.m2m_column_name()
-        self.release_party: str = relation.m2m_reverse_name()
         self.viewer = viewer
         self.row: list[Any] = [F("classification"), F("originator"), F("release_to_all_members"),
-                               F("pk")]
+                               F("release_mask")]
 
     def get_source_expressions(self) -> list[Any]:
         return self.row
@@ -124,28 +125,33 @@ class VisibleTo(Expression):
     def set_source_expressions(self, exprs: Sequence[Any]) -> None:
         self.row = list(exprs)
 
-    def as_sql(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
-    ) -> tuple[str, tuple[Any, ...]]:
-        # The row's columns are compiled by Django, so joins, aliases and nesting stay its
-        # business. Plain columns take no parameters; anything else would misplace ours.
+    def _columns(self, compiler: SQLCompiler) -> list[str]:
+        # The columns are resolved by Django, so joins, aliases and nesting stay its business.
+        # Plain columns of one table are named here as Col.as_sql would name them, without a
+        # compile() round trip each; anything else is compiled, and must take no parameters,
+        # which would misplace ours.
+        alias = getattr(self.row[0], "alias", None)
+        if all(isinstance(column, Col) and column.alias == alias for column in self.row):
+            quote = compiler.quote_name_unless_alias
+            prefix = f"{quote(alias)}." if alias else ""
+            return [prefix + quote(column.target.column) for column in self.row]
         compiled = [compiler.compile(column) for column in self.row]
         if any(params for _, params in compiled):
             raise ValueError("The label columns must compile to plain column references.")
-        classification, originator, to_all, record = (sql for sql, _ in compiled)
-        name = connection.ops.quote_name
-        release = name("concord_release")
+        return [sql for sql, _ in compiled]
+
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
+        classification, originator, to_all, mask = self._columns(compiler)
         members = f" OR {to_all}" if self.viewer.party_kind == PartyKind.STATE else ""
-        fence = " OFFSET 0" if compiler.query.is_sliced else ""
-        # Only quoted names go into the text; the viewer's values are parameters.
+        # Only compiled column references go into the text; the viewer's values are parameters.
         sql = (
-            f"({classification} = %s OR ({classification} <= %s AND ({originator} = %s{members} "  # noqa: S608
-            f"OR EXISTS(SELECT 1 FROM {name(self.release_table)} {release} "
-            f"WHERE {release}.{name(self.release_record)} = {record} "
-            f"AND {release}.{name(self.release_party)} = %s LIMIT 1{fence}))))"
+            f"({classification} = %s OR ({classification} <= %s AND ({originator} = %s{members} "
+            f"OR ({mask} & %s) <> 0)))"
         )
-        party = self.viewer.party_id
-        return sql, (int(Classification.PUBLIC), self.viewer.clearance, party, party)
+        flag = 1 << int(self.viewer.party_bit or 0)
+        return sql, (int(Classification.PUBLIC), self.viewer.clearance, self.viewer.party_id, flag)
 
 
 def visible_q(user: Any, model: type[LabelledModel]) -> Q:

@@ -4,13 +4,18 @@ import sys
 from typing import Any, ClassVar, Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.sql import Query
+from django.db.models.sql.where import AND
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.errors import UnscopedQuery
 from concord.core.labels import Classification, PartyKind, visible_q
+
+# Release masks are signed 64-bit integers on both engines; the sign bit stays unused.
+MAX_RELEASE_BIT = 62
 
 
 class Party(models.Model):
@@ -21,6 +26,9 @@ class Party(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=PartyKind.choices)
     name_ru = models.CharField(_("name (Russian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
+    # The party's bit in a record's release mask (see LabelledModel.release_mask). Assigned
+    # once, when the party is created, and never reused.
+    release_bit = models.PositiveSmallIntegerField(_("release bit"), unique=True, editable=False)
 
     class Meta:
         verbose_name = _("party")
@@ -29,6 +37,21 @@ class Party(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.release_bit is None:
+            taken = Party.objects.aggregate(top=models.Max("release_bit"))["top"]
+            bit = 0 if taken is None else taken + 1
+            if bit > MAX_RELEASE_BIT:
+                raise ValidationError(
+                    _("Concord holds at most %(count)d parties.") % {"count": MAX_RELEASE_BIT + 1},
+                    code="too_many_parties")
+            self.release_bit = bit
+        super().save(*args, **kwargs)
+
+    @property
+    def release_flag(self) -> int:
+        return 1 << self.release_bit
 
     @property
     def name(self) -> str:
@@ -93,7 +116,15 @@ class LabelledQuerySet(models.QuerySet[Any]):
         return self
 
     def visible_to(self, user: Any) -> Self:
-        return self.filter(visible_q(user, self.model))._mark_scoped()
+        rule = visible_q(user, self.model)
+        condition: Any = rule.children[0]
+        if isinstance(condition, tuple):
+            return self.filter(rule)._mark_scoped()
+        # The rule goes into the WHERE clause as itself, resolved once. Through filter() it
+        # would be wrapped in an `= true` lookup that resolves it again at every compile.
+        clone = self.all()
+        clone.query.where.add(condition.resolve_expression(clone.query), AND)
+        return clone._mark_scoped()
 
     def unscoped(self, *, reason: str) -> Self:
         frame = sys._getframe(1)
@@ -162,6 +193,11 @@ class LabelledModel(models.Model):
         Party, blank=True, related_name="+", verbose_name=_("releasable to")
     )
     release_to_all_members = models.BooleanField(_("released to all member states"), default=False)
+    # `releasable_to` folded into one integer, a bit per party (Party.release_bit), so that the
+    # read rule tests a column of the row instead of probing the release table for every row.
+    # Kept equal to `releasable_to` by the m2m_changed handler in concord.core.release; the
+    # property test in concord/core/tests/test_labels.py holds the two forms of the rule equal.
+    release_mask = models.BigIntegerField(_("release mask"), default=0, editable=False)
 
     objects = LabelledManager()
 

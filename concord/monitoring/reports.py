@@ -127,7 +127,7 @@ def _operator_view(party: Party) -> Any:
     # The operator's command-line report reads as the originating party at full clearance.
     from concord.core.labels import Viewer
 
-    return Viewer(party_id=party.pk, party_kind=party.kind, clearance=Classification.SECRET)
+    return Viewer.for_party(party, Classification.SECRET)
 
 
 @transaction.atomic

@@ -208,8 +208,7 @@ Progress = Callable[[int, float], None]
 def _existing_keys(originator: Party, keys: list[str]) -> set[str]:
     # The keys are compared within the originating party's own records, read as that party at
     # full clearance: a re-import must find them whoever of the party imported them first.
-    party = Viewer(party_id=originator.pk, party_kind=originator.kind,
-                   clearance=Classification.SECRET)
+    party = Viewer.for_party(originator, Classification.SECRET)
     return set(Incident.objects.visible_to(party).filter(originator=originator,
                                                          external_id__in=keys)
                .values_list("external_id", flat=True))
@@ -289,6 +288,8 @@ class _RowInserter:
         constants: dict[str, Any] = {
             "classification": int(classification), "originator": originator.pk,
             "release_to_all_members": release_to_all_members,
+            # An import releases to no party by name, so no release list and an empty mask.
+            "release_mask": 0,
             "recorded_by": getattr(recorded_by, "pk", None), "merged_into": None,
             "recorded_at": ops.adapt_datetimefield_value(datetime.now(UTC)),
         }

@@ -72,8 +72,7 @@ def _counted(indicator: Indicator) -> QuerySet[Incident]:
     """The incidents an indicator may count: those every reader of the indicator may read, so
     that neither a count nor an alert reveals a record to someone who may not see it."""
     party = indicator.originator
-    viewer = Viewer(party_id=party.pk, party_kind=party.kind,
-                    clearance=int(indicator.classification))
+    viewer = Viewer.for_party(party, indicator.classification)
     incidents = Incident.objects.visible_to(viewer).filter(merged_into__isnull=True)
     if indicator.release_to_all_members:
         incidents = incidents.filter(Q(classification=Classification.PUBLIC)
@@ -159,16 +158,14 @@ def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = No
 
 
 def _as_originator(record: Indicator) -> Viewer:
-    return Viewer(party_id=record.originator_id, party_kind=record.originator.kind,
-                  clearance=Classification.SECRET)
+    return Viewer.for_party(record.originator, Classification.SECRET)
 
 
 def indicators_evaluate_all(*, actor: Any, on: date | None = None) -> int:
     """Evaluate every active indicator; the background task calls this."""
     touched = 0
     for party in Party.objects.all():
-        viewer = Viewer(party_id=party.pk, party_kind=party.kind,
-                        clearance=Classification.SECRET)
+        viewer = Viewer.for_party(party, Classification.SECRET)
         for indicator in (Indicator.objects.visible_to(viewer)
                           .filter(originator=party, active=True).select_related("originator")):
             if indicator_evaluate(actor=actor, indicator=indicator, on=on) is not None:

@@ -79,7 +79,7 @@ def label_at_least(sources: Iterable[LabelledModel]) -> tuple[int, bool, set[int
 def originator_viewer(party: Party) -> Viewer:
     """How the system reads a party's own records when it acts for that party (the daily task,
     numbering, adoption): as the originator with the highest clearance."""
-    return Viewer(party_id=party.pk, party_kind=party.kind, clearance=Classification.SECRET)
+    return Viewer.for_party(party, Classification.SECRET)
 
 
 def originator_viewers() -> list[Viewer]:

@@ -29,8 +29,7 @@ STATUS_ORDER = [s.value for s in Session.Status]
 
 def _previous_session(*, body: Body, before: date, originator: Party) -> Session | None:
     # The session before, as the organizing party sees its own sessions.
-    viewer = Viewer(party_id=originator.pk, party_kind=originator.kind,
-                    clearance=Classification.SECRET)
+    viewer = Viewer.for_party(originator, Classification.SECRET)
     return (Session.objects.visible_to(viewer)
             .filter(body=body, starts_on__lt=before)
             .exclude(kind=Session.Kind.INFORMAL).order_by("-starts_on").first())

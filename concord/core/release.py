@@ -1,0 +1,78 @@
+"""Keeps each labelled record's release mask equal to its release list.
+
+The release list (`releasable_to`) is what people read and edit; the mask is the same set as
+one integer, which the read rule tests in SQL. Every change to a release list through Django's
+related manager (`set`, `add`, `remove`, `clear`) recomputes the mask in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.db.models.signals import m2m_changed
+
+
+def mask_of(bits: Iterable[int]) -> int:
+    mask = 0
+    for bit in bits:
+        mask |= 1 << bit
+    return mask
+
+
+def refresh_masks(model: type[models.Model], pks: Iterable[Any]) -> None:
+    """Recompute the masks of `model`'s records `pks` from their release lists."""
+    relation: Any = model._meta.get_field("releasable_to")
+    through = relation.remote_field.through
+    record_column, party_column = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    pks = list(pks)
+    masks = dict.fromkeys(pks, 0)
+    rows = through.objects.filter(**{f"{record_column}__in": pks}).values_list(
+        record_column, f"{party_column}__release_bit")
+    for pk, bit in rows:
+        masks[pk] |= 1 << bit
+    # The base manager is Django's plain one: the mask is kernel bookkeeping, not a read.
+    base = model._base_manager
+    for pk, mask in masks.items():
+        base.filter(pk=pk).update(release_mask=mask)
+
+
+def _release_list_changed(sender: Any, instance: Any, action: str, reverse: bool,
+                          model: type[models.Model], pk_set: set[Any] | None,
+                          **kwargs: Any) -> None:
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        # `instance` is a party; the records whose lists changed are `pk_set` (all of the
+        # party's records on clear, which Django does not list, so every one is recomputed).
+        records = model
+        pks = pk_set if pk_set is not None else records._base_manager.values_list("pk", flat=True)
+        refresh_masks(records, pks)
+        return
+    mask = mask_of(instance.releasable_to.values_list("release_bit", flat=True))
+    type(instance)._base_manager.filter(pk=instance.pk).update(release_mask=mask)
+    instance.release_mask = mask
+
+
+def connect() -> None:
+    from concord.core.models import LabelledModel
+
+    for model in apps.get_models():
+        if issubclass(model, LabelledModel):
+            through = model._meta.get_field("releasable_to").remote_field.through
+            m2m_changed.connect(_release_list_changed, sender=through,
+                                dispatch_uid=f"release-mask:{model._meta.label}")
+
+
+def backfill(app_label: str, *model_names: str) -> Any:
+    """A migration step that fills the masks of records that existed before the mask did."""
+
+    def forwards(state_apps: Any, schema_editor: Any) -> None:
+        for name in model_names:
+            model = state_apps.get_model(app_label, name)
+            refresh_masks(model, model._base_manager.filter(
+                releasable_to__isnull=False).values_list("pk", flat=True).distinct())
+
+    return forwards
