@@ -72,8 +72,7 @@ SELECT d.id, d.public_id, d.symbol, d.title_ru, d.doc_type, d.status, d.adopted_
 FROM council_document d
 WHERE d.classification = 0 OR (d.classification <= %(clearance)s AND (
       d.originator_id = %(party)s OR d.release_to_all_members
-      OR EXISTS (SELECT 1 FROM council_document_releasable_to r
-                 WHERE r.document_id = d.id AND r.party_id = %(party)s)))
+      OR (d.release_mask & %(flag)s) <> 0))
 ORDER BY d.year DESC, d.doc_type, d.serial DESC
 LIMIT %(page)s
 """
@@ -81,13 +80,11 @@ RAW_COUNT = """
 SELECT COUNT(*) FROM council_document d
 WHERE d.classification = 0 OR (d.classification <= %(clearance)s AND (
       d.originator_id = %(party)s OR d.release_to_all_members
-      OR EXISTS (SELECT 1 FROM council_document_releasable_to r
-                 WHERE r.document_id = d.id AND r.party_id = %(party)s)))
+      OR (d.release_mask & %(flag)s) <> 0))
 """
 SCOPE = """(d.classification = 0 OR (d.classification <= %(clearance)s AND (
       d.originator_id = %(party)s OR d.release_to_all_members
-      OR EXISTS (SELECT 1 FROM council_document_releasable_to r
-                 WHERE r.document_id = d.id AND r.party_id = %(party)s))))"""
+      OR (d.release_mask & %(flag)s) <> 0)))"""
 # The same rows the session page shows: the session, its participants, its agenda with the
 # documents each item considers, and the session's documents with their signature counts.
 RAW_SESSION = [
@@ -143,7 +140,7 @@ def run(*, documents: int, repeat: int) -> int:
     print(f"Created {documents:,} documents in {time.perf_counter() - started:.1f} s.")
     delegate, session = data["delegate"], data["session"]
     params = {"clearance": delegate.clearance, "party": delegate.party_id, "page": PAGE,
-              "session": session.pk}
+              "session": session.pk, "flag": delegate.party.release_flag}
     client = Client(HTTP_HOST="localhost")
     client.force_login(delegate)
 
