@@ -101,6 +101,13 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "council:session-status": (405, 405, 405, 405),  # a POST
     "council:document-create": OFFICERS,
     "council:instruction-create": OFFICERS,
+    "council:session-participant-add": OFFICERS,
+    "council:session-agenda-item-add": OFFICERS,
+    "council:document-silence": OFFICERS,
+    "council:document-sign": OFFICERS,
+    "council:document-treaty-action": OFFICERS,
+    "council:report-list": PUBLIC,  # scoped: the public sees no report
+    "council:report-edit": OFFICERS,
     "set_language": (302, 302, 302, 302),  # a GET changes nothing and goes back
     "api:openapi-json": PUBLIC,
     "api:openapi-view": PUBLIC,
@@ -194,13 +201,16 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     "council:session-detail": {"public_id": SOCHI_SESSION},
     "council:document-create": {"public_id": SOCHI_SESSION},
     "council:session-status": {"public_id": SOCHI_SESSION},
+    "council:session-participant-add": {"public_id": SOCHI_SESSION},
+    "council:session-agenda-item-add": {"public_id": SOCHI_SESSION},
     "council:instruction-create": {"public_id": SOCHI_DECISION},
     **{f"council:{name}": {"public_id": SOCHI_DECISION} for name in (
         "document-detail", "document-position", "document-diff", "document-text-revise",
-        "document-docx", "document-pdf", "document-akn")},
+        "document-docx", "document-pdf", "document-akn", "document-silence", "document-sign",
+        "document-treaty-action")},
     "council:instruction-detail": {"public_id": SOCHI_INSTRUCTION},
     **{f"council:{name}": {"public_id": MOSCOW_REPORT} for name in (
-        "report-detail", "report-docx", "report-pdf", "report-entry-edit")},
+        "report-detail", "report-docx", "report-pdf", "report-entry-edit", "report-edit")},
     "council:document-decide": {"public_id": SOCHI_DECISION},
     "council:report-generate": {"public_id": SOCHI_SESSION},
     "registry:state-detail": {"code": "KG"}, "registry:state-edit": {"code": "KG"},

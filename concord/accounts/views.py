@@ -25,7 +25,7 @@ from concord.accounts import services
 from concord.accounts.forms import CodeForm, PasswordForm, SignInForm, TokenForm
 from concord.accounts.models import ApiToken, User
 from concord.core.errors import DomainError
-from concord.core.forms import apply_domain_errors
+from concord.core.forms import apply_domain_errors, posted
 from concord.core.middleware import client_address
 
 PENDING_KEY = "concord_pending_user"
@@ -65,7 +65,7 @@ def _pending_user(request: HttpRequest) -> User | None:
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_next_url(request))
-    form = SignInForm(request.POST or None)
+    form = SignInForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             user = services.password_check(
@@ -93,7 +93,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if user is None or not hasattr(user, "totp_device"):
         messages.info(request, _("Please sign in again."))
         return redirect("accounts:login")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         address = client_address(request)
         if services.sign_in_locked(username=user.username, client_address=address):
@@ -125,7 +125,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if not secret:
         secret = services.totp_new_secret()
         request.session[ENROL_SECRET_KEY] = secret
-    form = CodeForm(request.POST or None)
+    form = CodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         address = client_address(request)
         if services.sign_in_locked(username=user.username, client_address=address):

@@ -44,3 +44,9 @@ def submit_to_service(
             return redirect(success_url(result) if callable(success_url) else success_url)
     return render(request, template, {**context, "form": form},
                   status=400 if form.errors else 200)
+
+
+def posted(request: HttpRequest) -> Any:
+    """The submitted data of a POST, empty or not, so that an empty submission is validated
+    and answered with its errors instead of showing the blank form again."""
+    return request.POST if request.method == "POST" else None

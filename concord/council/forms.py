@@ -1,11 +1,23 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.labels import Classification
-from concord.council.models import LANGUAGES, Document, Instruction, Session, StatePosition
-from concord.registry.models import Body, MemberState
+from concord.council.models import (
+    LANGUAGES,
+    AgendaItem,
+    Document,
+    Instruction,
+    Session,
+    SignerKey,
+    StatePosition,
+)
+from concord.registry.models import Body, MemberState, Official, Position
 
 
 class PositionForm(forms.Form):
@@ -81,3 +93,101 @@ class InstructionForm(forms.Form):
                                          max_value=120, required=False)
     deadline_days = forms.IntegerField(label=_("Within days of adoption"), min_value=1,
                                        max_value=3650, required=False)
+
+
+class ParticipantForm(forms.Form):
+    state = forms.ModelChoiceField(label=_("State"), required=False,
+                                   queryset=MemberState.objects.all(), to_field_name="iso_alpha2")
+    official = forms.ModelChoiceField(label=_("Official"), required=False,
+                                      queryset=Official.objects.all(), to_field_name="public_id")
+    position = forms.ModelChoiceField(label=_("Office"), required=False,
+                                      queryset=Position.objects.select_related("body"))
+    is_head_of_delegation = forms.BooleanField(label=_("Head of delegation"), required=False)
+
+
+class AgendaItemForm(forms.Form):
+    """An item of one session's agenda: the parent and the documents come from that session."""
+
+    parent = forms.ModelChoiceField(label=_("Under item"), required=False,
+                                    queryset=AgendaItem.objects.none(),
+                                    empty_label=_("(top level)"))
+    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=500)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=500)
+    rapporteur = forms.ModelChoiceField(label=_("Rapporteur"), required=False,
+                                        queryset=Official.objects.all(),
+                                        to_field_name="public_id")
+    rapporteur_position = forms.ModelChoiceField(label=_("Rapporteur's office"), required=False,
+                                                 queryset=Position.objects.select_related("body"))
+    documents = forms.TypedMultipleChoiceField(label=_("Documents considered"), required=False,
+                                               widget=forms.CheckboxSelectMultiple, coerce=str)
+    outcome_ru = forms.CharField(label=_("Outcome (Russian)"), required=False,
+                                 widget=forms.Textarea({"rows": 2}))
+    outcome_en = forms.CharField(label=_("Outcome (English)"), required=False,
+                                 widget=forms.Textarea({"rows": 2}))
+
+    def __init__(self, *args: Any, session: Session, documents: Sequence[Document],
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parent: Any = self.fields["parent"]
+        parent.queryset = AgendaItem.objects.filter(session=session).order_by("order", "pk")
+        self.readable = {str(d.public_id): d for d in documents}
+        choices: Any = [(key, f"{d.symbol} — {d.title}") for key, d in self.readable.items()]
+        documents_field: Any = self.fields["documents"]
+        documents_field.choices = choices
+
+    def clean_documents(self) -> list[Document]:
+        return [self.readable[key] for key in self.cleaned_data["documents"]]
+
+
+class SilenceForm(forms.Form):
+    deadline = forms.DateTimeField(label=_("Deadline"), widget=forms.DateTimeInput(
+        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    time_zone = forms.CharField(label=_("Time zone of the deadline"), max_length=64,
+                                initial="Europe/Moscow")
+
+    def clean_time_zone(self) -> ZoneInfo:
+        name = self.cleaned_data["time_zone"].strip()
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise forms.ValidationError(_("%(zone)s is not a time zone (such as Europe/Moscow).")
+                                        % {"zone": name}) from None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        deadline, zone = data.get("deadline"), data.get("time_zone")
+        if deadline is not None and zone is not None:
+            # The wall-clock time typed is read in the zone named, not the server's.
+            data["deadline"] = deadline.replace(tzinfo=None).replace(tzinfo=zone)
+        return data
+
+
+class SignatureForm(forms.Form):
+    key = forms.ModelChoiceField(label=_("Signer"), to_field_name="fingerprint",
+                                 queryset=SignerKey.objects.filter(revoked_at__isnull=True)
+                                 .select_related("official", "state"))
+    signed_on = forms.DateField(label=_("Signed on"), widget=DATE, required=False)
+    signature = forms.CharField(
+        label=_("Signature (base64)"), required=False, widget=forms.Textarea({"rows": 2}),
+        help_text=_("Leave empty when the signer's key is held by this installation."))
+
+    def clean_signature(self) -> str | None:
+        return self.cleaned_data["signature"].strip() or None
+
+
+class TreatyActionForm(forms.Form):
+    state = forms.ModelChoiceField(label=_("State"), queryset=MemberState.objects.all(),
+                                   to_field_name="iso_alpha2")
+    signed_on = forms.DateField(label=_("Signed on"), widget=DATE, required=False)
+    ratified_on = forms.DateField(label=_("Ratified on"), widget=DATE, required=False)
+    deposited_on = forms.DateField(label=_("Instrument deposited on"), widget=DATE,
+                                   required=False)
+    reservations = forms.CharField(label=_("Reservations"), required=False,
+                                   widget=forms.Textarea({"rows": 2}))
+
+
+class ReportIntroductionForm(forms.Form):
+    introduction_ru = forms.CharField(label=_("Introduction (Russian)"), required=False,
+                                      widget=forms.Textarea({"rows": 6}))
+    introduction_en = forms.CharField(label=_("Introduction (English)"), required=False,
+                                      widget=forms.Textarea({"rows": 6}))

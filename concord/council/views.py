@@ -16,17 +16,23 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from concord.core.errors import DomainError, NotFound
 from concord.core.exports import FORMATS, table_response
-from concord.core.forms import apply_domain_errors, submit_to_service
+from concord.core.forms import apply_domain_errors, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
 from concord.council.forms import (
+    AgendaItemForm,
     DocumentForm,
     InstructionForm,
+    ParticipantForm,
     PositionForm,
     ProgressReportForm,
     ReportEntryForm,
+    ReportIntroductionForm,
     SessionForm,
+    SignatureForm,
+    SilenceForm,
     TextForm,
+    TreatyActionForm,
 )
 from concord.council.models import LANGUAGES, Document, Instruction, Session
 from concord.registry import selectors as registry
@@ -233,7 +239,7 @@ def document_text_revise(request: HttpRequest, public_id: str) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     language = _language(request.GET.get("language", ""), "ru")
     latest = selectors.latest_text(document=document, language=language)
-    form = TextForm(request.POST or None,
+    form = TextForm(posted(request),
                     initial={"language": language, "body": latest.body if latest else ""})
     return submit_to_service(
         request, form,
@@ -293,7 +299,7 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def instruction_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     instruction = selectors.instruction_get(viewer=request.user, public_id=public_id)
-    form = ProgressReportForm(request.POST or None)
+    form = ProgressReportForm(posted(request))
     if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return submit_to_service(
@@ -365,7 +371,7 @@ def report_entry_edit(request: HttpRequest, public_id: str, number: int) -> Http
     entry = next((e for e in report.entries.all() if e.order == number), None)
     if entry is None:
         raise NotFound(_("The report has no such entry."))
-    form = ReportEntryForm(request.POST or None,
+    form = ReportEntryForm(posted(request),
                            initial={"text_ru": entry.text_ru, "text_en": entry.text_en})
     return submit_to_service(
         request, form,
@@ -381,7 +387,7 @@ def report_entry_edit(request: HttpRequest, public_id: str, number: int) -> Http
 @permission_required("council.add_session", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def session_create(request: HttpRequest) -> HttpResponse:
-    form = SessionForm(request.POST or None)
+    form = SessionForm(posted(request))
     return submit_to_service(
         request, form,
         call=lambda data: services.session_create(actor=request.user, **data),
@@ -395,7 +401,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def document_create(request: HttpRequest, public_id: str) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
-    form = DocumentForm(request.POST or None)
+    form = DocumentForm(posted(request))
 
     def register(data: dict[str, Any]) -> Document:
         texts = {code: data.pop(f"text_{code}") for code in LANGUAGE_NAMES
@@ -418,7 +424,7 @@ def document_create(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def instruction_create(request: HttpRequest, public_id: str) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
-    form = InstructionForm(request.POST or None)
+    form = InstructionForm(posted(request))
     return submit_to_service(
         request, form,
         call=lambda data: services.instruction_add(actor=request.user, document=document,
@@ -443,3 +449,117 @@ def session_status(request: HttpRequest, public_id: str) -> HttpResponse:
         messages.success(request, _("The session is now %(status)s.")
                          % {"status": session.get_status_display()})
     return redirect(session.get_absolute_url())
+
+
+def _edit_page(request: HttpRequest, form: Any, *, call: Any, back: str, message: str,
+               title: str) -> HttpResponse:
+    return submit_to_service(request, form, call=call, success_url=back, success_message=message,
+                             template="council/form.html", context={"title": title, "back": back})
+
+
+@login_required
+@permission_required("council.change_session", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def session_participant_add(request: HttpRequest, public_id: str) -> HttpResponse:
+    session = selectors.session_get(viewer=request.user, public_id=public_id)
+    return _edit_page(
+        request, ParticipantForm(posted(request)),
+        call=lambda data: services.participant_add(actor=request.user, session=session, **data),
+        back=session.get_absolute_url(), message=_("The participant was added."),
+        title=_("Participant of %(session)s") % {"session": session.title})
+
+
+@login_required
+@permission_required("council.change_session", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def session_agenda_item_add(request: HttpRequest, public_id: str) -> HttpResponse:
+    session = selectors.session_get(viewer=request.user, public_id=public_id)
+    documents = list(selectors.session_documents(viewer=request.user, session=session))
+    form = AgendaItemForm(posted(request), session=session, documents=documents)
+    return _edit_page(
+        request, form,
+        call=lambda data: services.agenda_item_add(actor=request.user, session=session, **data),
+        back=session.get_absolute_url(), message=_("The item was added to the agenda."),
+        title=_("Agenda item of %(session)s") % {"session": session.title})
+
+
+@login_required
+@permission_required("council.add_consensusoutcome", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def document_silence(request: HttpRequest, public_id: str) -> HttpResponse:
+    document = selectors.document_get(viewer=request.user, public_id=public_id)
+    zone = document.session.time_zone if document.session else "Europe/Moscow"
+    form = SilenceForm(posted(request), initial={"time_zone": zone})
+
+    def start(data: dict[str, Any]) -> object:
+        return services.silence_start(actor=request.user, document=document,
+                                      deadline=data["deadline"])
+
+    return _edit_page(
+        request, form, call=start, back=document.get_absolute_url(),
+        message=_("The draft circulates under the silence procedure."),
+        title=_("Silence procedure for %(symbol)s") % {"symbol": document.symbol})
+
+
+@login_required
+@permission_required("council.add_signature", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def document_sign(request: HttpRequest, public_id: str) -> HttpResponse:
+    document = selectors.document_get(viewer=request.user, public_id=public_id)
+    return _edit_page(
+        request, SignatureForm(posted(request), initial={"signed_on": registry.today()}),
+        call=lambda data: services.document_sign(actor=request.user, document=document, **data),
+        back=document.get_absolute_url(), message=_("The signature was recorded."),
+        title=_("Signature of %(symbol)s") % {"symbol": document.symbol})
+
+
+@login_required
+@permission_required("council.add_treatyaction", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def document_treaty_action(request: HttpRequest, public_id: str) -> HttpResponse:
+    document = selectors.document_get(viewer=request.user, public_id=public_id)
+    initial: dict[str, Any] = {}
+    code = request.GET.get("state", "").upper()
+    recorded = next((a for a in selectors.treaty_status(document=document).rows
+                     if a.state.iso_alpha2 == code), None)
+    if recorded is not None:
+        initial = {"state": code, "signed_on": recorded.signed_on,
+                   "ratified_on": recorded.ratified_on, "deposited_on": recorded.deposited_on,
+                   "reservations": recorded.reservations}
+    elif code:
+        initial = {"state": code}
+    return _edit_page(
+        request, TreatyActionForm(posted(request), initial=initial),
+        call=lambda data: services.treaty_action_record(actor=request.user, document=document,
+                                                        **data),
+        back=document.get_absolute_url(), message=_("The state's treaty status was recorded."),
+        title=_("Treaty status of %(symbol)s") % {"symbol": document.symbol})
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    reports = selectors.implementation_report_list(viewer=request.user)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        header = [_("Report"), _("Session"), _("On the decisions of"), _("Drafted"),
+                  _("Classification")]
+        rows = ([r.title, r.session.title, r.covers.title, r.generated_at.date().isoformat(),
+                 r.classification_label] for r in reports)
+        return table_response(filename="implementation-reports", fmt=fmt, header=header,
+                              rows=rows)
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render_page(request, "council/report_list.html", {"page_obj": page}, partial="table")
+
+
+@login_required
+@permission_required("council.change_implementationreport", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def report_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
+    form = ReportIntroductionForm(posted(request), initial={
+        "introduction_ru": report.introduction_ru, "introduction_en": report.introduction_en})
+    return _edit_page(
+        request, form,
+        call=lambda data: services.implementation_report_edit(actor=request.user, report=report,
+                                                              **data),
+        back=report.get_absolute_url(), message=_("The introduction was saved."),
+        title=_("Introduction of %(title)s") % {"title": report.title})

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concord.core.errors import DomainError
-from concord.core.forms import apply_domain_errors, submit_to_service
+from concord.core.forms import apply_domain_errors, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.monitoring import documents, exports, reports, selectors, services, warning
 from concord.monitoring.forms import (
@@ -202,7 +202,7 @@ def incident_merge(request: HttpRequest, incident_id: UUID) -> HttpResponse:
 @permission_required("monitoring.add_incident", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def import_start(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -231,7 +231,7 @@ def import_detail(request: HttpRequest, import_id: UUID) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    form = IndicatorForm(request.POST or None)
+    form = IndicatorForm(posted(request))
     if request.method == "POST":
         if not request.user.has_perm("monitoring.add_indicator"):
             raise PermissionDenied
@@ -277,7 +277,7 @@ def alert_detail(request: HttpRequest, alert_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def report_list(request: HttpRequest) -> HttpResponse:
     today = selectors.today()
-    form = ReportForm(request.POST or None, initial={
+    form = ReportForm(posted(request), initial={
         "start": today - timedelta(days=29), "end": today})
     if request.method == "POST":
         if not request.user.has_perm("monitoring.add_situationreport"):
@@ -319,7 +319,7 @@ REPORT_TYPES = {"pdf": "application/pdf",
 @require_http_methods(["GET", "POST"])
 def report_edit(request: HttpRequest, report_id: UUID) -> HttpResponse:
     report = selectors.report_get(viewer=request.user, public_id=report_id)
-    form = ReportEditForm(request.POST or None, initial={
+    form = ReportEditForm(posted(request), initial={
         "title": report.title, "assessment": report.assessment,
         "conclusions": report.conclusions, "classification": report.classification,
         "release_to_all_members": report.release_to_all_members})
@@ -334,7 +334,7 @@ def report_edit(request: HttpRequest, report_id: UUID) -> HttpResponse:
 @permission_required("monitoring.add_incident", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def incident_create(request: HttpRequest) -> HttpResponse:
-    form = IncidentForm(request.POST or None, initial={"occurred_on": selectors.today()})
+    form = IncidentForm(posted(request), initial={"occurred_on": selectors.today()})
     return submit_to_service(
         request, form,
         call=lambda data: services.incident_create(actor=request.user, **data),

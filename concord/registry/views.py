@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from concord.core.errors import DomainError
 from concord.core.exports import FORMATS, table_response
-from concord.core.forms import submit_to_service
+from concord.core.forms import posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.registry import selectors, services
 from concord.registry.forms import (
@@ -77,7 +77,7 @@ def state_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def state_edit(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
-    form = MemberStateForm(request.POST or None, instance=copy.copy(state))
+    form = MemberStateForm(posted(request), instance=copy.copy(state))
     return submit_to_service(
         request, form,
         call=lambda data: services.member_state_update(actor=request.user, state=state, **data),
@@ -92,7 +92,7 @@ def state_edit(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def state_status(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
-    form = StatusChangeForm(request.POST or None, initial={"status": state.status,
+    form = StatusChangeForm(posted(request), initial={"status": state.status,
                                                            "effective_on": selectors.today()})
     return submit_to_service(
         request, form,
@@ -123,7 +123,7 @@ def body_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def body_edit(request: HttpRequest, code: str) -> HttpResponse:
     body = selectors.body_get(viewer=request.user, code=code)
-    form = BodyForm(request.POST or None, instance=copy.copy(body))
+    form = BodyForm(posted(request), instance=copy.copy(body))
     return submit_to_service(
         request, form,
         call=lambda data: services.body_update(actor=request.user, body=body, **data),
@@ -161,7 +161,7 @@ def official_detail(request: HttpRequest, official_id: str) -> HttpResponse:
 @permission_required("registry.add_official", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def official_create(request: HttpRequest) -> HttpResponse:
-    form = OfficialForm(request.POST or None)
+    form = OfficialForm(posted(request))
     return submit_to_service(
         request, form,
         call=lambda data: services.official_create(actor=request.user, **data),
@@ -176,7 +176,7 @@ def official_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def official_edit(request: HttpRequest, official_id: str) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, public_id=official_id)
-    form = OfficialForm(request.POST or None, instance=copy.copy(official))
+    form = OfficialForm(posted(request), instance=copy.copy(official))
     return submit_to_service(
         request, form,
         call=lambda data: services.official_update(actor=request.user, official=official, **data),
@@ -192,7 +192,7 @@ def official_edit(request: HttpRequest, official_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def term_add(request: HttpRequest, official_id: str) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, public_id=official_id)
-    form = TermForm(request.POST or None)
+    form = TermForm(posted(request))
     return submit_to_service(
         request, form,
         call=lambda data: services.term_add(actor=request.user, official=official, **data),
@@ -216,7 +216,7 @@ def chairmanship(request: HttpRequest) -> HttpResponse:
 @permission_required("registry.change_chairmanship", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def chairmanship_record(request: HttpRequest) -> HttpResponse:
-    form = ChairmanshipForm(request.POST or None,
+    form = ChairmanshipForm(posted(request),
                             initial={"year": request.GET.get("year", selectors.current_year())})
     return submit_to_service(
         request, form,

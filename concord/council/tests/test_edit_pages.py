@@ -1,0 +1,281 @@
+"""The pages that record a session's participants and agenda, circulate a draft under silence,
+record signatures and states' treaty actions, and list and edit the reports on implementation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.test import Client
+from django.urls import reverse
+
+from concord.core.labels import Classification
+from concord.core.models import AuditEntry
+from concord.council import selectors, services
+from concord.council.models import (
+    AgendaItem,
+    Document,
+    Instruction,
+    Participant,
+    Signature,
+    SilenceProcedure,
+    TreatyAction,
+)
+from concord.council.tests.factories import ALL_CONCUR, draft, positions, session
+from concord.registry.tests.factories import official
+
+
+def _client(user=None) -> Client:
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _adopted(org, personas, **fields):
+    document = draft(org, personas.officer, **fields)
+    positions(org, personas.officer, document, ALL_CONCUR)
+    services.document_decide(actor=personas.officer, document=document, on=date(2013, 9, 23))
+    document.refresh_from_db()
+    return document
+
+
+# --- Participants and agenda -----------------------------------------------------------------
+
+def test_it_adds_a_participant_from_the_session_page(org, personas):
+    sochi = session(org, personas.officer)
+    url = reverse("council:session-participant-add", args=[sochi.public_id])
+
+    response = _client(personas.officer).post(url, {
+        "state": "RU", "official": org.bordyuzha.public_id, "is_head_of_delegation": "on"},
+        follow=True)
+
+    assert "The participant was added." in response.content.decode()
+    participant = Participant.objects.get(session=sochi)
+    assert (participant.state, participant.official, participant.is_head_of_delegation) == (
+        org.states["RU"], org.bordyuzha, True)
+    assert AuditEntry.objects.filter(action="council.session.participant_add").exists()
+
+
+def test_it_asks_for_a_state_or_an_official_and_keeps_the_session_unchanged(org, personas):
+    sochi = session(org, personas.officer)
+
+    response = _client(personas.officer).post(
+        reverse("council:session-participant-add", args=[sochi.public_id]), {})
+
+    assert response.status_code == 400
+    assert "Required when no official is named." in response.content.decode()
+    assert not Participant.objects.filter(session=sochi).exists()
+
+
+def test_it_adds_agenda_items_under_one_another_with_the_documents_they_consider(org, personas):
+    sochi = session(org, personas.officer)
+    document = draft(org, personas.officer, session=sochi)
+    client = _client(personas.officer)
+    url = reverse("council:session-agenda-item-add", args=[sochi.public_id])
+
+    client.post(url, {"title_ru": "О положении", "title_en": "On the situation",
+                      "rapporteur": org.bordyuzha.public_id,
+                      "rapporteur_position": org.secretary_general.pk})
+    top = AgendaItem.objects.get(session=sochi)
+    client.post(url, {"parent": top.pk, "title_ru": "О границе", "title_en": "On the border",
+                      "documents": [str(document.public_id)],
+                      "outcome_en": "Assistance agreed."})
+    page = client.get(sochi.get_absolute_url()).content.decode()
+
+    child = AgendaItem.objects.get(session=sochi, parent=top)
+    assert list(child.documents.through.objects.filter(agendaitem=child)
+                .values_list("document_id", flat=True)) == [document.pk]
+    assert [(n.number, n.item.title_en) for n in selectors.agenda_tree(session=sochi)] == [
+        ("1", "On the situation"), ("1.1", "On the border")]
+    assert "Assistance agreed." in page
+    assert document.symbol in page
+
+
+def test_it_offers_only_the_documents_of_the_session_the_user_may_read(org, personas):
+    sochi = session(org, personas.officer)
+    draft(org, personas.officer, session=sochi, title_en="Open draft")
+    draft(org, personas.officer, session=sochi, title_en="Kept draft",
+          classification=Classification.SECRET, release_to_all_members=False)
+    draft(org, personas.officer, title_en="Another session's draft")
+
+    page = _client(personas.officer).get(
+        reverse("council:session-agenda-item-add", args=[sochi.public_id])).content.decode()
+
+    assert "Open draft" in page
+    assert "Kept draft" in page  # the officer is cleared SECRET and the secretariat drafted it
+    assert "Another session" not in page
+
+
+def test_it_refuses_a_document_not_offered(org, personas):
+    sochi = session(org, personas.officer)
+    elsewhere = draft(org, personas.officer)
+
+    response = _client(personas.officer).post(
+        reverse("council:session-agenda-item-add", args=[sochi.public_id]),
+        {"title_ru": "Пункт", "title_en": "Item", "documents": [str(elsewhere.public_id)]})
+
+    assert response.status_code == 400
+    assert "is not one of the available choices" in response.content.decode()
+    assert not AgendaItem.objects.filter(session=sochi).exists()
+
+
+def test_it_refuses_the_session_edit_pages_to_a_delegate(org, personas):
+    sochi = session(org, personas.officer)
+    client = _client(personas.delegate_a)
+
+    for name in ("council:session-participant-add", "council:session-agenda-item-add"):
+        assert client.get(reverse(name, args=[sochi.public_id])).status_code == 403
+
+
+# --- Silence ---------------------------------------------------------------------------------
+
+def test_it_circulates_a_draft_with_the_deadline_read_in_the_zone_given(org, personas):
+    document = draft(org, personas.officer)
+    day = (datetime.now(ZoneInfo("Asia/Bishkek")) + timedelta(days=10)).date()
+
+    response = _client(personas.officer).post(
+        reverse("council:document-silence", args=[document.public_id]),
+        {"deadline": f"{day.isoformat()}T18:00", "time_zone": "Asia/Bishkek"}, follow=True)
+
+    assert "The draft circulates under the silence procedure." in response.content.decode()
+    silence = SilenceProcedure.objects.get(document=document)
+    assert silence.deadline == datetime(day.year, day.month, day.day, 18, 0,
+                                        tzinfo=ZoneInfo("Asia/Bishkek"))
+    document.refresh_from_db()
+    assert document.status == Document.Status.CIRCULATING
+
+
+def test_it_names_an_unknown_time_zone_and_a_past_deadline(org, personas):
+    document = draft(org, personas.officer)
+    url = reverse("council:document-silence", args=[document.public_id])
+    client = _client(personas.officer)
+
+    zone = client.post(url, {"deadline": "2030-01-01T12:00", "time_zone": "Mars/Olympus"})
+    past = client.post(url, {"deadline": "2001-01-01T12:00", "time_zone": "Europe/Moscow"})
+
+    assert zone.status_code == past.status_code == 400
+    assert "Mars/Olympus is not a time zone" in zone.content.decode()
+    assert "Already passed." in past.content.decode()
+    assert not SilenceProcedure.objects.filter(document=document).exists()
+
+
+# --- Signatures ------------------------------------------------------------------------------
+
+def test_it_records_a_signature_with_a_key_held_here_and_shows_it_valid(org, personas):
+    document = _adopted(org, personas)
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    key = services.signer_key_create(actor=personas.officer, official=putin)
+    client = _client(personas.officer)
+
+    response = client.post(reverse("council:document-sign", args=[document.public_id]),
+                           {"key": key.fingerprint, "signed_on": "2013-09-23"}, follow=True)
+
+    assert "The signature was recorded." in response.content.decode()
+    signature = Signature.objects.get(document=document)
+    assert (signature.official, signature.signed_on) == (putin, date(2013, 9, 23))
+    assert [check.valid for check in response.context["signatures"]] == [True]
+
+
+def test_it_refuses_a_signature_that_does_not_verify(org, personas):
+    document = _adopted(org, personas)
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    key = services.signer_key_create(actor=personas.officer, official=putin)
+
+    response = _client(personas.officer).post(
+        reverse("council:document-sign", args=[document.public_id]),
+        {"key": key.fingerprint, "signed_on": "2013-09-23", "signature": "QUJD" * 22})
+
+    assert response.status_code == 400
+    assert "Invalid signature." in response.content.decode()
+    assert not Signature.objects.filter(document=document).exists()
+
+
+def test_it_refuses_to_sign_a_draft(org, personas):
+    document = draft(org, personas.officer)
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    key = services.signer_key_create(actor=personas.officer, official=putin)
+
+    response = _client(personas.officer).post(
+        reverse("council:document-sign", args=[document.public_id]), {"key": key.fingerprint})
+
+    assert response.status_code == 400
+    assert "Only an adopted document is signed." in response.content.decode()
+
+
+# --- Treaty status ---------------------------------------------------------------------------
+
+def test_it_records_and_corrects_a_states_treaty_action(org, personas):
+    agreement = draft(org, personas.officer, doc_type=Document.Type.AGREEMENT,
+                      ratifications_required=1)
+    url = reverse("council:document-treaty-action", args=[agreement.public_id])
+    client = _client(personas.officer)
+
+    client.post(url, {"state": "KZ", "signed_on": "2013-09-23"})
+    form = client.get(url + "?state=KZ").context["form"]
+    client.post(url, {"state": "KZ", "signed_on": "2013-09-23", "ratified_on": "2014-02-01",
+                      "deposited_on": "2014-03-01", "reservations": "On article 5."})
+
+    action = TreatyAction.objects.get(document=agreement)
+    assert form.initial["signed_on"] == date(2013, 9, 23)
+    assert (action.ratified_on, action.deposited_on, action.reservations) == (
+        date(2014, 2, 1), date(2014, 3, 1), "On article 5.")
+    page = client.get(agreement.get_absolute_url()).content.decode()
+    assert "On article 5." in page
+
+
+def test_it_refuses_a_deposit_before_ratification_on_the_field(org, personas):
+    agreement = draft(org, personas.officer, doc_type=Document.Type.AGREEMENT)
+
+    response = _client(personas.officer).post(
+        reverse("council:document-treaty-action", args=[agreement.public_id]),
+        {"state": "KZ", "deposited_on": "2014-03-01"})
+
+    assert response.status_code == 400
+    assert "An instrument is deposited after ratification." in response.content.decode()
+    assert not TreatyAction.objects.exists()
+
+
+# --- Reports on implementation ---------------------------------------------------------------
+
+def _report(org, personas):
+    previous = session(org, personas.officer, starts_on=date(2013, 9, 23))
+    document = draft(org, personas.officer, session=previous)
+    positions(org, personas.officer, document, ALL_CONCUR)
+    services.document_decide(actor=personas.officer, document=document, session=previous)
+    services.instruction_add(actor=personas.officer, document=document,
+                             addressee_kind=Instruction.Addressee.ALL_STATES,
+                             text_ru="Оказать помощь", text_en="Give assistance",
+                             deadline_months=3)
+    following = session(org, personas.officer, starts_on=date(2014, 12, 23),
+                        title_en="Moscow session", place_en="Moscow")
+    return services.implementation_report_generate(actor=personas.officer, session=following)
+
+
+def test_it_lists_the_reports_a_user_may_read_and_exports_them(org, personas):
+    report = _report(org, personas)
+
+    listed = _client(personas.delegate_a).get(reverse("council:report-list"))
+    exported = _client(personas.delegate_a).get(reverse("council:report-list") + "?format=csv")
+    public = _client().get(reverse("council:report-list"))
+
+    assert report.title_en in listed.content.decode()
+    assert report.title_en in exported.content.decode("utf-8-sig")
+    assert report.classification != Classification.PUBLIC
+    assert report.title_en not in public.content.decode()
+    assert "No report you may read." in public.content.decode()
+
+
+def test_it_edits_the_introduction_of_a_report(org, personas):
+    report = _report(org, personas)
+
+    response = _client(personas.officer).post(
+        reverse("council:report-edit", args=[report.public_id]),
+        {"introduction_ru": "Вводная часть.", "introduction_en": "By way of introduction."},
+        follow=True)
+
+    assert "By way of introduction." in response.content.decode()
+    report.refresh_from_db()
+    assert report.introduction_ru == "Вводная часть."
+    assert _client(personas.delegate_a).get(
+        reverse("council:report-edit", args=[report.public_id])).status_code == 403
