@@ -5,8 +5,10 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from concord.core.errors import DomainError
 
@@ -50,3 +52,15 @@ def posted(request: HttpRequest) -> Any:
     """The submitted data of a POST, empty or not, so that an empty submission is validated
     and answered with its errors instead of showing the blank form again."""
     return request.POST if request.method == "POST" else None
+
+
+def form_page(permission: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """An edit page: signed-in users holding `permission` get its form and submit it; others
+    are sent to sign in or refused."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        guarded = permission_required(permission, raise_exception=True)(
+            require_http_methods(["GET", "POST"])(view))
+        return login_required(guarded)
+
+    return decorate

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from concord.core.errors import DomainError, NotFound
 from concord.core.exports import FORMATS, table_response
-from concord.core.forms import apply_domain_errors, posted, submit_to_service
+from concord.core.forms import apply_domain_errors, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
 from concord.council.forms import (
@@ -232,9 +232,7 @@ def document_diff(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "council/document_diff.html", context)
 
 
-@login_required
-@permission_required("council.change_document", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.change_document")
 def document_text_revise(request: HttpRequest, public_id: str) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     language = _language(request.GET.get("language", ""), "ru")
@@ -363,9 +361,7 @@ def report_generate(request: HttpRequest, public_id: str) -> HttpResponse:
     return redirect(report.get_absolute_url())
 
 
-@login_required
-@permission_required("council.change_implementationreport", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.change_implementationreport")
 def report_entry_edit(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
     report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
     entry = next((e for e in report.entries.all() if e.order == number), None)
@@ -383,9 +379,7 @@ def report_entry_edit(request: HttpRequest, public_id: str, number: int) -> Http
                  "back": report.get_absolute_url()})
 
 
-@login_required
-@permission_required("council.add_session", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.add_session")
 def session_create(request: HttpRequest) -> HttpResponse:
     form = SessionForm(posted(request))
     return submit_to_service(
@@ -396,9 +390,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
         context={"title": _("New session"), "back": reverse("council:session-list")})
 
 
-@login_required
-@permission_required("council.add_document", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.add_document")
 def document_create(request: HttpRequest, public_id: str) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     form = DocumentForm(posted(request))
@@ -419,9 +411,7 @@ def document_create(request: HttpRequest, public_id: str) -> HttpResponse:
                  "back": session.get_absolute_url()})
 
 
-@login_required
-@permission_required("council.add_instruction", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.add_instruction")
 def instruction_create(request: HttpRequest, public_id: str) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     form = InstructionForm(posted(request))
@@ -457,9 +447,7 @@ def _edit_page(request: HttpRequest, form: Any, *, call: Any, back: str, message
                              template="council/form.html", context={"title": title, "back": back})
 
 
-@login_required
-@permission_required("council.change_session", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.change_session")
 def session_participant_add(request: HttpRequest, public_id: str) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     return _edit_page(
@@ -469,9 +457,7 @@ def session_participant_add(request: HttpRequest, public_id: str) -> HttpRespons
         title=_("Participant of %(session)s") % {"session": session.title})
 
 
-@login_required
-@permission_required("council.change_session", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.change_session")
 def session_agenda_item_add(request: HttpRequest, public_id: str) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     documents = list(selectors.session_documents(viewer=request.user, session=session))
@@ -483,9 +469,7 @@ def session_agenda_item_add(request: HttpRequest, public_id: str) -> HttpRespons
         title=_("Agenda item of %(session)s") % {"session": session.title})
 
 
-@login_required
-@permission_required("council.add_consensusoutcome", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.add_consensusoutcome")
 def document_silence(request: HttpRequest, public_id: str) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     zone = document.session.time_zone if document.session else "Europe/Moscow"
@@ -501,9 +485,7 @@ def document_silence(request: HttpRequest, public_id: str) -> HttpResponse:
         title=_("Silence procedure for %(symbol)s") % {"symbol": document.symbol})
 
 
-@login_required
-@permission_required("council.add_signature", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.add_signature")
 def document_sign(request: HttpRequest, public_id: str) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     return _edit_page(
@@ -513,9 +495,7 @@ def document_sign(request: HttpRequest, public_id: str) -> HttpResponse:
         title=_("Signature of %(symbol)s") % {"symbol": document.symbol})
 
 
-@login_required
-@permission_required("council.add_treatyaction", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.add_treatyaction")
 def document_treaty_action(request: HttpRequest, public_id: str) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     initial: dict[str, Any] = {}
@@ -550,9 +530,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "council/report_list.html", {"page_obj": page}, partial="table")
 
 
-@login_required
-@permission_required("council.change_implementationreport", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("council.change_implementationreport")
 def report_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
     form = ReportIntroductionForm(posted(request), initial={

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concord.core.errors import DomainError
-from concord.core.forms import apply_domain_errors, posted, submit_to_service
+from concord.core.forms import apply_domain_errors, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.monitoring import documents, exports, reports, selectors, services, warning
 from concord.monitoring.forms import (
@@ -198,9 +198,7 @@ def incident_merge(request: HttpRequest, incident_id: UUID) -> HttpResponse:
     return _back(request, incident_id, call, _("The duplicate was merged into this incident."))
 
 
-@login_required
-@permission_required("monitoring.add_incident", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("monitoring.add_incident")
 def import_start(request: HttpRequest) -> HttpResponse:
     form = ImportForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -314,9 +312,7 @@ REPORT_TYPES = {"pdf": "application/pdf",
                 "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
-@login_required
-@permission_required("monitoring.change_situationreport", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("monitoring.change_situationreport")
 def report_edit(request: HttpRequest, report_id: UUID) -> HttpResponse:
     report = selectors.report_get(viewer=request.user, public_id=report_id)
     form = ReportEditForm(posted(request), initial={
@@ -330,9 +326,7 @@ def report_edit(request: HttpRequest, report_id: UUID) -> HttpResponse:
         template="monitoring/report_edit.html", context={"report": report})
 
 
-@login_required
-@permission_required("monitoring.add_incident", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("monitoring.add_incident")
 def incident_create(request: HttpRequest) -> HttpResponse:
     form = IncidentForm(posted(request), initial={"occurred_on": selectors.today()})
     return submit_to_service(

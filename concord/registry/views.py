@@ -3,17 +3,15 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from concord.core.errors import DomainError
 from concord.core.exports import FORMATS, table_response
-from concord.core.forms import posted, submit_to_service
+from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.registry import selectors, services
 from concord.registry.forms import (
@@ -72,9 +70,7 @@ def state_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "registry/state_detail.html", context)
 
 
-@login_required
-@permission_required("registry.change_memberstate", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("registry.change_memberstate")
 def state_edit(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
     form = MemberStateForm(posted(request), instance=copy.copy(state))
@@ -87,9 +83,7 @@ def state_edit(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("registry.change_memberstate", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("registry.change_memberstate")
 def state_status(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
     form = StatusChangeForm(posted(request), initial={"status": state.status,
@@ -118,9 +112,7 @@ def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "registry/body_detail.html", {"body": body, "positions": positions})
 
 
-@login_required
-@permission_required("registry.change_body", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("registry.change_body")
 def body_edit(request: HttpRequest, code: str) -> HttpResponse:
     body = selectors.body_get(viewer=request.user, code=code)
     form = BodyForm(posted(request), instance=copy.copy(body))
@@ -157,9 +149,7 @@ def official_detail(request: HttpRequest, official_id: str) -> HttpResponse:
     return render(request, "registry/official_detail.html", {"official": official})
 
 
-@login_required
-@permission_required("registry.add_official", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("registry.add_official")
 def official_create(request: HttpRequest) -> HttpResponse:
     form = OfficialForm(posted(request))
     return submit_to_service(
@@ -171,9 +161,7 @@ def official_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("registry.change_official", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("registry.change_official")
 def official_edit(request: HttpRequest, official_id: str) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, public_id=official_id)
     form = OfficialForm(posted(request), instance=copy.copy(official))
@@ -187,9 +175,7 @@ def official_edit(request: HttpRequest, official_id: str) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("registry.change_official", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("registry.change_official")
 def term_add(request: HttpRequest, official_id: str) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, public_id=official_id)
     form = TermForm(posted(request))
@@ -212,9 +198,7 @@ def chairmanship(request: HttpRequest) -> HttpResponse:
                   {"schedule": list(reversed(schedule)), "current": current, "year": year})
 
 
-@login_required
-@permission_required("registry.change_chairmanship", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@form_page("registry.change_chairmanship")
 def chairmanship_record(request: HttpRequest) -> HttpResponse:
     form = ChairmanshipForm(posted(request),
                             initial={"year": request.GET.get("year", selectors.current_year())})

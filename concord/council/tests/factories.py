@@ -9,7 +9,13 @@ from typing import Any
 
 from concord.core.labels import Classification
 from concord.council import services
-from concord.council.models import Document, Session, StatePosition
+from concord.council.models import (
+    Document,
+    ImplementationReport,
+    Instruction,
+    Session,
+    StatePosition,
+)
 from concord.registry.models import Body, BodyKind
 from concord.registry.tests.factories import Organization
 
@@ -50,3 +56,23 @@ def committee(org: Organization) -> Body:
 
 
 ALL_CONCUR = {code: StatePosition.Stance.CONCURS for code in ("BY", "KZ", "KG", "RU", "TJ")}
+
+
+def session_after_an_instruction(org: Organization, officer: Any) -> Session:
+    """The Moscow session, following a Sochi session whose decision gave one instruction."""
+    previous = session(org, officer, starts_on=date(2013, 9, 23))
+    document = draft(org, officer, session=previous)
+    positions(org, officer, document, ALL_CONCUR)
+    services.document_decide(actor=officer, document=document, session=previous)
+    services.instruction_add(actor=officer, document=document,
+                             addressee_kind=Instruction.Addressee.ALL_STATES,
+                             text_ru="Оказать помощь", text_en="Give assistance",
+                             deadline_months=3)
+    return session(org, officer, starts_on=date(2014, 12, 23), title_en="Moscow session",
+                   place_en="Moscow")
+
+
+def implementation_report(org: Organization, officer: Any) -> ImplementationReport:
+    """The Moscow session's draft report on the one instruction given at Sochi."""
+    return services.implementation_report_generate(
+        actor=officer, session=session_after_an_instruction(org, officer))

@@ -15,13 +15,18 @@ from concord.council import selectors, services
 from concord.council.models import (
     AgendaItem,
     Document,
-    Instruction,
     Participant,
     Signature,
     SilenceProcedure,
     TreatyAction,
 )
-from concord.council.tests.factories import ALL_CONCUR, draft, positions, session
+from concord.council.tests.factories import (
+    ALL_CONCUR,
+    draft,
+    implementation_report,
+    positions,
+    session,
+)
 from concord.registry.tests.factories import official
 
 
@@ -238,22 +243,8 @@ def test_it_refuses_a_deposit_before_ratification_on_the_field(org, personas):
 
 # --- Reports on implementation ---------------------------------------------------------------
 
-def _report(org, personas):
-    previous = session(org, personas.officer, starts_on=date(2013, 9, 23))
-    document = draft(org, personas.officer, session=previous)
-    positions(org, personas.officer, document, ALL_CONCUR)
-    services.document_decide(actor=personas.officer, document=document, session=previous)
-    services.instruction_add(actor=personas.officer, document=document,
-                             addressee_kind=Instruction.Addressee.ALL_STATES,
-                             text_ru="Оказать помощь", text_en="Give assistance",
-                             deadline_months=3)
-    following = session(org, personas.officer, starts_on=date(2014, 12, 23),
-                        title_en="Moscow session", place_en="Moscow")
-    return services.implementation_report_generate(actor=personas.officer, session=following)
-
-
 def test_it_lists_the_reports_a_user_may_read_and_exports_them(org, personas):
-    report = _report(org, personas)
+    report = implementation_report(org, personas.officer)
 
     listed = _client(personas.delegate_a).get(reverse("council:report-list"))
     exported = _client(personas.delegate_a).get(reverse("council:report-list") + "?format=csv")
@@ -267,7 +258,7 @@ def test_it_lists_the_reports_a_user_may_read_and_exports_them(org, personas):
 
 
 def test_it_edits_the_introduction_of_a_report(org, personas):
-    report = _report(org, personas)
+    report = implementation_report(org, personas.officer)
 
     response = _client(personas.officer).post(
         reverse("council:report-edit", args=[report.public_id]),

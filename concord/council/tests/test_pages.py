@@ -13,7 +13,13 @@ from django.urls import reverse
 from concord.core.labels import Classification
 from concord.council import services
 from concord.council.models import Instruction, StatePosition
-from concord.council.tests.factories import ALL_CONCUR, draft, positions, session
+from concord.council.tests.factories import (
+    ALL_CONCUR,
+    draft,
+    positions,
+    session,
+    session_after_an_instruction,
+)
 
 
 def _client(user=None) -> Client:
@@ -175,15 +181,7 @@ def test_it_applies_the_consensus_rule_from_the_document_page(org, personas):
 
 
 def test_it_drafts_and_edits_the_report_on_implementation(org, personas):
-    previous = session(org, personas.officer, starts_on=date(2013, 9, 23))
-    document = draft(org, personas.officer, session=previous)
-    positions(org, personas.officer, document, ALL_CONCUR)
-    services.document_decide(actor=personas.officer, document=document, session=previous)
-    services.instruction_add(actor=personas.officer, document=document,
-                             addressee_kind=Instruction.Addressee.ALL_STATES,
-                             text_ru="Оказать помощь", text_en="Give assistance",
-                             deadline_months=3)
-    following = session(org, personas.officer, starts_on=date(2014, 12, 23))
+    following = session_after_an_instruction(org, personas.officer)
     client = _client(personas.officer)
 
     report_page = client.post(reverse("council:report-generate", args=[following.public_id]),
