@@ -86,3 +86,14 @@ def test_it_stops_when_the_worker_dies(server):
     assert process.wait(timeout=40) != 0
     assert process.stdout is not None
     assert "task worker stopped unexpectedly" in process.stdout.read()
+
+
+def test_it_takes_its_worker_with_it_when_killed(server):
+    process, _, worker = server
+    process.kill()
+    process.wait(timeout=10)
+
+    deadline = time.monotonic() + 20
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(worker)

@@ -3,6 +3,8 @@ so that one command runs the whole of Concord on one machine."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import signal
 import subprocess
@@ -26,6 +28,25 @@ def _port_from_environment() -> int:
     if not raw.isdigit() or not 0 <= int(raw) <= 65535:
         raise CommandError(f"PORT={raw!r} is not a TCP port number.")
     return int(raw)
+
+
+# prctl(2): the signal the kernel sends a child when the thread that started it dies.
+PR_SET_PDEATHSIG = 1
+
+
+def _orphan_guard() -> Any:
+    """A function for the worker to run between fork and exec so that the kernel stops it
+    when this server dies without a chance to stop it (SIGKILL, out of memory). Looked up
+    before the fork: only the call itself runs in the child. Linux only; elsewhere None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    prctl = libc.prctl
+
+    def guard() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+    return guard
 
 
 def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
@@ -80,7 +101,7 @@ class Command(BaseCommand):
         # stops the worker once, letting it finish the task in hand.
         self._worker = subprocess.Popen(
             [sys.executable, "-m", "concord.cli", "db_worker", "--no-reload"],
-            env=env, process_group=0,
+            env=env, process_group=0, preexec_fn=_orphan_guard(),
         )
         threading.Thread(target=self._watch_worker, args=(self._worker,), daemon=True).start()
         self.stdout.write(f"Task worker running (pid {self._worker.pid}).")
