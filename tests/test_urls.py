@@ -108,6 +108,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "council:document-treaty-action": OFFICERS,
     "council:report-list": PUBLIC,  # scoped: the public sees no report
     "council:report-edit": OFFICERS,
+    "council:signer-key-list": PUBLIC,  # public keys are public
+    "council:signer-key-revoke": (405, 405, 405, 405),  # a POST
     "set_language": (302, 302, 302, 302),  # a GET changes nothing and goes back
     "api:openapi-json": PUBLIC,
     "api:openapi-view": PUBLIC,
@@ -213,6 +215,7 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
         "report-detail", "report-docx", "report-pdf", "report-entry-edit", "report-edit")},
     "council:document-decide": {"public_id": SOCHI_DECISION},
     "council:report-generate": {"public_id": SOCHI_SESSION},
+    "council:signer-key-revoke": {"fingerprint": "0" * 64},
     "registry:state-detail": {"code": "KG"}, "registry:state-edit": {"code": "KG"},
     "registry:state-status": {"code": "KG"}, "api:member_state": {"code": "KG"},
     "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},

@@ -191,3 +191,15 @@ class ReportIntroductionForm(forms.Form):
                                       widget=forms.Textarea({"rows": 6}))
     introduction_en = forms.CharField(label=_("Introduction (English)"), required=False,
                                       widget=forms.Textarea({"rows": 6}))
+
+
+class SignerKeyForm(forms.Form):
+    official = forms.ModelChoiceField(label=_("Official"), queryset=Official.objects.all(),
+                                      to_field_name="public_id")
+    state = forms.ModelChoiceField(label=_("Signs for"), required=False,
+                                   queryset=MemberState.objects.all(), to_field_name="iso_alpha2",
+                                   help_text=_("Empty: the official's own state."))
+    public_key = forms.CharField(
+        label=_("Public key (base64)"), required=False, max_length=64,
+        help_text=_("The signer's Ed25519 public key. Leave empty to generate a key pair whose "
+                    "private half this installation keeps."))

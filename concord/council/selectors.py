@@ -301,6 +301,12 @@ def implementation_report_get(*, viewer: Any, public_id: Any) -> ImplementationR
     return report
 
 
+def signer_key_list(*, viewer: Any) -> QuerySet[SignerKey]:
+    """Public keys are public: anyone may read them to check a signature."""
+    return SignerKey.objects.select_related("official", "state").order_by(
+        "revoked_at", "official__name_en", "-created_at")
+
+
 def signer_key_get(*, viewer: Any, fingerprint: str) -> SignerKey:
     """Public keys are public: anyone may read them to check a signature."""
     key = SignerKey.objects.select_related("official", "state").filter(

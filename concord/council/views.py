@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,6 +31,7 @@ from concord.council.forms import (
     ReportIntroductionForm,
     SessionForm,
     SignatureForm,
+    SignerKeyForm,
     SilenceForm,
     TextForm,
     TreatyActionForm,
@@ -541,3 +543,50 @@ def report_edit(request: HttpRequest, public_id: str) -> HttpResponse:
                                                               **data),
         back=report.get_absolute_url(), message=_("The introduction was saved."),
         title=_("Introduction of %(title)s") % {"title": report.title})
+
+
+@require_http_methods(["GET", "POST"])
+def signer_key_list(request: HttpRequest) -> HttpResponse:
+    """The signers' public keys, which anyone may read to check a signature; those allowed
+    register a key here or have one generated."""
+    if request.method == "POST" and not request.user.has_perm("council.add_signerkey"):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    keys = selectors.signer_key_list(viewer=request.user)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        header = [_("Official"), _("Signs for"), _("Fingerprint"), _("Public key (base64)"),
+                  _("Registered"), _("Revoked")]
+        rows = ([k.official.name, k.state.name if k.state else "", k.fingerprint, k.public_key,
+                 k.created_at.date().isoformat(),
+                 k.revoked_at.date().isoformat() if k.revoked_at else ""] for k in keys)
+        return table_response(filename="signer-keys", fmt=fmt, header=header, rows=rows)
+
+    def register(data: dict[str, Any]) -> object:
+        public_key = data.pop("public_key").strip()
+        if public_key:
+            return services.signer_key_register(actor=request.user, public_key=public_key,
+                                                **data)
+        return services.signer_key_create(actor=request.user, **data)
+
+    return submit_to_service(
+        request, SignerKeyForm(posted(request)), call=register,
+        success_url=reverse("council:signer-key-list"),
+        success_message=_("The signer key was registered."), template="council/signer_keys.html",
+        context={"keys": keys})
+
+
+@require_POST
+@login_required
+@permission_required("council.change_signerkey", raise_exception=True)
+def signer_key_revoke(request: HttpRequest, fingerprint: str) -> HttpResponse:
+    key = selectors.signer_key_get(viewer=request.user, fingerprint=fingerprint)
+    try:
+        services.signer_key_revoke(actor=request.user, key=key)
+    except DomainError as refused:
+        messages.error(request, refused.detail)
+    else:
+        messages.success(request, _("The key of %(name)s was revoked.")
+                         % {"name": key.official.name})
+    return redirect("council:signer-key-list")

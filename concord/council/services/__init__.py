@@ -40,6 +40,7 @@ from concord.council.services.signatures import (
     signature_statement,
     signer_key_create,
     signer_key_register,
+    signer_key_revoke,
     treaty_action_record,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "implementation_entry_edit", "implementation_report_edit", "implementation_report_generate",
     "instruction_add", "instruction_cancel", "instruction_flag_overdue", "instruction_report",
     "participant_add", "position_record", "resolve_due", "session_create", "session_set_status",
-    "signature_statement", "signer_key_create", "signer_key_register", "silence_conclude",
+    "signature_statement", "signer_key_create", "signer_key_register", "signer_key_revoke",
+    "silence_conclude",
     "silence_conclude_due", "silence_start", "symbol_for", "treaty_action_record",
 ]

@@ -17,7 +17,7 @@ from concord.core.audit import audit_record, canonical_json
 from concord.core.errors import Conflict, InvalidState, ValidationError, require_permission
 from concord.council import signing
 from concord.council.models import Document, DocumentText, Signature, SignerKey, TreatyAction
-from concord.council.services._common import today
+from concord.council.services._common import now, today
 from concord.registry.models import MemberState, Official
 
 
@@ -49,6 +49,19 @@ def signer_key_create(*, actor: Any, official: Official,
     key = signer_key_register(actor=actor, official=official,
                               public_key=signing.public_key_b64(private), state=state)
     signing.store_private_key(private)
+    return key
+
+
+@transaction.atomic
+def signer_key_revoke(*, actor: Any, key: SignerKey) -> SignerKey:
+    """Stops a key from signing anything more; what it signed before still verifies."""
+    require_permission(actor, "council.change_signerkey")
+    if key.revoked_at is not None:
+        raise InvalidState(_("This signer key is revoked."))
+    key.revoked_at = now()
+    key.save(update_fields=["revoked_at"])
+    audit_record(actor=actor, action="council.signer_key.revoke", target=key.official,
+                 detail={"fingerprint": key.fingerprint})
     return key
 
 

@@ -6,17 +6,19 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.test import Client
 from django.urls import reverse
 
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
-from concord.council import selectors, services
+from concord.council import selectors, services, signing
 from concord.council.models import (
     AgendaItem,
     Document,
     Participant,
     Signature,
+    SignerKey,
     SilenceProcedure,
     TreatyAction,
 )
@@ -270,3 +272,61 @@ def test_it_edits_the_introduction_of_a_report(org, personas):
     assert report.introduction_ru == "Вводная часть."
     assert _client(personas.delegate_a).get(
         reverse("council:report-edit", args=[report.public_id])).status_code == 403
+
+
+# --- Signer keys -----------------------------------------------------------------------------
+
+def test_it_generates_and_registers_signer_keys_and_shows_them_to_anyone(org, personas):
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    outside = Ed25519PrivateKey.generate()
+    external = signing.public_key_b64(outside)
+    client = _client(personas.officer)
+    url = reverse("council:signer-key-list")
+
+    generated = client.post(url, {"official": putin.public_id}, follow=True)
+    client.post(url, {"official": org.bordyuzha.public_id, "state": "RU",
+                      "public_key": external})
+    public = _client().get(url).content.decode()
+
+    assert "The signer key was registered." in generated.content.decode()
+    held, kept_elsewhere = (SignerKey.objects.get(official=putin),
+                            SignerKey.objects.get(official=org.bordyuzha))
+    assert signing.held_private_key(held.fingerprint) is not None
+    assert kept_elsewhere.public_key == external
+    assert signing.held_private_key(kept_elsewhere.fingerprint) is None
+    assert "Vladimir Putin" in public and "Nikolai Bordyuzha" in public
+    assert 'name="public_key"' not in public  # the form is for those who may register
+
+
+def test_it_names_a_malformed_public_key_on_its_field(org, personas):
+    response = _client(personas.officer).post(reverse("council:signer-key-list"), {
+        "official": org.bordyuzha.public_id, "public_key": "not-a-key"})
+
+    assert response.status_code == 400
+    assert "Give the 32-byte key in base64." in response.content.decode()
+    assert not SignerKey.objects.exists()
+
+
+def test_it_refuses_registration_to_a_delegate(org, personas):
+    response = _client(personas.delegate_a).post(reverse("council:signer-key-list"), {
+        "official": org.bordyuzha.public_id})
+
+    assert response.status_code == 403
+    assert not SignerKey.objects.exists()
+
+
+def test_a_revoked_key_signs_nothing_more_and_its_signatures_still_verify(org, personas):
+    signed, unsigned = _adopted(org, personas), _adopted(org, personas, title_en="Second")
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    key = services.signer_key_create(actor=personas.officer, official=putin)
+    services.document_sign(actor=personas.officer, document=signed, key=key)
+    client = _client(personas.officer)
+
+    client.post(reverse("council:signer-key-revoke", args=[key.fingerprint]))
+    refused = client.post(reverse("council:document-sign", args=[unsigned.public_id]),
+                          {"key": key.fingerprint})
+
+    assert refused.status_code == 400  # a revoked key is no longer offered
+    assert not Signature.objects.filter(document=unsigned).exists()
+    assert [check.valid for check in services.document_verify(document=signed)] == [True]
+    assert AuditEntry.objects.filter(action="council.signer_key.revoke").count() == 1
