@@ -211,6 +211,13 @@ STORAGES = {
 
 # --- Background work --------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Work that `concord serve` queues by itself at these intervals (seconds); the worker does it.
+CONCORD_PERIODIC_TASKS = {
+    "concord.council.tasks.flag_overdue_instructions": 24 * 3600,
+    "concord.council.tasks.conclude_silence_procedures": 5 * 60,
+    "concord.monitoring.tasks.evaluate_indicators": env_int("CONCORD_INDICATOR_SECONDS", 3600,
+                                                           minimum=60),
+}
 
 # --- API --------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50

@@ -1,10 +1,12 @@
-"""`concord serve`: the production server (waitress) with the background task worker beside it,
-so that one command runs the whole of Concord on one machine."""
+"""`concord serve`: the production server (waitress) with the background task worker beside it
+and the periodic tasks queued on time, so that one command runs the whole of Concord on one
+machine."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import logging
 import os
 import signal
 import subprocess
@@ -21,6 +23,8 @@ from config.wsgi import application
 
 # The worker finishes the task in hand before it exits; past this it is killed.
 WORKER_GRACE_SECONDS = 30
+# How often the periodic tasks are looked at (each has its own interval, in the settings).
+SCHEDULE_SECONDS = 60
 
 
 def _port_from_environment() -> int:
@@ -82,6 +86,7 @@ class Command(BaseCommand):
         try:
             if options["worker"]:
                 self._start_worker()
+                threading.Thread(target=self._queue_periodic_tasks, daemon=True).start()
             self.stdout.flush()
             server.run()
         except KeyboardInterrupt:
@@ -105,6 +110,21 @@ class Command(BaseCommand):
         )
         threading.Thread(target=self._watch_worker, args=(self._worker,), daemon=True).start()
         self.stdout.write(f"Task worker running (pid {self._worker.pid}).")
+
+    def _queue_periodic_tasks(self) -> None:
+        from django.db import connections
+
+        from concord.core.schedule import enqueue_due
+
+        while not self._stopping.is_set():
+            try:
+                for name in enqueue_due():
+                    self.stdout.write(f"Queued the periodic task {name}.")
+            except Exception:  # a failed round is logged and tried again at the next
+                logging.getLogger(__name__).exception("queueing the periodic tasks failed")
+            finally:
+                connections.close_all()  # this thread's own connections only
+            self._stopping.wait(SCHEDULE_SECONDS)
 
     def _watch_worker(self, worker: subprocess.Popen[bytes]) -> None:
         # Tasks that silently stop running are worse than a server that stops: a service

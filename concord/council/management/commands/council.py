@@ -1,6 +1,6 @@
 """`concord council verify DOCUMENT`: check every signature of a document against the signers'
 public keys and the texts as they are stored now. `concord council daily`: queue the daily
-tasks (cron runs it once a day; the task worker carries them out)."""
+tasks now (`concord serve` queues them on its own schedule; the task worker carries them out)."""
 
 from __future__ import annotations
 
