@@ -66,6 +66,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "monitoring:incident-create": (302, 403, 403, 403),  # crisis analysts only
     "monitoring:incident-detail": (302, 404, 404, 404),  # the sample incident does not exist
     "monitoring:incident-verify": (302, 403, 403, 403),  # crisis analysts only
+    "monitoring:incident-edit": (302, 403, 403, 403),
     "monitoring:figure-add": (302, 403, 403, 403),
     "monitoring:incident-merge": (302, 403, 403, 403),
     "monitoring:indicator-list": SIGNED_IN,
@@ -124,6 +125,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:chairmanship_schedule": PUBLIC,
     "api:incidents": PUBLIC,  # scoped: the public reads PUBLIC incidents only
     "api:incident": (404, 404, 404, 404),
+    "api:incident_create": PUBLIC,  # the list's address; recording is a POST
+    "api:incident_update": (404, 404, 404, 404),  # the incident's address; correcting a PATCH
     "api:situation_summary": PUBLIC,
     "api:sessions": PUBLIC,
     "api:session": PUBLIC,

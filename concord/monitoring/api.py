@@ -5,19 +5,25 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
 
+from concord.core.errors import ValidationError
 from concord.core.labels import Classification
-from concord.monitoring import selectors, warning
+from concord.monitoring import selectors, services, warning
 from concord.monitoring.models import Alert, GeoPrecision, Incident, Indicator, TimePrecision
 from concord.monitoring.schemas import (
     AlertOut,
     IncidentDetailOut,
+    IncidentIn,
     IncidentOut,
+    IncidentPatch,
     IndicatorOut,
     SummaryOut,
 )
+from concord.monitoring.taxonomy import SUB_CATEGORY_BY_CODE
 
 router = Router(tags=["monitoring"])
 
@@ -94,6 +100,56 @@ def incident(request: HttpRequest, incident_id: str) -> dict[str, Any]:
                 "reported_on": f.reported_on} for f in found.figures.all()]
     return {**incident_out(found), "figures": figures,
             "merged_into": found.merged_into.public_id if found.merged_into else None}
+
+
+# The API's names for the model's fields, where they differ, and its names for coded values.
+_RENAMED = {"date": "occurred_on", "time": "occurred_at"}
+_NAMED_CHOICES: dict[str, Any] = {"time_precision": TimePrecision, "geo_precision": GeoPrecision,
+                                  "classification": Classification}
+
+
+def _incident_values(given: dict[str, Any]) -> dict[str, Any]:
+    """The model's values for the fields given, each bad one named in the error."""
+    values: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for name, value in given.items():
+        if name in _NAMED_CHOICES:
+            choices = _NAMED_CHOICES[name]
+            names = [member.name.lower() for member in choices]
+            if str(value).lower() not in names:
+                errors[name] = [_("%(value)r is not one of: %(names)s.")
+                                % {"value": value, "names": ", ".join(names)}]
+                continue
+            value = choices[str(value).upper()].value
+        if name == "sub_category":
+            sub = SUB_CATEGORY_BY_CODE.get(value)
+            if sub is None:
+                errors[name] = [_("%(value)r is not a sub-category of the taxonomy.")
+                                % {"value": value}]
+                continue
+            values["category"] = sub.category
+        values[_RENAMED.get(name, name)] = value
+    if errors:
+        raise ValidationError(_("Please correct the marked fields."), errors=errors)
+    return values
+
+
+@router.post("/incidents", response={201: IncidentDetailOut}, auth=django_auth,
+             summary="Record an incident (fields and coded values as the list returns them)")
+def incident_create(request: HttpRequest, payload: IncidentIn) -> Status[dict[str, Any]]:
+    values = _incident_values(payload.dict(exclude_none=True))
+    created = services.incident_create(actor=request.user, **values)
+    return Status(201, incident(request, str(created.public_id)))
+
+
+@router.patch("/incidents/{incident_id}", response=IncidentDetailOut, auth=django_auth,
+              summary="Correct an incident: only the fields sent change, each change audited")
+def incident_update(request: HttpRequest, incident_id: str,
+                    payload: IncidentPatch) -> dict[str, Any]:
+    found = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    values = _incident_values(payload.dict(exclude_unset=True))
+    services.incident_update(actor=request.user, incident=found, **values)
+    return incident(request, incident_id)
 
 
 @router.get("/situation/summary", response=SummaryOut,

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from datetime import date as date_type
+from datetime import time as time_type
 from uuid import UUID
 
 from ninja import Schema
@@ -124,3 +126,41 @@ class AlertOut(Schema):
     classification: str
     url: str
     cap_url: str
+
+
+class IncidentPatch(Schema):
+    """Fields as `IncidentOut` names them; those left out stay as they are."""
+
+    date: date_type | None = None
+    time: time_type | None = None
+    time_precision: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: str | None = None
+    sub_category: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injured: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    narrative: str | None = None
+    sources: str | None = None
+    source_scale: str | None = None
+    reliability: str | None = None
+    credibility: int | None = None
+    classification: str | None = None
+    release_to_all_members: bool | None = None
+
+
+class IncidentIn(IncidentPatch):
+    date: date_type
+    country: str
+    sub_category: str
+    external_id: str | None = None

@@ -17,7 +17,7 @@ from django.db import connections, models, transaction
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
-from concord.core.errors import Conflict, ValidationError, require_permission
+from concord.core.errors import Conflict, Forbidden, ValidationError, require_permission
 from concord.core.labels import Classification, Viewer
 from concord.core.models import Party
 from concord.monitoring import formats
@@ -91,6 +91,58 @@ def incident_create(*, actor: Any, originator: Party | None = None,
     incident.save()
     incident.releasable_to.set(list(releasable_to))
     audit_record(actor=actor, action="monitoring.incident.create", target=incident)
+    return incident
+
+
+# What an analyst may correct on a recorded incident; its identity, history and verification
+# have services of their own.
+EDITABLE_FIELDS = (
+    "occurred_on", "occurred_at", "time_precision", "country", "admin1", "admin2", "location",
+    "latitude", "longitude", "geo_precision", "category", "sub_category", "actor1",
+    "assoc_actor1", "actor2", "assoc_actor2", "fatalities", "fatalities_low", "fatalities_high",
+    "injured", "injured_low", "injured_high", "narrative", "sources", "source_scale",
+    "reliability", "credibility",
+)
+LABEL_FIELDS = ("classification", "release_to_all_members")
+
+
+def _plain(value: Any) -> Any:
+    return value if value is None or isinstance(value, (bool, int, float, str)) else str(value)
+
+
+@transaction.atomic
+def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Incident:
+    """Corrects an incident's fields; the audit entry keeps each changed field's old and new
+    value. Only the originating party's users relabel a record."""
+    require_permission(actor, "monitoring.change_incident")
+    unknown = sorted(set(values) - set(EDITABLE_FIELDS) - set(LABEL_FIELDS))
+    if unknown:
+        raise ValidationError(_("These fields cannot be edited: %(fields)s.")
+                              % {"fields": ", ".join(unknown)},
+                              errors={name: [_("Not editable.")] for name in unknown})
+    if incident.merged_into_id is not None:
+        raise Conflict(_("This record was merged into another; edit that one."))
+    relabel = {name: values[name] for name in LABEL_FIELDS
+               if name in values and values[name] != getattr(incident, name)}
+    if relabel:
+        if getattr(actor, "party_id", None) != incident.originator_id:
+            raise Forbidden(_("Only the originating party relabels its records."),
+                            errors={name: [_("Only the originating party relabels its records.")]
+                                    for name in relabel})
+        _check_label(actor, int(relabel.get("classification", incident.classification)))
+    changed = {name: [_plain(getattr(incident, name)), _plain(value)]
+               for name, value in values.items() if getattr(incident, name) != value}
+    if not changed:
+        return incident
+    for name, value in values.items():
+        setattr(incident, name, value)
+    derived = _derived({"occurred_on": incident.occurred_on, "category": incident.category,
+                        "fatalities": incident.fatalities, "injured": incident.injured})
+    incident.week, incident.severity = derived["week"], derived["severity"]
+    _validated(incident, exclude=["public_id", "external_id"])
+    incident.save()
+    audit_record(actor=actor, action="monitoring.incident.update", target=incident,
+                 detail={"changed": changed})
     return incident
 
 

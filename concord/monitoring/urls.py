@@ -10,6 +10,7 @@ urlpatterns = [
     path("incidents/", views.incident_list, name="incident-list"),
     path("incidents/new/", views.incident_create, name="incident-create"),
     path("incidents/<uuid:incident_id>/", views.incident_detail, name="incident-detail"),
+    path("incidents/<uuid:incident_id>/edit/", views.incident_edit, name="incident-edit"),
     path("incidents/<uuid:incident_id>/verify/", views.incident_verify, name="incident-verify"),
     path("incidents/<uuid:incident_id>/figures/", views.figure_add, name="figure-add"),
     path("incidents/<uuid:incident_id>/merge/", views.incident_merge, name="incident-merge"),

@@ -335,3 +335,18 @@ def incident_create(request: HttpRequest) -> HttpResponse:
         success_url=lambda incident: incident.get_absolute_url(),
         success_message=_("The incident was recorded."),
         template="monitoring/incident_form.html", context={})
+
+
+@form_page("monitoring.change_incident")
+def incident_edit(request: HttpRequest, incident_id: UUID) -> HttpResponse:
+    incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    names = [*services.EDITABLE_FIELDS, *services.LABEL_FIELDS]
+    form = IncidentForm(posted(request), initial={
+        name: getattr(incident, name) for name in names})
+    fields = [name for name in names if name in form.fields or name == "category"]
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.incident_update(
+            actor=request.user, incident=incident, **{name: data[name] for name in fields}),
+        success_url=incident.get_absolute_url(), success_message=_("The incident was corrected."),
+        template="monitoring/incident_form.html", context={"incident": incident})
