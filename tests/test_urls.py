@@ -71,6 +71,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "monitoring:incident-merge": (302, 403, 403, 403),
     "monitoring:indicator-list": SIGNED_IN,
     "monitoring:indicators-evaluate": (302, 403, 403, 403),
+    "monitoring:indicator-edit": (302, 403, 403, 403),  # analysts only (none exists)
     "monitoring:alert-list": SIGNED_IN,
     "monitoring:alert-detail": (302, 404, 404, 404),
     "monitoring:report-list": SIGNED_IN,
@@ -199,6 +200,7 @@ SAMPLES: dict[str, str] = {"object_id": "1", "content_type_id": "1", "app_label"
                            "incident_id": "00000000-0000-4000-8000-000000000000",
                            "import_id": "00000000-0000-4000-8000-000000000000",
                            "alert_id": "00000000-0000-4000-8000-000000000000",
+                           "indicator_id": "00000000-0000-4000-8000-000000000000",
                            "report_id": "00000000-0000-4000-8000-000000000000"}
 SAMPLES.update(number="1", session_id=SOCHI_SESSION, document_id=SOCHI_DECISION,
                instruction_id=SOCHI_INSTRUCTION, report_id=MOSCOW_REPORT)

@@ -246,7 +246,7 @@ def document_text_revise(request: HttpRequest, public_id: str) -> HttpResponse:
         call=lambda data: services.document_text_revise(actor=request.user, document=document,
                                                         **data),
         success_url=document.get_absolute_url(), success_message=_("The new version was saved."),
-        template="council/form.html",
+        template="core/form.html",
         context={"title": _("New version of %(symbol)s") % {"symbol": document.symbol},
                  "back": document.get_absolute_url()})
 
@@ -376,7 +376,7 @@ def report_entry_edit(request: HttpRequest, public_id: str, number: int) -> Http
         call=lambda data: services.implementation_entry_edit(actor=request.user, entry=entry,
                                                              **data),
         success_url=report.get_absolute_url(), success_message=_("The assessment was saved."),
-        template="council/form.html",
+        template="core/form.html",
         context={"title": _("Assessment of instruction %(ref)s") % {"ref": str(entry.instruction)},
                  "back": report.get_absolute_url()})
 
@@ -388,7 +388,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
         request, form,
         call=lambda data: services.session_create(actor=request.user, **data),
         success_url=lambda session: session.get_absolute_url(),
-        success_message=_("The session was created."), template="council/form.html",
+        success_message=_("The session was created."), template="core/form.html",
         context={"title": _("New session"), "back": reverse("council:session-list")})
 
 
@@ -408,7 +408,7 @@ def document_create(request: HttpRequest, public_id: str) -> HttpResponse:
 
     return submit_to_service(
         request, form, call=register, success_url=lambda document: document.get_absolute_url(),
-        success_message=_("The draft was registered."), template="council/form.html",
+        success_message=_("The draft was registered."), template="core/form.html",
         context={"title": _("New document for %(session)s") % {"session": session.title},
                  "back": session.get_absolute_url()})
 
@@ -422,7 +422,7 @@ def instruction_create(request: HttpRequest, public_id: str) -> HttpResponse:
         call=lambda data: services.instruction_add(actor=request.user, document=document,
                                                    **data),
         success_url=document.get_absolute_url(), success_message=_("The instruction was added."),
-        template="council/form.html",
+        template="core/form.html",
         context={"title": _("New instruction of %(symbol)s") % {"symbol": document.symbol},
                  "back": document.get_absolute_url()})
 
@@ -446,7 +446,7 @@ def session_status(request: HttpRequest, public_id: str) -> HttpResponse:
 def _edit_page(request: HttpRequest, form: Any, *, call: Any, back: str, message: str,
                title: str) -> HttpResponse:
     return submit_to_service(request, form, call=call, success_url=back, success_message=message,
-                             template="council/form.html", context={"title": title, "back": back})
+                             template="core/form.html", context={"title": title, "back": back})
 
 
 @form_page("council.change_session")

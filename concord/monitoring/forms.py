@@ -78,6 +78,17 @@ class IndicatorForm(forms.Form):
                                                 required=False, initial=True)
 
 
+class IndicatorEditForm(IndicatorForm):
+    """What watching changes; the label stays, as the audience of the alerts already raised."""
+
+    active = forms.BooleanField(label=_("Active (evaluated)"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["classification"]
+        del self.fields["release_to_all_members"]
+
+
 class ReportForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))

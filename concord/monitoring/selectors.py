@@ -272,6 +272,11 @@ def indicator_list(*, viewer: Any) -> QuerySet[Indicator]:
     return Indicator.objects.visible_to(viewer).select_related("originator").order_by("name")
 
 
+def indicator_get(*, viewer: Any, public_id: Any) -> Indicator:
+    return labelled_get(  # type: ignore[no-any-return]
+        Indicator.objects.select_related("originator"), viewer=viewer, public_id=public_id)
+
+
 def alert_list(*, viewer: Any, active: bool | None = None) -> QuerySet[Alert]:
     alerts = Alert.objects.visible_to(viewer).select_related("indicator")
     if active is True:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("incidents/<uuid:incident_id>/figures/", views.figure_add, name="figure-add"),
     path("incidents/<uuid:incident_id>/merge/", views.incident_merge, name="incident-merge"),
     path("indicators/", views.indicator_list, name="indicator-list"),
+    path("indicators/<uuid:indicator_id>/edit/", views.indicator_edit, name="indicator-edit"),
     path("indicators/evaluate/", views.indicators_evaluate, name="indicators-evaluate"),
     path("alerts/", views.alert_list, name="alert-list"),
     path("alerts/<uuid:alert_id>/", views.alert_detail, name="alert-detail"),

@@ -23,6 +23,7 @@ from concord.monitoring.forms import (
     FigureForm,
     ImportForm,
     IncidentForm,
+    IndicatorEditForm,
     IndicatorForm,
     MergeForm,
     ReportEditForm,
@@ -350,3 +351,18 @@ def incident_edit(request: HttpRequest, incident_id: UUID) -> HttpResponse:
             actor=request.user, incident=incident, **{name: data[name] for name in fields}),
         success_url=incident.get_absolute_url(), success_message=_("The incident was corrected."),
         template="monitoring/incident_form.html", context={"incident": incident})
+
+
+@form_page("monitoring.change_indicator")
+def indicator_edit(request: HttpRequest, indicator_id: UUID) -> HttpResponse:
+    indicator = selectors.indicator_get(viewer=request.user, public_id=indicator_id)
+    form = IndicatorEditForm(posted(request), initial={
+        name: getattr(indicator, name) for name in IndicatorEditForm.base_fields})
+    return submit_to_service(
+        request, form,
+        call=lambda data: warning.indicator_update(actor=request.user, indicator=indicator,
+                                                   **data),
+        success_url=reverse("monitoring:indicator-list"),
+        success_message=_("The indicator was changed."), template="core/form.html",
+        context={"title": _("Indicator %(name)s") % {"name": indicator.name},
+                 "back": reverse("monitoring:indicator-list")})

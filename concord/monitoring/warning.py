@@ -30,13 +30,8 @@ from concord.monitoring.taxonomy import Category
 BASELINE_DAYS = 90
 
 
-@transaction.atomic
-def indicator_define(*, actor: Any, name: str, category: str = "", region: str = "",
-                     window_days: int = 7, kind: str = IndicatorKind.COUNT, orange: float,
-                     red: float, classification: int = Classification.OFFICIAL_USE,
-                     release_to_all_members: bool = True,
-                     originator: Party | None = None) -> Indicator:
-    require_permission(actor, "monitoring.add_indicator")
+def _threshold_errors(*, name: str, category: str, region: str, window_days: int, kind: str,
+                      orange: float, red: float) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if category and category not in Category.values:
         errors["category"] = [_("Unknown category.")]
@@ -50,6 +45,18 @@ def indicator_define(*, actor: Any, name: str, category: str = "", region: str =
         errors["red"] = [_("Red must be at or above orange, and both at least 0.")]
     if not name.strip():
         errors["name"] = [_("Give the indicator a name.")]
+    return errors
+
+
+@transaction.atomic
+def indicator_define(*, actor: Any, name: str, category: str = "", region: str = "",
+                     window_days: int = 7, kind: str = IndicatorKind.COUNT, orange: float,
+                     red: float, classification: int = Classification.OFFICIAL_USE,
+                     release_to_all_members: bool = True,
+                     originator: Party | None = None) -> Indicator:
+    require_permission(actor, "monitoring.add_indicator")
+    errors = _threshold_errors(name=name, category=category, region=region,
+                               window_days=window_days, kind=kind, orange=orange, red=red)
     clearance = getattr(actor, "clearance", None)
     if clearance is not None and classification > clearance:
         errors["classification"] = [_("Above your clearance.")]
@@ -65,6 +72,32 @@ def indicator_define(*, actor: Any, name: str, category: str = "", region: str =
         created_by=actor if getattr(actor, "pk", None) else None)
     audit_record(actor=actor, action="monitoring.indicator.define", target=indicator,
                  detail={"kind": kind, "orange": orange, "red": red})
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(*, actor: Any, indicator: Indicator, name: str, category: str, region: str,
+                     window_days: int, kind: str, orange: float, red: float,
+                     active: bool) -> Indicator:
+    """Changes what an indicator watches and its thresholds, or stops it (inactive indicators
+    are not evaluated). Its label stays: it is the audience of the alerts already raised."""
+    require_permission(actor, "monitoring.change_indicator")
+    errors = _threshold_errors(name=name, category=category, region=region,
+                               window_days=window_days, kind=kind, orange=orange, red=red)
+    if errors:
+        raise ValidationError(_("Please correct the marked fields."), errors=errors)
+    values = {"name": name.strip(), "category": category, "region": region,
+              "window_days": window_days, "kind": kind, "orange": orange, "red": red,
+              "active": active}
+    changed = {field: [getattr(indicator, field), value] for field, value in values.items()
+               if getattr(indicator, field) != value}
+    if not changed:
+        return indicator
+    for field, value in values.items():
+        setattr(indicator, field, value)
+    indicator.save(update_fields=list(values))
+    audit_record(actor=actor, action="monitoring.indicator.update", target=indicator,
+                 detail={"changed": changed})
     return indicator
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -27,7 +28,7 @@ FORM = {
 }
 
 
-def _audited_changes(record: Incident) -> dict:
+def _audited_changes(record: Incident) -> Any:
     entry = AuditEntry.objects.filter(action="monitoring.incident.update",
                                       target_id=str(record.public_id)).get()
     return json.loads(entry.detail)["changed"]

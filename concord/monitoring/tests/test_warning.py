@@ -8,9 +8,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from concord.core.errors import Forbidden, ValidationError
 from concord.core.labels import Classification
+from concord.core.models import AuditEntry
 from concord.monitoring import warning
 from concord.monitoring.models import Alert
 from concord.monitoring.selectors import today
@@ -194,3 +196,55 @@ def test_it_evaluates_the_indicators_from_the_command_line(personas, capsys):
 
     assert "1 alerts raised" in capsys.readouterr().out
     assert [a.level for a in _alerts(personas.analyst)] == ["red"]
+
+
+def _edit(client, indicator, **changes):
+    form = {"name": indicator.name, "category": indicator.category, "region": indicator.region,
+            "window_days": indicator.window_days, "kind": indicator.kind,
+            "orange": indicator.orange, "red": indicator.red, "active": "on", **changes}
+    return client.post(reverse("monitoring:indicator-edit", args=[indicator.public_id]),
+                       {k: v for k, v in form.items() if v is not None},
+                       HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_it_changes_an_indicators_thresholds_from_its_page(client, personas):
+    _seizures(personas, 5)
+    indicator = _drug_indicator(personas)
+    client.force_login(personas.analyst)
+
+    response = _edit(client, indicator, orange=2, red=4)
+    alert = warning.indicator_evaluate(actor=None, indicator=indicator_reloaded(indicator),
+                                       on=DAY)
+
+    assert response.status_code == 302
+    assert alert is not None and alert.level == "red"  # 5 seizures pass the lowered red
+    assert AuditEntry.objects.filter(action="monitoring.indicator.update").exists()
+
+
+def indicator_reloaded(indicator):
+    indicator.refresh_from_db()
+    return indicator
+
+
+def test_a_stopped_indicator_is_not_evaluated(client, personas):
+    _seizures(personas, 7)
+    indicator = _drug_indicator(personas)
+    client.force_login(personas.analyst)
+
+    _edit(client, indicator, active=None)
+    evaluated = warning.indicators_evaluate_all(actor=None, on=DAY)
+
+    assert indicator_reloaded(indicator).active is False
+    assert evaluated == 0
+    assert not _alerts(personas.analyst)
+
+
+def test_it_names_thresholds_out_of_order_on_the_edit_page(client, personas):
+    indicator = _drug_indicator(personas)
+    client.force_login(personas.analyst)
+
+    response = _edit(client, indicator, orange=9, red=4)
+
+    assert response.status_code == 400
+    assert "Red must be at or above orange" in response.content.decode()
+    assert indicator_reloaded(indicator).red == 6
