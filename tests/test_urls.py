@@ -67,6 +67,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "monitoring:incident-detail": (302, 404, 404, 404),  # the sample incident does not exist
     "monitoring:incident-verify": (302, 403, 403, 403),  # crisis analysts only
     "monitoring:incident-edit": (302, 403, 403, 403),
+    "monitoring:incident-duplicates": (302, 403, 403, 403),  # crisis analysts only
     "monitoring:figure-add": (302, 403, 403, 403),
     "monitoring:incident-merge": (302, 403, 403, 403),
     "monitoring:indicator-list": SIGNED_IN,

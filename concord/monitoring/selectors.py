@@ -167,6 +167,53 @@ def incident_duplicates(*, viewer: Any, incident: Incident, days: int = 2,
     return candidates
 
 
+@dataclass(frozen=True)
+class DuplicatePair:
+    first: Incident
+    second: Incident
+
+    @property
+    def records(self) -> tuple[Incident, Incident]:
+        return self.first, self.second
+
+
+def duplicate_pairs(*, viewer: Any, filters: IncidentFilters, days: int = 2,
+                    degrees: float = 0.1, limit: int = 200) -> tuple[list[DuplicatePair], bool]:
+    """Pairs of records the viewer may read, among those filtered, that look like one incident: the
+    same category and country within ±`days`, and within ±`degrees` of each other (or at the
+    same named place when either has no coordinates); the tolerance of `incident_duplicates`.
+    Returns at most `limit` pairs, earliest first, and whether there were more."""
+    rows = list(incident_list(viewer=viewer, filters=filters)
+                .order_by("category", "country", "occurred_on", "pk")
+                .values_list("pk", "category", "country", "occurred_on", "latitude", "longitude",
+                             "admin1", "location"))
+    found: list[tuple[int, int]] = []
+    window: list[tuple[Any, ...]] = []
+    for row in rows:
+        # Rows come grouped by category and country and sorted by date: a row is compared only
+        # with the earlier rows of its group still within the day tolerance.
+        window = [w for w in window if w[1:3] == row[1:3] and (row[3] - w[3]).days <= days]
+        for other in window:
+            if _same_place(other, row, degrees):
+                found.append((other[0], row[0]))
+        window.append(row)
+    found.sort(key=lambda pair: pair[0])
+    more = len(found) > limit
+    found = found[:limit]
+    wanted = {pk for pair in found for pk in pair}
+    records = Incident.objects.visible_to(viewer).select_related("originator").in_bulk(wanted)
+    pairs = [DuplicatePair(records[a], records[b]) for a, b in found
+             if a in records and b in records]
+    pairs.sort(key=lambda p: (p.first.occurred_on, p.first.pk))
+    return pairs, more
+
+
+def _same_place(a: tuple[Any, ...], b: tuple[Any, ...], degrees: float) -> bool:
+    if None not in (a[4], a[5], b[4], b[5]):
+        return bool(abs(a[4] - b[4]) <= degrees and abs(a[5] - b[5]) <= degrees)
+    return bool(a[6] == b[6] and a[7] == b[7])
+
+
 def cell_degrees(zoom: int) -> float:
     # About 64 screen pixels a cell: 256-pixel tiles at 2**zoom tiles round the world.
     return 90.0 / float(2 ** max(0, min(zoom, 12)))

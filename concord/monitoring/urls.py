@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.situation, name="situation"),
     path("incidents/", views.incident_list, name="incident-list"),
     path("incidents/new/", views.incident_create, name="incident-create"),
+    path("incidents/duplicates/", views.incident_duplicates, name="incident-duplicates"),
     path("incidents/<uuid:incident_id>/", views.incident_detail, name="incident-detail"),
     path("incidents/<uuid:incident_id>/edit/", views.incident_edit, name="incident-edit"),
     path("incidents/<uuid:incident_id>/verify/", views.incident_verify, name="incident-verify"),

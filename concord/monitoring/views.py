@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -150,6 +151,10 @@ def _back(request: HttpRequest, incident_id: UUID, call: Any, done: str) -> Http
                                                           for m in ms]]))
     else:
         messages.success(request, done)
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                                require_https=request.is_secure()):
+        return redirect(back)
     return redirect(incident.get_absolute_url())
 
 
@@ -366,3 +371,22 @@ def indicator_edit(request: HttpRequest, indicator_id: UUID) -> HttpResponse:
         success_message=_("The indicator was changed."), template="core/form.html",
         context={"title": _("Indicator %(name)s") % {"name": indicator.name},
                  "back": reverse("monitoring:indicator-list")})
+
+
+# A new look for duplicates covers this many days unless the filters say otherwise.
+DUPLICATE_DAYS = 30
+
+
+@login_required
+@permission_required("monitoring.verify_incident", raise_exception=True)
+def incident_duplicates(request: HttpRequest) -> HttpResponse:
+    """Pairs of records that look like one incident, for an analyst to compare and merge."""
+    filters, errors = _filters(request)
+    if not errors and not filters.date_from and not filters.date_to:
+        params = request.GET.copy()
+        params["days"] = str(DUPLICATE_DAYS)
+        filters = selectors.filters_from(params)
+    pairs, more = selectors.duplicate_pairs(viewer=request.user, filters=filters)
+    context = {**_filter_context(filters), "pairs": pairs, "more": more,
+               "limit": len(pairs)}
+    return render(request, "monitoring/duplicates.html", context)

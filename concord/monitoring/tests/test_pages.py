@@ -166,3 +166,40 @@ def test_it_lists_incidents_in_a_fixed_number_of_queries(client, personas,
         response = client.get("/monitoring/incidents/")
 
     assert response.status_code == 200
+
+
+def test_it_lists_possible_duplicates_and_merges_one_from_the_list(client, personas):
+    day = today() - timedelta(days=5)
+    first = incident(personas.secretariat, occurred_on=day, location="Panj", sources="TASS")
+    second = incident(personas.secretariat, occurred_on=day + timedelta(days=1),
+                      location="Panj river", latitude=37.27, longitude=69.05,
+                      sources="Asia-Plus")
+    incident(personas.secretariat, occurred_on=day, location="Far away", latitude=39.0,
+             longitude=71.0)  # same day and category, another place
+    incident(personas.secretariat, occurred_on=day, category="terrorism",
+             sub_category="attack")  # same place and day, another category
+    client.force_login(personas.analyst)
+    url = "/monitoring/incidents/duplicates/"
+
+    listed = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    merged = client.post(f"/monitoring/incidents/{first.public_id}/merge/",
+                         {"duplicate": second.public_id, "next": url}, follow=True,
+                         HTTP_ACCEPT_LANGUAGE="en")
+
+    assert [(p.first, p.second) for p in listed.context["pairs"]] == [(first, second)]
+    assert merged.redirect_chain[-1][0] == url
+    assert merged.context["pairs"] == []
+    second.refresh_from_db()
+    assert second.merged_into == first
+
+
+def test_it_finds_no_duplicate_the_analyst_may_not_read(client, personas):
+    day = today() - timedelta(days=5)
+    incident(personas.secretariat, occurred_on=day)
+    incident(personas.state_a, occurred_on=day, classification=Classification.CONFIDENTIAL,
+             release_to_all_members=False)  # Russia's own record, not released
+    client.force_login(personas.analyst)
+
+    listed = client.get("/monitoring/incidents/duplicates/")
+
+    assert listed.context["pairs"] == []
