@@ -89,3 +89,32 @@ def test_it_asks_a_confidential_user_for_a_second_factor(live_server, browser_pa
     page.click("form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/dashboard/")
     assert page.concord_errors == []
+
+
+def test_it_draws_the_situation_map_with_the_count_on_each_cluster(live_server, browser_page):
+    from datetime import timedelta
+
+    from concord.core.models import Party
+    from concord.monitoring.selectors import today
+    from concord.monitoring.tests.factories import incident
+
+    load(password=PASSWORD)
+    secretariat = Party.objects.get(code="SEC")
+    for number in range(3):
+        incident(secretariat, occurred_on=today() - timedelta(days=number + 1),
+                 external_id=f"panj-{number}", latitude=37.24 + number / 100)
+    page = browser_page
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "delegate.tj")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/dashboard/")
+
+    page.goto(f"{live_server.url}/monitoring/")
+    label = page.wait_for_selector(".situation-cluster-label")
+
+    assert label.inner_text().strip() == "3"
+    assert page.locator("path.situation-cluster").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "situation.png"), full_page=True)
+    assert page.concord_errors == []

@@ -22,6 +22,9 @@
       var layer = window.L.layerGroup().addTo(map);
       var pending = null;
 
+      var compact = new Intl.NumberFormat(document.documentElement.lang || undefined,
+                                          { notation: "compact", maximumFractionDigits: 1 });
+
       function refresh() {
         var zoom = Math.round(map.getZoom());
         var url = summaryUrl + "?zoom=" + zoom + (query ? "&" + query : "");
@@ -40,6 +43,16 @@
               circle.bindTooltip(String(cell.count) + " " + label, { direction: "top" });
               circle.on("click", function () { map.setView([cell.lat, cell.lon], Math.min(map.getZoom() + 2, 8)); });
               layer.addLayer(circle);
+              if (cell.count > 1) {
+                // The count on the bubble itself; the circle beneath keeps the pointer.
+                layer.addLayer(window.L.marker([cell.lat, cell.lon], {
+                  interactive: false, keyboard: false,
+                  icon: window.L.divIcon({
+                    className: "situation-cluster-label", html: compact.format(cell.count),
+                    iconSize: [48, 16], iconAnchor: [24, 8],
+                  }),
+                }));
+              }
             });
           })
           .catch(function () { /* a newer request replaced this one */ });
