@@ -157,9 +157,9 @@ class Incident(LabelledModel):
             # Covers every column the situation picture reads, so that its one pass over a
             # period never visits the table itself.
             models.Index(fields=["occurred_on", "merged_into", "category", "country", "week",
-                                 "latitude", "longitude", "severity", "classification",
-                                 "originator", "release_to_all_members"],
-                         name="monitoring_incident_picture"),
+                                 "latitude", "longitude", "severity", "admin1", "classification",
+                                 "originator", "release_to_all_members", "release_mask"],
+                         name="monitoring_incident_picture_v2"),
             models.Index(fields=["country", "occurred_on"]),
             models.Index(fields=["week", "category", "country"]),
         ]

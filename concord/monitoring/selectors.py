@@ -241,17 +241,20 @@ def situation_summary(*, viewer: Any, filters: IncidentFilters, zoom: int = 4) -
     summary = Summary(filters=filters, zoom=zoom)
     size = cell_degrees(zoom)
     # One pass over the period's rows (an index covers every column read): counts by category,
-    # country, week and map cell at once, added up here into the counts and the cells.
+    # country, first-level unit, week and map cell at once, added up here into the counts, the
+    # regions and the cells.
     groups = (incidents.annotate(cy=Floor(F("latitude") / size), cx=Floor(F("longitude") / size))
-              .values("category", "country", "week", "cy", "cx")
+              .values("category", "country", "admin1", "week", "cy", "cx")
               .annotate(n=Count("id"), lat=Sum("latitude"), lon=Sum("longitude"),
                         severity=Max("severity"))
-              .values_list("category", "country", "week", "cy", "cx", "n", "lat", "lon",
-                           "severity"))
+              .values_list("category", "country", "admin1", "week", "cy", "cx", "n", "lat",
+                           "lon", "severity"))
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
+    units: dict[tuple[str, str], int] = defaultdict(int)
     cells: dict[tuple[float, float], list[float]] = {}
-    for category, country, week, cy, cx, n, lat, lon, severity in groups:
+    for category, country, admin1, week, cy, cx, n, lat, lon, severity in groups:
         counts[(category, country, week)] += n
+        units[(country, admin1)] += n
         if cy is not None and cx is not None:
             cell = cells.setdefault((cy, cx), [0, 0.0, 0.0, 0])
             cell[0] += n
@@ -278,9 +281,8 @@ def situation_summary(*, viewer: Any, filters: IncidentFilters, zoom: int = 4) -
                         for n, lat, lon, severity in cells.values()]
     # Regions overlap (the border region spans two countries' provinces), so each is counted
     # from the (country, first-level unit) totals rather than added up from the countries.
-    units = incidents.values_list("country", "admin1").annotate(n=Count("id"))
     by_region: dict[str, int] = defaultdict(int)
-    for country, admin1, n in units:
+    for (country, admin1), n in units.items():
         for region in REGIONS:
             if region.contains(country, admin1):
                 by_region[region.code] += n
