@@ -8,9 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from concord.core.errors import DomainError
+from concord.core.models import Party
 
 
 def apply_domain_errors(form: forms.BaseForm, error: DomainError) -> None:
@@ -64,3 +66,12 @@ def form_page(permission: str) -> Callable[[Callable[..., HttpResponse]], Callab
         return login_required(guarded)
 
     return decorate
+
+
+def release_field() -> forms.ModelMultipleChoiceField:  # type: ignore[type-arg]
+    """The parties a record is released to by name, beside its originator and, when it is
+    released to all member states, every state's delegation."""
+    return forms.ModelMultipleChoiceField(
+        label=_("Also released to"), required=False, queryset=Party.objects.all(),
+        to_field_name="code", widget=forms.CheckboxSelectMultiple,
+        help_text=_("Their users read the record when cleared for its label."))

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import release_field
 from concord.core.labels import Classification
 from concord.council.models import (
     LANGUAGES,
@@ -62,6 +63,9 @@ class SessionForm(forms.Form):
     classification = forms.TypedChoiceField(label=_("Classification"), coerce=int,
                                             choices=Classification.choices,
                                             initial=Classification.PUBLIC)
+    release_to_all_members = forms.BooleanField(label=_("Released to all member states"),
+                                                required=False, initial=True)
+    releasable_to = release_field()
 
 
 class DocumentForm(forms.Form):
@@ -73,6 +77,7 @@ class DocumentForm(forms.Form):
                                             initial=Classification.OFFICIAL_USE)
     release_to_all_members = forms.BooleanField(label=_("Released to all member states"),
                                                 required=False, initial=True)
+    releasable_to = release_field()
     text_ru = forms.CharField(label=_("Text (Russian)"), widget=forms.Textarea({"rows": 8}),
                               required=False)
     text_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea({"rows": 8}),

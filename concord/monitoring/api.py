@@ -12,6 +12,7 @@ from ninja.security import django_auth
 
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification
+from concord.core.models import Party
 from concord.monitoring import selectors, services, warning
 from concord.monitoring.models import Alert, GeoPrecision, Incident, Indicator, TimePrecision
 from concord.monitoring.schemas import (
@@ -99,7 +100,9 @@ def incident(request: HttpRequest, incident_id: str) -> dict[str, Any]:
                 "reliability": f.reliability, "credibility": f.credibility,
                 "reported_on": f.reported_on} for f in found.figures.all()]
     return {**incident_out(found), "figures": figures,
-            "merged_into": found.merged_into.public_id if found.merged_into else None}
+            "merged_into": found.merged_into.public_id if found.merged_into else None,
+            "release_to_all_members": found.release_to_all_members,
+            "releasable_to": sorted(p.code for p in found.releasable_to.all())}
 
 
 # The API's names for the model's fields, where they differ, and its names for coded values.
@@ -121,6 +124,13 @@ def _incident_values(given: dict[str, Any]) -> dict[str, Any]:
                                 % {"value": value, "names": ", ".join(names)}]
                 continue
             value = choices[str(value).upper()].value
+        if name == "releasable_to":
+            parties = {p.code: p for p in Party.objects.filter(code__in=value)}
+            unknown = sorted(set(value) - set(parties))
+            if unknown:
+                errors[name] = [_("No party %(codes)s.") % {"codes": ", ".join(unknown)}]
+                continue
+            value = list(parties.values())
         if name == "sub_category":
             sub = SUB_CATEGORY_BY_CODE.get(value)
             if sub is None:

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import release_field
 from concord.core.labels import Classification
 from concord.monitoring.formats import FORMATS
 from concord.monitoring.geography import COUNTRY_CHOICES, REGION_CHOICES
@@ -76,6 +77,7 @@ class IndicatorForm(forms.Form):
         initial=Classification.OFFICIAL_USE)
     release_to_all_members = forms.BooleanField(label=_("Released to all member states"),
                                                 required=False, initial=True)
+    releasable_to = release_field()
 
 
 class IndicatorEditForm(IndicatorForm):
@@ -85,8 +87,8 @@ class IndicatorEditForm(IndicatorForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        del self.fields["classification"]
-        del self.fields["release_to_all_members"]
+        for name in ("classification", "release_to_all_members", "releasable_to"):
+            del self.fields[name]
 
 
 class ReportForm(forms.Form):
@@ -150,6 +152,7 @@ class IncidentForm(forms.Form):
         initial=Classification.OFFICIAL_USE)
     release_to_all_members = forms.BooleanField(label=_("Released to all member states"),
                                                 required=False, initial=True)
+    releasable_to = release_field()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

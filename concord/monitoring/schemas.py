@@ -5,7 +5,7 @@ from datetime import date as date_type
 from datetime import time as time_type
 from uuid import UUID
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class FigureOut(Schema):
@@ -56,6 +56,8 @@ class IncidentOut(Schema):
 class IncidentDetailOut(IncidentOut):
     figures: list[FigureOut]
     merged_into: UUID | None
+    release_to_all_members: bool
+    releasable_to: list[str]
 
 
 class CountOut(Schema):
@@ -157,6 +159,7 @@ class IncidentPatch(Schema):
     credibility: int | None = None
     classification: str | None = None
     release_to_all_members: bool | None = None
+    releasable_to: list[str] | None = Field(None, description="party codes, e.g. RU, SEC")
 
 
 class IncidentIn(IncidentPatch):

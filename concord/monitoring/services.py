@@ -103,7 +103,7 @@ EDITABLE_FIELDS = (
     "injured", "injured_low", "injured_high", "narrative", "sources", "source_scale",
     "reliability", "credibility",
 )
-LABEL_FIELDS = ("classification", "release_to_all_members")
+LABEL_FIELDS = ("classification", "release_to_all_members", "releasable_to")
 
 
 def _plain(value: Any) -> Any:
@@ -122,8 +122,13 @@ def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Inciden
                               errors={name: [_("Not editable.")] for name in unknown})
     if incident.merged_into_id is not None:
         raise Conflict(_("This record was merged into another; edit that one."))
+    released = values.pop("releasable_to", None)
+    released = None if released is None else set(released)
+    current = set(incident.releasable_to.all())
     relabel = {name: values[name] for name in LABEL_FIELDS
                if name in values and values[name] != getattr(incident, name)}
+    if released is not None and released != current:
+        relabel["releasable_to"] = released
     if relabel:
         if getattr(actor, "party_id", None) != incident.originator_id:
             raise Forbidden(_("Only the originating party relabels its records."),
@@ -132,6 +137,9 @@ def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Inciden
         _check_label(actor, int(relabel.get("classification", incident.classification)))
     changed = {name: [_plain(getattr(incident, name)), _plain(value)]
                for name, value in values.items() if getattr(incident, name) != value}
+    if "releasable_to" in relabel:
+        changed["releasable_to"] = [sorted(p.code for p in current),
+                                    sorted(p.code for p in relabel["releasable_to"])]
     if not changed:
         return incident
     for name, value in values.items():
@@ -141,6 +149,8 @@ def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Inciden
     incident.week, incident.severity = derived["week"], derived["severity"]
     _validated(incident, exclude=["public_id", "external_id"])
     incident.save()
+    if "releasable_to" in relabel:
+        incident.releasable_to.set(list(relabel["releasable_to"]))
     audit_record(actor=actor, action="monitoring.incident.update", target=incident,
                  detail={"changed": changed})
     return incident

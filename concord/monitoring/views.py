@@ -347,8 +347,9 @@ def incident_create(request: HttpRequest) -> HttpResponse:
 def incident_edit(request: HttpRequest, incident_id: UUID) -> HttpResponse:
     incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
     names = [*services.EDITABLE_FIELDS, *services.LABEL_FIELDS]
-    form = IncidentForm(posted(request), initial={
-        name: getattr(incident, name) for name in names})
+    initial = {name: getattr(incident, name) for name in names if name != "releasable_to"}
+    initial["releasable_to"] = [party.code for party in incident.releasable_to.all()]
+    form = IncidentForm(posted(request), initial=initial)
     fields = [name for name in names if name in form.fields or name == "category"]
     return submit_to_service(
         request, form,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -52,7 +53,7 @@ def _threshold_errors(*, name: str, category: str, region: str, window_days: int
 def indicator_define(*, actor: Any, name: str, category: str = "", region: str = "",
                      window_days: int = 7, kind: str = IndicatorKind.COUNT, orange: float,
                      red: float, classification: int = Classification.OFFICIAL_USE,
-                     release_to_all_members: bool = True,
+                     release_to_all_members: bool = True, releasable_to: Iterable[Party] = (),
                      originator: Party | None = None) -> Indicator:
     require_permission(actor, "monitoring.add_indicator")
     errors = _threshold_errors(name=name, category=category, region=region,
@@ -70,6 +71,7 @@ def indicator_define(*, actor: Any, name: str, category: str = "", region: str =
         kind=kind, orange=orange, red=red, classification=classification,
         release_to_all_members=release_to_all_members, originator=party,
         created_by=actor if getattr(actor, "pk", None) else None)
+    indicator.releasable_to.set(list(releasable_to))
     audit_record(actor=actor, action="monitoring.indicator.define", target=indicator,
                  detail={"kind": kind, "orange": orange, "red": red})
     return indicator

@@ -330,3 +330,16 @@ def test_a_revoked_key_signs_nothing_more_and_its_signatures_still_verify(org, p
     assert not Signature.objects.filter(document=unsigned).exists()
     assert [check.valid for check in services.document_verify(document=signed)] == [True]
     assert AuditEntry.objects.filter(action="council.signer_key.revoke").count() == 1
+
+
+def test_a_draft_released_to_one_state_by_name_is_read_by_that_state_alone(org, personas):
+    sochi = session(org, personas.officer)
+
+    _client(personas.officer).post(reverse("council:document-create", args=[sochi.public_id]), {
+        "doc_type": "decision", "title_ru": "О помощи", "title_en": "On assistance to Tajikistan",
+        "classification": "1", "releasable_to": ["TJ"], "text_ru": "Решили."})
+
+    document = Document.objects.visible_to(personas.officer).get(
+        title_en="On assistance to Tajikistan")
+    assert _client(personas.delegate_b).get(document.get_absolute_url()).status_code == 200
+    assert _client(personas.delegate_a).get(document.get_absolute_url()).status_code == 404

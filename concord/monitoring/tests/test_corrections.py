@@ -154,3 +154,36 @@ def test_it_refuses_to_correct_a_merged_record(client, personas):
     assert response.status_code == 409
     assert date(2024, 6, 6) == Incident.objects.visible_to(personas.analyst).get(
         pk=duplicate.pk).occurred_on
+
+
+def test_the_originator_releases_a_record_to_a_named_party_from_the_page(client, personas):
+    record = incident(personas.secretariat, classification=Classification.OFFICIAL_USE,
+                      release_to_all_members=False)
+    client.force_login(personas.analyst)
+    before = Incident.objects.visible_to(personas.delegate_b).filter(pk=record.pk).exists()
+
+    form = {**FORM, "releasable_to": ["TJ"]}
+    del form["release_to_all_members"]
+    response = client.post(reverse("monitoring:incident-edit", args=[record.public_id]), form)
+
+    assert response.status_code == 302
+    assert not before
+    assert Incident.objects.visible_to(personas.delegate_b).filter(pk=record.pk).exists()
+    assert not Incident.objects.visible_to(personas.delegate_a).filter(pk=record.pk).exists()
+    assert _audited_changes(record)["releasable_to"] == [[], ["TJ"]]
+
+
+def test_the_api_releases_to_parties_by_code_and_names_an_unknown_one(client, personas):
+    client.force_login(personas.analyst)
+    payload = {"date": "2024-07-01", "country": "TJ", "sub_category": "drug_seizure",
+               "release_to_all_members": False}
+
+    created = client.post(f"{API}/incidents", {**payload, "releasable_to": ["RU"]},
+                          content_type="application/json")
+    refused = client.post(f"{API}/incidents", {**payload, "releasable_to": ["XX"]},
+                          content_type="application/json")
+
+    assert created.status_code == 201
+    assert created.json()["releasable_to"] == ["RU"]
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [{"field": "releasable_to", "message": "No party XX."}]
