@@ -47,13 +47,17 @@ def browser_page():
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+def _sign_in(page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+
+
 def test_it_signs_in_switches_language_and_opens_the_registry(live_server, browser_page):
     load(password=PASSWORD)
     page = browser_page
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "delegate.tj")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
+    _sign_in(page, live_server, "delegate.tj")
     page.wait_for_url(f"{live_server.url}/dashboard/")
     assert page.locator("html").get_attribute("lang") == "ru"
     assert "Таджикистан" in page.content()
@@ -79,10 +83,7 @@ def test_it_asks_a_confidential_user_for_a_second_factor(live_server, browser_pa
 
     load(password=PASSWORD)
     page = browser_page
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "analyst")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
+    _sign_in(page, live_server, "analyst")
     page.wait_for_url(f"{live_server.url}/accounts/login/enrol/")
     secret = page.locator("#totp-secret").inner_text().strip()
     page.fill("input[name=code]", pyotp.TOTP(secret).now())
@@ -104,10 +105,7 @@ def test_it_draws_the_situation_map_with_the_count_on_each_cluster(live_server, 
         incident(secretariat, occurred_on=today() - timedelta(days=number + 1),
                  external_id=f"panj-{number}", latitude=37.24 + number / 100)
     page = browser_page
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "delegate.tj")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
+    _sign_in(page, live_server, "delegate.tj")
     page.wait_for_url(f"{live_server.url}/dashboard/")
 
     page.goto(f"{live_server.url}/monitoring/")
