@@ -159,6 +159,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:implementation_entry_edit": (405, 405, 405, 405),
     "api:document_treaty_status": MEMBERS,
     "api:indicators": PUBLIC,
+    "api:indicator_define": PUBLIC,  # the list's address; defining is a POST
+    "api:indicator_update": (405, 405, 405, 405),  # the indicator's address takes a PUT only
     "api:alerts": PUBLIC,
     "api:alert": (404, 404, 404, 404),
     "api:alert_cap": (404, 404, 404, 404),

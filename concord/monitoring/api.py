@@ -21,7 +21,9 @@ from concord.monitoring.schemas import (
     IncidentIn,
     IncidentOut,
     IncidentPatch,
+    IndicatorIn,
     IndicatorOut,
+    IndicatorUpdate,
     SummaryOut,
 )
 from concord.monitoring.taxonomy import SUB_CATEGORY_BY_CODE
@@ -111,7 +113,7 @@ _NAMED_CHOICES: dict[str, Any] = {"time_precision": TimePrecision, "geo_precisio
                                   "classification": Classification}
 
 
-def _incident_values(given: dict[str, Any]) -> dict[str, Any]:
+def _model_values(given: dict[str, Any]) -> dict[str, Any]:
     """The model's values for the fields given, each bad one named in the error."""
     values: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
@@ -147,7 +149,7 @@ def _incident_values(given: dict[str, Any]) -> dict[str, Any]:
 @router.post("/incidents", response={201: IncidentDetailOut}, auth=django_auth,
              summary="Record an incident (fields and coded values as the list returns them)")
 def incident_create(request: HttpRequest, payload: IncidentIn) -> Status[dict[str, Any]]:
-    values = _incident_values(payload.dict(exclude_none=True))
+    values = _model_values(payload.dict(exclude_none=True))
     created = services.incident_create(actor=request.user, **values)
     return Status(201, incident(request, str(created.public_id)))
 
@@ -157,7 +159,7 @@ def incident_create(request: HttpRequest, payload: IncidentIn) -> Status[dict[st
 def incident_update(request: HttpRequest, incident_id: str,
                     payload: IncidentPatch) -> dict[str, Any]:
     found = selectors.incident_get(viewer=request.user, public_id=incident_id)
-    values = _incident_values(payload.dict(exclude_unset=True))
+    values = _model_values(payload.dict(exclude_unset=True))
     services.incident_update(actor=request.user, incident=found, **values)
     return incident(request, incident_id)
 
@@ -193,6 +195,24 @@ def _alert(alert: Alert) -> dict[str, Any]:
             "classification": Classification(alert.classification).name.lower(),
             "url": alert.get_absolute_url(),
             "cap_url": reverse("api:alert_cap", args=[alert.public_id])}
+
+
+@router.post("/indicators", response={201: IndicatorOut}, auth=django_auth,
+             summary="Define an indicator; its label is the audience of its alerts")
+def indicator_define(request: HttpRequest, payload: IndicatorIn) -> Status[dict[str, Any]]:
+    values = payload.dict()
+    values.update(_model_values({"classification": values["classification"]}))
+    created = warning.indicator_define(actor=request.user, **values)
+    return Status(201, _indicator(created))
+
+
+@router.put("/indicators/{indicator_id}", response=IndicatorOut, auth=django_auth,
+            summary="Change what an indicator watches and its thresholds, or stop it")
+def indicator_update(request: HttpRequest, indicator_id: str,
+                     payload: IndicatorUpdate) -> dict[str, Any]:
+    found = selectors.indicator_get(viewer=request.user, public_id=indicator_id)
+    return _indicator(warning.indicator_update(actor=request.user, indicator=found,
+                                               **payload.dict()))
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Indicators and thresholds")

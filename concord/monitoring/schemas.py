@@ -114,6 +114,28 @@ class IndicatorOut(Schema):
     classification: str
 
 
+class IndicatorChange(Schema):
+    """What an indicator watches and its thresholds; `kind` is `count` or `rise` (percent over
+    the 90-day baseline)."""
+
+    name: str
+    category: str = ""
+    region: str = ""
+    window_days: int = 7
+    kind: str = "count"
+    orange: float
+    red: float
+
+
+class IndicatorIn(IndicatorChange):
+    classification: str = "official_use"
+    release_to_all_members: bool = True
+
+
+class IndicatorUpdate(IndicatorChange):
+    active: bool = True
+
+
 class AlertOut(Schema):
     id: UUID
     indicator: UUID

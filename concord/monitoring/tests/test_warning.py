@@ -248,3 +248,35 @@ def test_it_names_thresholds_out_of_order_on_the_edit_page(client, personas):
     assert response.status_code == 400
     assert "Red must be at or above orange" in response.content.decode()
     assert indicator_reloaded(indicator).red == 6
+
+
+def test_the_api_defines_changes_and_stops_an_indicator(client, personas):
+    client.force_login(personas.analyst)
+
+    created = client.post("/api/v1/indicators", {
+        "name": "Drugs at the border", "category": "drug_trafficking",
+        "region": "tajik-afghan-border", "orange": 3, "red": 6,
+        "classification": "confidential"}, content_type="application/json")
+    indicator_id = created.json()["id"]
+    changed = client.put(f"/api/v1/indicators/{indicator_id}", {
+        "name": "Drugs at the border", "category": "drug_trafficking",
+        "region": "tajik-afghan-border", "orange": 2, "red": 4, "active": False},
+        content_type="application/json")
+
+    assert created.status_code == 201
+    assert created.json()["classification"] == "confidential"
+    assert (changed.status_code, changed.json()["red"], changed.json()["active"]) == (
+        200, 4, False)
+
+
+def test_the_api_names_a_bad_threshold_and_refuses_a_delegate(client, personas):
+    client.force_login(personas.analyst)
+    bad = client.post("/api/v1/indicators", {"name": "x", "kind": "guess", "orange": 5,
+                                             "red": 1}, content_type="application/json")
+    client.force_login(personas.delegate_a)
+    refused = client.post("/api/v1/indicators", {"name": "x", "orange": 1, "red": 2},
+                          content_type="application/json")
+
+    assert bad.status_code == 422
+    assert {e["field"] for e in bad.json()["errors"]} == {"kind", "red"}
+    assert refused.status_code == 403
