@@ -76,3 +76,26 @@ def backfill(app_label: str, *model_names: str) -> Any:
                 releasable_to__isnull=False).values_list("pk", flat=True).distinct())
 
     return forwards
+
+
+def labelled_models() -> list[type[models.Model]]:
+    from concord.core.models import LabelledModel
+
+    return [model for model in apps.get_models() if issubclass(model, LabelledModel)]
+
+
+def stale_masks(model: type[models.Model]) -> list[Any]:
+    """The records of `model` whose mask differs from their release list."""
+    relation: Any = model._meta.get_field("releasable_to")
+    through = relation.remote_field.through
+    record_column, party_column = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    expected: dict[Any, int] = {}
+    for pk, bit in through.objects.values_list(record_column, f"{party_column}__release_bit"):
+        expected[pk] = expected.get(pk, 0) | (1 << bit)
+    stale = []
+    for pk, mask in model._base_manager.exclude(release_mask=0).values_list("pk", "release_mask"):
+        if expected.pop(pk, 0) != mask:
+            stale.append(pk)
+    # What is left had a release list but an empty mask.
+    stale.extend(expected)
+    return sorted(stale)
