@@ -108,6 +108,7 @@ class ReportEditForm(forms.Form):
                                             choices=Classification.choices)
     release_to_all_members = forms.BooleanField(label=_("Released to all member states"),
                                                 required=False)
+    releasable_to = release_field()
 
 
 class IncidentForm(forms.Form):

@@ -382,6 +382,9 @@ class SituationReport(LabelledModel):
     content = models.JSONField(default=dict)
     label_floor = models.PositiveSmallIntegerField(default=0)
     floor_released_to_all = models.BooleanField(default=True)
+    # The parties (Party.release_bit) able to read every labelled record the report aggregates:
+    # the report may be released by name to these and no others.
+    floor_release_mask = models.BigIntegerField(default=0)
     generated_at = models.DateTimeField(_("generated"), auto_now_add=True)
     generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="+")

@@ -4,6 +4,7 @@ it aggregates, and stays with the secretariat unless everything in it is release
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -13,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
 from concord.core.errors import ValidationError, require_permission
-from concord.core.labels import Classification
-from concord.core.models import Party
+from concord.core.labels import Classification, PartyKind
+from concord.core.models import MAX_RELEASE_BIT, Party
+from concord.core.release import mask_of
 from concord.monitoring import selectors
 from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE
 from concord.monitoring.models import SituationReport
@@ -28,9 +30,10 @@ def _trend(now: int, before: int) -> float | None:
 
 
 def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple[
-        dict[str, Any], int, bool]:
+        dict[str, Any], int, bool, int]:
     """What the report says, and the label floor of what it says it from: (content, highest
-    classification, whether all of it is released to every member state)."""
+    classification, whether all of it is released to every member state, and the mask of the
+    parties that may read all of it)."""
     params: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat(), "region": region}
     filters = selectors.filters_from(params)
     length = (end - start).days + 1
@@ -67,6 +70,11 @@ def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple
     shared = not incidents.filter(classification__gt=Classification.PUBLIC,
                                   release_to_all_members=False).exists() and all(
         a.classification == Classification.PUBLIC or a.release_to_all_members for a in alerts)
+    readers = _common_readers(
+        [*incidents.filter(classification__gt=Classification.PUBLIC).values_list(
+            "originator__release_bit", "release_to_all_members", "release_mask").distinct(),
+         *[(a.originator.release_bit, a.release_to_all_members, a.release_mask)
+           for a in alerts if a.classification > Classification.PUBLIC]])
     content = {
         "totals": {"incidents": totals["count"], "fatalities": totals["fatalities"] or 0,
                    "injured": totals["injured"] or 0,
@@ -89,7 +97,19 @@ def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple
                     "window_end": a.window_end.isoformat(), "active": a.ended_at is None}
                    for a in alerts],
     }
-    return content, int(highest), shared
+    return content, int(highest), shared, readers
+
+
+def _common_readers(labels: list[tuple[int, bool, int]]) -> int:
+    """The parties (as a mask of release bits) that may read every one of these labels: each
+    label lets in its originator, the parties it names and, released to all, every state."""
+    parties = list(Party.objects.values_list("release_bit", "kind"))
+    everyone = mask_of(bit for bit, _kind in parties)
+    states = mask_of(bit for bit, kind in parties if kind == PartyKind.STATE)
+    readers = everyone
+    for originator_bit, to_all, mask in labels:
+        readers &= (1 << originator_bit) | mask | (states if to_all else 0)
+    return readers
 
 
 @transaction.atomic
@@ -107,7 +127,8 @@ def report_generate(*, actor: Any, start: date, end: date, region: str = "",
     if errors or party is None:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
     viewer = actor if actor is not None else _operator_view(party)
-    content, highest, shared = report_content(viewer=viewer, region=region, start=start, end=end)
+    content, highest, shared, readers = report_content(viewer=viewer, region=region, start=start,
+                                                       end=end)
     area = str(REGION_BY_CODE[region].label) if region else _("the area of responsibility")
     report = SituationReport.objects.create(
         title=title or _("The situation in %(area)s, %(start)s – %(end)s") % {
@@ -115,8 +136,11 @@ def report_generate(*, actor: Any, start: date, end: date, region: str = "",
         region=region, period_start=start, period_end=end, content=content,
         label_floor=highest, floor_released_to_all=shared,
         classification=max(highest, Classification.OFFICIAL_USE), originator=party,
-        release_to_all_members=shared,
+        release_to_all_members=shared, floor_release_mask=readers,
         generated_by=actor if getattr(actor, "pk", None) else None)
+    # Everyone who may read all that the report aggregates may read the report.
+    report.releasable_to.set(Party.objects.exclude(pk=party.pk).filter(
+        release_bit__in=[b for b in range(MAX_RELEASE_BIT + 1) if readers >> b & 1]))
     audit_record(actor=actor, action="monitoring.report.generate", target=report,
                  detail={"incidents": content["totals"]["incidents"], "region": region,
                          "from": start.isoformat(), "to": end.isoformat()})
@@ -132,8 +156,8 @@ def _operator_view(party: Party) -> Any:
 
 @transaction.atomic
 def report_update(*, actor: Any, report: SituationReport, title: str, assessment: str,
-                  conclusions: str, classification: int,
-                  release_to_all_members: bool) -> SituationReport:
+                  conclusions: str, classification: int, release_to_all_members: bool,
+                  releasable_to: Iterable[Party] | None = None) -> SituationReport:
     require_permission(actor, "monitoring.change_situationreport")
     errors: dict[str, list[str]] = {}
     if classification < report.label_floor:
@@ -143,6 +167,11 @@ def report_update(*, actor: Any, report: SituationReport, title: str, assessment
     if release_to_all_members and not report.floor_released_to_all:
         errors["release_to_all_members"] = [
             _("Some of what the report aggregates is not released to all member states.")]
+    named = None if releasable_to is None else set(releasable_to)
+    outside = sorted(p.name for p in named or () if not report.floor_release_mask & p.release_flag)
+    if outside:
+        errors["releasable_to"] = [_("%(parties)s may not read everything the report aggregates.")
+                                   % {"parties": ", ".join(outside)}]
     clearance = getattr(actor, "clearance", None)
     if clearance is not None and classification > clearance:
         errors["classification"] = [_("Above your clearance.")]
@@ -155,6 +184,9 @@ def report_update(*, actor: Any, report: SituationReport, title: str, assessment
                                         ("classification", classification),
                                         ("release_to_all_members", release_to_all_members))
                if getattr(report, name) != value]
+    if named is not None and named != set(report.releasable_to.all()):
+        changed.append("releasable_to")
+        report.releasable_to.set(list(named))
     report.title, report.assessment, report.conclusions = title.strip(), assessment, conclusions
     report.classification, report.release_to_all_members = classification, \
         release_to_all_members

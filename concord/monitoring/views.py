@@ -324,7 +324,8 @@ def report_edit(request: HttpRequest, report_id: UUID) -> HttpResponse:
     form = ReportEditForm(posted(request), initial={
         "title": report.title, "assessment": report.assessment,
         "conclusions": report.conclusions, "classification": report.classification,
-        "release_to_all_members": report.release_to_all_members})
+        "release_to_all_members": report.release_to_all_members,
+        "releasable_to": [party.code for party in report.releasable_to.all()]})
     return submit_to_service(
         request, form,
         call=lambda data: reports.report_update(actor=request.user, report=report, **data),

@@ -124,3 +124,29 @@ def test_it_generates_edits_and_downloads_a_report_from_the_pages(client, person
     assert docx["Content-Type"].endswith("wordprocessingml.document")
     client.force_login(personas.delegate_b)
     assert client.get(report.get_absolute_url()).status_code == 200  # released to all
+
+
+def test_it_releases_a_report_to_the_parties_able_to_read_all_it_aggregates(personas):
+    _june(personas)
+    # Tajikistan's own record, shared with the secretariat only.
+    incident(personas.state_b, occurred_on=date(2024, 6, 8), location="Shuroabad",
+             releasable_to=[personas.secretariat], release_to_all_members=False)
+
+    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
+
+    assert not report.release_to_all_members
+    assert [p.code for p in report.releasable_to.all()] == ["TJ"]
+    assert SituationReport.objects.visible_to(personas.delegate_b).filter(pk=report.pk).exists()
+    assert not SituationReport.objects.visible_to(personas.delegate_a).exists()
+    with pytest.raises(ValidationError) as refused:
+        reports.report_update(actor=personas.analyst, report=report, title=report.title,
+                              assessment="", conclusions="",
+                              classification=report.classification,
+                              release_to_all_members=False,
+                              releasable_to=[personas.state_a, personas.state_b])
+    assert refused.value.errors["releasable_to"] == [
+        "Russia may not read everything the report aggregates."]
+    reports.report_update(actor=personas.analyst, report=report, title=report.title,
+                          assessment="", conclusions="", classification=report.classification,
+                          release_to_all_members=False, releasable_to=[])
+    assert not SituationReport.objects.visible_to(personas.delegate_b).exists()
