@@ -42,6 +42,8 @@ def _model_admin(app_label: str, model_name: str) -> dict[str, tuple[int, ...]]:
 EXPECTED: dict[str, tuple[int, ...]] = {
     "portal:home": (200, 302, 302, 302),  # a signed-in user is sent on to the dashboard
     "portal:dashboard": SIGNED_IN,
+    "portal:label-changes": SIGNED_IN,  # every persona signed in here may approve
+    "portal:label-change-decide": (405, 405, 405, 405),  # a POST
     "accounts:login": (200, 302, 302, 302),
     "accounts:verify": (302, 302, 302, 302),  # only after the password step
     "accounts:enrol": (302, 302, 302, 302),  # only after the password step
@@ -224,6 +226,7 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     "council:document-decide": {"public_id": SOCHI_DECISION},
     "council:report-generate": {"public_id": SOCHI_SESSION},
     "council:signer-key-revoke": {"fingerprint": "0" * 64},
+    "portal:label-change-decide": {"public_id": "00000000-0000-4000-8000-000000000000"},
     "registry:state-detail": {"code": "KG"}, "registry:state-edit": {"code": "KG"},
     "registry:state-status": {"code": "KG"}, "api:member_state": {"code": "KG"},
     "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},

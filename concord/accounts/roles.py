@@ -34,14 +34,17 @@ _COUNCIL_SECRETARIAT = [
 _COUNCIL_DELEGATE = ["council.add_stateposition", "council.add_progressreport"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
-    Role.SECRETARIAT_OFFICER: [*_REGISTRY_EDIT, "core.view_auditentry", *_COUNCIL_SECRETARIAT],
-    Role.SECRETARY_GENERAL: [*_REGISTRY_EDIT, "core.view_auditentry", *_COUNCIL_SECRETARIAT],
-    Role.DELEGATE: [*_COUNCIL_DELEGATE],
+    Role.SECRETARIAT_OFFICER: [*_REGISTRY_EDIT, "core.view_auditentry", *_COUNCIL_SECRETARIAT,
+                               "core.approve_labelchange"],
+    Role.SECRETARY_GENERAL: [*_REGISTRY_EDIT, "core.view_auditentry", *_COUNCIL_SECRETARIAT,
+                             "core.approve_labelchange"],
+    Role.DELEGATE: [*_COUNCIL_DELEGATE, "core.approve_labelchange"],
     Role.JOINT_STAFF_OFFICER: [],
     Role.CRISIS_ANALYST: [
         "monitoring.add_incident", "monitoring.change_incident", "monitoring.verify_incident",
         "monitoring.add_indicator", "monitoring.change_indicator",
         "monitoring.add_situationreport", "monitoring.change_situationreport",
+        "core.approve_labelchange",
     ],
     Role.PRESS_OFFICER: [],
 }

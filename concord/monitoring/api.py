@@ -12,7 +12,7 @@ from ninja.security import django_auth
 
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification
-from concord.core.models import Party
+from concord.core.models import LabelChange, Party
 from concord.monitoring import selectors, services, warning
 from concord.monitoring.models import Alert, GeoPrecision, Incident, Indicator, TimePrecision
 from concord.monitoring.schemas import (
@@ -104,7 +104,10 @@ def incident(request: HttpRequest, incident_id: str) -> dict[str, Any]:
     return {**incident_out(found), "figures": figures,
             "merged_into": found.merged_into.public_id if found.merged_into else None,
             "release_to_all_members": found.release_to_all_members,
-            "releasable_to": sorted(p.code for p in found.releasable_to.all())}
+            "releasable_to": sorted(p.code for p in found.releasable_to.all()),
+            "pending_label_change": LabelChange.objects.filter(
+                target_model=Incident._meta.label, target_pk=found.pk,
+                status=LabelChange.Status.PENDING).values_list("public_id", flat=True).first()}
 
 
 # The API's names for the model's fields, where they differ, and its names for coded values.

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
 from concord.core.errors import ValidationError, require_permission
+from concord.core.labelling import label_change
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import MAX_RELEASE_BIT, Party
 from concord.core.release import mask_of
@@ -180,19 +181,18 @@ def report_update(*, actor: Any, report: SituationReport, title: str, assessment
     if errors:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
     changed = [name for name, value in (("title", title.strip()), ("assessment", assessment),
-                                        ("conclusions", conclusions),
-                                        ("classification", classification),
-                                        ("release_to_all_members", release_to_all_members))
+                                        ("conclusions", conclusions))
                if getattr(report, name) != value]
-    if named is not None and named != set(report.releasable_to.all()):
-        changed.append("releasable_to")
-        report.releasable_to.set(list(named))
-    report.title, report.assessment, report.conclusions = title.strip(), assessment, conclusions
-    report.classification, report.release_to_all_members = classification, \
-        release_to_all_members
-    report.edited_at = datetime.now(UTC)
-    report.save(update_fields=["title", "assessment", "conclusions", "classification",
-                               "release_to_all_members", "edited_at"])
-    audit_record(actor=actor, action="monitoring.report.edit", target=report,
-                 detail={"changed": changed})
+    if changed:
+        report.title, report.assessment, report.conclusions = (title.strip(), assessment,
+                                                               conclusions)
+        report.edited_at = datetime.now(UTC)
+        report.save(update_fields=["title", "assessment", "conclusions", "edited_at"])
+        audit_record(actor=actor, action="monitoring.report.edit", target=report,
+                     detail={"changed": changed})
+    # A lower label waits for a second approver (concord.core.labelling).
+    report.pending_label_change = label_change(  # type: ignore[attr-defined]
+        actor=actor, record=report, classification=classification,
+        release_to_all_members=release_to_all_members,
+        releasable_to=report.releasable_to.all() if named is None else named)
     return report

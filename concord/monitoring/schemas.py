@@ -58,6 +58,8 @@ class IncidentDetailOut(IncidentOut):
     merged_into: UUID | None
     release_to_all_members: bool
     releasable_to: list[str]
+    pending_label_change: UUID | None = Field(
+        None, description="a lower label asked for, waiting for a second approver")
 
 
 class CountOut(Schema):

@@ -17,7 +17,8 @@ from django.db import connections, models, transaction
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
-from concord.core.errors import Conflict, Forbidden, ValidationError, require_permission
+from concord.core.errors import Conflict, ValidationError, require_permission
+from concord.core.labelling import label_change
 from concord.core.labels import Classification, Viewer
 from concord.core.models import Party
 from concord.monitoring import formats
@@ -113,7 +114,8 @@ def _plain(value: Any) -> Any:
 @transaction.atomic
 def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Incident:
     """Corrects an incident's fields; the audit entry keeps each changed field's old and new
-    value. Only the originating party's users relabel a record."""
+    value. Its label changes through `label_change`: only the originating party relabels, and a
+    lower label waits for a second approver (left on `incident.pending_label_change`)."""
     require_permission(actor, "monitoring.change_incident")
     unknown = sorted(set(values) - set(EDITABLE_FIELDS) - set(LABEL_FIELDS))
     if unknown:
@@ -122,37 +124,27 @@ def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Inciden
                               errors={name: [_("Not editable.")] for name in unknown})
     if incident.merged_into_id is not None:
         raise Conflict(_("This record was merged into another; edit that one."))
-    released = values.pop("releasable_to", None)
-    released = None if released is None else set(released)
-    current = set(incident.releasable_to.all())
-    relabel = {name: values[name] for name in LABEL_FIELDS
-               if name in values and values[name] != getattr(incident, name)}
-    if released is not None and released != current:
-        relabel["releasable_to"] = released
-    if relabel:
-        if getattr(actor, "party_id", None) != incident.originator_id:
-            raise Forbidden(_("Only the originating party relabels its records."),
-                            errors={name: [_("Only the originating party relabels its records.")]
-                                    for name in relabel})
-        _check_label(actor, int(relabel.get("classification", incident.classification)))
+    label = {name: values.pop(name) for name in LABEL_FIELDS if name in values}
     changed = {name: [_plain(getattr(incident, name)), _plain(value)]
                for name, value in values.items() if getattr(incident, name) != value}
-    if "releasable_to" in relabel:
-        changed["releasable_to"] = [sorted(p.code for p in current),
-                                    sorted(p.code for p in relabel["releasable_to"])]
-    if not changed:
-        return incident
-    for name, value in values.items():
-        setattr(incident, name, value)
-    derived = _derived({"occurred_on": incident.occurred_on, "category": incident.category,
-                        "fatalities": incident.fatalities, "injured": incident.injured})
-    incident.week, incident.severity = derived["week"], derived["severity"]
-    _validated(incident, exclude=["public_id", "external_id"])
-    incident.save()
-    if "releasable_to" in relabel:
-        incident.releasable_to.set(list(relabel["releasable_to"]))
-    audit_record(actor=actor, action="monitoring.incident.update", target=incident,
-                 detail={"changed": changed})
+    if changed:
+        for name, value in values.items():
+            setattr(incident, name, value)
+        derived = _derived({"occurred_on": incident.occurred_on, "category": incident.category,
+                            "fatalities": incident.fatalities, "injured": incident.injured})
+        incident.week, incident.severity = derived["week"], derived["severity"]
+        _validated(incident, exclude=["public_id", "external_id"])
+        incident.save()
+        audit_record(actor=actor, action="monitoring.incident.update", target=incident,
+                     detail={"changed": changed})
+    if label:
+        # A lower label waits for a second approver (concord.core.labelling).
+        incident.pending_label_change = label_change(  # type: ignore[attr-defined]
+            actor=actor, record=incident,
+            classification=label.get("classification", incident.classification),
+            release_to_all_members=label.get("release_to_all_members",
+                                             incident.release_to_all_members),
+            releasable_to=label.get("releasable_to", incident.releasable_to.all()))
     return incident
 
 

@@ -55,6 +55,13 @@ def _filter_context(filters: selectors.IncidentFilters) -> dict[str, Any]:
             "query": "&".join(f"{k}={v}" for k, v in filters.query_items())}
 
 
+def _said_if_pending(request: HttpRequest, record: Any) -> Any:
+    if getattr(record, "pending_label_change", None) is not None:
+        messages.info(request, _("The lower label waits for a second person of your party to "
+                                 "approve it."))
+    return record
+
+
 def _is_ru() -> bool:
     from django.utils.translation import get_language
 
@@ -327,8 +334,8 @@ def report_edit(request: HttpRequest, report_id: UUID) -> HttpResponse:
         "release_to_all_members": report.release_to_all_members,
         "releasable_to": [party.code for party in report.releasable_to.all()]})
     return submit_to_service(
-        request, form,
-        call=lambda data: reports.report_update(actor=request.user, report=report, **data),
+        request, form, call=lambda data: _said_if_pending(
+            request, reports.report_update(actor=request.user, report=report, **data)),
         success_url=report.get_absolute_url(), success_message=_("The report was saved."),
         template="monitoring/report_edit.html", context={"report": report})
 
@@ -353,10 +360,10 @@ def incident_edit(request: HttpRequest, incident_id: UUID) -> HttpResponse:
     form = IncidentForm(posted(request), initial=initial)
     fields = [name for name in names if name in form.fields or name == "category"]
     return submit_to_service(
-        request, form,
-        call=lambda data: services.incident_update(
-            actor=request.user, incident=incident, **{name: data[name] for name in fields}),
-        success_url=incident.get_absolute_url(), success_message=_("The incident was corrected."),
+        request, form, call=lambda data: _said_if_pending(request, services.incident_update(
+            actor=request.user, incident=incident, **{name: data[name] for name in fields})),
+        success_url=incident.get_absolute_url(),
+        success_message=_("The incident was corrected."),
         template="monitoring/incident_form.html", context={"incident": incident})
 
 

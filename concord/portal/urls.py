@@ -8,4 +8,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("labels/", views.label_changes, name="label-changes"),
+    path("labels/<uuid:public_id>/decide/", views.label_change_decide,
+         name="label-change-decide"),
 ]

@@ -2,11 +2,17 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import Any
+from uuid import UUID
 
-from django.contrib.auth.decorators import login_required
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from concord.core import labelling
+from concord.core.errors import DomainError, NotFound
 from concord.core.selectors import audit_list_for_actor
 from concord.registry import selectors as registry
 
@@ -39,4 +45,31 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = _overview(request)
     context["recent_actions"] = audit_list_for_actor(viewer=request.user)
+    if request.user.has_perm("core.approve_labelchange"):
+        context["label_changes"] = labelling.label_changes_pending(viewer=request.user)
     return render(request, "portal/dashboard.html", context)
+
+
+@login_required
+@permission_required("core.approve_labelchange", raise_exception=True)
+def label_changes(request: HttpRequest) -> HttpResponse:
+    """The lower labels asked for the party's records, for a second person to decide."""
+    pending = labelling.label_changes_pending(viewer=request.user)
+    return render(request, "portal/label_changes.html", {"pending": pending})
+
+
+@require_POST
+@login_required
+@permission_required("core.approve_labelchange", raise_exception=True)
+def label_change_decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    approve = request.POST.get("decision") == "approve"
+    try:
+        labelling.label_change_decide(actor=request.user, public_id=public_id, approve=approve)
+    except NotFound:
+        raise
+    except DomainError as refused:
+        messages.error(request, refused.detail)
+    else:
+        messages.success(request, _("The lower label was applied.") if approve
+                         else _("The lower label was refused."))
+    return redirect("portal:label-changes")

@@ -156,21 +156,30 @@ def test_it_refuses_to_correct_a_merged_record(client, personas):
         pk=duplicate.pk).occurred_on
 
 
-def test_the_originator_releases_a_record_to_a_named_party_from_the_page(client, personas):
+def test_a_wider_release_waits_for_a_second_person_of_the_originating_party(client, personas):
     record = incident(personas.secretariat, classification=Classification.OFFICIAL_USE,
                       release_to_all_members=False)
-    client.force_login(personas.analyst)
-    before = Incident.objects.visible_to(personas.delegate_b).filter(pk=record.pk).exists()
-
     form = {**FORM, "releasable_to": ["TJ"]}
     del form["release_to_all_members"]
-    response = client.post(reverse("monitoring:incident-edit", args=[record.public_id]), form)
+    client.force_login(personas.analyst)
 
-    assert response.status_code == 302
-    assert not before
+    asked = client.post(reverse("monitoring:incident-edit", args=[record.public_id]), form,
+                        follow=True)
+    own = client.get(reverse("portal:label-changes"))
+    waiting = Incident.objects.visible_to(personas.delegate_b).filter(pk=record.pk).exists()
+    [(change, _)] = own.context["pending"]
+    client.force_login(personas.officer)  # a second person of the secretariat
+    approved = client.post(reverse("portal:label-change-decide", args=[change.public_id]),
+                           {"decision": "approve"}, follow=True)
+
+    assert "waits for a second person of your party" in asked.content.decode()
+    assert "Another person decides" in own.content.decode()
+    assert not waiting
+    assert "The lower label was applied." in approved.content.decode()
     assert Incident.objects.visible_to(personas.delegate_b).filter(pk=record.pk).exists()
     assert not Incident.objects.visible_to(personas.delegate_a).filter(pk=record.pk).exists()
-    assert _audited_changes(record)["releasable_to"] == [[], ["TJ"]]
+    entry = AuditEntry.objects.get(action="core.label.lower_approved")
+    assert json.loads(entry.detail)["to"]["releasable_to"] == ["TJ"]
 
 
 def test_the_api_releases_to_parties_by_code_and_names_an_unknown_one(client, personas):
@@ -187,3 +196,17 @@ def test_the_api_releases_to_parties_by_code_and_names_an_unknown_one(client, pe
     assert created.json()["releasable_to"] == ["RU"]
     assert refused.status_code == 422
     assert refused.json()["errors"] == [{"field": "releasable_to", "message": "No party XX."}]
+
+
+def test_the_api_says_a_lower_label_waits_for_approval(client, personas):
+    record = incident(personas.secretariat, classification=Classification.CONFIDENTIAL,
+                      release_to_all_members=False)
+    client.force_login(personas.analyst)
+
+    response = client.patch(f"{API}/incidents/{record.public_id}",
+                            {"classification": "official_use"},
+                            content_type="application/json")
+
+    assert response.status_code == 200
+    assert response.json()["classification"] == "confidential"
+    assert response.json()["pending_label_change"] is not None
