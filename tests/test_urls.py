@@ -44,6 +44,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "portal:dashboard": SIGNED_IN,
     "portal:label-changes": SIGNED_IN,  # every persona signed in here may approve
     "portal:label-change-decide": (405, 405, 405, 405),  # a POST
+    "portal:relabel": (302, 403, 403, 200),  # the Sochi session, the secretariat's record
     "accounts:login": (200, 302, 302, 302),
     "accounts:verify": (302, 302, 302, 302),  # only after the password step
     "accounts:enrol": (302, 302, 302, 302),  # only after the password step
@@ -227,6 +228,7 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     "council:report-generate": {"public_id": SOCHI_SESSION},
     "council:signer-key-revoke": {"fingerprint": "0" * 64},
     "portal:label-change-decide": {"public_id": "00000000-0000-4000-8000-000000000000"},
+    "portal:relabel": {"model": "council.session", "public_id": SOCHI_SESSION},
     "registry:state-detail": {"code": "KG"}, "registry:state-edit": {"code": "KG"},
     "registry:state-status": {"code": "KG"}, "api:member_state": {"code": "KG"},
     "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},

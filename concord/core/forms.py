@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from concord.core.errors import DomainError
+from concord.core.labels import Classification
 from concord.core.models import Party
 
 
@@ -75,3 +76,14 @@ def release_field() -> forms.ModelMultipleChoiceField:  # type: ignore[type-arg]
         label=_("Also released to"), required=False, queryset=Party.objects.all(),
         to_field_name="code", widget=forms.CheckboxSelectMultiple,
         help_text=_("Their users read the record when cleared for its label."))
+
+
+class LabelForm(forms.Form):
+    classification = forms.TypedChoiceField(label=_("Classification"), coerce=int,
+                                            choices=Classification.choices)
+    release_to_all_members = forms.BooleanField(label=_("Released to all member states"),
+                                                required=False)
+    releasable_to = release_field()
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000,
+                             widget=forms.Textarea({"rows": 2}),
+                             help_text=_("Shown to the person who approves a lower label."))

@@ -11,4 +11,5 @@ urlpatterns = [
     path("labels/", views.label_changes, name="label-changes"),
     path("labels/<uuid:public_id>/decide/", views.label_change_decide,
          name="label-change-decide"),
+    path("labels/<str:model>/<uuid:public_id>/", views.relabel, name="relabel"),
 ]

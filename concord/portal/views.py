@@ -4,15 +4,18 @@ from collections import Counter
 from typing import Any
 from uuid import UUID
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from concord.core import labelling
 from concord.core.errors import DomainError, NotFound
+from concord.core.forms import LabelForm, posted, submit_to_service
 from concord.core.selectors import audit_list_for_actor
 from concord.registry import selectors as registry
 
@@ -73,3 +76,40 @@ def label_change_decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
         messages.success(request, _("The lower label was applied.") if approve
                          else _("The lower label was refused."))
     return redirect("portal:label-changes")
+
+
+# The records relabelled from the label page, with the permission their edit pages need.
+# Incidents and situation reports relabel on their own edit pages (a report keeps its floor).
+RELABELLED = {"council.session": "council.change_session",
+              "council.document": "council.change_document"}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def relabel(request: HttpRequest, model: str, public_id: UUID) -> HttpResponse:
+    permission = RELABELLED.get(model)
+    if permission is None:
+        raise NotFound(_("No such record."))
+    record: Any = apps.get_model(model).objects.visible_to(request.user).filter(
+        public_id=public_id).first()
+    if record is None:
+        raise NotFound(_("No such record."))
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+    form = LabelForm(posted(request), initial={
+        "classification": record.classification,
+        "release_to_all_members": record.release_to_all_members,
+        "releasable_to": [party.code for party in record.releasable_to.all()]})
+
+    def change(data: dict[str, Any]) -> object:
+        pending = labelling.label_change(actor=request.user, record=record, **data)
+        if pending is not None:
+            messages.info(request, _("The lower label waits for a second person of your party "
+                                     "to approve it."))
+        return pending
+
+    return submit_to_service(
+        request, form, call=change, success_url=record.get_absolute_url(),
+        success_message=_("The label was changed or asked for."), template="core/form.html",
+        context={"title": _("Label of %(record)s") % {"record": record},
+                 "back": record.get_absolute_url()})

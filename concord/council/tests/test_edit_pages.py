@@ -343,3 +343,44 @@ def test_a_draft_released_to_one_state_by_name_is_read_by_that_state_alone(org, 
         title_en="On assistance to Tajikistan")
     assert _client(personas.delegate_b).get(document.get_absolute_url()).status_code == 200
     assert _client(personas.delegate_a).get(document.get_absolute_url()).status_code == 404
+
+
+# --- Labels ----------------------------------------------------------------------------------
+
+def test_publishing_a_document_waits_for_a_second_person_then_anyone_reads_it(org, personas):
+    document = _adopted(org, personas)
+    url = reverse("portal:relabel", args=["council.document", document.public_id])
+    label = {"classification": "0", "release_to_all_members": "on", "reason": "For the press"}
+
+    asked = _client(personas.officer).post(url, label, follow=True)
+    hidden = _client().get(document.get_absolute_url()).status_code
+    [(change, _)] = _client(personas.analyst).get(
+        reverse("portal:label-changes")).context["pending"]
+    _client(personas.analyst).post(reverse("portal:label-change-decide",
+                                           args=[change.public_id]), {"decision": "approve"})
+
+    assert "waits for a second person of your party" in asked.content.decode()
+    assert hidden == 404
+    assert _client().get(document.get_absolute_url()).status_code == 200
+
+
+def test_a_raised_label_applies_at_once_and_hides_the_document(org, personas):
+    document = _adopted(org, personas)
+
+    _client(personas.officer).post(
+        reverse("portal:relabel", args=["council.document", document.public_id]),
+        {"classification": str(Classification.SECRET)})
+
+    document.refresh_from_db()
+    assert document.classification == Classification.SECRET
+    assert not document.release_to_all_members
+    assert _client(personas.delegate_a).get(document.get_absolute_url()).status_code == 404
+
+
+def test_the_label_page_knows_only_council_records(org, personas):
+    sochi = session(org, personas.officer)
+
+    response = _client(personas.officer).get(
+        reverse("portal:relabel", args=["accounts.user", sochi.public_id]))
+
+    assert response.status_code == 404
