@@ -22,20 +22,27 @@ def mask_of(bits: Iterable[int]) -> int:
     return mask
 
 
-def refresh_masks(model: type[models.Model], pks: Iterable[Any]) -> None:
-    """Recompute the masks of `model`'s records `pks` from their release lists."""
+def _list_masks(model: type[models.Model], pks: list[Any] | None = None) -> dict[Any, int]:
+    """The masks the release lists of `model`'s records give (all records that have one, or
+    those of `pks`, an empty list giving 0)."""
     relation: Any = model._meta.get_field("releasable_to")
     through = relation.remote_field.through
     record_column, party_column = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-    pks = list(pks)
-    masks = dict.fromkeys(pks, 0)
-    rows = through.objects.filter(**{f"{record_column}__in": pks}).values_list(
-        record_column, f"{party_column}__release_bit")
-    for pk, bit in rows:
-        masks[pk] |= 1 << bit
+    rows = through.objects.all()
+    masks: dict[Any, int] = {}
+    if pks is not None:
+        rows = rows.filter(**{f"{record_column}__in": pks})
+        masks = dict.fromkeys(pks, 0)
+    for pk, bit in rows.values_list(record_column, f"{party_column}__release_bit"):
+        masks[pk] = masks.get(pk, 0) | (1 << bit)
+    return masks
+
+
+def refresh_masks(model: type[models.Model], pks: Iterable[Any]) -> None:
+    """Recompute the masks of `model`'s records `pks` from their release lists."""
     # The base manager is Django's plain one: the mask is kernel bookkeeping, not a read.
     base = model._base_manager
-    for pk, mask in masks.items():
+    for pk, mask in _list_masks(model, list(pks)).items():
         base.filter(pk=pk).update(release_mask=mask)
 
 
@@ -57,13 +64,11 @@ def _release_list_changed(sender: Any, instance: Any, action: str, reverse: bool
 
 
 def connect() -> None:
-    from concord.core.models import LabelledModel
-
-    for model in apps.get_models():
-        if issubclass(model, LabelledModel):
-            through = model._meta.get_field("releasable_to").remote_field.through
-            m2m_changed.connect(_release_list_changed, sender=through,
-                                dispatch_uid=f"release-mask:{model._meta.label}")
+    for model in labelled_models():
+        relation: Any = model._meta.get_field("releasable_to")
+        through = relation.remote_field.through
+        m2m_changed.connect(_release_list_changed, sender=through,
+                            dispatch_uid=f"release-mask:{model._meta.label}")
 
 
 def backfill(app_label: str, *model_names: str) -> Any:
@@ -86,12 +91,7 @@ def labelled_models() -> list[type[models.Model]]:
 
 def stale_masks(model: type[models.Model]) -> list[Any]:
     """The records of `model` whose mask differs from their release list."""
-    relation: Any = model._meta.get_field("releasable_to")
-    through = relation.remote_field.through
-    record_column, party_column = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-    expected: dict[Any, int] = {}
-    for pk, bit in through.objects.values_list(record_column, f"{party_column}__release_bit"):
-        expected[pk] = expected.get(pk, 0) | (1 << bit)
+    expected = _list_masks(model)
     stale = []
     for pk, mask in model._base_manager.exclude(release_mask=0).values_list("pk", "release_mask"):
         if expected.pop(pk, 0) != mask:
