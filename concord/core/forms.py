@@ -45,7 +45,8 @@ def submit_to_service(
         except DomainError as error:
             apply_domain_errors(form, error)
         else:
-            messages.success(request, success_message)
+            if success_message:
+                messages.success(request, success_message)
             return redirect(success_url(result) if callable(success_url) else success_url)
     return render(request, template, {**context, "form": form},
                   status=400 if form.errors else 200)

@@ -101,15 +101,21 @@ def relabel(request: HttpRequest, model: str, public_id: UUID) -> HttpResponse:
         "release_to_all_members": record.release_to_all_members,
         "releasable_to": [party.code for party in record.releasable_to.all()]})
 
+    before = labelling.Label.of(record)
+
     def change(data: dict[str, Any]) -> object:
         pending = labelling.label_change(actor=request.user, record=record, **data)
         if pending is not None:
             messages.info(request, _("The lower label waits for a second person of your party "
                                      "to approve it."))
+        elif labelling.Label.of(record) == before:
+            messages.info(request, _("The label is unchanged."))
+        else:
+            messages.success(request, _("The label was raised."))
         return pending
 
     return submit_to_service(
         request, form, call=change, success_url=record.get_absolute_url(),
-        success_message=_("The label was changed or asked for."), template="core/form.html",
+        success_message="", template="core/form.html",
         context={"title": _("Label of %(record)s") % {"record": record},
                  "back": record.get_absolute_url()})

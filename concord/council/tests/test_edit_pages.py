@@ -367,11 +367,15 @@ def test_publishing_a_document_waits_for_a_second_person_then_anyone_reads_it(or
 def test_a_raised_label_applies_at_once_and_hides_the_document(org, personas):
     document = _adopted(org, personas)
 
-    _client(personas.officer).post(
-        reverse("portal:relabel", args=["council.document", document.public_id]),
-        {"classification": str(Classification.SECRET)})
+    url = reverse("portal:relabel", args=["council.document", document.public_id])
+    raised = _client(personas.officer).post(url, {"classification": str(Classification.SECRET)},
+                                            follow=True)
+    again = _client(personas.officer).post(url, {"classification": str(Classification.SECRET)},
+                                           follow=True)
 
     document.refresh_from_db()
+    assert "The label was raised." in raised.content.decode()
+    assert "The label is unchanged." in again.content.decode()
     assert document.classification == Classification.SECRET
     assert not document.release_to_all_members
     assert _client(personas.delegate_a).get(document.get_absolute_url()).status_code == 404
