@@ -217,6 +217,9 @@ CONCORD_PERIODIC_TASKS = {
     "concord.council.tasks.conclude_silence_procedures": 5 * 60,
     "concord.monitoring.tasks.evaluate_indicators": env_int("CONCORD_INDICATOR_SECONDS", 3600,
                                                            minimum=60),
+    # Drafts last week's situation report once; checking daily lets a missed run catch up.
+    "concord.monitoring.tasks.generate_weekly_reports": env_int(
+        "CONCORD_SITUATION_REPORT_SECONDS", 24 * 3600, minimum=3600),
 }
 
 # --- API --------------------------------------------------------------------------------------

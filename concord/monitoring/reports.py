@@ -4,6 +4,7 @@ it aggregates, and stays with the secretariat unless everything in it is release
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -24,6 +25,8 @@ from concord.monitoring.models import SituationReport
 from concord.monitoring.taxonomy import Category
 
 TOP_INCIDENTS = 10
+
+log = logging.getLogger(__name__)
 
 
 def _trend(now: int, before: int) -> float | None:
@@ -153,6 +156,39 @@ def _operator_view(party: Party) -> Any:
     from concord.core.labels import Viewer
 
     return Viewer.for_party(party, Classification.SECRET)
+
+
+def previous_week(today: date) -> tuple[date, date]:
+    """The last full ISO week (Monday to Sunday) before the week of `today`."""
+    monday = today - timedelta(days=today.weekday() + 7)
+    return monday, monday + timedelta(days=6)
+
+
+@transaction.atomic
+def weekly_reports_generate(*, today: date | None = None) -> list[SituationReport]:
+    """Draft the crisis centre's weekly report: the whole area of responsibility over the last
+    full week (UTC), as the secretariat's reading, left for an analyst to edit. A week is drafted
+    once: when the system already made that week's report, nothing is made again."""
+    start, end = previous_week(today or datetime.now(UTC).date())
+    # Locking the secretariat's row makes two runs at once (the periodic task and an operator's
+    # `concord situation weekly`) take turns, so that the second one finds the first one's report.
+    secretariat = (Party.objects.select_for_update().filter(kind=PartyKind.SECRETARIAT)
+                   .order_by("pk").first())
+    if secretariat is None:
+        log.warning("no weekly situation report for %s to %s: there is no secretariat party",
+                    start, end)
+        return []
+    # A report with no user behind it was made by the system as the secretariat's reading: by
+    # this schedule, or by the operator's command line for the same week, which reads the same.
+    drafted = selectors.report_list(viewer=_operator_view(secretariat)).filter(
+        originator=secretariat, generated_by__isnull=True, region="", period_start=start,
+        period_end=end)
+    if drafted.exists():
+        log.info("the weekly situation report for %s to %s is already drafted", start, end)
+        return []
+    report = report_generate(actor=None, start=start, end=end, originator=secretariat)
+    log.info("drafted the weekly situation report %s for %s to %s", report.public_id, start, end)
+    return [report]
 
 
 @transaction.atomic

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Floor
 from django.utils.translation import gettext as _
 
 from concord.core.errors import NotFound, ValidationError
 from concord.core.scoping import labelled_get
+from concord.monitoring import tally
 from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE, REGIONS
 from concord.monitoring.models import (
     Alert,
@@ -22,6 +23,10 @@ from concord.monitoring.models import (
     Indicator,
     Severity,
     SituationReport,
+    Tally,
+    TallyCell,
+    TallyCount,
+    TallyUnit,
     Verification,
 )
 from concord.monitoring.taxonomy import Category
@@ -233,12 +238,28 @@ class Summary:
 
 
 def situation_summary(*, viewer: Any, filters: IncidentFilters, zoom: int = 4) -> Summary:
-    """The counts behind the situation picture, by category × country × week, and the map's
-    clusters on a grid for the zoom level: the browser gets cells, never the incidents."""
+    """The counts behind the situation picture, by category × country × week, by region, and the
+    map's clusters on a grid for the zoom level: the browser gets cells, never the incidents.
+
+    Read from the tallies (a few sums per day and week) when the filters are among those they
+    are kept by; otherwise from the incidents themselves, in one pass. Both give the same
+    picture (see the tests)."""
     if not 0 <= zoom <= 12:
         raise ValidationError(_("Zoom is 0 to 12."), errors={"zoom": [_("Zoom is 0 to 12.")]})
+    if tallied(filters, zoom):
+        return _summary_from_tallies(viewer=viewer, filters=filters, zoom=zoom)
+    return _summary_from_incidents(viewer=viewer, filters=filters, zoom=zoom)
+
+
+def tallied(filters: IncidentFilters, zoom: int) -> bool:
+    """Whether the tallies hold what this picture asks: they are kept by day or week, country,
+    first-level unit (without the category), map cell down to their zoom, and severity."""
+    return (zoom <= tally.CELL_ZOOM and not filters.categories and not filters.region
+            and not filters.verification and not filters.q)
+
+
+def _summary_from_incidents(*, viewer: Any, filters: IncidentFilters, zoom: int) -> Summary:
     incidents = incident_list(viewer=viewer, filters=filters).order_by()
-    summary = Summary(filters=filters, zoom=zoom)
     size = cell_degrees(zoom)
     # One pass over the period's rows (an index covers every column read): counts by category,
     # country, first-level unit, week and map cell at once, added up here into the counts, the
@@ -261,6 +282,74 @@ def situation_summary(*, viewer: Any, filters: IncidentFilters, zoom: int = 4) -
             cell[1] += lat
             cell[2] += lon
             cell[3] = max(cell[3], severity)
+    return _summary(filters, zoom, counts, units, cells.values())
+
+
+def _periods(start: date | None, end: date | None) -> list[Q]:
+    """The tally rows that make up [start, end]: the whole weeks from the weekly rows (one range
+    of the tallies' key), and the days before the first and after the last whole week from the
+    daily rows (at most twelve days)."""
+    first_monday = None if start is None else start + timedelta(days=-start.weekday() % 7)
+    last_sunday = None if end is None else end - timedelta(days=(end.weekday() + 1) % 7)
+    if first_monday and last_sunday and first_monday > last_sunday:
+        return [Q(span=Tally.Span.DAY, starts_on__gte=start, starts_on__lte=end)]
+    weeks = Q(span=Tally.Span.WEEK)
+    if first_monday:
+        weeks &= Q(starts_on__gte=first_monday)
+    if last_sunday:
+        weeks &= Q(starts_on__lte=last_sunday - timedelta(days=6))
+    days = Q()
+    if start and first_monday and start < first_monday:
+        days |= Q(span=Tally.Span.DAY, starts_on__gte=start, starts_on__lt=first_monday)
+    if end and last_sunday and end > last_sunday:
+        days |= Q(span=Tally.Span.DAY, starts_on__gt=last_sunday, starts_on__lte=end)
+    return [weeks, days] if days else [weeks]
+
+
+def _summary_from_tallies(*, viewer: Any, filters: IncidentFilters, zoom: int) -> Summary:
+    levels = range(filters.severity or 1, 5)
+    n = sum((F(f"n{k}") for k in levels), Value(0))
+    where = Q(country__in=filters.countries) if filters.countries else Q()
+    counts: dict[tuple[str, str, date], int] = defaultdict(int)
+    units: dict[tuple[str, str], int] = defaultdict(int)
+    cells: dict[tuple[int, int], list[float]] = {}
+    shift = tally.CELL_ZOOM - zoom
+    lat = sum((F(f"lat{k}") for k in levels), Value(0.0))
+    lon = sum((F(f"lon{k}") for k in levels), Value(0.0))
+    worst = {f"s{k}": Sum(f"n{k}") for k in levels}
+    # One read of each tally per range: grouped by a prefix of the key, each is a walk along the
+    # key in order, with the label rule on every row as on the incidents.
+    for period in _periods(filters.date_from, filters.date_to):
+        def read(model: Any, period: Q = period) -> QuerySet[Any]:
+            rows: QuerySet[Any] = model.objects.visible_to(viewer).filter(period, where).order_by()
+            return rows
+
+        for week, category, country, total in (
+                read(TallyCount).values("starts_on", "week", "category", "country")
+                .annotate(total=Sum(n)).values_list("week", "category", "country", "total")):
+            counts[(category, country, week)] += total
+        for country, admin1, total in (
+                read(TallyUnit).values("starts_on", "country", "admin1").annotate(total=Sum(n))
+                .values_list("country", "admin1", "total")):
+            units[(country, admin1)] += total
+        for gy, gx, total, lat_sum, lon_sum, *worst_counts in (
+                read(TallyCell).annotate(gy=F("cy").bitrightshift(shift),
+                                         gx=F("cx").bitrightshift(shift))
+                .values("gy", "gx").annotate(total=Sum(n), lat=Sum(lat), lon=Sum(lon), **worst)
+                .values_list("gy", "gx", "total", "lat", "lon", *worst)):
+            cell = cells.setdefault((gy, gx), [0, 0.0, 0.0, 0])
+            cell[0] += total
+            cell[1] += lat_sum
+            cell[2] += lon_sum
+            cell[3] = max([cell[3]] + [k for k, m in zip(levels, worst_counts, strict=True) if m])
+    return _summary(filters, zoom, {key: v for key, v in counts.items() if v},
+                    {key: v for key, v in units.items() if v},
+                    [cell for cell in cells.values() if cell[0]])
+
+
+def _summary(filters: IncidentFilters, zoom: int, counts: Mapping[tuple[str, str, date], int],
+             units: Mapping[tuple[str, str], int], cells: Iterable[list[float]]) -> Summary:
+    summary = Summary(filters=filters, zoom=zoom)
     by_country: dict[str, int] = defaultdict(int)
     by_category: dict[str, int] = defaultdict(int)
     weeks: set[date] = set()
@@ -278,7 +367,7 @@ def situation_summary(*, viewer: Any, filters: IncidentFilters, zoom: int = 4) -
                            for code, n in sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))]
     summary.clusters = [{"lat": round(lat / n, 4), "lon": round(lon / n, 4), "count": int(n),
                          "severity": int(severity)}
-                        for n, lat, lon, severity in cells.values()]
+                        for n, lat, lon, severity in cells]
     # Regions overlap (the border region spans two countries' provinces), so each is counted
     # from the (country, first-level unit) totals rather than added up from the countries.
     by_region: dict[str, int] = defaultdict(int)

@@ -1,0 +1,248 @@
+# ruff: noqa: S608 -- every name and expression put into the SQL here is a constant of this module
+"""The incident tallies (TallyCount, TallyUnit, TallyCell): what they add up, the triggers that
+keep them, and their rebuild and check.
+
+Each incident not merged into another adds one to a row of each tally for its day and one for
+its week, under its own label. The database keeps the rows with triggers on the incident table,
+so every way an incident is written (a form, an import, a merge, a relabel, the release list
+changing its mask) moves the sums in the same transaction; nothing in Python has to remember to.
+All the SQL here is written from the one description below, for SQLite and for PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection as default_connection
+from django.db import transaction
+
+INCIDENTS = "monitoring_incident"
+CELL_ZOOM = 6
+CELL_DEGREES = 90.0 / 2**CELL_ZOOM
+SEVERITIES = (1, 2, 3, 4)
+LABEL_COLUMNS = ("classification", "originator_id", "release_to_all_members", "release_mask")
+# The incident columns the sums depend on: a change to any other column leaves them alone.
+WATCHED = ("occurred_on", "week", "category", "country", "admin1", "latitude", "longitude",
+           "severity", *LABEL_COLUMNS, "merged_into_id")
+SPANS = (("d", "occurred_on"), ("w", "week"))
+
+
+@dataclass(frozen=True)
+class Spec:
+    table: str
+    # (column, expression over the incident row `{r}`)
+    keys: tuple[tuple[str, str], ...]
+    coordinates: bool = False
+
+    def key_columns(self) -> list[str]:
+        return ["span", "starts_on", *(column for column, _ in self.keys), *LABEL_COLUMNS]
+
+    def value_columns(self) -> list[str]:
+        columns = [f"n{k}" for k in SEVERITIES]
+        if self.coordinates:
+            columns += [f"lat{k}" for k in SEVERITIES] + [f"lon{k}" for k in SEVERITIES]
+        return columns
+
+
+def _floor(vendor: str, expression: str) -> str:
+    if vendor == "postgresql":
+        return f"floor({expression})::integer"
+    # SQLite's floor() is optional at build time; the cast truncates toward zero, so step down
+    # for negative fractions.
+    return f"(CAST({expression} AS INTEGER) - ({expression} < CAST({expression} AS INTEGER)))"
+
+
+def specs(vendor: str) -> tuple[Spec, ...]:
+    cell_y = _floor(vendor, f"{{r}}.latitude / {CELL_DEGREES!r}")
+    cell_x = _floor(vendor, f"{{r}}.longitude / {CELL_DEGREES!r}")
+    return (
+        Spec("monitoring_tallycount", (("week", "{r}.week"), ("category", "{r}.category"),
+                                       ("country", "{r}.country"))),
+        Spec("monitoring_tallyunit", (("country", "{r}.country"), ("admin1", "{r}.admin1"))),
+        Spec("monitoring_tallycell", (("country", "{r}.country"), ("cy", cell_y), ("cx", cell_x)),
+             coordinates=True),
+    )
+
+
+def _condition(spec: Spec, row: str) -> str:
+    condition = f"{row}.merged_into_id IS NULL"
+    if spec.coordinates:
+        condition += f" AND {row}.latitude IS NOT NULL AND {row}.longitude IS NOT NULL"
+    return condition
+
+
+def _row_values(spec: Spec, row: str, start: str, span: str, sign: int) -> str:
+    keys = [f"'{span}'", f"{row}.{start}", *(e.format(r=row) for _, e in spec.keys),
+            *(f"{row}.{c}" for c in LABEL_COLUMNS)]
+    values = [f"CASE WHEN {row}.severity = {k} THEN {sign} ELSE 0 END" for k in SEVERITIES]
+    if spec.coordinates:
+        values += [f"CASE WHEN {row}.severity = {k} THEN {sign} * {row}.{axis} ELSE 0 END"
+                   for axis in ("latitude", "longitude") for k in SEVERITIES]
+    return "(" + ", ".join(keys + values) + ")"
+
+
+def _upsert(spec: Spec, row: str, sign: int) -> str:
+    """Add (sign 1) or take away (sign -1) the incident `row` from its day's and week's rows."""
+    columns = spec.key_columns() + spec.value_columns()
+    rows = ", ".join(_row_values(spec, row, start, span, sign) for span, start in SPANS)
+    updates = ", ".join(f"{v} = {spec.table}.{v} + excluded.{v}" for v in spec.value_columns())
+    return (f"INSERT INTO {spec.table} ({', '.join(columns)}) "
+            f"SELECT * FROM (VALUES {rows}) AS v WHERE {_condition(spec, row)} "
+            f"ON CONFLICT ({', '.join(spec.key_columns())}) DO UPDATE SET {updates}")
+
+
+def _sweep(spec: Spec, row: str) -> str:
+    """Drop the rows an incident leaving them emptied."""
+    keys = " AND ".join([f"{c} = {e.format(r=row)}" for c, e in spec.keys]
+                        + [f"{c} = {row}.{c}" for c in LABEL_COLUMNS])
+    spans = " OR ".join(f"(span = '{span}' AND starts_on = {row}.{start})" for span, start in SPANS)
+    empty = " AND ".join(f"n{k} = 0" for k in SEVERITIES)
+    return f"DELETE FROM {spec.table} WHERE ({spans}) AND {keys} AND {empty}"
+
+
+def _add(vendor: str, row: str) -> list[str]:
+    return [_upsert(spec, row, 1) for spec in specs(vendor)]
+
+
+def _remove(vendor: str, row: str) -> list[str]:
+    statements = []
+    for spec in specs(vendor):
+        statements += [_upsert(spec, row, -1), _sweep(spec, row)]
+    return statements
+
+
+def _changed() -> str:
+    return " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in WATCHED)
+
+
+def install_statements(vendor: str) -> list[str]:
+    if vendor == "sqlite":
+        changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in WATCHED)
+
+        def trigger(name: str, event: str, when: str, body: list[str]) -> str:
+            return (f"CREATE TRIGGER {name} AFTER {event} ON {INCIDENTS} WHEN {when} BEGIN "
+                    + "".join(f"{statement}; " for statement in body) + "END")
+
+        return [
+            trigger("monitoring_tally_insert", "INSERT", "NEW.merged_into_id IS NULL",
+                    _add(vendor, "NEW")),
+            trigger("monitoring_tally_update", f"UPDATE OF {', '.join(WATCHED)}", changed,
+                    _remove(vendor, "OLD") + _add(vendor, "NEW")),
+            trigger("monitoring_tally_delete", "DELETE", "OLD.merged_into_id IS NULL",
+                    _remove(vendor, "OLD")),
+        ]
+    if vendor == "postgresql":
+        body = (
+            "BEGIN IF TG_OP <> 'INSERT' THEN "
+            + "".join(f"{statement}; " for statement in _remove(vendor, "OLD"))
+            + "END IF; IF TG_OP <> 'DELETE' THEN "
+            + "".join(f"{statement}; " for statement in _add(vendor, "NEW"))
+            + "END IF; RETURN NULL; END"
+        )
+        each = f"ON {INCIDENTS} FOR EACH ROW"
+        return [
+            f"CREATE OR REPLACE FUNCTION monitoring_tally_apply() RETURNS trigger "
+            f"LANGUAGE plpgsql AS $$ {body} $$",
+            f"CREATE TRIGGER monitoring_tally_insert AFTER INSERT {each} "
+            "WHEN (NEW.merged_into_id IS NULL) EXECUTE FUNCTION monitoring_tally_apply()",
+            f"CREATE TRIGGER monitoring_tally_update AFTER UPDATE OF {', '.join(WATCHED)} {each} "
+            f"WHEN ({_changed()}) EXECUTE FUNCTION monitoring_tally_apply()",
+            f"CREATE TRIGGER monitoring_tally_delete AFTER DELETE {each} "
+            "WHEN (OLD.merged_into_id IS NULL) EXECUTE FUNCTION monitoring_tally_apply()",
+        ]
+    raise NotImplementedError(f"No incident tallies for {vendor}.")
+
+
+def remove_statements(vendor: str) -> list[str]:
+    names = ("monitoring_tally_insert", "monitoring_tally_update", "monitoring_tally_delete")
+    if vendor == "postgresql":
+        return [*(f"DROP TRIGGER IF EXISTS {name} ON {INCIDENTS}" for name in names),
+                "DROP FUNCTION IF EXISTS monitoring_tally_apply()"]
+    return [f"DROP TRIGGER IF EXISTS {name}" for name in names]
+
+
+def _execute(connection: Any, statements: Iterable[str]) -> None:
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def install(connection: Any = default_connection) -> None:
+    _execute(connection, install_statements(connection.vendor))
+
+
+def remove(connection: Any = default_connection) -> None:
+    _execute(connection, remove_statements(connection.vendor))
+
+
+def _fresh(spec: Spec, span: str, start: str) -> str:
+    """The spec's rows for one span, added up from the incidents themselves."""
+    keys = [f"i.{start}", *(e.format(r="i") for _, e in spec.keys),
+            *(f"i.{c}" for c in LABEL_COLUMNS)]
+    sums = [f"SUM(CASE WHEN i.severity = {k} THEN 1 ELSE 0 END)" for k in SEVERITIES]
+    if spec.coordinates:
+        sums += [f"SUM(CASE WHEN i.severity = {k} THEN i.{axis} ELSE 0 END)"
+                 for axis in ("latitude", "longitude") for k in SEVERITIES]
+    return (f"SELECT '{span}', {', '.join(keys + sums)} FROM {INCIDENTS} i "
+            f"WHERE {_condition(spec, 'i')} GROUP BY {', '.join(keys)}")
+
+
+def rebuild(connection: Any = default_connection) -> dict[str, int]:
+    """Add every tally up again from the incidents; returns the rows written per table."""
+    written: dict[str, int] = {}
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for spec in specs(connection.vendor):
+            cursor.execute(f"DELETE FROM {spec.table}")
+            columns = ", ".join(spec.key_columns() + spec.value_columns())
+            for span, start in SPANS:
+                cursor.execute(f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start)}")
+            cursor.execute(f"SELECT COUNT(*) FROM {spec.table}")
+            written[spec.table] = int(cursor.fetchone()[0])
+    return written
+
+
+@dataclass(frozen=True)
+class Drift:
+    table: str
+    key: tuple[Any, ...]
+    held: tuple[Any, ...] | None
+    expected: tuple[Any, ...] | None
+
+
+def check(connection: Any = default_connection, *, limit: int = 20) -> list[Drift]:
+    """Where the tallies differ from the incidents (at most `limit` rows): empty when in step.
+    Coordinate sums are compared to a millionth of a degree (they are floating-point sums)."""
+    found: list[Drift] = []
+    with connection.cursor() as cursor:
+        for spec in specs(connection.vendor):
+            width = len(spec.key_columns())
+            cursor.execute(f"SELECT {', '.join(spec.key_columns() + spec.value_columns())} "
+                           f"FROM {spec.table}")
+            held = {_key(row[:width]): tuple(row[width:]) for row in cursor.fetchall()}
+            expected: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+            for span, start in SPANS:
+                cursor.execute(_fresh(spec, span, start))
+                expected.update((_key(row[:width]), tuple(row[width:]))
+                                for row in cursor.fetchall())
+            for key in sorted(held.keys() | expected.keys(), key=repr):
+                mine, theirs = held.get(key), expected.get(key)
+                if not _same(mine, theirs):
+                    found.append(Drift(spec.table, key, mine, theirs))
+                    if len(found) >= limit:
+                        return found
+    return found
+
+
+def _key(values: Iterable[Any]) -> tuple[Any, ...]:
+    # Dates come back as text from SQLite and as dates from PostgreSQL; booleans as 0/1 or bool.
+    return tuple(str(v) if not isinstance(v, bool | int) else int(v) for v in values)
+
+
+def _same(a: tuple[Any, ...] | None, b: tuple[Any, ...] | None) -> bool:
+    if a is None or b is None:
+        # A row emptied by the sweep and a group with no incidents are both nothing.
+        return all(v == 0 for v in (a or b or ()))
+    return all(math.isclose(float(x), float(y), abs_tol=1e-6) for x, y in zip(a, b, strict=True))

@@ -1,0 +1,179 @@
+"""The incident tallies: kept in step by the database whatever writes the incidents, and the
+situation picture read from them the same as read from the incidents themselves."""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from concord.core.labelling import label_change
+from concord.core.labels import Classification
+from concord.monitoring import selectors, services, tally
+from concord.monitoring.models import Incident, TallyCount
+from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def _officer_sees(personas, pk):
+    return Incident.objects.visible_to(personas.officer).get(pk=pk)
+
+
+def test_it_counts_each_new_incident_in_its_day_and_its_week(personas):
+    incident(personas.secretariat, occurred_on=date(2024, 6, 6))  # a Thursday
+    incident(personas.secretariat, occurred_on=date(2024, 6, 7), fatalities=12)
+
+    rows = {(row.span, row.starts_on, row.n1 + row.n2 + row.n3 + row.n4, row.n4)
+            for row in TallyCount.objects.visible_to(personas.officer)}
+
+    assert rows == {("d", date(2024, 6, 6), 1, 0), ("d", date(2024, 6, 7), 1, 1),
+                    ("w", date(2024, 6, 3), 2, 1)}
+    assert tally.check() == []
+
+
+def test_it_moves_an_incident_between_rows_when_it_is_corrected(personas):
+    seized = incident(personas.secretariat)
+
+    services.incident_update(actor=personas.analyst, incident=seized, occurred_on=date(2024, 7, 1),
+                             country="KG", admin1="Osh", latitude=40.5, longitude=72.8,
+                             category="terrorism", fatalities=4)
+
+    assert tally.check() == []
+    assert not TallyCount.objects.visible_to(personas.officer).filter(
+        starts_on=date(2024, 6, 6)).exists()  # the emptied row is gone, not left at zero
+
+
+def test_it_drops_a_merged_duplicate_and_follows_labels_and_releases(personas):
+    first = incident(personas.secretariat, sources="Asia-Plus")
+    second = incident(personas.secretariat, sources="TASS", release_to_all_members=False)
+    services.incident_merge(actor=personas.analyst, survivor=first, duplicate=second)
+    services.incident_verify(actor=personas.analyst, incident=first, verification="confirmed")
+    label_change(actor=personas.officer, record=_officer_sees(personas, first.pk),
+                 classification=Classification.SECRET, release_to_all_members=False,
+                 releasable_to=[])
+    third = incident(personas.secretariat, release_to_all_members=False)
+    third.releasable_to.add(personas.state_a)  # the release mask changes behind the services
+
+    assert tally.check() == []
+    week = TallyCount.objects.filter(span="w")
+    assert sum(r.n1 + r.n2 + r.n3 + r.n4 for r in week.visible_to(personas.officer)) == 2
+    assert sum(r.n1 + r.n2 + r.n3 + r.n4 for r in week.visible_to(personas.delegate_a)) == 1
+    assert not week.visible_to(personas.delegate_b).exists()
+
+
+def test_it_counts_an_import_and_a_generated_year(personas):
+    rows = "\n".join([ACLED_HEADER, acled_row("TJK1"), acled_row("TJK2", day="2024-06-20")])
+    services.incident_import(actor=personas.analyst, stream=io.BytesIO(rows.encode()),
+                             fmt="acled")
+    services.incident_generate(actor=None, count=400, seed=7, start=date(2024, 1, 1),
+                               end=date(2024, 12, 31), originator=personas.secretariat)
+
+    assert tally.check() == []
+
+
+def test_its_check_finds_drift_and_rebuild_repairs_it(personas):
+    incident(personas.secretariat)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE monitoring_tallycount SET n2 = n2 + 5 WHERE span = 'w'")
+
+    drift = tally.check()
+    assert [(d.table, d.key[0]) for d in drift] == [("monitoring_tallycount", "w")]
+
+    tally.rebuild()
+    assert tally.check() == []
+
+
+def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
+    assert (a.total, a.weeks, a.by_country, a.by_category, a.by_region) == (
+        b.total, b.weeks, b.by_country, b.by_category, b.by_region)
+    assert sorted(a.counts, key=repr) == sorted(b.counts, key=repr)
+    assert len(a.clusters) == len(b.clusters)
+    for mine, theirs in zip(sorted(a.clusters, key=lambda c: (c["count"], c["lat"])),
+                            sorted(b.clusters, key=lambda c: (c["count"], c["lat"])), strict=True):
+        assert (mine["count"], mine["severity"]) == (theirs["count"], theirs["severity"])
+        assert math.isclose(mine["lat"], theirs["lat"], abs_tol=1e-3)
+        assert math.isclose(mine["lon"], theirs["lon"], abs_tol=1e-3)
+
+
+@pytest.mark.parametrize("filters", [
+    {},
+    {"date_from": date(2024, 3, 7), "date_to": date(2024, 6, 4)},  # a Thursday to a Tuesday
+    {"date_from": date(2024, 3, 4), "date_to": date(2024, 3, 31)},  # whole weeks only
+    {"date_from": date(2024, 5, 8), "date_to": date(2024, 5, 10)},  # inside one week
+    {"date_from": date(2024, 10, 1)},
+    {"date_to": date(2024, 2, 29)},
+    {"date_from": date(2024, 1, 1), "date_to": date(2024, 12, 31), "severity": 3},
+    {"countries": ("TJ", "AF")},
+])
+def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas, filters):
+    services.incident_generate(actor=None, count=1500, seed=2013, start=date(2024, 1, 1),
+                               end=date(2024, 12, 31), originator=personas.secretariat)
+    # A record its originator kept to itself, which only the tallies' label columns hide.
+    incident(personas.state_b, classification=Classification.CONFIDENTIAL,
+             release_to_all_members=False, occurred_on=date(2024, 5, 9))
+    wanted = selectors.IncidentFilters(**filters)
+    assert selectors.tallied(wanted, 4)
+
+    for viewer in personas.all().values():
+        for zoom in (0, 3, 4, 6):
+            _same_picture(selectors._summary_from_tallies(viewer=viewer, filters=wanted, zoom=zoom),
+                          selectors._summary_from_incidents(viewer=viewer, filters=wanted,
+                                                            zoom=zoom))
+
+
+def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(personas):
+    incident(personas.secretariat)
+    plain = selectors.IncidentFilters(date_from=date(2024, 6, 1), date_to=date(2024, 6, 30))
+
+    with CaptureQueriesContext(connection) as queries:
+        summary = selectors.situation_summary(viewer=personas.analyst, filters=plain, zoom=4)
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert summary.total == 1
+    assert "monitoring_tallycount" in sql and "monitoring_incident" not in sql
+
+    for narrower in (selectors.IncidentFilters(categories=("terrorism",)),
+                     selectors.IncidentFilters(region="tajik-afghan-border"),
+                     selectors.IncidentFilters(verification=("confirmed",)),
+                     selectors.IncidentFilters(q="heroin")):
+        assert not selectors.tallied(narrower, 4)
+    assert not selectors.tallied(plain, tally.CELL_ZOOM + 1)
+
+
+def test_a_state_sees_in_the_picture_only_what_it_may_read(personas):
+    incident(personas.state_b, classification=Classification.CONFIDENTIAL,
+             release_to_all_members=False, occurred_on=date(2024, 6, 6))
+    incident(personas.secretariat, occurred_on=date(2024, 6, 6))
+    june = selectors.IncidentFilters(date_from=date(2024, 6, 1),
+                                     date_to=date(2024, 6, 1) + timedelta(days=29))
+
+    def total(user):
+        return selectors.situation_summary(viewer=user, filters=june).total
+
+    assert total(personas.delegate_a) == 1  # Tajikistan's own record is not released to Russia
+    assert total(personas.officer) == 1
+    assert total(personas.delegate_b) == 1  # its own record is above its clearance
+    assert total(personas.anonymous) == 0
+
+
+def test_the_operator_checks_and_rebuilds_the_tallies_from_the_command_line(personas):
+    from django.core.management import CommandError, call_command
+
+    incident(personas.secretariat)
+    out = io.StringIO()
+    call_command("situation", "tallies", stdout=out)
+    assert "agree" in out.getvalue()
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM monitoring_tallyunit")
+    with pytest.raises(CommandError, match="--rebuild"):
+        call_command("situation", "tallies", stdout=io.StringIO())
+
+    out = io.StringIO()
+    call_command("situation", "tallies", "--rebuild", stdout=out)
+    assert "monitoring_tallyunit: 2 rows" in out.getvalue()
+    assert "agree" in out.getvalue()
