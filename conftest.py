@@ -17,16 +17,19 @@ from concord.accounts.roles import roles_sync
 from concord.core.audit_guard import guard_lifted
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
+from concord.monitoring import tally
 
 _original_teardown = TransactionTestCase._fixture_teardown
 
 
 def _teardown_with_guard_lifted(self: TransactionTestCase) -> Any:
-    # Wiping the database between transactional tests is the one DELETE the audit table allows.
-    # The flush covers every database at once, so every guard is lifted around one teardown.
+    # Wiping the database between transactional tests is the one DELETE the audit table allows,
+    # and the one the incident tallies need not follow. The flush covers every database at once,
+    # so every guard and trigger is lifted around one teardown.
     with ExitStack() as lifted:
         for alias in self._databases_names(include_mirrors=False):
             lifted.enter_context(guard_lifted(connections[alias]))
+            lifted.enter_context(tally.triggers_lifted(connections[alias]))
         return _original_teardown(self)
 
 
