@@ -14,9 +14,15 @@ M = TypeVar("M", bound=LabelledModel)
 
 
 def labelled_get(queryset: LabelledQuerySet, *, viewer: Any, **lookup: Any) -> Any:
-    model = queryset.model
-    action = f"{model._meta.label_lower}.read"
     record = queryset.visible_to(viewer).filter(**lookup).first()
+    return audited_read(queryset.model, record, viewer=viewer, **lookup)
+
+
+def audited_read(model: type[M], record: M | None, *, viewer: Any, **lookup: Any) -> M:
+    """The rest of a read that `visible_to(viewer)` answered with `record` (None when nothing
+    matched `lookup`): a record the viewer may not see is a denial, audited, and a NotFound
+    like a missing one; a CONFIDENTIAL or SECRET record read is audited."""
+    action = f"{model._meta.label_lower}.read"
     if record is None:
         hidden = model.objects.unscoped(reason="auditing a denied read").filter(**lookup).first()
         if hidden is not None:

@@ -69,14 +69,14 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 def session_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = selectors.session_get(viewer=request.user, public_id=public_id)
+    page = selectors.session_page(viewer=request.user, public_id=public_id)
+    session = page.session
     statuses = list(Session.Status)
     following = statuses[statuses.index(Session.Status(session.status)) + 1:]
     context = {
-        "session": session, "next_status": following[0] if following else None,
-        "agenda": selectors.agenda_tree(session=session),
-        "documents": selectors.session_documents(viewer=request.user, session=session),
-        "signed": selectors.session_signed_count(viewer=request.user, session=session),
+        "session": session, "body": page.body, "chair": page.chair, "previous": page.previous,
+        "participants": page.participants, "agenda": page.agenda, "documents": page.documents,
+        "signed": page.signed, "next_status": following[0] if following else None,
         "reports": selectors.implementation_report_list(viewer=request.user, session=session),
     }
     return render(request, "council/session_detail.html", context)
