@@ -30,10 +30,21 @@ def _sample(call: Callable[[], Any], runs: int) -> float:
     return (time.perf_counter() - started) / runs
 
 
-def _measure(call: Callable[[], Any], repeat: int) -> float:
-    call()
-    runs = max(1, int(SAMPLE_SECONDS / max(_sample(call, 1), 1e-6)))
-    return statistics.median(_sample(call, runs) for _ in range(repeat))
+def _measure(calls: list[Callable[[], Any]], repeat: int) -> list[float]:
+    """Each call's median time, their samples interleaved (the order turning each round) so
+    that a burst of load on the machine falls on every side alike."""
+    runs = []
+    for call in calls:
+        call()
+        runs.append(max(1, int(SAMPLE_SECONDS / max(_sample(call, 1), 1e-6))))
+    samples: list[list[float]] = [[] for _ in calls]
+    for round_ in range(repeat):
+        order = list(range(len(calls)))
+        if round_ % 2:
+            order.reverse()
+        for index in order:
+            samples[index].append(_sample(calls[index], runs[index]))
+    return [statistics.median(times) for times in samples]
 
 
 def populate(*, documents: int) -> dict[str, Any]:
@@ -169,9 +180,7 @@ def run(*, documents: int, repeat: int) -> int:
     print(header)
     print("-" * len(header))
     for name, (selector, raw, page) in cases.items():
-        raw_time = _measure(raw, repeat)
-        selector_time = _measure(selector, repeat)
-        page_time = _measure(page, repeat)
+        raw_time, selector_time, page_time = _measure([raw, selector, page], repeat)
         with CaptureQueriesContext(connection) as queries:
             status = page().status_code
         count = len(queries.captured_queries)
