@@ -286,9 +286,10 @@ def _summary_from_incidents(*, viewer: Any, filters: IncidentFilters, zoom: int)
 
 
 def _periods(start: date | None, end: date | None) -> list[Q]:
-    """The tally rows that make up [start, end]: the whole weeks from the weekly rows (one range
-    of the tallies' key), and the days before the first and after the last whole week from the
-    daily rows (at most twelve days)."""
+    """The tally rows that make up [start, end], each one range of the tallies' key (a walk
+    along it, where a disjunction of ranges would be gathered and sorted first): the whole weeks
+    from the weekly rows, and the days before the first and after the last whole week from the
+    daily rows."""
     first_monday = None if start is None else start + timedelta(days=-start.weekday() % 7)
     last_sunday = None if end is None else end - timedelta(days=(end.weekday() + 1) % 7)
     if first_monday and last_sunday and first_monday > last_sunday:
@@ -298,12 +299,12 @@ def _periods(start: date | None, end: date | None) -> list[Q]:
         weeks &= Q(starts_on__gte=first_monday)
     if last_sunday:
         weeks &= Q(starts_on__lte=last_sunday - timedelta(days=6))
-    days = Q()
+    periods = [weeks]
     if start and first_monday and start < first_monday:
-        days |= Q(span=Tally.Span.DAY, starts_on__gte=start, starts_on__lt=first_monday)
+        periods.append(Q(span=Tally.Span.DAY, starts_on__gte=start, starts_on__lt=first_monday))
     if end and last_sunday and end > last_sunday:
-        days |= Q(span=Tally.Span.DAY, starts_on__gt=last_sunday, starts_on__lte=end)
-    return [weeks, days] if days else [weeks]
+        periods.append(Q(span=Tally.Span.DAY, starts_on__gt=last_sunday, starts_on__lte=end))
+    return periods
 
 
 def _summary_from_tallies(*, viewer: Any, filters: IncidentFilters, zoom: int) -> Summary:
