@@ -115,10 +115,6 @@ def _remove(vendor: str, row: str) -> list[str]:
     return statements
 
 
-def _changed() -> str:
-    return " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in WATCHED)
-
-
 def install_statements(vendor: str) -> list[str]:
     if vendor == "sqlite":
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in WATCHED)
@@ -136,23 +132,33 @@ def install_statements(vendor: str) -> list[str]:
                     _remove(vendor, "OLD")),
         ]
     if vendor == "postgresql":
-        body = (
-            "BEGIN IF TG_OP <> 'INSERT' THEN "
-            + "".join(f"{statement}; " for statement in _remove(vendor, "OLD"))
-            + "END IF; IF TG_OP <> 'DELETE' THEN "
-            + "".join(f"{statement}; " for statement in _add(vendor, "NEW"))
-            + "END IF; RETURN NULL; END"
-        )
-        each = f"ON {INCIDENTS} FOR EACH ROW"
+        # Statement-level triggers over transition tables: an import of thousands of rows moves
+        # each tally row once per statement, not once per incident. (PostgreSQL allows no
+        # column list with transition tables, so every UPDATE statement is re-added; the rows
+        # it leaves unchanged are taken away and added back.)
+        def function(name: str, statements: list[str]) -> str:
+            body = "".join(f"{statement}; " for statement in statements)
+            return (f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+                    f"$$ BEGIN {body}RETURN NULL; END $$")
+
+        add, take = [], []
+        for spec in specs(vendor):
+            add += _statement_upsert(spec, "added_rows", 1)
+            take += _statement_upsert(spec, "removed_rows", -1)
+        sweep = [statement for spec in specs(vendor) for statement in _statement_sweep(spec)]
         return [
-            f"CREATE OR REPLACE FUNCTION monitoring_tally_apply() RETURNS trigger "
-            f"LANGUAGE plpgsql AS $$ {body} $$",
-            f"CREATE TRIGGER monitoring_tally_insert AFTER INSERT {each} "
-            "WHEN (NEW.merged_into_id IS NULL) EXECUTE FUNCTION monitoring_tally_apply()",
-            f"CREATE TRIGGER monitoring_tally_update AFTER UPDATE OF {', '.join(WATCHED)} {each} "
-            f"WHEN ({_changed()}) EXECUTE FUNCTION monitoring_tally_apply()",
-            f"CREATE TRIGGER monitoring_tally_delete AFTER DELETE {each} "
-            "WHEN (OLD.merged_into_id IS NULL) EXECUTE FUNCTION monitoring_tally_apply()",
+            function("monitoring_tally_add", add),
+            function("monitoring_tally_move", take + add + sweep),
+            function("monitoring_tally_take", take + sweep),
+            f"CREATE TRIGGER monitoring_tally_insert AFTER INSERT ON {INCIDENTS} "
+            "REFERENCING NEW TABLE AS added_rows FOR EACH STATEMENT "
+            "EXECUTE FUNCTION monitoring_tally_add()",
+            f"CREATE TRIGGER monitoring_tally_update AFTER UPDATE ON {INCIDENTS} "
+            "REFERENCING OLD TABLE AS removed_rows NEW TABLE AS added_rows FOR EACH STATEMENT "
+            "EXECUTE FUNCTION monitoring_tally_move()",
+            f"CREATE TRIGGER monitoring_tally_delete AFTER DELETE ON {INCIDENTS} "
+            "REFERENCING OLD TABLE AS removed_rows FOR EACH STATEMENT "
+            "EXECUTE FUNCTION monitoring_tally_take()",
         ]
     raise NotImplementedError(f"No incident tallies for {vendor}.")
 
@@ -161,7 +167,8 @@ def remove_statements(vendor: str) -> list[str]:
     names = ("monitoring_tally_insert", "monitoring_tally_update", "monitoring_tally_delete")
     if vendor == "postgresql":
         return [*(f"DROP TRIGGER IF EXISTS {name} ON {INCIDENTS}" for name in names),
-                "DROP FUNCTION IF EXISTS monitoring_tally_apply()"]
+                *(f"DROP FUNCTION IF EXISTS monitoring_tally_{verb}()"
+                  for verb in ("add", "move", "take"))]
     return [f"DROP TRIGGER IF EXISTS {name}" for name in names]
 
 
@@ -190,16 +197,42 @@ def triggers_lifted(connection: Any = default_connection) -> Iterator[None]:
         install(connection)
 
 
-def _fresh(spec: Spec, span: str, start: str) -> str:
-    """The spec's rows for one span, added up from the incidents themselves."""
+def _fresh(spec: Spec, span: str, start: str, source: str = INCIDENTS, sign: int = 1) -> str:
+    """The spec's rows for one span, added up from the incidents in `source` (the incident
+    table, or a trigger's table of the rows a statement inserted or removed), times `sign`."""
     keys = [f"i.{start}", *(e.format(r="i") for _, e in spec.keys),
             *(f"i.{c}" for c in LABEL_COLUMNS)]
-    sums = [f"SUM(CASE WHEN i.severity = {k} THEN 1 ELSE 0 END)" for k in SEVERITIES]
+    sums = [f"SUM(CASE WHEN i.severity = {k} THEN {sign} ELSE 0 END)" for k in SEVERITIES]
     if spec.coordinates:
-        sums += [f"SUM(CASE WHEN i.severity = {k} THEN i.{axis} ELSE 0 END)"
+        sums += [f"SUM(CASE WHEN i.severity = {k} THEN {sign} * i.{axis} ELSE 0 END)"
                  for axis in ("latitude", "longitude") for k in SEVERITIES]
-    return (f"SELECT '{span}', {', '.join(keys + sums)} FROM {INCIDENTS} i "
+    return (f"SELECT '{span}', {', '.join(keys + sums)} FROM {source} i "
             f"WHERE {_condition(spec, 'i')} GROUP BY {', '.join(keys)}")
+
+
+def _statement_upsert(spec: Spec, source: str, sign: int) -> list[str]:
+    """PostgreSQL: add up a statement's rows first, then move each tally row once."""
+    columns = ", ".join(spec.key_columns() + spec.value_columns())
+    updates = ", ".join(f"{v} = {spec.table}.{v} + excluded.{v}" for v in spec.value_columns())
+    return [f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start, source, sign)} "
+            f"ON CONFLICT ({', '.join(spec.key_columns())}) DO UPDATE SET {updates}"
+            for span, start in SPANS]
+
+
+def _statement_sweep(spec: Spec) -> list[str]:
+    """PostgreSQL: drop the rows a statement's removed incidents left empty."""
+    empty = " AND ".join(f"t.n{k} = 0" for k in SEVERITIES)
+    statements = []
+    for span, start in SPANS:
+        keys = [f"i.{start}", *(e.format(r="i") for _, e in spec.keys),
+                *(f"i.{c}" for c in LABEL_COLUMNS)]
+        columns = spec.key_columns()[1:]
+        chosen = ", ".join(f"{key} AS k{index}" for index, key in enumerate(keys))
+        match = " AND ".join(f"t.{column} = k.k{index}" for index, column in enumerate(columns))
+        statements.append(
+            f"DELETE FROM {spec.table} t USING (SELECT DISTINCT {chosen} FROM removed_rows i "
+            f"WHERE {_condition(spec, 'i')}) k WHERE t.span = '{span}' AND {match} AND {empty}")
+    return statements
 
 
 def rebuild(connection: Any = default_connection) -> dict[str, int]:
