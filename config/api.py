@@ -11,6 +11,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from concord.core.errors import DomainError, Forbidden
 from concord.core.middleware import audit_refusal
+from concord.core.renderers import ORJSONRenderer
 from concord.council.api import router as council_router
 from concord.monitoring.api import router as monitoring_router
 from concord.registry.api import router as registry_router
@@ -19,6 +20,7 @@ api = NinjaAPI(
     title="Concord API",
     version="1",
     urls_namespace="api",
+    renderer=ORJSONRenderer(),
     description=(
         "The information system of a collective security organization. Reads are scoped to "
         "the caller: a record the caller may not see answers 404, exactly like a missing one. "

@@ -24,9 +24,10 @@ What the builder may use, so that the kept SQL stays right:
 - the viewer scope and the arguments, and nothing else that changes between calls (the active
   language, today's date, settings); whatever else it reads is frozen into the kept SQL;
 - each argument exactly once, compared as it is (an integer to an integer column, a UUID to a
-  UUID column): a marker Django transforms, inlines into the SQL text (slicing) or does not
-  find room for (a column narrower than 64 bits) is not found, and that is refused as
-  ImproperlyConfigured when the SQL is first compiled, never silently.
+  UUID column, a date to a date column, a string to a text column): a marker Django
+  transforms, inlines into the SQL text (slicing) or does not find room for (a column narrower
+  than 64 bits) is not found, and that is refused as ImproperlyConfigured when the SQL is first
+  compiled, never silently.
 
 The kept SQL lives on the connection wrapper, which Django gives each thread its own, so no two
 threads share an entry; each wrapper keeps at most `CACHE_SIZE` of them, the least recently
@@ -40,6 +41,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
@@ -57,11 +59,14 @@ _CACHE_ATTRIBUTE = "concord_prepared_queries"
 
 # Markers stand for the arguments while the SQL is compiled. Integers are far from any primary
 # key, count or clearance, are no power of two (the viewer's release flag is one), and fit a
-# 64-bit column on both engines; UUIDs are no uuid4 (the version nibble is 0).
+# 64-bit column on both engines; UUIDs are no uuid4 (the version nibble is 0); dates lie in the
+# eleventh century, before any record; strings start with a NUL, which no form lets through.
 _INT_MARKER = 0x4C3B_2A19_5E0D_0000
 _UUID_MARKER = 0x636F_6E63_6F72_0000_0000_0000_0000_0000
+_DATE_MARKER = date(1013, 3, 1)
+_STR_MARKER = "\x00concord-argument-"
 
-ARGUMENT_TYPES = (int, uuid.UUID)
+ARGUMENT_TYPES = (int, uuid.UUID, date, str)
 
 Row = TypeVar("Row", bound=tuple[Any, ...])
 
@@ -106,10 +111,37 @@ def _as_uuid_hex(value: Any) -> str:
     return _as_uuid(value).hex
 
 
+def _as_date(value: Any) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise TypeError(f"a date argument takes a date, not {value!r}")
+    return value
+
+
+def _as_date_text(value: Any) -> str:
+    # How DateField hands a date to an engine without a date type (SQLite): ISO 8601.
+    return _as_date(value).isoformat()
+
+
+def _as_str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"a string argument takes a str, not {value!r}")
+    return value
+
+
+def _marker(kind: type, index: int) -> Any:
+    if kind is int:
+        return _INT_MARKER + index
+    if kind is uuid.UUID:
+        return uuid.UUID(int=_UUID_MARKER + index)
+    if kind is date:
+        return _DATE_MARKER + timedelta(days=index)
+    return f"{_STR_MARKER}{index}"
+
+
 class PreparedQuery:
     """A `.values()` read compiled once per connection and viewer scope, then run with new
     argument values. `build(viewer, **arguments)` returns the queryset; `arguments` names each
-    argument's type, `int` or `uuid.UUID`."""
+    argument's type: `int`, `uuid.UUID`, `datetime.date` or `str`."""
 
     def __init__(self, build: Callable[..., QuerySet[Any]], *,
                  arguments: Mapping[str, type] | None = None, name: str = "") -> None:
@@ -119,7 +151,7 @@ class PreparedQuery:
             if kind not in ARGUMENT_TYPES:
                 raise ImproperlyConfigured(
                     f"Prepared query argument {argument!r} is a {kind.__name__}; "
-                    "only int and uuid.UUID arguments can be prepared.")
+                    "only int, uuid.UUID, date and str arguments can be prepared.")
         self.name = name or getattr(build, "__qualname__", repr(build))
 
     def __repr__(self) -> str:
@@ -200,8 +232,7 @@ class PreparedQuery:
     def _compile(self, connection: BaseDatabaseWrapper, viewer: Viewer) -> _Compiled:
         markers: dict[str, Any] = {}
         for index, (argument, kind) in enumerate(self.arguments.items()):
-            markers[argument] = (_INT_MARKER + index if kind is int
-                                 else uuid.UUID(int=_UUID_MARKER + index))
+            markers[argument] = _marker(kind, index)
         queryset = self.build(viewer, **markers)
         if not isinstance(queryset, QuerySet) or queryset._iterable_class is not ValuesIterable:
             raise ImproperlyConfigured(f"{self.name} must build a .values() queryset.")
@@ -238,9 +269,13 @@ class PreparedQuery:
 
     def _slot(self, params: tuple[Any, ...], argument: str, marker: Any,
               connection: BaseDatabaseWrapper) -> _Slot:
+        forms: list[tuple[Any, Callable[[Any], Any]]]
         if isinstance(marker, uuid.UUID):
-            forms: list[tuple[Any, Callable[[Any], Any]]] = [(marker, _as_uuid),
-                                                             (marker.hex, _as_uuid_hex)]
+            forms = [(marker, _as_uuid), (marker.hex, _as_uuid_hex)]
+        elif isinstance(marker, date):
+            forms = [(marker, _as_date), (marker.isoformat(), _as_date_text)]
+        elif isinstance(marker, str):
+            forms = [(marker, _as_str)]
         else:
             forms = [(marker, _as_int)]
         for form, to_database in forms:

@@ -6,13 +6,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from django.db.models import Count, F, Max, Q, QuerySet, Sum, Value
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Floor
 from django.utils.translation import gettext as _
 
 from concord.core.errors import NotFound, ValidationError
+from concord.core.labels import Viewer
+from concord.core.prepared import PreparedQuery
 from concord.core.scoping import labelled_get
 from concord.monitoring import tally
 from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE, REGIONS
@@ -285,64 +288,120 @@ def _summary_from_incidents(*, viewer: Any, filters: IncidentFilters, zoom: int)
     return _summary(filters, zoom, counts, units, cells.values())
 
 
-def _periods(start: date | None, end: date | None) -> list[Q]:
+# Bounds for a period open at one end: every tally row lies between them.
+_EARLIEST, _LATEST = date(1, 1, 1), date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class _Period:
+    span: str
+    first: date
+    last: date
+
+
+def _periods(start: date | None, end: date | None) -> list[_Period]:
     """The tally rows that make up [start, end], each one range of the tallies' key (a walk
     along it, where a disjunction of ranges would be gathered and sorted first): the whole weeks
     from the weekly rows, and the days before the first and after the last whole week from the
     daily rows."""
     first_monday = None if start is None else start + timedelta(days=-start.weekday() % 7)
     last_sunday = None if end is None else end - timedelta(days=(end.weekday() + 1) % 7)
-    if first_monday and last_sunday and first_monday > last_sunday:
-        return [Q(span=Tally.Span.DAY, starts_on__gte=start, starts_on__lte=end)]
-    weeks = Q(span=Tally.Span.WEEK)
-    if first_monday:
-        weeks &= Q(starts_on__gte=first_monday)
-    if last_sunday:
-        weeks &= Q(starts_on__lte=last_sunday - timedelta(days=6))
-    periods = [weeks]
+    if start and end and first_monday and last_sunday and first_monday > last_sunday:
+        return [_Period(Tally.Span.DAY, start, end)]
+    periods = [_Period(Tally.Span.WEEK, first_monday or _EARLIEST,
+                       last_sunday - timedelta(days=6) if last_sunday else _LATEST)]
     if start and first_monday and start < first_monday:
-        periods.append(Q(span=Tally.Span.DAY, starts_on__gte=start, starts_on__lt=first_monday))
+        periods.append(_Period(Tally.Span.DAY, start, first_monday - timedelta(days=1)))
     if end and last_sunday and end > last_sunday:
-        periods.append(Q(span=Tally.Span.DAY, starts_on__gt=last_sunday, starts_on__lte=end))
+        periods.append(_Period(Tally.Span.DAY, last_sunday + timedelta(days=1), end))
     return periods
 
 
-def _summary_from_tallies(*, viewer: Any, filters: IncidentFilters, zoom: int) -> Summary:
-    levels = range(filters.severity or 1, 5)
+class _CountRow(NamedTuple):
+    week: date
+    category: str
+    country: str
+    total: int
+
+
+class _UnitRow(NamedTuple):
+    country: str
+    admin1: str
+    total: int
+
+
+class _CellRow(NamedTuple):
+    gy: int
+    gx: int
+    total: int
+    lat: float
+    lon: float
+    severity: int
+
+
+@lru_cache(maxsize=256)
+def _tally_read(model: type[Tally], span: str, lowest: int, countries: int,
+                shift: int) -> PreparedQuery:
+    """One period's read of one tally, for one shape of the filters (severity floor, number of
+    countries, cell shift), compiled once per viewer scope: the dates and countries are its
+    arguments. Grouped by a prefix of the tally's key, each is a walk along the key in order,
+    with the label rule on every row as on the incidents."""
+    levels = range(lowest, 5)
     n = sum((F(f"n{k}") for k in levels), Value(0))
-    where = Q(country__in=filters.countries) if filters.countries else Q()
+    names = [f"c{i}" for i in range(countries)]
+
+    def build(viewer: Any, *, first: date, last: date, **chosen: str) -> QuerySet[Any]:
+        rows: QuerySet[Any] = model.objects.visible_to(viewer).filter(
+            span=span, starts_on__gte=first, starts_on__lte=last).order_by()
+        if names:
+            rows = rows.filter(country__in=[chosen[name] for name in names])
+        if model is TallyCount:
+            rows = (rows.values("starts_on", "week", "category", "country")
+                    .annotate(total=Sum(n)).values("week", "category", "country", "total"))
+            return rows
+        if model is TallyUnit:
+            rows = (rows.values("starts_on", "country", "admin1").annotate(total=Sum(n))
+                    .values("country", "admin1", "total"))
+            return rows
+        # A cell's worst severity: the highest level any of its rows counts an incident of.
+        worst = Case(*(When(**{f"n{k}__gt": 0}, then=Value(k)) for k in reversed(levels)),
+                     default=Value(0))
+        rows = (rows.annotate(gy=F("cy").bitrightshift(shift), gx=F("cx").bitrightshift(shift))
+                .values("gy", "gx")
+                .annotate(total=Sum(n), lat=Sum(sum((F(f"lat{k}") for k in levels), Value(0.0))),
+                          lon=Sum(sum((F(f"lon{k}") for k in levels), Value(0.0))),
+                          severity=Max(worst)))
+        return rows
+
+    return PreparedQuery(build, arguments={"first": date, "last": date,
+                                           **dict.fromkeys(names, str)},
+                         name=f"{model.__name__} {span} {lowest}+ {countries} >>{shift}")
+
+
+def _summary_from_tallies(*, viewer: Any, filters: IncidentFilters, zoom: int) -> Summary:
+    lowest = filters.severity or 1
+    countries = sorted(set(filters.countries))
+    chosen = {f"c{i}": code for i, code in enumerate(countries)}
+    shift = tally.CELL_ZOOM - zoom
+    scope = Viewer.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)
     cells: dict[tuple[int, int], list[float]] = {}
-    shift = tally.CELL_ZOOM - zoom
-    lat = sum((F(f"lat{k}") for k in levels), Value(0.0))
-    lon = sum((F(f"lon{k}") for k in levels), Value(0.0))
-    worst = {f"s{k}": Sum(f"n{k}") for k in levels}
-    # One read of each tally per range: grouped by a prefix of the key, each is a walk along the
-    # key in order, with the label rule on every row as on the incidents.
     for period in _periods(filters.date_from, filters.date_to):
-        def read(model: Any, period: Q = period) -> QuerySet[Any]:
-            rows: QuerySet[Any] = model.objects.visible_to(viewer).filter(period, where).order_by()
-            return rows
+        def read(model: type[Tally], row: type[Any], period: _Period = period) -> list[Any]:
+            return _tally_read(model, period.span, lowest, len(countries), shift).rows_as(
+                row, viewer=scope, first=period.first, last=period.last, **chosen)
 
-        for week, category, country, total in (
-                read(TallyCount).values("starts_on", "week", "category", "country")
-                .annotate(total=Sum(n)).values_list("week", "category", "country", "total")):
+        for week, category, country, total in read(TallyCount, _CountRow):
             counts[(category, country, week)] += total
-        for country, admin1, total in (
-                read(TallyUnit).values("starts_on", "country", "admin1").annotate(total=Sum(n))
-                .values_list("country", "admin1", "total")):
+        for country, admin1, total in read(TallyUnit, _UnitRow):
             units[(country, admin1)] += total
-        for gy, gx, total, lat_sum, lon_sum, *worst_counts in (
-                read(TallyCell).annotate(gy=F("cy").bitrightshift(shift),
-                                         gx=F("cx").bitrightshift(shift))
-                .values("gy", "gx").annotate(total=Sum(n), lat=Sum(lat), lon=Sum(lon), **worst)
-                .values_list("gy", "gx", "total", "lat", "lon", *worst)):
+        for gy, gx, total, lat_sum, lon_sum, severity in read(TallyCell, _CellRow):
             cell = cells.setdefault((gy, gx), [0, 0.0, 0.0, 0])
             cell[0] += total
             cell[1] += lat_sum
             cell[2] += lon_sum
-            cell[3] = max([cell[3]] + [k for k, m in zip(levels, worst_counts, strict=True) if m])
+            cell[3] = max(cell[3], severity)
     return _summary(filters, zoom, {key: v for key, v in counts.items() if v},
                     {key: v for key, v in units.items() if v},
                     [cell for cell in cells.values() if cell[0]])
@@ -353,15 +412,17 @@ def _summary(filters: IncidentFilters, zoom: int, counts: Mapping[tuple[str, str
     summary = Summary(filters=filters, zoom=zoom)
     by_country: dict[str, int] = defaultdict(int)
     by_category: dict[str, int] = defaultdict(int)
-    weeks: set[date] = set()
+    weeks: dict[date, str] = {}  # each week written out once, not once a count
     for (category, country, week), n in counts.items():
-        summary.counts.append({"category": category, "country": country,
-                               "week": week.isoformat(), "count": n})
+        text = weeks.get(week)
+        if text is None:
+            text = weeks[week] = week.isoformat()
+        summary.counts.append({"category": category, "country": country, "week": text,
+                               "count": n})
         by_country[country] += n
         by_category[category] += n
-        weeks.add(week)
         summary.total += n
-    summary.weeks = [w.isoformat() for w in sorted(weeks)]
+    summary.weeks = [weeks[w] for w in sorted(weeks)]
     summary.by_country = [{"country": code, "count": n}
                           for code, n in sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))]
     summary.by_category = [{"category": code, "count": n}

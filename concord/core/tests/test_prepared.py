@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 import pytest
@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections
 from django.db.models import F, QuerySet
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from concord.core import prepared
 from concord.core.errors import UnscopedQuery
@@ -113,6 +114,41 @@ def test_it_takes_a_uuid_argument(personas):
     assert by_public_id.first(viewer=personas.officer, key=uuid.uuid4()) is None
 
 
+def test_it_takes_date_arguments(personas):
+    change = _label_change(personas)
+    day = timezone.localdate(change.requested_at)
+    between = PreparedQuery(
+        lambda viewer, *, first, last: LabelChange.objects.annotate(
+            day=TruncDate("requested_at")).filter(day__gte=first, day__lte=last).values("pk"),
+        arguments={"first": date, "last": date})
+
+    assert between.rows(viewer=personas.officer, first=day, last=day) == [{"pk": change.pk}]
+    assert between.rows(viewer=personas.officer, first=day - timedelta(days=7),
+                        last=day - timedelta(days=1)) == []
+    assert between.rows(viewer=personas.officer, first=date(2000, 1, 1),
+                        last=date(9999, 12, 31)) == [{"pk": change.pk}]
+    with pytest.raises(TypeError, match="date"):
+        between.rows(viewer=personas.officer, first=change.requested_at, last=day)
+
+
+def test_it_takes_string_arguments_under_the_label_rule(personas):
+    _labels(personas)
+    p = personas
+    titled = PreparedQuery(
+        lambda viewer, *, one, other: Dossier.objects.visible_to(viewer)
+        .filter(title__in=[one, other]).order_by("title").values("title"),
+        arguments={"one": str, "other": str})
+
+    assert titled.rows(viewer=p.delegate_a, one="to Russia", other="Tajik own") == [
+        {"title": "to Russia"}]
+    assert titled.rows(viewer=p.delegate_b, one="to Russia", other="Tajik own") == [
+        {"title": "Tajik own"}]
+    assert titled.rows(viewer=p.delegate_b, one="press release", other="secretariat only") == [
+        {"title": "press release"}]
+    with pytest.raises(TypeError, match="str"):
+        titled.rows(viewer=p.delegate_b, one=1, other="Tajik own")
+
+
 def _label_change(personas: Any) -> LabelChange:
     return LabelChange.objects.create(
         target_model="labelprobe.dossier", target_pk=1, originator=personas.secretariat,
@@ -194,8 +230,8 @@ def test_it_refuses_what_is_not_a_values_read(personas):
         models.rows(viewer=personas.officer)
     with pytest.raises(ImproperlyConfigured, match="no query"):
         nothing.rows(viewer=personas.officer)
-    with pytest.raises(ImproperlyConfigured, match="only int and uuid"):
-        PreparedQuery(_by_originator, arguments={"originator": str})
+    with pytest.raises(ImproperlyConfigured, match=r"only int, uuid\.UUID, date and str"):
+        PreparedQuery(_by_originator, arguments={"originator": float})
 
 
 def test_it_refuses_a_labelled_read_without_a_viewer(personas):

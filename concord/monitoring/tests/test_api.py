@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from concord.core.labels import Classification
+from concord.monitoring.schemas import SummaryOut
 from concord.monitoring.tests.factories import incident
 
 API = "/api/v1"
@@ -87,6 +88,21 @@ def test_it_summarises_counts_by_category_country_and_week_within_labels(client,
     # the CSTO; the Kyrgyz one in Osh is not the delegate's to see.
     assert {r["region"]: r["count"] for r in summary["by_region"]} == {
         "central-asia": 2, "tajik-afghan-border": 2, "csto": 2}
+
+
+def test_the_summary_is_the_document_its_schema_describes(client, personas):
+    _data(personas)
+    client.force_login(personas.analyst)
+
+    response = client.get(f"{API}/situation/summary?from=2024-01-01&to=2024-12-31&zoom=3")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    body = response.json()
+    # Every field the schema names and nothing else, each of its type, down to the rows.
+    assert SummaryOut.model_validate(body, strict=False).model_dump(mode="json") == body
+    assert body["weeks"] == ["2024-06-03", "2024-06-10"]
+    assert body["total"] == 3 and body["zoom"] == 3
 
 
 def test_it_clusters_more_coarsely_at_a_lower_zoom(client, personas):
