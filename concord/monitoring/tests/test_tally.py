@@ -109,6 +109,8 @@ def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
     {"date_to": date(2024, 2, 29)},
     {"date_from": date(2024, 1, 1), "date_to": date(2024, 12, 31), "severity": 3},
     {"countries": ("TJ", "AF")},
+    {"countries": ("KG",), "severity": 2, "date_from": date(2024, 4, 3),
+     "date_to": date(2024, 4, 3)},  # one day
 ])
 def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas, filters):
     services.incident_generate(actor=None, count=1500, seed=2013, start=date(2024, 1, 1),
