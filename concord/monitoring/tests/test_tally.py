@@ -76,6 +76,23 @@ def test_it_counts_an_import_and_a_generated_year(personas):
     assert tally.check() == []
 
 
+def test_an_import_in_several_batches_counts_each_row_once(personas):
+    lines = [acled_row(f"TJK{day}", day=f"2024-06-{day:02d}") for day in range(10, 15)]
+    data = "\n".join([ACLED_HEADER, *lines, lines[0]]).encode()
+
+    first = services.incident_import(actor=personas.analyst, stream=io.BytesIO(data),
+                                     fmt="acled", batch_size=2)
+    again = services.incident_import(actor=personas.analyst, stream=io.BytesIO(data),
+                                     fmt="acled", batch_size=2)
+
+    assert (first.created, first.unchanged) == (5, 1)
+    assert (again.created, again.unchanged) == (0, 6)
+    assert tally.check() == []
+    weeks = TallyCount.objects.unscoped(reason="test").filter(span="w", country="TJ")
+    assert sorted((row.starts_on, row.n1 + row.n2 + row.n3 + row.n4) for row in weeks) == [
+        (date(2024, 6, 10), 5)]
+
+
 def test_its_check_finds_drift_and_rebuild_repairs_it(personas):
     incident(personas.secretariat)
     with connection.cursor() as cursor:
