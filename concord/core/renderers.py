@@ -36,9 +36,8 @@ class ORJSONRenderer(BaseRenderer):
 def json_response(request: HttpRequest, data: Any, *, status: int = 200) -> HttpResponse:
     """A document written as the API writes its answers, for an operation that returns it
     without ninja's validation of its response model."""
-    renderer = ORJSONRenderer()
-    return HttpResponse(renderer.render(request, data, response_status=status), status=status,
-                        content_type=f"{renderer.media_type}; charset={renderer.charset}")
+    return HttpResponse(_RENDERER.render(request, data, response_status=status), status=status,
+                        content_type=f"{_RENDERER.media_type}; charset={_RENDERER.charset}")
 
 
-__all__ = ["ORJSONRenderer"]
+_RENDERER = ORJSONRenderer()
