@@ -10,6 +10,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.apps import apps
+
         from concord.core import checks, release, sqlite  # noqa: F401  (register on import)
+        from concord.core.models import scope_relations
 
         release.connect()
+        scope_relations(list(apps.get_models()))

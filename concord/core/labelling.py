@@ -1,6 +1,8 @@
-"""Changing a record's label. Raising it (a higher classification, fewer readers) takes effect at
-once; lowering it (a lower classification, or more readers) waits for a second user of the
-record's originating party to approve it. Both are audited."""
+"""Changing a record's label. Restricting it (a higher classification, or no reader who could
+not read it before) takes effect at once; widening it (a lower classification, or anyone who could
+not read it before) waits for a second user of the record's originating party to approve it.
+Neither may label a record wider than what it is derived from, nor above the actor's clearance.
+Both are audited."""
 
 from __future__ import annotations
 
@@ -15,9 +17,22 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
-from concord.core.errors import Forbidden, InvalidState, NotFound, require_permission
+from concord.core.errors import (
+    Forbidden,
+    InvalidState,
+    NotFound,
+    ValidationError,
+    require_permission,
+)
 from concord.core.labels import Viewer
 from concord.core.models import LabelChange, LabelledModel, Party
+from concord.core.policy import (
+    Audience,
+    clearance_errors,
+    proposed_audience,
+    sources_audience,
+    write_down_errors,
+)
 
 
 @dataclass(frozen=True)
@@ -31,11 +46,15 @@ class Label:
         return cls(int(record.classification), bool(record.release_to_all_members),
                    frozenset(p.code for p in record.releasable_to.all()))
 
-    def lowers(self, other: Label) -> bool:
+    def audience(self, originator: Party) -> Audience:
+        return proposed_audience(
+            classification=self.classification, originator=originator,
+            release_to_all_members=self.release_to_all_members,
+            releasable_to=Party.objects.filter(code__in=self.releasable_to))
+
+    def widens(self, other: Label, originator: Party) -> bool:
         """Whether going from `other` to this label lets anyone read what they could not."""
-        return (self.classification < other.classification
-                or (self.release_to_all_members and not other.release_to_all_members)
-                or not self.releasable_to <= other.releasable_to)
+        return not self.audience(originator).narrower_than(other.audience(originator))
 
 
 def _apply(record: LabelledModel, label: Label) -> None:
@@ -69,11 +88,16 @@ def label_change(*, actor: Any, record: LabelledModel, classification: int,
         raise Forbidden(_("Only the originating party relabels its records."),
                         errors={"classification": [
                             _("Only the originating party relabels its records.")]})
-    clearance = getattr(actor, "clearance", None)
-    if clearance is not None and after.classification > clearance:
-        raise Forbidden(_("Above your clearance."),
-                        errors={"classification": [_("Above your clearance.")]})
-    if not after.lowers(before):
+    originator = record.originator
+    errors = clearance_errors(actor, after.classification)
+    errors.update(write_down_errors(
+        classification=after.classification, originator=originator,
+        release_to_all_members=after.release_to_all_members,
+        releasable_to=Party.objects.filter(code__in=after.releasable_to),
+        sources=sources_audience(record)))
+    if errors:
+        raise ValidationError(_("Please correct the marked fields."), errors=errors)
+    if not after.widens(before, originator):
         _apply(record, after)
         audit_record(actor=actor, action="core.label.raise", target=record,
                      detail=_detail(before, after))

@@ -2,18 +2,19 @@ from __future__ import annotations
 
 import sys
 import uuid
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.sql import Query
 from django.db.models.sql.where import AND
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.errors import UnscopedQuery
-from concord.core.labels import Classification, PartyKind, visible_q
+from concord.core.labels import Classification, PartyKind, Viewer, readable, visible_q
 
 # Release masks are signed 64-bit integers on both engines; the sign bit stays unused.
 MAX_RELEASE_BIT = 62
@@ -82,11 +83,31 @@ def _unscoped_allowed(module: str) -> bool:
     )
 
 
+# What the records fetched by an unscoped (kernel, demo, test) query carry as their reader:
+# relations followed from them are not filtered.
+UNSCOPED_READER = Viewer(party_id=None, party_kind="unscoped", clearance=None)
+VIEWER_ATTRIBUTE = "_concord_viewer"
+
+
+def reader_of(instance: Any) -> Viewer | None:
+    """The viewer a record was read for (None for one made in memory by a service)."""
+    viewer = getattr(instance, VIEWER_ATTRIBUTE, None)
+    return viewer if isinstance(viewer, Viewer) else None
+
+
+def _read_for(instance: Any, viewer: Viewer | None) -> None:
+    if viewer is not None and isinstance(instance, models.Model):
+        setattr(instance, VIEWER_ATTRIBUTE, viewer)
+
+
 class LabelledQuery(Query):
     """The scope travels with the SQL itself: `Subquery()` and `Exists()` take a queryset's
     query and compile it without asking the queryset, so the query refuses to compile too."""
 
     scoped = False
+    # Whose eyes the rows are for; every record fetched remembers it, so that following a
+    # relation from the record applies the same scope (see ScopedForwardDescriptor).
+    viewer: Viewer | None = None
 
     def get_compiler(
         self, using: str | None = None, connection: Any | None = None, elide_empty: bool = True
@@ -112,20 +133,26 @@ class LabelledQuerySet(models.QuerySet[Any]):
     def _scoped(self) -> bool:
         return bool(getattr(self.query, "scoped", False))
 
-    def _mark_scoped(self) -> Self:
+    def _mark_scoped(self, viewer: Viewer) -> Self:
         self.query.scoped = True  # type: ignore[attr-defined]
+        self.query.viewer = viewer  # type: ignore[attr-defined]
         return self
 
+    @property
+    def viewer(self) -> Viewer | None:
+        return getattr(self.query, "viewer", None)
+
     def visible_to(self, user: Any) -> Self:
-        rule = visible_q(user, self.model)
+        viewer = Viewer.of(user)
+        rule = visible_q(viewer, self.model)
         condition: Any = rule.children[0]
         if isinstance(condition, tuple):
-            return self.filter(rule)._mark_scoped()
+            return self.filter(rule)._mark_scoped(viewer)
         # The rule goes into the WHERE clause as itself, resolved once. Through filter() it
         # would be wrapped in an `= true` lookup that resolves it again at every compile.
         clone = self.all()
         clone.query.where.add(condition.resolve_expression(clone.query), AND)
-        return clone._mark_scoped()
+        return clone._mark_scoped(viewer)
 
     def unscoped(self, *, reason: str) -> Self:
         frame = sys._getframe(1)
@@ -136,7 +163,7 @@ class LabelledQuerySet(models.QuerySet[Any]):
         caller = frame.f_globals.get("__name__", "")
         if not _unscoped_allowed(caller):
             raise UnscopedQuery(f"{caller} may not read {self.model.__name__} unscoped ({reason}).")
-        return self.all()._mark_scoped()
+        return self.all()._mark_scoped(UNSCOPED_READER)
 
     def _require_scope(self) -> None:
         if not self._scoped:
@@ -145,9 +172,14 @@ class LabelledQuerySet(models.QuerySet[Any]):
             )
 
     def _fetch_all(self) -> None:
-        if self._result_cache is None:
-            self._require_scope()
+        if self._result_cache is not None:
+            return
+        self._require_scope()
         super()._fetch_all()
+        viewer = self.viewer
+        cached: list[Any] = self._result_cache or []
+        for instance in cached:
+            _read_for(instance, viewer)
 
     def count(self) -> int:
         self._require_scope()
@@ -163,7 +195,10 @@ class LabelledQuerySet(models.QuerySet[Any]):
 
     def iterator(self, chunk_size: int | None = None) -> Any:
         self._require_scope()
-        return super().iterator(chunk_size=chunk_size)
+        viewer = self.viewer
+        for instance in super().iterator(chunk_size=chunk_size):
+            _read_for(instance, viewer)
+            yield instance
 
     def update(self, **kwargs: Any) -> int:
         self._require_scope()
@@ -178,7 +213,24 @@ class LabelledQuerySet(models.QuerySet[Any]):
         return super().resolve_expression(*args, **kwargs)
 
 
-LabelledManager = models.Manager.from_queryset(LabelledQuerySet)
+_LabelledManagerBase = models.Manager.from_queryset(LabelledQuerySet)
+_M = TypeVar("_M", bound=models.Model)
+
+
+class LabelledManager(_LabelledManagerBase[_M]):
+    """The default manager of labelled models. As the base of Django's related managers it also
+    scopes a reverse relation (`session.documents.all()`) to the viewer its instance was read
+    for: what a scoped record leads to is what that viewer may read, never more."""
+
+    def get_queryset(self) -> LabelledQuerySet:
+        queryset = super().get_queryset()
+        assert isinstance(queryset, LabelledQuerySet)  # noqa: S101  (the class is ours)
+        viewer = reader_of(getattr(self, "instance", None))
+        if viewer is UNSCOPED_READER:
+            return queryset._mark_scoped(UNSCOPED_READER)
+        if viewer is not None:
+            return queryset.visible_to(viewer)
+        return queryset
 
 
 class LabelledModel(models.Model):
@@ -202,12 +254,53 @@ class LabelledModel(models.Model):
 
     objects = LabelledManager()
 
+    # The foreign keys to the labelled records this one is derived from (a document from its
+    # session, an instruction from its decision): its label may be no wider than theirs, which
+    # concord.core.policy checks wherever a label is set or changed (no write-down).
+    label_source_fields: ClassVar[tuple[str, ...]] = ()
+
     class Meta:
         abstract = True
+
+    def floor_audience(self) -> Any:
+        """For an aggregate that keeps the audience of what it was made of (a situation report):
+        that audience, as a concord.core.policy.Audience. None for other records."""
+        return None
 
     @property
     def classification_label(self) -> str:
         return str(Classification(self.classification).label)
+
+
+class ScopedForwardDescriptor(ForwardManyToOneDescriptor[Any]):
+    """A foreign key to a labelled record, followed from a record read for a viewer: the related
+    record is there when that viewer may read it, and None when not, exactly as if it were
+    missing. Installed on every such foreign key of every model by `scope_relations()`, so that
+    no template, schema or serializer reaches a hidden related record by accident."""
+
+    def __get__(self, instance: Any, cls: Any = None) -> Any:
+        if instance is None:
+            return self
+        related = super().__get__(instance, cls)
+        viewer = reader_of(instance)
+        if related is None or viewer is None:
+            return related
+        if viewer is not UNSCOPED_READER and isinstance(related, LabelledModel) and \
+                not readable(viewer, related):
+            return None
+        _read_for(related, viewer)
+        return related
+
+
+def scope_relations(all_models: list[type[models.Model]]) -> None:
+    for model in all_models:
+        for field in model._meta.get_fields():
+            if not field.many_to_one or field.auto_created:
+                continue
+            target = field.related_model
+            if isinstance(target, type) and issubclass(target, LabelledModel) and \
+                    not isinstance(model.__dict__.get(field.name), ScopedForwardDescriptor):
+                setattr(model, field.name, ScopedForwardDescriptor(field))
 
 
 class AuditEntry(models.Model):
@@ -240,6 +333,8 @@ class AuditEntry(models.Model):
     detail = models.TextField(_("detail"), blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # HMAC of `hash` under the chain key, a file outside the database (concord.core.audit).
+    mac = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("audit entry")
@@ -261,6 +356,8 @@ class AuditHead(models.Model):
 
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64)
+    # HMAC of (seq, hash) under the chain key: a head moved back over a truncated tail is told.
+    mac = models.CharField(max_length=64, blank=True)
 
     class Meta:
         default_permissions = ()

@@ -138,6 +138,7 @@ class Document(LabelledModel):
     }
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    label_source_fields = ("session",)
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="documents",
                              verbose_name=_("adopting body"))
     doc_type = models.CharField(_("type"), max_length=20, choices=Type.choices)
@@ -451,6 +452,7 @@ class Instruction(LabelledModel):
     OPEN: ClassVar[tuple[str, ...]] = ("assigned", "in_progress", "overdue")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    label_source_fields = ("document",)
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="instructions",
                                  verbose_name=_("decision"))
     number = models.PositiveSmallIntegerField(_("number"))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from concord.core.errors import NotFound, ValidationError
 from concord.core.labels import Viewer
 from concord.core.models import Party, localized
+from concord.core.policy import system_viewers
 from concord.core.prepared import PreparedQuery
 from concord.core.scoping import audited_read, labelled_get
 from concord.council.models import (
@@ -37,7 +38,6 @@ from concord.council.models import (
     TreatyAction,
 )
 from concord.council.services import entry_into_force
-from concord.council.services._common import originator_viewers
 from concord.registry.models import Body, MemberState
 
 
@@ -441,7 +441,7 @@ def document_get(*, viewer: Any, public_id: Any) -> Document:
 
 def document_for_operator(*, symbol: str) -> Document:
     """The operator's command line reads any document, each as its originator would."""
-    for viewer in originator_viewers():
+    for viewer in system_viewers(reason="the operator's command line reads a document"):
         found: Document | None = (Document.objects.visible_to(viewer)
                  .filter(originator_id=viewer.party_id, symbol=symbol).first())
         if found is not None:

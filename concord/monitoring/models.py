@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import LabelledManager, LabelledModel, Party
+from concord.core.policy import Audience, stored_audience
 from concord.monitoring.geography import COUNTRY_CHOICES
 from concord.monitoring.taxonomy import SUB_CATEGORY_CHOICES, Category
 
@@ -427,6 +428,7 @@ class Alert(LabelledModel):
     carries the indicator's label."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    label_source_fields = ("indicator",)
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="alerts")
     level = models.CharField(_("level"), max_length=8, choices=AlertLevel.choices)
     value = models.FloatField(_("observed"))
@@ -489,3 +491,6 @@ class SituationReport(LabelledModel):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:report-detail", args=[self.public_id])
+
+    def floor_audience(self) -> Audience:
+        return stored_audience(self.label_floor, self.floor_release_mask)

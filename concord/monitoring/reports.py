@@ -17,8 +17,15 @@ from concord.core.audit import audit_record
 from concord.core.errors import ValidationError, require_permission
 from concord.core.labelling import label_change
 from concord.core.labels import Classification, PartyKind
-from concord.core.models import MAX_RELEASE_BIT, Party
-from concord.core.release import mask_of
+from concord.core.models import Party
+from concord.core.policy import (
+    Audience,
+    audience_mask,
+    audience_of,
+    audience_of_rows,
+    label_within,
+    system_viewer,
+)
 from concord.monitoring import selectors
 from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE
 from concord.monitoring.models import SituationReport
@@ -34,10 +41,9 @@ def _trend(now: int, before: int) -> float | None:
 
 
 def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple[
-        dict[str, Any], int, bool, int]:
-    """What the report says, and the label floor of what it says it from: (content, highest
-    classification, whether all of it is released to every member state, and the mask of the
-    parties that may read all of it)."""
+        dict[str, Any], Audience]:
+    """What the report says, and the audience of what it says it from (the incidents of the
+    period and of the period before, which its trends count, and the alerts)."""
     params: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat(), "region": region}
     filters = selectors.filters_from(params)
     length = (end - start).days + 1
@@ -70,15 +76,7 @@ def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple
     # The alerts whose window overlaps the period, the open ones and those that ended.
     alerts = list(selectors.alert_list(viewer=viewer).filter(window_end__gte=start,
                                                              window_start__lte=end))
-    highest = max([totals["highest"] or 0, *[a.classification for a in alerts]])
-    shared = not incidents.filter(classification__gt=Classification.PUBLIC,
-                                  release_to_all_members=False).exists() and all(
-        a.classification == Classification.PUBLIC or a.release_to_all_members for a in alerts)
-    readers = _common_readers(
-        [*incidents.filter(classification__gt=Classification.PUBLIC).values_list(
-            "originator__release_bit", "release_to_all_members", "release_mask").distinct(),
-         *[(a.originator.release_bit, a.release_to_all_members, a.release_mask)
-           for a in alerts if a.classification > Classification.PUBLIC]])
+    audience = audience_of_rows(incidents) & audience_of_rows(before) & audience_of(alerts)
     content = {
         "totals": {"incidents": totals["count"], "fatalities": totals["fatalities"] or 0,
                    "injured": totals["injured"] or 0,
@@ -101,19 +99,7 @@ def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple
                     "window_end": a.window_end.isoformat(), "active": a.ended_at is None}
                    for a in alerts],
     }
-    return content, int(highest), shared, readers
-
-
-def _common_readers(labels: list[tuple[int, bool, int]]) -> int:
-    """The parties (as a mask of release bits) that may read every one of these labels: each
-    label lets in its originator, the parties it names and, released to all, every state."""
-    parties = list(Party.objects.values_list("release_bit", "kind"))
-    everyone = mask_of(bit for bit, _kind in parties)
-    states = mask_of(bit for bit, kind in parties if kind == PartyKind.STATE)
-    readers = everyone
-    for originator_bit, to_all, mask in labels:
-        readers &= (1 << originator_bit) | mask | (states if to_all else 0)
-    return readers
+    return content, audience
 
 
 @transaction.atomic
@@ -130,32 +116,26 @@ def report_generate(*, actor: Any, start: date, end: date, region: str = "",
         errors["originator"] = [_("Choose the originating party.")]
     if errors or party is None:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
-    viewer = actor if actor is not None else _operator_view(party)
-    content, highest, shared, readers = report_content(viewer=viewer, region=region, start=start,
-                                                       end=end)
+    viewer = actor if actor is not None else system_viewer(
+        party, reason="the operator's or the schedule's situation report")
+    content, audience = report_content(viewer=viewer, region=region, start=start, end=end)
+    # Everyone who may read all that the report aggregates may read the report, and no one else.
+    label = label_within(audience, originator=party, floor=Classification.OFFICIAL_USE)
     area = str(REGION_BY_CODE[region].label) if region else _("the area of responsibility")
     report = SituationReport.objects.create(
         title=title or _("The situation in %(area)s, %(start)s – %(end)s") % {
             "area": area, "start": start.isoformat(), "end": end.isoformat()},
         region=region, period_start=start, period_end=end, content=content,
-        label_floor=highest, floor_released_to_all=shared,
-        classification=max(highest, Classification.OFFICIAL_USE), originator=party,
-        release_to_all_members=shared, floor_release_mask=readers,
+        label_floor=audience.classification, floor_released_to_all=label.release_to_all_members,
+        classification=label.classification, originator=party,
+        release_to_all_members=label.release_to_all_members,
+        floor_release_mask=audience_mask(audience),
         generated_by=actor if getattr(actor, "pk", None) else None)
-    # Everyone who may read all that the report aggregates may read the report.
-    report.releasable_to.set(Party.objects.exclude(pk=party.pk).filter(
-        release_bit__in=[b for b in range(MAX_RELEASE_BIT + 1) if readers >> b & 1]))
+    report.releasable_to.set(label.releasable_to)
     audit_record(actor=actor, action="monitoring.report.generate", target=report,
                  detail={"incidents": content["totals"]["incidents"], "region": region,
                          "from": start.isoformat(), "to": end.isoformat()})
     return report
-
-
-def _operator_view(party: Party) -> Any:
-    # The operator's command-line report reads as the originating party at full clearance.
-    from concord.core.labels import Viewer
-
-    return Viewer.for_party(party, Classification.SECRET)
 
 
 def previous_week(today: date) -> tuple[date, date]:
@@ -180,7 +160,8 @@ def weekly_reports_generate(*, today: date | None = None) -> list[SituationRepor
         return []
     # A report with no user behind it was made by the system as the secretariat's reading: by
     # this schedule, or by the operator's command line for the same week, which reads the same.
-    drafted = selectors.report_list(viewer=_operator_view(secretariat)).filter(
+    reader = system_viewer(secretariat, reason="finding the weekly situation report drafted")
+    drafted = selectors.report_list(viewer=reader).filter(
         originator=secretariat, generated_by__isnull=True, region="", period_start=start,
         period_end=end)
     if drafted.exists():
@@ -196,22 +177,10 @@ def report_update(*, actor: Any, report: SituationReport, title: str, assessment
                   conclusions: str, classification: int, release_to_all_members: bool,
                   releasable_to: Iterable[Party] | None = None) -> SituationReport:
     require_permission(actor, "monitoring.change_situationreport")
-    errors: dict[str, list[str]] = {}
-    if classification < report.label_floor:
-        errors["classification"] = [_("The report aggregates records labelled %(label)s: its "
-                                      "label cannot be lower.")
-                                    % {"label": Classification(report.label_floor).label}]
-    if release_to_all_members and not report.floor_released_to_all:
-        errors["release_to_all_members"] = [
-            _("Some of what the report aggregates is not released to all member states.")]
     named = None if releasable_to is None else set(releasable_to)
-    outside = sorted(p.name for p in named or () if not report.floor_release_mask & p.release_flag)
-    if outside:
-        errors["releasable_to"] = [_("%(parties)s may not read everything the report aggregates.")
-                                   % {"parties": ", ".join(outside)}]
-    clearance = getattr(actor, "clearance", None)
-    if clearance is not None and classification > clearance:
-        errors["classification"] = [_("Above your clearance.")]
+    # The label is checked by label_change below: never wider than what the report aggregates
+    # (its floor audience), never above the analyst's clearance.
+    errors: dict[str, list[str]] = {}
     if not title.strip():
         errors["title"] = [_("Give the report a title.")]
     if errors:

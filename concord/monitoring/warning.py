@@ -11,13 +11,20 @@ from xml.etree import ElementTree as ET
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
 from concord.core.errors import ValidationError, require_permission
 from concord.core.labels import Classification, Viewer, can_read
 from concord.core.models import Party
+from concord.core.policy import (
+    audience_of_record,
+    clearance_errors,
+    readable_by,
+    system_viewer,
+    system_viewers,
+)
 from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.models import (
     Alert,
@@ -58,9 +65,7 @@ def indicator_define(*, actor: Any, name: str, category: str = "", region: str =
     require_permission(actor, "monitoring.add_indicator")
     errors = _threshold_errors(name=name, category=category, region=region,
                                window_days=window_days, kind=kind, orange=orange, red=red)
-    clearance = getattr(actor, "clearance", None)
-    if clearance is not None and classification > clearance:
-        errors["classification"] = [_("Above your clearance.")]
+    errors.update(clearance_errors(actor, classification))
     party = originator or getattr(actor, "party", None)
     if party is None:
         errors["originator"] = [_("Choose the originating party.")]
@@ -106,12 +111,8 @@ def indicator_update(*, actor: Any, indicator: Indicator, name: str, category: s
 def _counted(indicator: Indicator) -> QuerySet[Incident]:
     """The incidents an indicator may count: those every reader of the indicator may read, so
     that neither a count nor an alert reveals a record to someone who may not see it."""
-    party = indicator.originator
-    viewer = Viewer.for_party(party, indicator.classification)
-    incidents = Incident.objects.visible_to(viewer).filter(merged_into__isnull=True)
-    if indicator.release_to_all_members:
-        incidents = incidents.filter(Q(classification=Classification.PUBLIC)
-                                     | Q(release_to_all_members=True))
+    incidents = readable_by(Incident.objects.filter(merged_into__isnull=True),
+                            audience_of_record(indicator))
     if indicator.category:
         incidents = incidents.filter(category=indicator.category)
     if indicator.region:
@@ -151,13 +152,17 @@ def indicator_read(indicator: Indicator, *, on: date) -> Reading:
 
 
 @transaction.atomic
-def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = None) -> Alert | None:
-    """Read the indicator and raise, update or end its alert. Returns the alert it touched."""
+def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = None,
+                       reader: Viewer | None = None) -> Alert | None:
+    """Read the indicator and raise, update or end its alert. Returns the alert it touched.
+    `reader` is the system's reading as the indicator's originator, when the caller has one."""
     on = on or datetime.now(UTC).date()
     reading = indicator_read(indicator, on=on)
     now = datetime.now(UTC)
-    open_alert: Alert | None = (Alert.objects.visible_to(_as_originator(indicator))
-                  .filter(indicator=indicator, ended_at__isnull=True).first())
+    # The open alert is found whoever may read it now: the indicator's label may have changed.
+    reader = reader or system_viewer(indicator.originator, reason="evaluating an indicator")
+    open_alert: Alert | None = (Alert.objects.visible_to(reader)
+                                .filter(indicator=indicator, ended_at__isnull=True).first())
     if reading.level == AlertLevel.GREEN:
         if open_alert is None:
             return None
@@ -192,18 +197,15 @@ def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = No
     return alert
 
 
-def _as_originator(record: Indicator) -> Viewer:
-    return Viewer.for_party(record.originator, Classification.SECRET)
-
-
 def indicators_evaluate_all(*, actor: Any, on: date | None = None) -> int:
     """Evaluate every active indicator; the background task calls this."""
     touched = 0
-    for party in Party.objects.all():
-        viewer = Viewer.for_party(party, Classification.SECRET)
+    for viewer in system_viewers(reason="evaluating every active indicator"):
         for indicator in (Indicator.objects.visible_to(viewer)
-                          .filter(originator=party, active=True).select_related("originator")):
-            if indicator_evaluate(actor=actor, indicator=indicator, on=on) is not None:
+                          .filter(originator_id=viewer.party_id, active=True)
+                          .select_related("originator")):
+            if indicator_evaluate(actor=actor, indicator=indicator, on=on,
+                                  reader=viewer) is not None:
                 touched += 1
     return touched
 

@@ -18,6 +18,7 @@ from concord.core.audit import audit_record
 from concord.core.errors import Conflict, Forbidden, InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
+from concord.core.policy import label_errors, system_viewer, system_viewers
 from concord.council.models import (
     LANGUAGES,
     ConsensusOutcome,
@@ -32,10 +33,7 @@ from concord.council.models import (
 from concord.council.services._common import (
     acts_for_a_state,
     add_months,
-    clearance_errors,
     now,
-    originator_viewer,
-    originator_viewers,
     party_of,
     today,
     validated,
@@ -72,7 +70,11 @@ def document_register(
         errors["doc_type"] = [_("Unknown document type.")]
     if classification not in Classification.values:
         errors["classification"] = [_("Unknown classification.")]
-    errors.update(clearance_errors(actor, classification))
+    releasable_to = list(releasable_to)
+    # A document of a session may be read only by those who may read the session.
+    errors.update(label_errors(actor=actor, classification=classification, originator=originator,
+                               release_to_all_members=release_to_all_members,
+                               releasable_to=releasable_to, sources=[session] if session else []))
     if session is not None and session.body_id != body.pk:
         errors["session"] = [_("The session is of another body.")]
     if ratifications_required is not None and doc_type != Document.Type.AGREEMENT:
@@ -119,7 +121,8 @@ def _series_max(*, body: Body, doc_type: str, year: int) -> int:
     # never given twice: each originator's documents are read as that originator sees them.
     tops = [Document.objects.visible_to(viewer).filter(originator_id=viewer.party_id, body=body,
                                                        doc_type=doc_type, year=year)
-            .aggregate(top=Max("serial"))["top"] or 0 for viewer in originator_viewers()]
+            .aggregate(top=Max("serial"))["top"] or 0
+            for viewer in system_viewers(reason="numbering a document in its series")]
     return int(max(tops, default=0))
 
 
@@ -340,7 +343,8 @@ def _adopt(document: Document, *, texts: list[DocumentText], on: date,
         fields.append("session")
     document.save(update_fields=fields)
     # Relative deadlines ("within three months") start to run on the day of adoption.
-    viewer = originator_viewer(document.originator)
+    viewer = system_viewer(document.originator,
+                           reason="starting the deadlines of an adopted decision's instructions")
     for instruction in Instruction.objects.visible_to(viewer).filter(document=document):
         due = resolve_due(instruction, adopted_on=on)
         if due != instruction.due_on:

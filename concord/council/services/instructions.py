@@ -19,6 +19,14 @@ from concord.core.audit import audit_record
 from concord.core.errors import Forbidden, InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification, PartyKind, can_read
 from concord.core.models import Party
+from concord.core.policy import (
+    DerivedLabel,
+    audience_of,
+    label_errors,
+    label_within,
+    system_viewer,
+    system_viewers,
+)
 from concord.council.models import (
     Document,
     ImplementationEntry,
@@ -29,10 +37,6 @@ from concord.council.models import (
 )
 from concord.council.services._common import (
     acts_for_a_state,
-    clearance_errors,
-    label_at_least,
-    originator_viewer,
-    originator_viewers,
     party_of,
     today,
     validated,
@@ -66,11 +70,11 @@ def instruction_add(
     if deadline_on is not None and (deadline_months or deadline_days):
         errors["deadline_on"] = [_("Give either a fixed or a relative deadline, not both.")]
     classification = document.classification if classification is None else classification
-    if classification < document.classification:
-        errors["classification"] = [_("An instruction cannot be classified lower than its "
-                                      "decision (%(label)s).")
-                                    % {"label": document.classification_label}]
-    errors.update(clearance_errors(actor, classification))
+    # An instruction is read by those who may read its decision, never by others.
+    errors.update(label_errors(actor=actor, classification=classification,
+                               originator=document.originator,
+                               release_to_all_members=document.release_to_all_members,
+                               releasable_to=document.releasable_to.all(), sources=[document]))
     if not text_ru.strip() and not text_en.strip():
         errors["text_en"] = [_("Say what is to be done.")]
     if errors:
@@ -78,7 +82,8 @@ def instruction_add(
     if document.status in (Document.Status.WITHDRAWN, Document.Status.NOT_ADOPTED):
         raise InvalidState(_("The decision is %(status)s.") % {"status": document.get_status_display()})
     # Numbers run over every instruction of the decision, as its originator sees them.
-    top = (Instruction.objects.visible_to(originator_viewer(document.originator))
+    reader = system_viewer(document.originator, reason="numbering an instruction of a decision")
+    top = (Instruction.objects.visible_to(reader)
            .filter(document=document).aggregate(top=Max("number"))["top"]) or 0
     instruction = Instruction(
         document=document, number=top + 1, text_ru=text_ru, text_en=text_en,
@@ -162,7 +167,7 @@ def instruction_flag_overdue(*, on: date | None = None) -> list[Instruction]:
     may read it: the addressee's users and the secretariat's officers."""
     on = on or today()
     flagged: list[Instruction] = []
-    for viewer in originator_viewers():
+    for viewer in system_viewers(reason="flagging overdue instructions"):
         late = (Instruction.objects.visible_to(viewer)
                 .filter(originator_id=viewer.party_id, due_on__lt=on,
                         status__in=(Instruction.Status.ASSIGNED, Instruction.Status.IN_PROGRESS))
@@ -181,7 +186,7 @@ def instruction_flag_overdue(*, on: date | None = None) -> list[Instruction]:
 
 
 def _notify_overdue(pks: list[int], on: date) -> None:
-    for viewer in originator_viewers():
+    for viewer in system_viewers(reason="telling the people concerned of overdue instructions"):
         for instruction in (Instruction.objects.visible_to(viewer)
                             .filter(pk__in=pks, originator_id=viewer.party_id)
                             .select_related("document", "addressee_state")):
@@ -217,15 +222,19 @@ def implementation_report_generate(*, actor: Any, session: Session,
     covers = covers or session.previous
     if covers is None:
         raise InvalidState(_("This session has no previous session to report on."))
-    reader = actor if actor is not None else originator_viewer(session.originator)
+    reader = actor if actor is not None else system_viewer(
+        session.originator, reason="the operator's implementation report")
     instructions = list(Instruction.objects.visible_to(reader)
                         .filter(document__session=covers,
                                 document__status=Document.Status.ADOPTED)
                         .select_related("document", "addressee_state", "addressee_body")
                         .order_by("document__symbol", "number"))
     party = party_of(actor) or session.originator
-    classification, to_all, parties = label_at_least(instructions) if instructions else (
-        int(Classification.OFFICIAL_USE), True, set())
+    # Labelled as every instruction it reports on allows, and no wider.
+    label = label_within(audience_of(instructions), originator=party) if instructions else \
+        DerivedLabel(int(Classification.OFFICIAL_USE), True, [])
+    classification, to_all, parties = (label.classification, label.release_to_all_members,
+                                       label.releasable_to)
     report = ImplementationReport(
         session=session, covers=covers, originator=party, classification=classification,
         release_to_all_members=to_all,

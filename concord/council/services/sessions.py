@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
 from concord.core.errors import InvalidState, ValidationError, require_permission
-from concord.core.labels import Classification, Viewer
+from concord.core.labels import Classification
 from concord.core.models import Party
+from concord.core.policy import clearance_errors, system_viewer
 from concord.council.models import AgendaItem, Document, Participant, Session
-from concord.council.services._common import clearance_errors, party_of, validated
+from concord.council.services._common import party_of, validated
 from concord.registry.models import Body, MemberState, Official, Position
 from concord.registry.selectors import chairmanship_for_year
 
@@ -29,7 +30,7 @@ STATUS_ORDER = [s.value for s in Session.Status]
 
 def _previous_session(*, body: Body, before: date, originator: Party) -> Session | None:
     # The session before, as the organizing party sees its own sessions.
-    viewer = Viewer.for_party(originator, Classification.SECRET)
+    viewer = system_viewer(originator, reason="finding the previous session of a new session")
     return (Session.objects.visible_to(viewer)
             .filter(body=body, starts_on__lt=before)
             .exclude(kind=Session.Kind.INFORMAL).order_by("-starts_on").first())

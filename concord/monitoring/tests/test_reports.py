@@ -145,7 +145,7 @@ def test_it_releases_a_report_to_the_parties_able_to_read_all_it_aggregates(pers
                               release_to_all_members=False,
                               releasable_to=[personas.state_a, personas.state_b])
     assert refused.value.errors["releasable_to"] == [
-        "Russia may not read everything the report aggregates."]
+        "Russia may not read everything this record is made of."]
     reports.report_update(actor=personas.analyst, report=report, title=report.title,
                           assessment="", conclusions="", classification=report.classification,
                           release_to_all_members=False, releasable_to=[])
