@@ -1,5 +1,6 @@
 """Fetching one labelled record for a viewer: invisible reads exactly as missing, and both the
-denial and any read of a CONFIDENTIAL or SECRET record go to the audit log."""
+denial (of a hidden or a missing record alike) and any read of a CONFIDENTIAL or SECRET record go
+to the audit log."""
 
 from __future__ import annotations
 
@@ -24,11 +25,17 @@ def audited_read(model: type[M], record: M | None, *, viewer: Any, **lookup: Any
     like a missing one; a CONFIDENTIAL or SECRET record read is audited."""
     action = f"{model._meta.label_lower}.read"
     if record is None:
+        # A hidden record and a missing one take the same path, one lookup and one audit entry
+        # each, so that neither the answer nor its time tells them apart; the entry says to the
+        # auditors which it was, and the user's own activity list shows neither.
         hidden = model.objects.unscoped(reason="auditing a denied read").filter(**lookup).first()
-        if hidden is not None:
-            audit_record(
-                actor=viewer, action=action, target=hidden, outcome=AuditEntry.Outcome.DENIED
-            )
+        asked = ",".join(f"{key}={value}" for key, value in sorted(lookup.items()))[:100]
+        audit_record(actor=viewer, action=action, target=hidden,
+                     target_type=model._meta.label_lower, target_id=asked,
+                     outcome=AuditEntry.Outcome.DENIED,
+                     detail={"exists": hidden is not None,
+                             **({"record": str(getattr(hidden, "public_id", None) or hidden.pk)}
+                                if hidden is not None else {})})
         raise NotFound(str(model._meta.verbose_name).capitalize() + " not found.")
     if record.classification >= Classification.CONFIDENTIAL:
         audit_record(actor=viewer, action=action, target=record)

@@ -11,4 +11,8 @@ def audit_list_for_actor(*, viewer: Any, limit: int = 10) -> QuerySet[AuditEntry
     """A user's own recent actions; everyone may see what they did themselves."""
     if not getattr(viewer, "is_authenticated", False):
         return AuditEntry.objects.none()
-    return AuditEntry.objects.filter(actor_id=viewer.pk).order_by("-seq")[:limit]
+    # A refused read is the auditors' business: shown to the user, it would tell a record hidden
+    # from them (whose refusal names it) from a missing one.
+    return (AuditEntry.objects.filter(actor_id=viewer.pk)
+            .exclude(outcome=AuditEntry.Outcome.DENIED, action__endswith=".read")
+            .order_by("-seq")[:limit])

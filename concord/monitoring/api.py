@@ -158,14 +158,18 @@ def incident_create(request: HttpRequest, payload: IncidentIn) -> Status[dict[st
     return Status(201, incident(request, str(created.public_id)))
 
 
-@router.patch("/incidents/{incident_id}", response=IncidentDetailOut, auth=django_auth,
-              summary="Correct an incident: only the fields sent change, each change audited")
+@router.patch("/incidents/{incident_id}", response={200: IncidentDetailOut, 202: IncidentDetailOut},
+              auth=django_auth,
+              summary="Correct an incident: only the fields sent change, each change audited. A "
+                      "wider label waits for a second person of the originating party: 202, with "
+                      "the waiting change in pending_label_change")
 def incident_update(request: HttpRequest, incident_id: str,
-                    payload: IncidentPatch) -> dict[str, Any]:
+                    payload: IncidentPatch) -> Status[dict[str, Any]]:
     found = selectors.incident_get(viewer=request.user, public_id=incident_id)
     values = _model_values(payload.dict(exclude_unset=True))
-    services.incident_update(actor=request.user, incident=found, **values)
-    return incident(request, incident_id)
+    updated = services.incident_update(actor=request.user, incident=found, **values)
+    pending = getattr(updated, "pending_label_change", None) is not None
+    return Status(202 if pending else 200, incident(request, incident_id))
 
 
 @router.get("/situation/summary", response=SummaryOut,

@@ -3,6 +3,7 @@ data, unscoped reads are refused, and an invisible record reads as a missing one
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from concord.core.errors import NotFound, UnscopedQuery
 from concord.core.labels import Classification, PartyKind, can_read, visible_q
 from concord.core.models import AuditEntry, Party
 from concord.core.scoping import labelled_get
+from concord.core.selectors import audit_list_for_actor
 from tests.labelprobe.models import Dossier
 
 pytestmark = pytest.mark.django_db
@@ -224,24 +226,36 @@ def _denials() -> list[AuditEntry]:
     return list(AuditEntry.objects.filter(outcome=AuditEntry.Outcome.DENIED))
 
 
-def test_it_answers_missing_and_invisible_alike_and_audits_only_the_invisible(personas):
+def test_it_answers_missing_and_invisible_alike_and_audits_both_for_the_auditors(personas):
     hidden = _dossier(personas.state_a, Classification.OFFICIAL_USE)
     missing_pk = hidden.pk + 1000
 
     with pytest.raises(NotFound) as missing:
         labelled_get(Dossier.objects.all(), viewer=personas.delegate_b, pk=missing_pk)
-    assert _denials() == []
-
     with pytest.raises(NotFound) as invisible:
         labelled_get(Dossier.objects.all(), viewer=personas.delegate_b, pk=hidden.pk)
     assert str(invisible.value) == str(missing.value)
     assert invisible.value.status == missing.value.status == 404
 
-    [denial] = _denials()
-    assert denial.action == "labelprobe.dossier.read"
-    assert denial.actor_id == personas.delegate_b.pk
-    assert denial.target_id == str(hidden.pk)
+    # Both refusals take the same path and leave an entry each; only the auditors learn which
+    # record existed.
+    first, second = sorted(_denials(), key=lambda entry: entry.seq)
+    assert first.action == second.action == "labelprobe.dossier.read"
+    assert first.actor_id == second.actor_id == personas.delegate_b.pk
+    assert (first.target_id, second.target_id) == (f"pk={missing_pk}", f"pk={hidden.pk}")
+    assert json.loads(first.detail) == {"exists": False}
+    assert json.loads(second.detail) == {"exists": True, "record": str(hidden.pk)}
     assert audit_verify().ok
+
+
+def test_it_leaves_the_same_trace_in_the_users_own_activity_for_hidden_and_missing(personas):
+    hidden = _dossier(personas.state_a, Classification.OFFICIAL_USE)
+    with pytest.raises(NotFound):
+        labelled_get(Dossier.objects.all(), viewer=personas.delegate_b, pk=hidden.pk + 1000)
+    after_missing = list(audit_list_for_actor(viewer=personas.delegate_b))
+    with pytest.raises(NotFound):
+        labelled_get(Dossier.objects.all(), viewer=personas.delegate_b, pk=hidden.pk)
+    assert list(audit_list_for_actor(viewer=personas.delegate_b)) == after_missing == []
 
 
 def test_it_audits_a_confidential_read_but_not_an_official_one(personas):
