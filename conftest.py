@@ -36,6 +36,19 @@ def _teardown_with_guard_lifted(self: TransactionTestCase) -> Any:
 TransactionTestCase._fixture_teardown = _teardown_with_guard_lifted  # type: ignore[method-assign]
 
 
+@pytest.fixture(autouse=True)
+def _audit_files_per_test(settings: Any, tmp_path_factory: pytest.TempPathFactory,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # The audit keys and checkpoint files live outside the database, so a test's rollback does
+    # not take them back: each test gets its own, and so do the processes it starts.
+    directory = tmp_path_factory.mktemp("audit")
+    for name, path in (("CONCORD_AUDIT_KEY_FILE", directory / "checkpoint-ed25519.pem"),
+                       ("CONCORD_AUDIT_CHAIN_KEY_FILE", directory / "audit-chain.key"),
+                       ("CONCORD_AUDIT_CHECKPOINT_DIR", directory / "checkpoints")):
+        setattr(settings, name, path)
+        monkeypatch.setenv(name, str(path))
+
+
 @dataclass
 class Personas:
     secretariat: Party

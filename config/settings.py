@@ -147,6 +147,15 @@ CONCORD_ADDRESS_THRESHOLD = env_int("CONCORD_ADDRESS_THRESHOLD", 50, minimum=1)
 CONCORD_AUDIT_KEY_FILE = Path(
     env_str("CONCORD_AUDIT_KEY_FILE", str(VAR_DIR / "audit-checkpoint-ed25519.pem"))
 )
+# The HMAC key that binds every audit entry and the chain's head, and the signed checkpoints:
+# beside the signing key, outside the database, so that whoever controls the database alone
+# can neither rewrite nor shorten the chain unseen.
+CONCORD_AUDIT_CHAIN_KEY_FILE = Path(
+    env_str("CONCORD_AUDIT_CHAIN_KEY_FILE", str(CONCORD_AUDIT_KEY_FILE.parent / "audit-chain.key"))
+)
+CONCORD_AUDIT_CHECKPOINT_DIR = Path(
+    env_str("CONCORD_AUDIT_CHECKPOINT_DIR", str(CONCORD_AUDIT_KEY_FILE.parent / "checkpoints"))
+)
 # Proxies in front of Concord that may set X-Forwarded-For (their count, from the right).
 CONCORD_TRUSTED_PROXIES = env_int("CONCORD_TRUSTED_PROXIES", 0)
 
@@ -220,6 +229,8 @@ CONCORD_PERIODIC_TASKS = {
     # Drafts last week's situation report once; checking daily lets a missed run catch up.
     "concord.monitoring.tasks.generate_weekly_reports": env_int(
         "CONCORD_SITUATION_REPORT_SECONDS", 24 * 3600, minimum=3600),
+    "concord.core.tasks.checkpoint_audit_chain": env_int(
+        "CONCORD_AUDIT_CHECKPOINT_SECONDS", 3600, minimum=60),
 }
 
 # --- API --------------------------------------------------------------------------------------

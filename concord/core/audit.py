@@ -3,17 +3,28 @@
 Each entry's hash covers its own fields and the previous entry's hash, so a changed byte, a
 removed, reordered or inserted row breaks the chain at that entry; the head row, moved in the
 same transaction as every append, makes a truncated tail visible too.
+
+Whoever controls the database could still recompute the hashes, so each entry and the head also
+carry an HMAC under the chain key, a file beside the checkpoint signing key and never in the
+database: a rewritten, forged, truncated or wiped chain cannot be made to verify without it.
+The signed checkpoints (concord.core.checkpoint) vouch for the chain up to their entry even to a
+witness who holds neither key.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import os
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
 
 from concord.core import context
@@ -30,6 +41,67 @@ def canonical_json(value: Any) -> str:
 def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:
     payload = prev_hash + "\n" + canonical_json(fields)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def chain_key_path() -> Path:
+    return Path(settings.CONCORD_AUDIT_CHAIN_KEY_FILE)
+
+
+_keys: dict[str, bytes] = {}
+
+
+def _read_key(path: Path) -> bytes:
+    try:
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except ValueError:
+        raise ValueError(f"{path} does not hold an audit chain key (hexadecimal).") from None
+    if len(key) < 32:
+        raise ValueError(f"{path} holds an audit chain key shorter than 32 bytes.")
+    return key
+
+
+def chain_key() -> bytes:
+    """The chain key, made on the first append (0600). Written under a temporary name and linked
+    into place, so that two processes starting at once agree on one key and a process killed
+    midway leaves no half-written key behind."""
+    path = chain_key_path()
+    cached = _keys.get(str(path))
+    if cached is not None:
+        return cached
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    key = _read_key(path)
+    _keys[str(path)] = key
+    return key
+
+
+def chain_key_if_present() -> bytes | None:
+    """For verification, which never makes a key: a missing one is a finding."""
+    path = chain_key_path()
+    return _read_key(path) if path.exists() else None
+
+
+def entry_mac(key: bytes, entry_hash_hex: str) -> str:
+    return hmac.new(key, b"concord-audit-entry\n" + entry_hash_hex.encode("ascii"),
+                    hashlib.sha256).hexdigest()
+
+
+def head_mac(key: bytes, seq: int, head_hash: str) -> str:
+    # Another message than an entry's, so that no entry's MAC can be copied into the head.
+    message = f"concord-audit-head\n{seq}\n{head_hash}".encode("ascii")
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
@@ -80,6 +152,7 @@ def audit_record(
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     party = getattr(actor, "party", None) if is_user else None
     ctx = context.current()
+    key = chain_key()
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(
             pk=1, defaults={"seq": 0, "hash": GENESIS}
@@ -102,8 +175,12 @@ def audit_record(
             prev_hash=head.hash,
         )
         entry.hash = entry_hash(head.hash, _hashed_fields(entry))
+        entry.mac = entry_mac(key, entry.hash)
         entry.save(force_insert=True)
-        AuditHead.objects.filter(pk=1).update(seq=entry.seq, hash=entry.hash)
+        # The database lets the head move only one step, onto the entry just written.
+        AuditHead.objects.filter(pk=1).update(
+            seq=entry.seq, hash=entry.hash, mac=head_mac(key, entry.seq, entry.hash)
+        )
     return entry
 
 
@@ -117,7 +194,7 @@ class ChainReport:
     problem: str = ""
 
 
-def _walk(entries: Iterable[AuditEntry]) -> tuple[int, str, int | None, str]:
+def _walk(entries: Iterable[AuditEntry], key: bytes | None) -> tuple[int, str, int | None, str]:
     expected, prev = 1, GENESIS
     for entry in entries:
         if entry.seq != expected:
@@ -128,18 +205,30 @@ def _walk(entries: Iterable[AuditEntry]) -> tuple[int, str, int | None, str]:
             return expected - 1, prev, entry.seq, f"entry {entry.seq} does not link to its predecessor"
         if entry_hash(prev, _hashed_fields(entry)) != entry.hash:
             return expected - 1, prev, entry.seq, f"entry {entry.seq} was altered"
+        if key is not None and not hmac.compare_digest(entry.mac, entry_mac(key, entry.hash)):
+            return (expected - 1, prev, entry.seq,
+                    f"entry {entry.seq} is not bound by the chain key (forged or rewritten)")
         prev = entry.hash
         expected += 1
     return expected - 1, prev, None, ""
 
 
 def audit_verify() -> ChainReport:
-    """Recompute the whole chain from the first entry and compare it with the head."""
+    """Recompute the whole chain from the first entry, check every entry's and the head's MAC
+    under the chain key, and compare the chain with its head."""
+    key_path = chain_key_path()
+    key = chain_key_if_present()
     entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=5000)
-    count, last_hash, bad, problem = _walk(entries)
+    count, last_hash, bad, problem = _walk(entries, key)
     head = AuditHead.objects.filter(pk=1).first() or AuditHead(seq=0, hash=GENESIS)
     if bad is not None:
         return ChainReport(False, count, head.seq, head.hash, bad, problem)
+    if key is None and (count or head.seq):
+        return ChainReport(
+            False, count, head.seq, head.hash, 1,
+            f"the chain key {key_path} is missing: no entry can be proved genuine "
+            f"(set CONCORD_AUDIT_CHAIN_KEY_FILE to where it is kept)",
+        )
     if head.seq > count:
         return ChainReport(
             False, count, head.seq, head.hash, count + 1,
@@ -154,6 +243,20 @@ def audit_verify() -> ChainReport:
     if head.hash != last_hash:
         return ChainReport(
             False, count, head.seq, head.hash, count, f"entry {count} differs from the chain head"
+        )
+    if count == 0:
+        if key is not None:
+            return ChainReport(
+                False, 0, head.seq, head.hash, 1,
+                f"the chain is empty, but its key {key_path} has bound entries: the log was "
+                f"wiped (or this database is new beside an old key)",
+            )
+        return ChainReport(True, 0, head.seq, head.hash)
+    if key is not None and not hmac.compare_digest(head.mac, head_mac(key, head.seq, head.hash)):
+        return ChainReport(
+            False, count, head.seq, head.hash, count + 1,
+            f"the chain head at {head.seq} is not bound by the chain key: it was moved by hand "
+            f"(entries after {head.seq} truncated?)",
         )
     return ChainReport(True, count, head.seq, head.hash)
 

@@ -3,6 +3,11 @@
 A checkpoint states "the chain had N entries ending in hash H at time T", signed with the
 deployment's Ed25519 key. Anyone holding only the public key can check the signature; holding
 the database as well, they can check that entry N still has hash H.
+
+The schedule makes one every hour and after each incident import (`checkpoint_soon`). Each is
+kept twice: as an entry of the chain itself, and as a file in the checkpoint directory beside the
+signing key, outside the database. `concord audit verify` holds the chain against the newest of
+each, so that a chain rewritten or cut short behind a checkpoint contradicts it.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import base64
 import json
 import os
+import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,11 +24,15 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from django.conf import settings
+from django.db import transaction
 
-from concord.core.audit import GENESIS, canonical_json
+from concord.core.audit import GENESIS, audit_record, audit_verify, canonical_json
+from concord.core.errors import InvalidState
 from concord.core.models import AuditEntry, AuditHead
 
 FORMAT = "concord-audit-checkpoint/1"
+ACTION = "audit.checkpoint"
 
 
 def load_or_create_key(path: Path) -> Ed25519PrivateKey:
@@ -92,3 +103,153 @@ def read_document(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{path} is not a checkpoint document.")
     return data
+
+
+def signing_key_path() -> Path:
+    return Path(settings.CONCORD_AUDIT_KEY_FILE)
+
+
+def checkpoint_dir() -> Path:
+    return Path(settings.CONCORD_AUDIT_CHECKPOINT_DIR)
+
+
+def _file_name(statement: dict[str, Any]) -> str:
+    # The entry count leads, so that the newest checkpoint is also the last name in order.
+    signed_at = datetime.fromisoformat(statement["signed_at"]).strftime("%Y%m%dT%H%M%SZ")
+    return f"checkpoint-{int(statement['entries']):012d}-{signed_at}.json"
+
+
+def _write_file(document: dict[str, Any]) -> Path:
+    directory = checkpoint_dir()
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = directory / _file_name(document["statement"])
+    draft = directory / f".{path.name}.{secrets.token_hex(4)}"
+    with draft.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps(document, indent=2, sort_keys=True) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(draft, path)
+    return path
+
+
+def _recorded(entry: AuditEntry) -> dict[str, Any] | None:
+    try:
+        detail = json.loads(entry.detail)
+        document = {"statement": detail["statement"], "signature": detail["signature"]}
+    except (ValueError, KeyError, TypeError):
+        return None
+    return document
+
+
+def checkpoint_make(*, key: Ed25519PrivateKey | None = None) -> tuple[dict[str, Any], Path] | None:
+    """Verify the chain, sign its head, record the checkpoint in the chain and write it to the
+    checkpoint directory. None when the chain has not moved since the last checkpoint (its last
+    entry is that checkpoint). A broken chain is never signed: that would lend it the witness's
+    trust."""
+    key = key or load_or_create_key(signing_key_path())
+    report = audit_verify()
+    if not report.ok:
+        raise InvalidState(f"no checkpoint signed, the audit chain is broken: {report.problem}")
+    with transaction.atomic():
+        head = AuditHead.objects.select_for_update().filter(pk=1).first()
+        last = AuditEntry.objects.filter(seq=head.seq).first() if head is not None else None
+        if last is not None and last.action == ACTION:
+            # A file lost to a crash between the commit and its writing is written again.
+            recorded = _recorded(last)
+            if recorded and not (checkpoint_dir() / _file_name(recorded["statement"])).exists():
+                _write_file({**recorded, "public_key": public_key_pem(key)})
+            return None
+        document = checkpoint_create(key=key)
+        statement = document["statement"]
+        audit_record(actor=None, action=ACTION, target_type=ACTION,
+                     target_id=str(statement["entries"]),
+                     detail={"statement": statement, "signature": document["signature"]})
+    return document, _write_file(document)
+
+
+def checkpoint_soon() -> None:
+    """Queue a checkpoint once the caller's transaction commits (after an import, say)."""
+    from concord.core.tasks import checkpoint_audit_chain
+
+    transaction.on_commit(checkpoint_audit_chain.enqueue)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    document: dict[str, Any]
+    source: str
+
+    @property
+    def entries(self) -> int:
+        return int(self.document["statement"]["entries"])
+
+    @property
+    def head_hash(self) -> str:
+        return str(self.document["statement"]["head_hash"])
+
+    @property
+    def signed_at(self) -> datetime:
+        return datetime.fromisoformat(self.document["statement"]["signed_at"])
+
+
+def checkpoint_latest_file() -> Checkpoint | None:
+    directory = checkpoint_dir()
+    if not directory.is_dir():
+        return None
+    names = sorted(p for p in directory.glob("checkpoint-*.json") if p.is_file())
+    if not names:
+        return None
+    return Checkpoint(read_document(names[-1]), str(names[-1]))
+
+
+def checkpoint_latest_recorded() -> Checkpoint | None:
+    entry = AuditEntry.objects.filter(action=ACTION).order_by("-seq").first()
+    if entry is None:
+        return None
+    document = _recorded(entry)
+    return Checkpoint(document or {"statement": {}, "signature": ""}, f"audit entry {entry.seq}")
+
+
+@dataclass(frozen=True)
+class CheckpointReport:
+    ok: bool
+    checkpoint: Checkpoint | None = None
+    problem: str = ""
+
+
+def _hold(checkpoint: Checkpoint, public_key: str, chain_entries: int) -> str:
+    """What is wrong with the chain against this checkpoint; empty when it holds."""
+    if not checkpoint_signature_valid(checkpoint.document, public_key):
+        return f"the checkpoint in {checkpoint.source} is not signed by this deployment's key"
+    if checkpoint.entries > chain_entries:
+        return (f"the chain ends at entry {chain_entries}, but the checkpoint in "
+                f"{checkpoint.source} vouches for {checkpoint.entries} entries (truncated)")
+    if not checkpoint_in_chain(checkpoint.document):
+        return (f"entry {checkpoint.entries} no longer has the hash the checkpoint in "
+                f"{checkpoint.source} vouches for")
+    return ""
+
+
+def checkpoint_check(*, chain_entries: int) -> CheckpointReport:
+    """Hold the chain against the newest checkpoint on file and the newest recorded in the
+    chain; report the newer of the two."""
+    try:
+        found = [c for c in (checkpoint_latest_file(), checkpoint_latest_recorded()) if c]
+    except (OSError, ValueError) as error:
+        return CheckpointReport(False, problem=f"a checkpoint cannot be read: {error}")
+    if not found:
+        return CheckpointReport(True)
+    path = signing_key_path()
+    if not path.exists():
+        return CheckpointReport(False, found[0], f"the signing key {path} is missing: the "
+                                "checkpoints cannot be checked (set CONCORD_AUDIT_KEY_FILE)")
+    public_key = public_key_pem(load_or_create_key(path))
+    for checkpoint in found:
+        try:
+            problem = _hold(checkpoint, public_key, chain_entries)
+        except (KeyError, TypeError, ValueError):
+            problem = f"the checkpoint in {checkpoint.source} cannot be read"
+        if problem:
+            return CheckpointReport(False, checkpoint, problem)
+    newest = max(found, key=lambda c: (c.entries, c.signed_at))
+    return CheckpointReport(True, newest)

@@ -335,6 +335,8 @@ class AuditEntry(models.Model):
     hash = models.CharField(max_length=64, unique=True)
     # HMAC of `hash` under the chain key, a file outside the database (concord.core.audit).
     mac = models.CharField(max_length=64)
+    # HMAC of `hash` under the chain key, a file outside the database (concord.core.audit).
+    mac = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("audit entry")
@@ -356,6 +358,8 @@ class AuditHead(models.Model):
 
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64)
+    # HMAC of (seq, hash) under the chain key: a head moved back over a truncated tail is told.
+    mac = models.CharField(max_length=64, blank=True)
     # HMAC of (seq, hash) under the chain key: a head moved back over a truncated tail is told.
     mac = models.CharField(max_length=64, blank=True)
 

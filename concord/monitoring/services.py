@@ -17,6 +17,7 @@ from django.db import connections, models, transaction
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
+from concord.core.checkpoint import checkpoint_soon
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labelling import label_change
 from concord.core.labels import Classification, Viewer
@@ -333,6 +334,7 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
                          "created": outcome.created, "unchanged": outcome.unchanged,
                          "skipped": len(outcome.problems),
                          "classification": int(classification), "originator": party.code})
+    checkpoint_soon()
     return outcome
 
 

@@ -4,6 +4,7 @@ witness who holds nothing but the public key."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.core.audit import audit_verify
 from concord.core.checkpoint import (
-    checkpoint_create,
+    checkpoint_check,
     checkpoint_in_chain,
+    checkpoint_latest_recorded,
+    checkpoint_make,
     checkpoint_signature_valid,
     load_or_create_key,
     public_key_pem,
     read_document,
 )
+from concord.core.errors import InvalidState
 
 # Exit codes that a witness's script can tell apart (2 is argparse's own for bad usage).
 BROKEN = 1
@@ -31,8 +35,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="verb", required=True)
-        sub.add_parser("verify", help="recompute the whole chain; exit 1 naming the first bad entry")
-        checkpoint = sub.add_parser("checkpoint", help="sign the chain's head as a JSON document")
+        sub.add_parser(
+            "verify",
+            help="recompute the whole chain and its keyed MACs, then hold it against the latest "
+                 "checkpoint; exit 1 naming the first bad entry, 3 if a checkpoint contradicts it",
+        )
+        checkpoint = sub.add_parser(
+            "checkpoint",
+            help="sign the chain's head, keep it in the chain and the checkpoint directory, and "
+                 "print it as a JSON document",
+        )
         checkpoint.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
         sub.add_parser("public-key", help="print the checkpoint signing key's public half (PEM)")
         check = sub.add_parser(
@@ -63,21 +75,41 @@ class Command(BaseCommand):
         if not report.ok:
             raise CommandError(f"audit chain broken: {report.problem}", returncode=BROKEN)
         self.stdout.write(f"audit chain intact: {report.entries} entries, head {report.head_hash}")
+        held = checkpoint_check(chain_entries=report.entries)
+        if not held.ok:
+            raise CommandError(f"audit chain contradicted: {held.problem}", returncode=CONTRADICTED)
+        if held.checkpoint is None:
+            self.stdout.write("no checkpoint yet: the schedule makes one every hour "
+                              "(`concord audit checkpoint` makes one now)")
+            return
+        after = report.entries - held.checkpoint.entries
+        self.stdout.write(
+            f"holds against the checkpoint of entry {held.checkpoint.entries}, signed "
+            f"{held.checkpoint.signed_at.isoformat()} ({_age(held.checkpoint.signed_at)} ago), "
+            f"in {held.checkpoint.source}; {after} {'entry' if after == 1 else 'entries'} after it "
+            f"bound by the chain key"
+        )
 
     def _checkpoint(self, output: Path | None) -> None:
-        # Signing a tampered chain would lend it the witness's trust.
-        report = audit_verify()
-        if not report.ok:
-            raise CommandError(
-                f"no checkpoint signed, the audit chain is broken: {report.problem}",
-                returncode=BROKEN,
-            )
-        document = json.dumps(checkpoint_create(key=self._key()), indent=2, sort_keys=True) + "\n"
+        try:
+            made = checkpoint_make(key=self._key())
+        except InvalidState as error:
+            raise CommandError(str(error), returncode=BROKEN) from error
+        if made is None:
+            # Nothing since the last checkpoint: that one is still the chain's head.
+            recorded = checkpoint_latest_recorded()
+            if recorded is None:
+                raise CommandError("the last checkpoint cannot be read", returncode=BROKEN)
+            document = {**recorded.document, "public_key": public_key_pem(self._key())}
+        else:
+            document = made[0]
+        text = json.dumps(document, indent=2, sort_keys=True) + "\n"
         if output is None:
-            self.stdout.write(document, ending="")
+            self.stdout.write(text, ending="")
             return
-        output.write_text(document, encoding="utf-8")
-        self.stdout.write(f"checkpoint of {report.entries} entries written to {output}")
+        output.write_text(text, encoding="utf-8")
+        entries = document["statement"]["entries"]
+        self.stdout.write(f"checkpoint of {entries} entries written to {output}")
 
     def _verify_checkpoint(self, path: Path, public_key_path: Path) -> None:
         try:
@@ -109,3 +141,14 @@ class Command(BaseCommand):
                 f"the checkpoint holds, but the chain after it is broken: {report.problem}",
                 returncode=BROKEN,
             )
+
+
+def _age(signed_at: datetime) -> str:
+    seconds = max(0, int((datetime.now(UTC) - signed_at).total_seconds()))
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 2 * 3600:
+        return f"{seconds // 60} min"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+    return f"{seconds // 86400} days"
