@@ -51,6 +51,11 @@ def may_write_at(actor: Any, classification: int) -> bool:
     return not clearance_errors(actor, classification)
 
 
+def second_factor_required(clearance: int) -> bool:
+    """Users cleared CONFIDENTIAL or above sign in with a second factor."""
+    return int(clearance) >= Classification.CONFIDENTIAL
+
+
 # --- System reads ------------------------------------------------------------------------------
 
 
