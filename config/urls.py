@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.contrib import admin
 from django.urls import include, path
 
 from config.api import api
@@ -13,5 +12,4 @@ urlpatterns = [
     path("monitoring/", include("concord.monitoring.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
-    path("admin/", admin.site.urls),
 ]

@@ -50,3 +50,5 @@ class TokenForm(forms.Form):
     name = forms.CharField(label=_("What the token is for"), max_length=100)
     days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365,
                               initial=90)
+    read_only = forms.BooleanField(label=_("Read only: the token may read but change nothing"),
+                                   required=False)

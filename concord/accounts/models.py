@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import hashlib
+import hmac
 import uuid
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import ClassVar
 
+from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +56,27 @@ class User(AbstractUser):
     def has_role(self, role: Role) -> bool:
         return role.value in self.role_names
 
+    def check_password(self, raw_password: str) -> bool:
+        def rehash(raw: str) -> None:
+            # A hasher upgrade at sign-in rewrites the hash, not the password: the tokens
+            # issued under the old hash move to the new one instead of ending with it.
+            before = password_fingerprint(self.password)
+            self.set_password(raw)
+            self._password = None  # not a password change, as Django's own setter says
+            self.save(update_fields=["password"])
+            self.api_tokens.filter(password_fingerprint=before).update(
+                password_fingerprint=password_fingerprint(self.password))
+
+        return check_password(raw_password, self.password, rehash)
+
+
+def password_fingerprint(encoded: str) -> str:
+    """What a token keeps of its owner's password hash at issue: any new password (through a
+    service, `set_password`, `changepassword` or a raw UPDATE) gives a new salted hash, so the
+    token stops matching. Unkeyed on purpose: it reveals nothing the hash beside it does not,
+    and rotating the secret key must not end every token."""
+    return hashlib.sha256(b"concord.accounts.api-token:" + encoded.encode("utf-8")).hexdigest()
+
 
 class TotpDevice(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
@@ -69,7 +94,16 @@ class TotpDevice(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token. Only a SHA-256 digest is kept: the token itself is shown once."""
+    """A bearer token. Only a SHA-256 digest is kept: the token itself is shown once. It works
+    while it is neither revoked nor expired, its owner is active and their password is the one
+    it was issued under; a read-only token works for safe methods only."""
+
+    class State(models.TextChoices):
+        ACTIVE = "active", _("active")
+        REVOKED = "revoked", _("revoked")
+        EXPIRED = "expired", _("expired")
+        PASSWORD_CHANGED = "password-changed", _("ended by a password change")
+        DEACTIVATED = "deactivated", _("ended by deactivation")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens")
@@ -80,6 +114,8 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    read_only = models.BooleanField(_("read only"), default=False)
+    password_fingerprint = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("API token")
@@ -88,6 +124,22 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    def state_at(self, now: datetime) -> ApiToken.State:
+        if self.revoked_at is not None:
+            return self.State.REVOKED
+        if self.expires_at is not None and self.expires_at <= now:
+            return self.State.EXPIRED
+        if not self.user.is_active:
+            return self.State.DEACTIVATED
+        if not hmac.compare_digest(self.password_fingerprint,
+                                   password_fingerprint(self.user.password)):
+            return self.State.PASSWORD_CHANGED
+        return self.State.ACTIVE
+
+    @property
+    def state(self) -> ApiToken.State:
+        return self.state_at(datetime.now(UTC))
 
 
 class LoginFailure(models.Model):

@@ -18,7 +18,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from concord.accounts.models import ApiToken, LoginFailure, Role, TotpDevice, User
+from concord.accounts.models import (
+    ApiToken,
+    LoginFailure,
+    Role,
+    TotpDevice,
+    User,
+    password_fingerprint,
+)
 from concord.core.audit import audit_record
 from concord.core.errors import Conflict, Forbidden, ValidationError
 from concord.core.labels import Classification
@@ -75,18 +82,21 @@ def user_create(
 
 @transaction.atomic
 def user_deactivate(*, actor: Any, user: User) -> User:
-    """Ends every session and token of the user at once: both check `is_active` on each use."""
+    """Ends every session and token of the user at once: both check `is_active` on each use.
+    The tokens are revoked as well, so that reactivating the account brings none of them back."""
     if not user.is_active:
         return user
     user.is_active = False
     user.save(update_fields=["is_active"])
     audit_record(actor=actor, action="accounts.user.deactivate", target=user)
+    token_revoke_all(actor=actor, user=user, reason="deactivation")
     return user
 
 
 @transaction.atomic
 def user_set_password(*, actor: Any, user: User, password: str) -> User:
-    """A new password ends the user's other sessions (their session hash no longer matches)."""
+    """A new password ends the user's other sessions (their session hash no longer matches) and
+    every token issued under the old one (its password fingerprint no longer matches)."""
     try:
         validate_password(password, user)
     except DjangoValidationError as exc:
@@ -222,19 +232,24 @@ class IssuedToken:
 
 
 @transaction.atomic
-def token_create(*, actor: Any, user: User, name: str, days: int | None = None) -> IssuedToken:
+def token_create(*, actor: Any, user: User, name: str, days: int | None = None,
+                 read_only: bool = False) -> IssuedToken:
     if not user.is_active:
         raise Forbidden(_("Tokens cannot be issued to a deactivated user."))
     if not name.strip():
         raise ValidationError(_("The token needs a name."), errors={"name": [_("Required.")]})
+    # The stored hash, not the instance's: a token stamped with a stale one would be born dead.
+    encoded = User.objects.filter(pk=user.pk).values_list("password", flat=True).get()
     prefix = secrets.token_hex(4)
     secret = secrets.token_urlsafe(32)
     plaintext = f"{TOKEN_PREFIX}_{prefix}_{secret}"
     expires = _now() + timedelta(days=days) if days else None
     token = ApiToken.objects.create(user=user, name=name.strip(), prefix=prefix,
-                                    digest=_digest(plaintext), expires_at=expires)
+                                    digest=_digest(plaintext), expires_at=expires,
+                                    read_only=read_only,
+                                    password_fingerprint=password_fingerprint(encoded))
     audit_record(actor=actor, action="accounts.token.create", target=token,
-                 detail={"user": user.username, "prefix": prefix})
+                 detail={"user": user.username, "prefix": prefix, "read_only": read_only})
     return IssuedToken(token=token, plaintext=plaintext)
 
 
@@ -247,7 +262,24 @@ def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
     return token
 
 
-def token_authenticate(plaintext: str) -> User | None:
+@transaction.atomic
+def token_revoke_all(*, actor: Any, user: User, reason: str = "") -> int:
+    """Revokes every token of the user not revoked yet; returns how many. Nothing to revoke is
+    no change, and leaves no entry."""
+    live = ApiToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True)
+    prefixes = sorted(live.values_list("prefix", flat=True))
+    if not prefixes:
+        return 0
+    ApiToken.objects.filter(user=user, prefix__in=prefixes).update(revoked_at=_now())
+    detail: dict[str, Any] = {"user": user.username, "prefixes": prefixes}
+    if reason:
+        detail["reason"] = reason
+    audit_record(actor=actor, action="accounts.token.revoke_all", target=user, detail=detail)
+    return len(prefixes)
+
+
+def token_authenticate(plaintext: str) -> ApiToken | None:
+    """The token that `plaintext` is, with its user, if it works now; None otherwise."""
     parts = plaintext.split("_", 2)
     if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
         return None
@@ -256,10 +288,8 @@ def token_authenticate(plaintext: str) -> User | None:
     if token is None or not hmac.compare_digest(token.digest, _digest(plaintext)):
         return None
     now = _now()
-    if token.revoked_at is not None or (token.expires_at and token.expires_at <= now):
-        return None
-    if not token.user.is_active:
+    if token.state_at(now) != ApiToken.State.ACTIVE:
         return None
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token

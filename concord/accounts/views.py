@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -182,20 +183,32 @@ def profile(request: HttpRequest) -> HttpResponse:
                                                password=password_form.cleaned_data["new"])
                     update_session_auth_hash(request, user)
                     messages.success(request, _("Your password was changed. Other sessions "
-                                                "have been signed out."))
+                                                "have been signed out and your API tokens "
+                                                "no longer work."))
                     return redirect("accounts:profile")
             elif action == "token":
                 token_form = TokenForm(request.POST)
                 if token_form.is_valid():
-                    issued = services.token_create(actor=user, user=user,
-                                                   name=token_form.cleaned_data["name"],
-                                                   days=token_form.cleaned_data["days"]).plaintext
+                    issued = services.token_create(
+                        actor=user, user=user, name=token_form.cleaned_data["name"],
+                        days=token_form.cleaned_data["days"],
+                        read_only=token_form.cleaned_data["read_only"]).plaintext
                     token_form = TokenForm()
             elif action == "revoke":
                 token = _own_token(user, request.POST.get("token", ""))
                 if token is not None:
                     services.token_revoke(actor=user, token=token)
                     messages.success(request, _("The token was revoked."))
+                return redirect("accounts:profile")
+            elif action == "revoke-all":
+                count = services.token_revoke_all(actor=user, user=user)
+                if count:
+                    messages.success(request, ngettext(
+                        "%(count)d token was revoked and no longer works.",
+                        "%(count)d tokens were revoked and no longer work.",
+                        count) % {"count": count})
+                else:
+                    messages.info(request, _("You have no token to revoke."))
                 return redirect("accounts:profile")
         except DomainError as error:
             if action == "password":
@@ -209,6 +222,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     context = {
         "password_form": password_form, "token_form": token_form, "issued_token": issued,
         "tokens": user.api_tokens.all()[:50], "has_second_factor": hasattr(user, "totp_device"),
+        "has_live_tokens": user.api_tokens.filter(revoked_at__isnull=True).exists(),
     }
     invalid = password_form.errors or token_form.errors
     return render(request, "accounts/profile.html", context, status=400 if invalid else 200)

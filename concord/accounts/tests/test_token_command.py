@@ -62,3 +62,23 @@ def test_it_refuses_a_negative_validity(personas):
     with pytest.raises(CommandError, match="--days"):
         _run("create", "delegate_b", "--days", "-1")
     assert not ApiToken.objects.exists()
+
+
+def test_it_prints_a_read_only_token_that_reads_but_cannot_write(personas):
+    token = _run("create", "analyst", "--read-only").strip()
+    bearer = f"Bearer {token}"
+
+    read = Client().get("/api/v1/member-states", HTTP_AUTHORIZATION=bearer)
+    write = Client().post("/api/v1/incidents", {"date": "2024-07-01", "country": "KG"},
+                          content_type="application/json", HTTP_AUTHORIZATION=bearer)
+
+    assert (read.status_code, write.status_code) == (200, 403)
+    assert "read-only" in _run("list", "analyst")
+
+
+def test_it_lists_a_token_ended_by_a_password_change(personas):
+    _run("create", "delegate_b")
+    personas.delegate_b.set_password("a brand new passphrase 2026")
+    personas.delegate_b.save()
+
+    assert "password-changed" in _run("list", "delegate_b")

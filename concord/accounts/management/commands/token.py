@@ -19,6 +19,8 @@ class Command(BaseCommand):
         create.add_argument("--name", default="command line")
         create.add_argument("--days", type=int, default=90,
                             help="validity in days (0: no expiry)")
+        create.add_argument("--read-only", action="store_true",
+                            help="the token may only read (GET, HEAD, OPTIONS)")
         listing = sub.add_parser("list", help="a user's tokens")
         listing.add_argument("username")
         revoke = sub.add_parser("revoke", help="revoke a token by its prefix")
@@ -32,13 +34,15 @@ class Command(BaseCommand):
                 if options["days"] < 0:
                     raise CommandError("--days must be 0 or more.")
                 issued = token_create(actor=None, user=user, name=options["name"],
-                                      days=options["days"] or None)
+                                      days=options["days"] or None,
+                                      read_only=options["read_only"])
                 self.stdout.write(issued.plaintext)
             elif verb == "list":
                 for token in self._user(options["username"]).api_tokens.all():
-                    state = "revoked" if token.revoked_at else "active"
+                    access = "read-only" if token.read_only else "read-write"
                     expires = token.expires_at.date().isoformat() if token.expires_at else "never"
-                    self.stdout.write(f"{token.prefix}  {state:<8} expires {expires}  {token.name}")
+                    self.stdout.write(f"{token.prefix}  {token.state.value:<16} {access:<10} "
+                                      f"expires {expires}  {token.name}")
             else:
                 found = ApiToken.objects.filter(prefix=options["prefix"]).first()
                 if found is None:
