@@ -175,11 +175,16 @@ class LabelledQuerySet(models.QuerySet[Any]):
         if self._result_cache is not None:
             return
         self._require_scope()
-        super()._fetch_all()
+        # Django's own two steps, with the records marked between them: the related managers
+        # that prefetching asks are scoped by the viewer their instances carry.
+        cached: list[Any] = list(self._iterable_class(self))  # type: ignore[call-overload]
         viewer = self.viewer
-        cached: list[Any] = self._result_cache or []
         for instance in cached:
             _read_for(instance, viewer)
+        self._result_cache = cached
+        if getattr(self, "_prefetch_related_lookups", ()) and not getattr(self, "_prefetch_done",
+                                                                        False):
+            self._prefetch_related_objects()  # type: ignore[attr-defined]
 
     def count(self) -> int:
         self._require_scope()
@@ -335,8 +340,6 @@ class AuditEntry(models.Model):
     hash = models.CharField(max_length=64, unique=True)
     # HMAC of `hash` under the chain key, a file outside the database (concord.core.audit).
     mac = models.CharField(max_length=64)
-    # HMAC of `hash` under the chain key, a file outside the database (concord.core.audit).
-    mac = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("audit entry")
@@ -358,8 +361,6 @@ class AuditHead(models.Model):
 
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64)
-    # HMAC of (seq, hash) under the chain key: a head moved back over a truncated tail is told.
-    mac = models.CharField(max_length=64, blank=True)
     # HMAC of (seq, hash) under the chain key: a head moved back over a truncated tail is told.
     mac = models.CharField(max_length=64, blank=True)
 

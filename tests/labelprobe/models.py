@@ -13,3 +13,16 @@ class Dossier(LabelledModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Annex(LabelledModel):
+    """A labelled record derived from another: what the policy's relation and write-down rules
+    are tested on."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="annexes")
+    title = models.CharField(max_length=200)
+
+    label_source_fields = ("dossier",)
+
+    def __str__(self) -> str:
+        return self.title

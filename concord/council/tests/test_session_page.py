@@ -4,6 +4,8 @@ visitor may not read."""
 
 from __future__ import annotations
 
+import json
+
 from datetime import date
 from typing import Any
 
@@ -115,8 +117,11 @@ def test_it_answers_an_invisible_session_as_a_missing_one_and_audits_the_denial(
         reverse("council:session-detail", args=["00000000-0000-4000-8000-000000000000"]))
 
     assert hidden_page.status_code == missing_page.status_code == 404
-    denied = AuditEntry.objects.get(action="council.session.read", outcome="denied")
-    assert denied.target_id == str(hidden.public_id)
+    # Both refusals are audited alike; only the auditors learn which session existed.
+    denials = AuditEntry.objects.filter(action="council.session.read", outcome="denied")
+    assert sorted(json.loads(d.detail)["exists"] for d in denials) == [False, True]
+    [found] = [d for d in denials if json.loads(d.detail)["exists"]]
+    assert json.loads(found.detail)["record"] == str(hidden.public_id)
     assert audit_verify().ok
 
 
