@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.core.labels import Classification
 from concord.core.models import Party
+from concord.core.policy import second_factor_required
 
 
 class Role(models.TextChoices):
@@ -47,7 +48,7 @@ class User(AbstractUser):
 
     @property
     def needs_second_factor(self) -> bool:
-        return self.clearance >= Classification.CONFIDENTIAL or hasattr(self, "totp_device")
+        return second_factor_required(self.clearance) or hasattr(self, "totp_device")
 
     @cached_property
     def role_names(self) -> list[str]:
