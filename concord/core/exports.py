@@ -1,14 +1,17 @@
-"""Tables as CSV or XLSX downloads: what a list page shows, a user can take away."""
+"""Tables as CSV or XLSX downloads: what a list page shows, a user can take away. A table of
+labelled records carries each record's label in the last columns (concord.core.marking)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+
+from concord.core.marking import LABEL_COLUMNS, label_cells
 
 FORMATS = ("csv", "xlsx")
 
@@ -16,6 +19,8 @@ FORMATS = ("csv", "xlsx")
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, int | float):
         return value
     text = str(value)
@@ -49,3 +54,9 @@ def table_response(*, filename: str, fmt: str, header: Sequence[str],
     return response
 
 
+def labelled_table_response(*, filename: str, fmt: str, header: Sequence[str],
+                            records: Iterable[Any],
+                            row: Callable[[Any], Sequence[Any]]) -> HttpResponse:
+    """A table of labelled records: `row(record)` under `header`, then the record's label."""
+    return table_response(filename=filename, fmt=fmt, header=[*header, *LABEL_COLUMNS],
+                          rows=([*row(record), *label_cells(record)] for record in records))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concord.core.errors import DomainError, NotFound
-from concord.core.exports import FORMATS, table_response
+from concord.core.exports import FORMATS, labelled_table_response, table_response
 from concord.core.forms import apply_domain_errors, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
@@ -43,6 +43,12 @@ PAGE_SIZE = 25
 LANGUAGE_NAMES = dict(LANGUAGES)
 
 
+def _labelled(records: Any) -> Any:
+    # A table taken away carries each row's label: its originator and release list in one
+    # query each, not one per row.
+    return records.select_related("originator").prefetch_related("releasable_to")
+
+
 # --- Sessions --------------------------------------------------------------------------------
 
 def session_list(request: HttpRequest) -> HttpResponse:
@@ -57,10 +63,11 @@ def session_list(request: HttpRequest) -> HttpResponse:
     if fmt in FORMATS:
         header = [_("Session"), _("Body"), _("Kind"), _("Place"), _("From"), _("To"), _("Chair"),
                   _("Status")]
-        rows = ([s.title, s.body.abbreviation or s.body.code, s.get_kind_display(), s.place,
-                 s.starts_on.isoformat(), s.ends_on.isoformat(), s.chair.name if s.chair else "",
-                 s.get_status_display()] for s in sessions)
-        return table_response(filename="sessions", fmt=fmt, header=header, rows=rows)
+        return labelled_table_response(
+            filename="sessions", fmt=fmt, header=header, records=_labelled(sessions),
+            row=lambda s: [s.title, s.body.abbreviation or s.body.code, s.get_kind_display(),
+                           s.place, s.starts_on.isoformat(), s.ends_on.isoformat(),
+                           s.chair.name if s.chair else "", s.get_status_display()])
     page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page_obj": page, "status": status, "body": body,
                "statuses": Session.Status.choices,
@@ -137,10 +144,12 @@ def document_list(request: HttpRequest) -> HttpResponse:
     if fmt in FORMATS:
         header = [_("Symbol"), _("Type"), _("Title (Russian)"), _("Title (English)"),
                   _("Status"), _("Adopted on"), _("Classification")]
-        rows = ([d.symbol, d.get_doc_type_display(), d.title_ru, d.title_en,
-                 d.get_status_display(), d.adopted_on.isoformat() if d.adopted_on else "",
-                 d.classification_label] for d in documents)
-        return table_response(filename="documents", fmt=fmt, header=header, rows=rows)
+        return labelled_table_response(
+            filename="documents", fmt=fmt, header=header, records=_labelled(documents),
+            row=lambda d: [d.symbol, d.get_doc_type_display(), d.title_ru, d.title_en,
+                           d.get_status_display(),
+                           d.adopted_on.isoformat() if d.adopted_on else "",
+                           d.classification_label])
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page_obj": page, "q": q, "type": doc_type, "status": status,
                "types": Document.Type.choices, "statuses": Document.Status.choices}
@@ -286,10 +295,10 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Instruction"), _("Text"), _("Addressee"), _("Due"), _("Status")]
-        rows = ([str(i), i.text, i.get_addressee_kind_display(),
-                 i.due_on.isoformat() if i.due_on else "", i.get_status_display()]
-                for i in instructions)
-        return table_response(filename="instructions", fmt=fmt, header=header, rows=rows)
+        return labelled_table_response(
+            filename="instructions", fmt=fmt, header=header, records=_labelled(instructions),
+            row=lambda i: [str(i), i.text, i.get_addressee_kind_display(),
+                           i.due_on.isoformat() if i.due_on else "", i.get_status_display()])
     page = Paginator(instructions, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page_obj": page, "status": status, "addressee": addressee,
                "statuses": Instruction.Status.choices, "addressees": Instruction.Addressee.choices}
@@ -524,10 +533,11 @@ def report_list(request: HttpRequest) -> HttpResponse:
     if fmt in FORMATS:
         header = [_("Report"), _("Session"), _("On the decisions of"), _("Drafted"),
                   _("Classification")]
-        rows = ([r.title, r.session.title, r.covers.title, r.generated_at.date().isoformat(),
-                 r.classification_label] for r in reports)
-        return table_response(filename="implementation-reports", fmt=fmt, header=header,
-                              rows=rows)
+        return labelled_table_response(
+            filename="implementation-reports", fmt=fmt, header=header,
+            records=_labelled(reports),
+            row=lambda r: [r.title, r.session.title, r.covers.title,
+                           r.generated_at.date().isoformat(), r.classification_label])
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     return render_page(request, "council/report_list.html", {"page_obj": page}, partial="table")
 

@@ -1,6 +1,8 @@
 """Writing a selection of incidents as ACLED CSV, XLSX or GeoJSON. What is written is what the
 viewer may read: the selection comes from the scoped selector, and the export is audited once
-with its size and the highest label in it."""
+with its size and the highest label in it. Every row carries its incident's label in the label
+columns (concord.core.marking), after ACLED's own columns in ACLED CSV and as feature
+properties in GeoJSON, so that the file imported again is labelled as the incidents were."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from django.db import transaction
 from openpyxl import Workbook
 
 from concord.core.audit import audit_record
-from concord.core.labels import Classification
+from concord.core.marking import LABEL_COLUMNS, label_cells
 from concord.monitoring import selectors
 from concord.monitoring.formats import ACLED_COLUMNS, OWN_COLUMNS
 from concord.monitoring.geography import BY_ALPHA2
@@ -71,6 +73,12 @@ def own_row(incident: Incident) -> list[Any]:
     return [values[c] if c in values else _plain(getattr(incident, c)) for c in OWN_COLUMNS]
 
 
+def _label_cells(incident: Incident) -> list[Any]:
+    classification, originator, to_all, releasable_to = label_cells(incident)
+    # Written as words: a CSV cell has no type, and `true` reads back the same everywhere.
+    return [classification, originator, "true" if to_all else "false", releasable_to]
+
+
 def _plain(value: Any) -> Any:
     return "" if value is None else value
 
@@ -84,10 +92,10 @@ def _safe(value: Any) -> Any:
 
 def write_acled(incidents: Iterable[Incident], out: IO[str]) -> int:
     writer = csv.writer(out)
-    writer.writerow(ACLED_COLUMNS)
+    writer.writerow([*ACLED_COLUMNS, *LABEL_COLUMNS])
     count = 0
     for incident in incidents:
-        writer.writerow([_safe(v) for v in acled_row(incident)])
+        writer.writerow([_safe(v) for v in (*acled_row(incident), *_label_cells(incident))])
         count += 1
     return count
 
@@ -95,10 +103,10 @@ def write_acled(incidents: Iterable[Incident], out: IO[str]) -> int:
 def write_xlsx(incidents: Iterable[Incident], out: IO[bytes]) -> int:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("incidents")
-    sheet.append(list(OWN_COLUMNS))
+    sheet.append([*OWN_COLUMNS, *LABEL_COLUMNS])
     count = 0
     for incident in incidents:
-        sheet.append([_safe(v) for v in own_row(incident)])
+        sheet.append([_safe(v) for v in (*own_row(incident), *_label_cells(incident))])
         count += 1
     book.save(out)
     return count
@@ -107,12 +115,11 @@ def write_xlsx(incidents: Iterable[Incident], out: IO[bytes]) -> int:
 def geojson_features(incidents: Iterable[Incident]) -> Iterator[dict[str, Any]]:
     for incident in incidents:
         properties = dict(zip(OWN_COLUMNS, own_row(incident), strict=True))
+        properties.update(zip(LABEL_COLUMNS, label_cells(incident), strict=True))
         geometry = None
         if incident.latitude is not None and incident.longitude is not None:
             geometry = {"type": "Point", "coordinates": [incident.longitude, incident.latitude]}
         properties.pop("latitude"), properties.pop("longitude")
-        # A code, not the translated label: files are read by programs too.
-        properties["classification"] = Classification(incident.classification).name.lower()
         yield {"type": "Feature", "id": str(incident.public_id), "geometry": geometry,
                "properties": properties}
 
@@ -133,7 +140,9 @@ def incident_export(*, viewer: Any, filters: selectors.IncidentFilters, fmt: str
     incidents = selectors.incident_list(viewer=viewer, filters=filters)
     highest = incidents.order_by("-classification").values_list("classification",
                                                                   flat=True).first()
-    rows = incidents.iterator(chunk_size=5000)
+    # The label's originator and release list in one query per chunk, not one per row.
+    rows = (incidents.select_related("originator").prefetch_related("releasable_to")
+            .iterator(chunk_size=5000))
     if fmt == "acled":
         count = write_acled(rows, out)
     elif fmt == "xlsx":

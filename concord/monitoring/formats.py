@@ -1,6 +1,10 @@
 """Reading incident files: ACLED CSV (the layout published since 2023 and the older one), the
 project's own CSV and XLSX, and GeoJSON. Each reader yields, per data row, its line number and
-either the incident's field values or the reason the row cannot be used."""
+either the incident's field values or the reason the row cannot be used.
+
+Concord adds the label columns of concord.core.marking to every layout (after ACLED's own in
+ACLED CSV); a row that fills them carries its label as `Row.label` (see `RowLabel`), one
+that leaves them empty (or a file without them) takes the import's label."""
 
 from __future__ import annotations
 
@@ -8,12 +12,13 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import IO, Any, NamedTuple
 
 from django.utils.translation import gettext as _
 
+from concord.core.marking import LABEL_COLUMNS, PARTY_SEPARATOR, classification_of_code
 from concord.monitoring.geography import country_of
 from concord.monitoring.models import (
     Credibility,
@@ -78,10 +83,31 @@ class RowError(ValueError):
     """Why one row cannot be imported, in words for the person who made the file."""
 
 
+class RowLabel(NamedTuple):
+    """The label a row of a file carries, with parties as the file spells their codes (the
+    import resolves them)."""
+
+    classification: int
+    originator: str
+    release_to_all_members: bool
+    releasable_to: tuple[str, ...]
+
+
 class Row(NamedTuple):
     line: int
     values: dict[str, Any] | None
     error: str = ""
+    label: RowLabel | None = None
+
+
+Convert = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _row(line: int, raw: dict[str, Any], convert: Convert) -> Row:
+    try:
+        return Row(line, convert(raw), "", row_label(raw))
+    except RowError as error:
+        return Row(line, None, str(error))
 
 
 def _text(raw: dict[str, Any], name: str, limit: int = 200) -> str:
@@ -180,6 +206,49 @@ def _country(raw: dict[str, Any], *, code: str = "", numeric: str = "") -> str:
 def _acled_scale(text: str) -> str:
     first = text.split("-")[0].strip().casefold()
     return first if first in SCALES else SourceScale.OTHER
+
+
+_TRUE = frozenset({"true", "1", "yes", "да"})
+_FALSE = frozenset({"false", "0", "no", "нет"})
+
+
+def _flag(value: Any, column: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value if value is not None else "").strip()
+    key = text.casefold()
+    if not key or key in _FALSE:
+        return False
+    if key in _TRUE:
+        return True
+    raise RowError(_("%(column)s has an unknown value %(value)r (true or false).")
+                   % {"column": column, "value": text})
+
+
+def _codes(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list | tuple):
+        parts = [str(part) for part in value]
+    else:
+        parts = str(value if value is not None else "").split(PARTY_SEPARATOR)
+    return tuple(code for code in (part.strip() for part in parts) if code)
+
+
+def row_label(raw: dict[str, Any]) -> RowLabel | None:
+    """The label a row carries in the label columns, None when it leaves them all empty. A row
+    that fills any of them names its classification; an empty `release_to_all_members` is
+    `false`, so that a row is never released wider than the file says."""
+    if all(raw.get(name) in (None, "", [], ()) for name in LABEL_COLUMNS):
+        return None
+    text = str(raw.get("classification") or "").strip()
+    if not text:
+        raise RowError(_("classification is missing beside the other label columns."))
+    classification = classification_of_code(text)
+    if classification is None:
+        raise RowError(_("classification has an unknown value %(value)r (public, official_use, "
+                         "confidential or secret).") % {"value": text})
+    return RowLabel(classification, _text(raw, "originator", 16),
+                    _flag(raw.get("release_to_all_members"), "release_to_all_members"),
+                    _codes(raw.get("releasable_to")))
 
 
 def acled_values(raw: dict[str, Any]) -> dict[str, Any]:
@@ -298,10 +367,7 @@ def _check_header(header: list[str], required: frozenset[str]) -> None:
 def _rows_from_dicts(records: Iterator[tuple[int, dict[str, Any]]], acled: bool) -> Iterator[Row]:
     convert = acled_values if acled else own_values
     for line, raw in records:
-        try:
-            yield Row(line, convert(raw))
-        except RowError as error:
-            yield Row(line, None, str(error))
+        yield _row(line, raw, convert)
 
 
 def read_csv(stream: IO[bytes], *, acled: bool) -> Iterator[Row]:
@@ -331,10 +397,7 @@ def read_csv(stream: IO[bytes], *, acled: bool) -> Iterator[Row]:
         if None in raw:
             yield Row(reader.line_num, None, _("the row has more cells than the header."))
             continue
-        try:
-            yield Row(reader.line_num, convert(raw))
-        except RowError as error:
-            yield Row(reader.line_num, None, str(error))
+        yield _row(reader.line_num, raw, convert)
 
 
 def read_xlsx(stream: IO[bytes]) -> Iterator[Row]:

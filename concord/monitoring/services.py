@@ -16,12 +16,15 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections, models, transaction
 from django.utils.translation import gettext as _
 
+from concord.core import policy
 from concord.core.audit import audit_record
 from concord.core.checkpoint import checkpoint_soon
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labelling import label_change
 from concord.core.labels import Classification, Viewer
+from concord.core.marking import classification_code
 from concord.core.models import Party
+from concord.core.release import refresh_masks
 from concord.monitoring import formats
 from concord.monitoring.models import (
     FigureSource,
@@ -281,7 +284,9 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
                     file_name: str = "", progress: Progress | None = None,
                     batch_size: int | None = None) -> ImportOutcome:
     """Import a whole file in one transaction: bad rows reject it all, unless the user asked to
-    skip them; rows already imported (same key from the same originator) are left alone."""
+    skip them; rows already imported (same key from the same originator) are left alone. A row
+    that fills the label columns is labelled as it says (see `_ImportLabels`); the others take the
+    label given here."""
     require_permission(actor, "monitoring.add_incident")
     if fmt not in formats.FORMATS:
         raise ValidationError(_("Unknown format."), errors={"format": [_("Unknown format.")]})
@@ -290,34 +295,40 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
     recorded_by = actor if getattr(actor, "pk", None) else None
     outcome = ImportOutcome()
     size = _size(stream)
-    seen: set[str] = set()
+    seen: set[tuple[int, str]] = set()
     batch: list[dict[str, Any]] = []
+    labels = _ImportLabels(actor=actor, party=party, classification=int(classification),
+                           release_to_all_members=release_to_all_members)
 
-    insert = _RowInserter(originator=party, classification=classification,
-                          release_to_all_members=release_to_all_members,
-                          recorded_by=recorded_by)
+    insert = _RowInserter(recorded_by=recorded_by)
     if batch_size is None:
         batch_size = IMPORT_BATCH if insert.copy is None else COPY_BATCH
 
     def flush() -> None:
-        existing = _existing_keys(party, [values["external_id"] for values in batch])
-        fresh = [values for values in batch if values["external_id"] not in existing]
+        fresh = []
+        for originator_pk, rows in _by_originator(batch).items():
+            existing = _recorded_keys(labels.party_of(originator_pk),
+                                      [values["external_id"] for values in rows])
+            fresh += [values for values in rows if values["external_id"] not in existing]
         insert(fresh)
+        labels.release(fresh)
         outcome.created += len(fresh)
         outcome.unchanged += len(batch) - len(fresh)
         batch.clear()
 
     for row in formats.read(stream, fmt):
         outcome.rows += 1
-        if row.values is None:
-            outcome.problems.append((row.line, row.error))
+        values = row.values
+        problem = row.error if values is None else labels.apply(row)
+        if values is None or problem:
+            outcome.problems.append((row.line, problem))
         elif outcome.problems and not skip_bad_rows:
             pass  # the import is lost already; go on only to report every bad row
-        elif row.values["external_id"] in seen:
+        elif (key := (values["originator"], values["external_id"])) in seen:
             outcome.unchanged += 1
         else:
-            seen.add(row.values["external_id"])
-            batch.append(row.values)
+            seen.add(key)
+            batch.append(values)
             if len(batch) >= batch_size:
                 flush()
         if progress is not None and outcome.rows % 1000 == 0:
@@ -333,9 +344,134 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
                  detail={"file": file_name, "format": fmt, "rows": outcome.rows,
                          "created": outcome.created, "unchanged": outcome.unchanged,
                          "skipped": len(outcome.problems),
-                         "classification": int(classification), "originator": party.code})
+                         "classification": int(classification), "originator": party.code,
+                         "labelled_by_file": labels.labelled_rows,
+                         "highest_classification": labels.highest})
     checkpoint_soon()
     return outcome
+
+
+class _ImportLabels:
+    """The label each row of an import is written with.
+
+    A row that leaves the label columns empty (every row of a file without them) takes the
+    import's label. A row that fills them is labelled exactly as it says, never lower, or is
+    refused, naming the column and the value: a classification above the importer's clearance
+    (they could not read back what they wrote), an unknown party code, or an originator other
+    than the party the file is imported for. Only the system itself (an import without a user,
+    such as the operator's command line) writes rows of several originators: a user never
+    records in another party's name."""
+
+    def __init__(self, *, actor: Any, party: Party, classification: int,
+                 release_to_all_members: bool) -> None:
+        self.actor, self.party = actor, party
+        self.default = (int(classification), party, bool(release_to_all_members))
+        self.system = not getattr(actor, "is_authenticated", False)
+        self.parties: dict[str, Party] | None = None
+        # The named release list of each row that has one, by (originator, external id).
+        self.named: dict[tuple[int, str], list[Party]] = {}
+        self.labelled_rows = 0
+        self.highest = int(classification)
+
+    def _party(self, code: str) -> Party | None:
+        if self.parties is None:
+            self.parties = {p.code.casefold(): p for p in Party.objects.all()}
+        return self.parties.get(code.casefold())
+
+    def party_of(self, pk: int) -> Party:
+        if pk == self.party.pk:
+            return self.party
+        return next(p for p in (self.parties or {}).values() if p.pk == pk)
+
+    def apply(self, row: formats.Row) -> str:
+        """Writes the row's label into its values; returns why it cannot be imported, if so."""
+        values, label = row.values, row.label
+        if values is None:
+            return row.error
+        if label is None:
+            classification, originator, to_all = self.default
+            named: list[Party] = []
+        else:
+            classification, to_all = label.classification, label.release_to_all_members
+            originator = self.party
+            if label.originator:
+                found = self._party(label.originator)
+                if found is None:
+                    return _("%(column)s has an unknown party code %(value)r.") % {
+                        "column": "originator", "value": label.originator}
+                originator = found
+            if originator.pk != self.party.pk and not self.system:
+                return _("%(column)s %(value)r: you import for %(party)s; records of another "
+                         "party are imported by that party.") % {
+                    "column": "originator", "value": label.originator, "party": self.party.code}
+            errors = policy.clearance_errors(self.actor, classification, field="classification")
+            if errors:
+                return _("%(column)s %(value)r: %(reason)s") % {
+                    "column": "classification", "value": classification_code(classification),
+                    "reason": " ".join(errors["classification"])}
+            named = []
+            for code in label.releasable_to:
+                party = self._party(code)
+                if party is None:
+                    return _("%(column)s has an unknown party code %(value)r.") % {
+                        "column": "releasable_to", "value": code}
+                named.append(party)
+            self.labelled_rows += 1
+            self.highest = max(self.highest, classification)
+        values["classification"], values["originator"] = classification, originator.pk
+        values["release_to_all_members"] = to_all
+        if named:
+            self.named[(originator.pk, values["external_id"])] = named
+        return ""
+
+    def release(self, inserted: list[dict[str, Any]]) -> None:
+        """Writes the release lists of rows just inserted (the insert writes rows, not lists),
+        then their release masks through the kernel, which keeps masks equal to lists."""
+        keys: dict[int, list[str]] = {}
+        for values in inserted:
+            if (values["originator"], values["external_id"]) in self.named:
+                keys.setdefault(values["originator"], []).append(values["external_id"])
+        through: Any = Incident.releasable_to.through
+        for originator_pk, external_ids in keys.items():
+            originator = self.party_of(originator_pk)
+            viewer = policy.system_viewer(originator, reason="writing the release lists of an "
+                                                             "import")
+            ids = dict(Incident.objects.visible_to(viewer)
+                       .filter(originator=originator, external_id__in=external_ids)
+                       .values_list("external_id", "pk"))
+            through.objects.bulk_create(
+                [through(incident_id=ids[key], party_id=party.pk) for key in external_ids
+                 for party in self.named.pop((originator_pk, key))])
+            refresh_masks(Incident, ids.values())
+
+
+def _by_originator(batch: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for values in batch:
+        groups.setdefault(values["originator"], []).append(values)
+    return groups
+
+
+def _recorded_keys(originator: Party, keys: list[str]) -> set[str]:
+    """The keys of an import that `originator` has recorded already: by the external id, or,
+    for a file Concord exported, by the public id it wrote for an incident recorded by hand
+    (`acled:<public id>`, `id:<public id>`), so that an export imported again adds nothing."""
+    found = _existing_keys(originator, keys)
+    by_public_id: dict[uuid.UUID, str] = {}
+    for key in keys:
+        if key in found:
+            continue
+        try:
+            by_public_id[uuid.UUID(key.partition(":")[2])] = key
+        except ValueError:
+            continue
+    if by_public_id:
+        viewer = policy.system_viewer(originator, reason="finding the exported rows of an "
+                                                         "import already recorded")
+        found |= {by_public_id[public_id] for public_id in Incident.objects.visible_to(viewer)
+                  .filter(originator=originator, public_id__in=list(by_public_id))
+                  .values_list("public_id", flat=True)}
+    return found
 
 
 class _RowInserter:
@@ -349,15 +485,13 @@ class _RowInserter:
     and PostgreSQL keeps every version of a row updated within one transaction until it ends:
     an import of a million rows would spend its time walking those versions."""
 
-    def __init__(self, *, originator: Party, classification: int,
-                 release_to_all_members: bool, recorded_by: Any) -> None:
+    def __init__(self, *, recorded_by: Any) -> None:
         self.connection = connections[Incident.objects.db]
         ops = self.connection.ops
         self.fields = [f for f in Incident._meta.concrete_fields if not f.primary_key]
+        # Each row brings its label (classification, originator, release to all members); a
+        # named release list is written after the row, and its mask with it.
         constants: dict[str, Any] = {
-            "classification": int(classification), "originator": originator.pk,
-            "release_to_all_members": release_to_all_members,
-            # An import releases to no party by name, so no release list and an empty mask.
             "release_mask": 0,
             "recorded_by": getattr(recorded_by, "pk", None), "merged_into": None,
             "recorded_at": ops.adapt_datetimefield_value(datetime.now(UTC)),

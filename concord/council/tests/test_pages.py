@@ -104,6 +104,32 @@ def test_it_lists_only_released_documents_in_the_page_its_count_and_its_export(o
     assert "For Russia" in russian_csv
 
 
+def test_it_exports_each_listed_record_with_its_label(org, personas):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    draft(org, personas.officer, title_en="For Russia", release_to_all_members=False,
+          releasable_to=[personas.state_a, personas.state_b],
+          classification=Classification.CONFIDENTIAL)
+    officer = _client(personas.officer)
+    url = reverse("council:document-list")
+
+    table = list(csv.DictReader(io.StringIO(
+        officer.get(url + "?format=csv").content.decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(officer.get(url + "?format=xlsx").content)).active
+    header, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+
+    label = {"classification": "confidential", "originator": "SEC",
+             "release_to_all_members": "false", "releasable_to": "RU;TJ"}
+    assert {name: table[0][name] for name in label} == label
+    assert dict(zip(header[-4:], row[-4:], strict=True)) == label
+    sessions = officer.get(reverse("council:session-list") + "?format=csv")
+    assert sessions.content.decode("utf-8-sig").splitlines()[0].endswith(
+        "classification,originator,release_to_all_members,releasable_to")
+
+
 def test_it_lists_documents_in_a_fixed_number_of_queries(org, personas,
                                                         django_assert_max_num_queries):
     for number in range(30):

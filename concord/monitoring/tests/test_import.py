@@ -191,3 +191,61 @@ def test_it_reports_a_bad_geojson_feature_by_its_number(personas):
     assert outcome.created == 1
     assert outcome.problems[0][0] == 2
     assert _all().get().latitude == 37.2
+
+
+LABELLED_HEADER = ACLED_HEADER + ",classification,originator,release_to_all_members,releasable_to"
+
+
+def test_it_refuses_a_row_above_the_importers_clearance_naming_line_column_and_value(personas):
+    text = "\n".join([LABELLED_HEADER, acled_row("L1") + ",confidential,SEC,true,",
+                      acled_row("L2") + ",secret,SEC,false,RU", acled_row("L3") + ",,,,"])
+
+    with pytest.raises(services.ImportRejected) as rejected:
+        services.incident_import(actor=personas.analyst, stream=io.BytesIO(text.encode()),
+                                 fmt="acled")
+
+    assert rejected.value.errors == {"line 3": [rejected.value.outcome.problems[0][1]]}
+    reason = rejected.value.outcome.problems[0][1]
+    assert "classification" in reason and "'secret'" in reason and "clearance" in reason
+    assert not _all().exists()
+
+
+def test_it_labels_each_row_as_the_file_says_and_the_others_as_the_import(personas):
+    text = "\n".join([LABELLED_HEADER, acled_row("L1") + ",confidential,SEC,false,TJ;RU",
+                      acled_row("L2") + ",,,,"])
+
+    outcome = services.incident_import(actor=personas.analyst, stream=io.BytesIO(text.encode()),
+                                       fmt="acled", classification=0)
+
+    assert outcome.created == 2
+    labelled, plain = _all().get(external_id="acled:L1"), _all().get(external_id="acled:L2")
+    assert (labelled.classification, labelled.originator.code,
+            labelled.release_to_all_members) == (2, "SEC", False)
+    assert sorted(p.code for p in labelled.releasable_to.all()) == ["RU", "TJ"]
+    assert labelled.release_mask == personas.state_a.release_flag | personas.state_b.release_flag
+    assert (plain.classification, plain.originator.code, plain.release_to_all_members) == (
+        0, "SEC", True)
+
+
+def test_it_refuses_unknown_parties_and_label_values_by_line(personas):
+    text = "\n".join([LABELLED_HEADER, acled_row("L1") + ",top secret,SEC,false,",
+                      acled_row("L2") + ",official_use,SEC,perhaps,",
+                      acled_row("L3") + ",official_use,SEC,false,RU;XX",
+                      acled_row("L4") + ",official_use,ZZ,false,",
+                      acled_row("L5") + ",official_use,RU,false,",
+                      acled_row("L6") + ",,SEC,false,"])
+
+    with pytest.raises(services.ImportRejected) as rejected:
+        services.incident_import(actor=personas.analyst, stream=io.BytesIO(text.encode()),
+                                 fmt="acled")
+
+    problems = dict(rejected.value.outcome.problems)
+    assert sorted(problems) == [2, 3, 4, 5, 6, 7]
+    assert "classification" in problems[2] and "'top secret'" in problems[2]
+    assert "release_to_all_members" in problems[3] and "'perhaps'" in problems[3]
+    assert "releasable_to" in problems[4] and "'XX'" in problems[4]
+    assert "originator" in problems[5] and "'ZZ'" in problems[5]
+    # A user records in their own party's name only.
+    assert "originator" in problems[6] and "'RU'" in problems[6]
+    assert "classification" in problems[7]
+    assert not _all().exists()
