@@ -1,5 +1,7 @@
 """The formats people take away: iCalendar for sessions, DOCX and PDF laid out as official
-documents, and Akoma Ntoso 3.0 XML of adopted documents."""
+documents, and Akoma Ntoso 3.0 XML of adopted documents. Each DOCX and PDF carries its record's
+marking at the top and bottom of every page, in the document's language, and the Akoma Ntoso
+its label in the proprietary metadata (concord.core.marking)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from concord.core.errors import InvalidState
+from concord.core.marking import (
+    PARTY_SEPARATOR,
+    Marking,
+    classification_code,
+    mark_docx,
+    marking_of,
+    pdf_marker,
+    release_codes,
+)
 from concord.core.pdf import pdf_font
 from concord.council.models import Document, DocumentText, ImplementationReport, Session
 
@@ -108,6 +119,7 @@ def _layout(document: Document, language: str) -> dict[str, Any]:
 def document_docx(*, document: Document, language: str) -> bytes:
     page = _layout(document, language)
     docx = Docx()
+    mark_docx(docx, marking_of(document, language=language))
     head = docx.add_paragraph()
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head.add_run(page["organization"].upper()).bold = True
@@ -138,8 +150,9 @@ def document_docx(*, document: Document, language: str) -> bytes:
 
 # --- PDF -------------------------------------------------------------------------------------
 
-def _pdf(blocks: list[tuple[str, str]]) -> bytes:
-    """Blocks of (style, text): 'head', 'right', 'title', 'centre', 'body', 'sign'."""
+def _pdf(blocks: list[tuple[str, str]], marking: Marking) -> bytes:
+    """Blocks of (style, text): 'head', 'right', 'title', 'centre', 'body', 'sign'; the
+    marking on every page."""
     font = pdf_font(serif=True)
     styles = {
         "head": ParagraphStyle("head", fontName=font, fontSize=12, leading=16, alignment=TA_CENTER),
@@ -161,7 +174,9 @@ def _pdf(blocks: list[tuple[str, str]]) -> bytes:
             story.append(Spacer(1, 6 * mm))
             continue
         story.append(Paragraph(escape(text).replace("\n", "<br/>"), styles[style]))
-    pdf.build(story)
+    # The marking sits in the top and bottom margins, as on any classified paper.
+    page = pdf_marker(marking, font=font, top=A4[1] - 10 * mm, bottom=10 * mm)
+    pdf.build(story, onFirstPage=page, onLaterPages=page)
     return buffer.getvalue()
 
 
@@ -174,7 +189,7 @@ def document_pdf(*, document: Document, language: str) -> bytes:
     blocks += [("body", p) for p in page["paragraphs"]]
     blocks += [("sign", f"{page['for_word']} {state}\n{name}".strip())
                for state, name in page["signatures"]]
-    return _pdf(blocks)
+    return _pdf(blocks, marking_of(document, language=language))
 
 
 def _report_layout(report: ImplementationReport, language: str) -> dict[str, Any]:
@@ -194,6 +209,7 @@ def _report_layout(report: ImplementationReport, language: str) -> dict[str, Any
 def report_docx(*, report: ImplementationReport, language: str) -> bytes:
     page = _report_layout(report, language)
     docx = Docx()
+    mark_docx(docx, marking_of(report, language=language))
     head = docx.add_paragraph()
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head.add_run(page["organization"].upper()).bold = True
@@ -220,7 +236,7 @@ def report_pdf(*, report: ImplementationReport, language: str) -> bytes:
                    ("centre", f"{page['status_word']}: {entry['status']}"
                     + (f"; {page['due_word']}: {entry['due']}" if entry["due"] else "")),
                    ("body", entry["text"])]
-    return _pdf(blocks)
+    return _pdf(blocks, marking_of(report, language=language))
 
 
 # --- Akoma Ntoso 3.0 --------------------------------------------------------------------------
@@ -280,9 +296,15 @@ def document_akn(*, document: Document, language: str) -> bytes:
              href=f"/ontology/person/{signature.official.public_id}",
              showAs=getattr(signature.official, f"name_{language}", signature.official.name))
 
+    # Concord's own metadata, in its own namespace: the document's label, as its tables write
+    # it, and the authentic text's hash recorded at adoption.
+    proprietary = _akn("proprietary", meta, source="#concord")
+    label = etree.SubElement(proprietary, f"{{{CONCORD_NS}}}label", nsmap={"concord": CONCORD_NS})
+    label.set("classification", classification_code(document.classification))
+    label.set("originator", document.originator.code)
+    label.set("releaseToAllMembers", "true" if document.release_to_all_members else "false")
+    label.set("releasableTo", PARTY_SEPARATOR.join(release_codes(document)))
     if text.sha256:
-        # The authentic text's hash, recorded at adoption, in Concord's own namespace.
-        proprietary = _akn("proprietary", meta, source="#concord")
         authentic = etree.SubElement(proprietary, f"{{{CONCORD_NS}}}authenticText",
                                      nsmap={"concord": CONCORD_NS})
         authentic.set("language", text.language)

@@ -1,5 +1,6 @@
 """A situation report as DOCX and PDF, with its timeline chart and map drawn here (Pillow), so
-that nothing is fetched from outside: deployments are air-gapped."""
+that nothing is fetched from outside: deployments are air-gapped. Both carry the report's
+marking (concord.core.marking) at the top and bottom of every page."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
-from concord.core.labels import Classification
+from concord.core.marking import mark_docx, marking_of, pdf_marker
 from concord.core.pdf import font_file, pdf_font
 from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.models import AlertLevel, SituationReport, Verification
@@ -34,10 +35,6 @@ def font_path() -> str | None:
 def _font(size: int) -> Any:
     path = font_path()
     return ImageFont.truetype(path, size) if path else ImageFont.load_default()
-
-
-def _label_text(report: SituationReport) -> str:
-    return str(Classification(report.classification).label).upper()
 
 
 def _category_label(code: str) -> str:
@@ -194,10 +191,7 @@ def report_docx(report: SituationReport) -> bytes:
     from docx.shared import Cm
 
     document = Document()
-    label = _label_text(report)
-    for section in document.sections:
-        section.header.paragraphs[0].text = label
-        section.footer.paragraphs[0].text = label
+    mark_docx(document, marking_of(report))
     document.add_heading(report.title, level=0)
     rows, headers = report_rows(report), report_headers()
     table = document.add_table(rows=0, cols=2)
@@ -255,7 +249,6 @@ def report_pdf(report: SituationReport) -> bytes:
     heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=12.5, leading=16,
                              spaceBefore=10, spaceAfter=4)
     title = ParagraphStyle("title", parent=heading, fontSize=16, leading=20)
-    label = _label_text(report)
     rows, headers = report_rows(report), report_headers()
 
     def text(value: str, style: ParagraphStyle = body) -> Paragraph:
@@ -288,14 +281,8 @@ def report_pdf(report: SituationReport) -> bytes:
     if report.conclusions:
         story += [text(_("Conclusions and proposals"), heading), text(report.conclusions)]
 
-    def page(canvas: Any, document: Any) -> None:
-        # The label at the top and bottom of every page, as on any classified paper.
-        canvas.saveState()
-        canvas.setFont(bold, 9)
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 1.1 * cm, label)
-        canvas.drawCentredString(A4[0] / 2, 0.8 * cm, f"{label} · {document.page}")
-        canvas.restoreState()
-
+    page = pdf_marker(marking_of(report), font=bold, top=A4[1] - 1.0 * cm, bottom=0.7 * cm,
+                      page_numbers=True)
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, title=report.title, leftMargin=2 * cm,
                       rightMargin=2 * cm, topMargin=1.8 * cm, bottomMargin=1.6 * cm).build(

@@ -114,3 +114,98 @@ def test_it_exports_the_sessions_as_icalendar(demo):
     assert "Сочи" in str(sochi["location"])
     # "The second half of 2014" is a period, not an event a calendar can place.
     assert not any("2014" in summary for summary in events)
+
+
+# --- The marking of what is taken away --------------------------------------------------------
+
+def _pdf_lines(content: bytes) -> list[tuple[float, str]]:
+    """The lines of text on the first page of a PDF, each with its height on the page."""
+    from pypdf import PdfReader
+
+    lines: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            lines.append((cm[5] + tm[5] * cm[3], text.strip()))
+
+    PdfReader(io.BytesIO(content)).pages[0].extract_text(visitor_text=visit)
+    return lines
+
+
+def _header_and_footer(lines: list[tuple[float, str]]) -> tuple[list[str], list[str]]:
+    # A4 is 842 points high: the header sits in the top margin, the footer in the bottom one.
+    return ([text for y, text in lines if y > 842 - 57],
+            [text for y, text in lines if y < 57])
+
+
+def _docx_marking(content: bytes) -> tuple[list[str], list[str]]:
+    section = Docx(io.BytesIO(content)).sections[0]
+    return ([p.text for p in section.header.paragraphs if p.text],
+            [p.text for p in section.footer.paragraphs if p.text])
+
+
+@pytest.fixture
+def secret_document(org, personas):
+    from concord.core.labels import Classification
+    from concord.council.tests.factories import draft
+
+    return draft(org, personas.officer, classification=Classification.SECRET,
+                 release_to_all_members=False, releasable_to=[personas.state_a],
+                 title_en="On the secret annex")
+
+
+@pytest.mark.parametrize(("language", "marking", "release"), [
+    ("ru", "СЕКРЕТНО", "RU"), ("en", "SECRET", "Released to: RU")])
+def test_it_marks_a_council_document_in_its_language_at_the_top_and_bottom_of_each_page(
+        secret_document, personas, language, marking, release):
+    client = _client("officer")
+    base = f"/council/documents/{secret_document.public_id}/document"
+
+    docx = client.get(f"{base}.docx?language={language}")
+    pdf = client.get(f"{base}.pdf?language={language}")
+
+    header, footer = _docx_marking(docx.content)
+    assert header[0] == footer[0] == marking
+    assert "SEC" in header[1] and release in header[1] and header[1] == footer[1]
+    top, bottom = _header_and_footer(_pdf_lines(pdf.content))
+    assert top[0] == bottom[0] == marking
+    assert release in top[1] and release in bottom[1]
+
+
+@pytest.mark.parametrize(("language", "marking"), [("ru", "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"),
+                                                   ("en", "OFFICIAL USE")])
+def test_it_marks_an_implementation_report_in_its_language(org, personas, language, marking):
+    from concord.council.tests.factories import implementation_report
+
+    report = implementation_report(org, personas.officer)
+    client = _client("officer")
+    base = f"/council/reports/{report.public_id}/report"
+
+    docx = client.get(f"{base}.docx?language={language}")
+    pdf = client.get(f"{base}.pdf?language={language}")
+
+    header, footer = _docx_marking(docx.content)
+    assert header[0] == footer[0] == marking
+    top, bottom = _header_and_footer(_pdf_lines(pdf.content))
+    assert top[0] == bottom[0] == marking
+
+
+def test_it_writes_the_label_of_an_adopted_document_into_its_akoma_ntoso(org, personas, schema):
+    from concord.core.labels import Classification
+    from concord.council import services
+    from concord.council.tests.factories import ALL_CONCUR, draft, positions, session
+
+    sitting = session(org, personas.officer)
+    document = draft(org, personas.officer, session=sitting,
+                     classification=Classification.CONFIDENTIAL, release_to_all_members=False,
+                     releasable_to=[personas.state_a, personas.state_b])
+    positions(org, personas.officer, document, ALL_CONCUR)
+    services.document_decide(actor=personas.officer, document=document, session=sitting)
+
+    response = _client("officer").get(f"/council/documents/{document.public_id}/akn.xml")
+
+    xml = etree.fromstring(response.content)
+    assert schema.validate(xml), [e.message for e in schema.error_log]
+    label = xml.find(".//{urn:concord:council}label")
+    assert dict(label.attrib) == {"classification": "confidential", "originator": "SEC",
+                                  "releaseToAllMembers": "false", "releasableTo": "RU;TJ"}
