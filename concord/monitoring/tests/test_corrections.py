@@ -207,6 +207,6 @@ def test_the_api_says_a_lower_label_waits_for_approval(client, personas):
                             {"classification": "official_use"},
                             content_type="application/json")
 
-    assert response.status_code == 200
+    assert response.status_code == 202
     assert response.json()["classification"] == "confidential"
     assert response.json()["pending_label_change"] is not None
