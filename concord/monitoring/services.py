@@ -21,9 +21,10 @@ from concord.core.audit import audit_record
 from concord.core.checkpoint import checkpoint_soon
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labelling import label_change
-from concord.core.labels import Classification, Viewer
+from concord.core.labels import Classification
 from concord.core.marking import classification_code
 from concord.core.models import Party
+from concord.core.policy import require_clearance, system_viewer
 from concord.core.release import refresh_masks
 from concord.monitoring import formats
 from concord.monitoring.models import (
@@ -54,11 +55,7 @@ def _validated(instance: models.Model, *, exclude: list[str] | None = None) -> N
 
 
 def _check_label(actor: Any, classification: int) -> None:
-    # No one writes above their own clearance: they could not read what they wrote.
-    clearance = getattr(actor, "clearance", None)
-    if actor is not None and clearance is not None and classification > clearance:
-        raise ValidationError(_("The label is above your clearance."),
-                              errors={"classification": [_("Above your clearance.")]})
+    require_clearance(actor, classification)
 
 
 def week_of(day: date) -> date:
@@ -271,7 +268,7 @@ Progress = Callable[[int, float], None]
 def _existing_keys(originator: Party, keys: list[str]) -> set[str]:
     # The keys are compared within the originating party's own records, read as that party at
     # full clearance: a re-import must find them whoever of the party imported them first.
-    party = Viewer.for_party(originator, Classification.SECRET)
+    party = system_viewer(originator, reason="finding the rows of an import already imported")
     return set(Incident.objects.visible_to(party).filter(originator=originator,
                                                          external_id__in=keys)
                .values_list("external_id", flat=True))

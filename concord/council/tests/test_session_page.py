@@ -5,7 +5,6 @@ visitor may not read."""
 from __future__ import annotations
 
 import json
-
 from datetime import date
 from typing import Any
 
