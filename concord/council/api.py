@@ -127,7 +127,8 @@ def _instruction(instruction: Instruction) -> dict[str, Any]:
     addressee = (instruction.addressee_state.iso_alpha2 if instruction.addressee_state
                  else instruction.addressee_body.code if instruction.addressee_body else None)
     return {
-        "id": instruction.public_id, "document": instruction.document.symbol,
+        "id": instruction.public_id,
+        "document": instruction.document.symbol if instruction.document else None,
         "number": instruction.number, "text_ru": instruction.text_ru,
         "text_en": instruction.text_en, "addressee_kind": instruction.addressee_kind,
         "addressee": addressee, "deadline_on": instruction.deadline_on,
@@ -139,8 +140,10 @@ def _instruction(instruction: Instruction) -> dict[str, Any]:
 
 
 def _report(report: ImplementationReport) -> dict[str, Any]:
-    return {"id": report.public_id, "session": report.session.public_id,
-            "covers": report.covers.public_id, "title_ru": report.title_ru,
+    # A session the caller may not read is absent: the report then names none.
+    session, covers = report.session, report.covers
+    return {"id": report.public_id, "session": session.public_id if session else None,
+            "covers": covers.public_id if covers else None, "title_ru": report.title_ru,
             "title_en": report.title_en, "classification": report.classification,
             "generated_at": report.generated_at, "url": report.get_absolute_url()}
 

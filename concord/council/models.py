@@ -489,7 +489,9 @@ class Instruction(LabelledModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.document.symbol}/{self.number}"
+        # Read for a viewer who may not read its decision, the instruction has no decision.
+        document = self.document
+        return f"{document.symbol}/{self.number}" if document else f"№ {self.number}"
 
     def get_absolute_url(self) -> str:
         return reverse("council:instruction-detail", args=[self.public_id])
@@ -529,6 +531,8 @@ class ImplementationReport(LabelledModel):
     generated from their instructions, then edited. Labelled at least as high as them all."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Its title names the session it covers: no one who may not read that session reads it.
+    label_source_fields = ("covers",)
     session = models.ForeignKey(Session, on_delete=models.PROTECT,
                                 related_name="implementation_reports")
     covers = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="+",

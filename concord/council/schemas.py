@@ -151,7 +151,7 @@ class ProgressReportOut(Schema):
 
 class InstructionOut(Schema):
     id: UUID
-    document: str
+    document: str | None
     number: int
     text_ru: str
     text_en: str
@@ -185,8 +185,8 @@ class ReportEntryOut(Schema):
 
 class ImplementationReportOut(Schema):
     id: UUID
-    session: UUID
-    covers: UUID
+    session: UUID | None
+    covers: UUID | None
     title_ru: str
     title_en: str
     classification: int

@@ -546,10 +546,14 @@ def implementation_report_list(*, viewer: Any, session: Session | None = None
 
 def implementation_report_get(*, viewer: Any, public_id: Any) -> ImplementationReport:
     key = _uuid(public_id, _("report"))
+    # An entry is about its instruction: the entries shown are those on instructions the viewer
+    # may read, as if the others were not in the report.
+    entries = (ImplementationEntry.objects
+               .filter(instruction__in=Instruction.objects.visible_to(viewer))
+               .select_related("instruction", "instruction__document",
+                               "instruction__addressee_state", "instruction__addressee_body"))
     queryset = ImplementationReport.objects.select_related("session", "covers").prefetch_related(
-        Prefetch("entries", queryset=ImplementationEntry.objects.select_related(
-            "instruction", "instruction__document", "instruction__addressee_state",
-            "instruction__addressee_body")))
+        Prefetch("entries", queryset=entries))
     report: ImplementationReport = labelled_get(queryset, viewer=viewer, public_id=key)
     return report
 

@@ -536,7 +536,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
         return labelled_table_response(
             filename="implementation-reports", fmt=fmt, header=header,
             records=_labelled(reports),
-            row=lambda r: [r.title, r.session.title, r.covers.title,
+            # A session the viewer may not read is absent (None), its cell empty.
+            row=lambda r: [r.title, r.session.title if r.session else "",
+                           r.covers.title if r.covers else "",
                            r.generated_at.date().isoformat(), r.classification_label])
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     return render_page(request, "council/report_list.html", {"page_obj": page}, partial="table")

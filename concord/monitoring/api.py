@@ -199,8 +199,11 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
 
 
 def _alert(alert: Alert) -> dict[str, Any]:
-    return {"id": alert.public_id, "indicator": alert.indicator.public_id,
-            "indicator_name": alert.indicator.name, "level": alert.level, "value": alert.value,
+    # An indicator the caller may not read is absent: the alert then names none.
+    indicator = alert.indicator
+    return {"id": alert.public_id, "indicator": indicator.public_id if indicator else None,
+            "indicator_name": indicator.name if indicator else "", "level": alert.level,
+            "value": alert.value,
             "baseline": alert.baseline, "window_start": alert.window_start,
             "window_end": alert.window_end, "raised_at": alert.raised_at,
             "ended_at": alert.ended_at,

@@ -145,7 +145,7 @@ class IndicatorUpdate(IndicatorChange):
 
 class AlertOut(Schema):
     id: UUID
-    indicator: UUID
+    indicator: UUID | None
     indicator_name: str
     level: str
     value: float

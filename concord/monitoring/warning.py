@@ -246,6 +246,10 @@ def alert_cap(alert: Alert, *, sender: str = "") -> bytes:
         element.text = text
         return element
 
+    # Read for a viewer who may not read its indicator, the alert has none: it is named as an
+    # alert of the area of responsibility, and nothing of the indicator goes out.
+    indicator = alert.indicator
+    event = indicator.name if indicator is not None else "Alert"
     root = ET.Element(f"{{{CAP_NS}}}alert")
     sub(root, "identifier", f"urn:uuid:{alert.public_id}")
     sub(root, "sender", sender or settings.DEFAULT_FROM_EMAIL)
@@ -261,11 +265,11 @@ def alert_cap(alert: Alert, *, sender: str = "") -> bytes:
     info = ET.SubElement(root, f"{{{CAP_NS}}}info")
     sub(info, "language", "en")
     sub(info, "category", "Security")
-    sub(info, "event", alert.indicator.name)
+    sub(info, "event", event)
     sub(info, "urgency", "Immediate" if alert.level == AlertLevel.RED else "Expected")
     sub(info, "severity", CAP_SEVERITY[AlertLevel(alert.level)])
     sub(info, "certainty", "Observed")
-    sub(info, "headline", f"{alert.level.upper()}: {alert.indicator.name}"[:160])
+    sub(info, "headline", f"{alert.level.upper()}: {event}"[:160])
     description = (f"Observed {alert.value:g} from {alert.window_start.isoformat()} to "
                    f"{alert.window_end.isoformat()}")
     if alert.baseline is not None:
@@ -275,6 +279,6 @@ def alert_cap(alert: Alert, *, sender: str = "") -> bytes:
     sub(parameter, "valueName", "level")
     sub(parameter, "value", alert.level)
     area = ET.SubElement(info, f"{{{CAP_NS}}}area")
-    region = REGION_BY_CODE.get(alert.indicator.region)
+    region = REGION_BY_CODE.get(indicator.region) if indicator is not None else None
     sub(area, "areaDesc", str(region.label) if region else "Area of responsibility")
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))

@@ -20,7 +20,6 @@ from concord.core.errors import Forbidden, InvalidState, ValidationError, requir
 from concord.core.labels import Classification, PartyKind, can_read
 from concord.core.models import Party
 from concord.core.policy import (
-    DerivedLabel,
     audience_of,
     label_errors,
     label_within,
@@ -230,9 +229,11 @@ def implementation_report_generate(*, actor: Any, session: Session,
                         .select_related("document", "addressee_state", "addressee_body")
                         .order_by("document__symbol", "number"))
     party = party_of(actor) or session.originator
-    # Labelled as every instruction it reports on allows, and no wider.
-    label = label_within(audience_of(instructions), originator=party) if instructions else \
-        DerivedLabel(int(Classification.OFFICIAL_USE), True, [])
+    # Labelled as every instruction it reports on allows, and no wider; nor wider than the
+    # session it covers, whose title it carries.
+    label = label_within(audience_of([*instructions, covers]), originator=party,
+                         floor=Classification.PUBLIC if instructions
+                         else Classification.OFFICIAL_USE)
     classification, to_all, parties = (label.classification, label.release_to_all_members,
                                        label.releasable_to)
     report = ImplementationReport(

@@ -1,0 +1,436 @@
+"""Every URL of the project, requested by a delegate and by the public, shows nothing of a record
+hidden from them: neither its title nor its identifier, in pages, API answers, exports (inside
+the DOCX and XLSX archives, in the text of the PDFs), calendars, CAP messages or the dashboard.
+
+Each labelled record is planted with a marker of its own in its title, name, text or narrative,
+among them the shapes that lead from a readable record to a hidden one: a document released to
+all member states of a session hidden from Tajikistan, its instructions, a session whose previous
+session is hidden, an implementation report on a hidden session, an incident merged into a
+hidden one, an alert of an indicator released to Tajikistan alone that must count only what
+Tajikistan may read, a situation report over hidden incidents. A readable record's marker must
+show up somewhere in the same walk, so that the absence of the others means something."""
+
+from __future__ import annotations
+
+import io
+import re
+import uuid
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver, resolve
+from pypdf import PdfReader
+
+from concord.core.labels import Classification, can_read
+from concord.core.models import LabelledModel, Party
+from concord.core.release import labelled_models
+from concord.council import services as council
+from concord.council.models import (
+    Document,
+    ImplementationEntry,
+    ImplementationReport,
+    Instruction,
+    Session,
+)
+from concord.council.tests.factories import ALL_CONCUR, positions
+from concord.monitoring import reports, selectors, warning
+from concord.monitoring import services as monitoring
+from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, SituationReport
+from concord.registry.tests.factories import Organization, organization
+from tests.test_urls import Route, _concrete, _routes
+
+PUBLIC = {"classification": Classification.PUBLIC}
+MEMBERS = {"classification": Classification.OFFICIAL_USE, "release_to_all_members": True}
+CONFIDENTIAL = {"classification": Classification.CONFIDENTIAL, "release_to_all_members": True}
+ZERO = "00000000-0000-4000-8000-000000000000"
+R = TypeVar("R", bound=LabelledModel)
+
+
+def _russia_only(russia: Party) -> dict[str, Any]:
+    return {"classification": Classification.OFFICIAL_USE, "release_to_all_members": False,
+            "releasable_to": [russia]}
+
+
+@dataclass
+class Planted:
+    """The planted records, each with the marker it carries, by the URL parameter naming it."""
+
+    markers: dict[LabelledModel, str] = field(default_factory=dict)
+    pools: dict[str, list[LabelledModel]] = field(default_factory=dict)
+    official: str = ""
+
+    def plant(self, pool: str, record: R, marker: str) -> R:
+        self.markers[record] = marker
+        self.pools.setdefault(pool, []).append(record)
+        return record
+
+
+def _session(planted: Planted, org: Organization, officer: Any, marker: str, label: dict[str, Any],
+             starts_on: date, **fields: Any) -> Session:
+    record = council.session_create(actor=officer, body=org.csc, kind=Session.Kind.REGULAR,
+                                    title_ru=marker, title_en=marker, place_ru="Сочи",
+                                    place_en="Sochi", starts_on=starts_on, **label, **fields)
+    return planted.plant("session", record, marker)
+
+
+def _document(planted: Planted, org: Organization, officer: Any, marker: str,
+              label: dict[str, Any], session: Session) -> Document:
+    record = council.document_register(
+        actor=officer, body=org.csc, doc_type=Document.Type.DECISION, title_ru=marker,
+        title_en=marker, year=2014, texts={"ru": f"Решили: {marker}", "en": f"Decided: {marker}"},
+        **label)
+    # Attached after its registration: the shape a document released wider than its session
+    # takes when it was recorded before the session was narrowed.
+    Document._base_manager.filter(pk=record.pk).update(session=session)
+    record.session_id = session.pk
+    return planted.plant("document", record, marker)
+
+
+def _instruction(planted: Planted, officer: Any, marker: str, document: Document,
+                 classification: int | None = None) -> Instruction:
+    record = council.instruction_add(actor=officer, document=document, text_ru=marker,
+                                     text_en=marker,
+                                     addressee_kind=Instruction.Addressee.ALL_STATES,
+                                     deadline_months=3, classification=classification)
+    return planted.plant("instruction", record, marker)
+
+
+def _implementation_report(planted: Planted, marker: str, label: dict[str, Any], *,
+                           session: Session, covers: Session,
+                           entries: list[Instruction]) -> ImplementationReport:
+    releasable_to = label.pop("releasable_to", [])
+    record = ImplementationReport.objects.create(session=session, covers=covers, title_ru=marker,
+                                                 title_en=marker, originator=session.originator,
+                                                 **label)
+    record.releasable_to.set(releasable_to)
+    for order, instruction in enumerate(entries, start=1):
+        ImplementationEntry.objects.create(report=record, instruction=instruction, order=order,
+                                           status=instruction.status, text_ru="Выполняется",
+                                           text_en="Under way")
+    return planted.plant("implementation_report", record, marker)
+
+
+def _incident(planted: Planted, secretariat: Party, marker: str, label: dict[str, Any],
+              occurred_on: date) -> Incident:
+    record = monitoring.incident_create(
+        actor=None, originator=secretariat, occurred_on=occurred_on, country="TJ",
+        admin1="Khatlon", location="Panj", latitude=37.24, longitude=69.10,
+        category="drug_trafficking", sub_category="drug_seizure", actor1="Border Troops",
+        narrative=marker, sources="Asia-Plus", **label)
+    return planted.plant("incident", record, marker)
+
+
+def _indicator(planted: Planted, analyst: Any, marker: str, label: dict[str, Any]) -> Indicator:
+    record = warning.indicator_define(actor=analyst, name=marker, category="drug_trafficking",
+                                      window_days=30, orange=0, red=100, **label)
+    return planted.plant("indicator", record, marker)
+
+
+def _alert(planted: Planted, indicator: Indicator, on: date) -> Alert:
+    record = warning.indicator_evaluate(actor=None, indicator=indicator, on=on)
+    assert record is not None  # the planting itself
+    # An alert carries no text of its own: its identifier is its marker.
+    return planted.plant("alert", record, str(record.public_id))
+
+
+def _situation_report(planted: Planted, analyst: Any, marker: str, start: date,
+                      end: date) -> SituationReport:
+    record = reports.report_generate(actor=analyst, start=start, end=end, title=marker)
+    return planted.plant("situation_report", record, marker)
+
+
+@pytest.fixture
+def planted(personas: Any) -> Planted:
+    org = organization()
+    officer, analyst = personas.officer, personas.analyst
+    russia, secretariat = personas.state_a, personas.secretariat
+    hidden = _russia_only(russia)
+    found = Planted(official=str(org.studenikin.public_id))
+
+    # Council: sessions, the documents attached to them, their instructions and reports.
+    previous_hidden = _session(found, org, officer, "HIDDEN-MARKER-session-previous", hidden,
+                               date(2013, 9, 23))
+    session_hidden = _session(found, org, officer, "HIDDEN-MARKER-session-confidential",
+                              CONFIDENTIAL, date(2014, 5, 8), previous=previous_hidden)
+    session_public = _session(found, org, officer, "READABLE-session-public", PUBLIC,
+                              date(2014, 12, 23), previous=previous_hidden)
+    document_hidden = _document(found, org, officer, "HIDDEN-MARKER-document", hidden,
+                                session_public)
+    _document(found, org, officer, "READABLE-document-members", MEMBERS, session_public)
+    on_hidden_session = _document(found, org, officer, "READABLE-document-of-hidden-session",
+                                  MEMBERS, session_hidden)
+    public_on_hidden = _document(found, org, officer, "READABLE-public-document-of-hidden-session",
+                                 PUBLIC, previous_hidden)
+    positions(org, officer, on_hidden_session, ALL_CONCUR)
+    council.document_decide(actor=officer, document=on_hidden_session, session=session_hidden)
+    positions(org, officer, public_on_hidden, ALL_CONCUR)
+    council.document_decide(actor=officer, document=public_on_hidden, session=previous_hidden)
+    readable_instruction = _instruction(found, officer, "READABLE-instruction-members",
+                                        on_hidden_session)
+    hidden_instruction = _instruction(found, officer, "HIDDEN-MARKER-instruction-confidential",
+                                      on_hidden_session, Classification.CONFIDENTIAL)
+    _instruction(found, officer, "HIDDEN-MARKER-instruction-russia", document_hidden)
+    public_instruction = _instruction(found, officer, "READABLE-instruction-public",
+                                      public_on_hidden)
+    # An instruction released to all member states of the decision kept for Russia.
+    of_hidden = _instruction(found, officer, "READABLE-instruction-of-hidden-decision",
+                             on_hidden_session)
+    Instruction._base_manager.filter(pk=of_hidden.pk).update(document=document_hidden, number=9)
+    _implementation_report(found, "READABLE-implementation-report-of-hidden-session", MEMBERS,
+                           session=session_public, covers=session_hidden,
+                           entries=[readable_instruction, hidden_instruction])
+    _implementation_report(found, "HIDDEN-MARKER-implementation-report", hidden,
+                           session=session_public, covers=previous_hidden,
+                           entries=[public_instruction])
+    # The service's own report to the public session on the hidden one before it.
+    generated = council.implementation_report_generate(actor=officer, session=session_public,
+                                                       covers=previous_hidden)
+    found.plant("implementation_report", generated, str(generated.public_id))
+
+    # Monitoring: incidents of this month and of two months ago, indicators and their alerts,
+    # situation reports.
+    today = selectors.today()
+    _incident(found, secretariat, "READABLE-incident-public", PUBLIC, today - timedelta(days=3))
+    _incident(found, secretariat, "READABLE-incident-members", MEMBERS, today - timedelta(days=4))
+    hidden_incident = _incident(found, secretariat, "HIDDEN-MARKER-incident-russia", hidden,
+                                today - timedelta(days=5))
+    _incident(found, secretariat, "HIDDEN-MARKER-incident-confidential", CONFIDENTIAL,
+              today - timedelta(days=6))
+    duplicate = _incident(found, secretariat, "READABLE-incident-merged-into-hidden", MEMBERS,
+                          today - timedelta(days=5))
+    monitoring.incident_merge(actor=analyst, survivor=hidden_incident, duplicate=duplicate)
+    _incident(found, secretariat, "READABLE-incident-earlier", MEMBERS, today - timedelta(days=60))
+    for_tajikistan = _indicator(found, analyst, "READABLE-indicator-for-tajikistan", {
+        "classification": Classification.OFFICIAL_USE, "release_to_all_members": False,
+        "releasable_to": [personas.state_b]})
+    for_russia = _indicator(found, analyst, "HIDDEN-MARKER-indicator", hidden)
+    _alert(found, for_tajikistan, today)
+    hidden_alert = _alert(found, for_russia, today)
+    # An alert released to all member states of the indicator kept for Russia.
+    wider = Alert.objects.create(indicator=for_russia, level=AlertLevel.ORANGE, value=1,
+                                 window_start=hidden_alert.window_start, window_end=today,
+                                 raised_at=hidden_alert.raised_at,
+                                 updated_at=hidden_alert.raised_at, originator=secretariat,
+                                 **MEMBERS)
+    found.plant("alert", wider, str(wider.public_id))
+    _situation_report(found, analyst, "HIDDEN-MARKER-situation-report", today - timedelta(days=29),
+                      today)
+    _situation_report(found, analyst, "READABLE-situation-report-earlier",
+                      today - timedelta(days=65), today - timedelta(days=55))
+    return found
+
+
+# --- The walk ----------------------------------------------------------------------------------
+
+# Which planted records a URL parameter takes, by URL name where one name means several things.
+POOL_BY_PARAMETER = {"session_id": "session", "document_id": "document",
+                     "instruction_id": "instruction", "incident_id": "incident",
+                     "alert_id": "alert", "indicator_id": "indicator"}
+COUNCIL_POOLS = (("council:report-generate", "session"),
+                 ("council:report-", "implementation_report"),
+                 ("council:instruction-detail", "instruction"),
+                 ("council:instruction-create", "document"), ("council:document-", "document"),
+                 ("council:session-", "session"))
+FIXED = {"number": "1", "fingerprint": "0" * 64, "import_id": ZERO}
+FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": {"code": "TJ"},
+                "registry:state-status": {"code": "TJ"}, "api:member_state": {"code": "TJ"},
+                "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
+                "api:body": {"code": "CSC"}, "portal:label-change-decide": {"public_id": ZERO}}
+TABLES = ("", "?format=csv", "?format=xlsx")
+LANGUAGES = ("?language=ru", "?language=en")
+QUERIES: dict[str, tuple[str, ...]] = {
+    "council:session-list": TABLES, "council:document-list": TABLES,
+    "council:instruction-list": TABLES, "council:report-list": TABLES,
+    "monitoring:incident-list": ("", "?format=acled", "?format=xlsx", "?format=geojson",
+                                 "?format=acled&days=3650", "?format=geojson&days=3650"),
+    "monitoring:situation": ("", "?days=3650"),
+    "api:situation_summary": ("", "?days=3650"),
+    "monitoring:report-detail": ("", "?format=docx", "?format=pdf"),
+    "monitoring:alert-list": ("", "?active=false"),
+    "api:alerts": ("?limit=500", "?limit=500&active=true"),
+    "api:incidents": ("?limit=500", "?limit=500&include_merged=true"),
+    "api:chairmanship": ("?year=2014",), "api:chairmanship_schedule": ("?first=2013&last=2017",),
+    **{key: LANGUAGES for key in ("council:document-docx", "council:document-pdf",
+                                  "council:document-akn", "council:report-docx",
+                                  "council:report-pdf", "api:document_akn", "api:document_docx",
+                                  "api:document_pdf")},
+    **{key: ("?limit=500",) for key in ("api:sessions", "api:documents", "api:instructions",
+                                         "api:implementation_reports", "api:indicators",
+                                         "api:member_states", "api:officials")},
+}
+PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+def _pool(route: Route, name: str) -> str | None:
+    if name in POOL_BY_PARAMETER:
+        return POOL_BY_PARAMETER[name]
+    if name == "report_id":
+        return "situation_report" if route.key.startswith("monitoring:") else \
+            "implementation_report"
+    if name == "public_id" and route.key.startswith("council:"):
+        return next(pool for prefix, pool in COUNCIL_POOLS if route.key.startswith(prefix))
+    return None
+
+
+def _bindings(route: Route, planted: Planted) -> Iterator[dict[str, str]]:
+    """The parameter values to request `route` with: once for each planted record it can name."""
+    base = {**FIXED, "official_id": planted.official, **FIXED_BY_URL.get(route.key, {})}
+    names = [name for name in PARAMETER.findall(route.route) if name not in base]
+    if route.key == "portal:relabel":
+        for pool in planted.pools.values():
+            for record in pool:
+                yield {**base, "model": record._meta.label_lower,
+                       "public_id": str(record.public_id)}
+        return
+    pools = {name: _pool(route, name) for name in names}
+    if not names or not any(pools.values()):
+        yield base
+        return
+    # One record per URL; a second one (an entry's instruction in its report) is a sample.
+    name = next(name for name in names if pools[name])
+    others = dict.fromkeys((other for other in names if other != name), ZERO)
+    for record in planted.pools[pools[name] or ""]:
+        yield {**base, **others, name: str(record.public_id)}
+
+
+def _urls(planted: Planted) -> list[tuple[str, str]]:
+    urls = []
+    for route in _routes(get_resolver()):
+        for values in _bindings(route, planted):
+            path = _concrete(route, values)
+            assert resolve(path).url_name is not None
+            queries = QUERIES.get(route.key, ("",))
+            if route.key in ("api:agenda_items", "api:agenda_item_add"):
+                queries = tuple(f"?session={s.public_id}"
+                                for s in planted.pools["session"])
+            if route.key == "council:calendar":
+                queries = ("", *(f"?month={s.starts_on:%Y-%m}"
+                                 for s in planted.pools["session"]))
+            urls.extend((route.key, path + query) for query in queries)
+    return urls
+
+
+def _text(content: bytes) -> str:
+    """What a reader of the response could find in it: the members of a DOCX or XLSX archive,
+    the text and metadata of a PDF, the body itself otherwise."""
+    if content.startswith(b"PK\x03\x04"):
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return "\n".join(archive.read(name).decode("utf-8", "replace")
+                             for name in archive.namelist())
+    if content.startswith(b"%PDF"):
+        reader = PdfReader(io.BytesIO(content))
+        pages = "".join(page.extract_text() or "" for page in reader.pages)
+        metadata = " ".join(str(value) for value in (reader.metadata or {}).values())
+        # Lines of a PDF break where the layout wants: the words are searched without spaces.
+        return "".join((pages + metadata).split()) + "\n" + content.decode("latin-1")
+    return content.decode("utf-8", "replace")
+
+
+def _traces(record: LabelledModel, marker: str) -> tuple[str, ...]:
+    public_id: uuid.UUID = record.public_id
+    return (marker, str(public_id), public_id.hex)
+
+
+def _walk(planted: Planted, user: Any) -> Iterator[tuple[str, str, int, str]]:
+    # A page that fails over a hidden relation tells that something is there: it is a trace too.
+    client = Client(raise_request_exception=False)
+    if user.is_authenticated:
+        client.force_login(user)
+    for key, url in _urls(planted):
+        response = client.get(url)
+        yield key, url, response.status_code, _text(response.content)
+
+
+@pytest.mark.parametrize("persona", ["delegate_b", "anonymous"])
+def test_it_shows_no_trace_of_a_hidden_record_anywhere(planted, personas, persona):
+    user = getattr(personas, persona)
+    hidden = {record: _traces(record, marker) for record, marker in planted.markers.items()
+              if not can_read(user, record)}
+    readable = {record: marker for record, marker in planted.markers.items()
+                if can_read(user, record)}
+    assert hidden and readable  # both kinds are planted for both personas
+    leaks, seen, walked = [], set(), 0
+    for key, url, status, text in _walk(planted, user):
+        walked += 1
+        if status >= 500:
+            leaks.append(f"{key} {url} answers {status}")
+        for record, traces in hidden.items():
+            # A page may repeat its own address (a form's action, the language switch): the
+            # identifier the visitor asked with is theirs already, but not the record's marker.
+            found = [trace for trace in traces if trace in text and trace not in url]
+            if found:
+                leaks.append(f"{key} {url} ({status}) shows {type(record).__name__} "
+                             f"{planted.markers[record]}: {found[0]}")
+        seen.update(record for record, marker in readable.items()
+                    if marker in text or str(record.public_id) in text)
+
+    assert walked > 300
+    assert leaks == [], "\n".join(leaks)
+    # What the persona may read does show up in the same walk: the silence is not an accident.
+    assert sorted(readable[record] for record in readable.keys() - seen) == []
+
+
+def test_it_plants_every_labelled_model(planted):
+    planted_models = {type(record) for record in planted.markers}
+    # The test settings add a probe app of their own, which has no URL.
+    concord_models = {m for m in labelled_models() if m.__module__.startswith("concord.")}
+
+    assert planted_models == concord_models
+
+
+def test_it_counts_an_alert_of_tajikistan_over_what_tajikistan_may_read(planted, personas):
+    alert = next(a for a in planted.pools["alert"]
+                 if can_read(personas.delegate_b, a))
+    counted = [i for i in planted.pools["incident"]
+               if can_read(personas.delegate_b, i) and i.merged_into_id is None
+               and i.occurred_on >= alert.window_start]
+
+    assert alert.level == AlertLevel.ORANGE
+    assert alert.value == len(counted) == 2
+
+
+def test_it_keeps_a_report_on_a_hidden_session_from_those_who_may_not_read_it(planted, personas):
+    # The report names the session it covers in its title.
+    generated = planted.pools["implementation_report"][-1]
+
+    assert "HIDDEN-MARKER-session-previous" in generated.title_en
+    assert not can_read(personas.delegate_b, generated)
+    assert can_read(personas.delegate_a, generated)
+
+
+def test_it_keeps_a_situation_report_over_hidden_incidents_from_tajikistan(planted, personas):
+    over_hidden = next(r for r, m in planted.markers.items()
+                       if m == "HIDDEN-MARKER-situation-report")
+
+    assert not can_read(personas.delegate_b, over_hidden)
+    assert not can_read(personas.anonymous, over_hidden)
+
+
+LISTS = {"/api/v1/sessions": Session, "/api/v1/documents": Document,
+         "/api/v1/instructions": Instruction, "/api/v1/implementation-reports": ImplementationReport,
+         "/api/v1/incidents": Incident, "/api/v1/indicators": Indicator,
+         "/api/v1/alerts": Alert}
+
+
+@pytest.mark.parametrize("persona", ["delegate_b", "anonymous"])
+@pytest.mark.parametrize("url", sorted(LISTS))
+def test_it_counts_in_an_api_list_only_what_the_caller_may_read(planted, personas, persona, url):
+    user = getattr(personas, persona)
+    client = Client()
+    if user.is_authenticated:
+        client.force_login(user)
+    model = LISTS[url]
+    records = [r for r in model._base_manager.all() if can_read(user, r)]
+    if model is Incident:  # the list leaves out records merged into another
+        records = [r for r in records if r.merged_into_id is None]
+
+    answer = client.get(url, {"limit": 500}).json()
+
+    assert answer["count"] == len(records)
+    assert sorted(item["id"] for item in answer["items"]) == \
+        sorted(str(r.public_id) for r in records)
