@@ -268,6 +268,12 @@ def label_within(audience: Audience, *, originator: Party,
     if audience.is_public:
         return DerivedLabel(classification, True, [])
     readers = audience.readers if audience.readers is not None else known.everyone
+    if not readers >> originator.release_bit & 1:
+        # The originator always reads its own records: one that may not read every source
+        # cannot hold a record made of them.
+        raise ValidationError(_("Please correct the marked fields."), errors={"originator": [
+            _("%(party)s may not read everything this record is made of.")
+            % {"party": originator.name}]})
     to_all = readers & known.states == known.states
     named = [party for bit, party in sorted(known.by_bit.items())
              if readers >> bit & 1 and party.pk != originator.pk
