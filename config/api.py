@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
 
 from concord.core.errors import DomainError, Forbidden
 from concord.core.middleware import audit_refusal
@@ -16,7 +17,24 @@ from concord.council.api import router as council_router
 from concord.monitoring.api import router as monitoring_router
 from concord.registry.api import router as registry_router
 
-api = NinjaAPI(
+
+class ConcordAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix: str | None = None,
+                           path_params: dict[str, Any] | None = None) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        # Every refusal is written by `problem` below as application/problem+json (RFC 9457),
+        # so the 4xx answers the operations declare are documented with that type.
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, answer in operation.get("responses", {}).items():
+                    content = answer.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        answer["content"] = {"application/problem+json":
+                                             content["application/json"]}
+        return schema
+
+
+api = ConcordAPI(
     title="Concord API",
     version="1",
     urls_namespace="api",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -16,6 +17,23 @@ from concord.core.marking import LABEL_COLUMNS, label_cells
 FORMATS = ("csv", "xlsx")
 
 
+# What spreadsheet software reads as the start of a formula (OWASP, "CSV Injection"), also
+# after leading spaces, which it skips.
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def formula_safe(value: Any) -> Any:
+    """`value` as a cell no spreadsheet runs: text that would start a formula gets a leading
+    quote. A number, and text that is only a number (a coordinate written with its decimals),
+    is no formula and stays as it is."""
+    if not isinstance(value, str) or _PLAIN_NUMBER.fullmatch(value):
+        return value
+    if value.lstrip(" ")[:1] in _FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
@@ -23,11 +41,7 @@ def _cell(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return value
-    text = str(value)
-    # A leading =, +, - or @ would be read as a formula by spreadsheet software.
-    if text[:1] in ("=", "+", "-", "@"):
-        return "'" + text
-    return text
+    return formula_safe(str(value))
 
 
 def table_response(*, filename: str, fmt: str, header: Sequence[str],

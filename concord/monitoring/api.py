@@ -14,6 +14,7 @@ from concord.core.errors import ValidationError
 from concord.core.labels import Classification
 from concord.core.models import LabelChange, Party
 from concord.core.renderers import json_response
+from concord.core.schemas import Problem
 from concord.monitoring import selectors, services, warning
 from concord.monitoring.models import Alert, GeoPrecision, Incident, Indicator, TimePrecision
 from concord.monitoring.schemas import (
@@ -93,7 +94,7 @@ class _Mapped:
         return [incident_out(i) for i in self.queryset[window]]
 
 
-@router.get("/incidents/{incident_id}", response=IncidentDetailOut,
+@router.get("/incidents/{incident_id}", response={200: IncidentDetailOut, 404: Problem},
             summary="One incident with the figures of its sources")
 def incident(request: HttpRequest, incident_id: str) -> dict[str, Any]:
     found = selectors.incident_get(viewer=request.user, public_id=incident_id)
@@ -158,7 +159,9 @@ def incident_create(request: HttpRequest, payload: IncidentIn) -> Status[dict[st
     return Status(201, incident(request, str(created.public_id)))
 
 
-@router.patch("/incidents/{incident_id}", response={200: IncidentDetailOut, 202: IncidentDetailOut},
+@router.patch("/incidents/{incident_id}",
+              response={200: IncidentDetailOut, 202: IncidentDetailOut, 404: Problem,
+                        422: Problem},
               auth=django_auth,
               summary="Correct an incident: only the fields sent change, each change audited. A "
                       "wider label waits for a second person of the originating party: 202, with "
@@ -221,7 +224,8 @@ def indicator_define(request: HttpRequest, payload: IndicatorIn) -> Status[dict[
     return Status(201, _indicator(created))
 
 
-@router.put("/indicators/{indicator_id}", response=IndicatorOut, auth=django_auth,
+@router.put("/indicators/{indicator_id}", response={200: IndicatorOut, 404: Problem, 422: Problem},
+            auth=django_auth,
             summary="Change what an indicator watches and its thresholds, or stop it")
 def indicator_update(request: HttpRequest, indicator_id: str,
                      payload: IndicatorUpdate) -> dict[str, Any]:
@@ -243,13 +247,13 @@ def alerts(request: HttpRequest, active: bool | None = None) -> list[dict[str, A
     return [_alert(a) for a in selectors.alert_list(viewer=request.user, active=active)]
 
 
-@router.get("/alerts/{alert_id}", response=AlertOut, summary="One alert")
+@router.get("/alerts/{alert_id}", response={200: AlertOut, 404: Problem}, summary="One alert")
 def alert(request: HttpRequest, alert_id: str) -> dict[str, Any]:
     return _alert(selectors.alert_get(viewer=request.user, public_id=alert_id))
 
 
 @router.get("/alerts/{alert_id}/cap", summary="One alert as a CAP 1.2 message",
-            response={200: None}, openapi_extra={"responses": {200: {
+            response={200: None, 404: Problem}, openapi_extra={"responses": {200: {
                 "description": "CAP 1.2 XML",
                 "content": {"application/cap+xml": {"schema": {"type": "string"}}}}}})
 def alert_cap(request: HttpRequest, alert_id: str) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.db import transaction
 from openpyxl import Workbook
 
 from concord.core.audit import audit_record
+from concord.core.exports import formula_safe
 from concord.core.marking import LABEL_COLUMNS, label_cells
 from concord.monitoring import selectors
 from concord.monitoring.formats import ACLED_COLUMNS, OWN_COLUMNS
@@ -83,19 +84,12 @@ def _plain(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _safe(value: Any) -> Any:
-    # A leading =, +, - or @ would be read as a formula by spreadsheet software.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def write_acled(incidents: Iterable[Incident], out: IO[str]) -> int:
     writer = csv.writer(out)
     writer.writerow([*ACLED_COLUMNS, *LABEL_COLUMNS])
     count = 0
     for incident in incidents:
-        writer.writerow([_safe(v) for v in (*acled_row(incident), *_label_cells(incident))])
+        writer.writerow([formula_safe(v) for v in (*acled_row(incident), *_label_cells(incident))])
         count += 1
     return count
 
@@ -106,7 +100,7 @@ def write_xlsx(incidents: Iterable[Incident], out: IO[bytes]) -> int:
     sheet.append([*OWN_COLUMNS, *LABEL_COLUMNS])
     count = 0
     for incident in incidents:
-        sheet.append([_safe(v) for v in (*own_row(incident), *_label_cells(incident))])
+        sheet.append([formula_safe(v) for v in (*own_row(incident), *_label_cells(incident))])
         count += 1
     book.save(out)
     return count

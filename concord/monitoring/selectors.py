@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from concord.core.errors import NotFound, ValidationError
 from concord.core.labels import Viewer
 from concord.core.prepared import PreparedQuery
-from concord.core.scoping import labelled_get
+from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring import tally
 from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE, REGIONS
 from concord.monitoring.models import (
@@ -153,7 +153,8 @@ def incident_list(*, viewer: Any, filters: IncidentFilters | None = None,
 def incident_get(*, viewer: Any, public_id: Any) -> Incident:
     return labelled_get(  # type: ignore[no-any-return]
         Incident.objects.select_related("originator", "merged_into", "recorded_by")
-        .prefetch_related("figures"), viewer=viewer, public_id=public_id)
+        .prefetch_related("figures"), viewer=viewer,
+        public_id=public_id_of(Incident, public_id))
 
 
 def incident_duplicates(*, viewer: Any, incident: Incident, days: int = 2,
@@ -474,7 +475,8 @@ def indicator_list(*, viewer: Any) -> QuerySet[Indicator]:
 
 def indicator_get(*, viewer: Any, public_id: Any) -> Indicator:
     return labelled_get(  # type: ignore[no-any-return]
-        Indicator.objects.select_related("originator"), viewer=viewer, public_id=public_id)
+        Indicator.objects.select_related("originator"), viewer=viewer,
+        public_id=public_id_of(Indicator, public_id))
 
 
 def alert_list(*, viewer: Any, active: bool | None = None) -> QuerySet[Alert]:
@@ -489,7 +491,7 @@ def alert_list(*, viewer: Any, active: bool | None = None) -> QuerySet[Alert]:
 def alert_get(*, viewer: Any, public_id: Any) -> Alert:
     return labelled_get(  # type: ignore[no-any-return]
         Alert.objects.select_related("indicator", "originator"), viewer=viewer,
-        public_id=public_id)
+        public_id=public_id_of(Alert, public_id))
 
 
 def report_list(*, viewer: Any) -> QuerySet[SituationReport]:
@@ -499,4 +501,4 @@ def report_list(*, viewer: Any) -> QuerySet[SituationReport]:
 def report_get(*, viewer: Any, public_id: Any) -> SituationReport:
     return labelled_get(  # type: ignore[no-any-return]
         SituationReport.objects.select_related("originator", "generated_by"), viewer=viewer,
-        public_id=public_id)
+        public_id=public_id_of(SituationReport, public_id))

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from concord.core.schemas import Problem
 from concord.registry import selectors
 from concord.registry.models import Body, MemberState, Official, Position
 from concord.registry.rotation import ChairYear
@@ -95,7 +96,7 @@ def member_states(request: HttpRequest, filters: Query[StateFilters]) -> list[di
     return [_state(s) for s in states]
 
 
-@router.get("/member-states/{code}", response=MemberStateDetailOut,
+@router.get("/member-states/{code}", response={200: MemberStateDetailOut, 404: Problem},
             summary="One member state with its membership history")
 def member_state(request: HttpRequest, code: str) -> dict[str, Any]:
     state = selectors.member_state_get(viewer=request.user, code=code)
@@ -109,7 +110,8 @@ def bodies(request: HttpRequest) -> list[dict[str, Any]]:
     return [_body(node.body) for node in selectors.body_tree(viewer=request.user)]
 
 
-@router.get("/bodies/{code}", response=BodyDetailOut, summary="One body with its positions")
+@router.get("/bodies/{code}", response={200: BodyDetailOut, 404: Problem},
+            summary="One body with its positions")
 def body(request: HttpRequest, code: str) -> dict[str, Any]:
     found = selectors.body_get(viewer=request.user, code=code)
     return {**_body(found), "description_ru": found.description_ru,
@@ -125,7 +127,8 @@ def officials(request: HttpRequest, filters: Query[OfficialFilters]) -> list[dic
     return [_official(o) for o in found]
 
 
-@router.get("/officials/{official_id}", response=OfficialOut, summary="One official")
+@router.get("/officials/{official_id}", response={200: OfficialOut, 404: Problem},
+            summary="One official")
 def official(request: HttpRequest, official_id: str) -> dict[str, Any]:
     return _official(selectors.official_get(viewer=request.user, public_id=official_id))
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
+
+import pytest
 
 from concord.core.labels import Classification
 from concord.monitoring.schemas import SummaryOut
@@ -70,6 +73,35 @@ def test_it_answers_an_invisible_incident_as_missing(client, personas):
     client.force_login(personas.analyst)
     assert client.get(f"{API}/incidents/{hidden.public_id}").json()["classification"] == \
         "confidential"
+
+
+_INDICATOR = {"name": "Border clashes", "orange": 2, "red": 4}
+
+
+@pytest.mark.parametrize(("method", "path", "payload"), [
+    ("get", "/incidents/{}", None),
+    ("patch", "/incidents/{}", {"narrative": "Corrected."}),
+    ("put", "/indicators/{}", _INDICATOR),
+    ("get", "/alerts/{}", None),
+    ("get", "/alerts/{}/cap", None),
+])
+@pytest.mark.parametrize("malformed", ["0", "not-an-id", "1" * 33])
+def test_it_answers_a_malformed_id_exactly_as_a_missing_one(client, personas, method, path,
+                                                           payload, malformed):
+    client.force_login(personas.analyst)
+
+    def ask(public_id: str):
+        call = getattr(client, method)
+        if payload is None:
+            return call(f"{API}{path.format(public_id)}")
+        return call(f"{API}{path.format(public_id)}", payload, content_type="application/json")
+
+    bad = ask(malformed)
+    missing = ask(str(uuid.uuid4()))
+
+    assert (bad.status_code, bad["Content-Type"]) == (404, "application/problem+json")
+    assert {k: v for k, v in bad.json().items() if k != "instance"} == \
+        {k: v for k, v in missing.json().items() if k != "instance"}
 
 
 def test_it_summarises_counts_by_category_country_and_week_within_labels(client, personas):

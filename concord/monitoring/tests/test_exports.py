@@ -167,3 +167,11 @@ def test_it_writes_geojson_points_with_the_label(personas):
         "classification", "originator", "release_to_all_members", "releasable_to")} == {
         "classification": "public", "originator": "SEC", "release_to_all_members": True,
         "releasable_to": ""}
+
+
+@pytest.mark.parametrize("narrative", ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1",
+                                       "   =1+1", "  @SUM(A1)"])
+def test_it_writes_a_narrative_that_starts_a_formula_as_text(personas, narrative):
+    incident(personas.secretariat, classification=Classification.PUBLIC, narrative=narrative)
+
+    assert [r["notes"] for r in _acled(personas.analyst)] == ["'" + narrative]
