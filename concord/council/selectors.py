@@ -19,7 +19,7 @@ from concord.core.labels import Viewer
 from concord.core.models import Party, localized
 from concord.core.policy import system_viewers
 from concord.core.prepared import PreparedQuery
-from concord.core.scoping import audited_read, labelled_get
+from concord.core.scoping import audited_read, labelled_get, public_id_of
 from concord.council.models import (
     LANGUAGES,
     AgendaItem,
@@ -39,14 +39,6 @@ from concord.council.models import (
 )
 from concord.council.services import entry_into_force
 from concord.registry.models import Body, MemberState
-
-
-def _uuid(value: Any, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise NotFound(_("No such %(what)s.") % {"what": what}) from None
-
 
 # --- Sessions --------------------------------------------------------------------------------
 
@@ -83,7 +75,7 @@ def _visible_documents(viewer: Any) -> QuerySet[Document]:
 
 
 def session_get(*, viewer: Any, public_id: Any) -> Session:
-    key = _uuid(public_id, _("session"))
+    key = public_id_of(Session, public_id)
     queryset = Session.objects.select_related("body", "chair", "previous").prefetch_related(
         Prefetch("participants", queryset=Participant.objects.select_related(
             "state", "position", "official")),
@@ -347,7 +339,7 @@ _SESSION_DOCUMENT_ROWS = PreparedQuery(_session_document_rows, arguments={"sessi
 def session_page(*, viewer: Any, public_id: Any) -> SessionPage:
     """What the session's page shows, read as `session_get`, `agenda_tree` and
     `session_documents` read it, and with the same audit of the session's read."""
-    key = _uuid(public_id, _("session"))
+    key = public_id_of(Session, public_id)
     scope = Viewer.of(viewer)
     row = _SESSION_ROW.first(viewer=scope, public_id=key) or {}
     # The one model instance of the page: forms, links and the label badge take the session.
@@ -426,7 +418,7 @@ def document_list(*, viewer: Any, q: str = "", doc_type: str = "", status: str =
 
 
 def document_get(*, viewer: Any, public_id: Any) -> Document:
-    key = _uuid(public_id, _("document"))
+    key = public_id_of(Document, public_id)
     queryset = Document.objects.select_related("body", "session", "originator").prefetch_related(
         Prefetch("texts", queryset=DocumentText.objects.order_by("language", "version")),
         Prefetch("outcomes", queryset=ConsensusOutcome.objects.select_related("body", "session")),
@@ -529,7 +521,7 @@ def instruction_list(*, viewer: Any, status: str = "", addressee: str = "",
 
 
 def instruction_get(*, viewer: Any, public_id: Any) -> Instruction:
-    key = _uuid(public_id, _("instruction"))
+    key = public_id_of(Instruction, public_id)
     queryset = Instruction.objects.select_related(
         "document", "addressee_body", "addressee_state").prefetch_related("reports__party")
     instruction: Instruction = labelled_get(queryset, viewer=viewer, public_id=key)
@@ -545,7 +537,7 @@ def implementation_report_list(*, viewer: Any, session: Session | None = None
 
 
 def implementation_report_get(*, viewer: Any, public_id: Any) -> ImplementationReport:
-    key = _uuid(public_id, _("report"))
+    key = public_id_of(ImplementationReport, public_id)
     # An entry is about its instruction: the entries shown are those on instructions the viewer
     # may read, as if the others were not in the report.
     entries = (ImplementationEntry.objects
