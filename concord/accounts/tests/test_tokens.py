@@ -273,7 +273,8 @@ def test_it_refuses_a_post_with_a_read_only_token(client, personas):
     body = response.json()
     assert (body["type"], body["status"], body["instance"]) == (
         "urn:concord:problem:forbidden", 403, "/api/v1/incidents")
-    assert "read-only" in body["detail"]
+    # The API speaks the working language unless the caller asks for another.
+    assert "только для чтения" in body["detail"]
     assert not Incident.objects.visible_to(personas.analyst).exists()
 
 
