@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.utils import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
 
+from concord.core.busy import busy_problem, database_busy
 from concord.core.errors import DomainError, Forbidden
 from concord.core.middleware import audit_refusal
 from concord.core.renderers import ORJSONRenderer
@@ -94,6 +96,13 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return problem(request, status=exc.status_code, title=str(exc), slug="http",
                    detail=str(exc))
+
+
+@api.exception_handler(OperationalError)
+def _database_error(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    if database_busy(exc):
+        return busy_problem(request)
+    raise exc
 
 
 api.add_router("/", registry_router)

@@ -88,13 +88,16 @@ TEMPLATES = [
 # SQLite is the embedded default. WAL with synchronous=FULL makes every acknowledged commit
 # durable across a killed process; IMMEDIATE transactions take the write lock up front so two
 # writers never deadlock on a lock upgrade.
+# A connection waits this long for another writer's lock; a page or API call that still cannot
+# get it answers 503 with Retry-After (the worker waits and tries again).
+DATABASE_BUSY_SECONDS = env_int("CONCORD_DB_BUSY_SECONDS", 10, minimum=1)
 _SQLITE_OPTIONS = {
     "init_command": (
         "PRAGMA journal_mode=WAL;PRAGMA synchronous=FULL;PRAGMA foreign_keys=ON;"
-        "PRAGMA busy_timeout=20000"
+        f"PRAGMA busy_timeout={DATABASE_BUSY_SECONDS * 1000}"
     ),
     "transaction_mode": "IMMEDIATE",
-    "timeout": 20,
+    "timeout": DATABASE_BUSY_SECONDS,
 }
 _database_url = env_str("DATABASE_URL", "")
 if _database_url:
@@ -102,7 +105,9 @@ if _database_url:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # The label filter is priced per row, which tips large scans into JIT compilation that
         # costs more than the query it speeds up; Concord's reads are short.
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+        # A statement waiting for a lock gives up at the busy limit, as on SQLite.
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c jit=off -c lock_timeout={DATABASE_BUSY_SECONDS * 1000}")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = dict(_SQLITE_OPTIONS)
 else:

@@ -27,6 +27,7 @@ from concord.accounts.models import (
     password_fingerprint,
 )
 from concord.core.audit import audit_record
+from concord.core.busy import unless_busy
 from concord.core.errors import Conflict, Forbidden, ValidationError
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry, Party
@@ -291,5 +292,6 @@ def token_authenticate(plaintext: str) -> ApiToken | None:
     if token.state_at(now) != ApiToken.State.ACTIVE:
         return None
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        # Only a trace of use: a busy database skips it rather than keep the caller waiting.
+        unless_busy(lambda: ApiToken.objects.filter(pk=token.pk).update(last_used_at=now))
     return token

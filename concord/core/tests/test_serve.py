@@ -80,12 +80,28 @@ def test_it_serves_and_stops_with_its_worker(server):
     assert not _alive(worker)
 
 
-def test_it_stops_when_the_worker_dies(server):
-    process, _, worker = server
+def _get(url: str, path: str) -> int:
+    address = urlsplit(url)
+    client = HTTPConnection(address.hostname or "", address.port, timeout=10)
+    client.request("GET", path)
+    status = client.getresponse().status
+    client.close()
+    return status
+
+
+def test_it_starts_a_worker_that_dies_again_and_keeps_serving(server):
+    process, url, worker = server
     os.kill(worker, signal.SIGKILL)
-    assert process.wait(timeout=40) != 0
-    assert process.stdout is not None
-    assert "task worker stopped unexpectedly" in process.stdout.read()
+    _read_until(process, r"Task worker stopped \(exit -9\); starting it again")
+    second = int(_read_until(process, r"worker running \(pid (\d+)\)").group(1))
+    assert second != worker
+    assert _alive(second)
+    assert process.poll() is None
+    assert _get(url, "/i18n/setlang/?next=/registry/") == 302
+
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=40) == 0
+    assert not _alive(second)
 
 
 def test_it_takes_its_worker_with_it_when_killed(server):

@@ -1,6 +1,7 @@
 """`concord serve`: the production server (waitress) with the background task worker beside it
 and the periodic tasks queued on time, so that one command runs the whole of Concord on one
-machine."""
+machine. A worker that stops is started again (after a pause that grows while it keeps
+failing); the web server never stops because of it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from types import FrameType
 from typing import Any
 
@@ -25,6 +27,10 @@ from config.wsgi import application
 WORKER_GRACE_SECONDS = 30
 # How often the periodic tasks are looked at (each has its own interval, in the settings).
 SCHEDULE_SECONDS = 60
+# A worker that ran at least this long before it stopped is restarted at once; one that keeps
+# stopping sooner waits longer each time, up to the longest pause.
+WORKER_STEADY_SECONDS = 60
+WORKER_LONGEST_PAUSE_SECONDS = 60
 
 
 def _port_from_environment() -> int:
@@ -61,7 +67,6 @@ def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
 class Command(BaseCommand):
     help = "Serve Concord over HTTP with waitress and run the task worker beside it."
     requires_migrations_checks = True
-    _worker_failed = 0
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
@@ -83,6 +88,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
         self._stopping = threading.Event()
         self._worker: subprocess.Popen[bytes] | None = None
+        self._worker_lock = threading.Lock()
         try:
             if options["worker"]:
                 self._start_worker()
@@ -95,21 +101,28 @@ class Command(BaseCommand):
         finally:
             self._stopping.set()
             server.close()
-            if self._worker is not None:
-                self._stop_worker(self._worker)
-        if self._worker_failed:
-            raise CommandError(f"the task worker stopped unexpectedly (exit {self._worker_failed}).")
+            with self._worker_lock:
+                worker = self._worker
+            if worker is not None:
+                self._stop_worker(worker)
 
     def _start_worker(self) -> None:
+        self._spawn_worker()
+        threading.Thread(target=self._keep_worker_running, daemon=True).start()
+
+    def _spawn_worker(self) -> subprocess.Popen[bytes]:
+        """Start a worker process; the caller holds the lock once other threads run."""
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
         # Its own process group: a Ctrl-C at the terminal reaches the server only, which then
         # stops the worker once, letting it finish the task in hand.
-        self._worker = subprocess.Popen(
-            [sys.executable, "-m", "concord.cli", "db_worker", "--no-reload"],
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "concord.cli", "worker"],
             env=env, process_group=0, preexec_fn=_orphan_guard(),
         )
-        threading.Thread(target=self._watch_worker, args=(self._worker,), daemon=True).start()
-        self.stdout.write(f"Task worker running (pid {self._worker.pid}).")
+        self._worker = worker
+        self.stdout.write(f"Task worker running (pid {worker.pid}).")
+        self.stdout.flush()
+        return worker
 
     def _queue_periodic_tasks(self) -> None:
         from django.db import connections
@@ -126,15 +139,35 @@ class Command(BaseCommand):
                 connections.close_all()  # this thread's own connections only
             self._stopping.wait(SCHEDULE_SECONDS)
 
-    def _watch_worker(self, worker: subprocess.Popen[bytes]) -> None:
-        # Tasks that silently stop running are worse than a server that stops: a service
-        # manager restarts the whole of Concord, and the log says why.
-        code = worker.wait()
-        if not self._stopping.is_set():
-            self._worker_failed = code or -1
-            # A real signal, handled like a service manager's stop: a simulated SIGINT is lost
-            # when the server was started in the background with SIGINT ignored.
-            os.kill(os.getpid(), signal.SIGTERM)
+    def _keep_worker_running(self) -> None:
+        # This thread starts every later worker and lives as long as the server: the orphan
+        # guard is tied to the thread that started the process.
+        pause = 1.0
+        while True:
+            with self._worker_lock:
+                worker = self._worker
+            if worker is None:
+                return
+            started = time.monotonic()
+            code = worker.wait()
+            if self._stopping.is_set():
+                return
+            # Tasks that silently stop running are worse than a pause: the log says why, and the
+            # worker comes back.
+            pause = 1.0 if time.monotonic() - started >= WORKER_STEADY_SECONDS else pause
+            logging.getLogger(__name__).error(
+                "the task worker stopped (exit %s); starting it again in %.0f s", code, pause)
+            self.stdout.write(f"Task worker stopped (exit {code}); starting it again in "
+                              f"{pause:.0f} s.")
+            self.stdout.flush()
+            if self._stopping.wait(pause):
+                return
+            pause = min(pause * 2, WORKER_LONGEST_PAUSE_SECONDS)
+            # Under the lock: a stop either sees the new worker or keeps it from starting.
+            with self._worker_lock:
+                if self._stopping.is_set():
+                    return
+                self._spawn_worker()
 
     def _stop_worker(self, worker: subprocess.Popen[bytes]) -> None:
         if worker.poll() is None:

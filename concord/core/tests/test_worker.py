@@ -1,0 +1,80 @@
+"""The task worker outlasts a database locked past its busy limit: at the claim, and when it
+records a task's outcome. It backs off, tries again, and runs every task to its end."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+
+from concord.core.tests.processes import ROOT, child_env
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True),
+              pytest.mark.skipif("connection.vendor != 'sqlite'",
+                                 reason="SQLite's one writer lock")]
+
+# Production settings, whose task backend is the database one; a short busy limit, so that the
+# lock below outlasts it several times over.
+SETTINGS = {"DJANGO_SETTINGS_MODULE": "config.settings", "CONCORD_DB_BUSY_SECONDS": "1"}
+LOCK_SECONDS = 5
+
+
+def _python(code: str, tmp_path) -> None:
+    subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT,
+                   env=child_env(CONCORD_VAR_DIR=str(tmp_path), **SETTINGS), check=True,
+                   timeout=60)
+
+
+def _worker(tmp_path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "concord.cli", "worker", "--batch", "--interval", "0",
+         "--no-startup-delay"], cwd=ROOT, env=child_env(CONCORD_VAR_DIR=str(tmp_path), **SETTINGS),
+        capture_output=True, text=True, timeout=120, check=False)
+
+
+def _hold_lock(path: str, seconds: float) -> threading.Thread:
+    held = threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        held.set()
+        time.sleep(seconds)
+        other.execute("ROLLBACK")
+        other.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait()
+    return thread
+
+
+def test_it_waits_out_a_lock_at_the_claim_and_runs_the_queued_task(tmp_path):
+    _python("from concord.core.tasks import checkpoint_audit_chain as t; t.enqueue()", tmp_path)
+    holder = _hold_lock(connection.settings_dict["NAME"], LOCK_SECONDS)
+
+    done = _worker(tmp_path)
+    holder.join()
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "tries again" in done.stdout + done.stderr
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"]
+
+
+def test_it_records_the_outcome_of_a_task_once_the_lock_is_released(tmp_path):
+    path = connection.settings_dict["NAME"]
+    _python("from concord.core.tests.lock_task import return_then_hold_the_lock as t; "
+            f"t.enqueue({path!r}, {LOCK_SECONDS})", tmp_path)
+
+    done = _worker(tmp_path)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "trying again" in done.stdout + done.stderr
+    result = DBTaskResult.objects.get()
+    assert (result.status, result.return_value) == ("SUCCESSFUL", "returned")
