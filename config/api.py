@@ -19,16 +19,51 @@ from concord.council.api import router as council_router
 from concord.monitoring.api import router as monitoring_router
 from concord.registry.api import router as registry_router
 
+WRITES = frozenset({"post", "put", "patch", "delete"})
+# The refusals Concord gives, and when an operation can give each (see `refusals`).
+REFUSALS = {
+    "400": "The body is not a JSON document.",
+    "401": "Not signed in, or the bearer token is invalid, expired or revoked.",
+    "403": "The caller may not do this (a role, a clearance, or a read-only token).",
+    "404": "There is no such record, or one the request names, or the caller may not see it: "
+           "the two answer alike.",
+    "409": "The record is not in a state that allows this.",
+    "422": "The request does not match the schema, or a field's value is refused (`errors`).",
+    "503": "The database is busy with another write; nothing was saved. See `Retry-After`.",
+}
+
+
+def refusals(method: str, operation: dict[str, Any]) -> list[str]:
+    """The refusals an operation can answer with, from what it takes and whom it serves."""
+    parameters = operation.get("parameters", [])
+    body = "requestBody" in operation
+    found = ["400"] if body else []
+    if operation.get("security"):
+        found += ["401", "403"]
+    if parameters or body:  # a record named in the path, the query or the body
+        found.append("404")
+    if method in WRITES:
+        found += ["409", "503"]
+    if parameters or body:
+        found.append("422")
+    return found
+
 
 class ConcordAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix: str | None = None,
                            path_params: dict[str, Any] | None = None) -> OpenAPISchema:
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        # Every refusal is written by `problem` below as application/problem+json (RFC 9457),
-        # so the 4xx answers the operations declare are documented with that type.
+        # The component exists: operations declare their 404 and 422 answers with it.
+        problem_schema = {"$ref": "#/components/schemas/Problem"}
         for operations in schema["paths"].values():
-            for operation in operations.values():
-                for status, answer in operation.get("responses", {}).items():
+            for method, operation in operations.items():
+                answers = operation.setdefault("responses", {})
+                for status in refusals(method, operation):
+                    answers.setdefault(int(status), {"description": REFUSALS[status], "content": {
+                        "application/problem+json": {"schema": problem_schema}}})
+                # Every refusal is written by `problem` below as application/problem+json
+                # (RFC 9457), so the answers the operations declare carry that type.
+                for status, answer in answers.items():
                     content = answer.get("content", {})
                     if int(status) >= 400 and "application/json" in content:
                         answer["content"] = {"application/problem+json":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import psycopg
 import pytest
@@ -47,13 +48,13 @@ def another_writer() -> Iterator[None]:
             other.execute("ROLLBACK")
             other.close()
     else:
-        with psycopg.connect(database_url()) as other:
-            other.execute("LOCK TABLE core_auditentry, accounts_apitoken IN EXCLUSIVE MODE")
+        with psycopg.connect(database_url()) as holder:
+            holder.execute("LOCK TABLE core_auditentry, accounts_apitoken IN EXCLUSIVE MODE")
             yield
-            other.rollback()
+            holder.rollback()
 
 
-def _bearer(user) -> dict[str, str]:
+def _bearer(user: Any) -> dict[str, Any]:
     issued = token_create(actor=None, user=user, name="script")
     return {"HTTP_AUTHORIZATION": f"Bearer {issued.plaintext}"}
 
