@@ -47,11 +47,13 @@ def unless_busy(write: Callable[[], object]) -> bool:
     try:
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
+                cursor.execute("PRAGMA busy_timeout")
+                (usual,) = cursor.fetchone()
                 cursor.execute(f"PRAGMA busy_timeout = {BRIEF_WAIT_MS}")
                 try:
                     write()
                 finally:
-                    cursor.execute(f"PRAGMA busy_timeout = {retry_after() * 1000}")
+                    cursor.execute(f"PRAGMA busy_timeout = {int(usual)}")
         else:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(f"SET LOCAL lock_timeout = {BRIEF_WAIT_MS}")

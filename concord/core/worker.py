@@ -43,11 +43,6 @@ class Backoff:
         self.failures += 1
         return wait
 
-    def wait(self) -> float:
-        seconds = self.next_wait()
-        self.sleep(seconds)
-        return seconds
-
     def reset(self) -> None:
         self.failures = 0
 

@@ -1,5 +1,5 @@
-"""A task for the worker test: it returns at once but leaves the SQLite database locked by
-another connection for a while, so the worker meets the lock when it records the outcome."""
+"""Holding SQLite's write lock from another connection, for the worker test: directly, and from
+a task that returns at once, so that the worker meets the lock when it records the outcome."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import time
 from django_tasks import task
 
 
-@task()
-def return_then_hold_the_lock(path: str, seconds: float) -> str:
+def hold_the_lock(path: str, seconds: float) -> threading.Thread:
+    """Take the write lock on the database at `path` for `seconds`; returns once it is held."""
     held = threading.Event()
 
     def hold() -> None:
@@ -22,6 +22,13 @@ def return_then_hold_the_lock(path: str, seconds: float) -> str:
         other.execute("ROLLBACK")
         other.close()
 
-    threading.Thread(target=hold).start()
+    thread = threading.Thread(target=hold)
+    thread.start()
     held.wait()
+    return thread
+
+
+@task()
+def return_then_hold_the_lock(path: str, seconds: float) -> str:
+    hold_the_lock(path, seconds)
     return "returned"

@@ -3,16 +3,14 @@ records a task's outcome. It backs off, tries again, and runs every task to its 
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
-import threading
-import time
 
 import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
+from concord.core.tests.lock_task import hold_the_lock
 from concord.core.tests.processes import ROOT, child_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True),
@@ -38,26 +36,9 @@ def _worker(tmp_path) -> subprocess.CompletedProcess[str]:
         capture_output=True, text=True, timeout=120, check=False)
 
 
-def _hold_lock(path: str, seconds: float) -> threading.Thread:
-    held = threading.Event()
-
-    def hold() -> None:
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        held.set()
-        time.sleep(seconds)
-        other.execute("ROLLBACK")
-        other.close()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    held.wait()
-    return thread
-
-
 def test_it_waits_out_a_lock_at_the_claim_and_runs_the_queued_task(tmp_path):
     _python("from concord.core.tasks import checkpoint_audit_chain as t; t.enqueue()", tmp_path)
-    holder = _hold_lock(connection.settings_dict["NAME"], LOCK_SECONDS)
+    holder = hold_the_lock(connection.settings_dict["NAME"], LOCK_SECONDS)
 
     done = _worker(tmp_path)
     holder.join()
