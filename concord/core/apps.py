@@ -12,8 +12,11 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
 
-        from concord.core import checks, release, sqlite  # noqa: F401  (register on import)
+        # checks and sqlite register themselves on import.
+        from concord.core import audit_guard, checks, guards, release, sqlite  # noqa: F401
         from concord.core.models import scope_relations
+
+        guards.register(audit_guard.GUARD)
 
         release.connect()
         scope_relations(list(apps.get_models()))

@@ -2,7 +2,9 @@
 append-only, and the head moves only forward, one step at a time, onto the entry just appended.
 
 Migrations write this SQL out for themselves (a migration must not change with this module);
-here it serves the tests that wipe a database between tests or tamper with the chain on purpose.
+here it is the same SQL as the latest of them (core 0006), registered as a database guard that
+`concord guards repair` puts back, and it serves the tests that wipe a database between tests or
+tamper with the chain on purpose.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection as default_connection
+
+from concord.core.guards import Guard
 
 _SQLITE_INSTALL = [
     "CREATE TRIGGER IF NOT EXISTS core_auditentry_no_update BEFORE UPDATE ON core_auditentry "
@@ -63,23 +67,40 @@ _PG_REMOVE = [
 ]
 
 
-def _statements(connection: Any, *, install: bool) -> list[str]:
-    if connection.vendor == "postgresql":
-        return _PG_INSTALL if install else _PG_REMOVE
-    if connection.vendor == "sqlite":
-        return _SQLITE_INSTALL if install else _SQLITE_REMOVE
-    raise NotImplementedError(f"No append-only guard for {connection.vendor}.")
+def install_statements(vendor: str) -> list[str]:
+    if vendor == "postgresql":
+        return _PG_INSTALL
+    if vendor == "sqlite":
+        return _SQLITE_INSTALL
+    raise NotImplementedError(f"No append-only guard for {vendor}.")
+
+
+def remove_statements(vendor: str) -> list[str]:
+    if vendor == "postgresql":
+        return _PG_REMOVE
+    if vendor == "sqlite":
+        return _SQLITE_REMOVE
+    raise NotImplementedError(f"No append-only guard for {vendor}.")
+
+
+GUARD = Guard(
+    name="core.audit_log",
+    app_label="core",
+    purpose="audit entries are append-only and the head only moves forward",
+    install=install_statements,
+    remove=remove_statements,
+)
 
 
 def install_guard(connection: Any = default_connection) -> None:
     with connection.cursor() as cursor:
-        for statement in _statements(connection, install=True):
+        for statement in install_statements(connection.vendor):
             cursor.execute(statement)
 
 
 def remove_guard(connection: Any = default_connection) -> None:
     with connection.cursor() as cursor:
-        for statement in _statements(connection, install=False):
+        for statement in remove_statements(connection.vendor):
             cursor.execute(statement)
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.apps import apps
 from django.core import checks
+from django.db import DEFAULT_DB_ALIAS, DatabaseError
 
+from concord.core.guards import guards_inspect
 from concord.core.models import LabelledModel, LabelledQuerySet
 
 
@@ -27,3 +30,35 @@ def labelled_models_use_scoped_manager(**kwargs: Any) -> list[checks.CheckMessag
                 )
             )
     return errors
+
+
+@checks.register(checks.Tags.security, checks.Tags.database, "guards")
+def database_guards_present(
+    databases: Sequence[str] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """Every registered database guard is in place: run by `concord serve` at start-up and by
+    `concord check`, which pass no database, so the default one is looked at then."""
+    messages: list[checks.CheckMessage] = []
+    for alias in databases or [DEFAULT_DB_ALIAS]:
+        try:
+            states = guards_inspect(using=alias)
+        except DatabaseError as error:
+            messages.append(checks.Warning(
+                f"The database guards of database {alias!r} could not be read: {error}",
+                hint="Check the database settings, then `concord guards check`.",
+                id="concord.W001",
+            ))
+            continue
+        for state in states:
+            for problem in state.problems:
+                guard = problem.guard
+                repair = "recreates it, audited"
+                if guard.after_repair is not None:
+                    repair += ", and puts right what was written while it was missing"
+                messages.append(checks.Error(
+                    f"Database guard {guard.name} ({guard.purpose}): {problem}.",
+                    hint=f"Run `concord guards repair`: it {repair}.",
+                    obj=alias,
+                    id="concord.E002" if problem.missing else "concord.E003",
+                ))
+    return messages

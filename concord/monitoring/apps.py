@@ -8,3 +8,9 @@ class MonitoringConfig(AppConfig):
     name = "concord.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring")
+
+    def ready(self) -> None:
+        from concord.core import guards
+        from concord.monitoring import tally
+
+        guards.register(tally.GUARD)

@@ -7,6 +7,11 @@ its week, under its own label. The database keeps the rows with triggers on the 
 so every way an incident is written (a form, an import, a merge, a relabel, the release list
 changing its mask) moves the sums in the same transaction; nothing in Python has to remember to.
 All the SQL here is written from the one description below, for SQLite and for PostgreSQL.
+
+The migrations carry this SQL written out as it was in their time; a change to the triggers here
+needs a new migration with the new SQL (a test holds the latest migration to this module). The
+triggers are registered as a database guard: `concord guards repair` reinstalls them and adds
+the tallies up again, since what was written while they were missing was not counted.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from typing import Any
 
 from django.db import connection as default_connection
 from django.db import transaction
+
+from concord.core.guards import Guard
 
 INCIDENTS = "monitoring_incident"
 CELL_ZOOM = 6
@@ -291,3 +298,17 @@ def _same(a: tuple[Any, ...] | None, b: tuple[Any, ...] | None) -> bool:
         # A row emptied by the sweep and a group with no incidents are both nothing.
         return all(v == 0 for v in (a or b or ()))
     return all(math.isclose(float(x), float(y), abs_tol=1e-6) for x, y in zip(a, b, strict=True))
+
+
+def _rebuilt(connection: Any) -> dict[str, Any]:
+    return {"rebuilt": rebuild(connection)}
+
+
+GUARD = Guard(
+    name="monitoring.tallies",
+    app_label="monitoring",
+    purpose="the incident tallies move with every incident written",
+    install=install_statements,
+    remove=remove_statements,
+    after_repair=_rebuilt,
+)
