@@ -173,9 +173,11 @@ def install_statements(vendor: str) -> list[str]:
 def remove_statements(vendor: str) -> list[str]:
     names = ("monitoring_tally_insert", "monitoring_tally_update", "monitoring_tally_delete")
     if vendor == "postgresql":
+        # "apply" was the row-level function of the first triggers (migration 0005): a database
+        # repaired rather than migrated past them loses it here.
         return [*(f"DROP TRIGGER IF EXISTS {name} ON {INCIDENTS}" for name in names),
                 *(f"DROP FUNCTION IF EXISTS monitoring_tally_{verb}()"
-                  for verb in ("add", "move", "take"))]
+                  for verb in ("add", "move", "take", "apply"))]
     return [f"DROP TRIGGER IF EXISTS {name}" for name in names]
 
 
@@ -242,15 +244,24 @@ def _statement_sweep(spec: Spec) -> list[str]:
     return statements
 
 
+def rebuild_statements(vendor: str) -> list[str]:
+    """Empty each tally and add it up again from the incidents."""
+    statements = []
+    for spec in specs(vendor):
+        columns = ", ".join(spec.key_columns() + spec.value_columns())
+        statements += [f"DELETE FROM {spec.table}",
+                       *(f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start)}"
+                         for span, start in SPANS)]
+    return statements
+
+
 def rebuild(connection: Any = default_connection) -> dict[str, int]:
     """Add every tally up again from the incidents; returns the rows written per table."""
     written: dict[str, int] = {}
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for statement in rebuild_statements(connection.vendor):
+            cursor.execute(statement)
         for spec in specs(connection.vendor):
-            cursor.execute(f"DELETE FROM {spec.table}")
-            columns = ", ".join(spec.key_columns() + spec.value_columns())
-            for span, start in SPANS:
-                cursor.execute(f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start)}")
             cursor.execute(f"SELECT COUNT(*) FROM {spec.table}")
             written[spec.table] = int(cursor.fetchone()[0])
     return written

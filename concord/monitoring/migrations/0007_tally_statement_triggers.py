@@ -12,14 +12,6 @@ import importlib
 
 from django.db import migrations
 
-# What 0005 installed on PostgreSQL, whatever version of it ran: the row-level function.
-PG_FIRST_REMOVE = [
-    "DROP TRIGGER IF EXISTS monitoring_tally_insert ON monitoring_incident",
-    "DROP TRIGGER IF EXISTS monitoring_tally_update ON monitoring_incident",
-    "DROP TRIGGER IF EXISTS monitoring_tally_delete ON monitoring_incident",
-    "DROP FUNCTION IF EXISTS monitoring_tally_apply()",
-]
-
 
 def _run(schema_editor, *, sqlite, postgresql):
     vendor = schema_editor.connection.vendor
@@ -31,7 +23,8 @@ def _run(schema_editor, *, sqlite, postgresql):
 
 
 def forwards(apps, schema_editor):
-    _run(schema_editor, sqlite=SQLITE_REMOVE, postgresql=PG_FIRST_REMOVE + PG_REMOVE)
+    # Drops the triggers of either version by their names, and both versions' functions.
+    _run(schema_editor, sqlite=SQLITE_REMOVE, postgresql=PG_REMOVE)
     _run(schema_editor, sqlite=SQLITE_INSTALL, postgresql=PG_INSTALL)
     _run(schema_editor, sqlite=SQLITE_REBUILD, postgresql=PG_REBUILD)
 
@@ -964,6 +957,7 @@ PG_REMOVE = [
     'DROP FUNCTION IF EXISTS monitoring_tally_add()',
     'DROP FUNCTION IF EXISTS monitoring_tally_move()',
     'DROP FUNCTION IF EXISTS monitoring_tally_take()',
+    'DROP FUNCTION IF EXISTS monitoring_tally_apply()',
 ]
 PG_REBUILD = [
     'DELETE FROM monitoring_tallycount',
