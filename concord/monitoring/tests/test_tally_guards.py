@@ -75,6 +75,12 @@ def test_it_names_the_lost_tally_triggers_and_repair_counts_what_was_written_mea
     for name in _tally_guard_names():
         assert any(name in error.msg and "monitoring.tallies" in error.msg for error in errors), name
 
+    listed = io.StringIO()
+    call_command("guards", "list", stdout=listed)
+    assert "monitoring.tallies: the incident tallies move with every incident written " \
+           "[NEEDS REPAIR]" in listed.getvalue()
+    assert "trigger monitoring_tally_insert on monitoring_incident: missing" in listed.getvalue()
+
     out = io.StringIO()
     call_command("guards", "repair", stdout=out)
 
