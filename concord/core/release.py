@@ -71,18 +71,6 @@ def connect() -> None:
                             dispatch_uid=f"release-mask:{model._meta.label}")
 
 
-def backfill(app_label: str, *model_names: str) -> Any:
-    """A migration step that fills the masks of records that existed before the mask did."""
-
-    def forwards(state_apps: Any, schema_editor: Any) -> None:
-        for name in model_names:
-            model = state_apps.get_model(app_label, name)
-            refresh_masks(model, model._base_manager.filter(
-                releasable_to__isnull=False).values_list("pk", flat=True).distinct())
-
-    return forwards
-
-
 def labelled_models() -> list[type[models.Model]]:
     from concord.core.models import LabelledModel
 

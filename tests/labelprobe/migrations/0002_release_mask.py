@@ -1,7 +1,5 @@
 from django.db import migrations, models
 
-from concord.core.release import backfill
-
 
 class Migration(migrations.Migration):
 
@@ -16,5 +14,4 @@ class Migration(migrations.Migration):
             name='release_mask',
             field=models.BigIntegerField(default=0, editable=False, verbose_name='release mask'),
         ),
-        migrations.RunPython(backfill('labelprobe', 'dossier'), migrations.RunPython.noop),
     ]
