@@ -133,6 +133,9 @@ class Archive:
                 if name not in expected or name in seen or not member.isfile():
                     raise BackupRefused(f"{self.path} is damaged: it holds {name!r}, which its "
                                         f"manifest does not list")
+                if member.size != expected[name].get("size"):
+                    raise BackupRefused(f"{self.path} is damaged: {name} is not the size its "
+                                        f"manifest gives")
                 seen.add(name)
                 self._extract_one(member, staging / PurePosixPath(name), expected[name])
         except (tarfile.TarError, OSError, EOFError, zlib.error) as error:

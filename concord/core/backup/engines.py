@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from concord.core.backup.errors import BackupRefused
 from concord.core.models import AuditEntry
@@ -39,7 +39,15 @@ def engine_of_connection() -> str:
 
 
 def database_is_empty() -> bool:
-    return not connection.introspection.table_names(include_views=True)
+    try:
+        return not connection.introspection.table_names(include_views=True)
+    except DatabaseError as error:
+        raise BackupRefused(f"the database cannot be opened: {first_line(error)}") from error
+
+
+def first_line(error: BaseException) -> str:
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
 
 
 def entry_from_row(row: Row) -> AuditEntry:

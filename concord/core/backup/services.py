@@ -151,6 +151,9 @@ def backup_make(*, output: Path) -> BackupReport:
                              "size": (staging / name).stat().st_size} for name in members},
         }
         archive_write(output=output, staging=staging, manifest=manifest)
+    except (sqlite3.Error, OSError, ValueError) as error:
+        # A full disk, an unreadable copy: the archive is not written, the reason is one line.
+        raise BackupRefused(f"no backup made: {engines.first_line(error)}") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BackupReport(output, manifest)
@@ -279,11 +282,11 @@ def backup_restore(*, archive: Path) -> RestoreReport:
             raise BackupRefused(
                 f"{archive} holds a {made} database, but Concord is configured for "
                 f"{engines.ENGINE_NAMES[engine]}: restore it onto a {made} database (DATABASE_URL)")
+        _refuse_unknown_migrations(manifest)
         if not engines.database_is_empty():
             raise BackupRefused(
                 f"the database {_describe_database()} is not empty: a backup is restored onto an "
                 f"empty database only (create one and point DATABASE_URL at it)")
-        _refuse_unknown_migrations(manifest)
         staging = Path(tempfile.mkdtemp(prefix="concord-restore-"))
         try:
             opened.extract(staging)
@@ -334,9 +337,18 @@ def _placements(staging: Path, manifest: dict[str, Any]) -> list[tuple[Path, Pat
         if member in manifest["files"]:
             placements.append((staging / member, target))
     directory = checkpoint_dir()
-    for name in sorted(manifest["files"]):
-        if name.startswith("checkpoints/"):
-            placements.append((staging / name, directory / name.removeprefix("checkpoints/")))
+    archived = sorted(n.removeprefix("checkpoints/") for n in manifest["files"]
+                      if n.startswith("checkpoints/"))
+    placements.extend((staging / "checkpoints" / name, directory / name) for name in archived)
+    # A checkpoint the backup does not hold may vouch for entries made after it: the restored
+    # chain would contradict it. The operator decides, before anything is written.
+    foreign = sorted(p.name for p in directory.glob("checkpoint-*.json")
+                     if p.name not in archived) if directory.is_dir() else []
+    if foreign:
+        raise BackupRefused(
+            f"{directory} (CONCORD_AUDIT_CHECKPOINT_DIR) holds {foreign[-1]}, which the backup does "
+            f"not: it may vouch for entries the backup lacks; move that directory's checkpoints "
+            f"aside to restore this backup")
     placed = []
     for source, target in placements:
         if target.exists():

@@ -183,6 +183,18 @@ def test_it_refuses_an_archive_of_the_other_engine(chain, tmp_path):
         call_command("restore", str(forged), stdout=io.StringIO())
 
 
+def test_it_refuses_a_backup_of_a_later_concord(chain, tmp_path):
+    archive = tmp_path / "concord.tar.gz"
+    _backup(archive)
+    with tarfile.open(archive, "r:gz") as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
+    manifest["migrations"].append("core.9999_from_the_future")
+    later = _repacked(archive, tmp_path / "later.tar.gz", manifest=manifest)
+
+    with pytest.raises(CommandError, match=r"made by a later Concord .*core\.9999_from_the_future"):
+        call_command("restore", str(later), stdout=io.StringIO())
+
+
 def _refused(target: Target, archive: Path) -> str:
     result = target.concord("restore", str(archive))
     assert result.returncode == 1, result.stdout + result.stderr
@@ -227,6 +239,23 @@ def test_it_refuses_to_overwrite_a_different_key(chain, tmp_path, target):
     assert "CONCORD_AUDIT_CHAIN_KEY_FILE" in result.stderr
     assert other_key.read_text() == "ab" * 32 + "\n"
     assert not (target.audit / "checkpoints").exists()
+    assert "labelprobe_dossier" not in target.tables()
+
+
+@pytest.mark.slow
+def test_it_refuses_checkpoints_in_place_that_the_backup_lacks(chain, tmp_path, target):
+    archive = tmp_path / "concord.tar.gz"
+    _backup(archive)
+    later = target.audit / "checkpoints" / "checkpoint-000000000090-20300101T000000Z.json"
+    later.parent.mkdir(parents=True)
+    later.write_text("{}")
+
+    result = target.concord("restore", str(archive))
+
+    assert result.returncode == 1
+    assert f"holds {later.name}, which the backup does not" in result.stderr
+    assert sorted(p.name for p in later.parent.iterdir()) == [later.name]
+    assert not (target.audit / "audit-chain.key").exists()
     assert "labelprobe_dossier" not in target.tables()
 
 

@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from concord.core.backup import BackupRefused, backup_make
+from concord.core.backup.engines import first_line
 
 
 class Command(BaseCommand):
@@ -24,6 +26,8 @@ class Command(BaseCommand):
             report = backup_make(output=options["output"])
         except BackupRefused as error:
             raise CommandError(str(error)) from None
+        except DatabaseError as error:
+            raise CommandError(f"the database cannot be used: {first_line(error)}") from None
         manifest = report.manifest
         audit = manifest["audit"]
         size = report.path.stat().st_size

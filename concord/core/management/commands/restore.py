@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from concord.core.backup import BackupRefused, backup_restore
+from concord.core.backup.engines import first_line
 
 # As `concord audit verify`: 1 the chain is broken, 3 a checkpoint contradicts it.
 BROKEN = 1
@@ -27,6 +29,8 @@ class Command(BaseCommand):
             report = backup_restore(archive=options["archive"])
         except BackupRefused as error:
             raise CommandError(str(error)) from None
+        except DatabaseError as error:
+            raise CommandError(f"the database cannot be used: {first_line(error)}") from None
         if not report.chain.ok:
             raise CommandError(f"restored, but the audit chain is broken: {report.chain.problem}",
                                returncode=BROKEN)
