@@ -27,6 +27,7 @@ from django.db import connection
 
 from concord.core.audit import audit_record, audit_verify
 from concord.core.audit_guard import guard_lifted
+from concord.core.backup import BackupRefused, engines
 from concord.core.checkpoint import checkpoint_make
 from concord.core.labels import PartyKind
 from concord.core.models import AuditEntry, Party
@@ -337,3 +338,13 @@ def test_it_restores_every_write_acknowledged_before_the_backup_began(chain, tmp
     # The live chain, written on throughout, is intact too.
     report = audit_verify()
     assert report.ok, report.problem
+
+
+# --- Finding PostgreSQL's tools -----------------------------------------------------------------
+
+@pytest.mark.django_db(transaction=False)
+def test_it_names_the_client_package_when_no_pg_dump_can_read_the_server():
+    # Every pg_dump on this machine is older than a server of a far later major version.
+    with pytest.raises(BackupRefused, match=r"pg_dump for PostgreSQL 99 or later was not found "
+                                            r"\(install Debian's postgresql-client-99"):
+        engines.postgres_tool("pg_dump", 99)
