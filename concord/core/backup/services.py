@@ -243,7 +243,7 @@ def _verify_copy(staging: Path, rows: Callable[[], Iterator[dict[str, Any]]],
         return _failed(report, f"the checkpoint signing key ({settings.CONCORD_AUDIT_KEY_FILE}) is "
                                f"missing, so the copied checkpoints cannot be checked")
     public_key = public_key_pem(load_or_create_key(signing_key))
-    wanted: dict[int, str] = {}
+    wanted: list[tuple[int, str]] = []
     for checkpoint in checkpoints:
         try:
             entries_vouched = checkpoint.entries
@@ -254,9 +254,10 @@ def _verify_copy(staging: Path, rows: Callable[[], Iterator[dict[str, Any]]],
         if entries_vouched > report.entries:
             return _failed(report, f"{checkpoint.source} vouches for {entries_vouched} entries, "
                                    f"the copy holds {report.entries}")
-        wanted[entries_vouched] = checkpoint.head_hash
-    hashes = {int(row["seq"]): str(row["hash"]) for row in rows() if int(row["seq"]) in wanted}
-    for seq, expected in wanted.items():
+        wanted.append((entries_vouched, checkpoint.head_hash))
+    seqs = {seq for seq, _ in wanted}
+    hashes = {int(row["seq"]): str(row["hash"]) for row in rows() if int(row["seq"]) in seqs}
+    for seq, expected in wanted:
         if seq and hashes.get(seq) != expected:
             return _failed(report, f"copied entry {seq} does not have the hash a checkpoint "
                                    f"vouches for")

@@ -148,6 +148,26 @@ def test_it_refuses_to_back_up_a_broken_chain(chain, tmp_path):
     assert not AuditEntry.objects.filter(action="backup.make").exists()
 
 
+def test_it_writes_no_archive_when_the_copy_differs_from_the_chain(chain, tmp_path, monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("the copy is altered as a file here; pg_dump's output is not")
+    copy_database = engines.sqlite_dump
+
+    def altered_copy(destination: Path) -> None:
+        copy_database(destination)
+        with sqlite3.connect(destination) as db:
+            db.execute("DROP TRIGGER core_auditentry_no_update")
+            db.execute("UPDATE core_auditentry SET actor_name = 'someone else' WHERE seq = 2")
+
+    monkeypatch.setattr(engines, "sqlite_dump", altered_copy)
+    archive = tmp_path / "concord.tar.gz"
+
+    with pytest.raises(CommandError, match="no backup made: the copy does not verify: entry 2 "
+                                           "was altered"):
+        _backup(archive)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_it_never_overwrites_an_existing_file(chain, tmp_path):
     archive = tmp_path / "concord.tar.gz"
     archive.write_text("an earlier backup")
