@@ -1,8 +1,9 @@
 """`concord backup` and `concord restore`: a backup taken while another process keeps writing
 restores, onto another database, every write acknowledged before it began, with an intact audit
-chain; a broken chain is never backed up; a damaged archive, a wrong engine, a non-empty
-database and a different key already in place are each refused in one line, with nothing
-written."""
+chain; a broken chain, or a copy that differs from it, is never archived; a missing, damaged or
+truncated archive, a wrong engine, a later Concord's migrations, a non-empty database, and a
+different key or foreign checkpoints already in place are each refused in one line, with
+nothing written."""
 
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ def target(tmp_path: Path) -> Iterator[Target]:
 
 
 @pytest.fixture
-def chain(settings) -> list[AuditEntry]:
+def chain() -> list[AuditEntry]:
     Party.objects.create(code="RU", kind=PartyKind.STATE, name_ru="Россия", name_en="Russia")
     entries = [audit_record(actor=None, action="dossier.create", detail={"n": n}) for n in range(5)]
     checkpoint_make()
