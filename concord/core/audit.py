@@ -18,7 +18,7 @@ import hmac
 import json
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,14 +213,34 @@ def _walk(entries: Iterable[AuditEntry], key: bytes | None) -> tuple[int, str, i
     return expected - 1, prev, None, ""
 
 
+def _stored_head() -> AuditHead:
+    return AuditHead.objects.filter(pk=1).first() or AuditHead(seq=0, hash=GENESIS)
+
+
 def audit_verify() -> ChainReport:
     """Recompute the whole chain from the first entry, check every entry's and the head's MAC
     under the chain key, and compare the chain with its head."""
-    key_path = chain_key_path()
-    key = chain_key_if_present()
     entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=5000)
+    return chain_verify(entries, read_head=_stored_head, key=chain_key_if_present(),
+                        key_path=chain_key_path())
+
+
+def audit_verify_to_head() -> ChainReport:
+    """The chain up to its head as it stands now, for a check made while others keep appending:
+    the head is read first and the walk stops there, so that an entry committed meanwhile is
+    not taken for one added behind the head."""
+    head = _stored_head()
+    entries = AuditEntry.objects.filter(seq__lte=head.seq).order_by("seq").iterator(chunk_size=5000)
+    return chain_verify(entries, read_head=lambda: head, key=chain_key_if_present(),
+                        key_path=chain_key_path())
+
+
+def chain_verify(entries: Iterable[AuditEntry], *, read_head: Callable[[], AuditHead],
+                 key: bytes | None, key_path: Path) -> ChainReport:
+    """Judge a chain given as its entries in order and its head, wherever they were read from
+    (the database, or a copy of it in a backup). The head is read once the entries are walked."""
     count, last_hash, bad, problem = _walk(entries, key)
-    head = AuditHead.objects.filter(pk=1).first() or AuditHead(seq=0, hash=GENESIS)
+    head = read_head()
     if bad is not None:
         return ChainReport(False, count, head.seq, head.hash, bad, problem)
     if key is None and (count or head.seq):

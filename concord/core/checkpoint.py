@@ -230,13 +230,22 @@ def _hold(checkpoint: Checkpoint, public_key: str, chain_entries: int) -> str:
     return ""
 
 
-def checkpoint_check(*, chain_entries: int) -> CheckpointReport:
+def checkpoint_latest() -> list[Checkpoint]:
+    """The newest checkpoint on file and the newest recorded in the chain, those that exist;
+    OSError or ValueError when one cannot be read."""
+    return [c for c in (checkpoint_latest_file(), checkpoint_latest_recorded()) if c]
+
+
+def checkpoint_check(*, chain_entries: int, found: list[Checkpoint] | None = None) -> CheckpointReport:
     """Hold the chain against the newest checkpoint on file and the newest recorded in the
-    chain; report the newer of the two."""
-    try:
-        found = [c for c in (checkpoint_latest_file(), checkpoint_latest_recorded()) if c]
-    except (OSError, ValueError) as error:
-        return CheckpointReport(False, problem=f"a checkpoint cannot be read: {error}")
+    chain; report the newer of the two. A caller checking while others keep appending reads
+    the checkpoints (`found`) before the chain: a checkpoint made meanwhile would vouch for
+    entries its walk never reached."""
+    if found is None:
+        try:
+            found = checkpoint_latest()
+        except (OSError, ValueError) as error:
+            return CheckpointReport(False, problem=f"a checkpoint cannot be read: {error}")
     if not found:
         return CheckpointReport(True)
     path = signing_key_path()
