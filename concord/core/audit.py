@@ -18,14 +18,15 @@ import hmac
 import json
 import os
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from concord.core import context
 from concord.core.labels import Classification
@@ -217,12 +218,42 @@ def _stored_head() -> AuditHead:
     return AuditHead.objects.filter(pk=1).first() or AuditHead(seq=0, hash=GENESIS)
 
 
+@contextmanager
+def _one_snapshot() -> Iterator[None]:
+    """Reads that see the database as it stood at one moment, without taking the write lock.
+
+    Appending moves the head with its entry in one transaction, so entries and head read in
+    one snapshot always agree, however many writers commit meanwhile; read at two moments they
+    would disagree, and a live log would be reported as cut short or written behind its head.
+    """
+    if connection.in_atomic_block:
+        # Already one transaction (a caller's, or a test's).
+        yield
+        return
+    if connection.vendor == "sqlite":
+        # Django opens SQLite's transactions IMMEDIATE, which would hold every writer off for the
+        # whole walk; a deferred one only reads, from the snapshot of its first read.
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("COMMIT")
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
 def audit_verify() -> ChainReport:
     """Recompute the whole chain from the first entry, check every entry's and the head's MAC
-    under the chain key, and compare the chain with its head."""
-    entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=5000)
-    return chain_verify(entries, read_head=_stored_head, key=chain_key_if_present(),
-                        key_path=chain_key_path())
+    under the chain key, and compare the chain with its head, both read in one snapshot."""
+    with _one_snapshot():
+        entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=5000)
+        return chain_verify(entries, read_head=_stored_head, key=chain_key_if_present(),
+                            key_path=chain_key_path())
 
 
 def audit_verify_to_head() -> ChainReport:

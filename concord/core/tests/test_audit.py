@@ -272,3 +272,38 @@ def test_it_keeps_the_guard_after_a_transactional_test_wipes_the_database(person
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditentry")
     assert AuditEntry.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_verifies_a_chain_that_grows_while_it_is_walked(personas, monkeypatch):
+    """A checkpoint or `concord audit verify` on a live node: an entry committed by another
+    connection in the middle of the walk is neither a cut nor a forgery."""
+    import threading
+
+    from django.db import connections
+
+    from concord.core import audit
+
+    for n in range(3):
+        audit_record(actor=personas.officer, action="dossier.create", detail={"n": n})
+    walk = audit._walk
+
+    def append_elsewhere() -> None:
+        audit_record(actor=personas.officer, action="dossier.create", detail={"n": "late"})
+        connections.close_all()
+
+    def walk_with_a_writer(entries, key):
+        entries = iter(entries)
+        first = next(entries)  # the walk has begun reading
+        writer = threading.Thread(target=append_elsewhere)
+        writer.start()
+        writer.join()
+        return walk([first, *entries], key)
+
+    monkeypatch.setattr(audit, "_walk", walk_with_a_writer)
+    report = audit_verify()
+    monkeypatch.setattr(audit, "_walk", walk)
+
+    assert report.ok, report.problem
+    assert AuditEntry.objects.count() == report.entries + 1
+    assert audit_verify().ok
