@@ -256,16 +256,6 @@ def audit_verify() -> ChainReport:
                             key_path=chain_key_path())
 
 
-def audit_verify_to_head() -> ChainReport:
-    """The chain up to its head as it stands now, for a check made while others keep appending:
-    the head is read first and the walk stops there, so that an entry committed meanwhile is
-    not taken for one added behind the head."""
-    head = _stored_head()
-    entries = AuditEntry.objects.filter(seq__lte=head.seq).order_by("seq").iterator(chunk_size=5000)
-    return chain_verify(entries, read_head=lambda: head, key=chain_key_if_present(),
-                        key_path=chain_key_path())
-
-
 def chain_verify(entries: Iterable[AuditEntry], *, read_head: Callable[[], AuditHead],
                  key: bytes | None, key_path: Path) -> ChainReport:
     """Judge a chain given as its entries in order and its head, wherever they were read from

@@ -30,7 +30,6 @@ from concord.core.audit import (
     ChainReport,
     audit_record,
     audit_verify,
-    audit_verify_to_head,
     chain_verify,
 )
 from concord.core.backup import engines
@@ -109,7 +108,7 @@ def backup_make(*, output: Path) -> BackupReport:
         found = checkpoint_latest()
     except (OSError, ValueError) as error:
         raise BackupRefused(f"no backup made: a checkpoint cannot be read: {error}") from error
-    chain = audit_verify_to_head()
+    chain = audit_verify()
     if not chain.ok:
         raise BackupRefused(f"no backup made: the audit chain is broken: {chain.problem}")
     held = checkpoint_check(chain_entries=chain.entries, found=found)
