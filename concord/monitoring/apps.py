@@ -8,3 +8,9 @@ class MonitoringConfig(AppConfig):
     name = "concord.monitoring"
     label = "monitoring"
     verbose_name = _("Monitoring")
+
+    def ready(self) -> None:
+        from concord.core import shell
+        from concord.monitoring.shell import SHELL
+
+        shell.register(self.label, SHELL)
