@@ -14,4 +14,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     # Lazy: a partial rendered for htmx never shows the navigation, so it never builds it.
     return {"LANGUAGES": settings.LANGUAGES,
             "navigation": SimpleLazyObject(lambda: shell.navigation_for(request)),
-            "login_url": SimpleLazyObject(lambda: resolve_url(settings.LOGIN_URL))}
+            "login_url": SimpleLazyObject(lambda: resolve_url(settings.LOGIN_URL)),
+            "landing_url": SimpleLazyObject(lambda: resolve_url(settings.LOGIN_REDIRECT_URL))}
