@@ -12,10 +12,11 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
 
-        from concord.core import checks, release, shell, sqlite  # noqa: F401  (register on import)
+        from concord.core import checks, converters, release, shell, sqlite  # noqa: F401  (register on import)
         from concord.core.models import scope_relations
 
         release.connect()
+        converters.register()
         # The API is the project's, one for every app, so its entry is the kernel's.
         shell.register(self.label, shell.AppShell(entries=(shell.NavEntry(
             key="api", label=_("API"), icon="braces", order=900, url_name="api:openapi-view"),)))

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
+from concord.core import clock
 from concord.core.shell import AppShell, Audience, DashboardPanel, NavEntry, NavMenu, RoleGrant
 from concord.registry import selectors
 
@@ -23,7 +24,7 @@ _EDIT = (
 
 
 def overview(request: HttpRequest) -> dict[str, Any]:
-    year = selectors.current_year()
+    year = clock.current_year()
     states = list(selectors.member_state_list(viewer=request.user))
     schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year,
                                                last_year=year + 2)
