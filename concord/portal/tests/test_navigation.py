@@ -149,3 +149,25 @@ def test_it_names_the_entries_in_russian(client, personas):
     assert entries[:3] == ["Concord -> /", "[Реестр] -> /registry/states/ (active)",
                            "Реестр > Государства-члены -> /registry/states/ (active)"]
     assert entries[-1] == "Войти -> /accounts/login/"
+
+
+def test_it_marks_only_the_councils_reports_on_a_council_report_page(client, personas):
+    # Both the council and monitoring have report pages; the section tells them apart.
+    client.force_login(personas.analyst)
+    page = client.get("/council/reports/", HTTP_ACCEPT_LANGUAGE="en")
+    assert [line for line in navigation_of(page.content.decode()) if "(active)" in line] == [
+        "[Council] -> /council/sessions/ (active)",
+        "Council > Reports on implementation -> /council/reports/ (active)"]
+
+
+def test_it_assembles_the_dashboard_from_the_panels_the_user_may_see(client, personas):
+    client.force_login(personas.delegate_a)
+    page = client.get("/dashboard/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert page.index("lower labels wait for a second approver") < page.index(
+        '<h2 class="h6">Member states</h2>') < page.index("Your recent actions")
+
+    client.force_login(personas.delegate_b)
+    client.logout()
+    public = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<h2 class="h6">Member states</h2>' in public
+    assert "Your recent actions" not in public and "second approver" not in public
