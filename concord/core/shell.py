@@ -194,6 +194,10 @@ class ShellRegistry:
                        if _may_see(user, p.audience, p.permission)),
                       key=lambda p: (p.order, p.key))
 
+    def panels_for_everyone(self) -> list[DashboardPanel]:
+        """Every panel, whoever may see it (for the system checks)."""
+        return sorted((p for s in self._all() for p in s.panels), key=lambda p: (p.order, p.key))
+
     def relabel_permission(self, model: str) -> str | None:
         """The permission that changes the label of `model` from the label page, or None when
         that page does not relabel it."""

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 from django.urls import resolve
+from django.utils import translation
 
 from concord.core import shell
 from concord.core.errors import ValidationError
@@ -40,7 +41,7 @@ def _press_like_module() -> shell.ShellRegistry:
         ),
         grants=(shell.RoleGrant(role="press_officer", permissions=("registry.add_body",)),),
         panels=(shell.DashboardPanel(key="press-queue", order=5, template="x.html",
-                                     context=dict, permission="registry.change_official"),),
+                                     context=lambda request: {}, permission="registry.change_official"),),
     ))
     return registry
 
@@ -104,14 +105,39 @@ def test_it_names_an_entry_that_leads_nowhere(personas):
 
 
 def test_it_names_each_bad_filter_with_what_is_wrong():
-    read = FilterReader({"status": "dormant", "sort": "size", "q": " Kyrgyz "})
-    assert read.choice("status", ["active", "suspended"]) == ""
-    assert read.choice("sort", ["name"], message="Unknown order.") == ""
-    assert read.text("q") == "Kyrgyz"
-    with pytest.raises(ValidationError) as refused:
-        read.done()
+    with translation.override("en"):
+        read = FilterReader({"status": "dormant", "sort": "size", "q": " Kyrgyz "})
+        assert read.choice("status", ["active", "suspended"]) == ""
+        assert read.choice("sort", ["name"], message="Unknown order.") == ""
+        assert read.text("q") == "Kyrgyz"
+        with pytest.raises(ValidationError) as refused:
+            read.done()
 
-    assert refused.value.errors == {"status": ["Choose one of: active, suspended."],
-                                    "sort": ["Unknown order."]}
-    assert filter_problems(refused.value) == ("Please correct the filters. status: Choose one "
-                                              "of: active, suspended. sort: Unknown order.")
+        assert refused.value.errors == {"status": ["Choose one of: active, suspended."],
+                                        "sort": ["Unknown order."]}
+        assert filter_problems(refused.value) == ("Please correct the filters. status: Choose one "
+                                                  "of: active, suspended. sort: Unknown order.")
+
+
+def test_it_passes_the_checks_with_every_app_registered():
+    from concord.core.checks import shell_entries_lead_to_pages
+
+    assert shell_entries_lead_to_pages() == []
+    assert {"core", "accounts", "registry", "council", "monitoring", "portal"} <= set(
+        shell.registry.apps)
+
+
+def test_it_names_in_the_checks_an_entry_that_leads_nowhere(monkeypatch):
+    from concord.core.checks import shell_entries_lead_to_pages
+
+    registry = shell.ShellRegistry()
+    registry.register("press", shell.AppShell(entries=(
+        shell.NavEntry(key="press-news", label="News", icon="rss", order=1,
+                       url_name="press:news", menu="press"),)))
+    monkeypatch.setattr(shell, "registry", registry)
+
+    assert [(e.id, e.msg) for e in shell_entries_lead_to_pages()] == [
+        ("concord.E002", "The navigation item 'press-news' leads to 'press:news', which names "
+                         "no page."),
+        ("concord.E003", "The navigation entry 'press-news' names the unknown menu 'press'."),
+    ]
