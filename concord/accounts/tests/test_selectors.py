@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.utils import translation
 
 from concord.accounts import selectors
 from concord.accounts.services import token_create
@@ -27,7 +28,7 @@ def test_it_lists_to_a_delegate_only_the_accounts_of_their_party(personas):
 
 def test_it_finds_an_account_by_its_name_in_any_case_and_refuses_one_of_another_party(personas):
     assert selectors.user_get(viewer=None, username="Delegate_A") == personas.delegate_a
-    with pytest.raises(NotFound, match="Пользователь delegate_a не найден"):
+    with translation.override("en"), pytest.raises(NotFound, match=r"No user delegate_a\."):
         selectors.user_get(viewer=personas.delegate_b, username="delegate_a")
 
 
