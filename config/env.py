@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -38,6 +39,17 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     if value < minimum:
         raise ImproperlyConfigured(f"{name}={raw!r} must be at least {minimum}.")
     return value
+
+
+def env_time_zone(name: str, default: str) -> str:
+    raw = os.environ.get(name, default).strip()
+    try:
+        ZoneInfo(raw)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a time zone (use an IANA name such as Europe/Moscow)."
+        ) from None
+    return raw
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_secret, env_str
+from config.env import env_bool, env_int, env_list, env_secret, env_str, env_time_zone
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CONCORD_VAR_DIR", str(BASE_DIR / "var")))
@@ -202,6 +202,9 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+# The organization's calendar: the time zone in which "today" is reckoned (the date of a decision,
+# of a status change, of a signature). Times are still stored and shown in UTC.
+CONCORD_TIME_ZONE = env_time_zone("CONCORD_TIME_ZONE", "UTC")
 
 # --- Static assets (installed from npm, served by Concord itself) ----------------------------
 STATIC_URL = "/static/"

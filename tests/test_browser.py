@@ -116,3 +116,59 @@ def test_it_draws_the_situation_map_with_the_count_on_each_cluster(live_server, 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "situation.png"), full_page=True)
     assert page.concord_errors == []
+
+
+def _enrolled_sign_in(page, live_server, username: str) -> None:
+    import pyotp
+
+    _sign_in(page, live_server, username)
+    page.wait_for_url(f"{live_server.url}/accounts/login/enrol/")
+    secret = page.locator("#totp-secret").inner_text().strip()
+    page.fill("input[name=code]", pyotp.TOTP(secret).now())
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/dashboard/")
+
+
+MENUS = {
+    "ru": {"Реестр": ["Государства-члены", "Органы", "Должностные лица", "Председательство"],
+           "Совет": ["Сессии", "Календарь", "Документы", "Поручения",
+                     "Доклады о ходе выполнения решений", "Ключи подписантов"],
+           "Мониторинг": ["Картина обстановки", "Инциденты", "Индикаторы", "Оповещения",
+                          "Доклады об обстановке"]},
+    "en": {"Registry": ["Member states", "Bodies", "Officials", "Chairmanship"],
+           "Council": ["Sessions", "Calendar", "Documents", "Instructions",
+                       "Reports on implementation", "Signer keys"],
+           "Monitoring": ["Situation picture", "Incidents", "Indicators", "Alerts",
+                          "Situation reports"]},
+}
+
+
+@pytest.mark.parametrize("persona", ["officer", "delegate.tj", "public"])
+def test_it_shows_each_persona_the_menus_of_the_apps_in_both_languages(
+        live_server, browser_page, persona):
+    load(password=PASSWORD)
+    page = browser_page
+    if persona == "officer":
+        _enrolled_sign_in(page, live_server, persona)
+    elif persona != "public":
+        _sign_in(page, live_server, persona)
+        page.wait_for_url(f"{live_server.url}/dashboard/")
+    for language in ("ru", "en"):
+        page.goto(f"{live_server.url}/council/documents/")
+        page.click(f"button[name=language][value={language}]")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("html").get_attribute("lang") == language
+        menus = MENUS[language]
+        toggles = page.locator("#main-navigation .navbar-nav > .dropdown > .dropdown-toggle")
+        expected = list(menus) if persona != "public" else list(menus)[:2]
+        assert [t.strip() for t in toggles.all_inner_texts()] == expected
+        for index, menu in enumerate(expected):
+            toggles.nth(index).click()
+            items = page.locator("#main-navigation .dropdown-menu.show .dropdown-item")
+            assert [t.strip() for t in items.all_inner_texts()] == menus[menu]
+            assert (menu in ("Совет", "Council")) == ("active" in (
+                toggles.nth(index).get_attribute("class") or ""))
+            page.keyboard.press("Escape")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"navigation-{persona}-{language}.png"))
+    assert page.concord_errors == []

@@ -26,6 +26,7 @@ from django.test import Client
 from django.urls import get_resolver, resolve
 from pypdf import PdfReader
 
+from concord.core import clock
 from concord.core.labels import Classification, can_read
 from concord.core.models import LabelledModel, Party
 from concord.core.release import labelled_models
@@ -38,7 +39,7 @@ from concord.council.models import (
     Session,
 )
 from concord.council.tests.factories import ALL_CONCUR, positions
-from concord.monitoring import reports, selectors, warning
+from concord.monitoring import reports, warning
 from concord.monitoring import services as monitoring
 from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, SituationReport
 from concord.registry.tests.factories import Organization, organization
@@ -194,7 +195,7 @@ def planted(personas: Any) -> Planted:
 
     # Monitoring: incidents of this month and of two months ago, indicators and their alerts,
     # situation reports.
-    today = selectors.today()
+    today = clock.today()
     _incident(found, secretariat, "READABLE-incident-public", PUBLIC, today - timedelta(days=3))
     _incident(found, secretariat, "READABLE-incident-members", MEMBERS, today - timedelta(days=4))
     hidden_incident = _incident(found, secretariat, "HIDDEN-MARKER-incident-russia", hidden,

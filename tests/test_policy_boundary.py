@@ -5,6 +5,7 @@ that needs one of these calls concord.core.policy instead; this test names the l
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,104 @@ def test_it_would_name_the_line_of_an_app_that_compares_a_clearance(tmp_path):
         assert _offences(planted) == [
             "concord/council/_planted_for_the_boundary_test.py:2: a clearance compared",
             "concord/council/_planted_for_the_boundary_test.py:4: .for_party",
+        ]
+    finally:
+        planted.unlink()
+
+
+# The layers, lowest first: an app imports only from its own layer and those below it. The
+# domain apps share one layer (they call each other's services and selectors); an app that is
+# not named here is a domain app, as a new module is.
+LAYERS = {"core": 0, "accounts": 1, "registry": 2, "portal": 4, "demo": 5}
+DOMAIN_LAYER = 3
+
+
+def _app_of(path: Path) -> str:
+    return path.relative_to(APPS).parts[0]
+
+
+def _layer(app: str) -> int:
+    return LAYERS.get(app, DOMAIN_LAYER)
+
+
+def _apps() -> list[str]:
+    return sorted(p.name for p in APPS.iterdir() if (p / "apps.py").exists())
+
+
+def _layer_offences(path: Path) -> list[str]:
+    own = _app_of(path)
+    relative = path.relative_to(ROOT).as_posix()
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                 else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+        for name in names:
+            parts = name.split(".")
+            if len(parts) > 1 and parts[0] == "concord" and parts[1] in _apps() \
+                    and _layer(parts[1]) > _layer(own):
+                found.append(f"{relative}:{node.lineno}: {own} imports {name}")
+    return found
+
+
+def _layered_files() -> list[Path]:
+    return sorted(path for path in APPS.rglob("*.py") if (APPS / _app_of(path)).is_dir()
+                  and "tests" not in path.parts and "migrations" not in path.parts)
+
+
+def test_it_finds_no_app_importing_one_above_it():
+    offences = [line for path in _layered_files() for line in _layer_offences(path)]
+    assert offences == [], "imports against the layers:\n" + "\n".join(offences)
+
+
+def test_it_would_name_the_line_of_a_core_module_that_imports_an_app():
+    planted = APPS / "core" / "_planted_for_the_boundary_test.py"
+    planted.write_text("from concord.core import labels\n"
+                       "from concord.council.models import Session\n"
+                       "import concord.accounts.roles\n", encoding="utf-8")
+    try:
+        assert _layer_offences(planted) == [
+            "concord/core/_planted_for_the_boundary_test.py:2: core imports "
+            "concord.council.models",
+            "concord/core/_planted_for_the_boundary_test.py:3: core imports "
+            "concord.accounts.roles",
+        ]
+    finally:
+        planted.unlink()
+
+
+def _named_apps(path: Path) -> list[str]:
+    """Lines of a core template or module that name an app above core: a URL name in its
+    namespace ('council:session-list'), a model ('council.session'), or a template of its
+    ('council/...'). What the shell shows of an app comes from the app's own shell.py."""
+    above = "|".join(app for app in _apps() if app != "core")
+    pattern = re.compile(rf"""["'](?:{above})(?:[:.][\w-]|/)""")
+    relative = path.relative_to(ROOT).as_posix()
+    return [f"{relative}:{number}: {match.group(0)}"
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            for match in pattern.finditer(line)]
+
+
+def _core_files() -> list[Path]:
+    core = APPS / "core"
+    return sorted(path for path in core.rglob("*")
+                  if path.suffix in (".py", ".html", ".txt", ".xml")
+                  and "tests" not in path.parts and "migrations" not in path.parts)
+
+
+def test_it_finds_no_app_above_core_named_in_core():
+    offences = [line for path in _core_files() for line in _named_apps(path)]
+    assert offences == [], "core names an app above it:\n" + "\n".join(offences)
+
+
+def test_it_would_name_the_line_of_a_core_template_that_links_to_an_app():
+    planted = APPS / "core" / "templates" / "_planted_for_the_boundary_test.html"
+    planted.write_text("{% load i18n %}\n<a href=\"{% url 'set_language' %}\">x</a>\n"
+                       "<a href=\"{% url 'monitoring:incident-list' %}\">y</a>\n"
+                       "{% include \"registry/partials/overview.html\" %}\n", encoding="utf-8")
+    try:
+        assert _named_apps(planted) == [
+            "concord/core/templates/_planted_for_the_boundary_test.html:3: 'monitoring:i",
+            "concord/core/templates/_planted_for_the_boundary_test.html:4: \"registry/",
         ]
     finally:
         planted.unlink()

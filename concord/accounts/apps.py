@@ -13,5 +13,9 @@ class AccountsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from concord.accounts.roles import roles_sync
+        from concord.accounts.shell import SHELL
+        from concord.core import shell
+
+        shell.register(self.label, SHELL)
 
         post_migrate.connect(roles_sync, sender=self, dispatch_uid="concord-roles-sync")

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pyotp
@@ -26,6 +26,7 @@ from concord.accounts.models import (
     User,
     password_fingerprint,
 )
+from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.busy import unless_busy
 from concord.core.errors import Conflict, Forbidden, ValidationError
@@ -33,10 +34,6 @@ from concord.core.labels import Classification
 from concord.core.models import AuditEntry, Party
 
 TOKEN_PREFIX = "cnc"  # noqa: S105  (a label on every token, not a secret)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 @transaction.atomic
@@ -118,7 +115,7 @@ class SignInRefused(Exception):
 
 
 def _window_start() -> datetime:
-    return _now() - timedelta(seconds=settings.CONCORD_LOCKOUT_SECONDS)
+    return clock.now() - timedelta(seconds=settings.CONCORD_LOCKOUT_SECONDS)
 
 
 def sign_in_locked(*, username: str, client_address: str) -> bool:
@@ -132,7 +129,7 @@ def sign_in_locked(*, username: str, client_address: str) -> bool:
 
 @transaction.atomic
 def sign_in_failure_record(*, username: str, client_address: str, reason: str) -> None:
-    LoginFailure.objects.create(username=username[:150], client_address=client_address, at=_now())
+    LoginFailure.objects.create(username=username[:150], client_address=client_address, at=clock.now())
     audit_record(actor=None, action="accounts.sign_in", target_type="accounts.user",
                  target_id=username[:100], outcome=AuditEntry.Outcome.FAILURE,
                  detail={"reason": reason})
@@ -181,7 +178,7 @@ def _matching_step(secret: str, code: str, after: int) -> int | None:
     if not (code.isdigit() and len(code) == 6):
         return None
     totp = pyotp.TOTP(secret)
-    now_step = int(_now().timestamp()) // totp.interval
+    now_step = int(clock.now().timestamp()) // totp.interval
     for step in (now_step - 1, now_step, now_step + 1):  # one step of clock drift either way
         if step > after and hmac.compare_digest(totp.generate_otp(step), code):
             return step
@@ -201,7 +198,7 @@ def totp_enrol(*, user: User, secret: str, code: str, client_address: str) -> To
     with transaction.atomic():
         if hasattr(user, "totp_device"):
             raise Conflict(_("A second factor is already set up for this account."))
-        device = TotpDevice.objects.create(user=user, secret=secret, confirmed_at=_now(),
+        device = TotpDevice.objects.create(user=user, secret=secret, confirmed_at=clock.now(),
                                            last_step=step)
         audit_record(actor=user, action="accounts.totp.enrol", target=user)
     return device
@@ -244,7 +241,7 @@ def token_create(*, actor: Any, user: User, name: str, days: int | None = None,
     prefix = secrets.token_hex(4)
     secret = secrets.token_urlsafe(32)
     plaintext = f"{TOKEN_PREFIX}_{prefix}_{secret}"
-    expires = _now() + timedelta(days=days) if days else None
+    expires = clock.now() + timedelta(days=days) if days else None
     token = ApiToken.objects.create(user=user, name=name.strip(), prefix=prefix,
                                     digest=_digest(plaintext), expires_at=expires,
                                     read_only=read_only,
@@ -257,7 +254,7 @@ def token_create(*, actor: Any, user: User, name: str, days: int | None = None,
 @transaction.atomic
 def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
-        token.revoked_at = _now()
+        token.revoked_at = clock.now()
         token.save(update_fields=["revoked_at"])
         audit_record(actor=actor, action="accounts.token.revoke", target=token)
     return token
@@ -271,7 +268,7 @@ def token_revoke_all(*, actor: Any, user: User, reason: str = "") -> int:
     prefixes = sorted(live.values_list("prefix", flat=True))
     if not prefixes:
         return 0
-    ApiToken.objects.filter(user=user, prefix__in=prefixes).update(revoked_at=_now())
+    ApiToken.objects.filter(user=user, prefix__in=prefixes).update(revoked_at=clock.now())
     detail: dict[str, Any] = {"user": user.username, "prefixes": prefixes}
     if reason:
         detail["reason"] = reason
@@ -288,7 +285,7 @@ def token_authenticate(plaintext: str) -> ApiToken | None:
              .filter(prefix=parts[1]).first())
     if token is None or not hmac.compare_digest(token.digest, _digest(plaintext)):
         return None
-    now = _now()
+    now = clock.now()
     if token.state_at(now) != ApiToken.State.ACTIVE:
         return None
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):

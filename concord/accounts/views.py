@@ -22,10 +22,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from concord.accounts import services
+from concord.accounts import selectors, services
 from concord.accounts.forms import CodeForm, PasswordForm, SignInForm, TokenForm
 from concord.accounts.models import ApiToken, User
-from concord.core.errors import DomainError
+from concord.core.errors import DomainError, NotFound
 from concord.core.forms import apply_domain_errors, posted
 from concord.core.middleware import client_address
 
@@ -58,7 +58,10 @@ def _pending_user(request: HttpRequest) -> User | None:
     started = request.session.get(PENDING_AT_KEY, 0)
     if user_id is None or time.time() - float(started) > PENDING_SECONDS:
         return None
-    return User.objects.filter(pk=user_id, is_active=True).select_related("party").first()
+    try:
+        return selectors.user_get(viewer=None, pk=int(user_id))
+    except NotFound:  # deactivated while signing in
+        return None
 
 
 @sensitive_post_parameters("password")
@@ -157,10 +160,9 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 def _own_token(user: User, public_id: str) -> ApiToken | None:
     try:
-        key = uuid.UUID(public_id)
-    except ValueError:  # a tampered form: nothing of the user's to revoke
+        return selectors.token_get(viewer=user, public_id=uuid.UUID(public_id))
+    except (ValueError, NotFound):  # a tampered form: nothing of the user's to revoke
         return None
-    return user.api_tokens.filter(public_id=key).first()
 
 
 @login_required
@@ -221,8 +223,9 @@ def profile(request: HttpRequest) -> HttpResponse:
                 apply_domain_errors(token_form, error)
     context = {
         "password_form": password_form, "token_form": token_form, "issued_token": issued,
-        "tokens": user.api_tokens.all()[:50], "has_second_factor": hasattr(user, "totp_device"),
-        "has_live_tokens": user.api_tokens.filter(revoked_at__isnull=True).exists(),
+        "tokens": selectors.token_list(viewer=user)[:50],
+        "has_second_factor": hasattr(user, "totp_device"),
+        "has_live_tokens": selectors.token_has_live(viewer=user),
     }
     invalid = password_form.errors or token_form.errors
     return render(request, "accounts/profile.html", context, status=400 if invalid else 200)

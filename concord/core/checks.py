@@ -62,3 +62,40 @@ def database_guards_present(
                     id="concord.E002" if problem.missing else "concord.E003",
                 ))
     return messages
+
+
+@checks.register(checks.Tags.urls)
+def shell_entries_lead_to_pages(**kwargs: Any) -> list[checks.CheckMessage]:
+    """Every navigation entry and menu an app registers names a page that exists, so that a
+    typo in an app's shell.py stops `check` rather than the first page that draws the menu."""
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+    from django.urls import NoReverseMatch, reverse
+
+    from concord.core.shell import NavEntry, NavMenu, registry
+
+    errors: list[checks.CheckMessage] = []
+    menus = {menu.key for menu in registry.menus()}
+    items: list[NavMenu | NavEntry] = [*registry.menus(), *registry.entries()]
+    for item in items:
+        if item.url_name.startswith("/"):
+            continue
+        try:
+            reverse(item.url_name)
+        except NoReverseMatch:
+            errors.append(checks.Error(
+                f"The navigation item {item.key!r} leads to {item.url_name!r}, which names no "
+                "page.", hint="Name a page without arguments, or a path.", id="concord.E010"))
+    for entry in registry.entries():
+        if entry.menu and entry.menu not in menus:
+            errors.append(checks.Error(
+                f"The navigation entry {entry.key!r} names the unknown menu {entry.menu!r}.",
+                id="concord.E011"))
+    for panel in registry.panels_for_everyone():
+        try:
+            get_template(panel.template)
+        except TemplateDoesNotExist:
+            errors.append(checks.Error(
+                f"The dashboard panel {panel.key!r} renders {panel.template!r}, which does not "
+                "exist.", id="concord.E012"))
+    return errors

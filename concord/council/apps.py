@@ -8,3 +8,9 @@ class CouncilConfig(AppConfig):
     name = "concord.council"
     label = "council"
     verbose_name = _("Council")
+
+    def ready(self) -> None:
+        from concord.core import shell
+        from concord.council.shell import SHELL
+
+        shell.register(self.label, SHELL)

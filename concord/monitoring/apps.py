@@ -10,7 +10,9 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self) -> None:
-        from concord.core import guards
+        from concord.core import guards, shell
         from concord.monitoring import tally
+        from concord.monitoring.shell import SHELL
 
         guards.register(tally.GUARD)
+        shell.register(self.label, SHELL)

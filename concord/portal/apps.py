@@ -11,3 +11,9 @@ class PortalConfig(AppConfig):
     name = "concord.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from concord.core import shell
+        from concord.portal.shell import SHELL
+
+        shell.register(self.label, SHELL)

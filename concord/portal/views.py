@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 from uuid import UUID
 
@@ -13,44 +12,24 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from concord.core import labelling
+from concord.core import labelling, shell
 from concord.core.errors import DomainError, NotFound
 from concord.core.forms import LabelForm, posted, submit_to_service
-from concord.core.selectors import audit_list_for_actor
-from concord.registry import selectors as registry
 
 
-def _overview(request: HttpRequest) -> dict[str, Any]:
-    year = registry.current_year()
-    states = list(registry.member_state_list(viewer=request.user))
-    schedule = registry.chairmanship_schedule(viewer=request.user, first_year=year,
-                                              last_year=year + 2)
-    return {
-        "states": states,
-        "status_counts": Counter(s.status for s in states),
-        "chair": schedule[0],
-        "next_chairs": schedule[1:],
-        "bodies": [node for node in registry.body_tree(viewer=request.user)
-                   if node.body.takes_decisions],
-        "map_states": [{"numeric": s.iso_numeric, "name": s.name, "status": s.status,
-                        "status_label": str(s.get_status_display()),
-                        "url": s.get_absolute_url()} for s in states],
-    }
+def _panels(request: HttpRequest) -> list[str]:
+    return [panel.render(request) for panel in shell.registry.panels_for(request.user)]
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("portal:dashboard")
-    return render(request, "portal/home.html", _overview(request))
+    return render(request, "portal/home.html", {"panels": _panels(request)})
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    context = _overview(request)
-    context["recent_actions"] = audit_list_for_actor(viewer=request.user)
-    if request.user.has_perm("core.approve_labelchange"):
-        context["label_changes"] = labelling.label_changes_pending(viewer=request.user)
-    return render(request, "portal/dashboard.html", context)
+    return render(request, "portal/dashboard.html", {"panels": _panels(request)})
 
 
 @login_required
@@ -78,16 +57,10 @@ def label_change_decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return redirect("portal:label-changes")
 
 
-# The records relabelled from the label page, with the permission their edit pages need.
-# Incidents and situation reports relabel on their own edit pages (a report keeps its floor).
-RELABELLED = {"council.session": "council.change_session",
-              "council.document": "council.change_document"}
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def relabel(request: HttpRequest, model: str, public_id: UUID) -> HttpResponse:
-    permission = RELABELLED.get(model)
+    permission = shell.registry.relabel_permission(model)
     if permission is None:
         raise NotFound(_("No such record."))
     record: Any = apps.get_model(model).objects.visible_to(request.user).filter(

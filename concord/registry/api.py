@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from concord.core import clock
 from concord.core.schemas import Problem
 from concord.registry import selectors
 from concord.registry.models import Body, MemberState, Official, Position
@@ -137,7 +138,7 @@ def official(request: HttpRequest, official_id: str) -> dict[str, Any]:
             summary="Who chairs in a year (recorded, or by the rotation rule)")
 def chairmanship(request: HttpRequest, year: int | None = None) -> dict[str, Any]:
     return _chair(selectors.chairmanship_for_year(
-        viewer=request.user, year=year or selectors.current_year()))
+        viewer=request.user, year=year or clock.current_year()))
 
 
 @router.get("/chairmanship/schedule", response=list[ChairmanshipOut],

@@ -8,3 +8,9 @@ class RegistryConfig(AppConfig):
     name = "concord.registry"
     label = "registry"
     verbose_name = _("Registry")
+
+    def ready(self) -> None:
+        from concord.core import shell
+        from concord.registry.shell import SHELL
+
+        shell.register(self.label, SHELL)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labels import PartyKind
@@ -25,10 +26,6 @@ from concord.registry.models import (
     Position,
     Term,
 )
-
-
-def _today() -> date:
-    return datetime.now(UTC).date()
 
 
 def _validated(instance: models.Model, *, exclude: list[str] | None = None) -> None:
@@ -150,7 +147,7 @@ def member_state_status_change(*, actor: Any, state: MemberState, status: str,
 
 def member_state_refresh_status(*, state: MemberState) -> None:
     """The current status is the latest change that has taken effect by today."""
-    latest = (MemberStatusChange.objects.filter(state=state, effective_on__lte=_today())
+    latest = (MemberStatusChange.objects.filter(state=state, effective_on__lte=clock.today())
               .order_by("-effective_on", "-id").first())
     current = latest.status if latest else MemberStatus.ACTIVE
     if current != state.status:

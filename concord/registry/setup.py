@@ -18,7 +18,8 @@ from typing import Any
 
 from django.db import transaction
 
-from concord.accounts.models import Role, User
+from concord.accounts import selectors as accounts
+from concord.accounts.models import Role
 from concord.accounts.roles import roles_sync
 from concord.accounts.services import user_create
 from concord.core.audit import audit_record
@@ -280,7 +281,7 @@ def organization_setup(*, plan: Plan, password: str | None) -> SetupReport:
         except DomainError as error:
             raise _named(f"bodies.{body['code']}", error) from error
         report.count("bodies")
-    if not User.objects.filter(username__iexact=plan.officer["username"]).exists():
+    if not accounts.user_exists(username=plan.officer["username"]):
         if not password:
             raise SetupInvalid(["officer: a password is needed (CONCORD_NEW_PASSWORD)"])
         try:

@@ -7,12 +7,12 @@ from concord.registry import views
 app_name = "registry"
 urlpatterns = [
     path("states/", views.state_list, name="state-list"),
-    path("states/<str:code>/", views.state_detail, name="state-detail"),
-    path("states/<str:code>/edit/", views.state_edit, name="state-edit"),
-    path("states/<str:code>/status/", views.state_status, name="state-status"),
+    path("states/<country:code>/", views.state_detail, name="state-detail"),
+    path("states/<country:code>/edit/", views.state_edit, name="state-edit"),
+    path("states/<country:code>/status/", views.state_status, name="state-status"),
     path("bodies/", views.body_list, name="body-list"),
-    path("bodies/<slug:code>/", views.body_detail, name="body-detail"),
-    path("bodies/<slug:code>/edit/", views.body_edit, name="body-edit"),
+    path("bodies/<code:code>/", views.body_detail, name="body-detail"),
+    path("bodies/<code:code>/edit/", views.body_edit, name="body-edit"),
     path("officials/", views.official_list, name="official-list"),
     path("officials/new/", views.official_create, name="official-create"),
     path("officials/<uuid:official_id>/", views.official_detail, name="official-detail"),

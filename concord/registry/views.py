@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 from typing import Any
+from uuid import UUID
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -9,10 +10,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from concord.core.errors import DomainError
+from concord.core import clock
 from concord.core.exports import FORMATS, table_response
+from concord.core.filters import page_filters
 from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
+from concord.registry import filters as registry_filters
 from concord.registry import selectors, services
 from concord.registry.forms import (
     BodyForm,
@@ -34,14 +37,11 @@ def _map_states(states: Any) -> list[dict[str, str]]:
 
 
 def state_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "")
-    q = request.GET.get("q", "").strip()
-    sort = request.GET.get("sort", "")
-    try:
-        states = selectors.member_state_list(viewer=request.user, status=status, q=q, sort=sort)
-    except DomainError:
-        status, sort = "", ""
-        states = selectors.member_state_list(viewer=request.user, q=q)
+    # A bad filter is said on the page, which then lists as if it had not been given.
+    filters, _refused = page_filters(request, registry_filters.state_filters_from,
+                                     registry_filters.StateFilters())
+    states = selectors.member_state_list(viewer=request.user, status=filters.status,
+                                         q=filters.q, sort=filters.sort)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("ISO code"), _("Name (Russian)"), _("Name (English)"),
@@ -51,7 +51,8 @@ def state_list(request: HttpRequest) -> HttpResponse:
         return table_response(filename="member-states", fmt=fmt, header=header, rows=rows)
     page = Paginator(states, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "page_obj": page, "status": status, "q": q, "sort": sort or "name",
+        "page_obj": page, "status": filters.status, "q": filters.q,
+        "sort": filters.sort or "name",
         "statuses": MemberStatus.choices,
         "map_states": _map_states(selectors.member_state_list(viewer=request.user)),
     }
@@ -61,7 +62,7 @@ def state_list(request: HttpRequest) -> HttpResponse:
 def state_detail(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
     officials = selectors.official_list(viewer=request.user, state=state.iso_alpha2)
-    year = selectors.current_year()
+    year = clock.current_year()
     schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 15,
                                                last_year=year + 10)
     chairs = [entry for entry in schedule if entry.state and entry.state.pk == state.pk]
@@ -87,7 +88,7 @@ def state_edit(request: HttpRequest, code: str) -> HttpResponse:
 def state_status(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
     form = StatusChangeForm(posted(request), initial={"status": state.status,
-                                                           "effective_on": selectors.today()})
+                                                           "effective_on": clock.today()})
     return submit_to_service(
         request, form,
         call=lambda data: services.member_state_status_change(actor=request.user, state=state,
@@ -106,7 +107,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
 
 def body_detail(request: HttpRequest, code: str) -> HttpResponse:
     body = selectors.body_get(viewer=request.user, code=code)
-    today = selectors.today()
+    today = clock.today()
     positions = [{"position": p, "current": selectors.holders_on(position=p, day=today),
                   "terms": list(p.terms.all())} for p in body.positions.all()]
     return render(request, "registry/body_detail.html", {"body": body, "positions": positions})
@@ -126,10 +127,11 @@ def body_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def official_list(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()
-    position = request.GET.get("position", "")
-    state = request.GET.get("state", "")
-    officials = selectors.official_list(viewer=request.user, q=q, position=position, state=state)
+    # A bad filter is said on the page, which then lists as if it had not been given.
+    filters, _refused = page_filters(request, registry_filters.official_filters_from,
+                                     registry_filters.OfficialFilters())
+    officials = selectors.official_list(viewer=request.user, q=filters.q,
+                                        position=filters.position, state=filters.state)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Name (Russian)"), _("Name (English)"), _("State"), _("Positions")]
@@ -138,13 +140,14 @@ def official_list(request: HttpRequest) -> HttpResponse:
                            f"–{t.ended_on or ''})" for t in o.terms.all())] for o in officials)
         return table_response(filename="officials", fmt=fmt, header=header, rows=rows)
     page = Paginator(officials, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "q": q, "position": position, "state": state,
+    context = {"page_obj": page, "q": filters.q, "position": filters.position,
+               "state": filters.state,
                "positions": selectors.position_list(viewer=request.user),
                "states": selectors.member_state_list(viewer=request.user)}
     return render_page(request, "registry/official_list.html", context, partial="table")
 
 
-def official_detail(request: HttpRequest, official_id: str) -> HttpResponse:
+def official_detail(request: HttpRequest, official_id: UUID) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, public_id=official_id)
     return render(request, "registry/official_detail.html", {"official": official})
 
@@ -162,7 +165,7 @@ def official_create(request: HttpRequest) -> HttpResponse:
 
 
 @form_page("registry.change_official")
-def official_edit(request: HttpRequest, official_id: str) -> HttpResponse:
+def official_edit(request: HttpRequest, official_id: UUID) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, public_id=official_id)
     form = OfficialForm(posted(request), instance=copy.copy(official))
     return submit_to_service(
@@ -176,7 +179,7 @@ def official_edit(request: HttpRequest, official_id: str) -> HttpResponse:
 
 
 @form_page("registry.change_official")
-def term_add(request: HttpRequest, official_id: str) -> HttpResponse:
+def term_add(request: HttpRequest, official_id: UUID) -> HttpResponse:
     official = selectors.official_get(viewer=request.user, public_id=official_id)
     form = TermForm(posted(request))
     return submit_to_service(
@@ -190,7 +193,7 @@ def term_add(request: HttpRequest, official_id: str) -> HttpResponse:
 
 
 def chairmanship(request: HttpRequest) -> HttpResponse:
-    year = selectors.current_year()
+    year = clock.current_year()
     schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 12,
                                                last_year=year + 8)
     current = next((entry for entry in schedule if entry.year == year), None)
@@ -201,7 +204,7 @@ def chairmanship(request: HttpRequest) -> HttpResponse:
 @form_page("registry.change_chairmanship")
 def chairmanship_record(request: HttpRequest) -> HttpResponse:
     form = ChairmanshipForm(posted(request),
-                            initial={"year": request.GET.get("year", selectors.current_year())})
+                            initial={"year": request.GET.get("year", clock.current_year())})
     return submit_to_service(
         request, form,
         call=lambda data: services.chairmanship_record(actor=request.user, **data),

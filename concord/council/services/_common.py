@@ -20,10 +20,6 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def today() -> date:
-    return now().date()
-
-
 def add_months(day: date, months: int) -> date:
     """The same day `months` later; the month's last day where it is shorter (31 Jan + 1 = 28 Feb)."""
     index = day.month - 1 + months

@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
+from concord.core.clock import today
 from concord.core.errors import Conflict, Forbidden, InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
@@ -35,7 +36,6 @@ from concord.council.services._common import (
     add_months,
     now,
     party_of,
-    today,
     validated,
 )
 from concord.council.signing import text_sha256

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from concord.accounts.models import User
 from concord.core.audit import audit_record
+from concord.core.clock import today
 from concord.core.errors import Forbidden, InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification, PartyKind, can_read
 from concord.core.models import Party
@@ -37,7 +38,6 @@ from concord.council.models import (
 from concord.council.services._common import (
     acts_for_a_state,
     party_of,
-    today,
     validated,
 )
 from concord.council.services.documents import resolve_due

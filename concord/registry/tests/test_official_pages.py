@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import openpyxl
+import pytest
 from django.urls import reverse
 
 from concord.registry.tests.factories import more_officials
@@ -109,3 +110,19 @@ def test_it_answers_an_unknown_official_with_not_found(client, org):
                                   args=["00000000-0000-4000-8000-000000000000"]))
 
     assert response.status_code == 404
+
+
+def test_it_lists_every_official_and_names_an_unknown_position_and_state(client, org):
+    everyone = client.get(LIST)
+    response = client.get(LIST, {"position": "emperor", "state": "ZZ"},
+                          HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert list(response.context["page_obj"]) == list(everyone.context["page_obj"])
+    assert [str(m) for m in response.context["messages"]] == [
+        "Please correct the filters. position: Unknown position. state: Unknown member state."]
+
+
+@pytest.mark.parametrize("official_id", ["42", "not-a-uuid", "00000000-0000-4000-8000"])
+def test_it_answers_a_malformed_official_id_as_a_missing_official(client, org, official_id):
+    assert client.get(f"/registry/officials/{official_id}/").status_code == 404

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from concord.core import clock
 from concord.core.errors import Conflict, Forbidden, ValidationError
 from concord.core.models import AuditEntry, Party
 from concord.registry import services
@@ -137,7 +138,7 @@ def test_it_lets_no_delegate_change_a_state(personas):
 
 def test_it_suspends_participation_from_today(personas):
     state = member_state("AM")
-    today = services._today()
+    today = clock.today()
 
     services.member_state_status_change(actor=personas.officer, state=state,
                                         status=MemberStatus.SUSPENDED, effective_on=today,
@@ -154,7 +155,7 @@ def test_it_keeps_the_status_until_a_future_change_takes_effect(personas):
 
     services.member_state_status_change(actor=personas.officer, state=state,
                                         status=MemberStatus.WITHDRAWN,
-                                        effective_on=services._today() + timedelta(days=30),
+                                        effective_on=clock.today() + timedelta(days=30),
                                         note="Notice of withdrawal.")
 
     assert MemberState.objects.get(pk=state.pk).status == MemberStatus.ACTIVE

@@ -55,11 +55,22 @@ def test_it_sorts_the_list_by_a_column(client, org):
     assert _listed(client.get(LIST, {"sort": "-code"})) == ["TJ", "RU", "KZ", "KG", "BY", "AM"]
 
 
-def test_it_shows_every_state_instead_of_failing_on_an_unknown_filter(client, org):
-    response = client.get(LIST, {"status": "dormant", "sort": "population"})
+def test_it_shows_every_state_and_names_each_unknown_filter(client, org):
+    response = client.get(LIST, {"status": "dormant", "sort": "population", "q": ""}, **EN)
 
     assert response.status_code == 200
     assert _listed(response) == ["AM", "BY", "KZ", "KG", "RU", "TJ"]
+    said = [str(message) for message in response.context["messages"]]
+    assert len(said) == 1
+    assert said[0].startswith("Please correct the filters. status: Unknown status. sort: "
+                              "Choose one of: name, -name,")
+    assert "status: Unknown status." in response.content.decode()
+
+
+def test_it_names_an_unknown_filter_in_russian(client, org):
+    response = client.get(LIST, {"status": "dormant"})
+
+    assert "Исправьте параметры фильтра. status: Неизвестный статус." in response.content.decode()
 
 
 def test_it_answers_an_htmx_request_with_the_table_alone(client, org):
@@ -129,7 +140,23 @@ def test_it_shows_a_state_with_its_officials_and_chairmanships(client, org):
 
 
 def test_it_finds_a_state_by_a_lower_case_code(client, org):
-    assert client.get(reverse("registry:state-detail", args=["kg"])).status_code == 200
+    response = client.get(LIST + "kg/")
+
+    assert response.status_code == 200
+    assert response.context["state"].iso_alpha2 == "KG"
+
+
+def test_it_links_a_state_by_its_code_in_capitals(client, org):
+    assert reverse("registry:state-detail", args=["kg"]) == LIST + "KG/"
+
+
+@pytest.mark.parametrize("code", ["KGZ", "K1", "k", "кг"])
+def test_it_answers_a_malformed_state_code_as_a_missing_state(client, org, code):
+    malformed = client.get(f"{LIST}{code}/", **EN)
+    missing = client.get(reverse("registry:state-detail", args=["UZ"]), **EN)
+
+    assert malformed.status_code == missing.status_code == 404
+    assert "There is no such page or record." in malformed.content.decode()
 
 
 def test_it_answers_an_unknown_state_with_not_found(client, org):

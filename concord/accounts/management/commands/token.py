@@ -4,9 +4,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from concord.accounts.models import ApiToken, User
+from concord.accounts import selectors
+from concord.accounts.models import User
 from concord.accounts.services import token_create, token_revoke
-from concord.core.errors import DomainError
+from concord.core.errors import DomainError, NotFound
 
 
 class Command(BaseCommand):
@@ -38,22 +39,23 @@ class Command(BaseCommand):
                                       read_only=options["read_only"])
                 self.stdout.write(issued.plaintext)
             elif verb == "list":
-                for token in self._user(options["username"]).api_tokens.all():
+                for token in selectors.token_list(viewer=self._user(options["username"])):
                     access = "read-only" if token.read_only else "read-write"
                     expires = token.expires_at.date().isoformat() if token.expires_at else "never"
                     self.stdout.write(f"{token.prefix}  {token.state.value:<16} {access:<10} "
                                       f"expires {expires}  {token.name}")
             else:
-                found = ApiToken.objects.filter(prefix=options["prefix"]).first()
-                if found is None:
-                    raise CommandError(f"No token with prefix {options['prefix']!r}.")
+                try:
+                    found = selectors.token_get_by_prefix(prefix=options["prefix"])
+                except NotFound:
+                    raise CommandError(f"No token with prefix {options['prefix']!r}.") from None
                 token_revoke(actor=None, token=found)
                 self.stdout.write(f"Revoked {found.prefix}.")
         except DomainError as error:
             raise CommandError(error.detail) from error
 
     def _user(self, username: str) -> User:
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"No user {username!r}.")
-        return user
+        try:
+            return selectors.user_get(viewer=None, username=username, active_only=False)
+        except NotFound:
+            raise CommandError(f"No user {username!r}.") from None

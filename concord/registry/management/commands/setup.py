@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from concord.accounts.models import User
+from concord.accounts import selectors as accounts
 from concord.registry.setup import SetupInvalid, organization_read, organization_setup
 
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         try:
             plan = organization_read(text)
             password = None
-            if not User.objects.filter(username__iexact=plan.officer["username"]).exists():
+            if not accounts.user_exists(username=plan.officer["username"]):
                 password = os.environ.get("CONCORD_NEW_PASSWORD") or self._ask_password()
             report = organization_setup(plan=plan, password=password)
         except SetupInvalid as invalid:

@@ -1,0 +1,69 @@
+"""Each role's group holds exactly the permissions the role has always had, whoever declares
+them: the pinned sets below change only when a role is meant to change."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+
+from concord.accounts.models import Role
+from concord.accounts.roles import roles_sync
+
+_REGISTRY_EDIT = {
+    "registry.add_memberstate", "registry.change_memberstate",
+    "registry.add_body", "registry.change_body",
+    "registry.add_position", "registry.change_position",
+    "registry.add_official", "registry.change_official",
+    "registry.add_chairmanship", "registry.change_chairmanship",
+}
+_COUNCIL_SECRETARIAT = {
+    "council.add_session", "council.change_session",
+    "council.add_document", "council.change_document",
+    "council.add_stateposition", "council.change_stateposition",
+    "council.add_consensusoutcome", "council.add_signerkey", "council.change_signerkey",
+    "council.add_signature",
+    "council.add_treatyaction", "council.add_instruction", "council.change_instruction",
+    "council.add_progressreport", "council.add_implementationreport",
+    "council.change_implementationreport",
+}
+PINNED = {
+    Role.SECRETARIAT_OFFICER: _REGISTRY_EDIT | _COUNCIL_SECRETARIAT
+    | {"core.view_auditentry", "core.approve_labelchange"},
+    Role.SECRETARY_GENERAL: _REGISTRY_EDIT | _COUNCIL_SECRETARIAT
+    | {"core.view_auditentry", "core.approve_labelchange"},
+    Role.DELEGATE: {"council.add_stateposition", "council.add_progressreport",
+                    "core.approve_labelchange"},
+    Role.JOINT_STAFF_OFFICER: set(),
+    Role.CRISIS_ANALYST: {
+        "monitoring.add_incident", "monitoring.change_incident", "monitoring.verify_incident",
+        "monitoring.add_indicator", "monitoring.change_indicator",
+        "monitoring.add_situationreport", "monitoring.change_situationreport",
+        "core.approve_labelchange",
+    },
+    Role.PRESS_OFFICER: set(),
+}
+
+
+def _held(role: Role) -> set[str]:
+    group = Group.objects.get(name=role.value)
+    return {f"{app}.{codename}" for app, codename in
+            group.permissions.values_list("content_type__app_label", "codename")}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role), ids=lambda role: role.name.lower())
+def test_it_gives_each_role_exactly_its_pinned_permissions(role):
+    roles_sync()
+    assert _held(role) == PINNED[role]
+
+
+@pytest.mark.django_db
+def test_it_gives_back_a_permission_taken_from_a_role_and_takes_back_one_added():
+    roles_sync()
+    group = Group.objects.get(name=Role.DELEGATE.value)
+    officer = Group.objects.get(name=Role.SECRETARIAT_OFFICER.value)
+    group.permissions.set(officer.permissions.all())
+    roles_sync()
+    roles_sync()
+    assert _held(Role.DELEGATE) == PINNED[Role.DELEGATE]
+    assert set(Group.objects.values_list("name", flat=True)) == {role.value for role in Role}
