@@ -132,9 +132,9 @@ def running(name: str, command: list[str], *, port: int | None = None,
     """Start a server and yield it once it accepts connections; stop it whatever happens.
     With no port given the command is `concord serve --port 0` and says where it listens."""
     # The commands are this package's own: Python with fixed arguments.
-    process = subprocess.Popen(command, cwd=ROOT,  # noqa: S603 env=env or child_env(), text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               process_group=0)
+    process = subprocess.Popen(  # noqa: S603
+        command, cwd=ROOT, env=env or child_env(), text=True, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, process_group=0)
     server = Server(name=name, process=process)
     threading.Thread(target=server._read, daemon=True).start()
     try:
