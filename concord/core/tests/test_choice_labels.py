@@ -26,4 +26,4 @@ def test_it_shows_each_coded_value_in_the_language_asked_for_each_time():
 def test_it_shows_a_value_outside_the_choices_as_it_is_stored():
     incident = Incident(sub_category="retired_code", severity=9)
     assert incident.get_sub_category_display() == "retired_code"
-    assert incident.get_severity_display() == 9
+    assert str(incident.get_severity_display()) == "9"
