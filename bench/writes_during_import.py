@@ -124,6 +124,12 @@ def run(*, rows: int, writers: int, threads: int, seed: int) -> int:
     print("-" * len(header))
     _line("idle", idle.samples, idle.seconds)
     _line("during import", during.samples, during.seconds)
+    refused = sorted(s.seconds for s in during.samples if s.status == 503)
+    slowest = max(during.samples, key=lambda s: s.seconds, default=None)
+    if refused:
+        print(f"the 503 answers came after {refused[0]:.1f} to {refused[-1]:.1f} s")
+    if slowest is not None:
+        print(f"the slowest write during the import: {slowest.seconds:.1f} s ({slowest.status})")
     idle_p95 = percentile([s.seconds for s in idle.samples if s.status == 201], 0.95)
     busy_ok = [s.seconds for s in during.samples if s.status == 201]
     ratio = percentile(busy_ok, 0.95) / idle_p95 if busy_ok else float("inf")
