@@ -99,6 +99,7 @@ def main(argv: list[str]) -> int:
         os.environ["DATABASE_URL"] = url
         # Uploads, audit keys and checkpoints of a throwaway database are thrown away with it.
         os.environ["CONCORD_VAR_DIR"] = var
+        (Path(var) / "static").mkdir()  # nothing is collected; whitenoise wants the directory
         import django
         from django.core.management import call_command
 
