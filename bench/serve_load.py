@@ -49,9 +49,10 @@ def populate() -> dict[str, Any]:
 
     load_all(password=PASSWORD)
     if not User.objects.filter(username="analyst.bench").exists():
-        analyst = User.objects.get(username="analyst")
+        party = User.objects.get(username="analyst").party
+        assert party is not None
         accounts.user_create(actor=None, username="analyst.bench", password=PASSWORD,
-                             party=analyst.party, clearance=Classification.OFFICIAL_USE,
+                             party=party, clearance=Classification.OFFICIAL_USE,
                              roles=["crisis_analyst"])
     secrets: dict[str, str] = {}
     for username in PAGE_PERSONAS:
