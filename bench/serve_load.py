@@ -201,8 +201,8 @@ def _report(server: str, mix: Run, bare: Run) -> float:
               f"{ms(percentile(times, 0.5)):>8} {ms(percentile(times, 0.95)):>8} {bad:>7}")
     statuses = ", ".join(f"{code}: {count}" for code, count in sorted(mix.statuses().items()))
     print(f"mix answers by status: {statuses}")
-    # CPU time per answer does not depend on how busy the machine was: it says what a request
-    # costs the server, where the rates say what this machine gave it at the time.
+    # CPU time per answer depends far less than the rates on how busy the machine was: it says
+    # what a request costs the server, where the rates say what the machine gave it at the time.
     print(f"server CPU per answer: {mix.server_cpu / mix.rate * 1000:.2f} ms in the mix, "
           f"{bare.server_cpu / bare.rate * 1000:.2f} ms for the bare view; cores used: the "
           f"server {mix.server_cpu:.2f} and {bare.server_cpu:.2f}, the client "
