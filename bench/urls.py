@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
+# Django reads the 500 handler from the root URLconf: pages answer 503 when busy as in Concord.
 from config.urls import handler500
 from config.urls import urlpatterns as concord_urlpatterns
 
