@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-BENCH_DATABASE = "concord_bench"
+# Another name lets a second run share the PostgreSQL server without dropping the first's.
+BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 
-BENCHMARKS = ("council_lists", "label_scope", "monitoring_import", "monitoring_situation")
+BENCHMARKS = ("council_lists", "serve_load", "writes_during_import", "label_scope",
+              "monitoring_import", "monitoring_situation")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -31,6 +33,18 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
                         help="incidents for the monitoring benchmarks (default: %(default)s)")
     parser.add_argument("--documents", type=int, default=10_000,
                         help="council documents for the list benchmarks (default: %(default)s)")
+    parser.add_argument("--clients", type=int, default=50,
+                        help="simulated users of the serve_load benchmark (default: %(default)s)")
+    parser.add_argument("--seconds", type=float, default=20,
+                        help="seconds of load on each side of serve_load (default: %(default)s)")
+    parser.add_argument("--threads", type=int, default=8,
+                        help="threads of `concord serve` (default: %(default)s, as serve's own)")
+    parser.add_argument("--import-rows", type=int, default=50_000,
+                        help="rows of the import in writes_during_import (default: "
+                             "%(default)s; the target is set for 250000)")
+    parser.add_argument("--writers", type=int, default=3,
+                        help="API writers of writes_during_import, one write each per 100 ms "
+                             "(default: %(default)s)")
     parser.add_argument("--only", action="append", choices=BENCHMARKS, metavar="NAME",
                         help="run only this benchmark (repeatable): " + ", ".join(BENCHMARKS))
     return parser.parse_args(argv)
@@ -69,7 +83,8 @@ def _postgresql_database(server_url: str) -> Iterator[str]:
 
 def main(argv: list[str]) -> int:
     options = _arguments(argv)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
+    # The test settings, with the database task queue a served Concord uses (bench/settings.py).
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     server_url = os.environ.get("DATABASE_URL", "")
     if server_url.startswith(("postgres://", "postgresql://")):
         database = _postgresql_database(server_url.split("?", 1)[0])
@@ -80,20 +95,39 @@ def main(argv: list[str]) -> int:
     else:
         database = _sqlite_database()
 
-    with database as url:
+    with database as url, tempfile.TemporaryDirectory(prefix="concord-bench-var-") as var:
         os.environ["DATABASE_URL"] = url
+        # Uploads, audit keys and checkpoints of a throwaway database are thrown away with it.
+        os.environ["CONCORD_VAR_DIR"] = var
+        (Path(var) / "static").mkdir()  # nothing is collected; whitenoise wants the directory
         import django
         from django.core.management import call_command
 
         django.setup()
         call_command("migrate", verbosity=0, interactive=False)
-        from bench import council_lists, label_scope, monitoring_import, monitoring_situation
+        from bench import (
+            council_lists,
+            label_scope,
+            monitoring_import,
+            monitoring_situation,
+            serve_load,
+            writes_during_import,
+        )
 
         chosen = set(options.only or BENCHMARKS)
         status = 0
         # The council benchmark loads the demo organization; the others add to what is there.
         if "council_lists" in chosen:
             status |= council_lists.run(documents=options.documents, repeat=options.repeat)
+        # Both start servers on 127.0.0.1 over the demo organization (loaded if missing), before
+        # the monitoring benchmarks fill the incident table with a million rows.
+        if "serve_load" in chosen:
+            status |= serve_load.run(clients=options.clients, seconds=options.seconds,
+                                     threads=options.threads, seed=options.seed)
+        if "writes_during_import" in chosen:
+            status |= writes_during_import.run(rows=options.import_rows,
+                                               writers=options.writers,
+                                               threads=options.threads, seed=options.seed)
         if "label_scope" in chosen:
             status |= label_scope.run(records=options.records, repeat=options.repeat,
                                       seed=options.seed)
