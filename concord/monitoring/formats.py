@@ -403,10 +403,8 @@ def _too_many_rows(rows: int, limits: Limits) -> FileRefused:
                          "(CONCORD_IMPORT_MAX_ROWS).") % {"rows": rows, "limit": limits.max_rows})
 
 
-def _too_large(size: int, limits: Limits, what: str) -> FileRefused:
-    return FileRefused(_("The file holds %(size)s bytes %(what)s, above the limit of %(limit)s "
-                         "(CONCORD_IMPORT_MAX_BYTES).")
-                       % {"size": size, "what": what, "limit": limits.max_bytes})
+def _too_large(message: str, size: int, limits: Limits) -> FileRefused:
+    return FileRefused(message % {"size": size, "limit": limits.max_bytes})
 
 
 def check_size(stream: IO[bytes], fmt: str, limits: Limits) -> None:
@@ -417,7 +415,8 @@ def check_size(stream: IO[bytes], fmt: str, limits: Limits) -> None:
     size = stream.seek(0, io.SEEK_END) - start
     stream.seek(start)
     if size > limits.max_bytes:
-        raise _too_large(size, limits, _("as sent"))
+        raise _too_large(_("The file holds %(size)s bytes, above the limit of %(limit)s "
+                             "(CONCORD_IMPORT_MAX_BYTES)."), size, limits)
     if fmt != "xlsx":
         return
     try:
@@ -429,7 +428,8 @@ def check_size(stream: IO[bytes], fmt: str, limits: Limits) -> None:
         members = archive.infolist()
         declared = sum(member.file_size for member in members)
         if declared > limits.max_bytes:
-            raise _too_large(declared, limits, _("uncompressed, as its archive declares"))
+            raise _too_large(_("The workbook declares %(size)s bytes uncompressed, above the "
+                               "limit of %(limit)s (CONCORD_IMPORT_MAX_BYTES)."), declared, limits)
         inflated = 0
         try:
             for member in members:
@@ -437,7 +437,9 @@ def check_size(stream: IO[bytes], fmt: str, limits: Limits) -> None:
                     while chunk := content.read(1 << 20):
                         inflated += len(chunk)
                         if inflated > limits.max_bytes:
-                            raise _too_large(inflated, limits, _("uncompressed"))
+                            raise _too_large(_("The workbook holds at least %(size)s bytes "
+                                               "uncompressed, above the limit of %(limit)s "
+                                               "(CONCORD_IMPORT_MAX_BYTES)."), inflated, limits)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
             raise FileRefused(_("The workbook is damaged: %(error)s")
                               % {"error": error}) from error

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -36,13 +37,13 @@ def _tallied() -> int:
     return sum(sum(row) for row in rows)
 
 
-def _feature(number: int, geometry: dict | None) -> dict:
+def _feature(number: int, geometry: dict[str, Any] | None) -> dict[str, Any]:
     return {"type": "Feature", "geometry": geometry,
             "properties": {"id": f"f{number}", "date": "2024-05-01", "country": "TJ",
                            "category": "border", "sub_category": "border_clash"}}
 
 
-def _collection(*features: dict) -> str:
+def _collection(*features: dict[str, Any]) -> str:
     return json.dumps({"type": "FeatureCollection", "features": list(features)})
 
 
