@@ -13,11 +13,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from concord.monitoring import formats, services
 from concord.monitoring.models import Incident, IncidentImport, TallyCount
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
 
+NESTED = "The file nests its objects too deeply to be read as GeoJSON."
 DEEP_GEOJSON = ('{"type": "FeatureCollection", "features": [' + "[" * 100_000
                 + "]" * 100_000 + "]}")
 
@@ -30,6 +32,12 @@ def _import(party, data: str | bytes, fmt: str = "acled", **options):
 
 def _count() -> int:
     return Incident.objects.unscoped(reason="test").count()
+
+
+def _russian(message: str) -> str:
+    # Pages and the API answer in the working language; the task runs in the request's.
+    with translation.override("ru"):
+        return translation.gettext(message)
 
 
 def _tallied() -> int:
@@ -90,9 +98,9 @@ def test_it_shows_a_page_import_whose_file_cannot_be_read_as_failed(
 
     run = IncidentImport.objects.get()
     assert (run.status, run.created) == ("failed", 0)
-    assert "nests" in run.problems[0][1]
+    assert run.problems[0][1] == _russian(NESTED)
     page = client.get(response.url).content.decode()
-    assert "nests" in page
+    assert _russian(NESTED) in page
     assert "every 1s" not in page  # the page stops polling
 
 
@@ -153,8 +161,9 @@ def test_it_shows_a_failed_page_import_with_nothing_added(
     run = IncidentImport.objects.get()
     assert (run.status, run.created, run.rows_total) == ("failed", 0, 7)
     page = client.get(response.url).content.decode()
-    assert "Nothing was imported" in page
-    assert "incidents added" not in page
+    assert _russian("Rows read: %(rows)s. Nothing was imported.") % {"rows": 7} in page
+    done = _russian("%(rows)s rows: %(created)s incidents added, %(unchanged)s already there.")
+    assert done % {"rows": 7, "created": 0, "unchanged": run.unchanged} not in page
 
 
 def test_it_never_says_on_the_command_line_that_rows_of_a_failed_import_were_imported(
@@ -339,3 +348,67 @@ def test_it_reads_the_whole_file_before_it_takes_the_write_lock(personas, monkey
 
     assert outcome.created == 5
     assert reading == [False] * 5
+
+
+# --- The API --------------------------------------------------------------------------------
+
+def _api_import(client, name: str, data: bytes, django_capture_on_commit_callbacks,
+                **fields: str):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post("/api/v1/imports", {"file": SimpleUploadedFile(name, data), **fields})
+
+
+def test_it_answers_an_api_import_of_an_unreadable_file_as_failed_with_the_reason(
+        client, personas, django_capture_on_commit_callbacks):
+    client.force_login(personas.analyst)
+
+    started = _api_import(client, "deep.geojson", DEEP_GEOJSON.encode(),
+                          django_capture_on_commit_callbacks)
+
+    assert started.status_code == 202
+    answer = client.get(f"/api/v1/imports/{started.json()['id']}").json()
+    assert (answer["status"], answer["created"]) == ("failed", 0)
+    assert answer["problems"][0]["reason"] == _russian(NESTED)
+
+
+def test_it_answers_an_api_import_rejected_late_with_nothing_created(
+        client, personas, django_capture_on_commit_callbacks, monkeypatch):
+    monkeypatch.setattr(services, "IMPORT_BATCH", 2)
+    monkeypatch.setattr(services, "COPY_BATCH", 2)
+    client.force_login(personas.analyst)
+    text = "\n".join([_acled(6), acled_row("LATE", day="someday")])
+
+    started = _api_import(client, "june.csv", text.encode(), django_capture_on_commit_callbacks)
+
+    answer = client.get(f"/api/v1/imports/{started.json()['id']}").json()
+    assert (answer["status"], answer["rows"], answer["created"]) == ("failed", 7, 0)
+    assert answer["problems"] == [{"line": 8, "reason": answer["problems"][0]["reason"]}]
+    assert _count() == 0
+
+
+def test_it_refuses_an_api_import_above_the_row_limit_at_once_naming_it(
+        client, personas, settings, django_capture_on_commit_callbacks):
+    settings.CONCORD_IMPORT_MAX_BYTES = 2048
+    client.force_login(personas.analyst)
+
+    refused = _api_import(client, "june.csv", _acled(20).encode(),
+                          django_capture_on_commit_callbacks)
+
+    assert refused.status_code == 422
+    assert "CONCORD_IMPORT_MAX_BYTES" in refused.json()["detail"]
+    assert not IncidentImport.objects.exists()
+
+
+def test_it_imports_through_the_api_and_shows_the_import_only_to_its_starter(
+        client, personas, django_capture_on_commit_callbacks):
+    client.force_login(personas.analyst)
+
+    started = _api_import(client, "june.csv", _acled(2).encode(),
+                          django_capture_on_commit_callbacks, classification="official_use")
+
+    url = f"/api/v1/imports/{started.json()['id']}"
+    answer = client.get(url).json()
+    assert (answer["status"], answer["created"], answer["format"]) == ("done", 2, "acled")
+    client.force_login(personas.officer)
+    assert client.get(url).status_code == 404
+    assert client.get("/api/v1/imports/not-an-id").status_code == 404
