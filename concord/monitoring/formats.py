@@ -446,6 +446,36 @@ def check_size(stream: IO[bytes], fmt: str, limits: Limits) -> None:
     stream.seek(start)
 
 
+def check_start(stream: IO[bytes], fmt: str) -> None:
+    """Refuses at once a file whose first bytes show it is not of its format (a CSV that is not
+    UTF-8 or lacks required columns, a GeoJSON file that is no JSON object), so that an upload
+    can be refused before it is queued; the readers check the same, and everything else."""
+    start = stream.tell()
+    head = stream.read(64 << 10)
+    stream.seek(start)
+    if fmt == "geojson":
+        if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            raise FileRefused(_("The file is not a GeoJSON FeatureCollection."))
+        return
+    if fmt not in ("acled", "csv"):
+        return
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 3:  # not just a character cut by the 64 KiB read
+            raise FileRefused(_("The file is not UTF-8 CSV: %(error)s")
+                              % {"error": error}) from error
+        text = head[:error.start].decode("utf-8-sig")
+    lines = text.splitlines()
+    if len(lines) < 2 and len(head) == 64 << 10:
+        return  # a header longer than the look: the reader checks it
+    header = [name.strip() for name in next(csv.reader(lines[:1]), [])]
+    try:
+        _check_header(header, ACLED_REQUIRED if fmt == "acled" else OWN_REQUIRED)
+    except RowError as error:
+        raise FileRefused(str(error)) from error
+
+
 def read_csv(stream: IO[bytes], *, acled: bool, limits: Limits) -> Iterator[Row]:
     text = _decoded(stream)
     reader = csv.DictReader(text)

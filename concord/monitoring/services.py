@@ -666,9 +666,11 @@ def import_start(*, actor: Any, upload: IO[bytes], file_name: str, fmt: str = ""
     fmt = fmt or formats.guess_format(file_name, head)
     if fmt not in formats.FORMATS:
         raise ValidationError(_("Unknown format."), errors={"fmt": [_("Unknown format.")]})
-    # A file above the limits is refused at once, on the page, not later by the task.
+    # A file above the limits, or plainly not of its format, is refused at once, on the
+    # page, not later by the task.
     try:
         formats.check_size(upload, fmt, formats.configured_limits())
+        formats.check_start(upload, fmt)
     except formats.FileRefused as refused:
         raise ValidationError(str(refused), errors={"file": [str(refused)]}) from refused
     upload.seek(0)
