@@ -412,3 +412,18 @@ def test_it_imports_through_the_api_and_shows_the_import_only_to_its_starter(
     client.force_login(personas.officer)
     assert client.get(url).status_code == 404
     assert client.get("/api/v1/imports/not-an-id").status_code == 404
+
+
+def test_it_refuses_at_once_an_upload_that_is_not_of_its_format(
+        client, personas, django_capture_on_commit_callbacks):
+    client.force_login(personas.analyst)
+
+    picture = _api_import(client, "photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+                          django_capture_on_commit_callbacks)
+    columns = _api_import(client, "list.csv", b"date,place\n2024-01-01,Panj\n",
+                          django_capture_on_commit_callbacks)
+
+    assert (picture.status_code, columns.status_code) == (422, 422)
+    assert "event_id_cnty" not in picture.json()["detail"]
+    assert "category" in columns.json()["detail"]
+    assert not IncidentImport.objects.exists()
