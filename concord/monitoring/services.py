@@ -627,7 +627,9 @@ class _RowInserter:
             if self.copy is None:
                 cursor.executemany(self.sql, prepared)
                 return
-            with cursor.copy(self.copy) as copy:
+            # COPY goes to psycopg's own cursor: its errors are made Django's here, as
+            # `executemany` makes them, so that a refused row is an IntegrityError either way.
+            with self.connection.wrap_database_errors, cursor.copy(self.copy) as copy:
                 for values in prepared:
                     copy.write_row(values)
 
