@@ -163,6 +163,13 @@ CONCORD_AUDIT_CHECKPOINT_DIR = Path(
 # Proxies in front of Concord that may set X-Forwarded-For (their count, from the right).
 CONCORD_TRUSTED_PROXIES = env_int("CONCORD_TRUSTED_PROXIES", 0)
 
+# --- Incident imports -------------------------------------------------------------------------
+# A file above either limit is refused before its rows are read: bytes uncompressed (an XLSX
+# workbook's members added up, so that a zip bomb is refused unparsed; GeoJSON is parsed whole,
+# in memory) and data rows.
+CONCORD_IMPORT_MAX_BYTES = env_int("CONCORD_IMPORT_MAX_BYTES", 512 * 1024 * 1024, minimum=1024)
+CONCORD_IMPORT_MAX_ROWS = env_int("CONCORD_IMPORT_MAX_ROWS", 1_000_000, minimum=1)
+
 # --- Transport security -----------------------------------------------------------------------
 HTTPS = env_bool("CONCORD_HTTPS", True)
 SESSION_COOKIE_SECURE = HTTPS

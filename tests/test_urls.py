@@ -125,6 +125,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:incident_create": PUBLIC,  # the list's address; recording is a POST
     "api:incident_update": (404, 404, 404, 404),  # the incident's address; correcting a PATCH
     "api:situation_summary": PUBLIC,
+    "api:import_start": (405, 405, 405, 405),  # starting an import is a POST
+    "api:import_detail": (401, 404, 404, 404),  # an import is seen by its starter only
     "api:sessions": PUBLIC,
     "api:session": PUBLIC,
     "api:agenda_items": PUBLIC,

@@ -6,7 +6,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
@@ -16,9 +16,17 @@ from concord.core.models import LabelChange, Party
 from concord.core.renderers import json_response
 from concord.core.schemas import Problem
 from concord.monitoring import selectors, services, warning
-from concord.monitoring.models import Alert, GeoPrecision, Incident, Indicator, TimePrecision
+from concord.monitoring.models import (
+    Alert,
+    GeoPrecision,
+    Incident,
+    IncidentImport,
+    Indicator,
+    TimePrecision,
+)
 from concord.monitoring.schemas import (
     AlertOut,
+    ImportOut,
     IncidentDetailOut,
     IncidentIn,
     IncidentOut,
@@ -173,6 +181,35 @@ def incident_update(request: HttpRequest, incident_id: str,
     updated = services.incident_update(actor=request.user, incident=found, **values)
     pending = getattr(updated, "pending_label_change", None) is not None
     return Status(202 if pending else 200, incident(request, incident_id))
+
+
+def import_out(run: IncidentImport) -> dict[str, Any]:
+    return {"id": run.public_id, "file_name": run.file_name, "format": run.fmt,
+            "status": run.status, "rows": run.rows_total, "created": run.created,
+            "unchanged": run.unchanged,
+            "problems": [{"line": line, "reason": reason} for line, reason in run.problems],
+            "started_at": run.started_at, "finished_at": run.finished_at,
+            "url": reverse("monitoring:import-detail", args=[run.public_id])}
+
+
+@router.post("/imports", response={202: ImportOut}, auth=django_auth,
+             summary="Import a file of incidents (acled, csv, xlsx or geojson; empty: recognised "
+                     "from the file) in the background: 202 with the import, which its own URL "
+                     "answers until it is done or failed. A file above the size or row limits "
+                     "answers 422 at once")
+def import_start(request: HttpRequest, file: File[UploadedFile], fmt: Form[str] = "",
+                 classification: Form[str] = "official_use",
+                 skip_bad_rows: Form[bool] = False) -> Status[dict[str, Any]]:
+    label = _model_values({"classification": classification})["classification"]
+    run = services.import_start(actor=request.user, upload=file, file_name=file.name or "",
+                                fmt=fmt, skip_bad_rows=skip_bad_rows, classification=label)
+    return Status(202, import_out(run))
+
+
+@router.get("/imports/{import_id}", response={200: ImportOut, 404: Problem}, auth=django_auth,
+            summary="One import started by the caller: its status, counts and bad rows")
+def import_detail(request: HttpRequest, import_id: str) -> dict[str, Any]:
+    return import_out(selectors.import_get(viewer=request.user, public_id=import_id))
 
 
 @router.get("/situation/summary", response=SummaryOut,

@@ -8,14 +8,19 @@ that leaves them empty (or a file without them) takes the import's label."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
 import json
+import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import IO, Any, NamedTuple
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from concord.core.marking import LABEL_COLUMNS, PARTY_SEPARATOR, classification_of_code
@@ -83,6 +88,24 @@ class RowError(ValueError):
     """Why one row cannot be imported, in words for the person who made the file."""
 
 
+class FileRefused(ValueError):
+    """Why no row of a file is read at all (above a limit, or not readable as its format): the
+    import fails, whether or not bad rows were to be skipped."""
+
+
+class Limits(NamedTuple):
+    """The most a file may hold: bytes uncompressed (an XLSX workbook's members added up) and
+    data rows (CONCORD_IMPORT_MAX_BYTES, CONCORD_IMPORT_MAX_ROWS)."""
+
+    max_bytes: int
+    max_rows: int
+
+
+def configured_limits() -> Limits:
+    return Limits(max_bytes=settings.CONCORD_IMPORT_MAX_BYTES,
+                  max_rows=settings.CONCORD_IMPORT_MAX_ROWS)
+
+
 class RowLabel(NamedTuple):
     """The label a row of a file carries, with parties as the file spells their codes (the
     import resolves them)."""
@@ -110,7 +133,13 @@ def _row(line: int, raw: dict[str, Any], convert: Convert) -> Row:
         return Row(line, None, str(error))
 
 
-def _text(raw: dict[str, Any], name: str, limit: int = 200) -> str:
+# C0 control characters. A NUL is refused everywhere (PostgreSQL cannot store it in text);
+# tab, line feed and carriage return only where a field holds running text over several lines.
+_CONTROL_IN_LINE = re.compile("[\x00-\x1f]")
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _text(raw: dict[str, Any], name: str, limit: int = 200, *, lines: bool = False) -> str:
     value = raw.get(name)
     if not value:
         return ""
@@ -118,6 +147,13 @@ def _text(raw: dict[str, Any], name: str, limit: int = 200) -> str:
     if len(text) > limit:
         raise RowError(_("%(column)s is longer than %(limit)s characters.")
                        % {"column": name, "limit": limit})
+    # isprintable() is one pass in C that most cells pass; only the others are searched.
+    found = None if text.isprintable() else (
+        _CONTROL_IN_TEXT if lines else _CONTROL_IN_LINE).search(text)
+    if found is not None:
+        raise RowError(_("%(column)s holds the control character U+%(code)04X at character "
+                         "%(position)s.")
+                       % {"column": name, "code": ord(found.group()), "position": found.start() + 1})
     return text
 
 
@@ -286,8 +322,8 @@ def acled_values(raw: dict[str, Any]) -> dict[str, Any]:
         "fatalities": _count(raw.get("fatalities"), "fatalities", required=True),
         "fatalities_low": None, "fatalities_high": None,
         "injured": 0, "injured_low": None, "injured_high": None,
-        "narrative": _text(raw, "notes", 20000),
-        "sources": _text(raw, "source", 2000),
+        "narrative": _text(raw, "notes", 20000, lines=True),
+        "sources": _text(raw, "source", 2000, lines=True),
         "source_scale": _acled_scale(scale),
         "reliability": Reliability.F, "credibility": Credibility.UNKNOWN,
         "verification": Verification.REPORTED,
@@ -330,8 +366,8 @@ def own_values(raw: dict[str, Any]) -> dict[str, Any]:
         "injured": _count(raw.get("injured"), "injured") or 0,
         "injured_low": _count(raw.get("injured_low"), "injured_low"),
         "injured_high": _count(raw.get("injured_high"), "injured_high"),
-        "narrative": _text(raw, "narrative", 20000),
-        "sources": _text(raw, "sources", 2000),
+        "narrative": _text(raw, "narrative", 20000, lines=True),
+        "sources": _text(raw, "sources", 2000, lines=True),
         "source_scale": _choice(raw.get("source_scale"), "source_scale",
                                 SCALES, SourceScale.OTHER),
         "reliability": _choice(raw.get("reliability"), "reliability",
@@ -364,13 +400,85 @@ def _check_header(header: list[str], required: frozenset[str]) -> None:
                        % {"columns": ", ".join(missing)})
 
 
-def _rows_from_dicts(records: Iterator[tuple[int, dict[str, Any]]], acled: bool) -> Iterator[Row]:
-    convert = acled_values if acled else own_values
-    for line, raw in records:
-        yield _row(line, raw, convert)
+def _too_many_rows(rows: int, limits: Limits) -> FileRefused:
+    return FileRefused(_("The file has %(rows)s data rows, above the limit of %(limit)s "
+                         "(CONCORD_IMPORT_MAX_ROWS).") % {"rows": rows, "limit": limits.max_rows})
 
 
-def read_csv(stream: IO[bytes], *, acled: bool) -> Iterator[Row]:
+def _too_large(message: str, size: int, limits: Limits) -> FileRefused:
+    return FileRefused(message % {"size": size, "limit": limits.max_bytes})
+
+
+def check_size(stream: IO[bytes], fmt: str, limits: Limits) -> None:
+    """Refuses a file above the byte limit before any of it is parsed. A workbook is a zip
+    archive: its members' sizes, as declared and then as actually inflated, are added up, so
+    that a small archive that inflates to gigabytes is refused without being parsed."""
+    start = stream.tell()
+    size = stream.seek(0, io.SEEK_END) - start
+    stream.seek(start)
+    if size > limits.max_bytes:
+        raise _too_large(_("The file holds %(size)s bytes, above the limit of %(limit)s "
+                             "(CONCORD_IMPORT_MAX_BYTES)."), size, limits)
+    if fmt != "xlsx":
+        return
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise FileRefused(_("The file is not an XLSX workbook: %(error)s")
+                          % {"error": error}) from error
+    with archive:
+        members = archive.infolist()
+        declared = sum(member.file_size for member in members)
+        if declared > limits.max_bytes:
+            raise _too_large(_("The workbook declares %(size)s bytes uncompressed, above the "
+                               "limit of %(limit)s (CONCORD_IMPORT_MAX_BYTES)."), declared, limits)
+        inflated = 0
+        try:
+            for member in members:
+                with archive.open(member) as content:
+                    while chunk := content.read(1 << 20):
+                        inflated += len(chunk)
+                        if inflated > limits.max_bytes:
+                            raise _too_large(_("The workbook holds at least %(size)s bytes "
+                                               "uncompressed, above the limit of %(limit)s "
+                                               "(CONCORD_IMPORT_MAX_BYTES)."), inflated, limits)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
+            raise FileRefused(_("The workbook is damaged: %(error)s")
+                              % {"error": error}) from error
+    stream.seek(start)
+
+
+def check_start(stream: IO[bytes], fmt: str) -> None:
+    """Refuses at once a file whose first bytes show it is not of its format (a CSV that is not
+    UTF-8 or lacks required columns, a GeoJSON file that is no JSON object), so that an upload
+    can be refused before it is queued; the readers check the same, and everything else."""
+    start = stream.tell()
+    head = stream.read(64 << 10)
+    stream.seek(start)
+    if fmt == "geojson":
+        if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            raise FileRefused(_("The file is not a GeoJSON FeatureCollection."))
+        return
+    if fmt not in ("acled", "csv"):
+        return
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 3:  # not just a character cut by the 64 KiB read
+            raise FileRefused(_("The file is not UTF-8 CSV: %(error)s")
+                              % {"error": error}) from error
+        text = head[:error.start].decode("utf-8-sig")
+    lines = text.splitlines()
+    if len(lines) < 2 and len(head) == 64 << 10:
+        return  # a header longer than the look: the reader checks it
+    header = [name.strip() for name in next(csv.reader(lines[:1]), [])]
+    try:
+        _check_header(header, ACLED_REQUIRED if fmt == "acled" else OWN_REQUIRED)
+    except RowError as error:
+        raise FileRefused(str(error)) from error
+
+
+def read_csv(stream: IO[bytes], *, acled: bool, limits: Limits) -> Iterator[Row]:
     text = _decoded(stream)
     reader = csv.DictReader(text)
     try:
@@ -386,6 +494,7 @@ def read_csv(stream: IO[bytes], *, acled: bool) -> Iterator[Row]:
         return
 
     convert = acled_values if acled else own_values
+    rows = 0
     while True:
         try:
             raw = next(reader)
@@ -394,13 +503,20 @@ def read_csv(stream: IO[bytes], *, acled: bool) -> Iterator[Row]:
         except (UnicodeDecodeError, csv.Error) as error:
             yield Row(reader.line_num, None, str(error))
             return
+        rows += 1
+        if rows > limits.max_rows:
+            # The rest is only counted, so that the refusal says how many rows the file has.
+            with contextlib.suppress(UnicodeDecodeError, csv.Error):
+                for _rest in reader:
+                    rows += 1
+            raise _too_many_rows(rows, limits)
         if None in raw:
             yield Row(reader.line_num, None, _("the row has more cells than the header."))
             continue
         yield _row(reader.line_num, raw, convert)
 
 
-def read_xlsx(stream: IO[bytes]) -> Iterator[Row]:
+def read_xlsx(stream: IO[bytes], *, limits: Limits) -> Iterator[Row]:
     from openpyxl import load_workbook
 
     try:
@@ -408,25 +524,58 @@ def read_xlsx(stream: IO[bytes]) -> Iterator[Row]:
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         yield Row(1, None, _("The file is not an XLSX workbook: %(error)s") % {"error": error})
         return
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    first = next(rows, None)
-    header = [str(cell or "").strip() for cell in (first or ())]
     try:
-        _check_header(header, OWN_REQUIRED)
-    except RowError as error:
-        yield Row(1, None, str(error))
-        return
-    records = ((line, dict(zip(header, cells, strict=False)))
-               for line, cells in enumerate(rows, start=2)
-               if any(cell not in (None, "") for cell in cells))
-    yield from _rows_from_dicts(records, acled=False)
-    book.close()
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        first = next(rows, None)
+        header = [str(cell or "").strip() for cell in (first or ())]
+        try:
+            _check_header(header, OWN_REQUIRED)
+        except RowError as error:
+            yield Row(1, None, str(error))
+            return
+        filled = ((line, cells) for line, cells in enumerate(rows, start=2)
+                  if any(cell not in (None, "") for cell in cells))
+        for count, (line, cells) in enumerate(filled, start=1):
+            if count > limits.max_rows:
+                raise _too_many_rows(count + sum(1 for _ in filled), limits)
+            yield _row(line, dict(zip(header, cells, strict=False)), own_values)
+    finally:
+        book.close()
 
 
-def read_geojson(stream: IO[bytes]) -> Iterator[Row]:
+def _feature_properties(number: int, feature: Any) -> dict[str, Any]:
+    """A feature's properties, with its Point's coordinates as longitude and latitude. An
+    incident happened at one place: any other geometry is refused, never reduced to a point."""
+    if not isinstance(feature, dict):
+        raise RowError(_("feature %(number)s is not a GeoJSON Feature.") % {"number": number})
+    properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        raise RowError(_("feature %(number)s: its properties are not an object.")
+                       % {"number": number})
+    properties = dict(properties)
+    geometry = feature.get("geometry")
+    if geometry is None:
+        return properties
+    kind = geometry.get("type") if isinstance(geometry, dict) else None
+    if kind != "Point":
+        raise RowError(_("feature %(number)s: the geometry is %(kind)s, not a Point; an "
+                         "incident's place is one point (or no geometry).")
+                       % {"number": number, "kind": kind if isinstance(kind, str) else "?"})
+    coordinates = geometry.get("coordinates")
+    if not isinstance(coordinates, list) or len(coordinates) < 2:
+        raise RowError(_("feature %(number)s: the Point has no longitude and latitude.")
+                       % {"number": number})
+    properties["longitude"], properties["latitude"] = coordinates[0], coordinates[1]
+    return properties
+
+
+def read_geojson(stream: IO[bytes], *, limits: Limits) -> Iterator[Row]:
     try:
         document = json.load(_decoded(stream))
+    except RecursionError as error:
+        raise FileRefused(_("The file nests its objects too deeply to be read as GeoJSON.")) \
+            from error
     except (ValueError, UnicodeDecodeError) as error:
         yield Row(1, None, _("The file is not GeoJSON: %(error)s") % {"error": error})
         return
@@ -434,26 +583,32 @@ def read_geojson(stream: IO[bytes]) -> Iterator[Row]:
     if not isinstance(features, list):
         yield Row(1, None, _("The file is not a GeoJSON FeatureCollection."))
         return
+    if len(features) > limits.max_rows:
+        raise _too_many_rows(len(features), limits)
     for number, feature in enumerate(features, start=1):
-        properties = dict(feature.get("properties") or {}) if isinstance(feature, dict) else {}
-        geometry = feature.get("geometry") if isinstance(feature, dict) else None
-        if isinstance(geometry, dict) and geometry.get("type") == "Point":
-            coordinates = geometry.get("coordinates") or []
-            if len(coordinates) >= 2:
-                properties["longitude"], properties["latitude"] = coordinates[0], coordinates[1]
         # GeoJSON has no lines: a feature's number stands for its line.
-        yield from _rows_from_dicts(iter([(number, properties)]), acled=False)
+        try:
+            properties = _feature_properties(number, feature)
+        except RowError as error:
+            yield Row(number, None, str(error))
+            continue
+        yield _row(number, properties, own_values)
 
 
-def read(stream: IO[bytes], fmt: str) -> Iterator[Row]:
+def read(stream: IO[bytes], fmt: str, limits: Limits | None = None) -> Iterator[Row]:
+    """The rows of a file, after its size is checked against `limits` (the configured ones by
+    default); raises FileRefused when the file as a whole cannot be read, possibly after some
+    rows were yielded."""
+    limits = limits or configured_limits()
+    check_size(stream, fmt, limits)
     if fmt == "acled":
-        return read_csv(stream, acled=True)
+        return read_csv(stream, acled=True, limits=limits)
     if fmt == "csv":
-        return read_csv(stream, acled=False)
+        return read_csv(stream, acled=False, limits=limits)
     if fmt == "xlsx":
-        return read_xlsx(stream)
+        return read_xlsx(stream, limits=limits)
     if fmt == "geojson":
-        return read_geojson(stream)
+        return read_geojson(stream, limits=limits)
     raise ValueError(fmt)
 
 

@@ -196,3 +196,23 @@ class IncidentIn(IncidentPatch):
     country: str
     sub_category: str
     external_id: str | None = None
+
+
+class ImportProblemOut(Schema):
+    line: int = Field(description="the line (GeoJSON: the feature) of a bad row; 0 for the file")
+    reason: str
+
+
+class ImportOut(Schema):
+    id: UUID
+    file_name: str
+    format: str
+    status: str = Field(description="queued, running, done or failed; a failed import created "
+                                    "nothing")
+    rows: int
+    created: int
+    unchanged: int
+    problems: list[ImportProblemOut]
+    started_at: datetime
+    finished_at: datetime | None
+    url: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -444,7 +445,11 @@ def _summary(filters: IncidentFilters, zoom: int, counts: Mapping[tuple[str, str
 def import_get(*, viewer: Any, public_id: Any) -> IncidentImport:
     """An import is seen by the one who started it (and by no one else: its file may hold what
     only they may read)."""
-    run = IncidentImport.objects.filter(public_id=public_id,
+    try:
+        wanted = public_id if isinstance(public_id, uuid.UUID) else uuid.UUID(str(public_id))
+    except ValueError:
+        raise NotFound(_("No such import.")) from None
+    run = IncidentImport.objects.filter(public_id=wanted,
                                         started_by_id=getattr(viewer, "pk", None)).first()
     if run is None:
         raise NotFound(_("No such import."))

@@ -24,6 +24,7 @@ class ProgressBar:
     def __init__(self, out: TextIO, label: str) -> None:
         self.out, self.label, self.shown = out, label, 0.0
         self.started = time.monotonic()
+        self.open = False
 
     def __call__(self, rows: int, fraction: float) -> None:
         now = time.monotonic()
@@ -35,9 +36,17 @@ class ProgressBar:
         rate = rows / max(now - self.started, 1e-6)
         self.out.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] "
                        f"{fraction:4.0%} {rows} rows, {rate:,.0f}/s")
-        if fraction >= 1.0:
+        self.open = fraction < 1.0
+        if not self.open:
             self.out.write("\n")
         self.out.flush()
+
+    def stop(self) -> None:
+        """Ends a bar that was cut short, so that what follows starts on a line of its own."""
+        if self.open:
+            self.open = False
+            self.out.write("\n")
+            self.out.flush()
 
 
 def _user(username: str | None) -> User | None:
@@ -114,10 +123,14 @@ class Command(BaseCommand):
                     classification=_classification(options["classification"]),
                     skip_bad_rows=options["skip_bad_rows"], file_name=path.name, progress=bar)
             except services.ImportRejected as rejected:
+                bar.stop()
                 self._report(rejected.outcome)
                 raise CommandError(f"{len(rejected.outcome.problems)} bad rows: nothing was "
                                    "imported (use --skip-bad-rows to import the others).") \
                     from rejected
+            except services.ImportFailed as failed:
+                bar.stop()
+                raise CommandError(f"{path.name}: {failed.detail}") from failed
         self._report(outcome)
         self.stdout.write(f"{outcome.created} incidents imported, {outcome.unchanged} already "
                           f"there, {len(outcome.problems)} bad rows skipped.")
