@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from ninja import Schema
 from ninja.responses import NinjaJSONEncoder
 
 from config.api import api
@@ -27,6 +28,21 @@ def test_it_serves_the_committed_api_contract():
         "The API schema differs from docs/openapi.json. If the change is intended, run "
         "`make openapi` and commit docs/openapi.json with it; if not, the change breaks the "
         "API's published contract.")
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
+
+
+def test_it_gives_each_shape_of_the_document_its_own_name():
+    # The document keys its schemas by class name: two classes of one name would be described
+    # as one, and the answers of one of them would not match what the document says of them.
+    names: dict[str, set[str]] = {}
+    for schema in _subclasses(Schema):
+        if schema.__module__.startswith(("concord.", "config.")):
+            names.setdefault(schema.__name__, set()).add(schema.__module__)
+
+    assert {name: modules for name, modules in names.items() if len(modules) > 1} == {}
 
 
 def test_it_publishes_the_schema_at_its_address(client, db):
