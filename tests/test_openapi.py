@@ -45,6 +45,20 @@ def test_it_gives_each_shape_of_the_document_its_own_name():
     assert {name: modules for name, modules in names.items() if len(modules) > 1} == {}
 
 
+def test_it_declares_404_only_where_the_path_names_a_record():
+    committed = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+    misdeclared = [
+        f"{method.upper()} {path}" for path, operations in committed["paths"].items()
+        for method, operation in operations.items()
+        if ("404" in operation["responses"])
+        != any(p["in"] == "path" for p in operation.get("parameters", []))]
+
+    assert misdeclared == []
+    # A record that the body names is a field's value: refused with 422.
+    assert "422" in committed["paths"]["/api/v1/documents"]["post"]["responses"]
+
+
 def test_it_publishes_the_schema_at_its_address(client, db):
     response = client.get("/api/v1/openapi.json")
 
