@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.db.utils import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
+from ninja.parser import Parser
 
 from concord.core.busy import busy_problem, database_busy
-from concord.core.errors import DomainError, Forbidden
+from concord.core.errors import DomainError, Forbidden, ValidationError
 from concord.core.middleware import audit_refusal
 from concord.core.renderers import ORJSONRenderer
 from concord.council.api import router as council_router
@@ -86,11 +90,49 @@ class ConcordAPI(NinjaAPI):
         return schema
 
 
+def _nul_fields(value: Any, location: str) -> Iterator[str]:
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield location
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nul_fields(str(key), f"{location}.{key}")
+            yield from _nul_fields(item, f"{location}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nul_fields(item, f"{location}.{index}")
+
+
+def _refuse_nul(value: dict[str, Any], location: str) -> None:
+    fields = list(dict.fromkeys(_nul_fields(value, location)))
+    if fields:
+        message = _("A text may not contain the NUL character.")
+        raise ValidationError(message, errors={field: [message] for field in fields})
+
+
+class ConcordParser(Parser):
+    """No text of Concord's means a NUL character, and PostgreSQL's text columns cannot hold one,
+    not even in a comparison: a query or a body carrying one is refused, naming where, before
+    any read or write sees it."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        _refuse_nul(data, "body")
+        return data
+
+    def parse_querydict(self, data: MultiValueDict[str, Any], list_fields: list[str],
+                        request: HttpRequest) -> dict[str, Any]:
+        parsed = super().parse_querydict(data, list_fields, request)
+        _refuse_nul(parsed, "query")
+        return parsed
+
+
 api = ConcordAPI(
     title="Concord API",
     version="1",
     urls_namespace="api",
     renderer=ORJSONRenderer(),
+    parser=ConcordParser(),
     description=(
         "The information system of a collective security organization. Reads are scoped to "
         "the caller: a record the caller may not see answers exactly like a missing one, 404 "
@@ -154,6 +196,10 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # Ninja answers 400 for any failure of the body's parser; a body that parsed but holds a
+    # refused value is refused as that value, naming its field.
+    if isinstance(exc.__cause__, ValidationError):
+        return _domain_error(request, exc.__cause__)
     return problem(request, status=exc.status_code, title=str(exc), slug="http",
                    detail=str(exc))
 
