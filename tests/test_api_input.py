@@ -1,5 +1,5 @@
 """What the API refuses before any operation reads or writes: a NUL character in a query or a
-body, which no text of Concord's means and PostgreSQL cannot hold."""
+body, which no text of Concord's means and PostgreSQL cannot hold, and a year no date has."""
 
 from __future__ import annotations
 
@@ -54,3 +54,10 @@ def test_it_answers_a_nul_character_in_the_path_as_no_such_record(db, personas, 
     response = Client().get(f"{API}/{address}")
 
     assert (response.status_code, response["Content-Type"]) == (404, "application/problem+json")
+
+
+@pytest.mark.parametrize("address", ["sessions", "documents"])
+def test_it_names_a_year_beyond_the_calendar(db, personas, address):
+    response = Client().get(f"{API}/{address}", {"year": 6809816631})
+
+    assert _fields(response) == ["query.year"]

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
@@ -52,10 +52,13 @@ from concord.registry.models import Body
 
 router = Router(tags=["council"])
 
+# A year the calendar has: beyond it a date cannot be built, nor the year stored.
+Year = Field(None, ge=1, le=9999)
+
 
 class SessionFilters(Schema):
     body: str = ""
-    year: int | None = None
+    year: int | None = Year
     status: str = ""
     kind: str = ""
 
@@ -65,7 +68,7 @@ class DocumentFilters(Schema):
     type: str = ""
     status: str = ""
     body: str = ""
-    year: int | None = None
+    year: int | None = Year
     sort: str = ""
 
 
