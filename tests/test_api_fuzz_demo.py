@@ -143,6 +143,31 @@ def test_it_finds_records_for_every_path_to_name(demo):
     assert empty == []
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_it_reads_a_listed_record_at_every_address_that_names_one(demo, persona,
+                                                                   connection_kept):
+    # What the run draws from is real: the first record each list gives the persona is there to
+    # read at every address that names such a record (where the persona's list gives one).
+    headers = ({"Authorization": f"Bearer {demo.tokens[persona]}"}
+               if persona in demo.tokens else {})
+    client = Client()
+    answers = {}
+    for path, operations in schema.raw_schema["paths"].items():
+        names = [p["name"] for p in operations.get("get", {}).get("parameters", [])
+                 if p["in"] == "path"]
+        keys = {name: demo.listed[persona][list_of(path, name)] for name in names}
+        if not names or not all(keys.values()):
+            continue
+        address = path
+        for name in names:
+            address = address.replace(f"{{{name}}}", keys[name][0])
+        answers[path] = client.get(address, headers=headers).status_code
+
+    assert {path: status for path, status in answers.items() if status != 200} == {}
+    assert len(answers) >= 13  # of 17; some of the public's lists are empty
+
+
 @pytest.fixture
 def drawn(demo: Records, persona: str, connection_kept: None) -> Records:
     demo.draw_for(persona)
