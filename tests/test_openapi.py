@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from ninja import Schema
 from ninja.responses import NinjaJSONEncoder
 
 from config.api import api
@@ -27,6 +28,35 @@ def test_it_serves_the_committed_api_contract():
         "The API schema differs from docs/openapi.json. If the change is intended, run "
         "`make openapi` and commit docs/openapi.json with it; if not, the change breaks the "
         "API's published contract.")
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
+
+
+def test_it_gives_each_shape_of_the_document_its_own_name():
+    # The document keys its schemas by class name: two classes of one name would be described
+    # as one, and the answers of one of them would not match what the document says of them.
+    names: dict[str, set[str]] = {}
+    for schema in _subclasses(Schema):
+        if schema.__module__.startswith(("concord.", "config.")):
+            names.setdefault(schema.__name__, set()).add(schema.__module__)
+
+    assert {name: modules for name, modules in names.items() if len(modules) > 1} == {}
+
+
+def test_it_declares_404_only_where_the_path_names_a_record():
+    committed = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+    misdeclared = [
+        f"{method.upper()} {path}" for path, operations in committed["paths"].items()
+        for method, operation in operations.items()
+        if ("404" in operation["responses"])
+        != any(p["in"] == "path" for p in operation.get("parameters", []))]
+
+    assert misdeclared == []
+    # A record that the body names is a field's value: refused with 422.
+    assert "422" in committed["paths"]["/api/v1/documents"]["post"]["responses"]
 
 
 def test_it_publishes_the_schema_at_its_address(client, db):

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
 from django.utils.translation import gettext_lazy as _
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class DomainError(Exception):
@@ -40,6 +46,18 @@ class ValidationError(DomainError):
 
     status = 422
     title = _("Invalid input")
+
+
+def referenced(field: str, read: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+    """The record that a request's body or query names in `field` (given with its location, as
+    `body.session` or `query.body`), read by the selector `read`. A path names the resource the
+    request is about, and a missing one answers 404; a field naming a record that does not exist
+    is a bad value of that field, refused with the field named. A record the caller may not see
+    reads as missing, so it is refused in the same words."""
+    try:
+        return read(*args, **kwargs)
+    except NotFound as missing:
+        raise ValidationError(missing.detail, errors={field: [missing.detail]}) from None
 
 
 class UnscopedQuery(RuntimeError):

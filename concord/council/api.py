@@ -5,11 +5,11 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
-from concord.core.errors import NotFound, ValidationError
+from concord.core.errors import NotFound, ValidationError, referenced
 from concord.council import outputs, selectors, services
 from concord.council.models import (
     AgendaItem,
@@ -48,13 +48,17 @@ from concord.council.schemas import (
     TreatyStatusOut,
 )
 from concord.registry import selectors as registry
+from concord.registry.models import Body
 
 router = Router(tags=["council"])
+
+# A year the calendar has: beyond it a date cannot be built, nor the year stored.
+Year = Field(None, ge=1, le=9999)
 
 
 class SessionFilters(Schema):
     body: str = ""
-    year: int | None = None
+    year: int | None = Year
     status: str = ""
     kind: str = ""
 
@@ -64,7 +68,7 @@ class DocumentFilters(Schema):
     type: str = ""
     status: str = ""
     body: str = ""
-    year: int | None = None
+    year: int | None = Year
     sort: str = ""
 
 
@@ -161,9 +165,9 @@ def sessions(request: HttpRequest, filters: Query[SessionFilters]) -> list[dict[
 @router.post("/sessions", response={201: SessionOut}, auth=django_auth,
              summary="Convene a session (the chair defaults to the year's chairmanship)")
 def session_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str, Any]]:
-    body = registry.body_get(viewer=request.user, code=payload.body)
-    chair = registry.member_state_get(viewer=request.user, code=payload.chair) \
-        if payload.chair else None
+    body = referenced("body.body", registry.body_get, viewer=request.user, code=payload.body)
+    chair = referenced("body.chair", registry.member_state_get, viewer=request.user,
+                       code=payload.chair) if payload.chair else None
     created = services.session_create(
         actor=request.user, body=body, kind=payload.kind, title_ru=payload.title_ru,
         title_en=payload.title_en, place_ru=payload.place_ru, place_en=payload.place_en,
@@ -197,22 +201,25 @@ def session(request: HttpRequest, session_id: str) -> dict[str, Any]:
 @router.get("/agenda-items", response=list[AgendaItemOut],
             summary="A session's agenda, depth-first and numbered")
 def agenda_items(request: HttpRequest, session: str) -> list[dict[str, Any]]:
-    found = selectors.session_get(viewer=request.user, public_id=session)
+    found = referenced("query.session", selectors.session_get, viewer=request.user,
+                       public_id=session)
     return [_item(n, found) for n in selectors.agenda_tree(session=found)]
 
 
 @router.post("/agenda-items", response={201: list[AgendaItemOut]}, auth=django_auth,
              summary="Add an item to a session's agenda")
 def agenda_item_add(request: HttpRequest, payload: AgendaItemIn) -> Status[list[dict[str, Any]]]:
-    found = selectors.session_get(viewer=request.user, public_id=payload.session)
+    found = referenced("body.session", selectors.session_get, viewer=request.user,
+                       public_id=payload.session)
     parent = next((i for i in found.agenda_items.all() if i.pk == payload.parent), None)
     if payload.parent is not None and parent is None:
         raise ValidationError(_("No such item on this agenda."),
-                              errors={"parent": [_("Not on this agenda.")]})
-    rapporteur = registry.official_get(viewer=request.user, public_id=str(payload.rapporteur)) \
-        if payload.rapporteur else None
-    documents = [selectors.document_get(viewer=request.user, public_id=key)
-                 for key in payload.documents]
+                              errors={"body.parent": [_("Not on this agenda.")]})
+    rapporteur = referenced("body.rapporteur", registry.official_get, viewer=request.user,
+                            public_id=str(payload.rapporteur)) if payload.rapporteur else None
+    documents = [referenced(f"body.documents.{index}", selectors.document_get,
+                            viewer=request.user, public_id=key)
+                 for index, key in enumerate(payload.documents)]
     services.agenda_item_add(actor=request.user, session=found, title_ru=payload.title_ru,
                              title_en=payload.title_en, parent=parent, rapporteur=rapporteur,
                              documents=documents)
@@ -234,9 +241,9 @@ def documents(request: HttpRequest, filters: Query[DocumentFilters]) -> list[dic
 @router.post("/documents", response={201: DocumentOut}, auth=django_auth,
              summary="Register a draft; it is numbered in its body's series for the year")
 def document_register(request: HttpRequest, payload: DocumentIn) -> Status[dict[str, Any]]:
-    body = registry.body_get(viewer=request.user, code=payload.body)
-    session = selectors.session_get(viewer=request.user, public_id=payload.session) \
-        if payload.session else None
+    body = referenced("body.body", registry.body_get, viewer=request.user, code=payload.body)
+    session = referenced("body.session", selectors.session_get, viewer=request.user,
+                         public_id=payload.session) if payload.session else None
     parties = selectors.parties_by_code(codes=payload.releasable_to)
     created = services.document_register(
         actor=request.user, body=body, doc_type=payload.type, title_ru=payload.title_ru,
@@ -277,8 +284,7 @@ def document_text_revise(request: HttpRequest, document_id: str,
     return Status(201, _text(text))
 
 
-def _positions(found: Document, body_code: str | None, viewer: Any) -> list[dict[str, Any]]:
-    body = registry.body_get(viewer=viewer, code=body_code) if body_code else found.body
+def _positions(found: Document, body: Body, viewer: Any) -> list[dict[str, Any]]:
     return [{"state": row.state.iso_alpha2, "body": body.code,
              "stance": row.position.stance if row.position else None,
              "reason": row.position.reason if row.position else "",
@@ -291,7 +297,9 @@ def _positions(found: Document, body_code: str | None, viewer: Any) -> list[dict
 def document_positions(request: HttpRequest, document_id: str,
                        body: str | None = None) -> list[dict[str, Any]]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
-    return _positions(found, body, request.user)
+    deciding = referenced("query.body", registry.body_get, viewer=request.user,
+                          code=body) if body else found.body
+    return _positions(found, deciding, request.user)
 
 
 @router.post("/documents/{document_id}/positions", response=list[PositionOut],
@@ -299,12 +307,13 @@ def document_positions(request: HttpRequest, document_id: str,
 def document_position_record(request: HttpRequest, document_id: str,
                              payload: PositionIn) -> list[dict[str, Any]]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
-    body = registry.body_get(viewer=request.user, code=payload.body) if payload.body \
-        else found.body
-    state = registry.member_state_get(viewer=request.user, code=payload.state)
+    body = referenced("body.body", registry.body_get, viewer=request.user,
+                      code=payload.body) if payload.body else found.body
+    state = referenced("body.state", registry.member_state_get, viewer=request.user,
+                       code=payload.state)
     services.position_record(actor=request.user, document=found, body=body, state=state,
                              stance=payload.stance, reason=payload.reason)
-    return _positions(found, body.code, request.user)
+    return _positions(found, body, request.user)
 
 
 def _outcome_detail(request: HttpRequest, document_id: str) -> dict[str, Any]:
@@ -316,9 +325,10 @@ def _outcome_detail(request: HttpRequest, document_id: str) -> dict[str, Any]:
 def document_decide(request: HttpRequest, document_id: str,
                     payload: DecisionIn) -> dict[str, Any]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
-    body = registry.body_get(viewer=request.user, code=payload.body) if payload.body else None
-    session = selectors.session_get(viewer=request.user, public_id=payload.session) \
-        if payload.session else None
+    body = referenced("body.body", registry.body_get, viewer=request.user,
+                      code=payload.body) if payload.body else None
+    session = referenced("body.session", selectors.session_get, viewer=request.user,
+                         public_id=payload.session) if payload.session else None
     services.document_decide(actor=request.user, document=found, body=body, session=session,
                              on=payload.decided_on)
     return _outcome_detail(request, document_id)
@@ -329,7 +339,8 @@ def document_decide(request: HttpRequest, document_id: str,
 def document_silence(request: HttpRequest, document_id: str,
                      payload: SilenceIn) -> dict[str, Any]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
-    body = registry.body_get(viewer=request.user, code=payload.body) if payload.body else None
+    body = referenced("body.body", registry.body_get, viewer=request.user,
+                      code=payload.body) if payload.body else None
     services.silence_start(actor=request.user, document=found, deadline=payload.deadline,
                            body=body)
     return _outcome_detail(request, document_id)
@@ -358,7 +369,8 @@ def document_signatures(request: HttpRequest, document_id: str) -> list[dict[str
 def document_sign(request: HttpRequest, document_id: str,
                   payload: SignatureIn) -> Status[list[dict[str, Any]]]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
-    key = selectors.signer_key_get(viewer=request.user, fingerprint=payload.key_fingerprint)
+    key = referenced("body.key_fingerprint", selectors.signer_key_get, viewer=request.user,
+                     fingerprint=payload.key_fingerprint)
     services.document_sign(actor=request.user, document=found, key=key,
                            signed_on=payload.signed_on, signature=payload.signature)
     return Status(201, [_signature(c) for c in services.document_verify(document=found)])
@@ -423,11 +435,12 @@ def instructions(request: HttpRequest, filters: Query[InstructionFilters]) -> li
 @router.post("/instructions", response={201: InstructionOut}, auth=django_auth,
              summary="Give an instruction of a decision, labelled no lower than the decision")
 def instruction_add(request: HttpRequest, payload: InstructionIn) -> Status[dict[str, Any]]:
-    found = selectors.document_get(viewer=request.user, public_id=payload.document)
-    body = registry.body_get(viewer=request.user, code=payload.addressee_body) \
-        if payload.addressee_body else None
-    state = registry.member_state_get(viewer=request.user, code=payload.addressee_state) \
-        if payload.addressee_state else None
+    found = referenced("body.document", selectors.document_get, viewer=request.user,
+                       public_id=payload.document)
+    body = referenced("body.addressee_body", registry.body_get, viewer=request.user,
+                      code=payload.addressee_body) if payload.addressee_body else None
+    state = referenced("body.addressee_state", registry.member_state_get, viewer=request.user,
+                       code=payload.addressee_state) if payload.addressee_state else None
     created = services.instruction_add(
         actor=request.user, document=found, text_ru=payload.text_ru, text_en=payload.text_en,
         addressee_kind=payload.addressee_kind, addressee_body=body, addressee_state=state,
@@ -472,7 +485,8 @@ def implementation_reports(request: HttpRequest) -> list[dict[str, Any]]:
              summary="Generate the report to a session on the previous session's instructions")
 def implementation_report_generate(request: HttpRequest,
                                    payload: ImplementationReportIn) -> Status[dict[str, Any]]:
-    session = selectors.session_get(viewer=request.user, public_id=payload.session)
+    session = referenced("body.session", selectors.session_get, viewer=request.user,
+                         public_id=payload.session)
     created = services.implementation_report_generate(actor=request.user, session=session)
     return Status(201, implementation_report(request, str(created.public_id)))
 

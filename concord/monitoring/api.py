@@ -140,6 +140,9 @@ def _model_values(given: dict[str, Any]) -> dict[str, Any]:
                 continue
             value = choices[str(value).upper()].value
         if name == "releasable_to":
+            if value is None:
+                errors[name] = [_("Give a list of party codes, or leave the field out.")]
+                continue
             parties = {p.code: p for p in Party.objects.filter(code__in=value)}
             unknown = sorted(set(value) - set(parties))
             if unknown:

@@ -46,7 +46,9 @@ class HolderOut(Schema):
     attested_on: date | None
 
 
-class PositionOut(Schema):
+class BodyPositionOut(Schema):
+    # An office in a body. The document keys its schemas by class name, and the council's
+    # PositionOut (a state's position on a draft) would otherwise stand for this one too.
     code: str
     title_ru: str
     title_en: str
@@ -70,7 +72,7 @@ class BodyOut(Schema):
 class BodyDetailOut(BodyOut):
     description_ru: str
     description_en: str
-    positions: list[PositionOut]
+    positions: list[BodyPositionOut]
 
 
 class TermOut(Schema):

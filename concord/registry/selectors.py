@@ -59,9 +59,16 @@ def member_state_list(*, viewer: Any, status: str = "", q: str = "",
     return states.order_by(*_ordering(sort, STATE_ORDERINGS, "name"))
 
 
+def _names_none(code: str) -> bool:
+    # No code holds a NUL character, and PostgreSQL cannot even compare a text holding one: such a
+    # code, from a path, names no record, and is missing like any other.
+    return "\x00" in code
+
+
 def member_state_get(*, viewer: Any, code: str) -> MemberState:
-    state = (MemberState.objects.select_related("party")
-             .prefetch_related("status_history").filter(iso_alpha2=code.upper()).first())
+    state = None if _names_none(code) else (
+        MemberState.objects.select_related("party")
+        .prefetch_related("status_history").filter(iso_alpha2=code.upper()).first())
     if state is None:
         raise NotFound(_("No member state %(code)s.") % {"code": code})
     return state
@@ -97,13 +104,14 @@ def body_tree(*, viewer: Any) -> list[BodyNode]:
 
 
 def body_get(*, viewer: Any, code: str) -> Body:
-    body = (Body.objects.select_related("parent")
-            .prefetch_related("children",
-                              Prefetch("positions", queryset=Position.objects.prefetch_related(
-                                  "contacts",
-                                  Prefetch("terms", queryset=Term.objects.select_related(
-                                      "official").order_by("-started_on", "-attested_on")))))
-            .filter(code=code).first())
+    body = None if _names_none(code) else (
+        Body.objects.select_related("parent")
+        .prefetch_related("children",
+                          Prefetch("positions", queryset=Position.objects.prefetch_related(
+                              "contacts",
+                              Prefetch("terms", queryset=Term.objects.select_related(
+                                  "official").order_by("-started_on", "-attested_on")))))
+        .filter(code=code).first())
     if body is None:
         raise NotFound(_("No body %(code)s.") % {"code": code})
     return body

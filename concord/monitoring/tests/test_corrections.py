@@ -131,6 +131,20 @@ def test_the_api_names_each_bad_value(client, personas):
     assert "exact, near, region, country" in errors["geo_precision"]
 
 
+def test_the_api_refuses_a_null_release_list_and_changes_nothing(client, personas):
+    record = incident(personas.secretariat)
+    client.force_login(personas.analyst)
+
+    response = client.patch(f"{API}/incidents/{record.public_id}",
+                            {"fatalities": 3, "releasable_to": None},
+                            content_type="application/json")
+
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["releasable_to"]
+    record.refresh_from_db()
+    assert record.fatalities == 0
+
+
 def test_the_api_answers_a_delegate_who_cannot_correct_with_403(client, personas):
     record = incident(personas.secretariat)
     client.force_login(personas.delegate_a)

@@ -1,0 +1,190 @@
+"""The bounded run of generated requests on the demo organization, where every id or code in a
+path names a record that the list endpoints gave: the read paths then return real rows, which
+the document must describe as faithfully as it describes the refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from django.db import transaction
+from django.test import Client, override_settings
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from schemathesis.checks import positive_data_acceptance
+
+from concord.accounts.models import User
+from concord.accounts.services import token_create
+from concord.demo.steps import load_all
+from config.wsgi import application
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES = 6
+# The demo's own users: a secretariat officer, the delegate of a state cleared for OFFICIAL USE,
+# a crisis centre analyst, and the public.
+PERSONAS = ("officer", "delegate.tj", "analyst", "anonymous")
+API = "/api/v1"
+# Where the records a path names are listed, by the path's parameter; a `code` is listed by the
+# collection it follows in the path.
+LISTS = {"alert_id": "/alerts", "document_id": "/documents", "incident_id": "/incidents",
+         "indicator_id": "/indicators", "instruction_id": "/instructions",
+         "official_id": "/officials", "report_id": "/implementation-reports",
+         "session_id": "/sessions"}
+CODES = ("/bodies", "/member-states")
+# The fields of a query or a body that name a record, and where such records are listed.
+REFERENCES = {"session": "/sessions", "document": "/documents", "body": "/bodies",
+              "addressee_body": "/bodies", "state": "/member-states", "chair": "/member-states",
+              "addressee_state": "/member-states", "rapporteur": "/officials"}
+
+schema = schemathesis.openapi.from_path(Path(__file__).resolve().parent.parent / "docs" /
+                                        "openapi.json")
+schema.app = application
+
+
+def list_of(path: str, name: str) -> str:
+    if name in LISTS:
+        return LISTS[name]
+    collection = path.removeprefix(API).split("/{")[0]
+    assert collection in CODES, f"{path}: no list names the records of {{{name}}}"
+    return collection
+
+
+@dataclass
+class Records:
+    """The keys each persona's lists give, and those the current test draws its paths from."""
+
+    listed: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+    drawing: dict[str, list[str]] = field(default_factory=dict)
+
+    def draw_for(self, persona: str) -> None:
+        # The persona's own records first, then those only others may read: a hidden record must
+        # answer as a missing one does, and the document must hold for both.
+        self.drawing = {}
+        for source, keys in self.listed[persona].items():
+            others = [key for listed in self.listed.values() for key in listed[source]]
+            self.drawing[source] = list(dict.fromkeys(keys + others))
+
+
+RECORDS = Records()
+
+
+@schema.hook
+def flatmap_path_parameters(context: Any, path_parameters: dict[str, Any] | None) -> Any:
+    if not path_parameters:
+        return st.just(path_parameters)
+    path = context.operation.path
+    return st.fixed_dictionaries({
+        name: st.sampled_from(RECORDS.drawing[list_of(path, name)]) for name in path_parameters})
+
+
+@schema.hook
+def flatmap_case(context: Any, case: Any) -> Any:
+    # Only a field given as a string is replaced: one the generator left out, or gave a value
+    # of another type, stays as it is, and the case is still the refusal it was meant to be.
+    containers = [case.query, *([case.body] if isinstance(case.body, dict) else [])]
+    slots = [(container, name, source) for container in containers
+             for name, source in REFERENCES.items() if isinstance(container.get(name), str)]
+    if not slots:
+        return st.just(case)
+
+    def named(keys: tuple[str, ...]) -> Any:
+        for (container, name, _source), key in zip(slots, keys, strict=True):
+            container[name] = key
+        return case
+
+    return st.tuples(*(st.sampled_from(RECORDS.drawing[source])
+                       for _container, _name, source in slots)).map(named)
+
+
+def _keys(client: Client, source: str, headers: dict[str, str]) -> list[str]:
+    response = client.get(f"{API}{source}", {"limit": 500}, headers=headers)
+    assert response.status_code == 200, (source, response.content)
+    found = response.json()
+    rows = found["items"] if isinstance(found, dict) else found
+    return [str(row["code"] if source in CODES else row["id"]) for row in rows]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: Any,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[Records]:
+    # Loaded once for the module, inside a transaction that each test's own nests in and that
+    # is rolled back at the end: no test sees another's writes, and nothing outlives the module.
+    audit = tmp_path_factory.mktemp("demo-audit")
+    with django_db_blocker.unblock(), override_settings(
+            CONCORD_AUDIT_KEY_FILE=audit / "checkpoint-ed25519.pem",
+            CONCORD_AUDIT_CHAIN_KEY_FILE=audit / "audit-chain.key",
+            CONCORD_AUDIT_CHECKPOINT_DIR=audit / "checkpoints"), transaction.atomic():
+        load_all(password="demo password for the fuzz run")
+        RECORDS.tokens = {
+            name: token_create(actor=None, user=User.objects.get(username=name),
+                               name="fuzz").plaintext
+            for name in PERSONAS if name != "anonymous"}
+        client = Client()
+        for persona in PERSONAS:
+            headers = ({"Authorization": f"Bearer {RECORDS.tokens[persona]}"}
+                       if persona in RECORDS.tokens else {})
+            RECORDS.listed[persona] = {source: _keys(client, source, headers)
+                                       for source in (*LISTS.values(), *CODES)}
+        yield RECORDS
+        transaction.set_rollback(True)
+
+
+def test_it_finds_records_for_every_path_to_name(demo):
+    # A list the demo leaves empty would let the run fall back on ids that name nothing.
+    empty = [source for source in (*LISTS.values(), *CODES)
+             if not any(listed[source] for listed in demo.listed.values())]
+
+    assert empty == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_it_reads_a_listed_record_at_every_address_that_names_one(demo, persona,
+                                                                   connection_kept):
+    # What the run draws from is real: the first record each list gives the persona is there to
+    # read at every address that names such a record (where the persona's list gives one).
+    headers = ({"Authorization": f"Bearer {demo.tokens[persona]}"}
+               if persona in demo.tokens else {})
+    client = Client()
+    answers = {}
+    for path, operations in schema.raw_schema["paths"].items():
+        names = [p["name"] for p in operations.get("get", {}).get("parameters", [])
+                 if p["in"] == "path"]
+        keys = {name: demo.listed[persona][list_of(path, name)] for name in names}
+        if not names or not all(keys.values()):
+            continue
+        address = path
+        for name in names:
+            address = address.replace(f"{{{name}}}", keys[name][0])
+        answers[path] = client.get(address, headers=headers).status_code
+
+    assert {path: status for path, status in answers.items() if status != 200} == {}
+    assert len(answers) >= 13  # of 17; some of the public's lists are empty
+
+
+@pytest.fixture
+def drawn(demo: Records, persona: str, connection_kept: None) -> Records:
+    demo.draw_for(persona)
+    return demo
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@schema.parametrize()
+@settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
+          phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+def test_it_answers_requests_on_real_records_as_declared(case, persona, drawn):
+    headers = ({"Authorization": f"Bearer {drawn.tokens[persona]}"}
+               if persona in drawn.tokens else {})
+    # The rest of the body and the query is generated, and may be refused.
+    if headers:
+        # The token is the persona's credential; a session cookie the generator made up beside
+        # it would be a second one, of nobody, that the token overrides.
+        case.cookies.pop("sessionid", None)
+    case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance])
