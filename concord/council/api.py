@@ -11,6 +11,7 @@ from ninja.security import django_auth
 
 from concord.core.errors import NotFound, ValidationError
 from concord.council import outputs, selectors, services
+from concord.council.filters import document_filters, instruction_filters, session_filters
 from concord.council.models import (
     AgendaItem,
     Document,
@@ -153,8 +154,8 @@ def _report(report: ImplementationReport) -> dict[str, Any]:
 @router.get("/sessions", response=list[SessionOut], summary="Sessions of the bodies")
 @paginate(LimitOffsetPagination)
 def sessions(request: HttpRequest, filters: Query[SessionFilters]) -> list[dict[str, Any]]:
-    found = selectors.session_list(viewer=request.user, body=filters.body, year=filters.year,
-                                   status=filters.status, kind=filters.kind)
+    found = selectors.session_list(viewer=request.user,
+                                   filters=session_filters(filters.dict()).or_refuse())
     return [_session(s) for s in found.select_related("previous")]
 
 
@@ -225,9 +226,8 @@ def agenda_item_add(request: HttpRequest, payload: AgendaItemIn) -> Status[list[
 @router.get("/documents", response=list[DocumentOut], summary="Documents the caller may read")
 @paginate(LimitOffsetPagination)
 def documents(request: HttpRequest, filters: Query[DocumentFilters]) -> list[dict[str, Any]]:
-    found = selectors.document_list(viewer=request.user, q=filters.q, doc_type=filters.type,
-                                    status=filters.status, body=filters.body, year=filters.year,
-                                    sort=filters.sort)
+    found = selectors.document_list(viewer=request.user,
+                                    filters=document_filters(filters.dict()).or_refuse())
     return [_document(d) for d in found]
 
 
@@ -415,8 +415,8 @@ def document_pdf(request: HttpRequest, document_id: str, language: str = "ru") -
             summary="Instructions of decisions, by status and addressee")
 @paginate(LimitOffsetPagination)
 def instructions(request: HttpRequest, filters: Query[InstructionFilters]) -> list[dict[str, Any]]:
-    found = selectors.instruction_list(viewer=request.user, status=filters.status,
-                                       addressee=filters.addressee, state=filters.state)
+    found = selectors.instruction_list(viewer=request.user,
+                                       filters=instruction_filters(filters.dict()).or_refuse())
     return [_instruction(i) for i in found]
 
 

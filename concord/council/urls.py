@@ -1,8 +1,23 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from concord.council.views import consensus, documents, instructions, sessions, signatures
+
+
+class FingerprintConverter:
+    """A signer key's fingerprint: the SHA-256 of its public key, 64 lowercase hex digits."""
+
+    regex = "[0-9a-f]{64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(FingerprintConverter, "fingerprint")
 
 app_name = "council"
 urlpatterns = [
@@ -40,7 +55,7 @@ urlpatterns = [
     path("sessions/<uuid:public_id>/report/", instructions.report_generate, name="report-generate"),
     path("reports/", instructions.report_list, name="report-list"),
     path("signer-keys/", signatures.signer_key_list, name="signer-key-list"),
-    path("signer-keys/<str:fingerprint>/revoke/", signatures.signer_key_revoke,
+    path("signer-keys/<fingerprint:fingerprint>/revoke/", signatures.signer_key_revoke,
          name="signer-key-revoke"),
     path("reports/<uuid:public_id>/", instructions.report_detail, name="report-detail"),
     path("reports/<uuid:public_id>/edit/", instructions.report_edit, name="report-edit"),

@@ -4,7 +4,6 @@ here."""
 
 from concord.council.selectors.consensus import PositionRow, position_board
 from concord.council.selectors.documents import (
-    DOCUMENT_ORDERINGS,
     document_for_operator,
     document_get,
     document_list,
@@ -38,7 +37,7 @@ from concord.council.selectors.signatures import (
 )
 
 __all__ = [
-    "DOCUMENT_ORDERINGS", "AgendaNode", "PositionRow", "SessionPage", "SignedCount",
+    "AgendaNode", "PositionRow", "SessionPage", "SignedCount",
     "TreatyStatus", "agenda_tree", "document_for_operator", "document_get", "document_list",
     "document_signatures", "document_texts", "implementation_report_get",
     "implementation_report_list", "instruction_get", "instruction_list", "latest_text",

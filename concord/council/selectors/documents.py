@@ -12,6 +12,7 @@ from concord.core.errors import NotFound, ValidationError
 from concord.core.models import Party
 from concord.core.policy import system_viewers
 from concord.core.scoping import labelled_get, public_id_of
+from concord.council.filters import DOCUMENT_ORDERINGS, DocumentFilters
 from concord.council.models import (
     LANGUAGES,
     ConsensusOutcome,
@@ -28,40 +29,26 @@ def visible_documents(viewer: Any) -> QuerySet[Document]:
 
 
 
-DOCUMENT_ORDERINGS = {
-    "symbol": ("body__order", "year", "doc_type", "serial"),
-    "-symbol": ("-year", "body__order", "doc_type", "-serial"),
-    "adopted": ("adopted_on", "symbol"), "-adopted": ("-adopted_on", "symbol"),
-    "title": ("title_ru",), "-title": ("-title_ru",),
-}
 
-
-def document_list(*, viewer: Any, q: str = "", doc_type: str = "", status: str = "",
-                  body: str = "", year: int | None = None, session: Session | None = None,
-                  sort: str = "") -> QuerySet[Document]:
-    if doc_type and doc_type not in Document.Type.values:
-        raise ValidationError(_("Unknown document type."), errors={"type": [_("Unknown type.")]})
-    if status and status not in Document.Status.values:
-        raise ValidationError(_("Unknown status."), errors={"status": [_("Unknown status.")]})
-    if sort and sort not in DOCUMENT_ORDERINGS:
-        raise ValidationError(_("Cannot sort by %(value)s.") % {"value": sort},
-                              errors={"sort": [_("Choose one of: %(options)s.")
-                                               % {"options": ", ".join(DOCUMENT_ORDERINGS)}]})
+def document_list(*, viewer: Any, filters: DocumentFilters | None = None,
+                  session: Session | None = None) -> QuerySet[Document]:
+    filters = filters or DocumentFilters()
     documents = visible_documents(viewer).select_related("session")
-    if q:
-        documents = documents.filter(Q(title_ru__icontains=q) | Q(title_en__icontains=q)
-                                     | Q(symbol__icontains=q))
-    if doc_type:
-        documents = documents.filter(doc_type=doc_type)
-    if status:
-        documents = documents.filter(status=status)
-    if body:
-        documents = documents.filter(body__code=body)
-    if year:
-        documents = documents.filter(year=year)
+    if filters.q:
+        documents = documents.filter(Q(title_ru__icontains=filters.q)
+                                     | Q(title_en__icontains=filters.q)
+                                     | Q(symbol__icontains=filters.q))
+    if filters.doc_type:
+        documents = documents.filter(doc_type=filters.doc_type)
+    if filters.status:
+        documents = documents.filter(status=filters.status)
+    if filters.body:
+        documents = documents.filter(body__code=filters.body)
+    if filters.year:
+        documents = documents.filter(year=filters.year)
     if session is not None:
         documents = documents.filter(session=session)
-    return documents.order_by(*DOCUMENT_ORDERINGS[sort or "-symbol"])
+    return documents.order_by(*DOCUMENT_ORDERINGS[filters.sort])
 
 
 def document_get(*, viewer: Any, public_id: Any) -> Document:

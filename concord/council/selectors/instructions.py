@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils.translation import gettext as _
 
-from concord.core.errors import ValidationError
 from concord.core.scoping import labelled_get, public_id_of
+from concord.council.filters import InstructionFilters
 from concord.council.models import (
     Document,
     ImplementationEntry,
@@ -18,21 +17,18 @@ from concord.council.models import (
 )
 
 
-def instruction_list(*, viewer: Any, status: str = "", addressee: str = "",
-                     document: Document | None = None, state: str = "") -> QuerySet[Instruction]:
-    if status and status not in Instruction.Status.values:
-        raise ValidationError(_("Unknown status."), errors={"status": [_("Unknown status.")]})
-    if addressee and addressee not in Instruction.Addressee.values:
-        raise ValidationError(_("Unknown addressee."), errors={"addressee": [_("Unknown.")]})
+def instruction_list(*, viewer: Any, filters: InstructionFilters | None = None,
+                     document: Document | None = None) -> QuerySet[Instruction]:
+    filters = filters or InstructionFilters()
     instructions = (Instruction.objects.visible_to(viewer)
                     .select_related("document", "addressee_body", "addressee_state"))
-    if status:
-        instructions = instructions.filter(status=status)
-    if addressee:
-        instructions = instructions.filter(addressee_kind=addressee)
-    if state:
+    if filters.status:
+        instructions = instructions.filter(status=filters.status)
+    if filters.addressee:
+        instructions = instructions.filter(addressee_kind=filters.addressee)
+    if filters.state:
         instructions = instructions.filter(
-            Q(addressee_state__iso_alpha2=state.upper())
+            Q(addressee_state__iso_alpha2=filters.state)
             | Q(addressee_kind=Instruction.Addressee.ALL_STATES))
     if document is not None:
         instructions = instructions.filter(document=document)

@@ -8,10 +8,9 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext as _
 
-from concord.core.errors import ValidationError
 from concord.core.scoping import labelled_get, public_id_of
+from concord.council.filters import SessionFilters
 from concord.council.models import (
     AgendaItem,
     Document,
@@ -21,27 +20,23 @@ from concord.council.models import (
 from concord.council.selectors.documents import visible_documents
 
 
-def session_list(*, viewer: Any, body: str = "", year: int | None = None, status: str = "",
-                 kind: str = "", start: date | None = None, end: date | None = None
-                 ) -> QuerySet[Session]:
-    if status and status not in Session.Status.values:
-        raise ValidationError(_("Unknown status."), errors={"status": [_("Unknown status.")]})
-    if kind and kind not in Session.Kind.values:
-        raise ValidationError(_("Unknown kind."), errors={"kind": [_("Unknown kind.")]})
+def session_list(*, viewer: Any, filters: SessionFilters | None = None,
+                 start: date | None = None, end: date | None = None) -> QuerySet[Session]:
+    filters = filters or SessionFilters()
     # The count is of the documents this viewer may read: a hidden one is not even counted.
     readable = (visible_documents(viewer).filter(session=OuterRef("pk")).order_by()
                 .values("session").annotate(n=Count("pk")).values("n"))
     sessions: QuerySet[Session] = (
         Session.objects.visible_to(viewer).select_related("body", "chair")
         .annotate(document_count=Coalesce(Subquery(readable), 0)))
-    if body:
-        sessions = sessions.filter(body__code=body)
-    if year:
-        sessions = sessions.filter(starts_on__year=year)
-    if status:
-        sessions = sessions.filter(status=status)
-    if kind:
-        sessions = sessions.filter(kind=kind)
+    if filters.body:
+        sessions = sessions.filter(body__code=filters.body)
+    if filters.year:
+        sessions = sessions.filter(starts_on__year=filters.year)
+    if filters.status:
+        sessions = sessions.filter(status=filters.status)
+    if filters.kind:
+        sessions = sessions.filter(kind=filters.kind)
     if start:
         sessions = sessions.filter(ends_on__gte=start)
     if end:

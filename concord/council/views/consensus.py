@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -36,7 +37,7 @@ def board_context(request: HttpRequest, document: Document) -> dict[str, Any]:
 
 @require_POST
 @login_required
-def document_position(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_position(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Records one state's position: the refreshed board for htmx, the page otherwise."""
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     form = PositionForm(request.POST)
@@ -65,7 +66,7 @@ def document_position(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required("council.add_consensusoutcome", raise_exception=True)
-def document_decide(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_decide(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Applies the consensus rule now and says what it found."""
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     try:
@@ -80,7 +81,7 @@ def document_decide(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @form_page("council.add_consensusoutcome")
-def document_silence(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_silence(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     zone = document.session.time_zone if document.session else "Europe/Moscow"
     form = SilenceForm(posted(request), initial={"time_zone": zone})

@@ -3,6 +3,7 @@ differences, and the files taken away."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -10,11 +11,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from concord.core.errors import DomainError
 from concord.core.exports import FORMATS, labelled_table_response
 from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
+from concord.council.filters import document_filters
 from concord.council.forms import (
     DocumentForm,
     TextForm,
@@ -25,15 +26,8 @@ from concord.council.views.consensus import board_context
 
 
 def document_list(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()
-    doc_type = request.GET.get("type", "")
-    status = request.GET.get("status", "")
-    try:
-        documents = selectors.document_list(viewer=request.user, q=q, doc_type=doc_type,
-                                            status=status)
-    except DomainError:
-        doc_type, status = "", ""
-        documents = selectors.document_list(viewer=request.user, q=q)
+    filters = document_filters(request.GET).or_warn(request)
+    documents = selectors.document_list(viewer=request.user, filters=filters)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Symbol"), _("Type"), _("Title (Russian)"), _("Title (English)"),
@@ -45,12 +39,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
                            d.adopted_on.isoformat() if d.adopted_on else "",
                            d.classification_label])
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "q": q, "type": doc_type, "status": status,
+    context = {"page_obj": page, "q": filters.q, "type": filters.doc_type,
+               "status": filters.status,
                "types": Document.Type.choices, "statuses": Document.Status.choices}
     return render_page(request, "council/document_list.html", context, partial="table")
 
 
-def document_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     texts = selectors.document_texts(document=document)
     languages = list(texts)
@@ -71,7 +66,7 @@ def document_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "council/document_detail.html", context)
 
 
-def document_diff(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_diff(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     texts = selectors.document_texts(document=document)
     language = language_of(request.GET.get("language", ""), next(iter(texts), "ru"))
@@ -97,7 +92,7 @@ def document_diff(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @form_page("council.change_document")
-def document_text_revise(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_text_revise(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     language = language_of(request.GET.get("language", ""), "ru")
     latest = selectors.latest_text(document=document, language=language)
@@ -113,21 +108,21 @@ def document_text_revise(request: HttpRequest, public_id: str) -> HttpResponse:
                  "back": document.get_absolute_url()})
 
 
-def document_docx(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_docx(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     language = language_of(request.GET.get("language", ""), "ru")
     return outputs.download(outputs.document_docx(document=document, language=language),
                             filename=outputs.filename(document, language, "docx"))
 
 
-def document_pdf(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     language = language_of(request.GET.get("language", ""), "ru")
     return outputs.download(outputs.document_pdf(document=document, language=language),
                             filename=outputs.filename(document, language, "pdf"))
 
 
-def document_akn(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_akn(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     language = language_of(request.GET.get("language", ""), "ru")
     return HttpResponse(outputs.document_akn(document=document, language=language),
@@ -135,7 +130,7 @@ def document_akn(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @form_page("council.add_document")
-def document_create(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     form = DocumentForm(posted(request))
 

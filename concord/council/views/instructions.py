@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.views import redirect_to_login
@@ -16,6 +18,7 @@ from concord.core.exports import FORMATS, labelled_table_response
 from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
+from concord.council.filters import instruction_filters
 from concord.council.forms import (
     InstructionForm,
     ProgressReportForm,
@@ -27,14 +30,8 @@ from concord.council.views._common import PAGE_SIZE, edit_page, labelled, langua
 
 
 def instruction_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "")
-    addressee = request.GET.get("addressee", "")
-    try:
-        instructions = selectors.instruction_list(viewer=request.user, status=status,
-                                                  addressee=addressee)
-    except DomainError:
-        status, addressee = "", ""
-        instructions = selectors.instruction_list(viewer=request.user)
+    filters = instruction_filters(request.GET).or_warn(request)
+    instructions = selectors.instruction_list(viewer=request.user, filters=filters)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Instruction"), _("Text"), _("Addressee"), _("Due"), _("Status")]
@@ -43,13 +40,13 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
             row=lambda i: [str(i), i.text, i.get_addressee_kind_display(),
                            i.due_on.isoformat() if i.due_on else "", i.get_status_display()])
     page = Paginator(instructions, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "status": status, "addressee": addressee,
+    context = {"page_obj": page, "status": filters.status, "addressee": filters.addressee,
                "statuses": Instruction.Status.choices, "addressees": Instruction.Addressee.choices}
     return render_page(request, "council/instruction_list.html", context, partial="table")
 
 
 @require_http_methods(["GET", "POST"])
-def instruction_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def instruction_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     instruction = selectors.instruction_get(viewer=request.user, public_id=public_id)
     form = ProgressReportForm(posted(request))
     if request.method == "POST" and not request.user.is_authenticated:
@@ -63,19 +60,19 @@ def instruction_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         template="council/instruction_detail.html", context={"instruction": instruction})
 
 
-def report_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
     return render(request, "council/report_detail.html", {"report": report})
 
 
-def report_docx(request: HttpRequest, public_id: str) -> HttpResponse:
+def report_docx(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
     language = language_of(request.GET.get("language", ""), "ru")
     return outputs.download(outputs.report_docx(report=report, language=language),
                             filename=f"implementation-report-{language}.docx")
 
 
-def report_pdf(request: HttpRequest, public_id: str) -> HttpResponse:
+def report_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
     language = language_of(request.GET.get("language", ""), "ru")
     return outputs.download(outputs.report_pdf(report=report, language=language),
@@ -85,7 +82,7 @@ def report_pdf(request: HttpRequest, public_id: str) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required("council.add_implementationreport", raise_exception=True)
-def report_generate(request: HttpRequest, public_id: str) -> HttpResponse:
+def report_generate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     try:
         report = services.implementation_report_generate(actor=request.user, session=session)
@@ -97,7 +94,7 @@ def report_generate(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @form_page("council.change_implementationreport")
-def report_entry_edit(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
+def report_entry_edit(request: HttpRequest, public_id: uuid.UUID, number: int) -> HttpResponse:
     report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
     entry = next((e for e in report.entries.all() if e.order == number), None)
     if entry is None:
@@ -115,7 +112,7 @@ def report_entry_edit(request: HttpRequest, public_id: str, number: int) -> Http
 
 
 @form_page("council.add_instruction")
-def instruction_create(request: HttpRequest, public_id: str) -> HttpResponse:
+def instruction_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     form = InstructionForm(posted(request))
     return submit_to_service(
@@ -146,7 +143,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 @form_page("council.change_implementationreport")
-def report_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+def report_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
     form = ReportIntroductionForm(posted(request), initial={
         "introduction_ru": report.introduction_ru, "introduction_en": report.introduction_en})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import uuid
 from datetime import date
 
 from django.contrib import messages
@@ -19,6 +20,7 @@ from concord.core.exports import FORMATS, labelled_table_response
 from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
+from concord.council.filters import session_filters
 from concord.council.forms import (
     AgendaItemForm,
     ParticipantForm,
@@ -30,13 +32,8 @@ from concord.registry import selectors as registry
 
 
 def session_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "")
-    body = request.GET.get("body", "")
-    try:
-        sessions = selectors.session_list(viewer=request.user, status=status, body=body)
-    except DomainError:
-        status = ""
-        sessions = selectors.session_list(viewer=request.user, body=body)
+    filters = session_filters(request.GET).or_warn(request)
+    sessions = selectors.session_list(viewer=request.user, filters=filters)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Session"), _("Body"), _("Kind"), _("Place"), _("From"), _("To"), _("Chair"),
@@ -47,13 +44,13 @@ def session_list(request: HttpRequest) -> HttpResponse:
                            s.place, s.starts_on.isoformat(), s.ends_on.isoformat(),
                            s.chair.name if s.chair else "", s.get_status_display()])
     page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "status": status, "body": body,
+    context = {"page_obj": page, "status": filters.status, "body": filters.body,
                "statuses": Session.Status.choices,
                "bodies": [n.body for n in registry.body_tree(viewer=request.user)]}
     return render_page(request, "council/session_list.html", context, partial="table")
 
 
-def session_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def session_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     page = selectors.session_page(viewer=request.user, public_id=public_id)
     session = page.session
     statuses = list(Session.Status)
@@ -120,7 +117,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required("council.change_session", raise_exception=True)
-def session_status(request: HttpRequest, public_id: str) -> HttpResponse:
+def session_status(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     try:
         services.session_set_status(actor=request.user, session=session,
@@ -134,7 +131,7 @@ def session_status(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @form_page("council.change_session")
-def session_participant_add(request: HttpRequest, public_id: str) -> HttpResponse:
+def session_participant_add(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     return edit_page(
         request, ParticipantForm(posted(request)),
@@ -144,7 +141,7 @@ def session_participant_add(request: HttpRequest, public_id: str) -> HttpRespons
 
 
 @form_page("council.change_session")
-def session_agenda_item_add(request: HttpRequest, public_id: str) -> HttpResponse:
+def session_agenda_item_add(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     documents = list(selectors.session_documents(viewer=request.user, session=session))
     form = AgendaItemForm(posted(request), session=session, documents=documents)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -28,7 +29,7 @@ from concord.registry import selectors as registry
 
 
 @form_page("council.add_signature")
-def document_sign(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_sign(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     return edit_page(
         request, SignatureForm(posted(request), initial={"signed_on": registry.today()}),
@@ -38,7 +39,7 @@ def document_sign(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @form_page("council.add_treatyaction")
-def document_treaty_action(request: HttpRequest, public_id: str) -> HttpResponse:
+def document_treaty_action(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     initial: dict[str, Any] = {}
     code = request.GET.get("state", "").upper()
