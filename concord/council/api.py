@@ -13,7 +13,6 @@ from concord.core.errors import NotFound, ValidationError
 from concord.council import outputs, selectors, services
 from concord.council.filters import document_filters, instruction_filters, session_filters
 from concord.council.models import (
-    AgendaItem,
     Document,
     DocumentText,
     ImplementationReport,
@@ -77,30 +76,33 @@ class InstructionFilters(Schema):
 
 def _session(session: Session) -> dict[str, Any]:
     return {
-        "id": session.public_id, "body": session.body.code, "kind": session.kind,
+        **_session_own(session), "body": session.body.code,
+        "chair": session.chair.iso_alpha2 if session.chair else None,
+        "previous": session.previous.public_id if session.previous_id and session.previous
+        else None,
+    }
+
+
+def _session_own(session: Session) -> dict[str, Any]:
+    """What a session says of itself, without following its relations."""
+    return {
+        "id": session.public_id, "kind": session.kind,
         "status": session.status, "title_ru": session.title_ru, "title_en": session.title_en,
         "place_ru": session.place_ru, "place_en": session.place_en,
         "starts_on": session.starts_on, "ends_on": session.ends_on,
         "dates_tentative": session.dates_tentative, "time_zone": session.time_zone,
-        "chair": session.chair.iso_alpha2 if session.chair else None,
-        "previous": session.previous.public_id if session.previous_id and session.previous
-        else None,
         "classification": session.classification, "url": session.get_absolute_url(),
     }
 
 
-def _item(node: selectors.AgendaNode, session: Session) -> dict[str, Any]:
-    item: AgendaItem = node.item
+def _item(entry: selectors.AgendaEntry, session: Any) -> dict[str, Any]:
+    item = entry.item
     return {
-        "id": item.pk, "session": session.public_id, "number": node.number, "depth": node.depth,
+        "id": item.pk, "session": session, "number": entry.number, "depth": entry.depth,
         "parent": item.parent_id, "title_ru": item.title_ru, "title_en": item.title_en,
-        "rapporteur_ru": (item.rapporteur.name_ru if item.rapporteur
-                          else item.rapporteur_position.title_ru if item.rapporteur_position
-                          else None),
-        "rapporteur_en": (item.rapporteur.name_en if item.rapporteur
-                          else item.rapporteur_position.title_en if item.rapporteur_position
-                          else None),
-        "documents": [d.symbol for d in item.documents.all()],
+        "rapporteur_ru": item.rapporteur_name_ru or item.rapporteur_position_ru,
+        "rapporteur_en": item.rapporteur_name_en or item.rapporteur_position_en,
+        "documents": [d.symbol for d in entry.documents],
         "outcome_ru": item.outcome_ru, "outcome_en": item.outcome_en,
         "implementation_report": item.is_implementation_report,
     }
@@ -178,28 +180,28 @@ def session_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str,
 @router.get("/sessions/{session_id}", response=SessionDetailOut,
             summary="One session with its participants, agenda and documents")
 def session(request: HttpRequest, session_id: str) -> dict[str, Any]:
-    found = selectors.session_get(viewer=request.user, public_id=session_id)
-    signed = selectors.session_signed_count(viewer=request.user, session=found)
+    page = selectors.session_page(viewer=request.user, public_id=session_id)
+    found = page.session
     participants = [{
-        "state": p.state.iso_alpha2 if p.state else None,
-        "office_ru": p.position.title_ru if p.position else None,
-        "office_en": p.position.title_en if p.position else None,
-        "official_ru": p.official.name_ru if p.official else None,
-        "official_en": p.official.name_en if p.official else None,
-        "head_of_delegation": p.is_head_of_delegation} for p in found.participants.all()]
-    return {**_session(found), "participants": participants,
-            "agenda": [_item(n, found) for n in selectors.agenda_tree(session=found)],
-            "documents": [d.symbol for d in selectors.session_documents(viewer=request.user,
-                                                                         session=found)],
-            "signed_documents_held": signed.held,
-            "signed_documents_reported": signed.reported}
+        "state": p.state_iso_alpha2, "office_ru": p.position_title_ru,
+        "office_en": p.position_title_en, "official_ru": p.official_name_ru,
+        "official_en": p.official_name_en, "head_of_delegation": p.is_head_of_delegation}
+        for p in page.participants]
+    return {**_session_own(found), "body": page.body.code,
+            "chair": page.chair.iso_alpha2 if page.chair else None,
+            "previous": page.previous.public_id if page.previous else None,
+            "participants": participants,
+            "agenda": [_item(e, found.public_id) for e in page.agenda],
+            "documents": [d.symbol for d in page.documents],
+            "signed_documents_held": page.signed.held,
+            "signed_documents_reported": page.signed.reported}
 
 
 @router.get("/agenda-items", response=list[AgendaItemOut],
             summary="A session's agenda, depth-first and numbered")
 def agenda_items(request: HttpRequest, session: str) -> list[dict[str, Any]]:
-    found = selectors.session_get(viewer=request.user, public_id=session)
-    return [_item(n, found) for n in selectors.agenda_tree(session=found)]
+    page = selectors.session_page(viewer=request.user, public_id=session)
+    return [_item(e, page.session.public_id) for e in page.agenda]
 
 
 @router.post("/agenda-items", response={201: list[AgendaItemOut]}, auth=django_auth,
@@ -217,8 +219,8 @@ def agenda_item_add(request: HttpRequest, payload: AgendaItemIn) -> Status[list[
     services.agenda_item_add(actor=request.user, session=found, title_ru=payload.title_ru,
                              title_en=payload.title_en, parent=parent, rapporteur=rapporteur,
                              documents=documents)
-    refreshed = selectors.session_get(viewer=request.user, public_id=payload.session)
-    return Status(201, [_item(n, refreshed) for n in selectors.agenda_tree(session=refreshed)])
+    return Status(201, [_item(e, found.public_id)
+                        for e in selectors.session_agenda(viewer=request.user, session=found.pk)])
 
 
 # --- Documents -------------------------------------------------------------------------------

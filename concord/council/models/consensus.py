@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import localized
+from concord.core.models import Translated
 from concord.council.models.documents import Document
 from concord.council.models.sessions import Session
 from concord.registry.models import Body, MemberState
@@ -83,9 +83,7 @@ class ConsensusOutcome(models.Model):
     def __str__(self) -> str:
         return f"{self.body}: {self.outcome}"
 
-    @property
-    def ground(self) -> str:
-        return localized(self, "ground")
+    ground = Translated("ground")
 
 
 class SilenceProcedure(models.Model):

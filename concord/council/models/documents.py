@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import LabelledModel, localized
+from concord.core.models import LabelledModel, Translated
 from concord.council.models.sessions import Session
 from concord.registry.models import Body
 
@@ -84,13 +84,9 @@ class Document(LabelledModel):
     def get_absolute_url(self) -> str:
         return reverse("council:document-detail", args=[self.public_id])
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = Translated("title")
 
-    @property
-    def place(self) -> str:
-        return localized(self, "place")
+    place = Translated("place")
 
     @property
     def is_locked(self) -> bool:

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import LabelledModel, Party, localized
+from concord.core.models import LabelledModel, Party, Translated
 from concord.council.models.documents import Document
 from concord.council.models.sessions import Session
 from concord.registry.models import Body, MemberState
@@ -81,9 +81,7 @@ class Instruction(LabelledModel):
     def get_absolute_url(self) -> str:
         return reverse("council:instruction-detail", args=[self.public_id])
 
-    @property
-    def text(self) -> str:
-        return localized(self, "text")
+    text = Translated("text")
 
     @property
     def is_open(self) -> bool:
@@ -140,13 +138,9 @@ class ImplementationReport(LabelledModel):
     def get_absolute_url(self) -> str:
         return reverse("council:report-detail", args=[self.public_id])
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = Translated("title")
 
-    @property
-    def introduction(self) -> str:
-        return localized(self, "introduction")
+    introduction = Translated("introduction")
 
 
 class ImplementationEntry(models.Model):
@@ -166,6 +160,4 @@ class ImplementationEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.report_id}: {self.instruction_id}"
 
-    @property
-    def text(self) -> str:
-        return localized(self, "text")
+    text = Translated("text")

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import LabelledModel, localized
+from concord.core.models import LabelledModel, Translated
 from concord.registry.models import Body, MemberState, Official, Position
 
 
@@ -65,13 +65,9 @@ class Session(LabelledModel):
     def get_absolute_url(self) -> str:
         return reverse("council:session-detail", args=[self.public_id])
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = Translated("title")
 
-    @property
-    def place(self) -> str:
-        return localized(self, "place")
+    place = Translated("place")
 
     @property
     def takes_formal_decisions(self) -> bool:
@@ -136,10 +132,6 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+    title = Translated("title")
 
-    @property
-    def outcome(self) -> str:
-        return localized(self, "outcome")
+    outcome = Translated("outcome")

@@ -18,15 +18,17 @@ from concord.council.selectors.instructions import (
     instruction_get,
     instruction_list,
 )
-from concord.council.selectors.session_page import SessionPage, session_page
-from concord.council.selectors.sessions import (
-    AgendaNode,
+from concord.council.selectors.session_page import (
+    AgendaEntry,
+    SessionPage,
     SignedCount,
-    agenda_tree,
+    session_agenda,
+    session_page,
+)
+from concord.council.selectors.sessions import (
     session_documents,
     session_get,
     session_list,
-    session_signed_count,
 )
 from concord.council.selectors.signatures import (
     TreatyStatus,
@@ -37,11 +39,30 @@ from concord.council.selectors.signatures import (
 )
 
 __all__ = [
-    "AgendaNode", "PositionRow", "SessionPage", "SignedCount",
-    "TreatyStatus", "agenda_tree", "document_for_operator", "document_get", "document_list",
-    "document_signatures", "document_texts", "implementation_report_get",
-    "implementation_report_list", "instruction_get", "instruction_list", "latest_text",
-    "parties_by_code", "position_board", "session_documents", "session_get", "session_list",
-    "session_page", "session_signed_count", "signer_key_get", "signer_key_list", "text_diff",
+    "AgendaEntry",
+    "PositionRow",
+    "SessionPage",
+    "SignedCount",
+    "TreatyStatus",
+    "document_for_operator",
+    "document_get",
+    "document_list",
+    "document_signatures",
+    "document_texts",
+    "implementation_report_get",
+    "implementation_report_list",
+    "instruction_get",
+    "instruction_list",
+    "latest_text",
+    "parties_by_code",
+    "position_board",
+    "session_agenda",
+    "session_documents",
+    "session_get",
+    "session_list",
+    "session_page",
+    "signer_key_get",
+    "signer_key_list",
+    "text_diff",
     "treaty_status",
 ]

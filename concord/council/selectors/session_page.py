@@ -1,6 +1,11 @@
-"""The session page's read. Made on every visit to a session, so its five queries are prepared
-(compiled once per viewer scope, see concord.core.prepared) and its lists are rows rather than
-model instances."""
+"""A session as its page and the sessions API show it: the one read of a session for both, so
+that what one leaves out the other leaves out too. Made on every visit to a session, its five
+queries are prepared (compiled once per viewer scope, see concord.core.prepared), each scoped
+with `.visible_to(viewer)` wherever the model is labelled, and its lists are rows rather than
+model instances.
+
+A row is a named tuple of the selected columns (`_…Columns`) with its texts read in the active
+language by the models' own `Translated` attribute."""
 
 from __future__ import annotations
 
@@ -13,59 +18,52 @@ from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from concord.core.labels import Viewer
-from concord.core.models import localized
+from concord.core.models import Translated
 from concord.core.prepared import PreparedQuery
 from concord.core.scoping import audited_read, public_id_of
-from concord.council.models import (
-    AgendaItem,
-    Document,
-    Participant,
-    Session,
-    Signature,
-)
-from concord.council.selectors.sessions import SignedCount
+from concord.council.models import AgendaItem, Document, Participant, Session, Signature
 
 _SESSION_COLUMNS = tuple(field.attname for field in Session._meta.concrete_fields)
 _DOCUMENT_TYPES = dict(Document.Type.choices)
 _DOCUMENT_STATUSES = dict(Document.Status.choices)
 
 
-def _localized_or_blank(row: Any, field: str) -> str:
-    """A name read over an outer join: blank where the row names no one."""
-    return "" if getattr(row, f"{field}_ru") is None else localized(row, field)
-
-
-class BodyRow(NamedTuple):
+class _BodyColumns(NamedTuple):
     code: str
     name_ru: str
     name_en: str
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
+
+class BodyRow(_BodyColumns):
+    __slots__ = ()
+    name = Translated("name")
 
 
-class StateRow(NamedTuple):
+class _StateColumns(NamedTuple):
     iso_alpha2: str
     name_ru: str
     name_en: str
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
+
+class StateRow(_StateColumns):
+    __slots__ = ()
+    name = Translated("name")
 
 
-class SessionRow(NamedTuple):
+class _SessionColumns(NamedTuple):
     public_id: uuid.UUID
     title_ru: str
     title_en: str
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+
+class SessionRow(_SessionColumns):
+    __slots__ = ()
+    title = Translated("title")
 
 
-class ParticipantRow(NamedTuple):
+class _ParticipantColumns(NamedTuple):
+    is_head_of_delegation: bool
+    state_iso_alpha2: str | None
     state_name_ru: str | None
     state_name_en: str | None
     official_public_id: uuid.UUID | None
@@ -76,21 +74,16 @@ class ParticipantRow(NamedTuple):
     position_title_ru: str | None
     position_title_en: str | None
 
-    @property
-    def state_name(self) -> str:
-        return _localized_or_blank(self, "state_name")
 
-    @property
-    def official_name(self) -> str:
-        return _localized_or_blank(self, "official_name")
+class ParticipantRow(_ParticipantColumns):
+    """A delegation, an official, or an official for a state, each part read over an outer
+    join: blank where the participant names none."""
 
-    @property
-    def official_rank(self) -> str:
-        return _localized_or_blank(self, "official_rank")
-
-    @property
-    def position_title(self) -> str:
-        return _localized_or_blank(self, "position_title")
+    __slots__ = ()
+    state_name = Translated("state_name", optional=True)
+    official_name = Translated("official_name", optional=True)
+    official_rank = Translated("official_rank", optional=True)
+    position_title = Translated("position_title", optional=True)
 
 
 class DocumentLink(NamedTuple):
@@ -100,37 +93,30 @@ class DocumentLink(NamedTuple):
     item: int
 
 
-class AgendaItemRow(NamedTuple):
+class _AgendaItemColumns(NamedTuple):
     pk: int
     parent_id: int | None
     title_ru: str
     title_en: str
     outcome_ru: str
     outcome_en: str
+    is_implementation_report: bool
     rapporteur_name_ru: str | None
     rapporteur_name_en: str | None
     rapporteur_position_ru: str | None
     rapporteur_position_en: str | None
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
 
-    @property
-    def outcome(self) -> str:
-        return localized(self, "outcome")
-
-    @property
-    def rapporteur_name(self) -> str:
-        return _localized_or_blank(self, "rapporteur_name")
-
-    @property
-    def rapporteur_position(self) -> str:
-        return _localized_or_blank(self, "rapporteur_position")
+class AgendaItemRow(_AgendaItemColumns):
+    __slots__ = ()
+    title = Translated("title")
+    outcome = Translated("outcome")
+    rapporteur_name = Translated("rapporteur_name", optional=True)
+    rapporteur_position = Translated("rapporteur_position", optional=True)
 
 
 class AgendaEntry(NamedTuple):
-    """An agenda item numbered as `agenda_tree` numbers it, with the documents it considers
+    """An agenda item numbered depth-first (1, 1.1, 1.2, 2 …), with the documents it considers
     that the viewer may read."""
 
     item: AgendaItemRow
@@ -139,7 +125,7 @@ class AgendaEntry(NamedTuple):
     documents: list[DocumentLink]
 
 
-class DocumentRow(NamedTuple):
+class _DocumentColumns(NamedTuple):
     public_id: uuid.UUID
     symbol: str
     title_ru: str
@@ -148,9 +134,10 @@ class DocumentRow(NamedTuple):
     status: str
     signature_count: int
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
+
+class DocumentRow(_DocumentColumns):
+    __slots__ = ()
+    title = Translated("title")
 
     @property
     def doc_type_label(self) -> str:
@@ -159,6 +146,12 @@ class DocumentRow(NamedTuple):
     @property
     def status_label(self) -> str:
         return str(_DOCUMENT_STATUSES.get(self.status, self.status))
+
+
+@dataclass(frozen=True)
+class SignedCount:
+    held: int
+    reported: int | None
 
 
 @dataclass(frozen=True)
@@ -189,17 +182,17 @@ def _session_row(viewer: Viewer, *, public_id: uuid.UUID) -> QuerySet[Any]:
 
 def _participant_rows(viewer: Viewer, *, session: int) -> QuerySet[Any]:
     return Participant.objects.filter(session=session).order_by("order", "pk").values(
-        state_name_ru=F("state__name_ru"), state_name_en=F("state__name_en"),
-        official_public_id=F("official__public_id"), official_name_ru=F("official__name_ru"),
-        official_name_en=F("official__name_en"), official_rank_ru=F("official__rank_ru"),
-        official_rank_en=F("official__rank_en"), position_title_ru=F("position__title_ru"),
-        position_title_en=F("position__title_en"))
+        "is_head_of_delegation", state_iso_alpha2=F("state__iso_alpha2"), state_name_ru=F("state__name_ru"),
+        state_name_en=F("state__name_en"), official_public_id=F("official__public_id"),
+        official_name_ru=F("official__name_ru"), official_name_en=F("official__name_en"),
+        official_rank_ru=F("official__rank_ru"), official_rank_en=F("official__rank_en"),
+        position_title_ru=F("position__title_ru"), position_title_en=F("position__title_en"))
 
 
 def _agenda_rows(viewer: Viewer, *, session: int) -> QuerySet[Any]:
     return AgendaItem.objects.filter(session=session).order_by("order", "pk").values(
         "pk", "parent_id", "title_ru", "title_en", "outcome_ru", "outcome_en",
-        rapporteur_name_ru=F("rapporteur__name_ru"), rapporteur_name_en=F("rapporteur__name_en"),
+        "is_implementation_report", rapporteur_name_ru=F("rapporteur__name_ru"), rapporteur_name_en=F("rapporteur__name_en"),
         rapporteur_position_ru=F("rapporteur_position__title_ru"),
         rapporteur_position_en=F("rapporteur_position__title_en"))
 
@@ -229,8 +222,8 @@ _SESSION_DOCUMENT_ROWS = PreparedQuery(_session_document_rows, arguments={"sessi
 
 
 def session_page(*, viewer: Any, public_id: Any) -> SessionPage:
-    """What the session's page shows, read as `session_get`, `agenda_tree` and
-    `session_documents` read it, and with the same audit of the session's read."""
+    """What the session's page and the sessions API show of one session, with the audit of the
+    session's read that `labelled_get` makes."""
     key = public_id_of(Session, public_id)
     scope = Viewer.of(viewer)
     row = _SESSION_ROW.first(viewer=scope, public_id=key) or {}
@@ -247,17 +240,19 @@ def session_page(*, viewer: Any, public_id: Any) -> SessionPage:
         session=session, body=BodyRow(row["body_code"], row["body_name_ru"], row["body_name_en"]),
         chair=chair, previous=previous,
         participants=_PARTICIPANT_ROWS.rows_as(ParticipantRow, viewer=scope, session=session.pk),
-        agenda=_agenda_entries(scope, session.pk), documents=documents,
+        agenda=session_agenda(viewer=scope, session=session.pk), documents=documents,
         signed=SignedCount(sum(1 for document in documents if document.signature_count),
                            session.reported_signed_count))
 
 
-def _agenda_entries(viewer: Viewer, session: int) -> list[AgendaEntry]:
+def session_agenda(*, viewer: Any, session: int) -> list[AgendaEntry]:
+    """The agenda of a session the viewer has read (by its primary key), numbered."""
+    scope = Viewer.of(viewer)
     considered: dict[int, list[DocumentLink]] = {}
-    for document in _AGENDA_DOCUMENT_ROWS.rows_as(DocumentLink, viewer=viewer, session=session):
+    for document in _AGENDA_DOCUMENT_ROWS.rows_as(DocumentLink, viewer=scope, session=session):
         considered.setdefault(document.item, []).append(document)
     children: dict[int | None, list[AgendaItemRow]] = {}
-    for item in _AGENDA_ROWS.rows_as(AgendaItemRow, viewer=viewer, session=session):
+    for item in _AGENDA_ROWS.rows_as(AgendaItemRow, viewer=scope, session=session):
         children.setdefault(item.parent_id, []).append(item)
     entries: list[AgendaEntry] = []
 

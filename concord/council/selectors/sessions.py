@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -57,43 +56,6 @@ def session_get(*, viewer: Any, public_id: Any) -> Session:
     return session
 
 
-@dataclass(frozen=True)
-class AgendaNode:
-    item: AgendaItem
-    depth: int
-    number: str
-
-
-def agenda_tree(*, session: Session) -> list[AgendaNode]:
-    """The agenda depth-first, numbered 1, 1.1, 1.2, 2 … (from the prefetched items)."""
-    children: dict[int | None, list[AgendaItem]] = {}
-    for item in session.agenda_items.all():
-        children.setdefault(item.parent_id, []).append(item)
-    nodes: list[AgendaNode] = []
-
-    def walk(parent: int | None, prefix: str, depth: int) -> None:
-        for index, item in enumerate(sorted(children.get(parent, []), key=lambda i: i.order),
-                                     start=1):
-            number = f"{prefix}{index}"
-            nodes.append(AgendaNode(item, depth, number))
-            walk(item.pk, number + ".", depth + 1)
-
-    walk(None, "", 0)
-    return nodes
-
-
 def session_documents(*, viewer: Any, session: Session) -> QuerySet[Document]:
     return (visible_documents(viewer).filter(session=session)
             .annotate(signature_count=Count("signatures")).order_by("doc_type", "serial"))
-
-
-@dataclass(frozen=True)
-class SignedCount:
-    held: int
-    reported: int | None
-
-
-def session_signed_count(*, viewer: Any, session: Session) -> SignedCount:
-    held = visible_documents(viewer).filter(session=session, signatures__isnull=False
-                                             ).distinct().count()
-    return SignedCount(held, session.reported_signed_count)

@@ -222,7 +222,7 @@ def test_its_api_answer_reads_in_a_fixed_number_of_queries(org, personas,
                                  rapporteur=org.studenikin, documents=[document, shared])
     client = _client(personas.delegate_a)
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         response = client.get(f"/api/v1/sessions/{sochi.public_id}")
 
     assert response.status_code == 200
