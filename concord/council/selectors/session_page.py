@@ -192,7 +192,8 @@ def _participant_rows(viewer: Viewer, *, session: int) -> QuerySet[Any]:
 def _agenda_rows(viewer: Viewer, *, session: int) -> QuerySet[Any]:
     return AgendaItem.objects.filter(session=session).order_by("order", "pk").values(
         "pk", "parent_id", "title_ru", "title_en", "outcome_ru", "outcome_en",
-        "is_implementation_report", rapporteur_name_ru=F("rapporteur__name_ru"), rapporteur_name_en=F("rapporteur__name_en"),
+        "is_implementation_report", rapporteur_name_ru=F("rapporteur__name_ru"),
+        rapporteur_name_en=F("rapporteur__name_en"),
         rapporteur_position_ru=F("rapporteur_position__title_ru"),
         rapporteur_position_en=F("rapporteur_position__title_en"))
 
