@@ -16,9 +16,11 @@ class PositionRow:
     state: MemberState
     position: StatePosition | None
     takes_part: bool
+    # The body before which the state takes the position.
+    body: Body
 
 
 def position_board(*, document: Document, body: Body) -> list[PositionRow]:
     positions = {p.state_id: p for p in StatePosition.objects.filter(document=document, body=body)}
-    return [PositionRow(state, positions.get(state.pk), state.status == "active")
+    return [PositionRow(state, positions.get(state.pk), state.status == "active", body)
             for state in MemberState.objects.exclude(status="withdrawn").order_by("name_ru")]

@@ -123,6 +123,7 @@ class AgendaEntry(NamedTuple):
     depth: int
     number: str
     documents: list[DocumentLink]
+    session: uuid.UUID
 
 
 class _DocumentColumns(NamedTuple):
@@ -167,6 +168,13 @@ class SessionPage:
     agenda: list[AgendaEntry]
     documents: list[DocumentRow]
     signed: SignedCount
+
+    def __getattr__(self, name: str) -> Any:
+        # What the page does not say itself it says as its session: the API's session schema
+        # reads a session and a session's page alike.
+        if name == "session":
+            raise AttributeError(name)
+        return getattr(self.session, name)
 
 
 def _session_row(viewer: Viewer, *, public_id: uuid.UUID) -> QuerySet[Any]:
@@ -241,26 +249,27 @@ def session_page(*, viewer: Any, public_id: Any) -> SessionPage:
         session=session, body=BodyRow(row["body_code"], row["body_name_ru"], row["body_name_en"]),
         chair=chair, previous=previous,
         participants=_PARTICIPANT_ROWS.rows_as(ParticipantRow, viewer=scope, session=session.pk),
-        agenda=session_agenda(viewer=scope, session=session.pk), documents=documents,
+        agenda=session_agenda(viewer=scope, session=session), documents=documents,
         signed=SignedCount(sum(1 for document in documents if document.signature_count),
                            session.reported_signed_count))
 
 
-def session_agenda(*, viewer: Any, session: int) -> list[AgendaEntry]:
-    """The agenda of a session the viewer has read (by its primary key), numbered."""
+def session_agenda(*, viewer: Any, session: Session) -> list[AgendaEntry]:
+    """The agenda of a session the viewer has read, numbered."""
     scope = Viewer.of(viewer)
     considered: dict[int, list[DocumentLink]] = {}
-    for document in _AGENDA_DOCUMENT_ROWS.rows_as(DocumentLink, viewer=scope, session=session):
+    for document in _AGENDA_DOCUMENT_ROWS.rows_as(DocumentLink, viewer=scope, session=session.pk):
         considered.setdefault(document.item, []).append(document)
     children: dict[int | None, list[AgendaItemRow]] = {}
-    for item in _AGENDA_ROWS.rows_as(AgendaItemRow, viewer=scope, session=session):
+    for item in _AGENDA_ROWS.rows_as(AgendaItemRow, viewer=scope, session=session.pk):
         children.setdefault(item.parent_id, []).append(item)
     entries: list[AgendaEntry] = []
 
     def walk(parent: int | None, prefix: str, depth: int) -> None:
         for index, item in enumerate(children.get(parent, ()), start=1):
             number = f"{prefix}{index}"
-            entries.append(AgendaEntry(item, depth, number, considered.get(item.pk, [])))
+            entries.append(AgendaEntry(item, depth, number, considered.get(item.pk, []),
+                                       session.public_id))
             walk(item.pk, number + ".", depth + 1)
 
     walk(None, "", 0)

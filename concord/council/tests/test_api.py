@@ -213,3 +213,27 @@ def test_it_refuses_a_delegate_registering_a_document(org, personas):
         "body": "CSC", "type": "decision", "title_ru": "О", "title_en": "On"})
 
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/sessions", "/documents", "/instructions",
+                                  "/implementation-reports"])
+def test_it_reads_only_the_page_asked_for(org, personas, path, django_assert_max_num_queries):
+    sochi = session(org, personas.officer)
+    for number in range(12):
+        document = draft(org, personas.officer, session=sochi, title_en=f"Decision {number}")
+        services.instruction_add(actor=personas.officer, document=document,
+                                 addressee_kind=Instruction.Addressee.ALL_STATES,
+                                 text_ru="Доложить", text_en="Report")
+        session(org, personas.officer, starts_on=date(2014, 1, 1 + number))
+    client = _client(personas.officer)
+
+    with django_assert_max_num_queries(6) as queries:
+        response = client.get(f"{API}{path}", {"limit": 2, "offset": 1})
+
+    answer = response.json()
+    assert response.status_code == 200
+    assert len(answer["items"]) <= 2
+    # Counted in the database and sliced there, not read whole and counted in Python.
+    statements = [query["sql"].upper() for query in queries.captured_queries]
+    assert any("COUNT(" in sql for sql in statements)
+    assert any("LIMIT 2" in sql for sql in statements)

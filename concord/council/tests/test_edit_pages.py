@@ -94,7 +94,7 @@ def test_it_adds_agenda_items_under_one_another_with_the_documents_they_consider
     child = AgendaItem.objects.get(session=sochi, parent=top)
     assert list(child.documents.through.objects.filter(agendaitem=child)
                 .values_list("document_id", flat=True)) == [document.pk]
-    agenda = selectors.session_agenda(viewer=personas.officer, session=sochi.pk)
+    agenda = selectors.session_agenda(viewer=personas.officer, session=sochi)
     assert [(n.number, n.item.title_en) for n in agenda] == [
         ("1", "On the situation"), ("1.1", "On the border")]
     assert "Assistance agreed." in page
