@@ -8,6 +8,8 @@ from uuid import UUID
 
 from ninja import Schema
 
+from concord.core.labels import Classification
+from concord.core.schemas import ClassificationCode, classification_default
 from concord.council.models import ConsensusOutcome, Document, DocumentText
 from concord.council.selectors.consensus import PositionRow
 from concord.council.selectors.documents import document_texts
@@ -26,7 +28,7 @@ class DocumentOut(Schema):
     adopted_on: date | None
     place_ru: str
     place_en: str
-    classification: int
+    classification: ClassificationCode
     url: str
 
     @staticmethod
@@ -49,6 +51,10 @@ class DocumentOut(Schema):
     @staticmethod
     def resolve_url(document: Document) -> str:
         return document.get_absolute_url()
+
+    @staticmethod
+    def resolve_classification(document: Document) -> Classification:
+        return Classification(document.classification)
 
 
 class OutcomeOut(Schema):
@@ -140,7 +146,7 @@ class DocumentIn(Schema):
     year: int | None = None
     place_ru: str = ""
     place_en: str = ""
-    classification: int = 1
+    classification: ClassificationCode = classification_default(Classification.OFFICIAL_USE)
     release_to_all_members: bool = True
     releasable_to: list[str] = []
     texts: dict[str, str] = {}

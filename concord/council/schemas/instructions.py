@@ -8,6 +8,8 @@ from uuid import UUID
 
 from ninja import Schema
 
+from concord.core.labels import Classification
+from concord.core.schemas import ClassificationCode
 from concord.council.models import (
     ImplementationEntry,
     ImplementationReport,
@@ -40,7 +42,7 @@ class InstructionOut(Schema):
     deadline_days: int | None
     due_on: date | None
     status: str
-    classification: int
+    classification: ClassificationCode
     url: str
 
     @staticmethod
@@ -61,6 +63,10 @@ class InstructionOut(Schema):
     @staticmethod
     def resolve_url(instruction: Instruction) -> str:
         return instruction.get_absolute_url()
+
+    @staticmethod
+    def resolve_classification(instruction: Instruction) -> Classification:
+        return Classification(instruction.classification)
 
 
 class InstructionDetailOut(InstructionOut):
@@ -94,7 +100,7 @@ class ImplementationReportOut(Schema):
     covers: UUID | None
     title_ru: str
     title_en: str
-    classification: int
+    classification: ClassificationCode
     generated_at: datetime
     url: str
 
@@ -115,6 +121,10 @@ class ImplementationReportOut(Schema):
     def resolve_url(report: ImplementationReport) -> str:
         return report.get_absolute_url()
 
+    @staticmethod
+    def resolve_classification(report: ImplementationReport) -> Classification:
+        return Classification(report.classification)
+
 
 class ImplementationReportDetailOut(ImplementationReportOut):
     introduction_ru: str
@@ -132,7 +142,8 @@ class InstructionIn(Schema):
     deadline_on: date | None = None
     deadline_months: int | None = None
     deadline_days: int | None = None
-    classification: int | None = None
+    # None: the decision's own.
+    classification: ClassificationCode | None = None
 
 
 class ImplementationReportIn(Schema):

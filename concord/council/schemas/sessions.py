@@ -8,6 +8,8 @@ from uuid import UUID
 
 from ninja import Schema
 
+from concord.core.labels import Classification
+from concord.core.schemas import ClassificationCode, classification_default
 from concord.council.models import Session
 from concord.council.selectors.session_page import AgendaEntry, ParticipantRow, SessionPage
 
@@ -118,7 +120,7 @@ class SessionOut(Schema):
     time_zone: str
     chair: str | None
     previous: UUID | None
-    classification: int
+    classification: ClassificationCode
     url: str
 
     # A session or its page: the page's body, chair and previous session are rows read for the
@@ -142,6 +144,10 @@ class SessionOut(Schema):
     @staticmethod
     def resolve_url(session: Session | SessionPage) -> str:
         return session.get_absolute_url()
+
+    @staticmethod
+    def resolve_classification(session: Session | SessionPage) -> Classification:
+        return Classification(session.classification)
 
 
 class SessionDetailOut(SessionOut):
@@ -177,7 +183,7 @@ class SessionIn(Schema):
     dates_tentative: bool = False
     time_zone: str = "Europe/Moscow"
     chair: str | None = None
-    classification: int = 0
+    classification: ClassificationCode = classification_default(Classification.PUBLIC)
     release_to_all_members: bool = True
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 
 from concord.core.labels import Classification
 from concord.council import services
-from concord.council.models import Instruction, StatePosition
+from concord.council.models import Document, Instruction, StatePosition
 from concord.council.tests.factories import ALL_CONCUR, draft, positions, session
 
 API = "/api/v1"
@@ -206,6 +206,34 @@ def test_it_takes_a_draft_from_registration_to_adoption_and_a_report(org, person
     assert following.json()["previous"] == str(previous.public_id)
     assert following.json()["chair"] == "RU"
     assert edited.json()["entries"][0]["text_en"] == "Done."
+
+
+def test_it_takes_and_gives_a_classification_by_its_code(org, personas):
+    officer = _client(personas.officer)
+
+    created = _post(officer, f"{API}/documents", {
+        "body": "CSC", "type": "decision", "title_ru": "О", "title_en": "On",
+        "classification": "confidential"})
+    defaulted = _post(officer, f"{API}/documents", {
+        "body": "CSC", "type": "decision", "title_ru": "О", "title_en": "On"})
+    listed = officer.get(f"{API}/documents").json()["items"]
+
+    assert created.status_code == 201
+    assert created.json()["classification"] == "confidential"
+    assert defaulted.json()["classification"] == "official_use"
+    assert sorted(item["classification"] for item in listed) == ["confidential", "official_use"]
+
+
+def test_it_refuses_a_classification_given_as_a_number_naming_the_field(org, personas):
+    response = _post(_client(personas.officer), f"{API}/documents", {
+        "body": "CSC", "type": "decision", "title_ru": "О", "title_en": "On",
+        "classification": 2})
+
+    problem = response.json()
+    assert response.status_code == 422
+    assert [error["field"] for error in problem["errors"]] == ["body.payload.classification"]
+    assert "official_use" in problem["errors"][0]["message"]
+    assert not Document.objects.visible_to(personas.officer).exists()
 
 
 def test_it_refuses_a_delegate_registering_a_document(org, personas):

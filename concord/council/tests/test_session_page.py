@@ -182,7 +182,7 @@ def test_its_api_answer_shows_what_the_page_shows_and_no_more(org, personas):
         "title_ru": "Сессия СКБ", "title_en": "Session of the CSC", "place_ru": "Сочи",
         "place_en": "Sochi", "starts_on": "2013-09-23", "ends_on": "2013-09-23",
         "dates_tentative": False, "time_zone": "Europe/Moscow", "chair": "KG",
-        "previous": str(previous.public_id), "classification": 0,
+        "previous": str(previous.public_id), "classification": "public",
         "url": sochi.get_absolute_url(),
         "participants": [
             {"state": "KZ", "office_ru": None, "office_en": None, "official_ru": None,
