@@ -5,15 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.errors import DomainError
-from concord.core.forms import apply_domain_errors, form_page, posted
+from concord.core.forms import apply_domain_errors, form_action, form_page, posted, submit_to_service
 from concord.council import selectors, services
 from concord.council.forms import (
     PositionForm,
@@ -63,21 +64,18 @@ def document_position(request: HttpRequest, public_id: uuid.UUID) -> HttpRespons
 
 
 
-@require_POST
-@login_required
-@permission_required("council.add_consensusoutcome", raise_exception=True)
+@form_action("council.add_consensusoutcome")
 def document_decide(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Applies the consensus rule now and says what it found."""
     document = selectors.document_get(viewer=request.user, public_id=public_id)
-    try:
-        outcome = services.document_decide(actor=request.user, document=document,
-                                           session=document.session)
-    except DomainError as refused:
-        messages.error(request, refused.detail)
-    else:
-        level = messages.success if outcome.outcome == "adopted" else messages.warning
-        level(request, outcome.ground)
-    return redirect(document.get_absolute_url())
+    return submit_to_service(
+        request, forms.Form(request.POST),
+        call=lambda _data: services.document_decide(actor=request.user, document=document,
+                                                    session=document.session),
+        success_url=document.get_absolute_url(), refused_url=document.get_absolute_url(),
+        success_message=lambda outcome: outcome.ground,
+        success_level=lambda outcome: messages.SUCCESS if outcome.outcome == "adopted"
+        else messages.WARNING)
 
 
 @form_page("council.add_consensusoutcome")

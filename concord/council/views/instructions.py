@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from concord.core.errors import DomainError, NotFound
+from concord.core.errors import NotFound
 from concord.core.exports import FORMATS, labelled_table_response
-from concord.core.forms import form_page, posted, submit_to_service
+from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
 from concord.council.filters import instruction_filters
@@ -79,18 +78,16 @@ def report_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                             filename=f"implementation-report-{language}.pdf")
 
 
-@require_POST
-@login_required
-@permission_required("council.add_implementationreport", raise_exception=True)
+@form_action("council.add_implementationreport")
 def report_generate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
-    try:
-        report = services.implementation_report_generate(actor=request.user, session=session)
-    except DomainError as refused:
-        messages.error(request, refused.detail)
-        return redirect(session.get_absolute_url())
-    messages.success(request, _("The report was drafted from the instructions; edit it as needed."))
-    return redirect(report.get_absolute_url())
+    return submit_to_service(
+        request, forms.Form(request.POST),
+        call=lambda _data: services.implementation_report_generate(actor=request.user,
+                                                                   session=session),
+        success_url=lambda report: report.get_absolute_url(),
+        refused_url=session.get_absolute_url(),
+        success_message=_("The report was drafted from the instructions; edit it as needed."))
 
 
 @form_page("council.change_implementationreport")

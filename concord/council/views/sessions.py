@@ -6,18 +6,14 @@ import calendar
 import uuid
 from datetime import date
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from concord.core.errors import DomainError
 from concord.core.exports import FORMATS, labelled_table_response
-from concord.core.forms import form_page, posted, submit_to_service
+from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
 from concord.council.filters import session_filters
@@ -25,6 +21,7 @@ from concord.council.forms import (
     AgendaItemForm,
     ParticipantForm,
     SessionForm,
+    SessionStatusForm,
 )
 from concord.council.models import Session
 from concord.council.views._common import PAGE_SIZE, edit_page, labelled
@@ -114,20 +111,16 @@ def session_create(request: HttpRequest) -> HttpResponse:
         context={"title": _("New session"), "back": reverse("council:session-list")})
 
 
-@require_POST
-@login_required
-@permission_required("council.change_session", raise_exception=True)
+@form_action("council.change_session")
 def session_status(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
-    try:
-        services.session_set_status(actor=request.user, session=session,
-                                    status=request.POST.get("status", ""))
-    except DomainError as refused:
-        messages.error(request, refused.detail)
-    else:
-        messages.success(request, _("The session is now %(status)s.")
-                         % {"status": session.get_status_display()})
-    return redirect(session.get_absolute_url())
+    return submit_to_service(
+        request, SessionStatusForm(request.POST),
+        call=lambda data: services.session_set_status(actor=request.user, session=session,
+                                                      **data),
+        success_url=session.get_absolute_url(), refused_url=session.get_absolute_url(),
+        success_message=lambda moved: _("The session is now %(status)s.")
+        % {"status": moved.get_status_display()})
 
 
 @form_page("council.change_session")

@@ -5,19 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from concord.core.errors import DomainError
 from concord.core.exports import FORMATS, table_response
-from concord.core.forms import form_page, posted, submit_to_service
+from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.council import selectors, services
 from concord.council.forms import (
     SignatureForm,
@@ -91,16 +88,12 @@ def signer_key_list(request: HttpRequest) -> HttpResponse:
         context={"keys": keys})
 
 
-@require_POST
-@login_required
-@permission_required("council.change_signerkey", raise_exception=True)
+@form_action("council.change_signerkey")
 def signer_key_revoke(request: HttpRequest, fingerprint: str) -> HttpResponse:
     key = selectors.signer_key_get(viewer=request.user, fingerprint=fingerprint)
-    try:
-        services.signer_key_revoke(actor=request.user, key=key)
-    except DomainError as refused:
-        messages.error(request, refused.detail)
-    else:
-        messages.success(request, _("The key of %(name)s was revoked.")
-                         % {"name": key.official.name})
-    return redirect("council:signer-key-list")
+    back = reverse("council:signer-key-list")
+    return submit_to_service(
+        request, forms.Form(request.POST),
+        call=lambda _data: services.signer_key_revoke(actor=request.user, key=key),
+        success_url=back, refused_url=back,
+        success_message=_("The key of %(name)s was revoked.") % {"name": key.official.name})
