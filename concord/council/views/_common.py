@@ -24,6 +24,6 @@ def language_of(value: str, default: str) -> str:
 
 
 def edit_page(request: HttpRequest, form: Any, *, call: Any, back: str, message: str,
-               title: str) -> HttpResponse:
+              title: str) -> HttpResponse:
     return submit_to_service(request, form, call=call, success_url=back, success_message=message,
                              template="core/form.html", context={"title": title, "back": back})

@@ -51,7 +51,7 @@ def document_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     languages = list(texts)
     left = language_of(request.GET.get("left", ""), languages[0] if languages else "ru")
     right = language_of(request.GET.get("right", ""),
-                      languages[1] if len(languages) > 1 else left)
+                        languages[1] if len(languages) > 1 else left)
     context = {
         **board_context(request, document),
         "texts": texts, "languages": [(code, LANGUAGE_NAMES[code]) for code in languages],
