@@ -1,13 +1,13 @@
-"""Query-string filters: read into typed values, a wrong value named by its parameter and never
-dropped in silence. A selector's parser collects the problems with `FilterReader` and raises
-one ValidationError; a page shows them with `page_filters` in one message that names each
-parameter, and lists what it would list without them; the API answers the same error as 422
-with the parameters as fields."""
+"""Filters read from a query string: one parser per list, used by its page, its export and its
+API endpoint alike, so that a URL means the same everywhere. A value the parser cannot take is
+never dropped in silence: the API refuses the request naming the parameter (422), a page shows
+the list without that filter and says which one it left out and why."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.contrib import messages
 from django.http import HttpRequest
@@ -15,50 +15,50 @@ from django.utils.translation import gettext as _
 
 from concord.core.errors import ValidationError
 
-F = TypeVar("F")
+Filters = TypeVar("Filters")
 
 
-class FilterReader:
-    """Reads parameters from `params` (a QueryDict or a plain mapping), noting each bad one."""
+@dataclass(frozen=True)
+class Parsed(Generic[Filters]):
+    """The filters made of the values that could be read, and a message per value that could
+    not, keyed by its parameter."""
 
-    def __init__(self, params: Mapping[str, Any]) -> None:
-        self.params = params
-        self.errors: dict[str, list[str]] = {}
+    filters: Filters
+    errors: Mapping[str, list[str]]
 
-    def text(self, name: str, *, max_length: int = 100) -> str:
-        return str(self.params.get(name) or "").strip()[:max_length]
-
-    def choice(self, name: str, allowed: Iterable[str], *, message: str = "") -> str:
-        value = self.text(name)
-        options = list(allowed)
-        if value and value not in options:
-            self.refuse(name, message or _("Choose one of: %(options)s.")
-                        % {"options": ", ".join(options)})
-            return ""
-        return value
-
-    def refuse(self, name: str, message: str) -> None:
-        self.errors.setdefault(name, []).append(message)
-
-    def done(self) -> None:
-        """Raise the problems found, all at once."""
+    def or_refuse(self) -> Filters:
         if self.errors:
-            raise ValidationError(_("Please correct the filters."), errors=self.errors)
+            raise ValidationError(_("Please correct the filters."),
+                                  errors={name: list(found) for name, found in self.errors.items()})
+        return self.filters
+
+    def or_warn(self, request: HttpRequest) -> Filters:
+        for name, found in self.errors.items():
+            messages.warning(request, _("The filter “%(name)s” was left out: %(problem)s")
+                             % {"name": name, "problem": " ".join(found)})
+        return self.filters
 
 
-def filter_problems(error: ValidationError) -> str:
-    """The page's one message for bad filters: each parameter named with what is wrong."""
-    named = [_("%(parameter)s: %(problem)s") % {"parameter": name, "problem": " ".join(problems)}
-             for name, problems in error.errors.items()]
-    return " ".join([error.detail, *named])
+def text(params: Mapping[str, Any], name: str, *, limit: int = 100) -> str:
+    return str(params.get(name) or "").strip()[:limit]
 
 
-def page_filters(request: HttpRequest, parse: Callable[[Mapping[str, Any]], F],
-                 fallback: F) -> tuple[F, dict[str, list[str]]]:
-    """The filters of a page's query string, or `fallback` and the problems, said on the page,
-    when a value is wrong."""
-    try:
-        return parse(request.GET), {}
-    except ValidationError as error:
-        messages.warning(request, filter_problems(error))
-        return fallback, error.errors
+def choice(params: Mapping[str, Any], name: str, choices: list[str],
+           errors: dict[str, list[str]]) -> str:
+    """One of `choices`, or blank (no filter); anything else is named in `errors`."""
+    value = text(params, name)
+    if value and value not in choices:
+        errors[name] = [_("%(value)s is not one of: %(choices)s.")
+                        % {"value": value, "choices": ", ".join(choices)}]
+        return ""
+    return value
+
+
+def year(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) -> int | None:
+    value = text(params, name)
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 9999:
+        errors[name] = [_("Give the year as a number.")]
+        return None
+    return int(value)

@@ -33,22 +33,33 @@ def submit_to_service(
     *,
     call: Callable[[dict[str, Any]], object],
     success_url: str | Callable[[Any], str],
-    success_message: str,
-    template: str,
-    context: dict[str, Any],
+    success_message: str | Callable[[Any], str],
+    template: str = "",
+    context: dict[str, Any] | None = None,
+    refused_url: str = "",
+    success_level: int | Callable[[Any], int] = messages.SUCCESS,
 ) -> HttpResponse:
-    """The shape of every edit page: validate the form, hand it to one service, show what the
-    service refused on the form, or go back to the record with a message."""
+    """The shape of every edit page and every button that asks a service for something:
+    validate the form, hand it to one service, and go back to the record with a message.
+
+    An edit page (`template`) shows what the service refused on its form. A button has no page
+    of its own (`refused_url`): what was refused is said in a message on the page it came from.
+    The success message and its level may depend on the service's result."""
     if request.method == "POST" and form.is_valid():
         try:
             result = call(form.cleaned_data)
         except DomainError as error:
             apply_domain_errors(form, error)
         else:
-            if success_message:
-                messages.success(request, success_message)
+            message = success_message(result) if callable(success_message) else success_message
+            if message:
+                level = success_level(result) if callable(success_level) else success_level
+                messages.add_message(request, level, message)
             return redirect(success_url(result) if callable(success_url) else success_url)
-    return render(request, template, {**context, "form": form},
+    if refused_url:
+        messages.error(request, " ".join(str(m) for found in form.errors.values() for m in found))
+        return redirect(refused_url)
+    return render(request, template, {**(context or {}), "form": form},
                   status=400 if form.errors else 200)
 
 
@@ -66,6 +77,17 @@ def form_page(permission: str) -> Callable[[Callable[..., HttpResponse]], Callab
         guarded = permission_required(permission, raise_exception=True)(
             require_http_methods(["GET", "POST"])(view))
         return login_required(guarded)
+
+    return decorate
+
+
+def form_action(permission: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """A button's action: a POST from a signed-in user holding `permission`, answered with a
+    redirect (see `submit_to_service`); others are sent to sign in or refused."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        guarded = login_required(permission_required(permission, raise_exception=True)(view))
+        return require_http_methods(["POST"])(guarded)
 
     return decorate
 

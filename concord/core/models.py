@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sys
 import uuid
-from typing import Any, ClassVar, Self, TypeVar
+from typing import Any, ClassVar, Self, TypeVar, overload
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -67,6 +67,31 @@ def localized(obj: Any, field: str) -> str:
     language = (get_language() or "ru")[:2]
     value = getattr(obj, f"{field}_{language}", "") or getattr(obj, f"{field}_ru", "")
     return str(value)
+
+
+class Translated:
+    """A text kept once per language (`title_ru`, `title_en` …), read as one attribute in the
+    active language (`localized`): the same for a model and for the rows a page reads without
+    building models (concord.core.prepared). With `optional`, a text read over an outer join
+    is blank where the row names no one, rather than the Russian text of nothing."""
+
+    def __init__(self, field: str, *, optional: bool = False) -> None:
+        self.field = field
+        self.optional = optional
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> Translated: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> str: ...
+
+    def __get__(self, instance: object | None, owner: type[Any] | None = None
+                ) -> Translated | str:
+        if instance is None:
+            return self
+        if self.optional and getattr(instance, f"{self.field}_ru") is None:
+            return ""
+        return localized(instance, self.field)
 
 
 # Modules that may read labelled records without naming a viewer: the kernel itself (denial

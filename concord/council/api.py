@@ -10,15 +10,15 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
 from concord.core.errors import NotFound, ValidationError, referenced
+from concord.core.pagination import LazyPage, lazily
 from concord.council import outputs, selectors, services
+from concord.council.filters import document_filters, instruction_filters, session_filters
 from concord.council.models import (
-    AgendaItem,
     Document,
     DocumentText,
     ImplementationReport,
     Instruction,
     Session,
-    Signature,
 )
 from concord.council.schemas import (
     AgendaItemIn,
@@ -78,93 +78,19 @@ class InstructionFilters(Schema):
     state: str = ""
 
 
-def _session(session: Session) -> dict[str, Any]:
-    return {
-        "id": session.public_id, "body": session.body.code, "kind": session.kind,
-        "status": session.status, "title_ru": session.title_ru, "title_en": session.title_en,
-        "place_ru": session.place_ru, "place_en": session.place_en,
-        "starts_on": session.starts_on, "ends_on": session.ends_on,
-        "dates_tentative": session.dates_tentative, "time_zone": session.time_zone,
-        "chair": session.chair.iso_alpha2 if session.chair else None,
-        "previous": session.previous.public_id if session.previous_id and session.previous
-        else None,
-        "classification": session.classification, "url": session.get_absolute_url(),
-    }
-
-
-def _item(node: selectors.AgendaNode, session: Session) -> dict[str, Any]:
-    item: AgendaItem = node.item
-    return {
-        "id": item.pk, "session": session.public_id, "number": node.number, "depth": node.depth,
-        "parent": item.parent_id, "title_ru": item.title_ru, "title_en": item.title_en,
-        "rapporteur_ru": (item.rapporteur.name_ru if item.rapporteur
-                          else item.rapporteur_position.title_ru if item.rapporteur_position
-                          else None),
-        "rapporteur_en": (item.rapporteur.name_en if item.rapporteur
-                          else item.rapporteur_position.title_en if item.rapporteur_position
-                          else None),
-        "documents": [d.symbol for d in item.documents.all()],
-        "outcome_ru": item.outcome_ru, "outcome_en": item.outcome_en,
-        "implementation_report": item.is_implementation_report,
-    }
-
-
-def _document(document: Document) -> dict[str, Any]:
-    return {
-        "id": document.public_id, "symbol": document.symbol, "type": document.doc_type,
-        "status": document.status, "body": document.body.code, "year": document.year,
-        "title_ru": document.title_ru, "title_en": document.title_en,
-        "session": document.session.public_id if document.session else None,
-        "adopted_on": document.adopted_on, "place_ru": document.place_ru,
-        "place_en": document.place_en, "classification": document.classification,
-        "url": document.get_absolute_url(),
-    }
-
-
-def _text(text: DocumentText) -> dict[str, Any]:
-    return {"language": text.language, "version": text.version, "body": text.body,
-            "note": text.note, "created_at": text.created_at, "authentic": text.is_authentic,
-            "sha256": text.sha256}
-
-
-def _instruction(instruction: Instruction) -> dict[str, Any]:
-    addressee = (instruction.addressee_state.iso_alpha2 if instruction.addressee_state
-                 else instruction.addressee_body.code if instruction.addressee_body else None)
-    return {
-        "id": instruction.public_id,
-        "document": instruction.document.symbol if instruction.document else None,
-        "number": instruction.number, "text_ru": instruction.text_ru,
-        "text_en": instruction.text_en, "addressee_kind": instruction.addressee_kind,
-        "addressee": addressee, "deadline_on": instruction.deadline_on,
-        "deadline_months": instruction.deadline_months,
-        "deadline_days": instruction.deadline_days, "due_on": instruction.due_on,
-        "status": instruction.status, "classification": instruction.classification,
-        "url": instruction.get_absolute_url(),
-    }
-
-
-def _report(report: ImplementationReport) -> dict[str, Any]:
-    # A session the caller may not read is absent: the report then names none.
-    session, covers = report.session, report.covers
-    return {"id": report.public_id, "session": session.public_id if session else None,
-            "covers": covers.public_id if covers else None, "title_ru": report.title_ru,
-            "title_en": report.title_en, "classification": report.classification,
-            "generated_at": report.generated_at, "url": report.get_absolute_url()}
-
-
 # --- Sessions and agenda items ---------------------------------------------------------------
 
 @router.get("/sessions", response=list[SessionOut], summary="Sessions of the bodies")
 @paginate(LimitOffsetPagination)
-def sessions(request: HttpRequest, filters: Query[SessionFilters]) -> list[dict[str, Any]]:
-    found = selectors.session_list(viewer=request.user, body=filters.body, year=filters.year,
-                                   status=filters.status, kind=filters.kind)
-    return [_session(s) for s in found.select_related("previous")]
+def sessions(request: HttpRequest, filters: Query[SessionFilters]) -> LazyPage[Session]:
+    found = selectors.session_list(viewer=request.user,
+                                   filters=session_filters(filters.dict()).or_refuse())
+    return lazily(found.select_related("previous"))
 
 
 @router.post("/sessions", response={201: SessionOut}, auth=django_auth,
              summary="Convene a session (the chair defaults to the year's chairmanship)")
-def session_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str, Any]]:
+def session_create(request: HttpRequest, payload: SessionIn) -> Status[Session]:
     body = referenced("body.body", registry.body_get, viewer=request.user, code=payload.body)
     chair = referenced("body.chair", registry.member_state_get, viewer=request.user,
                        code=payload.chair) if payload.chair else None
@@ -175,40 +101,26 @@ def session_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str,
         dates_tentative=payload.dates_tentative, time_zone=payload.time_zone, chair=chair,
         classification=payload.classification,
         release_to_all_members=payload.release_to_all_members)
-    return Status(201, _session(created))
+    return Status(201, created)
 
 
 @router.get("/sessions/{session_id}", response=SessionDetailOut,
             summary="One session with its participants, agenda and documents")
-def session(request: HttpRequest, session_id: str) -> dict[str, Any]:
-    found = selectors.session_get(viewer=request.user, public_id=session_id)
-    signed = selectors.session_signed_count(viewer=request.user, session=found)
-    participants = [{
-        "state": p.state.iso_alpha2 if p.state else None,
-        "office_ru": p.position.title_ru if p.position else None,
-        "office_en": p.position.title_en if p.position else None,
-        "official_ru": p.official.name_ru if p.official else None,
-        "official_en": p.official.name_en if p.official else None,
-        "head_of_delegation": p.is_head_of_delegation} for p in found.participants.all()]
-    return {**_session(found), "participants": participants,
-            "agenda": [_item(n, found) for n in selectors.agenda_tree(session=found)],
-            "documents": [d.symbol for d in selectors.session_documents(viewer=request.user,
-                                                                         session=found)],
-            "signed_documents_held": signed.held,
-            "signed_documents_reported": signed.reported}
+def session(request: HttpRequest, session_id: str) -> selectors.SessionPage:
+    return selectors.session_page(viewer=request.user, public_id=session_id)
 
 
 @router.get("/agenda-items", response=list[AgendaItemOut],
             summary="A session's agenda, depth-first and numbered")
-def agenda_items(request: HttpRequest, session: str) -> list[dict[str, Any]]:
-    found = referenced("query.session", selectors.session_get, viewer=request.user,
-                       public_id=session)
-    return [_item(n, found) for n in selectors.agenda_tree(session=found)]
+def agenda_items(request: HttpRequest, session: str) -> list[selectors.AgendaEntry]:
+    return referenced("query.session", selectors.session_page, viewer=request.user,
+                      public_id=session).agenda
 
 
 @router.post("/agenda-items", response={201: list[AgendaItemOut]}, auth=django_auth,
              summary="Add an item to a session's agenda")
-def agenda_item_add(request: HttpRequest, payload: AgendaItemIn) -> Status[list[dict[str, Any]]]:
+def agenda_item_add(request: HttpRequest,
+                    payload: AgendaItemIn) -> Status[list[selectors.AgendaEntry]]:
     found = referenced("body.session", selectors.session_get, viewer=request.user,
                        public_id=payload.session)
     parent = next((i for i in found.agenda_items.all() if i.pk == payload.parent), None)
@@ -223,24 +135,22 @@ def agenda_item_add(request: HttpRequest, payload: AgendaItemIn) -> Status[list[
     services.agenda_item_add(actor=request.user, session=found, title_ru=payload.title_ru,
                              title_en=payload.title_en, parent=parent, rapporteur=rapporteur,
                              documents=documents)
-    refreshed = selectors.session_get(viewer=request.user, public_id=payload.session)
-    return Status(201, [_item(n, refreshed) for n in selectors.agenda_tree(session=refreshed)])
+    return Status(201, selectors.session_agenda(viewer=request.user, session=found))
 
 
 # --- Documents -------------------------------------------------------------------------------
 
 @router.get("/documents", response=list[DocumentOut], summary="Documents the caller may read")
 @paginate(LimitOffsetPagination)
-def documents(request: HttpRequest, filters: Query[DocumentFilters]) -> list[dict[str, Any]]:
-    found = selectors.document_list(viewer=request.user, q=filters.q, doc_type=filters.type,
-                                    status=filters.status, body=filters.body, year=filters.year,
-                                    sort=filters.sort)
-    return [_document(d) for d in found]
+def documents(request: HttpRequest, filters: Query[DocumentFilters]) -> LazyPage[Document]:
+    found = selectors.document_list(viewer=request.user,
+                                    filters=document_filters(filters.dict()).or_refuse())
+    return lazily(found)
 
 
 @router.post("/documents", response={201: DocumentOut}, auth=django_auth,
              summary="Register a draft; it is numbered in its body's series for the year")
-def document_register(request: HttpRequest, payload: DocumentIn) -> Status[dict[str, Any]]:
+def document_register(request: HttpRequest, payload: DocumentIn) -> Status[Document]:
     body = referenced("body.body", registry.body_get, viewer=request.user, code=payload.body)
     session = referenced("body.session", selectors.session_get, viewer=request.user,
                          public_id=payload.session) if payload.session else None
@@ -252,60 +162,51 @@ def document_register(request: HttpRequest, payload: DocumentIn) -> Status[dict[
         classification=payload.classification,
         release_to_all_members=payload.release_to_all_members, releasable_to=parties,
         texts=payload.texts, ratifications_required=payload.ratifications_required)
-    return Status(201, _document(created))
+    return Status(201, created)
 
 
 @router.get("/documents/{document_id}", response=DocumentDetailOut,
             summary="One document with the outcome of each body's decision")
-def document(request: HttpRequest, document_id: str) -> dict[str, Any]:
-    found = selectors.document_get(viewer=request.user, public_id=document_id)
-    outcomes = [{"body": o.body.code, "procedure": o.procedure, "outcome": o.outcome,
-                 "ground_ru": o.ground_ru, "ground_en": o.ground_en, "not_bound": o.not_bound,
-                 "decided_on": o.decided_on} for o in found.outcomes.all()]
-    return {**_document(found), "languages": list(selectors.document_texts(document=found)),
-            "outcomes": outcomes, "signature_count": len(found.signatures.all())}
+def document(request: HttpRequest, document_id: str) -> Document:
+    return selectors.document_get(viewer=request.user, public_id=document_id)
 
 
 @router.get("/documents/{document_id}/texts", response=list[TextOut],
             summary="Every version of every language's text")
-def document_texts(request: HttpRequest, document_id: str) -> list[dict[str, Any]]:
+def document_texts(request: HttpRequest, document_id: str) -> list[DocumentText]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
-    return [_text(t) for t in found.texts.all()]
+    return list(found.texts.all())
 
 
 @router.post("/documents/{document_id}/texts", response={201: TextOut}, auth=django_auth,
              summary="Add a new version of one language's text")
 def document_text_revise(request: HttpRequest, document_id: str,
-                         payload: TextIn) -> Status[dict[str, Any]]:
+                         payload: TextIn) -> Status[DocumentText]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
     text = services.document_text_revise(actor=request.user, document=found,
                                          language=payload.language, body=payload.body,
                                          note=payload.note)
-    return Status(201, _text(text))
+    return Status(201, text)
 
 
-def _positions(found: Document, body: Body, viewer: Any) -> list[dict[str, Any]]:
-    return [{"state": row.state.iso_alpha2, "body": body.code,
-             "stance": row.position.stance if row.position else None,
-             "reason": row.position.reason if row.position else "",
-             "takes_part": row.takes_part}
-            for row in selectors.position_board(document=found, body=body)]
+def _positions(found: Document, body: Body) -> list[selectors.PositionRow]:
+    return selectors.position_board(document=found, body=body)
 
 
 @router.get("/documents/{document_id}/positions", response=list[PositionOut],
             summary="Each member state's position on the draft before a body")
 def document_positions(request: HttpRequest, document_id: str,
-                       body: str | None = None) -> list[dict[str, Any]]:
+                       body: str | None = None) -> list[selectors.PositionRow]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
     deciding = referenced("query.body", registry.body_get, viewer=request.user,
                           code=body) if body else found.body
-    return _positions(found, deciding, request.user)
+    return _positions(found, deciding)
 
 
 @router.post("/documents/{document_id}/positions", response=list[PositionOut],
              auth=django_auth, summary="State a member state's position on the draft")
 def document_position_record(request: HttpRequest, document_id: str,
-                             payload: PositionIn) -> list[dict[str, Any]]:
+                             payload: PositionIn) -> list[selectors.PositionRow]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
     body = referenced("body.body", registry.body_get, viewer=request.user,
                       code=payload.body) if payload.body else found.body
@@ -313,17 +214,13 @@ def document_position_record(request: HttpRequest, document_id: str,
                        code=payload.state)
     services.position_record(actor=request.user, document=found, body=body, state=state,
                              stance=payload.stance, reason=payload.reason)
-    return _positions(found, body, request.user)
-
-
-def _outcome_detail(request: HttpRequest, document_id: str) -> dict[str, Any]:
-    return document(request, document_id)
+    return _positions(found, body)
 
 
 @router.post("/documents/{document_id}/decision", response=DocumentDetailOut, auth=django_auth,
              summary="Apply the consensus rule to the positions taken and record the outcome")
 def document_decide(request: HttpRequest, document_id: str,
-                    payload: DecisionIn) -> dict[str, Any]:
+                    payload: DecisionIn) -> Document:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
     body = referenced("body.body", registry.body_get, viewer=request.user,
                       code=payload.body) if payload.body else None
@@ -331,49 +228,40 @@ def document_decide(request: HttpRequest, document_id: str,
                          public_id=payload.session) if payload.session else None
     services.document_decide(actor=request.user, document=found, body=body, session=session,
                              on=payload.decided_on)
-    return _outcome_detail(request, document_id)
+    return document(request, document_id)
 
 
 @router.post("/documents/{document_id}/silence", response=DocumentDetailOut, auth=django_auth,
              summary="Circulate the draft under the silence procedure until a deadline")
 def document_silence(request: HttpRequest, document_id: str,
-                     payload: SilenceIn) -> dict[str, Any]:
+                     payload: SilenceIn) -> Document:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
     body = referenced("body.body", registry.body_get, viewer=request.user,
                       code=payload.body) if payload.body else None
     services.silence_start(actor=request.user, document=found, deadline=payload.deadline,
                            body=body)
-    return _outcome_detail(request, document_id)
-
-
-def _signature(check: services.SignatureCheck) -> dict[str, Any]:
-    signature: Signature = check.signature
-    return {"official": signature.official.public_id, "name_ru": signature.official.name_ru,
-            "name_en": signature.official.name_en,
-            "state": signature.state.iso_alpha2 if signature.state else None,
-            "signed_on": signature.signed_on, "public_key": signature.key.public_key,
-            "key_fingerprint": signature.key.fingerprint, "statement": signature.payload,
-            "signature": signature.signature, "valid": check.valid, "problem": check.problem}
+    return document(request, document_id)
 
 
 @router.get("/documents/{document_id}/signatures", response=list[SignatureOut],
             summary="Signatures with what was signed and the signers' public keys, verified now")
-def document_signatures(request: HttpRequest, document_id: str) -> list[dict[str, Any]]:
+def document_signatures(request: HttpRequest,
+                        document_id: str) -> list[services.SignatureCheck]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
-    return [_signature(c) for c in services.document_verify(document=found)]
+    return services.document_verify(document=found)
 
 
 @router.post("/documents/{document_id}/signatures", response={201: list[SignatureOut]},
              auth=django_auth,
              summary="Record a signature made by the signer over the statement of the document")
 def document_sign(request: HttpRequest, document_id: str,
-                  payload: SignatureIn) -> Status[list[dict[str, Any]]]:
+                  payload: SignatureIn) -> Status[list[services.SignatureCheck]]:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
     key = referenced("body.key_fingerprint", selectors.signer_key_get, viewer=request.user,
                      fingerprint=payload.key_fingerprint)
     services.document_sign(actor=request.user, document=found, key=key,
                            signed_on=payload.signed_on, signature=payload.signature)
-    return Status(201, [_signature(c) for c in services.document_verify(document=found)])
+    return Status(201, services.document_verify(document=found))
 
 
 @router.get("/documents/{document_id}/treaty-status", response=TreatyStatusOut,
@@ -383,9 +271,7 @@ def document_treaty_status(request: HttpRequest, document_id: str) -> dict[str, 
     status = selectors.treaty_status(document=found)
     return {"symbol": found.symbol, "ratifications_required": found.ratifications_required,
             "deposits": status.deposits, "in_force_on": status.in_force_on,
-            "states": [{"state": row.state.iso_alpha2, "signed_on": row.signed_on,
-                        "ratified_on": row.ratified_on, "deposited_on": row.deposited_on,
-                        "reservations": row.reservations} for row in status.rows]}
+            "states": status.rows}
 
 
 def _language(language: str) -> str:
@@ -426,15 +312,16 @@ def document_pdf(request: HttpRequest, document_id: str, language: str = "ru") -
 @router.get("/instructions", response=list[InstructionOut],
             summary="Instructions of decisions, by status and addressee")
 @paginate(LimitOffsetPagination)
-def instructions(request: HttpRequest, filters: Query[InstructionFilters]) -> list[dict[str, Any]]:
-    found = selectors.instruction_list(viewer=request.user, status=filters.status,
-                                       addressee=filters.addressee, state=filters.state)
-    return [_instruction(i) for i in found]
+def instructions(request: HttpRequest,
+                 filters: Query[InstructionFilters]) -> LazyPage[Instruction]:
+    found = selectors.instruction_list(viewer=request.user,
+                                       filters=instruction_filters(filters.dict()).or_refuse())
+    return lazily(found)
 
 
 @router.post("/instructions", response={201: InstructionOut}, auth=django_auth,
              summary="Give an instruction of a decision, labelled no lower than the decision")
-def instruction_add(request: HttpRequest, payload: InstructionIn) -> Status[dict[str, Any]]:
+def instruction_add(request: HttpRequest, payload: InstructionIn) -> Status[Instruction]:
     found = referenced("body.document", selectors.document_get, viewer=request.user,
                        public_id=payload.document)
     body = referenced("body.addressee_body", registry.body_get, viewer=request.user,
@@ -446,45 +333,38 @@ def instruction_add(request: HttpRequest, payload: InstructionIn) -> Status[dict
         addressee_kind=payload.addressee_kind, addressee_body=body, addressee_state=state,
         deadline_on=payload.deadline_on, deadline_months=payload.deadline_months,
         deadline_days=payload.deadline_days, classification=payload.classification)
-    return Status(201, _instruction(created))
-
-
-def _instruction_detail(found: Instruction) -> dict[str, Any]:
-    reports = [{"party": r.party.code, "text": r.text, "status_after": r.status_after,
-                "reported_at": r.reported_at} for r in found.reports.all()]
-    return {**_instruction(found), "reports": reports}
+    return Status(201, created)
 
 
 @router.get("/instructions/{instruction_id}", response=InstructionDetailOut,
             summary="One instruction with the addressees' progress reports")
-def instruction(request: HttpRequest, instruction_id: str) -> dict[str, Any]:
-    return _instruction_detail(selectors.instruction_get(viewer=request.user,
-                                                         public_id=instruction_id))
+def instruction(request: HttpRequest, instruction_id: str) -> Instruction:
+    return selectors.instruction_get(viewer=request.user, public_id=instruction_id)
 
 
 @router.post("/instructions/{instruction_id}/reports", response={201: InstructionDetailOut},
              auth=django_auth, summary="Report progress on an instruction addressed to you")
 def instruction_report(request: HttpRequest, instruction_id: str,
-                       payload: ProgressReportIn) -> Status[dict[str, Any]]:
+                       payload: ProgressReportIn) -> Status[Instruction]:
     found = selectors.instruction_get(viewer=request.user, public_id=instruction_id)
     services.instruction_report(actor=request.user, instruction=found, text=payload.text,
                                 status=payload.status)
-    refreshed = selectors.instruction_get(viewer=request.user, public_id=instruction_id)
-    return Status(201, _instruction_detail(refreshed))
+    return Status(201, selectors.instruction_get(viewer=request.user, public_id=instruction_id))
 
 
 @router.get("/implementation-reports", response=list[ImplementationReportOut],
             summary="The Secretary General's reports on implementation")
 @paginate(LimitOffsetPagination)
-def implementation_reports(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_report(r) for r in selectors.implementation_report_list(viewer=request.user)]
+def implementation_reports(request: HttpRequest) -> LazyPage[ImplementationReport]:
+    return lazily(selectors.implementation_report_list(viewer=request.user))
 
 
 @router.post("/implementation-reports", response={201: ImplementationReportDetailOut},
              auth=django_auth,
              summary="Generate the report to a session on the previous session's instructions")
 def implementation_report_generate(request: HttpRequest,
-                                   payload: ImplementationReportIn) -> Status[dict[str, Any]]:
+                                   payload: ImplementationReportIn
+                                   ) -> Status[ImplementationReport]:
     session = referenced("body.session", selectors.session_get, viewer=request.user,
                          public_id=payload.session)
     created = services.implementation_report_generate(actor=request.user, session=session)
@@ -495,7 +375,7 @@ def implementation_report_generate(request: HttpRequest,
             response=ImplementationReportDetailOut, auth=django_auth,
             summary="Edit the report's assessment of one instruction")
 def implementation_entry_edit(request: HttpRequest, report_id: str, instruction_id: str,
-                              payload: ReportEntryIn) -> dict[str, Any]:
+                              payload: ReportEntryIn) -> ImplementationReport:
     found = selectors.implementation_report_get(viewer=request.user, public_id=report_id)
     entry = next((e for e in found.entries.all()
                   if str(e.instruction.public_id) == instruction_id), None)
@@ -508,10 +388,5 @@ def implementation_entry_edit(request: HttpRequest, report_id: str, instruction_
 
 @router.get("/implementation-reports/{report_id}", response=ImplementationReportDetailOut,
             summary="One implementation report with an entry per instruction")
-def implementation_report(request: HttpRequest, report_id: str) -> dict[str, Any]:
-    found = selectors.implementation_report_get(viewer=request.user, public_id=report_id)
-    entries = [{"instruction": e.instruction.public_id, "reference": str(e.instruction),
-                "status": e.status, "text_ru": e.text_ru, "text_en": e.text_en}
-               for e in found.entries.all()]
-    return {**_report(found), "introduction_ru": found.introduction_ru,
-            "introduction_en": found.introduction_en, "entries": entries}
+def implementation_report(request: HttpRequest, report_id: str) -> ImplementationReport:
+    return selectors.implementation_report_get(viewer=request.user, public_id=report_id)

@@ -27,6 +27,11 @@ class PositionForm(forms.Form):
     reason = forms.CharField(label=_("Reason or reservation"), required=False, max_length=2000)
 
 
+class SessionStatusForm(forms.Form):
+    # The service names a status the session cannot move to.
+    status = forms.CharField(label=_("Status"), max_length=20)
+
+
 class TextForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGES)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea({"rows": 14}))

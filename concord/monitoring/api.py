@@ -13,6 +13,7 @@ from ninja.security import django_auth
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification
 from concord.core.models import LabelChange, Party
+from concord.core.pagination import lazily
 from concord.core.renderers import json_response
 from concord.core.schemas import Problem
 from concord.monitoring import selectors, services, warning
@@ -86,20 +87,7 @@ def incident_out(incident: Incident) -> dict[str, Any]:
 def incidents(request: HttpRequest, filters: Query[IncidentQuery]) -> Any:
     found = selectors.incident_list(viewer=request.user,
                                     filters=selectors.filters_from(filters.params()))
-    return _Mapped(found)
-
-
-class _Mapped:
-    """The selector's queryset, sliced by the paginator before it is turned into dicts."""
-
-    def __init__(self, queryset: Any) -> None:
-        self.queryset = queryset
-
-    def __len__(self) -> int:
-        return int(self.queryset.count())
-
-    def __getitem__(self, window: slice) -> list[dict[str, Any]]:
-        return [incident_out(i) for i in self.queryset[window]]
+    return lazily(found, answer=incident_out)
 
 
 @router.get("/incidents/{incident_id}", response={200: IncidentDetailOut, 404: Problem},

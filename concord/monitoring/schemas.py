@@ -8,6 +8,8 @@ from uuid import UUID
 from ninja import Field, Schema
 from pydantic import BaseModel
 
+from concord.core.schemas import ClassificationCode
+
 
 class FigureOut(Schema):
     source_kind: str
@@ -50,7 +52,7 @@ class IncidentOut(Schema):
     reliability: str
     credibility: int
     verification: str
-    classification: str
+    classification: ClassificationCode
     url: str
 
 
@@ -118,7 +120,7 @@ class IndicatorOut(Schema):
     orange: float
     red: float
     active: bool
-    classification: str
+    classification: ClassificationCode
 
 
 class IndicatorChange(Schema):
@@ -154,7 +156,7 @@ class AlertOut(Schema):
     window_end: date
     raised_at: datetime
     ended_at: datetime | None
-    classification: str
+    classification: ClassificationCode
     url: str
     cap_url: str
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from concord.core import policy
 from concord.core.audit import audit_record
 from concord.core.busy import database_busy
+from concord.core.changes import audited_update
 from concord.core.checkpoint import checkpoint_soon
 from concord.core.errors import Conflict, DomainError, ValidationError, require_permission
 from concord.core.labelling import label_change
@@ -119,10 +120,6 @@ EDITABLE_FIELDS = (
 LABEL_FIELDS = ("classification", "release_to_all_members", "releasable_to")
 
 
-def _plain(value: Any) -> Any:
-    return value if value is None or isinstance(value, (bool, int, float, str)) else str(value)
-
-
 @transaction.atomic
 def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Incident:
     """Corrects an incident's fields; the audit entry keeps each changed field's old and new
@@ -137,18 +134,15 @@ def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Inciden
     if incident.merged_into_id is not None:
         raise Conflict(_("This record was merged into another; edit that one."))
     label = {name: values.pop(name) for name in LABEL_FIELDS if name in values}
-    changed = {name: [_plain(getattr(incident, name)), _plain(value)]
-               for name, value in values.items() if getattr(incident, name) != value}
-    if changed:
-        for name, value in values.items():
-            setattr(incident, name, value)
-        derived = _derived({"occurred_on": incident.occurred_on, "category": incident.category,
-                            "fatalities": incident.fatalities, "injured": incident.injured})
-        incident.week, incident.severity = derived["week"], derived["severity"]
-        _validated(incident, exclude=["public_id", "external_id"])
-        incident.save()
-        audit_record(actor=actor, action="monitoring.incident.update", target=incident,
-                     detail={"changed": changed})
+
+    def settle(record: Incident) -> None:
+        derived = _derived({"occurred_on": record.occurred_on, "category": record.category,
+                            "fatalities": record.fatalities, "injured": record.injured})
+        record.week, record.severity = derived["week"], derived["severity"]
+        _validated(record, exclude=["public_id", "external_id"])
+
+    audited_update(actor=actor, record=incident, values=values, prepare=settle,
+                   derived=("week", "severity"), action="monitoring.incident.update")
     if label:
         # A lower label waits for a second approver (concord.core.labelling).
         incident.pending_label_change = label_change(  # type: ignore[attr-defined]

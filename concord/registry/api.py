@@ -9,6 +9,7 @@ from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from concord.core import clock
+from concord.core.pagination import LazyPage, lazily
 from concord.core.schemas import Problem
 from concord.registry import selectors
 from concord.registry.models import Body, MemberState, Official, Position
@@ -91,10 +92,10 @@ def _chair(entry: ChairYear) -> dict[str, Any]:
 
 @router.get("/member-states", response=list[MemberStateOut], summary="List member states")
 @paginate(LimitOffsetPagination)
-def member_states(request: HttpRequest, filters: Query[StateFilters]) -> list[dict[str, Any]]:
+def member_states(request: HttpRequest, filters: Query[StateFilters]) -> LazyPage[MemberState]:
     states = selectors.member_state_list(viewer=request.user, status=filters.status,
                                          q=filters.q, sort=filters.sort)
-    return [_state(s) for s in states]
+    return lazily(states, answer=_state)
 
 
 @router.get("/member-states/{code}", response={200: MemberStateDetailOut, 404: Problem},
@@ -122,10 +123,10 @@ def body(request: HttpRequest, code: str) -> dict[str, Any]:
 
 @router.get("/officials", response=list[OfficialOut], summary="Officials and their terms")
 @paginate(LimitOffsetPagination)
-def officials(request: HttpRequest, filters: Query[OfficialFilters]) -> list[dict[str, Any]]:
+def officials(request: HttpRequest, filters: Query[OfficialFilters]) -> LazyPage[Official]:
     found = selectors.official_list(viewer=request.user, q=filters.q,
                                     position=filters.position, state=filters.state)
-    return [_official(o) for o in found]
+    return lazily(found, answer=_official)
 
 
 @router.get("/officials/{official_id}", response={200: OfficialOut, 404: Problem},

@@ -9,7 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from concord.core.filters import FilterReader
+from concord.core import filters as read
+from concord.core.filters import Parsed
 from concord.registry.models import MemberState, MemberStatus, Position
 from concord.registry.selectors import STATE_ORDERINGS
 
@@ -21,13 +22,12 @@ class StateFilters:
     sort: str = ""
 
 
-def state_filters_from(params: Mapping[str, Any]) -> StateFilters:
-    read = FilterReader(params)
-    filters = StateFilters(
-        status=read.choice("status", MemberStatus.values, message=_("Unknown status.")),
-        q=read.text("q"), sort=read.choice("sort", STATE_ORDERINGS))
-    read.done()
-    return filters
+def state_filters_from(params: Mapping[str, Any]) -> Parsed[StateFilters]:
+    errors: dict[str, list[str]] = {}
+    return Parsed(StateFilters(
+        status=read.choice(params, "status", MemberStatus.values, errors),
+        q=read.text(params, "q"),
+        sort=read.choice(params, "sort", list(STATE_ORDERINGS), errors)), errors)
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,15 @@ class OfficialFilters:
     state: str = ""
 
 
-def official_filters_from(params: Mapping[str, Any]) -> OfficialFilters:
-    read = FilterReader(params)
-    q = read.text("q")
-    position = read.text("position")
+def official_filters_from(params: Mapping[str, Any]) -> Parsed[OfficialFilters]:
+    errors: dict[str, list[str]] = {}
+    position = read.text(params, "position")
     if position and not Position.objects.filter(code=position).exists():
-        read.refuse("position", _("Unknown position."))
+        errors["position"] = [_("Unknown position.")]
         position = ""
-    state = read.text("state").upper()
+    state = read.text(params, "state").upper()
     if state and not MemberState.objects.filter(iso_alpha2=state).exists():
-        read.refuse("state", _("Unknown member state."))
+        errors["state"] = [_("Unknown member state.")]
         state = ""
-    read.done()
-    return OfficialFilters(q=q, position=position, state=state)
+    return Parsed(OfficialFilters(q=read.text(params, "q"), position=position, state=state),
+                  errors)

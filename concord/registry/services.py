@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from concord.core import clock
 from concord.core.audit import audit_record
+from concord.core.changes import audited_update
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labels import PartyKind
 from concord.core.models import Party
@@ -37,16 +38,6 @@ def _validated(instance: models.Model, *, exclude: list[str] | None = None) -> N
         raise ValidationError(_("Please correct the marked fields."), errors=errors) from exc
 
 
-def _changed(instance: models.Model, fields: dict[str, Any]) -> dict[str, Any]:
-    changes: dict[str, Any] = {}
-    for name, value in fields.items():
-        old = getattr(instance, name)
-        if old != value:
-            changes[name] = {"from": str(old), "to": str(value)}
-            setattr(instance, name, value)
-    return changes
-
-
 M = TypeVar("M", bound=models.Model)
 
 
@@ -56,14 +47,12 @@ def _reject_unknown(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
         raise ValidationError(_("Unknown fields."), errors={f: [_("Unknown field.")] for f in unknown})
 
 
-def _update(instance: M, fields: dict[str, Any], *, allowed: tuple[str, ...]) -> dict[str, Any]:
-    """Applies the allowed fields, validates, saves only what changed; returns the changes."""
+def _update(*, actor: Any, record: M, fields: dict[str, Any], allowed: tuple[str, ...],
+            action: str) -> dict[str, Any]:
+    """Applies the allowed fields, validates, saves and audits only what changed."""
     _reject_unknown(fields, allowed)
-    changes = _changed(instance, fields)
-    if changes:
-        _validated(instance)
-        instance.save(update_fields=list(changes))
-    return changes
+    return audited_update(actor=actor, record=record, values=fields, action=action,
+                          prepare=_validated)
 
 
 STATE_FIELDS = (
@@ -109,13 +98,11 @@ def member_state_register(*, actor: Any, iso_alpha2: str, iso_alpha3: str, iso_n
 @transaction.atomic
 def member_state_update(*, actor: Any, state: MemberState, **fields: Any) -> MemberState:
     require_permission(actor, "registry.change_memberstate")
-    changes = _update(state, fields, allowed=STATE_FIELDS)
-    if not changes:
-        return state
-    party_names = {"name_ru": state.name_ru, "name_en": state.name_en}
-    Party.objects.filter(pk=state.party_id).update(**party_names)
-    audit_record(actor=actor, action="registry.member_state.update", target=state,
-                 detail={"changes": changes})
+    changes = _update(actor=actor, record=state, fields=fields, allowed=STATE_FIELDS,
+                      action="registry.member_state.update")
+    if changes:
+        party_names = {"name_ru": state.name_ru, "name_en": state.name_en}
+        Party.objects.filter(pk=state.party_id).update(**party_names)
     return state
 
 
@@ -186,11 +173,8 @@ def body_update(*, actor: Any, body: Body, **fields: Any) -> Body:
     require_permission(actor, "registry.change_body")
     if "parent" in fields:
         _check_hierarchy(body, fields["parent"])
-    changes = _update(body, fields, allowed=BODY_FIELDS)
-    if not changes:
-        return body
-    audit_record(actor=actor, action="registry.body.update", target=body,
-                 detail={"changes": changes})
+    _update(actor=actor, record=body, fields=fields, allowed=BODY_FIELDS,
+            action="registry.body.update")
     return body
 
 
@@ -227,11 +211,8 @@ def official_create(*, actor: Any, **fields: Any) -> Official:
 @transaction.atomic
 def official_update(*, actor: Any, official: Official, **fields: Any) -> Official:
     require_permission(actor, "registry.change_official")
-    changes = _update(official, fields, allowed=OFFICIAL_FIELDS)
-    if not changes:
-        return official
-    audit_record(actor=actor, action="registry.official.update", target=official,
-                 detail={"changes": changes})
+    _update(actor=actor, record=official, fields=fields, allowed=OFFICIAL_FIELDS,
+            action="registry.official.update")
     return official
 
 
@@ -278,10 +259,7 @@ def chairmanship_record(*, actor: Any, year: int, state: MemberState, note_ru: s
         audit_record(actor=actor, action="registry.chairmanship.record", target=chair,
                      target_id=str(year), detail={"state": state.iso_alpha2})
         return chair
-    changes = _changed(existing, {"state": state, "note_ru": note_ru, "note_en": note_en})
-    if changes:
-        _validated(existing)
-        existing.save(update_fields=list(changes))
-        audit_record(actor=actor, action="registry.chairmanship.update", target=existing,
-                     target_id=str(year), detail={"changes": changes})
+    audited_update(actor=actor, record=existing, action="registry.chairmanship.update",
+                   values={"state": state, "note_ru": note_ru, "note_en": note_en},
+                   prepare=_validated, target_id=str(year))
     return existing

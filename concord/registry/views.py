@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from concord.core import clock
 from concord.core.exports import FORMATS, table_response
-from concord.core.filters import page_filters
 from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.registry import filters as registry_filters
@@ -37,9 +36,7 @@ def _map_states(states: Any) -> list[dict[str, str]]:
 
 
 def state_list(request: HttpRequest) -> HttpResponse:
-    # A bad filter is said on the page, which then lists as if it had not been given.
-    filters, _refused = page_filters(request, registry_filters.state_filters_from,
-                                     registry_filters.StateFilters())
+    filters = registry_filters.state_filters_from(request.GET).or_warn(request)
     states = selectors.member_state_list(viewer=request.user, status=filters.status,
                                          q=filters.q, sort=filters.sort)
     fmt = request.GET.get("format", "")
@@ -127,9 +124,7 @@ def body_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def official_list(request: HttpRequest) -> HttpResponse:
-    # A bad filter is said on the page, which then lists as if it had not been given.
-    filters, _refused = page_filters(request, registry_filters.official_filters_from,
-                                     registry_filters.OfficialFilters())
+    filters = registry_filters.official_filters_from(request.GET).or_warn(request)
     officials = selectors.official_list(viewer=request.user, q=filters.q,
                                         position=filters.position, state=filters.state)
     fmt = request.GET.get("format", "")

@@ -8,11 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 from django.urls import resolve
-from django.utils import translation
 
 from concord.core import shell
-from concord.core.errors import ValidationError
-from concord.core.filters import FilterReader, filter_problems
 
 
 def _request(path: str, user):
@@ -102,21 +99,6 @@ def test_it_names_an_entry_that_leads_nowhere(personas):
 
     with pytest.raises(ImproperlyConfigured, match="'press-news' leads to 'press:news'"):
         shell.navigation_for(_request("/registry/states/", AnonymousUser()), registry)
-
-
-def test_it_names_each_bad_filter_with_what_is_wrong():
-    with translation.override("en"):
-        read = FilterReader({"status": "dormant", "sort": "size", "q": " Kyrgyz "})
-        assert read.choice("status", ["active", "suspended"]) == ""
-        assert read.choice("sort", ["name"], message="Unknown order.") == ""
-        assert read.text("q") == "Kyrgyz"
-        with pytest.raises(ValidationError) as refused:
-            read.done()
-
-        assert refused.value.errors == {"status": ["Choose one of: active, suspended."],
-                                        "sort": ["Unknown order."]}
-        assert filter_problems(refused.value) == ("Please correct the filters. status: Choose one "
-                                                  "of: active, suspended. sort: Unknown order.")
 
 
 def test_it_passes_the_checks_with_every_app_registered():

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from concord.accounts.models import User
 from concord.core.audit import audit_record
+from concord.core.changes import audited_update
 from concord.core.clock import today
 from concord.core.errors import Forbidden, InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification, PartyKind, can_read
@@ -267,10 +268,9 @@ def _entry_text(instruction: Instruction, language: str) -> str:
 def implementation_entry_edit(*, actor: Any, entry: ImplementationEntry, text_ru: str,
                               text_en: str) -> ImplementationEntry:
     require_permission(actor, "council.change_implementationreport")
-    entry.text_ru, entry.text_en = text_ru, text_en
-    entry.save(update_fields=["text_ru", "text_en"])
-    audit_record(actor=actor, action="council.implementation_report.edit", target=entry.report,
-                 detail={"entry": entry.pk})
+    audited_update(actor=actor, record=entry, values={"text_ru": text_ru, "text_en": text_en},
+                   action="council.implementation_report.edit", target=entry.report,
+                   detail={"entry": entry.pk})
     return entry
 
 
@@ -278,7 +278,7 @@ def implementation_entry_edit(*, actor: Any, entry: ImplementationEntry, text_ru
 def implementation_report_edit(*, actor: Any, report: ImplementationReport,
                                introduction_ru: str, introduction_en: str) -> ImplementationReport:
     require_permission(actor, "council.change_implementationreport")
-    report.introduction_ru, report.introduction_en = introduction_ru, introduction_en
-    report.save(update_fields=["introduction_ru", "introduction_en", "edited_at"])
-    audit_record(actor=actor, action="council.implementation_report.edit", target=report)
+    audited_update(actor=actor, record=report, action="council.implementation_report.edit",
+                   values={"introduction_ru": introduction_ru, "introduction_en": introduction_en},
+                   derived=("edited_at",))
     return report

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
+from concord.core.changes import audited_update
 from concord.core.errors import InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
@@ -157,8 +158,8 @@ def agenda_item_add(
 def agenda_item_record_outcome(*, actor: Any, item: AgendaItem, outcome_ru: str,
                                outcome_en: str) -> AgendaItem:
     require_permission(actor, "council.change_session")
-    item.outcome_ru, item.outcome_en = outcome_ru, outcome_en
-    item.save(update_fields=["outcome_ru", "outcome_en"])
-    audit_record(actor=actor, action="council.agenda_item.outcome", target=item.session,
-                 detail={"item": item.pk})
+    audited_update(actor=actor, record=item, values={"outcome_ru": outcome_ru,
+                                                     "outcome_en": outcome_en},
+                   action="council.agenda_item.outcome", target=item.session,
+                   detail={"item": item.pk})
     return item

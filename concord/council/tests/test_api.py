@@ -10,7 +10,7 @@ from django.test import Client
 
 from concord.core.labels import Classification
 from concord.council import services
-from concord.council.models import Instruction, StatePosition
+from concord.council.models import Document, Instruction, StatePosition
 from concord.council.tests.factories import ALL_CONCUR, draft, positions, session
 
 API = "/api/v1"
@@ -208,8 +208,60 @@ def test_it_takes_a_draft_from_registration_to_adoption_and_a_report(org, person
     assert edited.json()["entries"][0]["text_en"] == "Done."
 
 
+def test_it_takes_and_gives_a_classification_by_its_code(org, personas):
+    officer = _client(personas.officer)
+
+    created = _post(officer, f"{API}/documents", {
+        "body": "CSC", "type": "decision", "title_ru": "О", "title_en": "On",
+        "classification": "confidential"})
+    defaulted = _post(officer, f"{API}/documents", {
+        "body": "CSC", "type": "decision", "title_ru": "О", "title_en": "On"})
+    listed = officer.get(f"{API}/documents").json()["items"]
+
+    assert created.status_code == 201
+    assert created.json()["classification"] == "confidential"
+    assert defaulted.json()["classification"] == "official_use"
+    assert sorted(item["classification"] for item in listed) == ["confidential", "official_use"]
+
+
+def test_it_refuses_a_classification_given_as_a_number_naming_the_field(org, personas):
+    response = _post(_client(personas.officer), f"{API}/documents", {
+        "body": "CSC", "type": "decision", "title_ru": "О", "title_en": "On",
+        "classification": 2})
+
+    problem = response.json()
+    assert response.status_code == 422
+    assert [error["field"] for error in problem["errors"]] == ["body.classification"]
+    assert "official_use" in problem["errors"][0]["message"]
+    assert not Document.objects.visible_to(personas.officer).exists()
+
+
 def test_it_refuses_a_delegate_registering_a_document(org, personas):
     response = _post(_client(personas.delegate_a), f"{API}/documents", {
         "body": "CSC", "type": "decision", "title_ru": "О", "title_en": "On"})
 
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/sessions", "/documents", "/instructions",
+                                  "/implementation-reports"])
+def test_it_reads_only_the_page_asked_for(org, personas, path, django_assert_max_num_queries):
+    sochi = session(org, personas.officer)
+    for number in range(12):
+        document = draft(org, personas.officer, session=sochi, title_en=f"Decision {number}")
+        services.instruction_add(actor=personas.officer, document=document,
+                                 addressee_kind=Instruction.Addressee.ALL_STATES,
+                                 text_ru="Доложить", text_en="Report")
+        session(org, personas.officer, starts_on=date(2014, 1, 1 + number))
+    client = _client(personas.officer)
+
+    with django_assert_max_num_queries(6) as queries:
+        response = client.get(f"{API}{path}", {"limit": 2, "offset": 1})
+
+    answer = response.json()
+    assert response.status_code == 200
+    assert len(answer["items"]) <= 2
+    # Counted in the database and sliced there, not read whole and counted in Python.
+    statements = [query["sql"].upper() for query in queries.captured_queries]
+    assert any("COUNT(" in sql for sql in statements)
+    assert any("LIMIT 2" in sql for sql in statements)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.test import Client
 from django.urls import reverse
@@ -93,7 +94,8 @@ def test_it_adds_agenda_items_under_one_another_with_the_documents_they_consider
     child = AgendaItem.objects.get(session=sochi, parent=top)
     assert list(child.documents.through.objects.filter(agendaitem=child)
                 .values_list("document_id", flat=True)) == [document.pk]
-    assert [(n.number, n.item.title_en) for n in selectors.agenda_tree(session=sochi)] == [
+    agenda = selectors.session_agenda(viewer=personas.officer, session=sochi)
+    assert [(n.number, n.item.title_en) for n in agenda] == [
         ("1", "On the situation"), ("1.1", "On the border")]
     assert "Assistance agreed." in page
     assert document.symbol in page
@@ -330,6 +332,14 @@ def test_a_revoked_key_signs_nothing_more_and_its_signatures_still_verify(org, p
     assert not Signature.objects.filter(document=unsigned).exists()
     assert [check.valid for check in services.document_verify(document=signed)] == [True]
     assert AuditEntry.objects.filter(action="council.signer_key.revoke").count() == 1
+
+
+@pytest.mark.parametrize("fingerprint", ["not-a-fingerprint", "AB" * 32, "0" * 63])
+def test_it_answers_a_key_path_that_names_no_fingerprint_as_missing(org, personas, fingerprint):
+    response = _client(personas.officer).post(f"/council/signer-keys/{fingerprint}/revoke/")
+
+    assert response.status_code == 404
+    assert not AuditEntry.objects.filter(action="council.signer_key.revoke").exists()
 
 
 def test_a_draft_released_to_one_state_by_name_is_read_by_that_state_alone(org, personas):

@@ -274,3 +274,29 @@ def test_it_moves_a_session_forward_from_its_page(org, personas):
     assert 'name="status" value="convened"' in page
     assert response.status_code == 302
     assert planned.status == "convened"
+
+
+def test_it_says_on_the_session_page_why_a_move_was_refused(org, personas):
+    planned = session(org, personas.officer)
+    client = _client(personas.officer)
+
+    response = client.post(reverse("council:session-status", args=[planned.public_id]),
+                           {"status": "adjourned"}, follow=True, HTTP_ACCEPT_LANGUAGE="en")
+
+    planned.refresh_from_db()
+    assert response.redirect_chain == [(planned.get_absolute_url(), 302)]
+    assert "Unknown status." in response.content.decode()
+    assert planned.status == "planned"
+
+
+def test_it_shows_a_draft_not_adopted_as_a_warning(org, personas):
+    document = draft(org, personas.officer)
+    positions(org, personas.officer, document, {**ALL_CONCUR, "TJ": "objects"})
+
+    response = _client(personas.officer).post(
+        reverse("council:document-decide", args=[document.public_id]), follow=True,
+        HTTP_ACCEPT_LANGUAGE="en")
+
+    [message] = list(response.context["messages"])
+    assert message.level_tag == "warning"
+    assert message.message.startswith("Not adopted: objected by")

@@ -168,3 +168,62 @@ def test_it_reads_the_page_in_a_fixed_number_of_queries(org, personas,
 def test_its_selector_raises_not_found_for_a_malformed_identifier(org, personas):
     with pytest.raises(NotFound):
         selectors.session_page(viewer=personas.officer, public_id="not-a-uuid")
+
+
+def test_its_api_answer_shows_what_the_page_shows_and_no_more(org, personas):
+    sochi, shared, russian = _sochi(org, personas)
+    [report, border, section] = sochi.agenda_items.order_by("pk")
+
+    answer = _client(personas.delegate_b).get(f"/api/v1/sessions/{sochi.public_id}").json()
+
+    previous = sochi.previous
+    assert answer == {
+        "id": str(sochi.public_id), "body": "CSC", "kind": "regular", "status": "planned",
+        "title_ru": "Сессия СКБ", "title_en": "Session of the CSC", "place_ru": "Сочи",
+        "place_en": "Sochi", "starts_on": "2013-09-23", "ends_on": "2013-09-23",
+        "dates_tentative": False, "time_zone": "Europe/Moscow", "chair": "KG",
+        "previous": str(previous.public_id), "classification": "public",
+        "url": sochi.get_absolute_url(),
+        "participants": [
+            {"state": "KZ", "office_ru": None, "office_en": None, "official_ru": None,
+             "official_en": None, "head_of_delegation": False},
+            {"state": None, "office_ru": org.secretary_general.title_ru,
+             "office_en": org.secretary_general.title_en, "official_ru": org.bordyuzha.name_ru,
+             "official_en": org.bordyuzha.name_en, "head_of_delegation": False}],
+        "agenda": [
+            {"id": report.pk, "session": str(sochi.public_id), "number": "1", "depth": 0,
+             "parent": None, "title_ru": "О ходе выполнения решений предыдущей сессии",
+             "title_en": "Report on the implementation of the decisions of the previous session",
+             "rapporteur_ru": org.secretary_general.title_ru,
+             "rapporteur_en": org.secretary_general.title_en, "documents": [],
+             "outcome_ru": "", "outcome_en": "", "implementation_report": True},
+            {"id": border.pk, "session": str(sochi.public_id), "number": "2", "depth": 0,
+             "parent": None, "title_ru": "Граница", "title_en": "The border",
+             "rapporteur_ru": org.studenikin.name_ru, "rapporteur_en": org.studenikin.name_en,
+             "documents": [shared.symbol], "outcome_ru": "", "outcome_en": "",
+             "implementation_report": False},
+            {"id": section.pk, "session": str(sochi.public_id), "number": "2.1", "depth": 1,
+             "parent": border.pk, "title_ru": "Таджикско-афганский участок",
+             "title_en": "The Tajik-Afghan section", "rapporteur_ru": None,
+             "rapporteur_en": None, "documents": [], "outcome_ru": "", "outcome_en": "",
+             "implementation_report": False}],
+        "documents": [shared.symbol], "signed_documents_held": 1,
+        "signed_documents_reported": None}
+    assert russian.symbol not in json.dumps(answer, ensure_ascii=False)
+
+
+def test_its_api_answer_reads_in_a_fixed_number_of_queries(org, personas,
+                                                           django_assert_max_num_queries):
+    sochi, shared, _russian = _sochi(org, personas)
+    for number in range(20):
+        document = draft(org, personas.officer, session=sochi, title_en=f"Decision {number}")
+        services.agenda_item_add(actor=personas.officer, session=sochi,
+                                 title_ru=f"Вопрос {number}", title_en=f"Item {number}",
+                                 rapporteur=org.studenikin, documents=[document, shared])
+    client = _client(personas.delegate_a)
+
+    with django_assert_max_num_queries(8):
+        response = client.get(f"/api/v1/sessions/{sochi.public_id}")
+
+    assert response.status_code == 200
+    assert response.json()["agenda"][-1]["number"] == "22"

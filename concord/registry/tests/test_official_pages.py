@@ -120,7 +120,8 @@ def test_it_lists_every_official_and_names_an_unknown_position_and_state(client,
     assert response.status_code == 200
     assert list(response.context["page_obj"]) == list(everyone.context["page_obj"])
     assert [str(m) for m in response.context["messages"]] == [
-        "Please correct the filters. position: Unknown position. state: Unknown member state."]
+        "The filter “position” was left out: Unknown position.",
+        "The filter “state” was left out: Unknown member state."]
 
 
 @pytest.mark.parametrize("official_id", ["42", "not-a-uuid", "00000000-0000-4000-8000"])

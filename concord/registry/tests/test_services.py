@@ -89,8 +89,7 @@ def test_it_updates_a_state_and_its_partys_names(personas):
     assert state.party.name_en == "Kyrgyz Republic"
     [entry] = _audit()
     assert entry.action == "registry.member_state.update"
-    assert json.loads(entry.detail)["changes"]["name_en"] == {"from": "Kyrgyzstan",
-                                                              "to": "Kyrgyz Republic"}
+    assert json.loads(entry.detail)["changed"]["name_en"] == ["Kyrgyzstan", "Kyrgyz Republic"]
 
 
 def test_it_writes_nothing_when_nothing_changes(personas):

@@ -61,16 +61,18 @@ def test_it_shows_every_state_and_names_each_unknown_filter(client, org):
     assert response.status_code == 200
     assert _listed(response) == ["AM", "BY", "KZ", "KG", "RU", "TJ"]
     said = [str(message) for message in response.context["messages"]]
-    assert len(said) == 1
-    assert said[0].startswith("Please correct the filters. status: Unknown status. sort: "
-                              "Choose one of: name, -name,")
-    assert "status: Unknown status." in response.content.decode()
+    assert len(said) == 2
+    assert said[0] == ("The filter “status” was left out: dormant is not one of: active, "
+                       "suspended, withdrawn.")
+    assert said[1].startswith("The filter “sort” was left out: population is not one of: name, "
+                              "-name,")
+    assert "The filter “status” was left out" in response.content.decode()
 
 
 def test_it_names_an_unknown_filter_in_russian(client, org):
     response = client.get(LIST, {"status": "dormant"})
 
-    assert "Исправьте параметры фильтра. status: Неизвестный статус." in response.content.decode()
+    assert "Фильтр «status» не применён: dormant — не одно из значений" in response.content.decode()
 
 
 def test_it_answers_an_htmx_request_with_the_table_alone(client, org):

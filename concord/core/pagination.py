@@ -1,0 +1,41 @@
+"""What a paginated list endpoint hands its paginator: the records still unread, so that the
+database counts them and returns only the page asked for, and only the page's records are
+turned into answers. Every list endpoint of the API returns one:
+
+    @paginate(LimitOffsetPagination)
+    def member_states(request, filters):
+        return lazily(selectors.member_state_list(viewer=request.user), answer=_state)
+
+Without `answer`, the page's records are answered as they are, for a response schema that reads
+them itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from django.db.models import Model, QuerySet
+
+Record = TypeVar("Record", bound=Model)
+
+
+class LazyPage(Generic[Record]):
+    # Django Ninja's paginators count what they are given with len() and slice it; a queryset
+    # turned into a list first would be read and answered whole for a page of 25.
+
+    def __init__(self, records: QuerySet[Record],
+                 answer: Callable[[Record], Any] | None = None) -> None:
+        self.records = records
+        self.answer = answer
+
+    def __len__(self) -> int:
+        return self.records.count()
+
+    def __getitem__(self, window: slice) -> list[Any]:
+        page = list(self.records[window])
+        return page if self.answer is None else [self.answer(record) for record in page]
+
+
+def lazily(records: QuerySet[Record], *,
+           answer: Callable[[Record], Any] | None = None) -> LazyPage[Record]:
+    return LazyPage(records, answer)

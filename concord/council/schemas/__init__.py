@@ -1,0 +1,73 @@
+"""What the council's API takes and answers, one module per part of its work."""
+
+from concord.council.schemas.documents import (
+    DecisionIn,
+    DocumentDetailOut,
+    DocumentIn,
+    DocumentOut,
+    OutcomeOut,
+    PositionIn,
+    PositionOut,
+    SilenceIn,
+    TextIn,
+    TextOut,
+)
+from concord.council.schemas.instructions import (
+    ImplementationReportDetailOut,
+    ImplementationReportIn,
+    ImplementationReportOut,
+    InstructionDetailOut,
+    InstructionIn,
+    InstructionOut,
+    ProgressReportIn,
+    ProgressReportOut,
+    ReportEntryIn,
+    ReportEntryOut,
+)
+from concord.council.schemas.sessions import (
+    AgendaItemIn,
+    AgendaItemOut,
+    ParticipantOut,
+    SessionDetailOut,
+    SessionIn,
+    SessionOut,
+)
+from concord.council.schemas.signatures import (
+    SignatureIn,
+    SignatureOut,
+    TreatyRowOut,
+    TreatyStatusOut,
+)
+
+__all__ = [
+    "AgendaItemIn",
+    "AgendaItemOut",
+    "DecisionIn",
+    "DocumentDetailOut",
+    "DocumentIn",
+    "DocumentOut",
+    "ImplementationReportDetailOut",
+    "ImplementationReportIn",
+    "ImplementationReportOut",
+    "InstructionDetailOut",
+    "InstructionIn",
+    "InstructionOut",
+    "OutcomeOut",
+    "ParticipantOut",
+    "PositionIn",
+    "PositionOut",
+    "ProgressReportIn",
+    "ProgressReportOut",
+    "ReportEntryIn",
+    "ReportEntryOut",
+    "SessionDetailOut",
+    "SessionIn",
+    "SessionOut",
+    "SignatureIn",
+    "SignatureOut",
+    "SilenceIn",
+    "TextIn",
+    "TextOut",
+    "TreatyRowOut",
+    "TreatyStatusOut",
+]

@@ -1,0 +1,68 @@
+"""Every read of the council app, scoped to the viewer: what they may not read is missing, from
+lists, counts, details and exports alike. One module per part; every selector importable from
+here."""
+
+from concord.council.selectors.consensus import PositionRow, position_board
+from concord.council.selectors.documents import (
+    document_for_operator,
+    document_get,
+    document_list,
+    document_texts,
+    latest_text,
+    parties_by_code,
+    text_diff,
+)
+from concord.council.selectors.instructions import (
+    implementation_report_get,
+    implementation_report_list,
+    instruction_get,
+    instruction_list,
+)
+from concord.council.selectors.session_page import (
+    AgendaEntry,
+    SessionPage,
+    SignedCount,
+    session_agenda,
+    session_page,
+)
+from concord.council.selectors.sessions import (
+    session_documents,
+    session_get,
+    session_list,
+)
+from concord.council.selectors.signatures import (
+    TreatyStatus,
+    document_signatures,
+    signer_key_get,
+    signer_key_list,
+    treaty_status,
+)
+
+__all__ = [
+    "AgendaEntry",
+    "PositionRow",
+    "SessionPage",
+    "SignedCount",
+    "TreatyStatus",
+    "document_for_operator",
+    "document_get",
+    "document_list",
+    "document_signatures",
+    "document_texts",
+    "implementation_report_get",
+    "implementation_report_list",
+    "instruction_get",
+    "instruction_list",
+    "latest_text",
+    "parties_by_code",
+    "position_board",
+    "session_agenda",
+    "session_documents",
+    "session_get",
+    "session_list",
+    "session_page",
+    "signer_key_get",
+    "signer_key_list",
+    "text_diff",
+    "treaty_status",
+]

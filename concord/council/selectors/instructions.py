@@ -1,0 +1,65 @@
+"""Instructions of decisions and the reports on their implementation, as the viewer may read them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from concord.core.scoping import labelled_get, public_id_of
+from concord.council.filters import InstructionFilters
+from concord.council.models import (
+    Document,
+    ImplementationEntry,
+    ImplementationReport,
+    Instruction,
+    Session,
+)
+
+
+def instruction_list(*, viewer: Any, filters: InstructionFilters | None = None,
+                     document: Document | None = None) -> QuerySet[Instruction]:
+    filters = filters or InstructionFilters()
+    instructions = (Instruction.objects.visible_to(viewer)
+                    .select_related("document", "addressee_body", "addressee_state"))
+    if filters.status:
+        instructions = instructions.filter(status=filters.status)
+    if filters.addressee:
+        instructions = instructions.filter(addressee_kind=filters.addressee)
+    if filters.state:
+        instructions = instructions.filter(
+            Q(addressee_state__iso_alpha2=filters.state)
+            | Q(addressee_kind=Instruction.Addressee.ALL_STATES))
+    if document is not None:
+        instructions = instructions.filter(document=document)
+    return instructions.order_by("due_on", "document__symbol", "number")
+
+
+def instruction_get(*, viewer: Any, public_id: Any) -> Instruction:
+    key = public_id_of(Instruction, public_id)
+    queryset = Instruction.objects.select_related(
+        "document", "addressee_body", "addressee_state").prefetch_related("reports__party")
+    instruction: Instruction = labelled_get(queryset, viewer=viewer, public_id=key)
+    return instruction
+
+
+def implementation_report_list(*, viewer: Any, session: Session | None = None
+                               ) -> QuerySet[ImplementationReport]:
+    reports = ImplementationReport.objects.visible_to(viewer).select_related("session", "covers")
+    if session is not None:
+        reports = reports.filter(session=session)
+    return reports.order_by("-generated_at")
+
+
+def implementation_report_get(*, viewer: Any, public_id: Any) -> ImplementationReport:
+    key = public_id_of(ImplementationReport, public_id)
+    # An entry is about its instruction: the entries shown are those on instructions the viewer
+    # may read, as if the others were not in the report.
+    entries = (ImplementationEntry.objects
+               .filter(instruction__in=Instruction.objects.visible_to(viewer))
+               .select_related("instruction", "instruction__document",
+                               "instruction__addressee_state", "instruction__addressee_body"))
+    queryset = ImplementationReport.objects.select_related("session", "covers").prefetch_related(
+        Prefetch("entries", queryset=entries))
+    report: ImplementationReport = labelled_get(queryset, viewer=viewer, public_id=key)
+    return report

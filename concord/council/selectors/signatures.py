@@ -1,0 +1,52 @@
+"""Signatures, signers' keys and an agreement's treaty status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from concord.core.errors import NotFound
+from concord.council.models import (
+    Document,
+    Signature,
+    SignerKey,
+    TreatyAction,
+)
+from concord.council.services import entry_into_force
+
+
+def document_signatures(*, document: Document) -> list[Signature]:
+    return list(document.signatures.all())
+
+
+@dataclass(frozen=True)
+class TreatyStatus:
+    rows: list[TreatyAction]
+    in_force_on: date | None
+    deposits: int
+
+
+def treaty_status(*, document: Document) -> TreatyStatus:
+    rows = list(TreatyAction.objects.filter(document=document).select_related("state")
+                .order_by("state__name_ru"))
+    return TreatyStatus(rows, entry_into_force(document=document, actions=rows),
+                        sum(1 for r in rows if r.deposited_on))
+
+
+def signer_key_list(*, viewer: Any) -> QuerySet[SignerKey]:
+    """Public keys are public: anyone may read them to check a signature."""
+    return SignerKey.objects.select_related("official", "state").order_by(
+        "revoked_at", "official__name_en", "-created_at")
+
+
+def signer_key_get(*, viewer: Any, fingerprint: str) -> SignerKey:
+    """Public keys are public: anyone may read them to check a signature."""
+    key = SignerKey.objects.select_related("official", "state").filter(
+        fingerprint=fingerprint).first()
+    if key is None:
+        raise NotFound(_("No signer key %(fingerprint)s.") % {"fingerprint": fingerprint})
+    return key

@@ -1,0 +1,1 @@
+"""The council's pages, one module per part of its work."""
