@@ -61,3 +61,15 @@ def test_it_names_a_year_beyond_the_calendar(db, personas, address):
     response = Client().get(f"{API}/{address}", {"year": 6809816631})
 
     assert _fields(response) == ["query.year"]
+
+
+@pytest.mark.parametrize("address", ["officials", "member-states", "sessions", "documents",
+                                     "instructions", "implementation-reports", "incidents"])
+def test_it_answers_an_offset_past_the_last_record_with_an_empty_page(db, personas, address):
+    client = Client()
+    client.force_login(personas.officer)
+
+    response = client.get(f"{API}/{address}", {"offset": str(2**122), "limit": "25"})
+
+    assert response.status_code == 200, response.content
+    assert response.json()["items"] == []

@@ -27,12 +27,20 @@ class LazyPage(Generic[Record]):
                  answer: Callable[[Record], Any] | None = None) -> None:
         self.records = records
         self.answer = answer
+        self._count: int | None = None
 
     def __len__(self) -> int:
-        return self.records.count()
+        if self._count is None:
+            self._count = self.records.count()
+        return self._count
 
     def __getitem__(self, window: slice) -> list[Any]:
-        page = list(self.records[window])
+        # An offset past the last record reads nothing; the database is not asked, since an
+        # offset past its integers (a query string can say anything) is an error there.
+        if (window.start or 0) >= len(self):
+            return []
+        stop = min(window.stop, len(self)) if window.stop is not None else None
+        page = list(self.records[window.start:stop])
         return page if self.answer is None else [self.answer(record) for record in page]
 
 
