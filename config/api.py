@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from django.db.utils import OperationalError
@@ -65,7 +66,7 @@ class ConcordAPI(NinjaAPI):
                 # (RFC 9457), so the answers the operations declare carry that type.
                 for status, answer in answers.items():
                     content = answer.get("content", {})
-                    if int(status) >= 400 and "application/json" in content:
+                    if int(status) >= HTTPStatus.BAD_REQUEST and "application/json" in content:
                         answer["content"] = {"application/problem+json":
                                              content["application/json"]}
         return schema

@@ -165,6 +165,34 @@ def _own_token(user: User, public_id: str) -> ApiToken | None:
         return None
 
 
+def _revoke(request: HttpRequest, user: User) -> HttpResponse:
+    token = _own_token(user, request.POST.get("token", ""))
+    if token is not None:
+        services.token_revoke(actor=user, token=token)
+        messages.success(request, _("The token was revoked."))
+    return redirect("accounts:profile")
+
+
+def _revoke_all(request: HttpRequest, user: User) -> HttpResponse:
+    count = services.token_revoke_all(actor=user, user=user)
+    if count:
+        messages.success(request, ngettext(
+            "%(count)d token was revoked and no longer works.",
+            "%(count)d tokens were revoked and no longer work.",
+            count) % {"count": count})
+    else:
+        messages.info(request, _("You have no token to revoke."))
+    return redirect("accounts:profile")
+
+
+def _password_refused(form: PasswordForm, error: DomainError) -> None:
+    # The service speaks of "password"; on this form that is the new one.
+    for message in error.errors.pop("password", []):
+        form.add_error("new", message)
+    if error.errors:
+        apply_domain_errors(form, error)
+
+
 @login_required
 @sensitive_post_parameters("current", "new", "repeat")
 @require_http_methods(["GET", "POST"])
@@ -197,28 +225,12 @@ def profile(request: HttpRequest) -> HttpResponse:
                         read_only=token_form.cleaned_data["read_only"]).plaintext
                     token_form = TokenForm()
             elif action == "revoke":
-                token = _own_token(user, request.POST.get("token", ""))
-                if token is not None:
-                    services.token_revoke(actor=user, token=token)
-                    messages.success(request, _("The token was revoked."))
-                return redirect("accounts:profile")
+                return _revoke(request, user)
             elif action == "revoke-all":
-                count = services.token_revoke_all(actor=user, user=user)
-                if count:
-                    messages.success(request, ngettext(
-                        "%(count)d token was revoked and no longer works.",
-                        "%(count)d tokens were revoked and no longer work.",
-                        count) % {"count": count})
-                else:
-                    messages.info(request, _("You have no token to revoke."))
-                return redirect("accounts:profile")
+                return _revoke_all(request, user)
         except DomainError as error:
             if action == "password":
-                # The service speaks of "password"; on this form that is the new one.
-                for message in error.errors.pop("password", []):
-                    password_form.add_error("new", message)
-                if error.errors:
-                    apply_domain_errors(password_form, error)
+                _password_refused(password_form, error)
             else:
                 apply_domain_errors(token_form, error)
     context = {

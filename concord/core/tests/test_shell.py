@@ -11,6 +11,7 @@ from django.urls import resolve
 from django.utils import translation
 
 from concord.core import shell
+from concord.core.checks import shell_entries_lead_to_pages
 from concord.core.errors import ValidationError
 from concord.core.filters import FilterReader, filter_problems
 
@@ -120,16 +121,12 @@ def test_it_names_each_bad_filter_with_what_is_wrong():
 
 
 def test_it_passes_the_checks_with_every_app_registered():
-    from concord.core.checks import shell_entries_lead_to_pages
-
     assert shell_entries_lead_to_pages() == []
     assert {"core", "accounts", "registry", "council", "monitoring", "portal"} <= set(
         shell.registry.apps)
 
 
 def test_it_names_in_the_checks_an_entry_that_leads_nowhere(monkeypatch):
-    from concord.core.checks import shell_entries_lead_to_pages
-
     registry = shell.ShellRegistry()
     registry.register("press", shell.AppShell(entries=(
         shell.NavEntry(key="press-news", label="News", icon="rss", order=1,
