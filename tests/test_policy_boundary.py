@@ -185,3 +185,48 @@ def test_it_would_name_the_line_of_a_core_template_that_links_to_an_app():
         ]
     finally:
         planted.unlink()
+
+
+# Pages and API routes read through selectors and write through services: a manager named in a
+# view is a read the selector's scoping never sees, or a write no service audits.
+MANAGERS = {"objects", "_default_manager", "_base_manager"}
+MANAGERS_ALLOWED = {
+    "concord/monitoring/api.py",  # until the council/monitoring layout lands
+}
+
+
+def _view_files() -> list[Path]:
+    return sorted(path for path in APPS.rglob("*.py")
+                  if (path.name in ("views.py", "api.py") or "views" in path.parts
+                      or "api" in path.parts)
+                  and "tests" not in path.parts and "migrations" not in path.parts)
+
+
+def _manager_offences(path: Path) -> list[str]:
+    relative = path.relative_to(ROOT).as_posix()
+    return [f"{relative}:{node.lineno}: .{node.attr}"
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+            if isinstance(node, ast.Attribute) and node.attr in MANAGERS
+            and relative not in MANAGERS_ALLOWED]
+
+
+def test_it_finds_no_view_or_api_route_reading_a_manager():
+    offences = sorted(line for path in _view_files() for line in _manager_offences(path))
+    assert offences == [], ("a view reads a model's manager; read through a selector and write "
+                            "through a service:\n" + "\n".join(offences))
+
+
+def test_it_would_name_the_line_of_a_view_that_reads_a_manager():
+    planted = APPS / "registry" / "views" / "_planted_for_the_boundary_test.py"
+    planted.parent.mkdir()
+    planted.write_text("from concord.registry import selectors\n"
+                       "def page(request):\n    return selectors.state_list(viewer=request.user)\n"
+                       "def other(request):\n    return MemberState.objects.filter(pk=1)\n",
+                       encoding="utf-8")
+    try:
+        assert planted in _view_files()
+        assert _manager_offences(planted) == [
+            "concord/registry/views/_planted_for_the_boundary_test.py:5: .objects"]
+    finally:
+        planted.unlink()
+        planted.parent.rmdir()
