@@ -38,36 +38,44 @@ def _allowed(path: Path, name: str) -> bool:
     return any(relative.startswith(prefix) and name == allowed for prefix, allowed in ALLOWED)
 
 
+def _internals_named(node: ast.AST) -> list[tuple[str, str]]:
+    """The label internals a node names, each with the way the offence shows it."""
+    if isinstance(node, ast.Attribute) and node.attr in LABEL_INTERNALS:
+        return [(node.attr, f".{node.attr}")]
+    if isinstance(node, ast.Name) and node.id in LABEL_INTERNALS:
+        return [(node.id, node.id)]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [(name, repr(node.value)) for name in LABEL_INTERNALS
+                if node.value == name or node.value.endswith(f"__{name}")]
+    return []
+
+
+def _kernel_work(node: ast.AST) -> str | None:
+    """What of the kernel's own work a node does: compare a clearance, read unscoped, make a
+    viewer."""
+    if isinstance(node, ast.Compare) and any(
+            isinstance(o, ast.Attribute) and o.attr == "clearance"
+            for o in [node.left, *node.comparators]):
+        return "a clearance compared"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+            and node.func.attr == "unscoped":
+        return ".unscoped(...)"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Viewer":
+        return "Viewer(...) made by hand"
+    return None
+
+
 def _offences(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: list[str] = []
     relative = path.relative_to(ROOT).as_posix()
-
-    def note(node: ast.AST, what: str) -> None:
-        found.append(f"{relative}:{getattr(node, 'lineno', 0)}: {what}")
-
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in LABEL_INTERNALS \
-                and not _allowed(path, node.attr):
-            note(node, f".{node.attr}")
-        elif isinstance(node, ast.Name) and node.id in LABEL_INTERNALS \
-                and not _allowed(path, node.id):
-            note(node, node.id)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            for name in LABEL_INTERNALS:
-                if (node.value == name or node.value.endswith(f"__{name}")) \
-                        and not _allowed(path, name):
-                    note(node, repr(node.value))
-        elif isinstance(node, ast.Compare):
-            operands = [node.left, *node.comparators]
-            if any(isinstance(o, ast.Attribute) and o.attr == "clearance" for o in operands):
-                note(node, "a clearance compared")
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "unscoped":
-            note(node, ".unscoped(...)")
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                and node.func.id == "Viewer":
-            note(node, "Viewer(...) made by hand")
+        line = getattr(node, "lineno", 0)
+        found.extend(f"{relative}:{line}: {shown}" for name, shown in _internals_named(node)
+                     if not _allowed(path, name))
+        work = _kernel_work(node)
+        if work is not None:
+            found.append(f"{relative}:{line}: {work}")
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import qrcode
@@ -185,6 +186,10 @@ def _revoke_all(request: HttpRequest, user: User) -> HttpResponse:
     return redirect("accounts:profile")
 
 
+_REVOKE_ACTIONS: dict[str, Callable[[HttpRequest, User], HttpResponse]] = {
+    "revoke": _revoke, "revoke-all": _revoke_all}
+
+
 def _password_refused(form: PasswordForm, error: DomainError) -> None:
     # The service speaks of "password"; on this form that is the new one.
     for message in error.errors.pop("password", []):
@@ -206,6 +211,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         try:
+            revoking = _REVOKE_ACTIONS.get(action or "")
+            if revoking is not None:
+                return revoking(request, user)
             if action == "password":
                 password_form = PasswordForm(request.POST, user=user)
                 if password_form.is_valid():
@@ -224,10 +232,6 @@ def profile(request: HttpRequest) -> HttpResponse:
                         days=token_form.cleaned_data["days"],
                         read_only=token_form.cleaned_data["read_only"]).plaintext
                     token_form = TokenForm()
-            elif action == "revoke":
-                return _revoke(request, user)
-            elif action == "revoke-all":
-                return _revoke_all(request, user)
         except DomainError as error:
             if action == "password":
                 _password_refused(password_form, error)
