@@ -26,7 +26,7 @@ def _kernel() -> tuple[str, ...]:
 
 
 def test_it_lists_kernel_modules_that_exist():
-    assert "concord/core/labels.py" in _kernel()
+    assert "concord/core/scoping.py" in _kernel()
     assert [module for module in _kernel() if not (ROOT / module).is_file()] == []
 
 
@@ -40,23 +40,23 @@ def test_it_passes_a_fully_covered_kernel(tmp_path):
 
 def test_it_names_the_lines_and_branches_left_unrun(tmp_path):
     files = {module: {"missing_lines": [], "missing_branches": []} for module in _kernel()}
-    files["concord/core/policy.py"] = {"missing_lines": [41, 57], "missing_branches": [[40, 41],
+    files["concord/core/scoping.py"] = {"missing_lines": [41, 57], "missing_branches": [[40, 41],
                                                                                        [88, -80]]}
     answer = _gate(tmp_path, files)
 
     assert answer.returncode == 1
-    assert ("concord/core/policy.py: not fully covered: lines 41, 57; branches 40->41, 88->exit"
+    assert ("concord/core/scoping.py: not fully covered: lines 41, 57; branches 40->41, 88->exit"
             in answer.stderr)
-    assert "labels.py" not in answer.stderr
+    assert "clock.py" not in answer.stderr
 
 
 def test_it_names_a_kernel_module_missing_from_the_report(tmp_path):
     files = {module: {"missing_lines": [], "missing_branches": []} for module in _kernel()}
-    del files["concord/core/scoping.py"]
+    del files["concord/core/clock.py"]
     answer = _gate(tmp_path, files)
 
     assert answer.returncode == 1
-    assert "concord/core/scoping.py: not measured" in answer.stderr
+    assert "concord/core/clock.py: not measured" in answer.stderr
 
 
 def test_it_refuses_a_report_that_is_not_json(tmp_path):
