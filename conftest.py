@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.db import connections
 from django.test import TransactionTestCase
 
@@ -70,8 +70,6 @@ def make_user(username: str, party: Party, clearance: int, *roles: Role) -> User
     user = User.objects.create_user(username=username, password="correct horse battery staple",
                                     party=party, clearance=clearance)
     if roles:
-        from django.contrib.auth.models import Group
-
         user.groups.set(Group.objects.filter(name__in=[r.value for r in roles]))
     return user
 

@@ -14,7 +14,20 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import date
+from http import HTTPStatus
 from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from concord.accounts.models import User
+from concord.council import selectors
+from concord.council.models import Document, Session
+from concord.demo.council import load_council
+from concord.demo.organization import load
+from concord.registry.models import Body
 
 TARGET = 3.0
 PAGE = 25
@@ -48,12 +61,6 @@ def _measure(calls: list[Callable[[], Any]], repeat: int) -> list[float]:
 
 
 def populate(*, documents: int) -> dict[str, Any]:
-    from concord.accounts.models import User
-    from concord.council.models import Document, Session
-    from concord.demo.council import load_council
-    from concord.demo.organization import load
-    from concord.registry.models import Body
-
     load(password="bench password, never used to sign in")  # noqa: S106
     load_council()
     sochi = Session.objects.visible_to(None).get(  # public, as the press release made it
@@ -124,8 +131,6 @@ RAW_SESSION = [
 
 
 def _raw(sql: str | list[str], params: dict[str, Any]) -> Callable[[], Any]:
-    from django.db import connection
-
     statements = [sql] if isinstance(sql, str) else sql
 
     def run() -> Any:
@@ -140,13 +145,6 @@ def _raw(sql: str | list[str], params: dict[str, Any]) -> Callable[[], Any]:
 
 
 def run(*, documents: int, repeat: int) -> int:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.urls import reverse
-
-    from concord.council import selectors
-
     started = time.perf_counter()
     data = populate(documents=documents)
     print(f"Created {documents:,} documents in {time.perf_counter() - started:.1f} s.")
@@ -185,7 +183,7 @@ def run(*, documents: int, repeat: int) -> int:
             status = page().status_code
         count = len(queries.captured_queries)
         ratio = selector_time / raw_time
-        flag = "" if ratio <= TARGET and count <= PINNED_QUERIES[name] and status == 200 else " !"
+        flag = "" if ratio <= TARGET and count <= PINNED_QUERIES[name] and status == HTTPStatus.OK else " !"
         failures += bool(flag)
         print(f"{name:<14} {raw_time * 1000:>7.2f}ms {selector_time * 1000:>7.2f}ms {ratio:>6.2f} "
               f"{page_time * 1000:>7.2f}ms {page_time / raw_time:>6.1f} "

@@ -30,6 +30,9 @@ PAGE = 50
 # pages are timed over many runs, not one.
 SAMPLE_SECONDS = 0.05
 
+# Of the dossiers made, the share the secretariat originates and the share released to all.
+SECRETARIAT_SHARE, RELEASED_TO_ALL_SHARE = 0.4, 0.3
+
 STATES = [("AM", "Армения", "Armenia"), ("BY", "Беларусь", "Belarus"),
           ("KZ", "Казахстан", "Kazakhstan"), ("KG", "Кыргызстан", "Kyrgyzstan"),
           ("RU", "Россия", "Russia"), ("TJ", "Таджикистан", "Tajikistan")]
@@ -81,7 +84,7 @@ def populate(*, records: int, seed: int) -> tuple[User, User]:
     for start in range(0, records, batch):
         labels = []
         for number in range(start, min(start + batch, records)):
-            originator = secretariat if rng.random() < 0.4 else rng.choice(states)
+            originator = secretariat if rng.random() < SECRETARIAT_SHARE else rng.choice(states)
             released = set(rng.sample(states, rng.choice([0, 0, 1, 2, 3])))
             if originator is not secretariat:
                 released.add(secretariat)
@@ -90,7 +93,7 @@ def populate(*, records: int, seed: int) -> tuple[User, User]:
                 title=f"Документ {number}",
                 classification=rng.choices(levels, weights)[0],
                 originator=originator,
-                release_to_all_members=rng.random() < 0.3,
+                release_to_all_members=rng.random() < RELEASED_TO_ALL_SHARE,
                 # The through rows below skip the related manager, so the mask is set here.
                 release_mask=mask_of(party.release_bit for party in released),
             ), released))

@@ -11,9 +11,11 @@ import statistics
 import tempfile
 import time
 from datetime import date, timedelta
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from django.db import connection
 from django.test import Client
 from django.test.utils import setup_test_environment
@@ -52,8 +54,6 @@ def populate(*, records: int, seed: int) -> User:
 
 def duckdb_database(officer: User) -> Any:
     """The same rows, as the officer (who reads every one) sees them, in DuckDB's memory."""
-    import duckdb
-
     with tempfile.TemporaryDirectory(prefix="concord-bench-") as directory:
         path = Path(directory) / "incidents.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
@@ -101,7 +101,7 @@ def run(*, records: int, repeat: int, seed: int) -> int:
     url = (f"/api/v1/situation/summary?from={START.isoformat()}&to={END.isoformat()}"
            f"&zoom={ZOOM}")
     response = client.get(url)
-    assert response.status_code == 200, response.content[:500]
+    assert response.status_code == HTTPStatus.OK, response.content[:500]
     summary = response.json()
     counts, cells = duckdb_summary(database)
     # Both sides must have computed the same picture, or the ratio means nothing.
@@ -115,7 +115,7 @@ def run(*, records: int, repeat: int, seed: int) -> int:
             samples[side].append(_timed((lambda: client.get(url)) if side == "api"
                                         else (lambda: duckdb_summary(database))))
     api, duck = statistics.median(samples["api"]), statistics.median(samples["duckdb"])
-    p95 = statistics.quantiles(samples["api"], n=20)[-1] if len(samples["api"]) >= 2 \
+    p95 = statistics.quantiles(samples["api"], n=20)[-1] if len(samples["api"]) > 1 \
         else samples["api"][0]
     ratio = api / duck
     print(f"\nSituation picture: {records:,} incidents on {connection.vendor} (built in "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from http import HTTPStatus
 from typing import Any
 
 from django.db.utils import OperationalError
@@ -84,7 +85,7 @@ class ConcordAPI(NinjaAPI):
                 # (RFC 9457), so the answers the operations declare carry that type.
                 for status, answer in answers.items():
                     content = answer.get("content", {})
-                    if int(status) >= 400 and "application/json" in content:
+                    if int(status) >= HTTPStatus.BAD_REQUEST and "application/json" in content:
                         answer["content"] = {"application/problem+json":
                                              content["application/json"]}
         return schema

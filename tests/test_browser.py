@@ -4,11 +4,16 @@ registry. Uses Debian's chromium through Playwright; nothing downloads a browser
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
+import pyotp
 import pytest
 
+from concord.core.models import Party
 from concord.demo.organization import load
+from concord.monitoring.selectors import today
+from concord.monitoring.tests.factories import incident
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -26,7 +31,8 @@ def browser_page():
     # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
     # live server happen in its own thread, so Django's guard is relaxed for this test only.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
+    # Imported once chromium is known to be there: without it the test is skipped.
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -79,8 +85,6 @@ def test_it_signs_in_switches_language_and_opens_the_registry(live_server, brows
 
 
 def test_it_asks_a_confidential_user_for_a_second_factor(live_server, browser_page):
-    import pyotp
-
     load(password=PASSWORD)
     page = browser_page
     _sign_in(page, live_server, "analyst")
@@ -93,12 +97,6 @@ def test_it_asks_a_confidential_user_for_a_second_factor(live_server, browser_pa
 
 
 def test_it_draws_the_situation_map_with_the_count_on_each_cluster(live_server, browser_page):
-    from datetime import timedelta
-
-    from concord.core.models import Party
-    from concord.monitoring.selectors import today
-    from concord.monitoring.tests.factories import incident
-
     load(password=PASSWORD)
     secretariat = Party.objects.get(code="SEC")
     for number in range(3):
@@ -119,8 +117,6 @@ def test_it_draws_the_situation_map_with_the_count_on_each_cluster(live_server, 
 
 
 def _enrolled_sign_in(page, live_server, username: str) -> None:
-    import pyotp
-
     _sign_in(page, live_server, username)
     page.wait_for_url(f"{live_server.url}/accounts/login/enrol/")
     secret = page.locator("#totp-secret").inner_text().strip()

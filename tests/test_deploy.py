@@ -15,7 +15,7 @@ def _concord(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items()
             if not k.startswith(("CONCORD_", "DJANGO_", "DATABASE_URL"))}
     return subprocess.run(
-        [sys.executable, "-m", "concord.cli", *args], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "concord.cli", *args], cwd=ROOT, capture_output=True, text=True, check=False,
         env={**base, "DJANGO_SETTINGS_MODULE": "config.settings", **env}, timeout=120,
     )
 

@@ -72,7 +72,7 @@ class Planted:
 
 
 def _session(planted: Planted, org: Organization, officer: Any, marker: str, label: dict[str, Any],
-             starts_on: date, **fields: Any) -> Session:
+             *, starts_on: date, **fields: Any) -> Session:
     record = council.session_create(actor=officer, body=org.csc, kind=Session.Kind.REGULAR,
                                     title_ru=marker, title_en=marker, place_ru="Сочи",
                                     place_en="Sochi", starts_on=starts_on, **label, **fields)
@@ -80,7 +80,7 @@ def _session(planted: Planted, org: Organization, officer: Any, marker: str, lab
 
 
 def _document(planted: Planted, org: Organization, officer: Any, marker: str,
-              label: dict[str, Any], session: Session) -> Document:
+              label: dict[str, Any], *, session: Session) -> Document:
     record = council.document_register(
         actor=officer, body=org.csc, doc_type=Document.Type.DECISION, title_ru=marker,
         title_en=marker, year=2014, texts={"ru": f"Решили: {marker}", "en": f"Decided: {marker}"},
@@ -155,18 +155,18 @@ def planted(personas: Any) -> Planted:
 
     # Council: sessions, the documents attached to them, their instructions and reports.
     previous_hidden = _session(found, org, officer, "HIDDEN-MARKER-session-previous", hidden,
-                               date(2013, 9, 23))
+                               starts_on=date(2013, 9, 23))
     session_hidden = _session(found, org, officer, "HIDDEN-MARKER-session-confidential",
-                              CONFIDENTIAL, date(2014, 5, 8), previous=previous_hidden)
+                              CONFIDENTIAL, starts_on=date(2014, 5, 8), previous=previous_hidden)
     session_public = _session(found, org, officer, "READABLE-session-public", PUBLIC,
-                              date(2014, 12, 23), previous=previous_hidden)
+                              starts_on=date(2014, 12, 23), previous=previous_hidden)
     document_hidden = _document(found, org, officer, "HIDDEN-MARKER-document", hidden,
-                                session_public)
-    _document(found, org, officer, "READABLE-document-members", MEMBERS, session_public)
+                                session=session_public)
+    _document(found, org, officer, "READABLE-document-members", MEMBERS, session=session_public)
     on_hidden_session = _document(found, org, officer, "READABLE-document-of-hidden-session",
-                                  MEMBERS, session_hidden)
+                                  MEMBERS, session=session_hidden)
     public_on_hidden = _document(found, org, officer, "READABLE-public-document-of-hidden-session",
-                                 PUBLIC, previous_hidden)
+                                 PUBLIC, session=previous_hidden)
     positions(org, officer, on_hidden_session, ALL_CONCUR)
     council.document_decide(actor=officer, document=on_hidden_session, session=session_hidden)
     positions(org, officer, public_on_hidden, ALL_CONCUR)

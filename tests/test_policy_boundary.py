@@ -38,36 +38,44 @@ def _allowed(path: Path, name: str) -> bool:
     return any(relative.startswith(prefix) and name == allowed for prefix, allowed in ALLOWED)
 
 
+def _internals_named(node: ast.AST) -> list[tuple[str, str]]:
+    """The label internals a node names, each with the way the offence shows it."""
+    if isinstance(node, ast.Attribute) and node.attr in LABEL_INTERNALS:
+        return [(node.attr, f".{node.attr}")]
+    if isinstance(node, ast.Name) and node.id in LABEL_INTERNALS:
+        return [(node.id, node.id)]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [(name, repr(node.value)) for name in LABEL_INTERNALS
+                if node.value == name or node.value.endswith(f"__{name}")]
+    return []
+
+
+def _kernel_work(node: ast.AST) -> str | None:
+    """What of the kernel's own work a node does: compare a clearance, read unscoped, make a
+    viewer."""
+    if isinstance(node, ast.Compare) and any(
+            isinstance(o, ast.Attribute) and o.attr == "clearance"
+            for o in [node.left, *node.comparators]):
+        return "a clearance compared"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+            and node.func.attr == "unscoped":
+        return ".unscoped(...)"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Viewer":
+        return "Viewer(...) made by hand"
+    return None
+
+
 def _offences(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: list[str] = []
     relative = path.relative_to(ROOT).as_posix()
-
-    def note(node: ast.AST, what: str) -> None:
-        found.append(f"{relative}:{getattr(node, 'lineno', 0)}: {what}")
-
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in LABEL_INTERNALS \
-                and not _allowed(path, node.attr):
-            note(node, f".{node.attr}")
-        elif isinstance(node, ast.Name) and node.id in LABEL_INTERNALS \
-                and not _allowed(path, node.id):
-            note(node, node.id)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            for name in LABEL_INTERNALS:
-                if (node.value == name or node.value.endswith(f"__{name}")) \
-                        and not _allowed(path, name):
-                    note(node, repr(node.value))
-        elif isinstance(node, ast.Compare):
-            operands = [node.left, *node.comparators]
-            if any(isinstance(o, ast.Attribute) and o.attr == "clearance" for o in operands):
-                note(node, "a clearance compared")
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "unscoped":
-            note(node, ".unscoped(...)")
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                and node.func.id == "Viewer":
-            note(node, "Viewer(...) made by hand")
+        line = getattr(node, "lineno", 0)
+        found.extend(f"{relative}:{line}: {shown}" for name, shown in _internals_named(node)
+                     if not _allowed(path, name))
+        work = _kernel_work(node)
+        if work is not None:
+            found.append(f"{relative}:{line}: {work}")
     return found
 
 
@@ -185,3 +193,48 @@ def test_it_would_name_the_line_of_a_core_template_that_links_to_an_app():
         ]
     finally:
         planted.unlink()
+
+
+# Pages and API routes read through selectors and write through services: a manager named in a
+# view is a read the selector's scoping never sees, or a write no service audits.
+MANAGERS = {"objects", "_default_manager", "_base_manager"}
+MANAGERS_ALLOWED = {
+    "concord/monitoring/api.py",  # until the council/monitoring layout lands
+}
+
+
+def _view_files() -> list[Path]:
+    return sorted(path for path in APPS.rglob("*.py")
+                  if (path.name in ("views.py", "api.py") or "views" in path.parts
+                      or "api" in path.parts)
+                  and "tests" not in path.parts and "migrations" not in path.parts)
+
+
+def _manager_offences(path: Path) -> list[str]:
+    relative = path.relative_to(ROOT).as_posix()
+    return [f"{relative}:{node.lineno}: .{node.attr}"
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+            if isinstance(node, ast.Attribute) and node.attr in MANAGERS
+            and relative not in MANAGERS_ALLOWED]
+
+
+def test_it_finds_no_view_or_api_route_reading_a_manager():
+    offences = sorted(line for path in _view_files() for line in _manager_offences(path))
+    assert offences == [], ("a view reads a model's manager; read through a selector and write "
+                            "through a service:\n" + "\n".join(offences))
+
+
+def test_it_would_name_the_line_of_a_view_that_reads_a_manager():
+    planted = APPS / "registry" / "views" / "_planted_for_the_boundary_test.py"
+    planted.parent.mkdir()
+    planted.write_text("from concord.registry import selectors\n"
+                       "def page(request):\n    return selectors.state_list(viewer=request.user)\n"
+                       "def other(request):\n    return MemberState.objects.filter(pk=1)\n",
+                       encoding="utf-8")
+    try:
+        assert planted in _view_files()
+        assert _manager_offences(planted) == [
+            "concord/registry/views/_planted_for_the_boundary_test.py:5: .objects"]
+    finally:
+        planted.unlink()
+        planted.parent.rmdir()

@@ -3,7 +3,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import ClassVar
 
@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from concord.core import clock
 from concord.core.labels import Classification
 from concord.core.models import Party
 from concord.core.policy import second_factor_required
@@ -140,7 +141,7 @@ class ApiToken(models.Model):
 
     @property
     def state(self) -> ApiToken.State:
-        return self.state_at(datetime.now(UTC))
+        return self.state_at(clock.now())
 
 
 class LoginFailure(models.Model):

@@ -34,6 +34,8 @@ from concord.core.labels import Classification
 from concord.core.models import AuditEntry, Party
 
 TOKEN_PREFIX = "cnc"  # noqa: S105  (a label on every token, not a secret)
+# A token reads cnc_<prefix>_<secret>: the prefix finds its row, the secret proves it.
+TOKEN_PARTS = ("label", "prefix", "secret")
 
 
 @transaction.atomic
@@ -173,9 +175,12 @@ def totp_new_secret() -> str:
     return pyotp.random_base32()
 
 
+TOTP_DIGITS = 6
+
+
 def _matching_step(secret: str, code: str, after: int) -> int | None:
     code = code.strip().replace(" ", "")
-    if not (code.isdigit() and len(code) == 6):
+    if not (code.isdigit() and len(code) == TOTP_DIGITS):
         return None
     totp = pyotp.TOTP(secret)
     now_step = int(clock.now().timestamp()) // totp.interval
@@ -279,7 +284,7 @@ def token_revoke_all(*, actor: Any, user: User, reason: str = "") -> int:
 def token_authenticate(plaintext: str) -> ApiToken | None:
     """The token that `plaintext` is, with its user, if it works now; None otherwise."""
     parts = plaintext.split("_", 2)
-    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
+    if len(parts) != len(TOKEN_PARTS) or parts[0] != TOKEN_PREFIX:
         return None
     token = (ApiToken.objects.select_related("user", "user__party")
              .filter(prefix=parts[1]).first())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import qrcode
@@ -165,6 +166,38 @@ def _own_token(user: User, public_id: str) -> ApiToken | None:
         return None
 
 
+def _revoke(request: HttpRequest, user: User) -> HttpResponse:
+    token = _own_token(user, request.POST.get("token", ""))
+    if token is not None:
+        services.token_revoke(actor=user, token=token)
+        messages.success(request, _("The token was revoked."))
+    return redirect("accounts:profile")
+
+
+def _revoke_all(request: HttpRequest, user: User) -> HttpResponse:
+    count = services.token_revoke_all(actor=user, user=user)
+    if count:
+        messages.success(request, ngettext(
+            "%(count)d token was revoked and no longer works.",
+            "%(count)d tokens were revoked and no longer work.",
+            count) % {"count": count})
+    else:
+        messages.info(request, _("You have no token to revoke."))
+    return redirect("accounts:profile")
+
+
+_REVOKE_ACTIONS: dict[str, Callable[[HttpRequest, User], HttpResponse]] = {
+    "revoke": _revoke, "revoke-all": _revoke_all}
+
+
+def _password_refused(form: PasswordForm, error: DomainError) -> None:
+    # The service speaks of "password"; on this form that is the new one.
+    for message in error.errors.pop("password", []):
+        form.add_error("new", message)
+    if error.errors:
+        apply_domain_errors(form, error)
+
+
 @login_required
 @sensitive_post_parameters("current", "new", "repeat")
 @require_http_methods(["GET", "POST"])
@@ -178,6 +211,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         try:
+            revoking = _REVOKE_ACTIONS.get(action or "")
+            if revoking is not None:
+                return revoking(request, user)
             if action == "password":
                 password_form = PasswordForm(request.POST, user=user)
                 if password_form.is_valid():
@@ -196,29 +232,9 @@ def profile(request: HttpRequest) -> HttpResponse:
                         days=token_form.cleaned_data["days"],
                         read_only=token_form.cleaned_data["read_only"]).plaintext
                     token_form = TokenForm()
-            elif action == "revoke":
-                token = _own_token(user, request.POST.get("token", ""))
-                if token is not None:
-                    services.token_revoke(actor=user, token=token)
-                    messages.success(request, _("The token was revoked."))
-                return redirect("accounts:profile")
-            elif action == "revoke-all":
-                count = services.token_revoke_all(actor=user, user=user)
-                if count:
-                    messages.success(request, ngettext(
-                        "%(count)d token was revoked and no longer works.",
-                        "%(count)d tokens were revoked and no longer work.",
-                        count) % {"count": count})
-                else:
-                    messages.info(request, _("You have no token to revoke."))
-                return redirect("accounts:profile")
         except DomainError as error:
             if action == "password":
-                # The service speaks of "password"; on this form that is the new one.
-                for message in error.errors.pop("password", []):
-                    password_form.add_error("new", message)
-                if error.errors:
-                    apply_domain_errors(password_form, error)
+                _password_refused(password_form, error)
             else:
                 apply_domain_errors(token_form, error)
     context = {

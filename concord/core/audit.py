@@ -21,14 +21,14 @@ import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, models, transaction
 
-from concord.core import context
+from concord.core import clock, context
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry, AuditHead, LabelledModel
 
@@ -50,14 +50,17 @@ def chain_key_path() -> Path:
 
 _keys: dict[str, bytes] = {}
 
+# The chain's HMAC key: 256 bits, as SHA-256's own block strength asks.
+KEY_BYTES = 32
+
 
 def _read_key(path: Path) -> bytes:
     try:
         key = bytes.fromhex(path.read_text(encoding="ascii").strip())
     except ValueError:
         raise ValueError(f"{path} does not hold an audit chain key (hexadecimal).") from None
-    if len(key) < 32:
-        raise ValueError(f"{path} holds an audit chain key shorter than 32 bytes.")
+    if len(key) < KEY_BYTES:
+        raise ValueError(f"{path} holds an audit chain key shorter than {KEY_BYTES} bytes.")
     return key
 
 
@@ -160,7 +163,7 @@ def audit_record(
         )
         entry = AuditEntry(
             seq=head.seq + 1,
-            at=datetime.now(UTC),
+            at=clock.now(),
             actor=actor if is_user else None,
             actor_name=actor.get_username() if is_user else "",
             party_code=party.code if party is not None else "",

@@ -17,7 +17,7 @@ import json
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from django.conf import settings
 from django.db import transaction
 
+from concord.core import clock
 from concord.core.audit import GENESIS, audit_record, audit_verify, canonical_json
 from concord.core.errors import InvalidState
 from concord.core.models import AuditEntry, AuditHead
@@ -64,7 +65,7 @@ def checkpoint_create(*, key: Ed25519PrivateKey) -> dict[str, Any]:
         "format": FORMAT,
         "entries": head.seq,
         "head_hash": head.hash,
-        "signed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "signed_at": clock.now().isoformat(timespec="seconds"),
     }
     signature = key.sign(canonical_json(statement).encode("utf-8"))
     return {
@@ -169,7 +170,8 @@ def checkpoint_make(*, key: Ed25519PrivateKey | None = None) -> tuple[dict[str, 
 
 def checkpoint_soon() -> None:
     """Queue a checkpoint once the caller's transaction commits (after an import, say)."""
-    from concord.core.tasks import checkpoint_audit_chain
+    # concord.core.tasks imports this module for the task's body.
+    from concord.core.tasks import checkpoint_audit_chain  # noqa: PLC0415
 
     transaction.on_commit(checkpoint_audit_chain.enqueue)
 

@@ -19,6 +19,8 @@ from typing import Any
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.loader import MigrationLoader
 
+from concord.core.audit import audit_record
+
 _TRIGGER = re.compile(r"CREATE TRIGGER (?:IF NOT EXISTS )?(\w+) .*? ON (\w+) ", re.DOTALL)
 _FUNCTION = re.compile(r"CREATE (?:OR REPLACE )?FUNCTION (\w+)\(\).*?\$\$(.*)\$\$", re.DOTALL)
 
@@ -180,9 +182,6 @@ def guards_repair(*, actor: Any) -> list[Repaired]:
     """Recreate each guard found missing or out of date (the whole guard, from its SQL), put
     right what it let through, and audit each repair; one transaction for all of it. The audit
     log is in the default database, so that is the one repaired."""
-    # Imported here: the audit log's own guard module registers through this one.
-    from concord.core.audit import audit_record
-
     connection = connections[DEFAULT_DB_ALIAS]
     repaired = []
     with transaction.atomic():

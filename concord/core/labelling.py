@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from django.apps import apps
@@ -16,6 +15,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.errors import (
     Forbidden,
@@ -165,7 +165,7 @@ def label_change_decide(*, actor: Any, public_id: Any, approve: bool) -> LabelCh
         raise InvalidState(_("The record was relabelled since the change was asked for; ask "
                              "again."))
     change.status = LabelChange.Status.APPROVED if approve else LabelChange.Status.REFUSED
-    change.decided_by, change.decided_at = actor, datetime.now(UTC)
+    change.decided_by, change.decided_at = actor, clock.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
     after = Label(change.classification, change.release_to_all_members,
                   frozenset(change.releasable_to))

@@ -94,8 +94,9 @@ def marking_of(record: Any, *, language: str | None = None) -> Marking:
 def mark_docx(document: Any, marking: Marking) -> None:
     """Puts the marking in the header and the footer of every section of a python-docx
     document: the classification first, centred and bold, the release line under it."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    # python-docx is loaded by the Word writers only, not by every page that draws a marking.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
 
     for section in document.sections:
         for part in (section.header, section.footer):

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from concord.core.audit import audit_record
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification, PartyKind, Viewer
 from concord.core.models import LabelledModel, Party
@@ -60,8 +61,6 @@ def second_factor_required(clearance: int) -> bool:
 
 
 def _audit_system_read(parties: list[Party], reason: str) -> None:
-    from concord.core.audit import audit_record
-
     if not reason.strip():
         raise ValueError("A system read states its reason.")
     audit_record(actor=None, action="core.system.read", target_type="core.party",

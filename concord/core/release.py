@@ -14,6 +14,8 @@ from django.apps import apps
 from django.db import models
 from django.db.models.signals import m2m_changed
 
+from concord.core.models import LabelledModel
+
 
 def mask_of(bits: Iterable[int]) -> int:
     mask = 0
@@ -46,7 +48,7 @@ def refresh_masks(model: type[models.Model], pks: Iterable[Any]) -> None:
         base.filter(pk=pk).update(release_mask=mask)
 
 
-def _release_list_changed(sender: Any, instance: Any, action: str, reverse: bool,
+def _release_list_changed(sender: Any, *, instance: Any, action: str, reverse: bool,
                           model: type[models.Model], pk_set: set[Any] | None,
                           **kwargs: Any) -> None:
     if not action.startswith("post_"):
@@ -72,8 +74,6 @@ def connect() -> None:
 
 
 def labelled_models() -> list[type[models.Model]]:
-    from concord.core.models import LabelledModel
-
     return [model for model in apps.get_models() if issubclass(model, LabelledModel)]
 
 

@@ -6,12 +6,13 @@ from cron does the same)."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from concord.core import clock
 from concord.core.models import ScheduledTask
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 
 def enqueue_due(*, now: datetime | None = None) -> list[str]:
     """Queue every periodic task that is due; return the names of those queued."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     queued = []
     for name, seconds in settings.CONCORD_PERIODIC_TASKS.items():
         # One transaction per task: the queue entry and the time it was queued land together.

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.db.models import QuerySet
 
-from concord.core.models import AuditEntry
+from concord.core.models import AuditEntry, LabelledModel
 
 
 def audit_list_for_actor(*, viewer: Any, limit: int = 10) -> QuerySet[AuditEntry]:
@@ -16,3 +17,13 @@ def audit_list_for_actor(*, viewer: Any, limit: int = 10) -> QuerySet[AuditEntry
     return (AuditEntry.objects.filter(actor_id=viewer.pk)
             .exclude(outcome=AuditEntry.Outcome.DENIED, action__endswith=".read")
             .order_by("-seq")[:limit])
+
+
+def labelled_record_get(*, viewer: Any, model: str, public_id: Any) -> LabelledModel | None:
+    """The record of the labelled `model` ("app_label.ModelName") with this public id, if
+    `viewer` may read it. None when it is missing or hidden alike: the caller answers both the
+    same way, so a hidden record is never told from a missing one."""
+    record_model: Any = apps.get_model(model)
+    record: LabelledModel | None = record_model.objects.visible_to(viewer).filter(
+        public_id=public_id).first()
+    return record

@@ -288,9 +288,9 @@ def navigation_for(request: HttpRequest, shell: ShellRegistry | None = None) -> 
     unknown = sorted({e.menu for e in entries if e.menu and e.menu not in menus})
     if unknown:
         raise ImproperlyConfigured(f"A navigation entry names the unknown menu {unknown[0]!r}.")
-    placed: list[tuple[int, str, ShownEntry | ShownMenu]] = []
-    for e in shown(e for e in entries if e.place is Place.BAR and not e.menu):
-        placed.append((e.entry.order, e.entry.key, e))
+    placed: list[tuple[int, str, ShownEntry | ShownMenu]] = [
+        (e.entry.order, e.entry.key, e)
+        for e in shown(e for e in entries if e.place is Place.BAR and not e.menu)]
     for menu in menus.values():
         inside = shown(e for e in entries if e.menu == menu.key)
         if inside and menu.audience.admits(user):

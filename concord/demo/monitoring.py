@@ -5,8 +5,9 @@ the one alert they raise."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+from concord.core import clock
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.monitoring import services, warning
@@ -34,7 +35,7 @@ def load_monitoring() -> dict[str, int]:
     incidents = Incident.objects.unscoped(reason="demo idempotence")
     if incidents.filter(external_id__startswith=f"synthetic:{SEED}:").exists():
         return {}
-    today = datetime.now(UTC).date()
+    today = clock.today()
     created = services.incident_generate(actor=None, count=INCIDENTS, seed=SEED,
                                          start=today - timedelta(days=364), end=today,
                                          originator=secretariat)

@@ -214,6 +214,19 @@ def load(*, password: str) -> LoadReport:
     report = LoadReport()
     roles_sync()
     _secretariat(report)
+    _structure(report)
+    states = {s.iso_alpha2: s for s in MemberState.objects.all()}
+    _officials(report, states)
+    for year, code, note_ru, note_en in CHAIRMANSHIPS:
+        if not Chairmanship.objects.filter(year=year).exists():
+            registry.chairmanship_record(actor=None, year=year, state=states[code],
+                                         note_ru=note_ru, note_en=note_en)
+            report.count("chairmanships")
+    _users(report, password)
+    return report
+
+
+def _structure(report: LoadReport) -> None:
     for data in STATES:
         if not MemberState.objects.filter(iso_alpha2=data["iso_alpha2"]).exists():
             registry.member_state_register(actor=None, **data)
@@ -230,7 +243,9 @@ def load(*, password: str) -> LoadReport:
             registry.position_create(actor=None, body=Body.objects.get(code=data["body"]),
                                      **fields)
             report.count("positions")
-    states = {s.iso_alpha2: s for s in MemberState.objects.all()}
+
+
+def _officials(report: LoadReport, states: dict[str, MemberState]) -> None:
     for person in OFFICIALS:
         official = Official.objects.filter(name_en=person.name_en).first()
         if official is None:
@@ -244,11 +259,9 @@ def load(*, password: str) -> LoadReport:
                 registry.term_add(actor=None, official=official, position=position,
                                   **{k: v for k, v in term.items() if k != "position"})
                 report.count("terms of office")
-    for year, code, note_ru, note_en in CHAIRMANSHIPS:
-        if not Chairmanship.objects.filter(year=year).exists():
-            registry.chairmanship_record(actor=None, year=year, state=states[code],
-                                         note_ru=note_ru, note_en=note_en)
-            report.count("chairmanships")
+
+
+def _users(report: LoadReport, password: str) -> None:
     parties = {p.code: p for p in Party.objects.all()}
     for login in USERS:
         report.users.append(login)
@@ -258,4 +271,3 @@ def load(*, password: str) -> LoadReport:
                         roles=[login.role.value], first_name=login.first_name,
                         last_name=login.last_name)
             report.count("users")
-    return report

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from concord.core import labelling, shell
+from concord.core import labelling, selectors, shell
 from concord.core.errors import DomainError, NotFound
 from concord.core.forms import LabelForm, posted, submit_to_service
 
@@ -63,8 +62,8 @@ def relabel(request: HttpRequest, model: str, public_id: UUID) -> HttpResponse:
     permission = shell.registry.relabel_permission(model)
     if permission is None:
         raise NotFound(_("No such record."))
-    record: Any = apps.get_model(model).objects.visible_to(request.user).filter(
-        public_id=public_id).first()
+    record: Any = selectors.labelled_record_get(viewer=request.user, model=model,
+                                                public_id=public_id)
     if record is None:
         raise NotFound(_("No such record."))
     if not request.user.has_perm(permission):

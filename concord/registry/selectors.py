@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 # Core's one clock, under the name the registry's readers (council's pages among them) have
 # called it by.
-from concord.core.clock import today as today
+# Re-exported: council's pages read the organization's day as registry.today().
+from concord.core.clock import today as today  # noqa: PLC0414
 from concord.core.errors import NotFound, ValidationError
 from concord.registry import rotation
 from concord.registry.models import (
@@ -25,6 +26,10 @@ from concord.registry.models import (
     Position,
     Term,
 )
+
+# The organization's first year, and the horizon of its rotation.
+FIRST_CHAIR_YEAR, LAST_CHAIR_YEAR = 1992, 2200
+LONGEST_SCHEDULE = 100
 
 STATE_ORDERINGS = {
     "name": ("name_ru",), "-name": ("-name_ru",),
@@ -152,7 +157,7 @@ def _states_with_history() -> list[MemberState]:
 
 def chairmanship_schedule(*, viewer: Any, first_year: int, last_year: int
                           ) -> list[rotation.ChairYear]:
-    if last_year < first_year or last_year - first_year > 100:
+    if last_year < first_year or last_year - first_year > LONGEST_SCHEDULE:
         raise ValidationError(_("Choose a range of at most 100 years."),
                               errors={"year": [_("Invalid range.")]})
     states = _states_with_history()
@@ -162,7 +167,7 @@ def chairmanship_schedule(*, viewer: Any, first_year: int, last_year: int
 
 
 def chairmanship_for_year(*, viewer: Any, year: int) -> rotation.ChairYear:
-    if not 1992 <= year <= 2200:
+    if not FIRST_CHAIR_YEAR <= year <= LAST_CHAIR_YEAR:
         raise ValidationError(_("The year must be between 1992 and 2200."),
                               errors={"year": [_("Out of range.")]})
     return chairmanship_schedule(viewer=viewer, first_year=year, last_year=year)[0]

@@ -253,6 +253,20 @@ def organization_setup(*, plan: Plan, password: str | None) -> SetupReport:
     officer does not exist yet."""
     report = SetupReport()
     roles_sync()
+    secretariat = _secretariat(plan, report)
+    _states_and_bodies(plan, report)
+    if not accounts.user_exists(username=plan.officer["username"]):
+        if not password:
+            raise SetupInvalid(["officer: a password is needed (CONCORD_NEW_PASSWORD)"])
+        try:
+            user_create(actor=None, password=password, party=secretariat, **plan.officer)
+        except DomainError as error:
+            raise _named("officer", error) from error
+        report.count("users")
+    return report
+
+
+def _secretariat(plan: Plan, report: SetupReport) -> Party:
     secretariat = Party.objects.filter(code=plan.secretariat["code"]).first()
     if secretariat is None:
         # The secretariat is a party of its own, with no registry entry: as the demo makes it.
@@ -262,6 +276,10 @@ def organization_setup(*, plan: Plan, password: str | None) -> SetupReport:
         report.count("parties")
     elif secretariat.kind != PartyKind.SECRETARIAT:
         raise SetupInvalid([f'secretariat.code: "{secretariat.code}" is a member state\'s party'])
+    return secretariat
+
+
+def _states_and_bodies(plan: Plan, report: SetupReport) -> None:
     existing = set(MemberState.objects.values_list("iso_alpha2", flat=True))
     for index, state in enumerate(plan.states):
         if state["iso_alpha2"] in existing:
@@ -281,12 +299,3 @@ def organization_setup(*, plan: Plan, password: str | None) -> SetupReport:
         except DomainError as error:
             raise _named(f"bodies.{body['code']}", error) from error
         report.count("bodies")
-    if not accounts.user_exists(username=plan.officer["username"]):
-        if not password:
-            raise SetupInvalid(["officer: a password is needed (CONCORD_NEW_PASSWORD)"])
-        try:
-            user_create(actor=None, password=password, party=secretariat, **plan.officer)
-        except DomainError as error:
-            raise _named("officer", error) from error
-        report.count("users")
-    return report

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pyotp
 from django.test import Client
 from django.urls import reverse
 
+from concord.core import clock
 from concord.core.models import AuditEntry
 
 PASSWORD = "correct horse battery staple"  # the personas' password (see conftest.make_user)
@@ -29,7 +29,7 @@ def post_code(client: Client, step: str, code: str, *, address: str = HOME_ADDRE
 
 def code_at(secret: str, steps_ahead: int = 0) -> str:
     """The code an authenticator shows now (or that many 30-second steps from now)."""
-    return str(pyotp.TOTP(secret).at(datetime.now(UTC), counter_offset=steps_ahead))
+    return str(pyotp.TOTP(secret).at(clock.now(), counter_offset=steps_ahead))
 
 
 def wrong_code(secret: str) -> str:

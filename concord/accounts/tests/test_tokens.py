@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from django.test import Client, override_settings
@@ -13,6 +13,7 @@ from django.urls import reverse
 from concord.accounts import services
 from concord.accounts.models import ApiToken, User
 from concord.accounts.tests.sign_in_steps import EN, PASSWORD, audit_trail, post_password
+from concord.core import clock
 from concord.core.errors import Forbidden
 from concord.core.models import AuditEntry
 from concord.monitoring.models import Incident
@@ -91,7 +92,7 @@ def test_it_refuses_a_revoked_token(client, personas):
 def test_it_refuses_an_expired_token(client, personas):
     issued = services.token_create(actor=None, user=personas.delegate_b, name="script", days=1)
     ApiToken.objects.filter(pk=issued.token.pk).update(
-        expires_at=datetime.now(UTC) - timedelta(minutes=1))
+        expires_at=clock.now() - timedelta(minutes=1))
 
     _assert_unauthorized(_bearer(client, issued.plaintext))
 

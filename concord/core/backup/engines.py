@@ -206,8 +206,8 @@ def _copy_value(field: str) -> str | None:
 def _copy_rows(text: Path, table: str) -> Iterator[Row]:
     columns: list[str] | None = None
     with text.open(encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
+        for raw in handle:
+            line = raw.rstrip("\n")
             if columns is None:
                 start = _COPY_START.match(line)
                 if start and start.group(1) == table:

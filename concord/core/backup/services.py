@@ -16,7 +16,6 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
+from concord.core import clock
 from concord.core.audit import (
     GENESIS,
     ChainReport,
@@ -141,7 +141,7 @@ def backup_make(*, output: Path) -> BackupReport:
             "engine_version": (str(engines.postgres_server_major())
                                if engine == engines.POSTGRESQL else sqlite3.sqlite_version),
             "concord_version": _concord_version(),
-            "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "made_at": clock.now().isoformat(timespec="seconds"),
             "migrations": migrations,
             "audit": {"entries": report.entries, "head_hash": report.head_hash},
             "keys": {member: setting for member, (setting, _) in _key_settings().items()
@@ -237,30 +237,38 @@ def _verify_copy(staging: Path, rows: Callable[[], Iterator[dict[str, Any]]],
         checkpoints.append(Checkpoint(read_document(files[-1]), f"copied {files[-1].name}"))
     if not checkpoints:
         return report
+    problem = _checkpoints_problem(staging=staging, checkpoints=checkpoints,
+                                   entries=report.entries, rows=rows)
+    return report if problem is None else _failed(report, problem)
+
+
+def _checkpoints_problem(*, staging: Path, checkpoints: list[Checkpoint], entries: int,
+                         rows: Callable[[], Iterator[dict[str, Any]]]) -> str | None:
+    """What the copied checkpoints say against a copied chain of `entries` entries that
+    verified on its own: None when each is signed by the copied key and vouches for a head the
+    copy holds."""
     signing_key = staging / SIGNING_KEY_MEMBER
     if not signing_key.exists():
-        return _failed(report, f"the checkpoint signing key ({settings.CONCORD_AUDIT_KEY_FILE}) is "
-                               f"missing, so the copied checkpoints cannot be checked")
+        return (f"the checkpoint signing key ({settings.CONCORD_AUDIT_KEY_FILE}) is "
+                f"missing, so the copied checkpoints cannot be checked")
     public_key = public_key_pem(load_or_create_key(signing_key))
     wanted: list[tuple[int, str]] = []
     for checkpoint in checkpoints:
         try:
             entries_vouched = checkpoint.entries
             if not checkpoint_signature_valid(checkpoint.document, public_key):
-                return _failed(report, f"{checkpoint.source} is not signed by the copied key")
+                return f"{checkpoint.source} is not signed by the copied key"
         except (KeyError, TypeError, ValueError):
-            return _failed(report, f"{checkpoint.source} cannot be read")
-        if entries_vouched > report.entries:
-            return _failed(report, f"{checkpoint.source} vouches for {entries_vouched} entries, "
-                                   f"the copy holds {report.entries}")
+            return f"{checkpoint.source} cannot be read"
+        if entries_vouched > entries:
+            return f"{checkpoint.source} vouches for {entries_vouched} entries, the copy holds {entries}"
         wanted.append((entries_vouched, checkpoint.head_hash))
     seqs = {seq for seq, _ in wanted}
     hashes = {int(row["seq"]): str(row["hash"]) for row in rows() if int(row["seq"]) in seqs}
     for seq, expected in wanted:
         if seq and hashes.get(seq) != expected:
-            return _failed(report, f"copied entry {seq} does not have the hash a checkpoint "
-                                   f"vouches for")
-    return report
+            return f"copied entry {seq} does not have the hash a checkpoint vouches for"
+    return None
 
 
 def _failed(report: ChainReport, problem: str) -> ChainReport:
@@ -353,7 +361,7 @@ def _placements(staging: Path, manifest: dict[str, Any]) -> list[tuple[Path, Pat
     for source, target in placements:
         if target.exists():
             if target.read_bytes() != source.read_bytes():
-                what = next((s for m, (s, p) in _key_settings().items() if p == target),
+                what = next((s for s, p in _key_settings().values() if p == target),
                             "CONCORD_AUDIT_CHECKPOINT_DIR")
                 raise BackupRefused(f"{target} ({what}) holds another file than the backup's: "
                                     f"it is not overwritten; move it away to restore this backup")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 from datetime import timedelta
 from io import StringIO
 
@@ -13,8 +14,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from django.core.management import CommandError, call_command
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 
+from concord.core import audit
 from concord.core.audit import audit_record, audit_verify
 from concord.core.audit_guard import guard_lifted
 from concord.core.labels import Classification
@@ -278,12 +280,6 @@ def test_it_keeps_the_guard_after_a_transactional_test_wipes_the_database(person
 def test_it_verifies_a_chain_that_grows_while_it_is_walked(personas, monkeypatch):
     """A checkpoint or `concord audit verify` on a live node: an entry committed by another
     connection in the middle of the walk is neither a cut nor a forgery."""
-    import threading
-
-    from django.db import connections
-
-    from concord.core import audit
-
     for n in range(3):
         audit_record(actor=personas.officer, action="dossier.create", detail={"n": n})
     walk = audit._walk

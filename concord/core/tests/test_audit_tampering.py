@@ -10,7 +10,7 @@ import hashlib
 import hmac
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
+from concord.core import clock
 from concord.core.audit import (
     GENESIS,
     _hashed_fields,
@@ -39,6 +40,8 @@ from concord.core.errors import InvalidState
 from concord.core.models import AuditEntry, AuditHead
 from concord.core.schedule import enqueue_due
 from concord.core.tests.processes import concord
+from concord.monitoring import services
+from concord.monitoring.tests.factories import ACLED_HEADER, acled_row
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +80,7 @@ def _rehash_from(seq: int) -> None:
 
 
 def _forge_entry(after: AuditEntry, **fields) -> AuditEntry:
-    forged = AuditEntry(seq=after.seq + 1, at=datetime.now(UTC), action="dossier.withdraw",
+    forged = AuditEntry(seq=after.seq + 1, at=clock.now(), action="dossier.withdraw",
                         outcome=AuditEntry.Outcome.SUCCESS, detail="{}", prev_hash=after.hash,
                         **fields)
     forged.hash = entry_hash(after.hash, _hashed_fields(forged))
@@ -328,7 +331,7 @@ def test_it_refuses_to_checkpoint_a_broken_chain(chain):
 def test_it_checkpoints_every_hour_by_the_schedule(chain, settings):
     assert settings.CONCORD_PERIODIC_TASKS[CHECKPOINT_TASK] == 3600
     settings.CONCORD_PERIODIC_TASKS = {CHECKPOINT_TASK: 3600}
-    now = datetime.now(UTC)
+    now = clock.now()
     assert enqueue_due(now=now) == [CHECKPOINT_TASK]
     assert enqueue_due(now=now + timedelta(minutes=59)) == []
     assert [p.name[:23] for p in checkpoint_dir().iterdir()] == ["checkpoint-000000000006"]
@@ -338,9 +341,6 @@ def test_it_checkpoints_every_hour_by_the_schedule(chain, settings):
 
 
 def test_it_checkpoints_after_an_incident_import(personas, django_capture_on_commit_callbacks):
-    from concord.monitoring import services
-    from concord.monitoring.tests.factories import ACLED_HEADER, acled_row
-
     data = "\n".join([ACLED_HEADER, acled_row("TJK1")]).encode()
     with django_capture_on_commit_callbacks(execute=True):
         services.incident_import(actor=None, stream=io.BytesIO(data), fmt="acled",

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from concord.core.errors import ValidationError
 from concord.core.labelling import label_change
 from concord.core.labels import Classification, Viewer, can_read
-from concord.core.models import AuditEntry, LabelChange
+from concord.core.models import AuditEntry, LabelChange, Party
 from concord.core.policy import (
     Audience,
     audience_of,
@@ -58,8 +58,6 @@ def worlds_with_annexes(draw: st.DrawFn) -> tuple[World, list[AnnexSpec], list[i
 
 
 def _annexes(specs: list[AnnexSpec], dossiers: list[Dossier]) -> list[Annex]:
-    from concord.core.models import Party
-
     parties = list(Party.objects.order_by("pk"))
     made = []
     for number, spec in enumerate(specs):

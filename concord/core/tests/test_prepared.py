@@ -199,7 +199,8 @@ class DossierTitle(NamedTuple):
 
 
 def test_it_refuses_an_argument_it_cannot_find_among_the_parameters(personas):
-    ignored = PreparedQuery(lambda viewer, *, originator: _all_titles(viewer),
+    # The parameter the query declares but never reads is the point of this test.
+    ignored = PreparedQuery(lambda viewer, *, originator: _all_titles(viewer),  # noqa: PLW0108
                             arguments={"originator": int})
     transformed = PreparedQuery(
         lambda viewer, *, originator: _by_originator(viewer, originator=originator + 1),
@@ -223,7 +224,8 @@ def test_it_refuses_an_argument_used_twice(personas):
 
 
 def test_it_refuses_what_is_not_a_values_read(personas):
-    models = PreparedQuery(lambda viewer: Dossier.objects.visible_to(viewer))
+    # Written as a query is, taking the viewer by name.
+    models = PreparedQuery(lambda viewer: Dossier.objects.visible_to(viewer))  # noqa: PLW0108
     nothing = PreparedQuery(lambda viewer: _all_titles(viewer).none())
 
     with pytest.raises(ImproperlyConfigured, match="values"):

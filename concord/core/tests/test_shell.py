@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import resolve
 
 from concord.core import shell
+from concord.core.checks import shell_entries_lead_to_pages
 
 
 def _request(path: str, user):
@@ -102,16 +103,12 @@ def test_it_names_an_entry_that_leads_nowhere(personas):
 
 
 def test_it_passes_the_checks_with_every_app_registered():
-    from concord.core.checks import shell_entries_lead_to_pages
-
     assert shell_entries_lead_to_pages() == []
     assert {"core", "accounts", "registry", "council", "monitoring", "portal"} <= set(
         shell.registry.apps)
 
 
 def test_it_names_in_the_checks_an_entry_that_leads_nowhere(monkeypatch):
-    from concord.core.checks import shell_entries_lead_to_pages
-
     registry = shell.ShellRegistry()
     registry.register("press", shell.AppShell(entries=(
         shell.NavEntry(key="press-news", label="News", icon="rss", order=1,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from django.urls import reverse
+
+from concord.core import clock
 
 
 def test_it_shows_this_years_chair_and_two_decades_around_it(client, org):
     response = client.get(reverse("registry:chairmanship"))
 
-    year = datetime.now(UTC).year
+    year = clock.current_year()
     assert response.status_code == 200
     assert response.context["current"].year == year
     years = [entry.year for entry in response.context["schedule"]]

@@ -4,7 +4,7 @@ witness who holds nothing but the public key."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from concord.core import clock
 from concord.core.audit import audit_verify
 from concord.core.checkpoint import (
     checkpoint_check,
@@ -142,10 +143,13 @@ class Command(BaseCommand):
                 returncode=BROKEN,
             )
 
+# Younger than two minutes, an age reads best in seconds.
+SHOWN_IN_SECONDS_BELOW = 120
+
 
 def _age(signed_at: datetime) -> str:
-    seconds = max(0, int((datetime.now(UTC) - signed_at).total_seconds()))
-    if seconds < 120:
+    seconds = max(0, int((clock.now() - signed_at).total_seconds()))
+    if seconds < SHOWN_IN_SECONDS_BELOW:
         return f"{seconds} s"
     if seconds < 2 * 3600:
         return f"{seconds // 60} min"

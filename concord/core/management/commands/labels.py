@@ -13,6 +13,8 @@ from concord.core.audit import audit_record
 from concord.core.release import labelled_models, refresh_masks, stale_masks
 
 STALE = 1
+# How many keys of stale rows a check names before it counts the rest.
+STALE_SHOWN = 20
 
 
 class Command(BaseCommand):
@@ -28,8 +30,8 @@ class Command(BaseCommand):
         stale = {model: pks for model, pks in found.items() if pks}
         if options["verb"] == "check":
             for model, pks in stale.items():
-                shown = ", ".join(str(pk) for pk in pks[:20])
-                more = f" and {len(pks) - 20} more" if len(pks) > 20 else ""
+                shown = ", ".join(str(pk) for pk in pks[:STALE_SHOWN])
+                more = f" and {len(pks) - STALE_SHOWN} more" if len(pks) > STALE_SHOWN else ""
                 self.stdout.write(f"STALE  {model._meta.label}: {len(pks)} ({shown}{more})")
             if stale:
                 raise CommandError("release masks differ from release lists: run "

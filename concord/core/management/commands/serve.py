@@ -19,8 +19,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connections
 from waitress.server import create_server
 
+from concord.core.schedule import enqueue_due
 from config.wsgi import application
 
 # The worker finishes the task in hand before it exits; past this it is killed.
@@ -32,10 +34,12 @@ SCHEDULE_SECONDS = 60
 WORKER_STEADY_SECONDS = 60
 WORKER_LONGEST_PAUSE_SECONDS = 60
 
+HIGHEST_PORT = 65535
+
 
 def _port_from_environment() -> int:
     raw = os.environ.get("PORT", "8000")
-    if not raw.isdigit() or not 0 <= int(raw) <= 65535:
+    if not raw.isdigit() or not 0 <= int(raw) <= HIGHEST_PORT:
         raise CommandError(f"PORT={raw!r} is not a TCP port number.")
     return int(raw)
 
@@ -117,7 +121,9 @@ class Command(BaseCommand):
         # stops the worker once, letting it finish the task in hand.
         worker = subprocess.Popen(
             [sys.executable, "-m", "concord.cli", "worker"],
-            env=env, process_group=0, preexec_fn=_orphan_guard(),
+            # The guard is one prctl call, looked up before the fork: nothing in the child
+            # takes a lock another thread could hold.
+            env=env, process_group=0, preexec_fn=_orphan_guard(),  # noqa: PLW1509
         )
         self._worker = worker
         self.stdout.write(f"Task worker running (pid {worker.pid}).")
@@ -125,10 +131,6 @@ class Command(BaseCommand):
         return worker
 
     def _queue_periodic_tasks(self) -> None:
-        from django.db import connections
-
-        from concord.core.schedule import enqueue_due
-
         while not self._stopping.is_set():
             try:
                 for name in enqueue_due():
