@@ -21,10 +21,10 @@ from django.db import connection, transaction
 from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.monitoring import formats, services
-from concord.monitoring.exports import acled_row
 from concord.monitoring.formats import ACLED_COLUMNS
 from concord.monitoring.generator import synthetic_incidents
 from concord.monitoring.models import Incident
+from concord.monitoring.outputs.exports import acled_row
 
 TARGET = 0.5
 

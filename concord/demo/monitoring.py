@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
-from concord.monitoring import services, warning
+from concord.monitoring import services
 from concord.monitoring.models import Incident, Indicator
 
 SEED = 2013
@@ -55,9 +55,9 @@ def load_monitoring() -> dict[str, int]:
     for values in INDICATORS:
         if not Indicator.objects.unscoped(reason="demo idempotence").filter(
                 name=values["name"]).exists():
-            warning.indicator_define(actor=None, originator=secretariat,
+            services.indicator_define(actor=None, originator=secretariat,
                                      classification=Classification.OFFICIAL_USE,
                                      release_to_all_members=True, **values)  # type: ignore[arg-type]
             defined += 1
-    alerts = warning.indicators_evaluate_all(actor=None, on=today)
+    alerts = services.indicators_evaluate_all(actor=None, on=today)
     return {"incidents": created + len(SURGE), "indicators": defined, "alerts": alerts}

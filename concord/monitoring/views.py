@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from concord.core.errors import DomainError
 from concord.core.forms import apply_domain_errors, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
-from concord.monitoring import documents, exports, reports, selectors, services, warning
+from concord.monitoring import selectors, services
 from concord.monitoring.forms import (
     FigureForm,
     ImportForm,
@@ -33,6 +33,7 @@ from concord.monitoring.forms import (
 )
 from concord.monitoring.geography import COUNTRIES, REGION_BY_CODE, REGION_CHOICES, REGIONS
 from concord.monitoring.models import ImportStatus, Severity, Verification
+from concord.monitoring.outputs import documents, exports
 from concord.monitoring.tasks import evaluate_indicators
 from concord.monitoring.taxonomy import Category
 
@@ -233,7 +234,8 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @login_required
 def import_detail(request: HttpRequest, import_id: UUID) -> HttpResponse:
     run = selectors.import_get(viewer=request.user, public_id=import_id)
-    context = {"run": run, "progress": selectors.import_progress(run=run),
+    progress = selectors.import_progress(run=run, marker=services.progress_path(run))
+    context = {"run": run, "progress": progress,
                "working": run.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)}
     return render_page(request, "monitoring/import_detail.html", context, partial="status")
 
@@ -248,7 +250,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             try:
-                warning.indicator_define(actor=request.user, **form.cleaned_data)
+                services.indicator_define(actor=request.user, **form.cleaned_data)
             except DomainError as error:
                 apply_domain_errors(form, error)
             else:
@@ -295,7 +297,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             try:
-                report = reports.report_generate(actor=request.user, **form.cleaned_data)
+                report = services.report_generate(actor=request.user, **form.cleaned_data)
             except DomainError as error:
                 apply_domain_errors(form, error)
             else:
@@ -335,7 +337,7 @@ def report_edit(request: HttpRequest, report_id: UUID) -> HttpResponse:
         "releasable_to": [party.code for party in report.releasable_to.all()]})
     return submit_to_service(
         request, form, call=lambda data: _said_if_pending(
-            request, reports.report_update(actor=request.user, report=report, **data)),
+            request, services.report_update(actor=request.user, report=report, **data)),
         success_url=report.get_absolute_url(), success_message=_("The report was saved."),
         template="monitoring/report_edit.html", context={"report": report})
 
@@ -374,7 +376,7 @@ def indicator_edit(request: HttpRequest, indicator_id: UUID) -> HttpResponse:
         name: getattr(indicator, name) for name in IndicatorEditForm.base_fields})
     return submit_to_service(
         request, form,
-        call=lambda data: warning.indicator_update(actor=request.user, indicator=indicator,
+        call=lambda data: services.indicator_update(actor=request.user, indicator=indicator,
                                                    **data),
         success_url=reverse("monitoring:indicator-list"),
         success_message=_("The indicator was changed."), template="core/form.html",

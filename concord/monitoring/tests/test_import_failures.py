@@ -17,6 +17,7 @@ from django.utils import translation
 
 from concord.monitoring import formats, services
 from concord.monitoring.models import Incident, IncidentImport, TallyCount
+from concord.monitoring.services import imports
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
 
 NESTED = "The file nests its objects too deeply to be read as GeoJSON."
@@ -151,8 +152,8 @@ def test_it_counts_nothing_created_when_a_late_bad_row_rejects_the_file(personas
 
 def test_it_shows_a_failed_page_import_with_nothing_added(
         client, personas, django_capture_on_commit_callbacks, monkeypatch):
-    monkeypatch.setattr(services, "IMPORT_BATCH", 2)
-    monkeypatch.setattr(services, "COPY_BATCH", 2)
+    monkeypatch.setattr(imports, "IMPORT_BATCH", 2)
+    monkeypatch.setattr(imports, "COPY_BATCH", 2)
     client.force_login(personas.analyst)
     text = "\n".join([_acled(6), acled_row("LATE", day="someday")])
 
@@ -182,7 +183,7 @@ def test_it_leaves_nothing_and_counts_nothing_when_the_database_refuses_the_rows
     # A row recorded by someone else after the file was checked: the database refuses the
     # second copy while the import writes.
     incident(personas.secretariat, external_id="acled:R2")
-    monkeypatch.setattr(services._KeyFinder, "recorded", lambda self, originator, keys: set())
+    monkeypatch.setattr(imports._KeyFinder, "recorded", lambda self, originator, keys: set())
     tallied = _tallied()
 
     with pytest.raises(services.ImportFailed, match="Nothing was imported"):
@@ -373,8 +374,8 @@ def test_it_answers_an_api_import_of_an_unreadable_file_as_failed_with_the_reaso
 
 def test_it_answers_an_api_import_rejected_late_with_nothing_created(
         client, personas, django_capture_on_commit_callbacks, monkeypatch):
-    monkeypatch.setattr(services, "IMPORT_BATCH", 2)
-    monkeypatch.setattr(services, "COPY_BATCH", 2)
+    monkeypatch.setattr(imports, "IMPORT_BATCH", 2)
+    monkeypatch.setattr(imports, "COPY_BATCH", 2)
     client.force_login(personas.analyst)
     text = "\n".join([_acled(6), acled_row("LATE", day="someday")])
 

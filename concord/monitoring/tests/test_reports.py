@@ -12,8 +12,9 @@ from docx import Document
 
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification
-from concord.monitoring import documents, reports, warning
+from concord.monitoring import services
 from concord.monitoring.models import SituationReport
+from concord.monitoring.outputs import documents
 from concord.monitoring.tests.factories import incident
 
 START, END = date(2024, 6, 1), date(2024, 6, 30)
@@ -33,7 +34,7 @@ def _june(personas):
 def test_it_generates_counts_trends_and_the_most_serious_incidents(personas):
     _june(personas)
 
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END,
+    report = services.report_generate(actor=personas.analyst, start=START, end=END,
                                      region="tajik-afghan-border")
 
     totals = report.content["totals"]
@@ -50,13 +51,13 @@ def test_it_labels_the_report_at_least_as_high_as_what_it_aggregates(personas):
     incident(personas.secretariat, occurred_on=date(2024, 6, 7),
              classification=Classification.CONFIDENTIAL, release_to_all_members=False)
 
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
 
     assert report.classification == Classification.CONFIDENTIAL
     assert not report.release_to_all_members
     assert not SituationReport.objects.visible_to(personas.delegate_a).exists()
     with pytest.raises(ValidationError) as refused:
-        reports.report_update(actor=personas.analyst, report=report, title="x", assessment="",
+        services.report_update(actor=personas.analyst, report=report, title="x", assessment="",
                               conclusions="", classification=Classification.OFFICIAL_USE,
                               release_to_all_members=True)
     assert set(refused.value.errors) == {"classification", "release_to_all_members"}
@@ -65,11 +66,11 @@ def test_it_labels_the_report_at_least_as_high_as_what_it_aggregates(personas):
 def test_it_includes_the_active_alerts(personas):
     for n in range(5):
         incident(personas.secretariat, occurred_on=date(2024, 6, 28 - n))
-    indicator = warning.indicator_define(actor=personas.analyst, name="Drugs", orange=2, red=9,
+    indicator = services.indicator_define(actor=personas.analyst, name="Drugs", orange=2, red=9,
                                          category="drug_trafficking")
-    warning.indicator_evaluate(actor=None, indicator=indicator, on=END)
+    services.indicator_evaluate(actor=None, indicator=indicator, on=END)
 
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
 
     assert [(a["indicator"], a["level"]) for a in report.content["alerts"]] == [
         ("Drugs", "orange")]
@@ -77,8 +78,8 @@ def test_it_includes_the_active_alerts(personas):
 
 def test_it_exports_the_edited_report_to_docx_and_pdf_with_its_label(personas):
     _june(personas)
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
-    reports.report_update(actor=personas.analyst, report=report, title="Обстановка в июне",
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
+    services.report_update(actor=personas.analyst, report=report, title="Обстановка в июне",
                           assessment="Обстановка на таджикско-афганской границе осложнилась.",
                           conclusions="Усилить охрану.",
                           classification=Classification.CONFIDENTIAL,
@@ -132,21 +133,21 @@ def test_it_releases_a_report_to_the_parties_able_to_read_all_it_aggregates(pers
     incident(personas.state_b, occurred_on=date(2024, 6, 8), location="Shuroabad",
              releasable_to=[personas.secretariat], release_to_all_members=False)
 
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
 
     assert not report.release_to_all_members
     assert [p.code for p in report.releasable_to.all()] == ["TJ"]
     assert SituationReport.objects.visible_to(personas.delegate_b).filter(pk=report.pk).exists()
     assert not SituationReport.objects.visible_to(personas.delegate_a).exists()
     with pytest.raises(ValidationError) as refused:
-        reports.report_update(actor=personas.analyst, report=report, title=report.title,
+        services.report_update(actor=personas.analyst, report=report, title=report.title,
                               assessment="", conclusions="",
                               classification=report.classification,
                               release_to_all_members=False,
                               releasable_to=[personas.state_a, personas.state_b])
     assert refused.value.errors["releasable_to"] == [
         "Russia may not read everything this record is made of."]
-    reports.report_update(actor=personas.analyst, report=report, title=report.title,
+    services.report_update(actor=personas.analyst, report=report, title=report.title,
                           assessment="", conclusions="", classification=report.classification,
                           release_to_all_members=False, releasable_to=[])
     assert not SituationReport.objects.visible_to(personas.delegate_b).exists()
