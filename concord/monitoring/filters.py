@@ -6,7 +6,7 @@ refuses the request naming the parameter, a page says which filter it left out."
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -48,6 +48,12 @@ class IncidentFilters:
             items.append(("severity", str(self.severity)))
         items += [("verification", v) for v in self.verification]
         return items
+
+    def over_last(self, days: int) -> IncidentFilters:
+        """These filters over the last `days` days, today included: a page's period when the
+        query string names none."""
+        end = today()
+        return replace(self, date_from=end - timedelta(days=days - 1), date_to=end)
 
 
 def _day(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) -> date | None:

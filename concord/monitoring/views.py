@@ -20,6 +20,7 @@ from concord.core.errors import DomainError
 from concord.core.forms import apply_domain_errors, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.monitoring import selectors, services
+from concord.monitoring.filters import IncidentFilters, incident_filters
 from concord.monitoring.forms import (
     FigureForm,
     ImportForm,
@@ -40,15 +41,14 @@ from concord.monitoring.taxonomy import Category
 PAGE_SIZE = 25
 
 
-def _filters(request: HttpRequest) -> tuple[selectors.IncidentFilters, dict[str, list[str]]]:
-    try:
-        return selectors.filters_from(request.GET), {}
-    except DomainError as error:
-        messages.warning(request, error.detail)
-        return selectors.IncidentFilters(), error.errors
+def _filters(request: HttpRequest, *, default_days: int = 0) -> IncidentFilters:
+    filters = incident_filters(request.GET).or_warn(request)
+    if default_days and not filters.date_from and not filters.date_to:
+        return filters.over_last(default_days)
+    return filters
 
 
-def _filter_context(filters: selectors.IncidentFilters) -> dict[str, Any]:
+def _filter_context(filters: IncidentFilters) -> dict[str, Any]:
     return {"filters": filters, "categories": Category.choices,
             "countries": [(c.alpha2, c.name_ru if _is_ru() else c.name_en) for c in COUNTRIES],
             "regions": [(r.code, r.label) for r in REGIONS], "severities": Severity.choices,
@@ -71,12 +71,8 @@ def _is_ru() -> bool:
 
 @login_required
 def situation(request: HttpRequest) -> HttpResponse:
-    filters, errors = _filters(request)
-    if not errors and not filters.date_from and not filters.date_to:
-        # The picture opens on the last 90 days, the window the early-warning baseline uses.
-        params = request.GET.copy()
-        params["days"] = "90"
-        filters = selectors.filters_from(params)
+    # The picture opens on the last 90 days, the window the early-warning baseline uses.
+    filters = _filters(request, default_days=90)
     summary = selectors.situation_summary(viewer=request.user, filters=filters, zoom=4)
     labels = dict(Category.choices)
     # The timeline adds the countries up: one series a category, one point a week.
@@ -106,7 +102,7 @@ def situation(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def incident_list(request: HttpRequest) -> HttpResponse:
-    filters, _ = _filters(request)
+    filters = _filters(request)
     fmt = request.GET.get("format", "")
     if fmt in exports.EXPORT_FORMATS:
         return _export(request, filters, fmt)
@@ -117,7 +113,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "monitoring/incident_list.html", context, partial="table")
 
 
-def _export(request: HttpRequest, filters: selectors.IncidentFilters, fmt: str) -> HttpResponse:
+def _export(request: HttpRequest, filters: IncidentFilters, fmt: str) -> HttpResponse:
     import io
 
     if fmt == "xlsx":
@@ -392,11 +388,7 @@ DUPLICATE_DAYS = 30
 @permission_required("monitoring.verify_incident", raise_exception=True)
 def incident_duplicates(request: HttpRequest) -> HttpResponse:
     """Pairs of records that look like one incident, for an analyst to compare and merge."""
-    filters, errors = _filters(request)
-    if not errors and not filters.date_from and not filters.date_to:
-        params = request.GET.copy()
-        params["days"] = str(DUPLICATE_DAYS)
-        filters = selectors.filters_from(params)
+    filters = _filters(request, default_days=DUPLICATE_DAYS)
     pairs, more = selectors.duplicate_pairs(viewer=request.user, filters=filters)
     context = {**_filter_context(filters), "pairs": pairs, "more": more,
                "limit": len(pairs)}
