@@ -16,6 +16,7 @@ from django.db import connection
 from django.utils import translation
 
 from concord.monitoring import formats, services
+from concord.monitoring.formats import readers
 from concord.monitoring.models import Incident, IncidentImport, TallyCount
 from concord.monitoring.services import imports
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
@@ -111,7 +112,7 @@ def test_it_fails_a_page_import_on_an_unexpected_error_of_a_reader(
         raise KeyError("sheet")
         yield  # pragma: no cover - makes this a generator like the readers
 
-    monkeypatch.setattr(formats, "read_csv", broken)
+    monkeypatch.setattr(readers, "read_csv", broken)
     client.force_login(personas.analyst)
 
     _upload(client, "june.csv", _acled(2).encode(), django_capture_on_commit_callbacks)
@@ -298,7 +299,7 @@ def test_it_refuses_a_workbook_that_inflates_past_the_limit_before_parsing_it(
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (4 << 20))
     assert len(bomb.getvalue()) < 64 << 10
     parsed = []
-    monkeypatch.setattr(formats, "read_xlsx", lambda stream, *, limits: parsed.append(1))
+    monkeypatch.setattr(readers, "read_xlsx", lambda stream, *, limits: parsed.append(1))
 
     with pytest.raises(services.ImportFailed) as failed:
         _import(personas.secretariat, bomb.getvalue(), fmt="xlsx")
