@@ -56,8 +56,8 @@ def load_monitoring() -> dict[str, int]:
         if not Indicator.objects.unscoped(reason="demo idempotence").filter(
                 name=values["name"]).exists():
             services.indicator_define(actor=None, originator=secretariat,
-                                     classification=Classification.OFFICIAL_USE,
-                                     release_to_all_members=True, **values)  # type: ignore[arg-type]
+                                      classification=Classification.OFFICIAL_USE,
+                                      release_to_all_members=True, **values)  # type: ignore[arg-type]
             defined += 1
     alerts = services.indicators_evaluate_all(actor=None, on=today)
     return {"incidents": created + len(SURGE), "indicators": defined, "alerts": alerts}

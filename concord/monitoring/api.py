@@ -260,7 +260,7 @@ def indicator_update(request: HttpRequest, indicator_id: str,
                      payload: IndicatorUpdate) -> dict[str, Any]:
     found = selectors.indicator_get(viewer=request.user, public_id=indicator_id)
     return _indicator(services.indicator_update(actor=request.user, indicator=found,
-                                               **payload.dict()))
+                                                **payload.dict()))
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Indicators and thresholds")

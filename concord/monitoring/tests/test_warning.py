@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -55,7 +56,7 @@ def test_it_raises_nothing_while_the_count_is_below_orange(personas):
     _seizures(personas, 3)
 
     assert services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas),
-                                      on=DAY) is None
+                                       on=DAY) is None
 
 
 def test_it_keeps_one_alert_open_and_ends_it_when_the_level_falls_to_green(personas):
@@ -65,7 +66,7 @@ def test_it_keeps_one_alert_open_and_ends_it_when_the_level_falls_to_green(perso
     again = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
 
     later = services.indicator_evaluate(actor=None, indicator=indicator,
-                                       on=DAY + timedelta(days=30))
+                                        on=DAY + timedelta(days=30))
 
     assert first == again == later
     assert later is not None and later.level == "green" and later.ended_at is not None
@@ -215,7 +216,7 @@ def test_it_changes_an_indicators_thresholds_from_its_page(client, personas):
 
     response = _edit(client, indicator, orange=2, red=4)
     alert = services.indicator_evaluate(actor=None, indicator=indicator_reloaded(indicator),
-                                       on=DAY)
+                                        on=DAY)
 
     assert response.status_code == 302
     assert alert is not None and alert.level == "red"  # 5 seizures pass the lowered red
@@ -281,3 +282,21 @@ def test_the_api_names_a_bad_threshold_and_refuses_a_delegate(client, personas):
     assert bad.status_code == 422
     assert {e["field"] for e in bad.json()["errors"]} == {"kind", "red"}
     assert refused.status_code == 403
+
+
+def test_it_audits_each_changed_threshold_with_its_old_and_new_value(personas):
+    indicator = _drug_indicator(personas)
+    before = (indicator.orange, indicator.red)
+
+    services.indicator_update(actor=personas.analyst, indicator=indicator, name=indicator.name,
+                              category=indicator.category, region=indicator.region,
+                              window_days=indicator.window_days, kind=indicator.kind,
+                              orange=before[0], red=before[1] + 5, active=True)
+    services.indicator_update(actor=personas.analyst, indicator=indicator, name=indicator.name,
+                              category=indicator.category, region=indicator.region,
+                              window_days=indicator.window_days, kind=indicator.kind,
+                              orange=before[0], red=before[1] + 5, active=True)
+
+    entries = AuditEntry.objects.filter(action="monitoring.indicator.update")
+    changes = [json.loads(entry.detail)["changed"] for entry in entries]
+    assert changes == [{"red": [before[1], before[1] + 5]}]

@@ -44,9 +44,9 @@ def test_it_audits_the_draft_and_leaves_it_for_an_analyst_to_edit(personas):
     [report] = services.weekly_reports_generate(today=WEDNESDAY)
 
     services.report_update(actor=personas.analyst, report=report, title="Week 23",
-                          assessment="Calm on the border.", conclusions="",
-                          classification=Classification.OFFICIAL_USE,
-                          release_to_all_members=True)
+                           assessment="Calm on the border.", conclusions="",
+                           classification=Classification.OFFICIAL_USE,
+                           release_to_all_members=True)
 
     entry = AuditEntry.objects.get(action="monitoring.report.generate")
     assert entry.target_id == str(report.public_id)
@@ -58,9 +58,9 @@ def test_it_audits_the_draft_and_leaves_it_for_an_analyst_to_edit(personas):
 def test_it_drafts_a_week_only_once(personas):
     first = services.weekly_reports_generate(today=date(2024, 6, 10))
     services.report_update(actor=personas.analyst, report=first[0], title="Week 23",
-                          assessment="Edited.", conclusions="",
-                          classification=Classification.OFFICIAL_USE,
-                          release_to_all_members=True)
+                           assessment="Edited.", conclusions="",
+                           classification=Classification.OFFICIAL_USE,
+                           release_to_all_members=True)
 
     again = services.weekly_reports_generate(today=WEDNESDAY)
     sunday = services.weekly_reports_generate(today=date(2024, 6, 16))
@@ -77,7 +77,7 @@ def test_it_drafts_a_week_only_once(personas):
 def test_an_analysts_own_report_of_the_week_does_not_stand_in_for_the_weekly_one(personas):
     services.report_generate(actor=personas.analyst, start=MONDAY, end=SUNDAY)
     services.report_generate(actor=None, start=MONDAY, end=SUNDAY, region="tajik-afghan-border",
-                            originator=personas.secretariat)
+                             originator=personas.secretariat)
 
     drafted = services.weekly_reports_generate(today=WEDNESDAY)
 

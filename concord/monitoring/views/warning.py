@@ -77,7 +77,7 @@ def indicator_edit(request: HttpRequest, indicator_id: UUID) -> HttpResponse:
     return submit_to_service(
         request, form,
         call=lambda data: services.indicator_update(actor=request.user, indicator=indicator,
-                                                   **data),
+                                                    **data),
         success_url=reverse("monitoring:indicator-list"),
         success_message=_("The indicator was changed."), template="core/form.html",
         context={"title": _("Indicator %(name)s") % {"name": indicator.name},
