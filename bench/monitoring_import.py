@@ -21,10 +21,11 @@ from django.db import connection, transaction
 from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.monitoring import formats, services
-from concord.monitoring.exports import acled_row
 from concord.monitoring.formats import ACLED_COLUMNS
 from concord.monitoring.generator import synthetic_incidents
 from concord.monitoring.models import Incident
+from concord.monitoring.outputs.exports import acled_row
+from concord.monitoring.services._common import _derived
 
 TARGET = 0.5
 
@@ -57,7 +58,7 @@ def _raw_rows(data: bytes, party: Party) -> tuple[str, list[tuple[Any, ...]]]:
     for row in formats.read(io.BytesIO(data), "acled"):
         assert row.values is not None, row.error
         incident = Incident(originator=party, classification=1, release_to_all_members=True,
-                            public_id=uuid.uuid4(), **services._derived(row.values))
+                            public_id=uuid.uuid4(), **_derived(row.values))
         rows.append(tuple(f.get_db_prep_save(f.pre_save(incident, True), connection)
                           for f in fields))
     return sql, rows

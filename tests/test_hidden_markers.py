@@ -39,7 +39,6 @@ from concord.council.models import (
     Session,
 )
 from concord.council.tests.factories import ALL_CONCUR, positions
-from concord.monitoring import reports, warning
 from concord.monitoring import services as monitoring
 from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, SituationReport
 from concord.registry.tests.factories import Organization, organization
@@ -127,13 +126,13 @@ def _incident(planted: Planted, secretariat: Party, marker: str, label: dict[str
 
 
 def _indicator(planted: Planted, analyst: Any, marker: str, label: dict[str, Any]) -> Indicator:
-    record = warning.indicator_define(actor=analyst, name=marker, category="drug_trafficking",
-                                      window_days=30, orange=0, red=100, **label)
+    record = monitoring.indicator_define(actor=analyst, name=marker, category="drug_trafficking",
+                                         window_days=30, orange=0, red=100, **label)
     return planted.plant("indicator", record, marker)
 
 
 def _alert(planted: Planted, indicator: Indicator, on: date) -> Alert:
-    record = warning.indicator_evaluate(actor=None, indicator=indicator, on=on)
+    record = monitoring.indicator_evaluate(actor=None, indicator=indicator, on=on)
     assert record is not None  # the planting itself
     # An alert carries no text of its own: its identifier is its marker.
     return planted.plant("alert", record, str(record.public_id))
@@ -141,7 +140,7 @@ def _alert(planted: Planted, indicator: Indicator, on: date) -> Alert:
 
 def _situation_report(planted: Planted, analyst: Any, marker: str, start: date,
                       end: date) -> SituationReport:
-    record = reports.report_generate(actor=analyst, start=start, end=end, title=marker)
+    record = monitoring.report_generate(actor=analyst, start=start, end=end, title=marker)
     return planted.plant("situation_report", record, marker)
 
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 from concord.core import clock
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
-from concord.monitoring import services, warning
+from concord.monitoring import services
 from concord.monitoring.models import Incident, Indicator
 
 SEED = 2013
@@ -56,9 +56,9 @@ def load_monitoring() -> dict[str, int]:
     for values in INDICATORS:
         if not Indicator.objects.unscoped(reason="demo idempotence").filter(
                 name=values["name"]).exists():
-            warning.indicator_define(actor=None, originator=secretariat,
-                                     classification=Classification.OFFICIAL_USE,
-                                     release_to_all_members=True, **values)  # type: ignore[arg-type]
+            services.indicator_define(actor=None, originator=secretariat,
+                                      classification=Classification.OFFICIAL_USE,
+                                      release_to_all_members=True, **values)  # type: ignore[arg-type]
             defined += 1
-    alerts = warning.indicators_evaluate_all(actor=None, on=today)
+    alerts = services.indicators_evaluate_all(actor=None, on=today)
     return {"incidents": created + len(SURGE), "indicators": defined, "alerts": alerts}

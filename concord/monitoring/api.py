@@ -16,7 +16,7 @@ from concord.core.models import LabelChange, Party
 from concord.core.pagination import lazily
 from concord.core.renderers import json_response
 from concord.core.schemas import Problem
-from concord.monitoring import selectors, services, warning
+from concord.monitoring import selectors, services
 from concord.monitoring.models import (
     Alert,
     GeoPrecision,
@@ -25,6 +25,7 @@ from concord.monitoring.models import (
     Indicator,
     TimePrecision,
 )
+from concord.monitoring.outputs import cap
 from concord.monitoring.schemas import (
     AlertOut,
     ImportOut,
@@ -248,7 +249,7 @@ def _alert(alert: Alert) -> dict[str, Any]:
 def indicator_define(request: HttpRequest, payload: IndicatorIn) -> Status[dict[str, Any]]:
     values = payload.dict()
     values.update(_model_values({"classification": values["classification"]}))
-    created = warning.indicator_define(actor=request.user, **values)
+    created = services.indicator_define(actor=request.user, **values)
     return Status(201, _indicator(created))
 
 
@@ -258,8 +259,8 @@ def indicator_define(request: HttpRequest, payload: IndicatorIn) -> Status[dict[
 def indicator_update(request: HttpRequest, indicator_id: str,
                      payload: IndicatorUpdate) -> dict[str, Any]:
     found = selectors.indicator_get(viewer=request.user, public_id=indicator_id)
-    return _indicator(warning.indicator_update(actor=request.user, indicator=found,
-                                               **payload.dict()))
+    return _indicator(services.indicator_update(actor=request.user, indicator=found,
+                                                **payload.dict()))
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Indicators and thresholds")
@@ -286,4 +287,4 @@ def alert(request: HttpRequest, alert_id: str) -> dict[str, Any]:
                 "content": {"application/cap+xml": {"schema": {"type": "string"}}}}}})
 def alert_cap(request: HttpRequest, alert_id: str) -> HttpResponse:
     found = selectors.alert_get(viewer=request.user, public_id=alert_id)
-    return HttpResponse(warning.alert_cap(found), content_type="application/cap+xml")
+    return HttpResponse(cap.alert_cap(found), content_type="application/cap+xml")

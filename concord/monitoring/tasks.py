@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from concord.monitoring import reports, services
+from concord.monitoring import services
 
 
 @task()
@@ -14,11 +14,9 @@ def import_incidents(public_id: str) -> None:
 
 @task()
 def evaluate_indicators() -> None:
-    from concord.monitoring.warning import indicators_evaluate_all
-
-    indicators_evaluate_all(actor=None)
+    services.indicators_evaluate_all(actor=None)
 
 
 @task()
 def generate_weekly_reports() -> None:
-    reports.weekly_reports_generate()
+    services.weekly_reports_generate()

@@ -10,9 +10,10 @@ import pytest
 from django.db import transaction
 
 from concord.core.labels import Classification, Viewer
-from concord.monitoring import exports, services
+from concord.monitoring import services
 from concord.monitoring.formats import ACLED_COLUMNS
 from concord.monitoring.models import Incident
+from concord.monitoring.outputs import exports
 from concord.monitoring.selectors import IncidentFilters
 from concord.monitoring.tests.factories import incident
 

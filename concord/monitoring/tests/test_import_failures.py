@@ -16,7 +16,9 @@ from django.db import connection
 from django.utils import translation
 
 from concord.monitoring import formats, services
+from concord.monitoring.formats import readers
 from concord.monitoring.models import Incident, IncidentImport, TallyCount
+from concord.monitoring.services import imports
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
 
 NESTED = "The file nests its objects too deeply to be read as GeoJSON."
@@ -110,7 +112,7 @@ def test_it_fails_a_page_import_on_an_unexpected_error_of_a_reader(
         raise KeyError("sheet")
         yield  # pragma: no cover - makes this a generator like the readers
 
-    monkeypatch.setattr(formats, "read_csv", broken)
+    monkeypatch.setattr(readers, "read_csv", broken)
     client.force_login(personas.analyst)
 
     _upload(client, "june.csv", _acled(2).encode(), django_capture_on_commit_callbacks)
@@ -151,8 +153,8 @@ def test_it_counts_nothing_created_when_a_late_bad_row_rejects_the_file(personas
 
 def test_it_shows_a_failed_page_import_with_nothing_added(
         client, personas, django_capture_on_commit_callbacks, monkeypatch):
-    monkeypatch.setattr(services, "IMPORT_BATCH", 2)
-    monkeypatch.setattr(services, "COPY_BATCH", 2)
+    monkeypatch.setattr(imports, "IMPORT_BATCH", 2)
+    monkeypatch.setattr(imports, "COPY_BATCH", 2)
     client.force_login(personas.analyst)
     text = "\n".join([_acled(6), acled_row("LATE", day="someday")])
 
@@ -182,7 +184,7 @@ def test_it_leaves_nothing_and_counts_nothing_when_the_database_refuses_the_rows
     # A row recorded by someone else after the file was checked: the database refuses the
     # second copy while the import writes.
     incident(personas.secretariat, external_id="acled:R2")
-    monkeypatch.setattr(services._KeyFinder, "recorded", lambda self, originator, keys: set())
+    monkeypatch.setattr(imports._KeyFinder, "recorded", lambda self, originator, keys: set())
     tallied = _tallied()
 
     with pytest.raises(services.ImportFailed, match="Nothing was imported"):
@@ -297,7 +299,7 @@ def test_it_refuses_a_workbook_that_inflates_past_the_limit_before_parsing_it(
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (4 << 20))
     assert len(bomb.getvalue()) < 64 << 10
     parsed = []
-    monkeypatch.setattr(formats, "read_xlsx", lambda stream, *, limits: parsed.append(1))
+    monkeypatch.setattr(readers, "read_xlsx", lambda stream, *, limits: parsed.append(1))
 
     with pytest.raises(services.ImportFailed) as failed:
         _import(personas.secretariat, bomb.getvalue(), fmt="xlsx")
@@ -373,8 +375,8 @@ def test_it_answers_an_api_import_of_an_unreadable_file_as_failed_with_the_reaso
 
 def test_it_answers_an_api_import_rejected_late_with_nothing_created(
         client, personas, django_capture_on_commit_callbacks, monkeypatch):
-    monkeypatch.setattr(services, "IMPORT_BATCH", 2)
-    monkeypatch.setattr(services, "COPY_BATCH", 2)
+    monkeypatch.setattr(imports, "IMPORT_BATCH", 2)
+    monkeypatch.setattr(imports, "COPY_BATCH", 2)
     client.force_login(personas.analyst)
     text = "\n".join([_acled(6), acled_row("LATE", day="someday")])
 

@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 from django.test import Client
 
 from concord.core.labels import Classification
-from concord.monitoring import warning
+from concord.monitoring import services
 from concord.monitoring.models import Incident
 from concord.monitoring.tests.factories import incident
 
@@ -30,12 +30,12 @@ def test_it_counts_for_an_indicator_released_to_one_state_only_what_that_state_m
     for n in range(2):
         incident(personas.secretariat, occurred_on=DAY, external_id=f"h{n}",
                  release_to_all_members=False)
-    indicator = warning.indicator_define(
+    indicator = services.indicator_define(
         actor=personas.analyst, name="Drugs at the Tajik-Afghan border",
         category="drug_trafficking", window_days=7, orange=3, red=6,
         release_to_all_members=False, releasable_to=[personas.state_b])
 
-    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
 
     assert alert is not None and alert.value == 14
     seen_by_tj = Incident.objects.visible_to(personas.delegate_b).filter(
@@ -53,11 +53,11 @@ def test_it_counts_for_a_secret_indicator_nothing_above_its_label(personas):
     incident(personas.secretariat, occurred_on=DAY, external_id="s1",
              classification=Classification.SECRET, release_to_all_members=False)
     incident(personas.secretariat, occurred_on=DAY, external_id="o1")
-    indicator = warning.indicator_define(
+    indicator = services.indicator_define(
         actor=personas.analyst, name="Official use only", category="drug_trafficking",
         window_days=7, orange=0, red=5, classification=Classification.OFFICIAL_USE)
 
-    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
 
     assert alert is not None and alert.value == 1
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from concord.core.labels import Classification
 from concord.monitoring.models import Incident, IncidentImport
@@ -203,3 +204,28 @@ def test_it_finds_no_duplicate_the_analyst_may_not_read(client, personas):
     listed = client.get("/monitoring/incidents/duplicates/")
 
     assert listed.context["pairs"] == []
+
+
+def test_it_names_a_filter_it_cannot_read_and_keeps_the_others(personas):
+    _recent(personas)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(personas.analyst)
+
+    page = client.get("/monitoring/incidents/", {"country": "KG", "category": "picnic"})
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "The filter “category” was left out: Unknown category." in text
+    assert "Hidden Osh" in text and "Panj" not in text
+
+
+def test_it_opens_the_picture_on_the_last_90_days_when_the_period_cannot_be_read(personas):
+    incident(personas.secretariat, occurred_on=today() - timedelta(days=200), location="Old Panj")
+    _recent(personas)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(personas.analyst)
+
+    page = client.get("/monitoring/", {"from": "yesterday", "country": "TJ"}).content.decode()
+
+    assert "The filter “from” was left out: Give a date as YYYY-MM-DD." in page
+    assert "Panj" in page and "Old Panj" not in page and "Hidden Osh" not in page

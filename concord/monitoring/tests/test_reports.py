@@ -4,6 +4,7 @@ aggregate, edited, exported to DOCX and PDF, from the pages and the command line
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 
 import pytest
@@ -12,8 +13,10 @@ from docx import Document
 
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification
-from concord.monitoring import documents, reports, warning
+from concord.core.models import AuditEntry
+from concord.monitoring import services
 from concord.monitoring.models import SituationReport
+from concord.monitoring.outputs import documents
 from concord.monitoring.tests.factories import incident
 
 START, END = date(2024, 6, 1), date(2024, 6, 30)
@@ -33,8 +36,8 @@ def _june(personas):
 def test_it_generates_counts_trends_and_the_most_serious_incidents(personas):
     _june(personas)
 
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END,
-                                     region="tajik-afghan-border")
+    report = services.report_generate(actor=personas.analyst, start=START, end=END,
+                                      region="tajik-afghan-border")
 
     totals = report.content["totals"]
     assert (totals["incidents"], totals["fatalities"], totals["incidents_before"]) == (2, 7, 1)
@@ -50,26 +53,26 @@ def test_it_labels_the_report_at_least_as_high_as_what_it_aggregates(personas):
     incident(personas.secretariat, occurred_on=date(2024, 6, 7),
              classification=Classification.CONFIDENTIAL, release_to_all_members=False)
 
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
 
     assert report.classification == Classification.CONFIDENTIAL
     assert not report.release_to_all_members
     assert not SituationReport.objects.visible_to(personas.delegate_a).exists()
     with pytest.raises(ValidationError) as refused:
-        reports.report_update(actor=personas.analyst, report=report, title="x", assessment="",
-                              conclusions="", classification=Classification.OFFICIAL_USE,
-                              release_to_all_members=True)
+        services.report_update(actor=personas.analyst, report=report, title="x", assessment="",
+                               conclusions="", classification=Classification.OFFICIAL_USE,
+                               release_to_all_members=True)
     assert set(refused.value.errors) == {"classification", "release_to_all_members"}
 
 
 def test_it_includes_the_active_alerts(personas):
     for n in range(5):
         incident(personas.secretariat, occurred_on=date(2024, 6, 28 - n))
-    indicator = warning.indicator_define(actor=personas.analyst, name="Drugs", orange=2, red=9,
-                                         category="drug_trafficking")
-    warning.indicator_evaluate(actor=None, indicator=indicator, on=END)
+    indicator = services.indicator_define(actor=personas.analyst, name="Drugs", orange=2, red=9,
+                                          category="drug_trafficking")
+    services.indicator_evaluate(actor=None, indicator=indicator, on=END)
 
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
 
     assert [(a["indicator"], a["level"]) for a in report.content["alerts"]] == [
         ("Drugs", "orange")]
@@ -77,12 +80,12 @@ def test_it_includes_the_active_alerts(personas):
 
 def test_it_exports_the_edited_report_to_docx_and_pdf_with_its_label(personas):
     _june(personas)
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
-    reports.report_update(actor=personas.analyst, report=report, title="Обстановка в июне",
-                          assessment="Обстановка на таджикско-афганской границе осложнилась.",
-                          conclusions="Усилить охрану.",
-                          classification=Classification.CONFIDENTIAL,
-                          release_to_all_members=False)
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
+    services.report_update(actor=personas.analyst, report=report, title="Обстановка в июне",
+                           assessment="Обстановка на таджикско-афганской границе осложнилась.",
+                           conclusions="Усилить охрану.",
+                           classification=Classification.CONFIDENTIAL,
+                           release_to_all_members=False)
 
     docx = Document(io.BytesIO(documents.report_docx(report)))
     pdf = documents.report_pdf(report)
@@ -132,21 +135,38 @@ def test_it_releases_a_report_to_the_parties_able_to_read_all_it_aggregates(pers
     incident(personas.state_b, occurred_on=date(2024, 6, 8), location="Shuroabad",
              releasable_to=[personas.secretariat], release_to_all_members=False)
 
-    report = reports.report_generate(actor=personas.analyst, start=START, end=END)
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
 
     assert not report.release_to_all_members
     assert [p.code for p in report.releasable_to.all()] == ["TJ"]
     assert SituationReport.objects.visible_to(personas.delegate_b).filter(pk=report.pk).exists()
     assert not SituationReport.objects.visible_to(personas.delegate_a).exists()
     with pytest.raises(ValidationError) as refused:
-        reports.report_update(actor=personas.analyst, report=report, title=report.title,
-                              assessment="", conclusions="",
-                              classification=report.classification,
-                              release_to_all_members=False,
-                              releasable_to=[personas.state_a, personas.state_b])
+        services.report_update(actor=personas.analyst, report=report, title=report.title,
+                               assessment="", conclusions="",
+                               classification=report.classification,
+                               release_to_all_members=False,
+                               releasable_to=[personas.state_a, personas.state_b])
     assert refused.value.errors["releasable_to"] == [
         "Russia may not read everything this record is made of."]
-    reports.report_update(actor=personas.analyst, report=report, title=report.title,
-                          assessment="", conclusions="", classification=report.classification,
-                          release_to_all_members=False, releasable_to=[])
+    services.report_update(actor=personas.analyst, report=report, title=report.title,
+                           assessment="", conclusions="", classification=report.classification,
+                           release_to_all_members=False, releasable_to=[])
     assert not SituationReport.objects.visible_to(personas.delegate_b).exists()
+
+
+def test_it_audits_what_an_edit_changed_and_stamps_the_edit(personas):
+    _june(personas)
+    report = services.report_generate(actor=personas.analyst, start=START, end=END)
+    title = report.title
+
+    for _ in range(2):
+        services.report_update(actor=personas.analyst, report=report, title=title,
+                               assessment="Calm.", conclusions="",
+                               classification=report.classification,
+                               release_to_all_members=report.release_to_all_members)
+
+    entries = AuditEntry.objects.filter(action="monitoring.report.edit")
+    assert [json.loads(entry.detail)["changed"] for entry in entries] == [{"assessment": ["", "Calm."]}]
+    report.refresh_from_db()
+    assert report.edited_at is not None and report.assessment == "Calm."

@@ -15,6 +15,7 @@ from concord.core.labelling import label_change
 from concord.core.labels import Classification
 from concord.monitoring import selectors, services, tally
 from concord.monitoring.models import Incident, TallyCount
+from concord.monitoring.selectors import picture
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -140,9 +141,9 @@ def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas
 
     for viewer in personas.all().values():
         for zoom in (0, 3, 4, 6):
-            _same_picture(selectors._summary_from_tallies(viewer=viewer, filters=wanted, zoom=zoom),
-                          selectors._summary_from_incidents(viewer=viewer, filters=wanted,
-                                                            zoom=zoom))
+            _same_picture(picture._summary_from_tallies(viewer=viewer, filters=wanted, zoom=zoom),
+                          picture._summary_from_incidents(viewer=viewer, filters=wanted,
+                                                          zoom=zoom))
 
 
 def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(personas):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -13,8 +14,9 @@ from django.urls import reverse
 from concord.core.errors import Forbidden, ValidationError
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
-from concord.monitoring import warning
+from concord.monitoring import services
 from concord.monitoring.models import Alert
+from concord.monitoring.outputs import cap
 from concord.monitoring.selectors import today
 from concord.monitoring.tests.factories import incident
 
@@ -32,7 +34,7 @@ def _drug_indicator(personas, **overrides):
     values: dict[str, Any] = dict(name="Drugs at the Tajik-Afghan border", category="drug_trafficking",
                   region="tajik-afghan-border", window_days=7, orange=3, red=6)
     values.update(overrides)
-    return warning.indicator_define(actor=personas.analyst, **values)
+    return services.indicator_define(actor=personas.analyst, **values)
 
 
 def _alerts(viewer):
@@ -43,7 +45,7 @@ def test_it_raises_a_red_alert_when_the_count_passes_the_red_threshold(personas)
     _seizures(personas, 7)
     indicator = _drug_indicator(personas)
 
-    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
 
     assert alert is not None
     assert (alert.level, alert.value) == ("red", 7)
@@ -53,18 +55,18 @@ def test_it_raises_a_red_alert_when_the_count_passes_the_red_threshold(personas)
 def test_it_raises_nothing_while_the_count_is_below_orange(personas):
     _seizures(personas, 3)
 
-    assert warning.indicator_evaluate(actor=None, indicator=_drug_indicator(personas),
-                                      on=DAY) is None
+    assert services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas),
+                                       on=DAY) is None
 
 
 def test_it_keeps_one_alert_open_and_ends_it_when_the_level_falls_to_green(personas):
     _seizures(personas, 5)
     indicator = _drug_indicator(personas)
-    first = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
-    again = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    first = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    again = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
 
-    later = warning.indicator_evaluate(actor=None, indicator=indicator,
-                                       on=DAY + timedelta(days=30))
+    later = services.indicator_evaluate(actor=None, indicator=indicator,
+                                        on=DAY + timedelta(days=30))
 
     assert first == again == later
     assert later is not None and later.level == "green" and later.ended_at is not None
@@ -78,7 +80,7 @@ def test_it_measures_a_rise_over_the_90_day_baseline(personas):
     _seizures(personas, 7)
     indicator = _drug_indicator(personas, kind="rise", orange=100, red=500)
 
-    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
 
     assert alert is not None and alert.level == "red"
     assert alert.baseline == pytest.approx(0.7)
@@ -91,7 +93,7 @@ def test_it_counts_only_incidents_every_reader_of_the_indicator_may_read(persona
               release_to_all_members=False)
     indicator = _drug_indicator(personas)  # OFFICIAL USE, released to all members
 
-    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
 
     assert alert is not None and (alert.level, alert.value) == ("orange", 4)
     assert alert.classification == Classification.OFFICIAL_USE
@@ -104,7 +106,7 @@ def test_it_labels_the_alert_as_its_indicator(personas):
     indicator = _drug_indicator(personas, classification=Classification.CONFIDENTIAL,
                                 release_to_all_members=False)
 
-    alert = warning.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
 
     assert alert is not None and alert.level == "red"
     assert _alerts(personas.delegate_a) == []
@@ -117,7 +119,7 @@ def test_it_mails_the_analysts_who_may_read_the_alert(personas, django_capture_o
     _seizures(personas, 7)
 
     with django_capture_on_commit_callbacks(execute=True):
-        warning.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+        services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
 
     assert [m.to for m in mail.outbox] == [["analyst@example.org"]]
     assert "Drugs at the Tajik-Afghan border" in mail.outbox[0].subject
@@ -128,15 +130,15 @@ def test_it_refuses_thresholds_out_of_order_and_delegates_defining(personas):
         _drug_indicator(personas, orange=10, red=5)
     assert "red" in refused.value.errors
     with pytest.raises(Forbidden):
-        warning.indicator_define(actor=personas.delegate_a, name="x", orange=1, red=2)
+        services.indicator_define(actor=personas.delegate_a, name="x", orange=1, red=2)
 
 
 def test_it_renders_an_alert_as_cap_1_2(personas):
     _seizures(personas, 7)
-    alert = warning.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
     assert alert is not None
 
-    root = ET.fromstring(warning.alert_cap(alert))  # noqa: S314 - our own output
+    root = ET.fromstring(cap.alert_cap(alert))  # noqa: S314 - our own output
 
     assert root.tag == f"{CAP}alert"
     assert root.findtext(f"{CAP}identifier") == f"urn:uuid:{alert.public_id}"
@@ -156,7 +158,7 @@ def test_it_renders_an_alert_as_cap_1_2(personas):
 
 def test_it_serves_alerts_and_their_cap_on_the_api(client, personas):
     _seizures(personas, 7)
-    alert = warning.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
     assert alert is not None
     client.force_login(personas.delegate_b)
 
@@ -213,8 +215,8 @@ def test_it_changes_an_indicators_thresholds_from_its_page(client, personas):
     client.force_login(personas.analyst)
 
     response = _edit(client, indicator, orange=2, red=4)
-    alert = warning.indicator_evaluate(actor=None, indicator=indicator_reloaded(indicator),
-                                       on=DAY)
+    alert = services.indicator_evaluate(actor=None, indicator=indicator_reloaded(indicator),
+                                        on=DAY)
 
     assert response.status_code == 302
     assert alert is not None and alert.level == "red"  # 5 seizures pass the lowered red
@@ -232,7 +234,7 @@ def test_a_stopped_indicator_is_not_evaluated(client, personas):
     client.force_login(personas.analyst)
 
     _edit(client, indicator, active=None)
-    evaluated = warning.indicators_evaluate_all(actor=None, on=DAY)
+    evaluated = services.indicators_evaluate_all(actor=None, on=DAY)
 
     assert indicator_reloaded(indicator).active is False
     assert evaluated == 0
@@ -280,3 +282,21 @@ def test_the_api_names_a_bad_threshold_and_refuses_a_delegate(client, personas):
     assert bad.status_code == 422
     assert {e["field"] for e in bad.json()["errors"]} == {"kind", "red"}
     assert refused.status_code == 403
+
+
+def test_it_audits_each_changed_threshold_with_its_old_and_new_value(personas):
+    indicator = _drug_indicator(personas)
+    before = (indicator.orange, indicator.red)
+
+    services.indicator_update(actor=personas.analyst, indicator=indicator, name=indicator.name,
+                              category=indicator.category, region=indicator.region,
+                              window_days=indicator.window_days, kind=indicator.kind,
+                              orange=before[0], red=before[1] + 5, active=True)
+    services.indicator_update(actor=personas.analyst, indicator=indicator, name=indicator.name,
+                              category=indicator.category, region=indicator.region,
+                              window_days=indicator.window_days, kind=indicator.kind,
+                              orange=before[0], red=before[1] + 5, active=True)
+
+    entries = AuditEntry.objects.filter(action="monitoring.indicator.update")
+    changes = [json.loads(entry.detail)["changed"] for entry in entries]
+    assert changes == [{"red": [before[1], before[1] + 5]}]

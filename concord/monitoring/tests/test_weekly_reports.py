@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
 from concord.core.schedule import enqueue_due
-from concord.monitoring import reports
+from concord.monitoring import services
 from concord.monitoring.models import SituationReport
 from concord.monitoring.tests.factories import incident
 
@@ -29,7 +29,7 @@ def test_it_covers_exactly_the_previous_monday_to_sunday(personas, today):
              location="Last day")
     incident(personas.secretariat, occurred_on=date(2024, 6, 10), location="After")
 
-    [report] = reports.weekly_reports_generate(today=today)
+    [report] = services.weekly_reports_generate(today=today)
 
     assert (report.period_start, report.period_end, report.region) == (MONDAY, SUNDAY, "")
     totals = report.content["totals"]
@@ -41,12 +41,12 @@ def test_it_covers_exactly_the_previous_monday_to_sunday(personas, today):
 
 
 def test_it_audits_the_draft_and_leaves_it_for_an_analyst_to_edit(personas):
-    [report] = reports.weekly_reports_generate(today=WEDNESDAY)
+    [report] = services.weekly_reports_generate(today=WEDNESDAY)
 
-    reports.report_update(actor=personas.analyst, report=report, title="Week 23",
-                          assessment="Calm on the border.", conclusions="",
-                          classification=Classification.OFFICIAL_USE,
-                          release_to_all_members=True)
+    services.report_update(actor=personas.analyst, report=report, title="Week 23",
+                           assessment="Calm on the border.", conclusions="",
+                           classification=Classification.OFFICIAL_USE,
+                           release_to_all_members=True)
 
     entry = AuditEntry.objects.get(action="monitoring.report.generate")
     assert entry.target_id == str(report.public_id)
@@ -56,15 +56,15 @@ def test_it_audits_the_draft_and_leaves_it_for_an_analyst_to_edit(personas):
 
 
 def test_it_drafts_a_week_only_once(personas):
-    first = reports.weekly_reports_generate(today=date(2024, 6, 10))
-    reports.report_update(actor=personas.analyst, report=first[0], title="Week 23",
-                          assessment="Edited.", conclusions="",
-                          classification=Classification.OFFICIAL_USE,
-                          release_to_all_members=True)
+    first = services.weekly_reports_generate(today=date(2024, 6, 10))
+    services.report_update(actor=personas.analyst, report=first[0], title="Week 23",
+                           assessment="Edited.", conclusions="",
+                           classification=Classification.OFFICIAL_USE,
+                           release_to_all_members=True)
 
-    again = reports.weekly_reports_generate(today=WEDNESDAY)
-    sunday = reports.weekly_reports_generate(today=date(2024, 6, 16))
-    next_week = reports.weekly_reports_generate(today=date(2024, 6, 17))
+    again = services.weekly_reports_generate(today=WEDNESDAY)
+    sunday = services.weekly_reports_generate(today=date(2024, 6, 16))
+    next_week = services.weekly_reports_generate(today=date(2024, 6, 17))
 
     assert (again, sunday) == ([], [])
     assert [(r.period_start, r.period_end) for r in next_week] == [(date(2024, 6, 10),
@@ -75,11 +75,11 @@ def test_it_drafts_a_week_only_once(personas):
 
 
 def test_an_analysts_own_report_of_the_week_does_not_stand_in_for_the_weekly_one(personas):
-    reports.report_generate(actor=personas.analyst, start=MONDAY, end=SUNDAY)
-    reports.report_generate(actor=None, start=MONDAY, end=SUNDAY, region="tajik-afghan-border",
-                            originator=personas.secretariat)
+    services.report_generate(actor=personas.analyst, start=MONDAY, end=SUNDAY)
+    services.report_generate(actor=None, start=MONDAY, end=SUNDAY, region="tajik-afghan-border",
+                             originator=personas.secretariat)
 
-    drafted = reports.weekly_reports_generate(today=WEDNESDAY)
+    drafted = services.weekly_reports_generate(today=WEDNESDAY)
 
     assert len(drafted) == 1
     assert SituationReport.objects.visible_to(personas.officer).count() == 3
@@ -91,7 +91,7 @@ def test_it_reads_as_the_secretariat_and_labels_the_report_as_report_generate_do
     incident(personas.secretariat, occurred_on=SUNDAY, classification=Classification.SECRET,
              release_to_all_members=False)
 
-    [report] = reports.weekly_reports_generate(today=WEDNESDAY)
+    [report] = services.weekly_reports_generate(today=WEDNESDAY)
 
     assert report.content["totals"]["incidents"] == 2
     assert report.classification == Classification.SECRET
@@ -108,7 +108,7 @@ def test_it_releases_the_report_to_the_parties_able_to_read_all_it_aggregates(pe
     incident(personas.state_b, occurred_on=SUNDAY, location="Shuroabad",
              releasable_to=[personas.secretariat], release_to_all_members=False)
 
-    [report] = reports.weekly_reports_generate(today=WEDNESDAY)
+    [report] = services.weekly_reports_generate(today=WEDNESDAY)
 
     assert report.classification == Classification.OFFICIAL_USE
     assert not report.release_to_all_members
@@ -121,7 +121,7 @@ def test_it_releases_the_report_to_the_parties_able_to_read_all_it_aggregates(pe
 def test_a_week_of_shared_records_is_released_to_all_member_states(personas):
     incident(personas.secretariat, occurred_on=MONDAY)
 
-    [report] = reports.weekly_reports_generate(today=WEDNESDAY)
+    [report] = services.weekly_reports_generate(today=WEDNESDAY)
 
     assert report.classification == Classification.OFFICIAL_USE
     assert report.release_to_all_members
@@ -131,8 +131,8 @@ def test_a_week_of_shared_records_is_released_to_all_member_states(personas):
 
 
 def test_it_does_nothing_but_say_so_without_a_secretariat(db, caplog):
-    with caplog.at_level(logging.WARNING, logger="concord.monitoring.reports"):
-        drafted = reports.weekly_reports_generate(today=WEDNESDAY)
+    with caplog.at_level(logging.WARNING, logger="concord.monitoring.services.reports"):
+        drafted = services.weekly_reports_generate(today=WEDNESDAY)
 
     assert drafted == []
     assert not AuditEntry.objects.filter(action="monitoring.report.generate").exists()
@@ -148,13 +148,13 @@ def test_the_weekly_report_is_a_periodic_task(personas, settings):
 
     [report] = SituationReport.objects.visible_to(personas.officer)
     assert queued == [WEEKLY]
-    assert (report.period_start, report.period_end) == reports.previous_week(
+    assert (report.period_start, report.period_end) == services.previous_week(
         datetime.now(UTC).date())
     assert report.generated_by is None
 
 
 def test_the_command_drafts_last_week_once_and_says_so(personas, capsys):
-    start, end = reports.previous_week(datetime.now(UTC).date())
+    start, end = services.previous_week(datetime.now(UTC).date())
 
     call_command("situation", "weekly")
     call_command("situation", "weekly")

@@ -15,7 +15,8 @@ from concord.accounts.models import User
 from concord.core.errors import DomainError
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
-from concord.monitoring import exports, formats, selectors, services
+from concord.monitoring import formats, selectors, services
+from concord.monitoring.outputs import exports
 
 
 class ProgressBar:

@@ -12,9 +12,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from concord.core.errors import DomainError
-from concord.monitoring import documents, reports, tally, warning
+from concord.monitoring import services, tally
 from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.management.commands.incidents import _secretariat, _user
+from concord.monitoring.outputs import documents
 
 
 def _day(value: str) -> date:
@@ -47,7 +48,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["verb"] == "evaluate":
-            touched = warning.indicators_evaluate_all(actor=None)
+            touched = services.indicators_evaluate_all(actor=None)
             self.stdout.write(f"Indicators evaluated; {touched} alerts raised, updated or ended.")
             return
         if options["verb"] == "weekly":
@@ -61,7 +62,7 @@ class Command(BaseCommand):
             raise CommandError("The output must end in .docx or .pdf.")
         actor = _user(options["username"])
         try:
-            report = reports.report_generate(
+            report = services.report_generate(
                 actor=actor, start=_day(options["start"]), end=_day(options["end"]),
                 region=options["region"],
                 originator=actor.party if actor is not None else _secretariat())
@@ -76,13 +77,13 @@ class Command(BaseCommand):
     def _weekly(self) -> None:
         _secretariat()  # with no secretariat the schedule only logs; the operator is told
         today = datetime.now(UTC).date()
-        drafted = reports.weekly_reports_generate(today=today)
+        drafted = services.weekly_reports_generate(today=today)
         for report in drafted:
             self.stdout.write(_("%(title)s: %(count)d incidents, drafted (label %(label)s).") % {
                 "title": report.title, "count": report.content["totals"]["incidents"],
                 "label": report.get_classification_display()})
         if not drafted:
-            start, end = reports.previous_week(today)
+            start, end = services.previous_week(today)
             self.stdout.write(_("The report for %(start)s – %(end)s is already drafted.") % {
                 "start": start.isoformat(), "end": end.isoformat()})
 

@@ -10,96 +10,20 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Max, Sum
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
+from concord.core.changes import audited_update
 from concord.core.errors import ValidationError, require_permission
 from concord.core.labelling import label_change
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
-from concord.core.policy import (
-    Audience,
-    audience_mask,
-    audience_of,
-    audience_of_rows,
-    label_within,
-    system_viewer,
-)
-from concord.monitoring import selectors
-from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE
+from concord.core.policy import audience_mask, label_within, system_viewer
+from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.models import SituationReport
-from concord.monitoring.taxonomy import Category
-
-TOP_INCIDENTS = 10
+from concord.monitoring.selectors.reports import report_content, report_list
 
 log = logging.getLogger(__name__)
-
-
-def _trend(now: int, before: int) -> float | None:
-    return round(100.0 * (now - before) / before, 1) if before else None
-
-
-def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple[
-        dict[str, Any], Audience]:
-    """What the report says, and the audience of what it says it from (the incidents of the
-    period and of the period before, which its trends count, and the alerts)."""
-    params: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat(), "region": region}
-    filters = selectors.filters_from(params)
-    length = (end - start).days + 1
-    before_filters = selectors.filters_from({**params, "from": (start - timedelta(days=length))
-                                             .isoformat(),
-                                             "to": (start - timedelta(days=1)).isoformat()})
-    incidents = selectors.incident_list(viewer=viewer, filters=filters).order_by()
-    before = selectors.incident_list(viewer=viewer, filters=before_filters).order_by()
-    totals = incidents.aggregate(count=Count("id"), fatalities=Sum("fatalities"),
-                                 injured=Sum("injured"), highest=Max("classification"))
-    previous = before.aggregate(count=Count("id"), fatalities=Sum("fatalities"))
-    by_category_before = dict(before.values_list("category").annotate(n=Count("id")))
-    labels = dict(Category.choices)
-    by_category = [
-        {"category": code, "label": str(labels[code]), "count": n,
-         "fatalities": fatalities or 0, "before": by_category_before.get(code, 0),
-         "trend": _trend(n, by_category_before.get(code, 0))}
-        for code, n, fatalities in incidents.values_list("category").annotate(
-            n=Count("id"), f=Sum("fatalities")).order_by("-n", "category")]
-    by_country = [
-        {"country": code, "name_en": BY_ALPHA2[code].name_en,
-         "name_ru": BY_ALPHA2[code].name_ru, "count": n, "fatalities": fatalities or 0}
-        for code, n, fatalities in incidents.values_list("country").annotate(
-            n=Count("id"), f=Sum("fatalities")).order_by("-n", "country")]
-    weekly: dict[str, dict[str, int]] = {}
-    for category, week, n in incidents.values_list("category", "week").annotate(n=Count("id")):
-        weekly.setdefault(week.isoformat(), {})[category] = n
-    serious = list(incidents.order_by("-severity", "-fatalities", "-occurred_on")[:TOP_INCIDENTS])
-    summary = selectors.situation_summary(viewer=viewer, filters=filters, zoom=5)
-    # The alerts whose window overlaps the period, the open ones and those that ended.
-    alerts = list(selectors.alert_list(viewer=viewer).filter(window_end__gte=start,
-                                                             window_start__lte=end))
-    audience = audience_of_rows(incidents) & audience_of_rows(before) & audience_of(alerts)
-    content = {
-        "totals": {"incidents": totals["count"], "fatalities": totals["fatalities"] or 0,
-                   "injured": totals["injured"] or 0,
-                   "incidents_before": previous["count"],
-                   "fatalities_before": previous["fatalities"] or 0,
-                   "trend": _trend(totals["count"], previous["count"])},
-        "by_category": by_category, "by_country": by_country,
-        "weekly": [{"week": week, "counts": counts} for week, counts in sorted(weekly.items())],
-        "clusters": summary.clusters,
-        "serious": [{"id": str(i.public_id), "date": i.occurred_on.isoformat(),
-                     "place": ", ".join(p for p in (i.location, i.admin1,
-                                                    BY_ALPHA2[i.country].name_en) if p),
-                     "category": str(labels[i.category]), "fatalities": i.fatalities,
-                     "injured": i.injured, "narrative": i.narrative[:500],
-                     "verification": i.verification,
-                     "classification": Classification(i.classification).name}
-                    for i in serious],
-        "alerts": [{"id": str(a.public_id), "indicator": a.indicator.name, "level": a.level,
-                    "value": a.value, "window_start": a.window_start.isoformat(),
-                    "window_end": a.window_end.isoformat(), "active": a.ended_at is None}
-                   for a in alerts],
-    }
-    return content, audience
 
 
 @transaction.atomic
@@ -161,7 +85,7 @@ def weekly_reports_generate(*, today: date | None = None) -> list[SituationRepor
     # A report with no user behind it was made by the system as the secretariat's reading: by
     # this schedule, or by the operator's command line for the same week, which reads the same.
     reader = system_viewer(secretariat, reason="finding the weekly situation report drafted")
-    drafted = selectors.report_list(viewer=reader).filter(
+    drafted = report_list(viewer=reader).filter(
         originator=secretariat, generated_by__isnull=True, region="", period_start=start,
         period_end=end)
     if drafted.exists():
@@ -170,6 +94,10 @@ def weekly_reports_generate(*, today: date | None = None) -> list[SituationRepor
     report = report_generate(actor=None, start=start, end=end, originator=secretariat)
     log.info("drafted the weekly situation report %s for %s to %s", report.public_id, start, end)
     return [report]
+
+
+def _edited(report: SituationReport) -> None:
+    report.edited_at = datetime.now(UTC)
 
 
 @transaction.atomic
@@ -185,16 +113,10 @@ def report_update(*, actor: Any, report: SituationReport, title: str, assessment
         errors["title"] = [_("Give the report a title.")]
     if errors:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
-    changed = [name for name, value in (("title", title.strip()), ("assessment", assessment),
-                                        ("conclusions", conclusions))
-               if getattr(report, name) != value]
-    if changed:
-        report.title, report.assessment, report.conclusions = (title.strip(), assessment,
-                                                               conclusions)
-        report.edited_at = datetime.now(UTC)
-        report.save(update_fields=["title", "assessment", "conclusions", "edited_at"])
-        audit_record(actor=actor, action="monitoring.report.edit", target=report,
-                     detail={"changed": changed})
+    audited_update(actor=actor, record=report, action="monitoring.report.edit",
+                   values={"title": title.strip(), "assessment": assessment,
+                           "conclusions": conclusions},
+                   prepare=_edited, derived=("edited_at",))
     # A lower label waits for a second approver (concord.core.labelling).
     report.pending_label_change = label_change(  # type: ignore[attr-defined]
         actor=actor, record=report, classification=classification,

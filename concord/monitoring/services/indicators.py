@@ -1,41 +1,27 @@
-"""Early warning: indicators, their evaluation, and alerts (with their CAP 1.2 rendering)."""
+"""Early warning's writes: indicators defined and changed, evaluated into alerts raised, updated
+and ended, and the crisis analysts told."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
-from xml.etree import ElementTree as ET
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
+from concord.core.changes import audited_update
 from concord.core.errors import ValidationError, require_permission
 from concord.core.labels import Classification, Viewer, can_read
 from concord.core.models import Party
-from concord.core.policy import (
-    audience_of_record,
-    clearance_errors,
-    readable_by,
-    system_viewer,
-    system_viewers,
-)
+from concord.core.policy import clearance_errors, system_viewer, system_viewers
 from concord.monitoring.geography import REGION_BY_CODE
-from concord.monitoring.models import (
-    Alert,
-    AlertLevel,
-    Incident,
-    Indicator,
-    IndicatorKind,
-)
+from concord.monitoring.models import Alert, AlertLevel, Indicator, IndicatorKind
+from concord.monitoring.selectors.indicators import indicator_read
 from concord.monitoring.taxonomy import Category
-
-BASELINE_DAYS = 90
 
 
 def _threshold_errors(*, name: str, category: str, region: str, window_days: int, kind: str,
@@ -96,59 +82,9 @@ def indicator_update(*, actor: Any, indicator: Indicator, name: str, category: s
     values = {"name": name.strip(), "category": category, "region": region,
               "window_days": window_days, "kind": kind, "orange": orange, "red": red,
               "active": active}
-    changed = {field: [getattr(indicator, field), value] for field, value in values.items()
-               if getattr(indicator, field) != value}
-    if not changed:
-        return indicator
-    for field, value in values.items():
-        setattr(indicator, field, value)
-    indicator.save(update_fields=list(values))
-    audit_record(actor=actor, action="monitoring.indicator.update", target=indicator,
-                 detail={"changed": changed})
+    audited_update(actor=actor, record=indicator, values=values,
+                   action="monitoring.indicator.update")
     return indicator
-
-
-def _counted(indicator: Indicator) -> QuerySet[Incident]:
-    """The incidents an indicator may count: those every reader of the indicator may read, so
-    that neither a count nor an alert reveals a record to someone who may not see it."""
-    incidents = readable_by(Incident.objects.filter(merged_into__isnull=True),
-                            audience_of_record(indicator))
-    if indicator.category:
-        incidents = incidents.filter(category=indicator.category)
-    if indicator.region:
-        incidents = incidents.filter(REGION_BY_CODE[indicator.region].q())
-    return incidents
-
-
-@dataclass(frozen=True)
-class Reading:
-    level: str
-    value: float
-    baseline: float | None
-    window_start: date
-    window_end: date
-
-
-def indicator_read(indicator: Indicator, *, on: date) -> Reading:
-    start = on - timedelta(days=indicator.window_days - 1)
-    incidents = _counted(indicator)
-    observed = incidents.filter(occurred_on__gte=start, occurred_on__lte=on).count()
-    baseline: float | None = None
-    value = float(observed)
-    if indicator.kind == IndicatorKind.RISE:
-        before = incidents.filter(occurred_on__lt=start,
-                                  occurred_on__gte=start - timedelta(days=BASELINE_DAYS)).count()
-        # The baseline is the 90 days before the window, scaled to the window's length.
-        baseline = before * indicator.window_days / BASELINE_DAYS
-        value = (100.0 * (observed - baseline) / baseline) if baseline else (
-            100.0 if observed else 0.0)
-    level = AlertLevel.GREEN
-    if value > indicator.red:
-        level = AlertLevel.RED
-    elif value > indicator.orange:
-        level = AlertLevel.ORANGE
-    return Reading(level=level, value=round(value, 2), baseline=baseline, window_start=start,
-                   window_end=on)
 
 
 @transaction.atomic
@@ -229,56 +165,3 @@ def alert_notify(*, alert: Alert) -> int:
     body = _("Observed %(value)s from %(start)s to %(end)s.") % {
         "value": alert.value, "start": alert.window_start, "end": alert.window_end}
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-
-
-CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
-CAP_SEVERITY = {AlertLevel.RED: "Severe", AlertLevel.ORANGE: "Moderate",
-                AlertLevel.GREEN: "Minor"}
-
-
-def alert_cap(alert: Alert, *, sender: str = "") -> bytes:
-    """The alert as a CAP 1.2 message. A labelled alert goes out with scope Restricted and its
-    label as the restriction; only a PUBLIC one is Public."""
-    ET.register_namespace("", CAP_NS)
-
-    def sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{CAP_NS}}}{tag}")
-        element.text = text
-        return element
-
-    # Read for a viewer who may not read its indicator, the alert has none: it is named as an
-    # alert of the area of responsibility, and nothing of the indicator goes out.
-    indicator = alert.indicator
-    event = indicator.name if indicator is not None else "Alert"
-    root = ET.Element(f"{{{CAP_NS}}}alert")
-    sub(root, "identifier", f"urn:uuid:{alert.public_id}")
-    sub(root, "sender", sender or settings.DEFAULT_FROM_EMAIL)
-    sub(root, "sent", alert.updated_at.astimezone(UTC).replace(microsecond=0).isoformat())
-    sub(root, "status", "Actual")
-    sub(root, "msgType", "Cancel" if alert.ended_at else (
-        "Update" if alert.updated_at > alert.raised_at else "Alert"))
-    if alert.classification == Classification.PUBLIC:
-        sub(root, "scope", "Public")
-    else:
-        sub(root, "scope", "Restricted")
-        sub(root, "restriction", Classification(alert.classification).name.replace("_", " "))
-    info = ET.SubElement(root, f"{{{CAP_NS}}}info")
-    sub(info, "language", "en")
-    sub(info, "category", "Security")
-    sub(info, "event", event)
-    sub(info, "urgency", "Immediate" if alert.level == AlertLevel.RED else "Expected")
-    sub(info, "severity", CAP_SEVERITY[AlertLevel(alert.level)])
-    sub(info, "certainty", "Observed")
-    sub(info, "headline", f"{alert.level.upper()}: {event}"[:160])
-    description = (f"Observed {alert.value:g} from {alert.window_start.isoformat()} to "
-                   f"{alert.window_end.isoformat()}")
-    if alert.baseline is not None:
-        description += f" (baseline {alert.baseline:.1f})"
-    sub(info, "description", description + ".")
-    parameter = ET.SubElement(info, f"{{{CAP_NS}}}parameter")
-    sub(parameter, "valueName", "level")
-    sub(parameter, "value", alert.level)
-    area = ET.SubElement(info, f"{{{CAP_NS}}}area")
-    region = REGION_BY_CODE.get(indicator.region) if indicator is not None else None
-    sub(area, "areaDesc", str(region.label) if region else "Area of responsibility")
-    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))

@@ -1,0 +1,126 @@
+"""The incidents' filters, read from a query string (concord.core.filters): one parser for the
+situation picture, the incident list, its exports and the API, so that a URL means the same
+everywhere. A value that cannot be read leaves its filter out, named in the errors: the API
+refuses the request naming the parameter, a page says which filter it left out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from concord.core import filters as read
+from concord.core.clock import today
+from concord.core.filters import Parsed
+from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE
+from concord.monitoring.models import Severity, Verification
+from concord.monitoring.taxonomy import Category
+
+# The longest period `days` may ask for: a century.
+MAX_DAYS = 36600
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    date_from: date | None = None
+    date_to: date | None = None
+    categories: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    region: str = ""
+    severity: int | None = None  # at least this
+    verification: tuple[str, ...] = ()
+    q: str = ""
+
+    def query_items(self) -> list[tuple[str, str]]:
+        items: list[tuple[str, str]] = []
+        if self.date_from:
+            items.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            items.append(("to", self.date_to.isoformat()))
+        items += [("category", c) for c in self.categories]
+        items += [("country", c) for c in self.countries]
+        if self.region:
+            items.append(("region", self.region))
+        if self.severity:
+            items.append(("severity", str(self.severity)))
+        items += [("verification", v) for v in self.verification]
+        return items
+
+    def over_last(self, days: int) -> IncidentFilters:
+        """These filters over the last `days` days, today included: a page's period when the
+        query string names none."""
+        end = today()
+        return replace(self, date_from=end - timedelta(days=days - 1), date_to=end)
+
+
+def _day(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) -> date | None:
+    value = read.text(params, name)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        errors[name] = [_("Give a date as YYYY-MM-DD.")]
+        return None
+
+
+def _many(params: Mapping[str, Any], name: str, known: Any, message: str,
+          errors: dict[str, list[str]], *, upper: bool = False) -> tuple[str, ...]:
+    """A list given as repeated parameters or separated by commas; with one unknown value in it
+    the whole filter is left out, since a narrower list would answer another question."""
+    getlist = getattr(params, "getlist", None)
+    values = getlist(name) if getlist else params.get(name) or []
+    if isinstance(values, str):
+        values = [values]
+    found = [v.upper() if upper else v for raw in values for v in str(raw).split(",") if v]
+    if set(found) - set(known):
+        errors[name] = [message]
+        return ()
+    return tuple(found)
+
+
+def _period(params: Mapping[str, Any],
+            errors: dict[str, list[str]]) -> tuple[date | None, date | None]:
+    date_from, date_to = _day(params, "from", errors), _day(params, "to", errors)
+    days = read.text(params, "days")
+    if days and not date_from:
+        if days.isdigit() and 0 < int(days) <= MAX_DAYS:
+            date_to = date_to or today()
+            date_from = date_to - timedelta(days=int(days) - 1)
+        else:
+            errors["days"] = [_("Give a number of days.")]
+    if date_from and date_to and date_from > date_to:
+        errors["to"] = [_("The end of the period is before its start.")]
+        date_to = None
+    return date_from, date_to
+
+
+def incident_filters(params: Mapping[str, Any]) -> Parsed[IncidentFilters]:
+    errors: dict[str, list[str]] = {}
+    date_from, date_to = _period(params, errors)
+    region = read.text(params, "region")
+    if region and region not in REGION_BY_CODE:
+        errors["region"] = [_("Unknown region.")]
+        region = ""
+    severity_text = read.text(params, "severity")
+    severity = int(severity_text) if severity_text.isdigit() else None
+    if severity_text and severity not in Severity.values:
+        errors["severity"] = [_("Severity is 1 to 4.")]
+        severity = None
+    return Parsed(IncidentFilters(
+        date_from=date_from, date_to=date_to,
+        categories=_many(params, "category", Category.values, _("Unknown category."), errors),
+        countries=_many(params, "country", BY_ALPHA2, _("Unknown country."), errors,
+                        upper=True),
+        region=region, severity=severity,
+        verification=_many(params, "verification", Verification.values,
+                           _("Unknown verification status."), errors),
+        q=str(params.get("q") or "")[:100]), errors)
+
+
+def filters_from(params: Mapping[str, Any]) -> IncidentFilters:
+    """The filters, or ValidationError naming each parameter that cannot be read."""
+    return incident_filters(params).or_refuse()

@@ -1,0 +1,28 @@
+"""The incident store: incidents and their corrections, the tallies of the situation picture,
+imports, early warning and situation reports."""
+
+from concord.monitoring.models.imports import ImportStatus, IncidentImport
+from concord.monitoring.models.incidents import (
+    Credibility,
+    FigureSource,
+    GeoPrecision,
+    Incident,
+    IncidentFigure,
+    IncidentMerge,
+    Reliability,
+    Severity,
+    SourceScale,
+    TimePrecision,
+    Verification,
+    severity_of,
+)
+from concord.monitoring.models.reports import SituationReport
+from concord.monitoring.models.tallies import Tally, TallyCell, TallyCount, TallyUnit
+from concord.monitoring.models.warning import Alert, AlertLevel, Indicator, IndicatorKind
+
+__all__ = [
+    "Alert", "AlertLevel", "Credibility", "FigureSource", "GeoPrecision", "ImportStatus",
+    "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "Indicator",
+    "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
+    "TallyCell", "TallyCount", "TallyUnit", "TimePrecision", "Verification", "severity_of",
+]

@@ -1,0 +1,91 @@
+"""The tallies behind the situation picture: incident counts kept by the database itself."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from concord.core.models import LabelledManager, Party
+
+
+class Tally(models.Model):
+    """Incident counts added up per day and per week, kept by the database itself (triggers on
+    the incident table, see concord.monitoring.tally) so that the situation picture reads a few
+    thousand sums instead of every incident of the period.
+
+    A row counts the incidents (not merged into another) that share its key and one label: the
+    label's four columns are those of `LabelledModel`, so the one read rule applies to the
+    tallies as it does to the incidents, and a viewer's sums hold only what they may read. The
+    counts are split by severity so that the severity filter and a cell's worst severity are
+    read from the same rows."""
+
+    class Span(models.TextChoices):
+        DAY = "d", _("day")
+        WEEK = "w", _("week")
+
+    span = models.CharField(max_length=1, choices=Span.choices)
+    starts_on = models.DateField()
+    classification = models.PositiveSmallIntegerField()
+    originator = models.ForeignKey(Party, on_delete=models.DO_NOTHING, db_constraint=False,
+                                   db_index=False, related_name="+")
+    release_to_all_members = models.BooleanField()
+    release_mask = models.BigIntegerField()
+    n1 = models.IntegerField(default=0)
+    n2 = models.IntegerField(default=0)
+    n3 = models.IntegerField(default=0)
+    n4 = models.IntegerField(default=0)
+
+    objects = LabelledManager()
+
+    class Meta:
+        abstract = True
+
+
+class TallyCount(Tally):
+    """Incidents by category and country (the picture's counts and timeline)."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "week", "category", "country", "classification", "originator",
+        "release_to_all_members", "release_mask")
+    week = models.DateField()
+    category = models.CharField(max_length=32)
+    country = models.CharField(max_length=2)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.category} {self.country}"
+
+
+class TallyUnit(Tally):
+    """Incidents by first-level administrative unit (the counts by region)."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "country", "admin1", "classification", "originator",
+        "release_to_all_members", "release_mask")
+    country = models.CharField(max_length=2)
+    admin1 = models.CharField(max_length=100)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.country} {self.admin1}"
+
+
+class TallyCell(Tally):
+    """Incidents with coordinates by map cell at zoom `tally.CELL_ZOOM` (coarser zooms are
+    these cells added up), with the sums of their coordinates for each cluster's centre."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "country", "cy", "cx", "classification", "originator",
+        "release_to_all_members", "release_mask")
+    country = models.CharField(max_length=2)
+    cy = models.IntegerField()
+    cx = models.IntegerField()
+    lat1 = models.FloatField(default=0)
+    lat2 = models.FloatField(default=0)
+    lat3 = models.FloatField(default=0)
+    lat4 = models.FloatField(default=0)
+    lon1 = models.FloatField(default=0)
+    lon2 = models.FloatField(default=0)
+    lon3 = models.FloatField(default=0)
+    lon4 = models.FloatField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx}"

@@ -1,0 +1,114 @@
+"""Incidents as the viewer may read them: the filtered list, one record, and the records that
+look like the same incident."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from concord.core.scoping import labelled_get, public_id_of
+from concord.monitoring.filters import IncidentFilters
+from concord.monitoring.geography import REGION_BY_CODE
+from concord.monitoring.models import Incident
+
+
+def incident_list(*, viewer: Any, filters: IncidentFilters | None = None,
+                  include_merged: bool = False) -> QuerySet[Incident]:
+    filters = filters or IncidentFilters()
+    incidents = Incident.objects.visible_to(viewer)
+    if not include_merged:
+        incidents = incidents.filter(merged_into__isnull=True)
+    if filters.date_from:
+        incidents = incidents.filter(occurred_on__gte=filters.date_from)
+    if filters.date_to:
+        incidents = incidents.filter(occurred_on__lte=filters.date_to)
+    if filters.categories:
+        incidents = incidents.filter(category__in=filters.categories)
+    if filters.countries:
+        incidents = incidents.filter(country__in=filters.countries)
+    if filters.region:
+        incidents = incidents.filter(REGION_BY_CODE[filters.region].q())
+    if filters.severity:
+        incidents = incidents.filter(severity__gte=filters.severity)
+    if filters.verification:
+        incidents = incidents.filter(verification__in=filters.verification)
+    if filters.q:
+        incidents = incidents.filter(Q(location__icontains=filters.q)
+                                     | Q(narrative__icontains=filters.q))
+    return incidents.order_by("-occurred_on", "-id")
+
+
+def incident_get(*, viewer: Any, public_id: Any) -> Incident:
+    return labelled_get(  # type: ignore[no-any-return]
+        Incident.objects.select_related("originator", "merged_into", "recorded_by")
+        .prefetch_related("figures"), viewer=viewer,
+        public_id=public_id_of(Incident, public_id))
+
+
+def incident_duplicates(*, viewer: Any, incident: Incident, days: int = 2,
+                        degrees: float = 0.1) -> QuerySet[Incident]:
+    """Records of the same category near the same place and time, other than this one: what an
+    analyst looks at before merging. The tolerance is ±`days` and ±`degrees` (about 10 km)."""
+    candidates = incident_list(viewer=viewer).filter(
+        category=incident.category, country=incident.country,
+        occurred_on__gte=incident.occurred_on - timedelta(days=days),
+        occurred_on__lte=incident.occurred_on + timedelta(days=days),
+    ).exclude(pk=incident.pk)
+    if incident.latitude is not None and incident.longitude is not None:
+        candidates = candidates.filter(
+            latitude__gte=incident.latitude - degrees, latitude__lte=incident.latitude + degrees,
+            longitude__gte=incident.longitude - degrees,
+            longitude__lte=incident.longitude + degrees)
+    else:
+        candidates = candidates.filter(admin1=incident.admin1, location=incident.location)
+    return candidates
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    first: Incident
+    second: Incident
+
+    @property
+    def records(self) -> tuple[Incident, Incident]:
+        return self.first, self.second
+
+
+def duplicate_pairs(*, viewer: Any, filters: IncidentFilters, days: int = 2,
+                    degrees: float = 0.1, limit: int = 200) -> tuple[list[DuplicatePair], bool]:
+    """Pairs of records the viewer may read, among those filtered, that look like one incident: the
+    same category and country within ±`days`, and within ±`degrees` of each other (or at the
+    same named place when either has no coordinates); the tolerance of `incident_duplicates`.
+    Returns at most `limit` pairs, earliest first, and whether there were more."""
+    rows = list(incident_list(viewer=viewer, filters=filters)
+                .order_by("category", "country", "occurred_on", "pk")
+                .values_list("pk", "category", "country", "occurred_on", "latitude", "longitude",
+                             "admin1", "location"))
+    found: list[tuple[int, int]] = []
+    window: list[tuple[Any, ...]] = []
+    for row in rows:
+        # Rows come grouped by category and country and sorted by date: a row is compared only
+        # with the earlier rows of its group still within the day tolerance.
+        window = [w for w in window if w[1:3] == row[1:3] and (row[3] - w[3]).days <= days]
+        for other in window:
+            if _same_place(other, row, degrees):
+                found.append((other[0], row[0]))
+        window.append(row)
+    found.sort(key=lambda pair: pair[0])
+    more = len(found) > limit
+    found = found[:limit]
+    wanted = {pk for pair in found for pk in pair}
+    records = Incident.objects.visible_to(viewer).select_related("originator").in_bulk(wanted)
+    pairs = [DuplicatePair(records[a], records[b]) for a, b in found
+             if a in records and b in records]
+    pairs.sort(key=lambda p: (p.first.occurred_on, p.first.pk))
+    return pairs, more
+
+
+def _same_place(a: tuple[Any, ...], b: tuple[Any, ...], degrees: float) -> bool:
+    if None not in (a[4], a[5], b[4], b[5]):
+        return bool(abs(a[4] - b[4]) <= degrees and abs(a[5] - b[5]) <= degrees)
+    return bool(a[6] == b[6] and a[7] == b[7])

@@ -1,0 +1,185 @@
+"""The incident pages: the list and its exports, one record, its corrections, and the look
+for duplicates."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from concord.core.errors import DomainError
+from concord.core.forms import form_page, posted, submit_to_service
+from concord.core.htmx import render_page
+from concord.monitoring import selectors, services
+from concord.monitoring.filters import IncidentFilters
+from concord.monitoring.forms import (
+    FigureForm,
+    IncidentForm,
+    MergeForm,
+    VerifyForm,
+)
+from concord.monitoring.outputs import exports
+from concord.monitoring.views._common import (
+    PAGE_SIZE,
+    _filter_context,
+    _filters,
+    _said_if_pending,
+)
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    filters = _filters(request)
+    fmt = request.GET.get("format", "")
+    if fmt in exports.EXPORT_FORMATS:
+        return _export(request, filters, fmt)
+    incidents = selectors.incident_list(viewer=request.user, filters=filters)
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {**_filter_context(filters), "page_obj": page,
+               "export_formats": exports.EXPORT_FORMATS}
+    return render_page(request, "monitoring/incident_list.html", context, partial="table")
+
+
+def _export(request: HttpRequest, filters: IncidentFilters, fmt: str) -> HttpResponse:
+    import io
+
+    if fmt == "xlsx":
+        binary = io.BytesIO()
+        exports.incident_export(viewer=request.user, filters=filters, fmt=fmt, out=binary)
+        body = binary.getvalue()
+    else:
+        text = io.StringIO()
+        exports.incident_export(viewer=request.user, filters=filters, fmt=fmt, out=text)
+        body = (("\ufeff" if fmt == "acled" else "") + text.getvalue()).encode("utf-8")
+    response = HttpResponse(body, content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="incidents.{exports.EXTENSIONS[fmt]}"')
+    return response
+
+
+@login_required
+def incident_detail(request: HttpRequest, incident_id: UUID) -> HttpResponse:
+    incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    context = {
+        "incident": incident, "figures": list(incident.figures.all()),
+        "duplicates": list(selectors.incident_duplicates(viewer=request.user,
+                                                         incident=incident)[:10])
+        if incident.merged_into_id is None else [],
+        "verify_form": VerifyForm(initial={"verification": incident.verification}),
+        "figure_form": FigureForm(),
+        "merged": list(selectors.incident_list(viewer=request.user, include_merged=True)
+                       .filter(merged_into=incident)),
+    }
+    return render(request, "monitoring/incident_detail.html", context)
+
+
+def _back(request: HttpRequest, incident_id: UUID, call: Any, done: str) -> HttpResponse:
+    incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    try:
+        call(incident)
+    except DomainError as error:
+        messages.error(request, " ".join([error.detail, *[m for ms in error.errors.values()
+                                                          for m in ms]]))
+    else:
+        messages.success(request, done)
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                                require_https=request.is_secure()):
+        return redirect(back)
+    return redirect(incident.get_absolute_url())
+
+
+@login_required
+@permission_required("monitoring.verify_incident", raise_exception=True)
+@require_POST
+def incident_verify(request: HttpRequest, incident_id: UUID) -> HttpResponse:
+    form = VerifyForm(request.POST)
+
+    def call(incident: Any) -> None:
+        if not form.is_valid():
+            raise DomainError(_("Choose a verification status."))
+        services.incident_verify(actor=request.user, incident=incident, **form.cleaned_data)
+
+    return _back(request, incident_id, call, _("The verification status was recorded."))
+
+
+@login_required
+@permission_required("monitoring.change_incident", raise_exception=True)
+@require_POST
+def figure_add(request: HttpRequest, incident_id: UUID) -> HttpResponse:
+    form = FigureForm(request.POST)
+
+    def call(incident: Any) -> None:
+        if not form.is_valid():
+            raise DomainError(_("Please correct the figure."),
+                              errors={k: [str(m) for m in v] for k, v in form.errors.items()})
+        services.figure_add(actor=request.user, incident=incident, **form.cleaned_data)
+
+    return _back(request, incident_id, call, _("The figure was added."))
+
+
+@login_required
+@permission_required("monitoring.verify_incident", raise_exception=True)
+@require_POST
+def incident_merge(request: HttpRequest, incident_id: UUID) -> HttpResponse:
+    form = MergeForm(request.POST)
+
+    def call(incident: Any) -> None:
+        if not form.is_valid():
+            raise DomainError(_("Choose the duplicate to merge."))
+        duplicate = selectors.incident_get(viewer=request.user,
+                                           public_id=form.cleaned_data["duplicate"])
+        services.incident_merge(actor=request.user, survivor=incident, duplicate=duplicate,
+                                note=form.cleaned_data["note"])
+
+    return _back(request, incident_id, call, _("The duplicate was merged into this incident."))
+
+
+@form_page("monitoring.add_incident")
+def incident_create(request: HttpRequest) -> HttpResponse:
+    form = IncidentForm(posted(request), initial={"occurred_on": selectors.today()})
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.incident_create(actor=request.user, **data),
+        success_url=lambda incident: incident.get_absolute_url(),
+        success_message=_("The incident was recorded."),
+        template="monitoring/incident_form.html", context={})
+
+
+@form_page("monitoring.change_incident")
+def incident_edit(request: HttpRequest, incident_id: UUID) -> HttpResponse:
+    incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    names = [*services.EDITABLE_FIELDS, *services.LABEL_FIELDS]
+    initial = {name: getattr(incident, name) for name in names if name != "releasable_to"}
+    initial["releasable_to"] = [party.code for party in incident.releasable_to.all()]
+    form = IncidentForm(posted(request), initial=initial)
+    fields = [name for name in names if name in form.fields or name == "category"]
+    return submit_to_service(
+        request, form, call=lambda data: _said_if_pending(request, services.incident_update(
+            actor=request.user, incident=incident, **{name: data[name] for name in fields})),
+        success_url=incident.get_absolute_url(),
+        success_message=_("The incident was corrected."),
+        template="monitoring/incident_form.html", context={"incident": incident})
+
+
+# A new look for duplicates covers this many days unless the filters say otherwise.
+DUPLICATE_DAYS = 30
+
+
+@login_required
+@permission_required("monitoring.verify_incident", raise_exception=True)
+def incident_duplicates(request: HttpRequest) -> HttpResponse:
+    """Pairs of records that look like one incident, for an analyst to compare and merge."""
+    filters = _filters(request, default_days=DUPLICATE_DAYS)
+    pairs, more = selectors.duplicate_pairs(viewer=request.user, filters=filters)
+    context = {**_filter_context(filters), "pairs": pairs, "more": more,
+               "limit": len(pairs)}
+    return render(request, "monitoring/duplicates.html", context)
