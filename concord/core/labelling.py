@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from concord.core import actors
+from concord.core.actors import Actor
 from concord.core.audit import audit_record
 from concord.core.errors import (
     Forbidden,
@@ -74,7 +76,7 @@ def _detail(before: Label, after: Label) -> dict[str, Any]:
 
 
 @transaction.atomic
-def label_change(*, actor: Any, record: LabelledModel, classification: int,
+def label_change(*, actor: Actor, record: LabelledModel, classification: int,
                  release_to_all_members: bool, releasable_to: Iterable[Party],
                  reason: str = "") -> LabelChange | None:
     """Relabel a record for its originating party: a raise is applied now (None is returned);
@@ -118,7 +120,7 @@ def label_change(*, actor: Any, record: LabelledModel, classification: int,
     return change
 
 
-def record_of(change: LabelChange, viewer: Any) -> LabelledModel:
+def record_of(change: LabelChange, viewer: actors.Viewer) -> LabelledModel:
     """The record a change is about, as the viewer may read it (missing otherwise)."""
     model: Any = apps.get_model(change.target_model)
     record = model.objects.visible_to(viewer).filter(pk=change.target_pk).first()
@@ -127,7 +129,7 @@ def record_of(change: LabelChange, viewer: Any) -> LabelledModel:
     return record  # type: ignore[no-any-return]
 
 
-def label_changes_pending(*, viewer: Any) -> list[tuple[LabelChange, LabelledModel]]:
+def label_changes_pending(*, viewer: actors.Viewer) -> list[tuple[LabelChange, LabelledModel]]:
     """The lower labels waiting for approval whose records the viewer's party originated and
     the viewer may read."""
     view = Viewer.of(viewer)
@@ -146,7 +148,7 @@ def label_changes_pending(*, viewer: Any) -> list[tuple[LabelChange, LabelledMod
 
 
 @transaction.atomic
-def label_change_decide(*, actor: Any, public_id: Any, approve: bool) -> LabelChange:
+def label_change_decide(*, actor: Actor, public_id: Any, approve: bool) -> LabelChange:
     require_permission(actor, "core.approve_labelchange")
     change = (LabelChange.objects.select_for_update()
               .filter(public_id=public_id, originator_id=getattr(actor, "party_id", None))

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
+from concord.core.actors import Viewer
 from concord.core.models import AuditEntry
 
 
-def audit_list_for_actor(*, viewer: Any, limit: int = 10) -> QuerySet[AuditEntry]:
+def audit_list_for_actor(*, viewer: Viewer, limit: int = 10) -> QuerySet[AuditEntry]:
     """A user's own recent actions; everyone may see what they did themselves."""
     if not getattr(viewer, "is_authenticated", False):
         return AuditEntry.objects.none()
