@@ -17,6 +17,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Final, TypeAlias, TypeGuard, TypeVar
 
+from django.utils.translation import gettext_lazy as _
+
 from concord.core.labels import Viewer as Reader
 
 if TYPE_CHECKING:
@@ -98,3 +100,24 @@ def acting(actor: A | None) -> A | SystemActor:
     raise MissingActor(
         f"No actor given (called from {caller or 'unknown'}): pass the user, or SYSTEM for the "
         "system itself.")
+
+
+def user_id(who: Actor | Viewer) -> int | None:
+    """The key of the signed-in user behind `who`, what a record's "recorded by" column holds:
+    None for the system, a system reader and a signed-out user."""
+    if isinstance(who, SystemActor | Reader) or not who.is_authenticated:
+        return None
+    return int(who.pk)
+
+
+def person(actor: Actor) -> AbstractBaseUser:
+    """The signed-in user behind `actor`, for work that only a person does (the two-person rule
+    of a lower label needs two people to tell apart); the system and a signed-out user are
+    refused."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from concord.core.errors import Forbidden
+
+    if isinstance(actor, SystemActor | AnonymousUser) or not actor.is_authenticated:
+        raise Forbidden(str(_("Only a signed-in person may do this.")))
+    return actor

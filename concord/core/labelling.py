@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from concord.core import actors
-from concord.core.actors import Actor
+from concord.core.actors import Actor, person
 from concord.core.audit import audit_record
 from concord.core.errors import (
     Forbidden,
@@ -114,7 +114,7 @@ def label_change(*, actor: Actor, record: LabelledModel, classification: int,
         release_to_all_before=before.release_to_all_members,
         release_to_all_members=after.release_to_all_members,
         releasable_before=sorted(before.releasable_to), releasable_to=sorted(after.releasable_to),
-        reason=reason, requested_by=actor)
+        reason=reason, requested_by_id=person(actor).pk)
     audit_record(actor=actor, action="core.label.lower_requested", target=record,
                  detail={**_detail(before, after), "change": str(change.public_id)})
     return change
@@ -150,15 +150,16 @@ def label_changes_pending(*, viewer: actors.Viewer) -> list[tuple[LabelChange, L
 @transaction.atomic
 def label_change_decide(*, actor: Actor, public_id: Any, approve: bool) -> LabelChange:
     require_permission(actor, "core.approve_labelchange")
+    user = person(actor)
     change = (LabelChange.objects.select_for_update()
-              .filter(public_id=public_id, originator_id=getattr(actor, "party_id", None))
+              .filter(public_id=public_id, originator_id=getattr(user, "party_id", None))
               .first())
     if change is None:
         raise NotFound(_("No such label change."))
-    record = record_of(change, actor)
+    record = record_of(change, user)
     if change.status != LabelChange.Status.PENDING:
         raise InvalidState(_("This label change was already decided."))
-    if change.requested_by_id == actor.pk:
+    if change.requested_by_id == user.pk:
         raise Forbidden(_("A second person approves a lower label, not the one who asked."))
     before = Label.of(record)
     if (before.classification, before.release_to_all_members, sorted(before.releasable_to)) != (
@@ -167,7 +168,7 @@ def label_change_decide(*, actor: Actor, public_id: Any, approve: bool) -> Label
         raise InvalidState(_("The record was relabelled since the change was asked for; ask "
                              "again."))
     change.status = LabelChange.Status.APPROVED if approve else LabelChange.Status.REFUSED
-    change.decided_by, change.decided_at = actor, datetime.now(UTC)
+    change.decided_by_id, change.decided_at = user.pk, datetime.now(UTC)
     change.save(update_fields=["status", "decided_by", "decided_at"])
     after = Label(change.classification, change.release_to_all_members,
                   frozenset(change.releasable_to))

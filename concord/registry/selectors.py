@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 # Core's one clock, under the name the registry's readers (council's pages among them) have
 # called it by.
-from concord.core.actors import Viewer
+from concord.core.actors import SystemActor, Viewer
 from concord.core.clock import today as today
 from concord.core.errors import NotFound, ValidationError
 from concord.registry import rotation
@@ -150,7 +150,7 @@ def _states_with_history() -> list[MemberState]:
     return list(MemberState.objects.prefetch_related("status_history"))
 
 
-def chairmanship_schedule(*, viewer: Viewer, first_year: int, last_year: int
+def chairmanship_schedule(*, viewer: Viewer | SystemActor, first_year: int, last_year: int
                           ) -> list[rotation.ChairYear]:
     if last_year < first_year or last_year - first_year > 100:
         raise ValidationError(_("Choose a range of at most 100 years."),
@@ -161,7 +161,7 @@ def chairmanship_schedule(*, viewer: Viewer, first_year: int, last_year: int
     return rotation.schedule(states, recorded, range(first_year, last_year + 1))
 
 
-def chairmanship_for_year(*, viewer: Viewer, year: int) -> rotation.ChairYear:
+def chairmanship_for_year(*, viewer: Viewer | SystemActor, year: int) -> rotation.ChairYear:
     if not 1992 <= year <= 2200:
         raise ValidationError(_("The year must be between 1992 and 2200."),
                               errors={"year": [_("Out of range.")]})

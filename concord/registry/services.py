@@ -11,7 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from concord.core import clock
-from concord.core.actors import Actor
+from concord.core.actors import Actor, user_id
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import Conflict, ValidationError, require_permission
@@ -90,7 +90,7 @@ def member_state_register(*, actor: Actor, iso_alpha2: str, iso_alpha3: str, iso
     state.save()
     MemberStatusChange.objects.create(state=state, status=MemberStatus.ACTIVE,
                                       effective_on=state.joined_on, note="",
-                                      recorded_by=actor)
+                                      recorded_by_id=user_id(actor))
     audit_record(actor=actor, action="registry.member_state.register", target=state,
                  detail={"iso_alpha2": iso_alpha2})
     return state
@@ -126,7 +126,7 @@ def member_state_status_change(*, actor: Actor, state: MemberState, status: str,
                        % {"day": effective_on.isoformat()})
     change = MemberStatusChange.objects.create(state=state, status=status,
                                                effective_on=effective_on, note=note.strip(),
-                                               recorded_by=actor)
+                                               recorded_by_id=user_id(actor))
     member_state_refresh_status(state=state)
     audit_record(actor=actor, action="registry.member_state.status_change", target=state,
                  detail={"status": status, "effective_on": effective_on.isoformat()})

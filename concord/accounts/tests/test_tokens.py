@@ -13,6 +13,7 @@ from django.urls import reverse
 from concord.accounts import services
 from concord.accounts.models import ApiToken, User
 from concord.accounts.tests.sign_in_steps import EN, PASSWORD, audit_trail, post_password
+from concord.core.actors import SYSTEM
 from concord.core.errors import Forbidden
 from concord.core.models import AuditEntry
 from concord.monitoring.models import Incident
@@ -66,7 +67,7 @@ def test_it_refuses_a_token_nobody_issued(client, personas):
 
 
 def test_it_refuses_a_known_prefix_with_a_wrong_secret(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     forged = issued.plaintext.rsplit("_", 1)[0] + "_" + "A" * 43
 
     _assert_unauthorized(_bearer(client, forged))
@@ -79,7 +80,7 @@ def test_it_refuses_other_authorization_schemes(client, personas):
 
 
 def test_it_refuses_a_revoked_token(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
 
     services.token_revoke(actor=personas.delegate_b, token=issued.token)
 
@@ -89,7 +90,7 @@ def test_it_refuses_a_revoked_token(client, personas):
 
 
 def test_it_refuses_an_expired_token(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script", days=1)
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script", days=1)
     ApiToken.objects.filter(pk=issued.token.pk).update(
         expires_at=datetime.now(UTC) - timedelta(minutes=1))
 
@@ -97,7 +98,7 @@ def test_it_refuses_an_expired_token(client, personas):
 
 
 def test_it_refuses_the_token_of_a_deactivated_user(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     assert _bearer(client, issued.plaintext).status_code == 200
 
     services.user_deactivate(actor=personas.officer, user=personas.delegate_b)
@@ -106,10 +107,10 @@ def test_it_refuses_the_token_of_a_deactivated_user(client, personas):
 
 
 def test_it_issues_no_token_to_a_deactivated_user(personas):
-    services.user_deactivate(actor=None, user=personas.delegate_b)
+    services.user_deactivate(actor=SYSTEM, user=personas.delegate_b)
 
     with pytest.raises(Forbidden):
-        services.token_create(actor=None, user=personas.delegate_b, name="script")
+        services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     assert not ApiToken.objects.exists()
 
 
@@ -137,7 +138,7 @@ def test_it_shows_a_token_issued_on_the_profile_page_once(client, personas):
 
 
 def test_it_revokes_a_token_from_the_profile_page(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     client.force_login(personas.delegate_b)
 
     response = client.post(reverse("accounts:profile"),
@@ -148,7 +149,7 @@ def test_it_revokes_a_token_from_the_profile_page(client, personas):
 
 
 def test_it_does_not_revoke_another_users_token_from_the_profile_page(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_a, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_a, name="script")
     client.force_login(personas.delegate_b)
 
     client.post(reverse("accounts:profile"),
@@ -172,7 +173,7 @@ def test_it_ignores_a_malformed_token_id_on_the_profile_page(client, personas):
 
 def test_it_refuses_a_token_after_its_owner_changes_the_password_on_the_profile_page(
         client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     client.force_login(personas.delegate_b)
 
     page = client.post(reverse("accounts:profile"), {
@@ -184,7 +185,7 @@ def test_it_refuses_a_token_after_its_owner_changes_the_password_on_the_profile_
 
 
 def test_it_refuses_a_token_after_a_password_set_outside_the_services(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     user = User.objects.get(pk=personas.delegate_b.pk)
 
     user.set_password("a brand new passphrase 2026")
@@ -194,7 +195,7 @@ def test_it_refuses_a_token_after_a_password_set_outside_the_services(client, pe
 
 
 def test_it_refuses_a_token_after_the_password_service_changes_it(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
 
     services.user_set_password(actor=personas.officer, user=personas.delegate_b,
                                password="a brand new passphrase 2026")
@@ -203,10 +204,10 @@ def test_it_refuses_a_token_after_the_password_service_changes_it(client, person
 
 
 def test_it_accepts_a_token_issued_after_the_password_change(client, personas):
-    services.user_set_password(actor=None, user=personas.delegate_b,
+    services.user_set_password(actor=SYSTEM, user=personas.delegate_b,
                                password="a brand new passphrase 2026")
 
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
 
     assert _bearer(client, issued.plaintext).status_code == 200
 
@@ -214,7 +215,7 @@ def test_it_accepts_a_token_issued_after_the_password_change(client, personas):
 @override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher",
                                      "django.contrib.auth.hashers.MD5PasswordHasher"])
 def test_it_keeps_a_token_working_when_sign_in_upgrades_the_password_hash(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     assert personas.delegate_b.password.startswith("md5$")
 
     post_password(Client(), "delegate_b")
@@ -225,7 +226,7 @@ def test_it_keeps_a_token_working_when_sign_in_upgrades_the_password_hash(client
 
 
 def test_it_refuses_the_token_of_a_user_deactivated_outside_the_services(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     user = User.objects.get(pk=personas.delegate_b.pk)
 
     user.is_active = False
@@ -235,7 +236,7 @@ def test_it_refuses_the_token_of_a_user_deactivated_outside_the_services(client,
 
 
 def test_it_brings_no_token_back_when_a_deactivated_user_is_reactivated(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     services.user_deactivate(actor=personas.officer, user=personas.delegate_b)
 
     User.objects.filter(pk=personas.delegate_b.pk).update(is_active=True)
@@ -253,7 +254,7 @@ NEW_INCIDENT = {"date": "2024-07-01", "country": "KG", "admin1": "Osh",
 
 
 def test_it_lets_a_read_only_token_read(client, personas):
-    issued = services.token_create(actor=None, user=personas.analyst, name="dashboard",
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="dashboard",
                                    read_only=True)
 
     response = _bearer(client, issued.plaintext)
@@ -263,7 +264,7 @@ def test_it_lets_a_read_only_token_read(client, personas):
 
 
 def test_it_refuses_a_post_with_a_read_only_token(client, personas):
-    issued = services.token_create(actor=None, user=personas.analyst, name="dashboard",
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="dashboard",
                                    read_only=True)
 
     response = client.post("/api/v1/incidents", NEW_INCIDENT, content_type="application/json",
@@ -280,7 +281,7 @@ def test_it_refuses_a_post_with_a_read_only_token(client, personas):
 
 
 def test_it_records_a_read_write_tokens_post(client, personas):
-    issued = services.token_create(actor=None, user=personas.analyst, name="importer")
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="importer")
 
     response = client.post("/api/v1/incidents", NEW_INCIDENT, content_type="application/json",
                            HTTP_AUTHORIZATION=f"Bearer {issued.plaintext}")
@@ -290,7 +291,7 @@ def test_it_records_a_read_write_tokens_post(client, personas):
 
 def test_it_refuses_a_patch_with_a_read_only_token(client, personas):
     record = incident(personas.secretariat)
-    issued = services.token_create(actor=None, user=personas.analyst, name="dashboard",
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="dashboard",
                                    read_only=True)
 
     response = client.patch(f"/api/v1/incidents/{record.public_id}", {"fatalities": 2},
@@ -304,7 +305,7 @@ def test_it_refuses_a_patch_with_a_read_only_token(client, personas):
 
 
 def test_it_audits_a_read_only_tokens_write_as_a_refusal(client, personas):
-    issued = services.token_create(actor=None, user=personas.analyst, name="dashboard",
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="dashboard",
                                    read_only=True)
 
     client.post("/api/v1/incidents", NEW_INCIDENT, content_type="application/json",
@@ -329,8 +330,8 @@ def test_it_issues_a_read_only_token_on_the_profile_page(client, personas):
 
 
 def test_it_shows_on_the_profile_page_that_a_password_change_ended_a_token(client, personas):
-    services.token_create(actor=None, user=personas.delegate_b, name="script")
-    services.user_set_password(actor=None, user=personas.delegate_b,
+    services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
+    services.user_set_password(actor=SYSTEM, user=personas.delegate_b,
                                password="a brand new passphrase 2026")
     client.force_login(personas.delegate_b)
 
@@ -340,8 +341,8 @@ def test_it_shows_on_the_profile_page_that_a_password_change_ended_a_token(clien
 
 
 def test_it_revokes_every_token_from_the_profile_page(client, personas):
-    first = services.token_create(actor=None, user=personas.delegate_b, name="script")
-    second = services.token_create(actor=None, user=personas.delegate_b, name="dashboard",
+    first = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
+    second = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="dashboard",
                                    read_only=True)
     client.force_login(personas.delegate_b)
 
@@ -356,7 +357,7 @@ def test_it_revokes_every_token_from_the_profile_page(client, personas):
 
 
 def test_it_leaves_other_users_tokens_when_revoking_all_from_the_profile_page(client, personas):
-    theirs = services.token_create(actor=None, user=personas.delegate_a, name="script")
+    theirs = services.token_create(actor=SYSTEM, user=personas.delegate_a, name="script")
     client.force_login(personas.delegate_b)
 
     page = client.post(reverse("accounts:profile"), {"action": "revoke-all"}, follow=True, **EN)
@@ -367,7 +368,7 @@ def test_it_leaves_other_users_tokens_when_revoking_all_from_the_profile_page(cl
 
 
 def test_it_refuses_revoke_all_without_the_csrf_token(personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     client = Client(enforce_csrf_checks=True)
     client.force_login(personas.delegate_b)
 

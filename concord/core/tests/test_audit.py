@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
+from concord.core.actors import SYSTEM
 from concord.core.audit import audit_record, audit_verify
 from concord.core.audit_guard import guard_lifted
 from concord.core.labels import Classification
@@ -213,7 +214,7 @@ def test_it_checks_a_checkpoint_against_key_and_chain(chain, key_file, tmp_path)
     assert "checkpoint valid: entry 5" in _call(
         "verify-checkpoint", str(checkpoint), "--public-key", str(public_key))
 
-    audit_record(actor=None, action="later.entry")
+    audit_record(actor=SYSTEM, action="later.entry")
     assert "checkpoint valid" in _call(
         "verify-checkpoint", str(checkpoint), "--public-key", str(public_key))
 

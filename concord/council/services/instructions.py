@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from concord.accounts.models import User
-from concord.core.actors import SYSTEM, Actor, is_system
+from concord.core.actors import SYSTEM, Actor, is_system, user_id
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.clock import today
@@ -136,7 +136,7 @@ def instruction_report(*, actor: Actor, instruction: Instruction, text: str,
         raise InvalidState(_("The instruction is %(status)s.")
                            % {"status": instruction.get_status_display()})
     report = ProgressReport.objects.create(instruction=instruction, party=party, text=text.strip(),
-                                           status_after=status, reported_by=actor)
+                                           status_after=status, reported_by_id=user_id(actor))
     # An overdue instruction stays flagged until it is done.
     if status == Instruction.Status.DONE or instruction.status == Instruction.Status.ASSIGNED:
         instruction.status = status
