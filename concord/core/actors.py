@@ -80,7 +80,7 @@ _STILL_PASSING_NONE = ("concord.monitoring.",)
 def _first_caller_outside_core(frame: FrameType | None) -> str:
     while frame is not None:
         module = str(frame.f_globals.get("__name__", ""))
-        if not module.startswith("concord.core."):
+        if not module.startswith("concord.core.") or ".tests." in module:
             return module
         frame = frame.f_back
     return ""
