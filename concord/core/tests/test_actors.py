@@ -32,7 +32,7 @@ def test_it_lets_the_system_pass_a_permission_and_refuses_a_signed_out_user():
 
 
 def test_it_refuses_a_permission_check_with_no_actor():
-    with pytest.raises(MissingActor, match="concord.core.tests.test_actors"):
+    with pytest.raises(MissingActor, match=r"concord\.core\.tests\.test_actors"):
         require_permission(None, "registry.add_body")  # type: ignore[arg-type]
 
 

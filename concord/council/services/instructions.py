@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from concord.accounts.models import User
-from concord.core.actors import SYSTEM, Actor, is_system, user_id
+from concord.core.actors import SYSTEM, Actor, SystemActor, user_id
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.clock import today
@@ -223,7 +223,7 @@ def implementation_report_generate(*, actor: Actor, session: Session,
     if covers is None:
         raise InvalidState(_("This session has no previous session to report on."))
     reader = system_viewer(session.originator, reason="the operator's implementation report") \
-        if is_system(actor) else actor
+        if isinstance(actor, SystemActor) else actor
     instructions = list(Instruction.objects.visible_to(reader)
                         .filter(document__session=covers,
                                 document__status=Document.Status.ADOPTED)
