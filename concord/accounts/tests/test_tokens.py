@@ -13,7 +13,7 @@ from django.urls import reverse
 from concord.accounts import services
 from concord.accounts.models import ApiToken, User
 from concord.accounts.tests.sign_in_steps import EN, PASSWORD, audit_trail, post_password
-from concord.core.actors import SYSTEM
+from concord.core.actors import SYSTEM, MissingActor
 from concord.core.errors import Forbidden
 from concord.core.models import AuditEntry
 from concord.monitoring.models import Incident
@@ -376,3 +376,12 @@ def test_it_refuses_revoke_all_without_the_csrf_token(personas):
 
     assert response.status_code == 403
     assert _bearer(Client(), issued.plaintext).status_code == 200
+
+
+def test_it_issues_no_token_when_no_one_is_named_as_issuing_it(personas):
+    with pytest.raises(MissingActor):
+        services.token_create(actor=None, user=personas.delegate_b,  # type: ignore[arg-type]
+                              name="script")
+
+    assert not ApiToken.objects.filter(user=personas.delegate_b).exists()
+    assert not AuditEntry.objects.filter(action="accounts.token.create").exists()
