@@ -15,6 +15,7 @@ def main(party_code: str) -> None:
     django.setup()
     from django.db import transaction
 
+    from concord.core.actors import SYSTEM
     from concord.core.audit import audit_record
     from concord.core.models import Party
     from tests.labelprobe.models import Dossier
@@ -25,7 +26,7 @@ def main(party_code: str) -> None:
         number += 1
         with transaction.atomic():
             dossier = Dossier.objects.create(title=f"crash {number}", originator=party)
-            audit_record(actor=None, action="labelprobe.dossier.create", target=dossier)
+            audit_record(actor=SYSTEM, action="labelprobe.dossier.create", target=dossier)
         # Printed after the commit returned: from here on the write must survive anything.
         print(dossier.pk, flush=True)
 

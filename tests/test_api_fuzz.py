@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import positive_data_acceptance
 
 from concord.accounts.services import token_create
+from concord.core.actors import SYSTEM
 from config.wsgi import application
 
 pytestmark = pytest.mark.slow
@@ -28,7 +29,7 @@ schema.app = application
 
 @pytest.fixture
 def tokens(personas, connection_kept):
-    return {name: token_create(actor=None, user=user, name="fuzz").plaintext
+    return {name: token_create(actor=SYSTEM, user=user, name="fuzz").plaintext
             for name, user in personas.all().items() if name != "anonymous"}
 
 

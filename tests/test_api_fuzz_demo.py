@@ -19,6 +19,7 @@ from schemathesis.checks import positive_data_acceptance
 
 from concord.accounts.models import User
 from concord.accounts.services import token_create
+from concord.core.actors import SYSTEM
 from concord.demo.steps import load_all
 from config.wsgi import application
 
@@ -122,7 +123,7 @@ def demo(django_db_setup: None, django_db_blocker: Any,
             CONCORD_AUDIT_CHECKPOINT_DIR=audit / "checkpoints"), transaction.atomic():
         load_all(password="demo password for the fuzz run")
         RECORDS.tokens = {
-            name: token_create(actor=None, user=User.objects.get(username=name),
+            name: token_create(actor=SYSTEM, user=User.objects.get(username=name),
                                name="fuzz").plaintext
             for name in PERSONAS if name != "anonymous"}
         client = Client()

@@ -27,6 +27,7 @@ from django.urls import get_resolver, resolve
 from pypdf import PdfReader
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification, can_read
 from concord.core.models import LabelledModel, Party
 from concord.core.release import labelled_models
@@ -118,7 +119,7 @@ def _implementation_report(planted: Planted, marker: str, label: dict[str, Any],
 def _incident(planted: Planted, secretariat: Party, marker: str, label: dict[str, Any],
               occurred_on: date) -> Incident:
     record = monitoring.incident_create(
-        actor=None, originator=secretariat, occurred_on=occurred_on, country="TJ",
+        actor=SYSTEM, originator=secretariat, occurred_on=occurred_on, country="TJ",
         admin1="Khatlon", location="Panj", latitude=37.24, longitude=69.10,
         category="drug_trafficking", sub_category="drug_seizure", actor1="Border Troops",
         narrative=marker, sources="Asia-Plus", **label)
@@ -132,7 +133,7 @@ def _indicator(planted: Planted, analyst: Any, marker: str, label: dict[str, Any
 
 
 def _alert(planted: Planted, indicator: Indicator, on: date) -> Alert:
-    record = monitoring.indicator_evaluate(actor=None, indicator=indicator, on=on)
+    record = monitoring.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=on)
     assert record is not None  # the planting itself
     # An alert carries no text of its own: its identifier is its marker.
     return planted.plant("alert", record, str(record.public_id))

@@ -1,24 +1,25 @@
-"""Every read of users and their API tokens. The system (viewer None: the operator's CLI, the
-set-up) reads any account; a person reads the accounts of their own party and only their own
-tokens."""
+"""Every read of users and their API tokens. The system (`SYSTEM`: the operator's CLI, the set-up,
+the second step of signing in) reads any account; a person reads the accounts of their own party
+and only their own tokens."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from concord.accounts.models import ApiToken, User
+from concord.core.actors import SystemActor, Viewer, acting, is_system
 from concord.core.errors import NotFound
 
 
-def user_list(*, viewer: Any | None, active_only: bool = True) -> QuerySet[User]:
+def user_list(*, viewer: Viewer | SystemActor, active_only: bool = True) -> QuerySet[User]:
+    viewer = acting(viewer)
     users = User.objects.select_related("party")
     if active_only:
         users = users.filter(is_active=True)
-    if viewer is not None:
+    if not is_system(viewer):
         party_id = getattr(viewer, "party_id", None)
         if party_id is None:
             return users.none()
@@ -26,7 +27,7 @@ def user_list(*, viewer: Any | None, active_only: bool = True) -> QuerySet[User]
     return users.order_by("username")
 
 
-def user_get(*, viewer: Any | None, username: str = "", pk: int | None = None,
+def user_get(*, viewer: Viewer | SystemActor, username: str = "", pk: int | None = None,
              active_only: bool = True) -> User:
     """One account by its user name (as typed: case does not matter) or its key."""
     users = user_list(viewer=viewer, active_only=active_only)

@@ -12,7 +12,7 @@ from typing import Any
 import pyotp
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -27,6 +27,7 @@ from concord.accounts.models import (
     password_fingerprint,
 )
 from concord.core import clock
+from concord.core.actors import Actor
 from concord.core.audit import audit_record
 from concord.core.busy import unless_busy
 from concord.core.errors import Conflict, Forbidden, ValidationError
@@ -41,7 +42,7 @@ TOKEN_PARTS = ("label", "prefix", "secret")
 @transaction.atomic
 def user_create(
     *,
-    actor: Any,
+    actor: Actor,
     username: str,
     password: str,
     party: Party,
@@ -81,7 +82,7 @@ def user_create(
 
 
 @transaction.atomic
-def user_deactivate(*, actor: Any, user: User) -> User:
+def user_deactivate(*, actor: Actor, user: User) -> User:
     """Ends every session and token of the user at once: both check `is_active` on each use.
     The tokens are revoked as well, so that reactivating the account brings none of them back."""
     if not user.is_active:
@@ -94,7 +95,7 @@ def user_deactivate(*, actor: Any, user: User) -> User:
 
 
 @transaction.atomic
-def user_set_password(*, actor: Any, user: User, password: str) -> User:
+def user_set_password(*, actor: Actor, user: User, password: str) -> User:
     """A new password ends the user's other sessions (their session hash no longer matches) and
     every token issued under the old one (its password fingerprint no longer matches)."""
     try:
@@ -132,7 +133,7 @@ def sign_in_locked(*, username: str, client_address: str) -> bool:
 @transaction.atomic
 def sign_in_failure_record(*, username: str, client_address: str, reason: str) -> None:
     LoginFailure.objects.create(username=username[:150], client_address=client_address, at=clock.now())
-    audit_record(actor=None, action="accounts.sign_in", target_type="accounts.user",
+    audit_record(actor=AnonymousUser(), action="accounts.sign_in", target_type="accounts.user",
                  target_id=username[:100], outcome=AuditEntry.Outcome.FAILURE,
                  detail={"reason": reason})
 
@@ -141,7 +142,7 @@ def password_check(*, request: Any, username: str, password: str, client_address
     """First step of signing in. Raises SignInRefused with the same words for a wrong name and a
     wrong password, so that the form reveals nothing about which accounts exist."""
     if sign_in_locked(username=username, client_address=client_address):
-        audit_record(actor=None, action="accounts.sign_in", target_type="accounts.user",
+        audit_record(actor=AnonymousUser(), action="accounts.sign_in", target_type="accounts.user",
                      target_id=username[:100], outcome=AuditEntry.Outcome.DENIED,
                      detail={"reason": "locked"})
         raise SignInRefused(_("Too many failed attempts. Try again later."), locked=True)
@@ -235,7 +236,7 @@ class IssuedToken:
 
 
 @transaction.atomic
-def token_create(*, actor: Any, user: User, name: str, days: int | None = None,
+def token_create(*, actor: Actor, user: User, name: str, days: int | None = None,
                  read_only: bool = False) -> IssuedToken:
     if not user.is_active:
         raise Forbidden(_("Tokens cannot be issued to a deactivated user."))
@@ -257,7 +258,7 @@ def token_create(*, actor: Any, user: User, name: str, days: int | None = None,
 
 
 @transaction.atomic
-def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
+def token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = clock.now()
         token.save(update_fields=["revoked_at"])
@@ -266,7 +267,7 @@ def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
 
 
 @transaction.atomic
-def token_revoke_all(*, actor: Any, user: User, reason: str = "") -> int:
+def token_revoke_all(*, actor: Actor, user: User, reason: str = "") -> int:
     """Revokes every token of the user not revoked yet; returns how many. Nothing to revoke is
     no change, and leaves no entry."""
     live = ApiToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True)

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from concord.accounts import selectors, services
 from concord.accounts.forms import CodeForm, PasswordForm, SignInForm, TokenForm
 from concord.accounts.models import ApiToken, User
+from concord.core.actors import SYSTEM
 from concord.core.errors import DomainError, NotFound
 from concord.core.forms import apply_domain_errors, posted
 from concord.core.middleware import client_address
@@ -60,7 +61,7 @@ def _pending_user(request: HttpRequest) -> User | None:
     if user_id is None or time.time() - float(started) > PENDING_SECONDS:
         return None
     try:
-        return selectors.user_get(viewer=None, pk=int(user_id))
+        return selectors.user_get(viewer=SYSTEM, pk=int(user_id))
     except NotFound:  # deactivated while signing in
         return None
 

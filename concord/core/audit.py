@@ -29,6 +29,7 @@ from django.conf import settings
 from django.db import connection, models, transaction
 
 from concord.core import clock, context
+from concord.core.actors import Actor, Viewer, acting
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry, AuditHead, LabelledModel
 
@@ -139,7 +140,7 @@ def _label_of(target: models.Model | None) -> tuple[int, str, str]:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Actor | Viewer,
     action: str,
     target: models.Model | None = None,
     target_type: str = "",
@@ -148,13 +149,16 @@ def audit_record(
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry. Called inside the service's transaction, it commits or rolls back with
-    the change it records."""
+    the change it records. An entry of `SYSTEM` (or of a system reader, or of a signed-out user)
+    names no user: its actor and actor name are empty, as system entries have always been."""
+    actor = acting(actor)
     if target is not None:
         target_type = target_type or target._meta.label_lower
         target_id = target_id or str(getattr(target, "public_id", None) or target.pk)
     classification, originator, releasable = _label_of(target)
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    party = getattr(actor, "party", None) if is_user else None
+    # Only a signed-in user is named; the system, a system reader and a signed-out user are not.
+    user: Any = actor if getattr(actor, "is_authenticated", False) else None
+    party = getattr(user, "party", None)
     ctx = context.current()
     key = chain_key()
     with transaction.atomic():
@@ -164,8 +168,8 @@ def audit_record(
         entry = AuditEntry(
             seq=head.seq + 1,
             at=clock.now(),
-            actor=actor if is_user else None,
-            actor_name=actor.get_username() if is_user else "",
+            actor=user,
+            actor_name=user.get_username() if user is not None else "",
             party_code=party.code if party is not None else "",
             action=action,
             target_type=target_type,
@@ -305,7 +309,7 @@ def chain_verify(entries: Iterable[AuditEntry], *, read_head: Callable[[], Audit
     return ChainReport(True, count, head.seq, head.hash)
 
 
-def audit_denial(*, actor: Any, action: str, target_type: str = "", target_id: str = "",
+def audit_denial(*, actor: Actor, action: str, target_type: str = "", target_id: str = "",
                  reason: str = "") -> AuditEntry:
     """A refused action, written after the refused transaction has rolled back so that the
     refusal itself is kept."""

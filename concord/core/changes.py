@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from django.db import models
 
+from concord.core.actors import Actor
 from concord.core.audit import audit_record
 
 Record = TypeVar("Record", bound=models.Model)
@@ -44,7 +45,7 @@ def changes_applied(record: models.Model, values: Mapping[str, Any]) -> dict[str
     return changed
 
 
-def audited_update(*, actor: Any, record: Record, values: Mapping[str, Any], action: str,
+def audited_update(*, actor: Actor, record: Record, values: Mapping[str, Any], action: str,
                    prepare: Callable[[Record], None] | None = None,
                    derived: tuple[str, ...] = (), target: models.Model | None = None,
                    target_id: str = "",

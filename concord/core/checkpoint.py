@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import transaction
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.audit import GENESIS, audit_record, audit_verify, canonical_json
 from concord.core.errors import InvalidState
 from concord.core.models import AuditEntry, AuditHead
@@ -162,7 +163,7 @@ def checkpoint_make(*, key: Ed25519PrivateKey | None = None) -> tuple[dict[str, 
             return None
         document = checkpoint_create(key=key)
         statement = document["statement"]
-        audit_record(actor=None, action=ACTION, target_type=ACTION,
+        audit_record(actor=SYSTEM, action=ACTION, target_type=ACTION,
                      target_id=str(statement["entries"]),
                      detail={"statement": statement, "signature": document["signature"]})
     return document, _write_file(document)

@@ -7,6 +7,8 @@ from typing import ParamSpec, TypeVar
 
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.actors import Actor, acting, is_system
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -64,10 +66,12 @@ class UnscopedQuery(RuntimeError):
     """A labelled model was queried without saying whose eyes the result is for."""
 
 
-def require_permission(actor: object, permission: str) -> None:
-    """Services call this first. `actor=None` is the system itself (the CLI and the demo loader
-    running as the operator); a signed-out user is never None but AnonymousUser."""
-    if actor is None:
+def require_permission(actor: Actor, permission: str) -> None:
+    """Services call this first. `SYSTEM` (the set-up, the demo loader, scheduled work, the
+    operator's CLI) passes; a signed-out user is AnonymousUser and is refused; no actor at all
+    (None) is a mistake in the caller and raises `MissingActor`."""
+    actor = acting(actor)
+    if is_system(actor):
         return
     has_perm = getattr(actor, "has_perm", None)
     if has_perm is None or not getattr(actor, "is_active", False) or not has_perm(permission):

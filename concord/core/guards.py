@@ -19,6 +19,7 @@ from typing import Any
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.loader import MigrationLoader
 
+from concord.core.actors import Actor
 from concord.core.audit import audit_record
 
 _TRIGGER = re.compile(r"CREATE TRIGGER (?:IF NOT EXISTS )?(\w+) .*? ON (\w+) ", re.DOTALL)
@@ -178,7 +179,7 @@ class Repaired:
     afterwards: dict[str, Any]
 
 
-def guards_repair(*, actor: Any) -> list[Repaired]:
+def guards_repair(*, actor: Actor) -> list[Repaired]:
     """Recreate each guard found missing or out of date (the whole guard, from its SQL), put
     right what it let through, and audit each repair; one transaction for all of it. The audit
     log is in the default database, so that is the one repaired."""

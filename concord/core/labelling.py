@@ -15,7 +15,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from concord.core import clock
+from concord.core import actors, clock
+from concord.core.actors import Actor, person
 from concord.core.audit import audit_record
 from concord.core.errors import (
     Forbidden,
@@ -74,7 +75,7 @@ def _detail(before: Label, after: Label) -> dict[str, Any]:
 
 
 @transaction.atomic
-def label_change(*, actor: Any, record: LabelledModel, classification: int,
+def label_change(*, actor: Actor, record: LabelledModel, classification: int,
                  release_to_all_members: bool, releasable_to: Iterable[Party],
                  reason: str = "") -> LabelChange | None:
     """Relabel a record for its originating party: a raise is applied now (None is returned);
@@ -112,13 +113,13 @@ def label_change(*, actor: Any, record: LabelledModel, classification: int,
         release_to_all_before=before.release_to_all_members,
         release_to_all_members=after.release_to_all_members,
         releasable_before=sorted(before.releasable_to), releasable_to=sorted(after.releasable_to),
-        reason=reason, requested_by=actor)
+        reason=reason, requested_by_id=person(actor).pk)
     audit_record(actor=actor, action="core.label.lower_requested", target=record,
                  detail={**_detail(before, after), "change": str(change.public_id)})
     return change
 
 
-def record_of(change: LabelChange, viewer: Any) -> LabelledModel:
+def record_of(change: LabelChange, viewer: actors.Viewer) -> LabelledModel:
     """The record a change is about, as the viewer may read it (missing otherwise)."""
     model: Any = apps.get_model(change.target_model)
     record = model.objects.visible_to(viewer).filter(pk=change.target_pk).first()
@@ -127,7 +128,7 @@ def record_of(change: LabelChange, viewer: Any) -> LabelledModel:
     return record  # type: ignore[no-any-return]
 
 
-def label_changes_pending(*, viewer: Any) -> list[tuple[LabelChange, LabelledModel]]:
+def label_changes_pending(*, viewer: actors.Viewer) -> list[tuple[LabelChange, LabelledModel]]:
     """The lower labels waiting for approval whose records the viewer's party originated and
     the viewer may read."""
     view = Viewer.of(viewer)
@@ -146,17 +147,18 @@ def label_changes_pending(*, viewer: Any) -> list[tuple[LabelChange, LabelledMod
 
 
 @transaction.atomic
-def label_change_decide(*, actor: Any, public_id: Any, approve: bool) -> LabelChange:
+def label_change_decide(*, actor: Actor, public_id: Any, approve: bool) -> LabelChange:
     require_permission(actor, "core.approve_labelchange")
+    user = person(actor)
     change = (LabelChange.objects.select_for_update()
-              .filter(public_id=public_id, originator_id=getattr(actor, "party_id", None))
+              .filter(public_id=public_id, originator_id=getattr(user, "party_id", None))
               .first())
     if change is None:
         raise NotFound(_("No such label change."))
-    record = record_of(change, actor)
+    record = record_of(change, user)
     if change.status != LabelChange.Status.PENDING:
         raise InvalidState(_("This label change was already decided."))
-    if change.requested_by_id == actor.pk:
+    if change.requested_by_id == user.pk:
         raise Forbidden(_("A second person approves a lower label, not the one who asked."))
     before = Label.of(record)
     if (before.classification, before.release_to_all_members, sorted(before.releasable_to)) != (
@@ -165,7 +167,7 @@ def label_change_decide(*, actor: Any, public_id: Any, approve: bool) -> LabelCh
         raise InvalidState(_("The record was relabelled since the change was asked for; ask "
                              "again."))
     change.status = LabelChange.Status.APPROVED if approve else LabelChange.Status.REFUSED
-    change.decided_by, change.decided_at = actor, clock.now()
+    change.decided_by_id, change.decided_at = user.pk, clock.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
     after = Label(change.classification, change.release_to_all_members,
                   frozenset(change.releasable_to))

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
     from django.db.models.sql.compiler import SQLCompiler
 
+    from concord.core import actors
     from concord.core.models import LabelledModel
 
 
@@ -62,18 +63,18 @@ class Viewer:
                    party_bit=party.release_bit)
 
     @classmethod
-    def of(cls, user: Any) -> Viewer:
+    def of(cls, user: actors.Viewer | actors.SystemActor) -> Viewer:
         if isinstance(user, Viewer):
             return user
         if user is None or not getattr(user, "is_authenticated", False):
             return cls.nobody()
         if not getattr(user, "is_active", False):
             return cls.nobody()
-        party_id = getattr(user, "party_id", None)
+        party = getattr(user, "party", None)
         clearance = getattr(user, "clearance", None)
-        if party_id is None or clearance is None:
+        if getattr(user, "party_id", None) is None or party is None or clearance is None:
             return cls.nobody()
-        return cls.for_party(user.party, clearance)
+        return cls.for_party(party, clearance)
 
     @property
     def is_cleared(self) -> bool:
@@ -81,7 +82,7 @@ class Viewer:
                 and self.party_bit is not None)
 
 
-def can_read(user: Any, record: LabelledModel) -> bool:
+def can_read(user: actors.Viewer, record: LabelledModel) -> bool:
     """The predicate form of the rule, for one record already in memory."""
     if record.classification == Classification.PUBLIC:
         return True
@@ -170,7 +171,7 @@ class VisibleTo(Expression):
         return sql, (int(Classification.PUBLIC), self.viewer.clearance, self.viewer.party_id, flag)
 
 
-def visible_q(user: Any, model: type[LabelledModel]) -> Q:
+def visible_q(user: actors.Viewer, model: type[LabelledModel]) -> Q:
     """The queryset form of the same rule, as one WHERE clause over the model's table."""
     viewer = Viewer.of(user)
     if not viewer.is_cleared:

@@ -15,6 +15,7 @@ from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from concord.core import actors
 from concord.core.errors import UnscopedQuery
 from concord.core.labels import Classification, PartyKind, Viewer, readable, visible_q
 
@@ -169,7 +170,7 @@ class LabelledQuerySet(models.QuerySet[Any]):
     def viewer(self) -> Viewer | None:
         return getattr(self.query, "viewer", None)
 
-    def visible_to(self, user: Any) -> Self:
+    def visible_to(self, user: actors.Viewer) -> Self:
         viewer = Viewer.of(user)
         rule = visible_q(viewer, self.model)
         condition: Any = rule.children[0]

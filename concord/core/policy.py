@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from concord.core import actors
+from concord.core.actors import SYSTEM, Actor, acting, is_system
 from concord.core.audit import audit_record
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification, PartyKind, Viewer
@@ -29,26 +31,28 @@ Q_ = TypeVar("Q_", bound=QuerySet[Any])
 # --- Write clearance ---------------------------------------------------------------------------
 
 
-def clearance_errors(actor: Any, classification: int, *,
+def clearance_errors(actor: Actor, classification: int, *,
                      field: str = "classification") -> dict[str, list[str]]:
     """The field error a service gathers when `actor` labels a record above their clearance:
-    they could not read back what they wrote. The system itself (no user) writes at any level."""
-    viewer = Viewer.of(actor) if getattr(actor, "is_authenticated", False) else None
-    if viewer is None or actor is None:
+    they could not read back what they wrote. `SYSTEM` writes at any level; a signed-out user
+    is refused by the permission check before it comes to a label."""
+    actor = acting(actor)
+    if is_system(actor) or not actor.is_authenticated:
         return {}
+    viewer = Viewer.of(actor)
     if not viewer.is_cleared or viewer.clearance is None or int(classification) > viewer.clearance:
         return {field: [_("You may not label a record above your own clearance.")]}
     return {}
 
 
-def require_clearance(actor: Any, classification: int, *, field: str = "classification") -> None:
+def require_clearance(actor: Actor, classification: int, *, field: str = "classification") -> None:
     """Refuse (422, naming the field) a label above the actor's clearance."""
     errors = clearance_errors(actor, classification, field=field)
     if errors:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
 
 
-def may_write_at(actor: Any, classification: int) -> bool:
+def may_write_at(actor: Actor, classification: int) -> bool:
     return not clearance_errors(actor, classification)
 
 
@@ -63,7 +67,7 @@ def second_factor_required(clearance: int) -> bool:
 def _audit_system_read(parties: list[Party], reason: str) -> None:
     if not reason.strip():
         raise ValueError("A system read states its reason.")
-    audit_record(actor=None, action="core.system.read", target_type="core.party",
+    audit_record(actor=SYSTEM, action="core.system.read", target_type="core.party",
                  target_id=",".join(party.code for party in parties)[:100],
                  detail={"reason": reason})
 
@@ -121,7 +125,7 @@ class Audience:
     def is_public(self) -> bool:
         return self.classification == Classification.PUBLIC and self.readers is None
 
-    def admits(self, viewer: Any) -> bool:
+    def admits(self, viewer: actors.Viewer) -> bool:
         """Whether `viewer` may read every record of the audience."""
         if self.is_public:
             return True
@@ -319,7 +323,7 @@ def write_down_errors(*, classification: int, originator: Party, release_to_all_
     return errors
 
 
-def label_errors(*, actor: Any, classification: int, originator: Party | None,
+def label_errors(*, actor: Actor, classification: int, originator: Party | None,
                  release_to_all_members: bool, releasable_to: Iterable[Party],
                  sources: Iterable[LabelledModel] = ()) -> dict[str, list[str]]:
     """Everything wrong with a label a service is about to give a new record: above the actor's

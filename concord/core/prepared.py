@@ -50,6 +50,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
 from django.db.models.query import ValuesIterable
 
+from concord.core import actors
 from concord.core.labels import Viewer
 
 # Compiled reads each connection keeps: a handful of queries times the viewer scopes in use
@@ -157,20 +158,20 @@ class PreparedQuery:
     def __repr__(self) -> str:
         return f"<PreparedQuery {self.name}>"
 
-    def rows(self, *, viewer: Any, using: str = DEFAULT_DB_ALIAS,
+    def rows(self, *, viewer: actors.Viewer, using: str = DEFAULT_DB_ALIAS,
              **arguments: Any) -> list[dict[str, Any]]:
         """The rows `build(viewer, **arguments)` would give through `.values()`."""
         compiled, fetched = self._fetch(viewer, using, arguments)
         names = compiled.names
         return [dict(zip(names, row, strict=True)) for row in fetched]
 
-    def first(self, *, viewer: Any, using: str = DEFAULT_DB_ALIAS,
+    def first(self, *, viewer: actors.Viewer, using: str = DEFAULT_DB_ALIAS,
               **arguments: Any) -> dict[str, Any] | None:
         """The first row, or None: for a read of one record by a unique key."""
         found = self.rows(viewer=viewer, using=using, **arguments)
         return found[0] if found else None
 
-    def rows_as(self, row_type: type[Row], *, viewer: Any, using: str = DEFAULT_DB_ALIAS,
+    def rows_as(self, row_type: type[Row], *, viewer: actors.Viewer, using: str = DEFAULT_DB_ALIAS,
                 **arguments: Any) -> list[Row]:
         """The same rows as named tuples of `row_type`, whose fields are the selected names in
         their order: for a list read on every request, a tuple a row is cheaper than a dict
@@ -181,7 +182,7 @@ class PreparedQuery:
                 f"{self.name} selects {compiled.names}, not the fields of {row_type.__name__}.")
         return list(map(row_type._make, fetched))  # type: ignore[attr-defined]
 
-    def _fetch(self, viewer: Any, using: str,
+    def _fetch(self, viewer: actors.Viewer, using: str,
                arguments: dict[str, Any]) -> tuple[_Compiled, list[Any]]:
         if arguments.keys() != self.arguments.keys():
             raise TypeError(f"{self.name} takes the arguments {sorted(self.arguments)}, "

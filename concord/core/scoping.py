@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
+from concord.core.actors import Viewer
 from concord.core.audit import audit_record
 from concord.core.errors import NotFound
 from concord.core.labels import Classification
@@ -27,12 +28,12 @@ def public_id_of(model: type[LabelledModel], value: Any) -> uuid.UUID:
         raise NotFound(str(model._meta.verbose_name).capitalize() + " not found.") from None
 
 
-def labelled_get(queryset: LabelledQuerySet, *, viewer: Any, **lookup: Any) -> Any:
+def labelled_get(queryset: LabelledQuerySet, *, viewer: Viewer, **lookup: Any) -> Any:
     record = queryset.visible_to(viewer).filter(**lookup).first()
     return audited_read(queryset.model, record, viewer=viewer, **lookup)
 
 
-def audited_read(model: type[M], record: M | None, *, viewer: Any, **lookup: Any) -> M:
+def audited_read(model: type[M], record: M | None, *, viewer: Viewer, **lookup: Any) -> M:
     """The rest of a read that `visible_to(viewer)` answered with `record` (None when nothing
     matched `lookup`): a record the viewer may not see is a denial, audited, and a NotFound
     like a missing one; a CONFIDENTIAL or SECRET record read is audited."""

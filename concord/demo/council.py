@@ -12,6 +12,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
 from concord.core.models import Party
 from concord.council import services, signing
@@ -309,12 +310,12 @@ def _sessions(count: _Count) -> dict[str, Session]:
         public_id = _id("session", data["key"])
         found = _unscoped(Session).filter(public_id=public_id).first()
         if found is None:
-            found = services.session_create(actor=None, body=bodies[data["body"]],
+            found = services.session_create(actor=SYSTEM, body=bodies[data["body"]],
                                             originator=secretariat, public_id=public_id, **fields)
             for status in Session.Status.values[1:]:
                 if Session.Status.values.index(status) <= \
                         Session.Status.values.index(data["status"]):
-                    services.session_set_status(actor=None, session=found, status=status)
+                    services.session_set_status(actor=SYSTEM, session=found, status=status)
             count.add("council sessions")
         sessions[data["key"]] = found
     return sessions
@@ -326,12 +327,12 @@ def _participants(session: Session, count: _Count) -> None:
     member = Position.objects.get(code="csc-member")
     for name in HEADS:
         head = Official.objects.get(name_en=name)
-        services.participant_add(actor=None, session=session, state=head.state, position=member,
+        services.participant_add(actor=SYSTEM, session=session, state=head.state, position=member,
                                  official=head, is_head_of_delegation=True)
         count.add("session participants")
     for name, code in (("Nikolai Bordyuzha", "secretary-general"),
                        ("Alexander Studenikin", "chief-of-joint-staff")):
-        services.participant_add(actor=None, session=session,
+        services.participant_add(actor=SYSTEM, session=session,
                                  official=Official.objects.get(name_en=name),
                                  position=Position.objects.get(code=code))
         count.add("session participants")
@@ -344,19 +345,19 @@ def _adopted(session: Session, spec: DemoDocument, secretariat: Party,
     if document is not None:
         return document
     document = services.document_register(
-        actor=None, body=session.body, doc_type=spec.doc_type, title_ru=spec.title_ru,
+        actor=SYSTEM, body=session.body, doc_type=spec.doc_type, title_ru=spec.title_ru,
         title_en=spec.title_en, session=session, place_ru="Сочи", place_en="Sochi",
         classification=spec.classification, release_to_all_members=True,
         originator=secretariat, texts=spec.texts, public_id=public_id)
     for number, spec_instruction in enumerate(spec.instructions, start=1):
-        services.instruction_add(actor=None, document=document,
+        services.instruction_add(actor=SYSTEM, document=document,
                                  public_id=_id("instruction", f"{public_id}/{number}"),
                                  **spec_instruction)
         count.add("instructions")
     for state in MemberState.objects.filter(status="active"):
-        services.position_record(actor=None, document=document, body=session.body, state=state,
+        services.position_record(actor=SYSTEM, document=document, body=session.body, state=state,
                                  stance=StatePosition.Stance.CONCURS)
-    services.document_decide(actor=None, document=document, session=session, on=SOCHI)
+    services.document_decide(actor=SYSTEM, document=document, session=session, on=SOCHI)
     document.refresh_from_db()
     count.add("council documents")
     return document
@@ -369,12 +370,12 @@ def _signatures(document: Document, count: _Count) -> None:
         public = signing.public_key_b64(private)
         key = SignerKey.objects.filter(fingerprint=signing.fingerprint(public)).first()
         if key is None:
-            key = services.signer_key_register(actor=None, official=official, public_key=public)
+            key = services.signer_key_register(actor=SYSTEM, official=official, public_key=public)
             count.add("signer keys")
         if Signature.objects.filter(document=document, official=official).exists():
             continue
         statement = services.signature_statement(document=document, key=key, signed_on=SOCHI)
-        services.document_sign(actor=None, document=document, key=key, signed_on=SOCHI,
+        services.document_sign(actor=SYSTEM, document=document, key=key, signed_on=SOCHI,
                                signature=signing.sign(private, statement))
         count.add("signatures")
 
@@ -388,7 +389,7 @@ def _agenda(sessions: dict[str, Session], documents: dict[str, Document], count:
     putin = Official.objects.get(name_en="Vladimir Putin")
     report = AgendaItem.objects.get(session=sochi, is_implementation_report=True)
     services.agenda_item_record_outcome(
-        actor=None, item=report,
+        actor=SYSTEM, item=report,
         outcome_ru="Генеральный секретарь проинформировал Совет о ходе выполнения решений "
                    "декабрьской (2012 года) сессии СКБ и договорённостей неформального саммита "
                    "28 мая 2013 года в Бишкеке с учётом приоритетов председательства Кыргызской "
@@ -427,11 +428,11 @@ def _agenda(sessions: dict[str, Session], documents: dict[str, Document], count:
              outcome_en="Moscow, the second half of 2014."),
     ]
     for item in items:
-        services.agenda_item_add(actor=None, session=sochi, **item)
+        services.agenda_item_add(actor=SYSTEM, session=sochi, **item)
         count.add("agenda items")
     bishkek = sessions["CSC-2013-05-28-informal"]
     services.agenda_item_add(
-        actor=None, session=bishkek,
+        actor=SYSTEM, session=bishkek,
         title_ru="О мерах по оказанию помощи Республике Таджикистан в укреплении "
                  "таджикско-афганской границы",
         title_en="Measures to assist the Republic of Tajikistan in strengthening the "
@@ -441,7 +442,7 @@ def _agenda(sessions: dict[str, Session], documents: dict[str, Document], count:
     count.add("agenda items")
     almaty = sessions["CSSC-2024-06-06"]
     services.agenda_item_add(
-        actor=None, session=almaty,
+        actor=SYSTEM, session=almaty,
         title_ru="Доклад Генерального секретаря ОДКБ о ситуации в зоне ответственности ОДКБ и "
                  "мерах по нейтрализации вызовов и угроз безопасности государств — членов "
                  "Организации",
@@ -451,7 +452,7 @@ def _agenda(sessions: dict[str, Session], documents: dict[str, Document], count:
         rapporteur=Official.objects.get(name_en="Imangali Tasmagambetov"),
         rapporteur_position=general)
     count.add("agenda items")
-    services.participant_add(actor=None, session=almaty,
+    services.participant_add(actor=SYSTEM, session=almaty,
                              official=Official.objects.get(name_en="Imangali Tasmagambetov"),
                              position=general)
     count.add("session participants")
@@ -470,7 +471,7 @@ def load_council() -> dict[str, int]:
     _agenda(sessions, documents, count)
     moscow = sessions["CSC-2014-H2"]
     if not _unscoped(ImplementationReport).filter(session=moscow).exists():
-        services.implementation_report_generate(actor=None, session=moscow,
+        services.implementation_report_generate(actor=SYSTEM, session=moscow,
                                                 public_id=_id("report", "CSC-2014-H2"))
         count.add("implementation reports")
     return dict(count)

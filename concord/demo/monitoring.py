@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.monitoring import services
@@ -36,14 +37,14 @@ def load_monitoring() -> dict[str, int]:
     if incidents.filter(external_id__startswith=f"synthetic:{SEED}:").exists():
         return {}
     today = clock.today()
-    created = services.incident_generate(actor=None, count=INCIDENTS, seed=SEED,
+    created = services.incident_generate(actor=SYSTEM, count=INCIDENTS, seed=SEED,
                                          start=today - timedelta(days=364), end=today,
                                          originator=secretariat)
     for number, (place, lat, lon, kilograms) in enumerate(SURGE):
         admin1 = "Gorno-Badakhshan" if place in ("Khorugh", "Ishkoshim", "Kalai-Khumb") \
             else "Khatlon"
         services.incident_create(
-            actor=None, originator=secretariat, external_id=f"demo-surge:{number}",
+            actor=SYSTEM, originator=secretariat, external_id=f"demo-surge:{number}",
             occurred_on=today - timedelta(days=number % 5), country="TJ", admin1=admin1,
             location=place, latitude=lat, longitude=lon, category="drug_trafficking",
             sub_category="smuggling_attempt" if number % 3 else "drug_seizure",
@@ -56,9 +57,9 @@ def load_monitoring() -> dict[str, int]:
     for values in INDICATORS:
         if not Indicator.objects.unscoped(reason="demo idempotence").filter(
                 name=values["name"]).exists():
-            services.indicator_define(actor=None, originator=secretariat,
+            services.indicator_define(actor=SYSTEM, originator=secretariat,
                                       classification=Classification.OFFICIAL_USE,
                                       release_to_all_members=True, **values)  # type: ignore[arg-type]
             defined += 1
-    alerts = services.indicators_evaluate_all(actor=None, on=today)
+    alerts = services.indicators_evaluate_all(actor=SYSTEM, on=today)
     return {"incidents": created + len(SURGE), "indicators": defined, "alerts": alerts}

@@ -12,6 +12,7 @@ from django.db import transaction
 from concord.accounts.models import Role, User
 from concord.accounts.roles import roles_sync
 from concord.accounts.services import user_create
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.registry import services as registry
@@ -219,7 +220,7 @@ def load(*, password: str) -> LoadReport:
     _officials(report, states)
     for year, code, note_ru, note_en in CHAIRMANSHIPS:
         if not Chairmanship.objects.filter(year=year).exists():
-            registry.chairmanship_record(actor=None, year=year, state=states[code],
+            registry.chairmanship_record(actor=SYSTEM, year=year, state=states[code],
                                          note_ru=note_ru, note_en=note_en)
             report.count("chairmanships")
     _users(report, password)
@@ -229,18 +230,18 @@ def load(*, password: str) -> LoadReport:
 def _structure(report: LoadReport) -> None:
     for data in STATES:
         if not MemberState.objects.filter(iso_alpha2=data["iso_alpha2"]).exists():
-            registry.member_state_register(actor=None, **data)
+            registry.member_state_register(actor=SYSTEM, **data)
             report.count("member states")
     for data in BODIES:
         if not Body.objects.filter(code=data["code"]).exists():
             fields = {k: v for k, v in data.items() if k != "parent"}
             parent = Body.objects.get(code=data["parent"]) if data["parent"] else None
-            registry.body_create(actor=None, parent=parent, **fields)
+            registry.body_create(actor=SYSTEM, parent=parent, **fields)
             report.count("bodies")
     for data in POSITIONS:
         if not Position.objects.filter(code=data["code"]).exists():
             fields = {k: v for k, v in data.items() if k != "body"}
-            registry.position_create(actor=None, body=Body.objects.get(code=data["body"]),
+            registry.position_create(actor=SYSTEM, body=Body.objects.get(code=data["body"]),
                                      **fields)
             report.count("positions")
 
@@ -250,13 +251,13 @@ def _officials(report: LoadReport, states: dict[str, MemberState]) -> None:
         official = Official.objects.filter(name_en=person.name_en).first()
         if official is None:
             official = registry.official_create(
-                actor=None, name_ru=person.name_ru, name_en=person.name_en,
+                actor=SYSTEM, name_ru=person.name_ru, name_en=person.name_en,
                 rank_ru=person.rank_ru, rank_en=person.rank_en, state=states[person.state])
             report.count("officials")
         for term in person.terms:
             position = Position.objects.get(code=term["position"])
             if not Term.objects.filter(official=official, position=position).exists():
-                registry.term_add(actor=None, official=official, position=position,
+                registry.term_add(actor=SYSTEM, official=official, position=position,
                                   **{k: v for k, v in term.items() if k != "position"})
                 report.count("terms of office")
 
@@ -266,7 +267,7 @@ def _users(report: LoadReport, password: str) -> None:
     for login in USERS:
         report.users.append(login)
         if not User.objects.filter(username=login.username).exists():
-            user_create(actor=None, username=login.username, password=password,
+            user_create(actor=SYSTEM, username=login.username, password=password,
                         party=parties[login.party], clearance=login.clearance,
                         roles=[login.role.value], first_name=login.first_name,
                         last_name=login.last_name)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 # Core's one clock, under the name the registry's readers (council's pages among them) have
 # called it by.
+from concord.core.actors import SystemActor, Viewer
+
 # Re-exported: council's pages read the organization's day as registry.today().
 from concord.core.clock import today as today  # noqa: PLC0414
 from concord.core.errors import NotFound, ValidationError
@@ -48,7 +49,7 @@ def _ordering(value: str, allowed: dict[str, tuple[str, ...]], default: str) -> 
     return allowed[value or default]
 
 
-def member_state_list(*, viewer: Any, status: str = "", q: str = "",
+def member_state_list(*, viewer: Viewer, status: str = "", q: str = "",
                       sort: str = "") -> QuerySet[MemberState]:
     if status and status not in MemberStatus.values:
         raise ValidationError(_("Unknown status %(value)s.") % {"value": status},
@@ -70,7 +71,7 @@ def _names_none(code: str) -> bool:
     return "\x00" in code
 
 
-def member_state_get(*, viewer: Any, code: str) -> MemberState:
+def member_state_get(*, viewer: Viewer, code: str) -> MemberState:
     state = None if _names_none(code) else (
         MemberState.objects.select_related("party")
         .prefetch_related("status_history").filter(iso_alpha2=code.upper()).first())
@@ -79,7 +80,7 @@ def member_state_get(*, viewer: Any, code: str) -> MemberState:
     return state
 
 
-def body_list(*, viewer: Any) -> QuerySet[Body]:
+def body_list(*, viewer: Viewer) -> QuerySet[Body]:
     # Meta.ordering does not apply to a grouped query, so the order is spelled out.
     return (Body.objects.select_related("parent").annotate(position_count=Count("positions"))
             .order_by("order", "code"))
@@ -91,7 +92,7 @@ class BodyNode:
     depth: int
 
 
-def body_tree(*, viewer: Any) -> list[BodyNode]:
+def body_tree(*, viewer: Viewer) -> list[BodyNode]:
     """The hierarchy, depth-first, each body after the one it reports to."""
     bodies = list(body_list(viewer=viewer))
     children: dict[int | None, list[Body]] = {}
@@ -108,7 +109,7 @@ def body_tree(*, viewer: Any) -> list[BodyNode]:
     return nodes
 
 
-def body_get(*, viewer: Any, code: str) -> Body:
+def body_get(*, viewer: Viewer, code: str) -> Body:
     body = None if _names_none(code) else (
         Body.objects.select_related("parent")
         .prefetch_related("children",
@@ -122,7 +123,7 @@ def body_get(*, viewer: Any, code: str) -> Body:
     return body
 
 
-def official_list(*, viewer: Any, q: str = "", position: str = "",
+def official_list(*, viewer: Viewer, q: str = "", position: str = "",
                   state: str = "") -> QuerySet[Official]:
     officials = Official.objects.select_related("state").prefetch_related(
         Prefetch("terms", queryset=Term.objects.select_related("position", "position__body")))
@@ -135,7 +136,7 @@ def official_list(*, viewer: Any, q: str = "", position: str = "",
     return officials.order_by("name_en")
 
 
-def official_get(*, viewer: Any, public_id: uuid.UUID | str) -> Official:
+def official_get(*, viewer: Viewer, public_id: uuid.UUID | str) -> Official:
     """The API passes the id as written, so a malformed one is answered like a missing one."""
     try:
         key = public_id if isinstance(public_id, uuid.UUID) else uuid.UUID(public_id)
@@ -147,7 +148,7 @@ def official_get(*, viewer: Any, public_id: uuid.UUID | str) -> Official:
     return official
 
 
-def position_list(*, viewer: Any) -> QuerySet[Position]:
+def position_list(*, viewer: Viewer) -> QuerySet[Position]:
     return Position.objects.select_related("body").prefetch_related("contacts")
 
 
@@ -155,7 +156,7 @@ def _states_with_history() -> list[MemberState]:
     return list(MemberState.objects.prefetch_related("status_history"))
 
 
-def chairmanship_schedule(*, viewer: Any, first_year: int, last_year: int
+def chairmanship_schedule(*, viewer: Viewer | SystemActor, first_year: int, last_year: int
                           ) -> list[rotation.ChairYear]:
     if last_year < first_year or last_year - first_year > LONGEST_SCHEDULE:
         raise ValidationError(_("Choose a range of at most 100 years."),
@@ -166,7 +167,7 @@ def chairmanship_schedule(*, viewer: Any, first_year: int, last_year: int
     return rotation.schedule(states, recorded, range(first_year, last_year + 1))
 
 
-def chairmanship_for_year(*, viewer: Any, year: int) -> rotation.ChairYear:
+def chairmanship_for_year(*, viewer: Viewer | SystemActor, year: int) -> rotation.ChairYear:
     if not FIRST_CHAIR_YEAR <= year <= LAST_CHAIR_YEAR:
         raise ValidationError(_("The year must be between 1992 and 2200."),
                               errors={"year": [_("Out of range.")]})

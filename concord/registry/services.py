@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from concord.core import clock
+from concord.core.actors import Actor, user_id
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import Conflict, ValidationError, require_permission
@@ -47,7 +48,7 @@ def _reject_unknown(fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
         raise ValidationError(_("Unknown fields."), errors={f: [_("Unknown field.")] for f in unknown})
 
 
-def _update(*, actor: Any, record: M, fields: dict[str, Any], allowed: tuple[str, ...],
+def _update(*, actor: Actor, record: M, fields: dict[str, Any], allowed: tuple[str, ...],
             action: str) -> dict[str, Any]:
     """Applies the allowed fields, validates, saves and audits only what changed."""
     _reject_unknown(fields, allowed)
@@ -62,7 +63,7 @@ STATE_FIELDS = (
 
 
 @transaction.atomic
-def member_state_register(*, actor: Any, iso_alpha2: str, iso_alpha3: str, iso_numeric: str,
+def member_state_register(*, actor: Actor, iso_alpha2: str, iso_alpha3: str, iso_numeric: str,
                           **fields: Any) -> MemberState:
     require_permission(actor, "registry.add_memberstate")
     iso_alpha2, iso_alpha3 = iso_alpha2.upper(), iso_alpha3.upper()
@@ -89,14 +90,14 @@ def member_state_register(*, actor: Any, iso_alpha2: str, iso_alpha3: str, iso_n
     state.save()
     MemberStatusChange.objects.create(state=state, status=MemberStatus.ACTIVE,
                                       effective_on=state.joined_on, note="",
-                                      recorded_by=actor)
+                                      recorded_by_id=user_id(actor))
     audit_record(actor=actor, action="registry.member_state.register", target=state,
                  detail={"iso_alpha2": iso_alpha2})
     return state
 
 
 @transaction.atomic
-def member_state_update(*, actor: Any, state: MemberState, **fields: Any) -> MemberState:
+def member_state_update(*, actor: Actor, state: MemberState, **fields: Any) -> MemberState:
     require_permission(actor, "registry.change_memberstate")
     changes = _update(actor=actor, record=state, fields=fields, allowed=STATE_FIELDS,
                       action="registry.member_state.update")
@@ -107,7 +108,7 @@ def member_state_update(*, actor: Any, state: MemberState, **fields: Any) -> Mem
 
 
 @transaction.atomic
-def member_state_status_change(*, actor: Any, state: MemberState, status: str,
+def member_state_status_change(*, actor: Actor, state: MemberState, status: str,
                                effective_on: date, note: str) -> MemberStatusChange:
     require_permission(actor, "registry.change_memberstate")
     errors: dict[str, list[str]] = {}
@@ -125,7 +126,7 @@ def member_state_status_change(*, actor: Any, state: MemberState, status: str,
                        % {"day": effective_on.isoformat()})
     change = MemberStatusChange.objects.create(state=state, status=status,
                                                effective_on=effective_on, note=note.strip(),
-                                               recorded_by=actor)
+                                               recorded_by_id=user_id(actor))
     member_state_refresh_status(state=state)
     audit_record(actor=actor, action="registry.member_state.status_change", target=state,
                  detail={"status": status, "effective_on": effective_on.isoformat()})
@@ -157,7 +158,7 @@ def _check_hierarchy(body: Body, parent: Body | None) -> None:
 
 
 @transaction.atomic
-def body_create(*, actor: Any, code: str, **fields: Any) -> Body:
+def body_create(*, actor: Actor, code: str, **fields: Any) -> Body:
     require_permission(actor, "registry.add_body")
     if Body.objects.filter(code=code).exists():
         raise Conflict(_("A body with code %(code)s exists.") % {"code": code})
@@ -169,7 +170,7 @@ def body_create(*, actor: Any, code: str, **fields: Any) -> Body:
 
 
 @transaction.atomic
-def body_update(*, actor: Any, body: Body, **fields: Any) -> Body:
+def body_update(*, actor: Actor, body: Body, **fields: Any) -> Body:
     require_permission(actor, "registry.change_body")
     if "parent" in fields:
         _check_hierarchy(body, fields["parent"])
@@ -179,7 +180,7 @@ def body_update(*, actor: Any, body: Body, **fields: Any) -> Body:
 
 
 @transaction.atomic
-def position_create(*, actor: Any, body: Body, code: str, title_ru: str, title_en: str,
+def position_create(*, actor: Actor, body: Body, code: str, title_ru: str, title_en: str,
                     order: int = 0, contacts: list[tuple[str, str]] | None = None) -> Position:
     require_permission(actor, "registry.add_position")
     if Position.objects.filter(code=code).exists():
@@ -199,7 +200,7 @@ OFFICIAL_FIELDS = ("name_ru", "name_en", "rank_ru", "rank_en", "state")
 
 
 @transaction.atomic
-def official_create(*, actor: Any, **fields: Any) -> Official:
+def official_create(*, actor: Actor, **fields: Any) -> Official:
     require_permission(actor, "registry.add_official")
     official = Official(**fields)
     _validated(official)
@@ -209,7 +210,7 @@ def official_create(*, actor: Any, **fields: Any) -> Official:
 
 
 @transaction.atomic
-def official_update(*, actor: Any, official: Official, **fields: Any) -> Official:
+def official_update(*, actor: Actor, official: Official, **fields: Any) -> Official:
     require_permission(actor, "registry.change_official")
     _update(actor=actor, record=official, fields=fields, allowed=OFFICIAL_FIELDS,
             action="registry.official.update")
@@ -217,7 +218,7 @@ def official_update(*, actor: Any, official: Official, **fields: Any) -> Officia
 
 
 @transaction.atomic
-def term_add(*, actor: Any, official: Official, position: Position,
+def term_add(*, actor: Actor, official: Official, position: Position,
              started_on: date | None = None, ended_on: date | None = None,
              attested_on: date | None = None, source: str = "") -> Term:
     require_permission(actor, "registry.change_official")
@@ -244,7 +245,7 @@ def term_add(*, actor: Any, official: Official, position: Position,
 
 
 @transaction.atomic
-def chairmanship_record(*, actor: Any, year: int, state: MemberState, note_ru: str = "",
+def chairmanship_record(*, actor: Actor, year: int, state: MemberState, note_ru: str = "",
                         note_en: str = "") -> Chairmanship:
     """Records who chairs in a year, overriding the rotation rule for that year."""
     require_permission(actor, "registry.change_chairmanship")

@@ -22,6 +22,7 @@ from concord.accounts import selectors as accounts
 from concord.accounts.models import Role
 from concord.accounts.roles import roles_sync
 from concord.accounts.services import user_create
+from concord.core.actors import SYSTEM
 from concord.core.audit import audit_record
 from concord.core.errors import DomainError
 from concord.core.labels import Classification, PartyKind
@@ -259,7 +260,7 @@ def organization_setup(*, plan: Plan, password: str | None) -> SetupReport:
         if not password:
             raise SetupInvalid(["officer: a password is needed (CONCORD_NEW_PASSWORD)"])
         try:
-            user_create(actor=None, password=password, party=secretariat, **plan.officer)
+            user_create(actor=SYSTEM, password=password, party=secretariat, **plan.officer)
         except DomainError as error:
             raise _named("officer", error) from error
         report.count("users")
@@ -271,7 +272,7 @@ def _secretariat(plan: Plan, report: SetupReport) -> Party:
     if secretariat is None:
         # The secretariat is a party of its own, with no registry entry: as the demo makes it.
         secretariat = Party.objects.create(kind=PartyKind.SECRETARIAT, **plan.secretariat)
-        audit_record(actor=None, action="registry.organization.setup", target=secretariat,
+        audit_record(actor=SYSTEM, action="registry.organization.setup", target=secretariat,
                      detail={"organization": plan.organization})
         report.count("parties")
     elif secretariat.kind != PartyKind.SECRETARIAT:
@@ -285,7 +286,7 @@ def _states_and_bodies(plan: Plan, report: SetupReport) -> None:
         if state["iso_alpha2"] in existing:
             continue
         try:
-            registry.member_state_register(actor=None, **state)
+            registry.member_state_register(actor=SYSTEM, **state)
         except DomainError as error:
             raise _named(f"member_states[{index}]", error) from error
         report.count("member states")
@@ -295,7 +296,7 @@ def _states_and_bodies(plan: Plan, report: SetupReport) -> None:
         fields = {**body, "parent": Body.objects.filter(code=body["parent"]).first()
                   if body["parent"] else None}
         try:
-            registry.body_create(actor=None, **fields)
+            registry.body_create(actor=SYSTEM, **fields)
         except DomainError as error:
             raise _named(f"bodies.{body['code']}", error) from error
         report.count("bodies")

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from concord.accounts import selectors
 from concord.accounts.services import token_create
+from concord.core.actors import SYSTEM
 from concord.core.errors import NotFound
 
 
@@ -21,13 +22,13 @@ def test_it_lists_to_a_delegate_only_the_accounts_of_their_party(personas):
         "analyst", "officer"]
     assert [u.username for u in selectors.user_list(viewer=personas.delegate_a)] == [
         "delegate_a"]
-    assert [u.username for u in selectors.user_list(viewer=None)] == [
+    assert [u.username for u in selectors.user_list(viewer=SYSTEM)] == [
         "analyst", "delegate_a", "officer"]
     assert list(selectors.user_list(viewer=personas.anonymous)) == []
 
 
 def test_it_finds_an_account_by_its_name_in_any_case_and_refuses_one_of_another_party(personas):
-    assert selectors.user_get(viewer=None, username="Delegate_A") == personas.delegate_a
+    assert selectors.user_get(viewer=SYSTEM, username="Delegate_A") == personas.delegate_a
     with translation.override("en"), pytest.raises(NotFound, match=r"No user delegate_a\."):
         selectors.user_get(viewer=personas.delegate_b, username="delegate_a")
 
@@ -37,8 +38,8 @@ def test_it_leaves_out_a_deactivated_account_unless_asked(personas):
     personas.analyst.save(update_fields=["is_active"])
 
     with pytest.raises(NotFound):
-        selectors.user_get(viewer=None, pk=personas.analyst.pk)
-    assert selectors.user_get(viewer=None, username="analyst", active_only=False).is_active is False
+        selectors.user_get(viewer=SYSTEM, pk=personas.analyst.pk)
+    assert selectors.user_get(viewer=SYSTEM, username="analyst", active_only=False).is_active is False
     assert selectors.user_exists(username="ANALYST")
 
 

@@ -14,6 +14,7 @@ from concord.accounts import services
 from concord.accounts.models import ApiToken, User
 from concord.accounts.tests.sign_in_steps import EN, PASSWORD, audit_trail, post_password
 from concord.core import clock
+from concord.core.actors import SYSTEM, MissingActor
 from concord.core.errors import Forbidden
 from concord.core.models import AuditEntry
 from concord.monitoring.models import Incident
@@ -67,7 +68,7 @@ def test_it_refuses_a_token_nobody_issued(client, personas):
 
 
 def test_it_refuses_a_known_prefix_with_a_wrong_secret(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     forged = issued.plaintext.rsplit("_", 1)[0] + "_" + "A" * 43
 
     _assert_unauthorized(_bearer(client, forged))
@@ -80,7 +81,7 @@ def test_it_refuses_other_authorization_schemes(client, personas):
 
 
 def test_it_refuses_a_revoked_token(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
 
     services.token_revoke(actor=personas.delegate_b, token=issued.token)
 
@@ -90,7 +91,7 @@ def test_it_refuses_a_revoked_token(client, personas):
 
 
 def test_it_refuses_an_expired_token(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script", days=1)
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script", days=1)
     ApiToken.objects.filter(pk=issued.token.pk).update(
         expires_at=clock.now() - timedelta(minutes=1))
 
@@ -98,7 +99,7 @@ def test_it_refuses_an_expired_token(client, personas):
 
 
 def test_it_refuses_the_token_of_a_deactivated_user(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     assert _bearer(client, issued.plaintext).status_code == 200
 
     services.user_deactivate(actor=personas.officer, user=personas.delegate_b)
@@ -107,10 +108,10 @@ def test_it_refuses_the_token_of_a_deactivated_user(client, personas):
 
 
 def test_it_issues_no_token_to_a_deactivated_user(personas):
-    services.user_deactivate(actor=None, user=personas.delegate_b)
+    services.user_deactivate(actor=SYSTEM, user=personas.delegate_b)
 
     with pytest.raises(Forbidden):
-        services.token_create(actor=None, user=personas.delegate_b, name="script")
+        services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     assert not ApiToken.objects.exists()
 
 
@@ -138,7 +139,7 @@ def test_it_shows_a_token_issued_on_the_profile_page_once(client, personas):
 
 
 def test_it_revokes_a_token_from_the_profile_page(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     client.force_login(personas.delegate_b)
 
     response = client.post(reverse("accounts:profile"),
@@ -149,7 +150,7 @@ def test_it_revokes_a_token_from_the_profile_page(client, personas):
 
 
 def test_it_does_not_revoke_another_users_token_from_the_profile_page(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_a, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_a, name="script")
     client.force_login(personas.delegate_b)
 
     client.post(reverse("accounts:profile"),
@@ -173,7 +174,7 @@ def test_it_ignores_a_malformed_token_id_on_the_profile_page(client, personas):
 
 def test_it_refuses_a_token_after_its_owner_changes_the_password_on_the_profile_page(
         client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     client.force_login(personas.delegate_b)
 
     page = client.post(reverse("accounts:profile"), {
@@ -185,7 +186,7 @@ def test_it_refuses_a_token_after_its_owner_changes_the_password_on_the_profile_
 
 
 def test_it_refuses_a_token_after_a_password_set_outside_the_services(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     user = User.objects.get(pk=personas.delegate_b.pk)
 
     user.set_password("a brand new passphrase 2026")
@@ -195,7 +196,7 @@ def test_it_refuses_a_token_after_a_password_set_outside_the_services(client, pe
 
 
 def test_it_refuses_a_token_after_the_password_service_changes_it(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
 
     services.user_set_password(actor=personas.officer, user=personas.delegate_b,
                                password="a brand new passphrase 2026")
@@ -204,10 +205,10 @@ def test_it_refuses_a_token_after_the_password_service_changes_it(client, person
 
 
 def test_it_accepts_a_token_issued_after_the_password_change(client, personas):
-    services.user_set_password(actor=None, user=personas.delegate_b,
+    services.user_set_password(actor=SYSTEM, user=personas.delegate_b,
                                password="a brand new passphrase 2026")
 
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
 
     assert _bearer(client, issued.plaintext).status_code == 200
 
@@ -215,7 +216,7 @@ def test_it_accepts_a_token_issued_after_the_password_change(client, personas):
 @override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher",
                                      "django.contrib.auth.hashers.MD5PasswordHasher"])
 def test_it_keeps_a_token_working_when_sign_in_upgrades_the_password_hash(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     assert personas.delegate_b.password.startswith("md5$")
 
     post_password(Client(), "delegate_b")
@@ -226,7 +227,7 @@ def test_it_keeps_a_token_working_when_sign_in_upgrades_the_password_hash(client
 
 
 def test_it_refuses_the_token_of_a_user_deactivated_outside_the_services(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     user = User.objects.get(pk=personas.delegate_b.pk)
 
     user.is_active = False
@@ -236,7 +237,7 @@ def test_it_refuses_the_token_of_a_user_deactivated_outside_the_services(client,
 
 
 def test_it_brings_no_token_back_when_a_deactivated_user_is_reactivated(client, personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     services.user_deactivate(actor=personas.officer, user=personas.delegate_b)
 
     User.objects.filter(pk=personas.delegate_b.pk).update(is_active=True)
@@ -254,7 +255,7 @@ NEW_INCIDENT = {"date": "2024-07-01", "country": "KG", "admin1": "Osh",
 
 
 def test_it_lets_a_read_only_token_read(client, personas):
-    issued = services.token_create(actor=None, user=personas.analyst, name="dashboard",
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="dashboard",
                                    read_only=True)
 
     response = _bearer(client, issued.plaintext)
@@ -264,7 +265,7 @@ def test_it_lets_a_read_only_token_read(client, personas):
 
 
 def test_it_refuses_a_post_with_a_read_only_token(client, personas):
-    issued = services.token_create(actor=None, user=personas.analyst, name="dashboard",
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="dashboard",
                                    read_only=True)
 
     response = client.post("/api/v1/incidents", NEW_INCIDENT, content_type="application/json",
@@ -281,7 +282,7 @@ def test_it_refuses_a_post_with_a_read_only_token(client, personas):
 
 
 def test_it_records_a_read_write_tokens_post(client, personas):
-    issued = services.token_create(actor=None, user=personas.analyst, name="importer")
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="importer")
 
     response = client.post("/api/v1/incidents", NEW_INCIDENT, content_type="application/json",
                            HTTP_AUTHORIZATION=f"Bearer {issued.plaintext}")
@@ -291,7 +292,7 @@ def test_it_records_a_read_write_tokens_post(client, personas):
 
 def test_it_refuses_a_patch_with_a_read_only_token(client, personas):
     record = incident(personas.secretariat)
-    issued = services.token_create(actor=None, user=personas.analyst, name="dashboard",
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="dashboard",
                                    read_only=True)
 
     response = client.patch(f"/api/v1/incidents/{record.public_id}", {"fatalities": 2},
@@ -305,7 +306,7 @@ def test_it_refuses_a_patch_with_a_read_only_token(client, personas):
 
 
 def test_it_audits_a_read_only_tokens_write_as_a_refusal(client, personas):
-    issued = services.token_create(actor=None, user=personas.analyst, name="dashboard",
+    issued = services.token_create(actor=SYSTEM, user=personas.analyst, name="dashboard",
                                    read_only=True)
 
     client.post("/api/v1/incidents", NEW_INCIDENT, content_type="application/json",
@@ -330,8 +331,8 @@ def test_it_issues_a_read_only_token_on_the_profile_page(client, personas):
 
 
 def test_it_shows_on_the_profile_page_that_a_password_change_ended_a_token(client, personas):
-    services.token_create(actor=None, user=personas.delegate_b, name="script")
-    services.user_set_password(actor=None, user=personas.delegate_b,
+    services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
+    services.user_set_password(actor=SYSTEM, user=personas.delegate_b,
                                password="a brand new passphrase 2026")
     client.force_login(personas.delegate_b)
 
@@ -341,8 +342,8 @@ def test_it_shows_on_the_profile_page_that_a_password_change_ended_a_token(clien
 
 
 def test_it_revokes_every_token_from_the_profile_page(client, personas):
-    first = services.token_create(actor=None, user=personas.delegate_b, name="script")
-    second = services.token_create(actor=None, user=personas.delegate_b, name="dashboard",
+    first = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
+    second = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="dashboard",
                                    read_only=True)
     client.force_login(personas.delegate_b)
 
@@ -357,7 +358,7 @@ def test_it_revokes_every_token_from_the_profile_page(client, personas):
 
 
 def test_it_leaves_other_users_tokens_when_revoking_all_from_the_profile_page(client, personas):
-    theirs = services.token_create(actor=None, user=personas.delegate_a, name="script")
+    theirs = services.token_create(actor=SYSTEM, user=personas.delegate_a, name="script")
     client.force_login(personas.delegate_b)
 
     page = client.post(reverse("accounts:profile"), {"action": "revoke-all"}, follow=True, **EN)
@@ -368,7 +369,7 @@ def test_it_leaves_other_users_tokens_when_revoking_all_from_the_profile_page(cl
 
 
 def test_it_refuses_revoke_all_without_the_csrf_token(personas):
-    issued = services.token_create(actor=None, user=personas.delegate_b, name="script")
+    issued = services.token_create(actor=SYSTEM, user=personas.delegate_b, name="script")
     client = Client(enforce_csrf_checks=True)
     client.force_login(personas.delegate_b)
 
@@ -376,3 +377,12 @@ def test_it_refuses_revoke_all_without_the_csrf_token(personas):
 
     assert response.status_code == 403
     assert _bearer(Client(), issued.plaintext).status_code == 200
+
+
+def test_it_issues_no_token_when_no_one_is_named_as_issuing_it(personas):
+    with pytest.raises(MissingActor):
+        services.token_create(actor=None, user=personas.delegate_b,  # type: ignore[arg-type]
+                              name="script")
+
+    assert not ApiToken.objects.filter(user=personas.delegate_b).exists()
+    assert not AuditEntry.objects.filter(action="accounts.token.create").exists()

@@ -25,6 +25,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.audit import (
     GENESIS,
     ChainReport,
@@ -116,7 +117,7 @@ def backup_make(*, output: Path) -> BackupReport:
         raise BackupRefused(f"no backup made: the audit chain is contradicted: {held.problem}")
     migrations = _applied_migrations()
     # A copy of every record leaves the system: the log says so, and the copy holds the entry.
-    audit_record(actor=None, action="backup.make", target_type="backup", target_id=output.name[:100],
+    audit_record(actor=SYSTEM, action="backup.make", target_type="backup", target_id=output.name[:100],
                  detail={"file": str(output.resolve())})
 
     staging = Path(tempfile.mkdtemp(prefix=".concord-backup-", dir=output.parent))
@@ -319,7 +320,7 @@ def backup_restore(*, archive: Path) -> RestoreReport:
     chain = audit_verify()
     held = checkpoint_check(chain_entries=chain.entries) if chain.ok else CheckpointReport(False)
     if chain.ok and held.ok:
-        audit_record(actor=None, action="backup.restore", target_type="backup",
+        audit_record(actor=SYSTEM, action="backup.restore", target_type="backup",
                      target_id=archive.name[:100],
                      detail={"file": str(archive.resolve()), "made_at": manifest.get("made_at")})
     return RestoreReport(manifest, chain, held)

@@ -17,6 +17,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, connections, transaction
 
 from concord.core import audit
+from concord.core.actors import SYSTEM
 from concord.core.audit import audit_record, audit_verify
 from concord.core.audit_guard import guard_lifted
 from concord.core.labels import Classification
@@ -215,7 +216,7 @@ def test_it_checks_a_checkpoint_against_key_and_chain(chain, key_file, tmp_path)
     assert "checkpoint valid: entry 5" in _call(
         "verify-checkpoint", str(checkpoint), "--public-key", str(public_key))
 
-    audit_record(actor=None, action="later.entry")
+    audit_record(actor=SYSTEM, action="later.entry")
     assert "checkpoint valid" in _call(
         "verify-checkpoint", str(checkpoint), "--public-key", str(public_key))
 

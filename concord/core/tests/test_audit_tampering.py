@@ -20,6 +20,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.audit import (
     GENESIS,
     _hashed_fields,
@@ -118,7 +119,7 @@ def _broken(seq: int | None, words: str) -> None:
 
 def test_it_holds_an_untouched_chain_against_its_checkpoint(chain):
     checkpoint_make()
-    audit_record(actor=None, action="later.entry")
+    audit_record(actor=SYSTEM, action="later.entry")
     code, said = _verify()
     assert code == 0, said
     lines = said.splitlines()
@@ -226,7 +227,7 @@ def test_9_it_detects_a_wiped_log_against_the_checkpoint_on_file(chain, settings
 def test_10_it_detects_a_tail_cut_after_the_last_checkpoint_with_the_head_fixed(chain):
     checkpoint_make()  # entry 7 records it
     for n in range(3):
-        audit_record(actor=None, action="after.checkpoint", detail={"n": n})
+        audit_record(actor=SYSTEM, action="after.checkpoint", detail={"n": n})
     with guard_lifted():
         AuditEntry.objects.filter(seq__gte=9).delete()
         _set_head(list(AuditEntry.objects.order_by("seq")))
@@ -335,7 +336,7 @@ def test_it_checkpoints_every_hour_by_the_schedule(chain, settings):
     assert enqueue_due(now=now) == [CHECKPOINT_TASK]
     assert enqueue_due(now=now + timedelta(minutes=59)) == []
     assert [p.name[:23] for p in checkpoint_dir().iterdir()] == ["checkpoint-000000000006"]
-    audit_record(actor=None, action="later.entry")
+    audit_record(actor=SYSTEM, action="later.entry")
     assert enqueue_due(now=now + timedelta(minutes=61)) == [CHECKPOINT_TASK]
     assert len(list(checkpoint_dir().iterdir())) == 2
 
@@ -343,7 +344,7 @@ def test_it_checkpoints_every_hour_by_the_schedule(chain, settings):
 def test_it_checkpoints_after_an_incident_import(personas, django_capture_on_commit_callbacks):
     data = "\n".join([ACLED_HEADER, acled_row("TJK1")]).encode()
     with django_capture_on_commit_callbacks(execute=True):
-        services.incident_import(actor=None, stream=io.BytesIO(data), fmt="acled",
+        services.incident_import(actor=SYSTEM, stream=io.BytesIO(data), fmt="acled",
                                  originator=personas.secretariat)
     (path,) = checkpoint_dir().iterdir()
     statement = json.loads(path.read_text())["statement"]

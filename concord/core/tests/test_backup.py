@@ -26,6 +26,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from concord.core.actors import SYSTEM
 from concord.core.audit import audit_record, audit_verify
 from concord.core.audit_guard import guard_lifted
 from concord.core.backup import BackupRefused, engines
@@ -93,7 +94,7 @@ def target(tmp_path: Path) -> Iterator[Target]:
 @pytest.fixture
 def chain() -> list[AuditEntry]:
     Party.objects.create(code="RU", kind=PartyKind.STATE, name_ru="Россия", name_en="Russia")
-    entries = [audit_record(actor=None, action="dossier.create", detail={"n": n}) for n in range(5)]
+    entries = [audit_record(actor=SYSTEM, action="dossier.create", detail={"n": n}) for n in range(5)]
     checkpoint_make()
     return entries
 

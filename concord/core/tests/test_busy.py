@@ -16,6 +16,7 @@ from django.test import Client
 
 from concord.accounts.models import ApiToken
 from concord.accounts.services import token_create
+from concord.core.actors import SYSTEM
 from concord.core.tests.processes import database_url
 from concord.monitoring.models import Incident
 
@@ -55,7 +56,7 @@ def another_writer() -> Iterator[None]:
 
 
 def _bearer(user: Any) -> dict[str, Any]:
-    issued = token_create(actor=None, user=user, name="script")
+    issued = token_create(actor=SYSTEM, user=user, name="script")
     return {"HTTP_AUTHORIZATION": f"Bearer {issued.plaintext}"}
 
 

@@ -15,6 +15,7 @@ from django.core.management.base import SystemCheckError
 from django.db import DatabaseError, connection, transaction
 
 from concord.core import audit_guard
+from concord.core.actors import SYSTEM
 from concord.core.audit import audit_record
 from concord.core.guards import guards_inspect, registered
 from concord.core.models import AuditEntry, AuditHead
@@ -72,7 +73,7 @@ def test_its_audit_guard_is_the_sql_of_the_latest_core_migration():
 
 @pytest.mark.django_db(transaction=True)
 def test_it_names_the_lost_audit_guard_and_repair_makes_the_log_append_only_again():
-    audit_record(actor=None, action="test.before")
+    audit_record(actor=SYSTEM, action="test.before")
     _lose_the_audit_guard()
 
     errors = _guard_errors()
@@ -101,7 +102,7 @@ def test_it_names_the_lost_audit_guard_and_repair_makes_the_log_append_only_agai
     recreated = json.loads(repair.detail)["recreated"]
     assert all(any(name in item for item in recreated) for name in _audit_guard_triggers())
     # The log is whole again and goes on: the head still moves onto each new entry.
-    audit_record(actor=None, action="test.after")
+    audit_record(actor=SYSTEM, action="test.after")
     assert AuditHead.objects.get().seq == repair.seq + 1
 
 

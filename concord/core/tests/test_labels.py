@@ -74,7 +74,7 @@ def worlds(draw: st.DrawFn) -> World:
     return World(states=states, users=users, records=records)
 
 
-def _build(world: World) -> tuple[list[object], list[Dossier]]:
+def _build(world: World) -> tuple[list[User | AnonymousUser], list[Dossier]]:
     parties = [
         Party.objects.create(code=f"S{i}", kind=PartyKind.STATE, name_ru=f"Государство {i}",
                              name_en=f"State {i}")
@@ -82,7 +82,7 @@ def _build(world: World) -> tuple[list[object], list[Dossier]]:
     ]
     parties.append(Party.objects.create(code="SEC", kind=PartyKind.SECRETARIAT,
                                         name_ru="Секретариат", name_en="Secretariat"))
-    users: list[object] = []
+    users: list[User | AnonymousUser] = []
     for number, person in enumerate(world.users):
         if person.anonymous:
             users.append(AnonymousUser())

@@ -12,6 +12,7 @@ from django.db import transaction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from concord.core.actors import SYSTEM
 from concord.core.errors import ValidationError
 from concord.core.labelling import label_change
 from concord.core.labels import Classification, Viewer, can_read
@@ -181,7 +182,7 @@ def test_it_names_one_message_for_a_label_above_the_clearance(personas):
     assert clearance_errors(personas.delegate_b, Classification.CONFIDENTIAL) == {
         "classification": ["You may not label a record above your own clearance."]}
     assert clearance_errors(personas.delegate_b, Classification.OFFICIAL_USE) == {}
-    assert clearance_errors(None, Classification.SECRET) == {}
+    assert clearance_errors(SYSTEM, Classification.SECRET) == {}
 
 
 def test_it_admits_everyone_to_a_public_audience_and_no_one_to_an_empty_one(personas):

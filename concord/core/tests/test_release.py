@@ -6,13 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from concord.core.actors import Viewer
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import MAX_RELEASE_BIT, Party
 from concord.core.release import refresh_masks
 from tests.labelprobe.models import Dossier
 
 
-def _visible_titles(user: object) -> set[str]:
+def _visible_titles(user: Viewer) -> set[str]:
     return set(Dossier.objects.visible_to(user).values_list("title", flat=True))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Viewer
 from concord.core.errors import NotFound, ValidationError
 from concord.core.models import Party
 from concord.core.policy import system_viewers
@@ -24,13 +25,13 @@ from concord.council.models import (
 )
 
 
-def visible_documents(viewer: Any) -> QuerySet[Document]:
+def visible_documents(viewer: Viewer) -> QuerySet[Document]:
     return Document.objects.visible_to(viewer).select_related("body")
 
 
 
 
-def document_list(*, viewer: Any, filters: DocumentFilters | None = None,
+def document_list(*, viewer: Viewer, filters: DocumentFilters | None = None,
                   session: Session | None = None) -> QuerySet[Document]:
     filters = filters or DocumentFilters()
     documents = visible_documents(viewer).select_related("session")
@@ -51,7 +52,7 @@ def document_list(*, viewer: Any, filters: DocumentFilters | None = None,
     return documents.order_by(*DOCUMENT_ORDERINGS[filters.sort])
 
 
-def document_get(*, viewer: Any, public_id: Any) -> Document:
+def document_get(*, viewer: Viewer, public_id: Any) -> Document:
     key = public_id_of(Document, public_id)
     queryset = Document.objects.select_related("body", "session", "originator").prefetch_related(
         Prefetch("texts", queryset=DocumentText.objects.order_by("language", "version")),

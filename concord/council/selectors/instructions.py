@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from concord.core.actors import Viewer
 from concord.core.scoping import labelled_get, public_id_of
 from concord.council.filters import InstructionFilters
 from concord.council.models import (
@@ -17,7 +18,7 @@ from concord.council.models import (
 )
 
 
-def instruction_list(*, viewer: Any, filters: InstructionFilters | None = None,
+def instruction_list(*, viewer: Viewer, filters: InstructionFilters | None = None,
                      document: Document | None = None) -> QuerySet[Instruction]:
     filters = filters or InstructionFilters()
     instructions = (Instruction.objects.visible_to(viewer)
@@ -35,7 +36,7 @@ def instruction_list(*, viewer: Any, filters: InstructionFilters | None = None,
     return instructions.order_by("due_on", "document__symbol", "number")
 
 
-def instruction_get(*, viewer: Any, public_id: Any) -> Instruction:
+def instruction_get(*, viewer: Viewer, public_id: Any) -> Instruction:
     key = public_id_of(Instruction, public_id)
     queryset = Instruction.objects.select_related(
         "document", "addressee_body", "addressee_state").prefetch_related("reports__party")
@@ -43,7 +44,7 @@ def instruction_get(*, viewer: Any, public_id: Any) -> Instruction:
     return instruction
 
 
-def implementation_report_list(*, viewer: Any, session: Session | None = None
+def implementation_report_list(*, viewer: Viewer, session: Session | None = None
                                ) -> QuerySet[ImplementationReport]:
     reports = ImplementationReport.objects.visible_to(viewer).select_related("session", "covers")
     if session is not None:
@@ -51,7 +52,7 @@ def implementation_report_list(*, viewer: Any, session: Session | None = None
     return reports.order_by("-generated_at")
 
 
-def implementation_report_get(*, viewer: Any, public_id: Any) -> ImplementationReport:
+def implementation_report_get(*, viewer: Viewer, public_id: Any) -> ImplementationReport:
     key = public_id_of(ImplementationReport, public_id)
     # An entry is about its instruction: the entries shown are those on instructions the viewer
     # may read, as if the others were not in the report.

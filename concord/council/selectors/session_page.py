@@ -17,6 +17,7 @@ from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from concord.core import actors
 from concord.core.labels import Viewer
 from concord.core.models import Translated
 from concord.core.prepared import PreparedQuery
@@ -230,7 +231,7 @@ _AGENDA_DOCUMENT_ROWS = PreparedQuery(_agenda_document_rows, arguments={"session
 _SESSION_DOCUMENT_ROWS = PreparedQuery(_session_document_rows, arguments={"session": int})
 
 
-def session_page(*, viewer: Any, public_id: Any) -> SessionPage:
+def session_page(*, viewer: actors.Viewer, public_id: Any) -> SessionPage:
     """What the session's page and the sessions API show of one session, with the audit of the
     session's read that `labelled_get` makes."""
     key = public_id_of(Session, public_id)
@@ -254,7 +255,7 @@ def session_page(*, viewer: Any, public_id: Any) -> SessionPage:
                            session.reported_signed_count))
 
 
-def session_agenda(*, viewer: Any, session: Session) -> list[AgendaEntry]:
+def session_agenda(*, viewer: actors.Viewer, session: Session) -> list[AgendaEntry]:
     """The agenda of a session the viewer has read, numbered."""
     scope = Viewer.of(viewer)
     considered: dict[int, list[DocumentLink]] = {}

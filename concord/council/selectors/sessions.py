@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from concord.core.actors import Viewer
 from concord.core.scoping import labelled_get, public_id_of
 from concord.council.filters import SessionFilters
 from concord.council.models import (
@@ -19,7 +20,7 @@ from concord.council.models import (
 from concord.council.selectors.documents import visible_documents
 
 
-def session_list(*, viewer: Any, filters: SessionFilters | None = None,
+def session_list(*, viewer: Viewer, filters: SessionFilters | None = None,
                  start: date | None = None, end: date | None = None) -> QuerySet[Session]:
     filters = filters or SessionFilters()
     # The count is of the documents this viewer may read: a hidden one is not even counted.
@@ -43,7 +44,7 @@ def session_list(*, viewer: Any, filters: SessionFilters | None = None,
     return sessions.order_by("-starts_on", "body__order")
 
 
-def session_get(*, viewer: Any, public_id: Any) -> Session:
+def session_get(*, viewer: Viewer, public_id: Any) -> Session:
     key = public_id_of(Session, public_id)
     queryset = Session.objects.select_related("body", "chair", "previous").prefetch_related(
         Prefetch("participants", queryset=Participant.objects.select_related(
@@ -56,6 +57,6 @@ def session_get(*, viewer: Any, public_id: Any) -> Session:
     return session
 
 
-def session_documents(*, viewer: Any, session: Session) -> QuerySet[Document]:
+def session_documents(*, viewer: Viewer, session: Session) -> QuerySet[Document]:
     return (visible_documents(viewer).filter(session=session)
             .annotate(signature_count=Count("signatures")).order_by("doc_type", "serial"))

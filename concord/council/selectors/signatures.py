@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Viewer
 from concord.core.errors import NotFound
 from concord.council.models import (
     Document,
@@ -37,13 +37,13 @@ def treaty_status(*, document: Document) -> TreatyStatus:
                         sum(1 for r in rows if r.deposited_on))
 
 
-def signer_key_list(*, viewer: Any) -> QuerySet[SignerKey]:
+def signer_key_list(*, viewer: Viewer) -> QuerySet[SignerKey]:
     """Public keys are public: anyone may read them to check a signature."""
     return SignerKey.objects.select_related("official", "state").order_by(
         "revoked_at", "official__name_en", "-created_at")
 
 
-def signer_key_get(*, viewer: Any, fingerprint: str) -> SignerKey:
+def signer_key_get(*, viewer: Viewer, fingerprint: str) -> SignerKey:
     """Public keys are public: anyone may read them to check a signature."""
     key = SignerKey.objects.select_related("official", "state").filter(
         fingerprint=fingerprint).first()

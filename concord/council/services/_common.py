@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import calendar
 from datetime import UTC, date, datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Actor
 from concord.core.errors import ValidationError
 from concord.core.labels import PartyKind
 from concord.core.models import LabelledModel, Party
@@ -39,13 +39,13 @@ def validated(instance: models.Model, *, exclude: list[str] | None = None) -> No
         raise ValidationError(_("Please correct the marked fields."), errors=errors) from exc
 
 
-def party_of(actor: Any) -> Party | None:
-    if actor is None or not getattr(actor, "is_authenticated", False):
+def party_of(actor: Actor) -> Party | None:
+    if not actor.is_authenticated:
         return None
     party = getattr(actor, "party", None)
     return party if isinstance(party, Party) else None
 
 
-def acts_for_a_state(actor: Any) -> bool:
+def acts_for_a_state(actor: Actor) -> bool:
     party = party_of(actor)
     return party is not None and party.kind == PartyKind.STATE

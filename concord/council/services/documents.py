@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from concord.core.actors import SYSTEM, Actor
 from concord.core.audit import audit_record
 from concord.core.clock import today
 from concord.core.errors import Conflict, Forbidden, InvalidState, ValidationError, require_permission
@@ -52,7 +53,7 @@ def symbol_for(*, body: Body, doc_type: str, year: int, serial: int) -> str:
 
 @transaction.atomic
 def document_register(
-    *, actor: Any, body: Body, doc_type: str, title_ru: str, title_en: str,
+    *, actor: Actor, body: Body, doc_type: str, title_ru: str, title_en: str,
     year: int | None = None, serial: int | None = None, session: Session | None = None,
     place_ru: str = "", place_en: str = "", classification: int = Classification.OFFICIAL_USE,
     release_to_all_members: bool = True, releasable_to: Iterable[Party] = (),
@@ -126,12 +127,12 @@ def _series_max(*, body: Body, doc_type: str, year: int) -> int:
     return int(max(tops, default=0))
 
 
-def _user(actor: Any) -> Any:
+def _user(actor: Actor) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
 @transaction.atomic
-def document_text_revise(*, actor: Any, document: Document, language: str, body: str,
+def document_text_revise(*, actor: Actor, document: Document, language: str, body: str,
                          note: str = "") -> DocumentText:
     """A new version of one language's text; the earlier versions stay."""
     require_permission(actor, "council.change_document")
@@ -153,7 +154,7 @@ def document_text_revise(*, actor: Any, document: Document, language: str, body:
 
 
 @transaction.atomic
-def document_withdraw(*, actor: Any, document: Document) -> Document:
+def document_withdraw(*, actor: Actor, document: Document) -> Document:
     require_permission(actor, "council.change_document")
     if document.status == Document.Status.ADOPTED:
         raise InvalidState(_("An adopted document is not withdrawn; it is superseded."))
@@ -168,7 +169,7 @@ def document_withdraw(*, actor: Any, document: Document) -> Document:
 # --- Positions and the consensus rule --------------------------------------------------------
 
 @transaction.atomic
-def position_record(*, actor: Any, document: Document, body: Body, state: MemberState,
+def position_record(*, actor: Actor, document: Document, body: Body, state: MemberState,
                     stance: str, reason: str = "") -> StatePosition:
     """A state's position on a draft before a body. A delegate states their own state's; the
     secretariat records any state's as it is declared at a session."""
@@ -268,7 +269,7 @@ def consensus_rule(*, states: Iterable[MemberState], positions: Iterable[StatePo
 
 
 @transaction.atomic
-def document_decide(*, actor: Any, document: Document, body: Body | None = None,
+def document_decide(*, actor: Actor, document: Document, body: Body | None = None,
                     session: Session | None = None, procedure: str = Procedure.SESSION,
                     on: date | None = None) -> ConsensusOutcome:
     """Apply the consensus rule to the positions taken and record the outcome with its ground.
@@ -278,7 +279,7 @@ def document_decide(*, actor: Any, document: Document, body: Body | None = None,
                    procedure=procedure, on=on)
 
 
-def _decide(*, actor: Any, document: Document, body: Body, session: Session | None,
+def _decide(*, actor: Actor, document: Document, body: Body, session: Session | None,
             procedure: str, on: date | None) -> ConsensusOutcome:
     # Also reached without the deciding permission: a delegation's objection breaks a silence
     # procedure, and that ends it with the rule's finding at once.
@@ -365,7 +366,7 @@ def resolve_due(instruction: Instruction, *, adopted_on: date | None) -> date | 
 # --- Silence procedure -----------------------------------------------------------------------
 
 @transaction.atomic
-def silence_start(*, actor: Any, document: Document, deadline: datetime,
+def silence_start(*, actor: Actor, document: Document, deadline: datetime,
                   body: Body | None = None) -> SilenceProcedure:
     """Circulates a draft between sessions: adopted at the deadline unless a state objects."""
     require_permission(actor, "council.add_consensusoutcome")
@@ -395,7 +396,7 @@ def silence_start(*, actor: Any, document: Document, deadline: datetime,
 
 
 @transaction.atomic
-def silence_conclude(*, actor: Any, silence: SilenceProcedure,
+def silence_conclude(*, actor: Actor, silence: SilenceProcedure,
                      at: datetime | None = None) -> ConsensusOutcome:
     require_permission(actor, "council.add_consensusoutcome")
     at = at or now()
@@ -421,4 +422,4 @@ def silence_conclude_due(*, at: datetime | None = None) -> list[ConsensusOutcome
     at = at or now()
     due = SilenceProcedure.objects.filter(status=SilenceProcedure.Status.RUNNING,
                                           deadline__lte=at)
-    return [silence_conclude(actor=None, silence=silence, at=at) for silence in due]
+    return [silence_conclude(actor=SYSTEM, silence=silence, at=at) for silence in due]

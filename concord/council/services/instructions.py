@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -15,6 +14,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from concord.accounts.models import User
+from concord.core.actors import SYSTEM, Actor, SystemActor, user_id
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.clock import today
@@ -49,7 +49,7 @@ INSTRUCTING_TYPES = (Document.Type.DECISION, Document.Type.INSTRUCTION_LIST)
 
 @transaction.atomic
 def instruction_add(
-    *, actor: Any, document: Document, text_ru: str, text_en: str, addressee_kind: str,
+    *, actor: Actor, document: Document, text_ru: str, text_en: str, addressee_kind: str,
     addressee_body: Body | None = None, addressee_state: MemberState | None = None,
     deadline_on: date | None = None, deadline_months: int | None = None,
     deadline_days: int | None = None, classification: int | None = None,
@@ -115,7 +115,7 @@ def _addressed_to(instruction: Instruction, party: Party) -> bool:
 
 
 @transaction.atomic
-def instruction_report(*, actor: Any, instruction: Instruction, text: str,
+def instruction_report(*, actor: Actor, instruction: Instruction, text: str,
                        status: str) -> ProgressReport:
     """The addressee reports progress. A delegation reports only on what is addressed to its
     state (or to all states)."""
@@ -136,7 +136,7 @@ def instruction_report(*, actor: Any, instruction: Instruction, text: str,
         raise InvalidState(_("The instruction is %(status)s.")
                            % {"status": instruction.get_status_display()})
     report = ProgressReport.objects.create(instruction=instruction, party=party, text=text.strip(),
-                                           status_after=status, reported_by=actor)
+                                           status_after=status, reported_by_id=user_id(actor))
     # An overdue instruction stays flagged until it is done.
     if status == Instruction.Status.DONE or instruction.status == Instruction.Status.ASSIGNED:
         instruction.status = status
@@ -147,7 +147,7 @@ def instruction_report(*, actor: Any, instruction: Instruction, text: str,
 
 
 @transaction.atomic
-def instruction_cancel(*, actor: Any, instruction: Instruction, reason: str) -> Instruction:
+def instruction_cancel(*, actor: Actor, instruction: Instruction, reason: str) -> Instruction:
     require_permission(actor, "council.change_instruction")
     if not reason.strip():
         raise ValidationError(_("Give the ground for cancelling."), errors={"reason": [_("Required.")]})
@@ -176,7 +176,7 @@ def instruction_flag_overdue(*, on: date | None = None) -> list[Instruction]:
             instruction.status = Instruction.Status.OVERDUE
             instruction.overdue_notified_on = on
             instruction.save(update_fields=["status", "overdue_notified_on"])
-            audit_record(actor=None, action="council.instruction.overdue", target=instruction,
+            audit_record(actor=SYSTEM, action="council.instruction.overdue", target=instruction,
                          detail={"due_on": instruction.due_on.isoformat() if instruction.due_on
                                  else None})
             flagged.append(instruction)
@@ -213,7 +213,7 @@ def _people_to_tell(instruction: Instruction) -> Iterable[User]:
 # --- The Secretary General's implementation report --------------------------------------------
 
 @transaction.atomic
-def implementation_report_generate(*, actor: Any, session: Session,
+def implementation_report_generate(*, actor: Actor, session: Session,
                                    covers: Session | None = None,
                                    public_id: uuid.UUID | None = None) -> ImplementationReport:
     """Drafts the report to `session` on the instructions of the decisions of the session
@@ -222,8 +222,8 @@ def implementation_report_generate(*, actor: Any, session: Session,
     covers = covers or session.previous
     if covers is None:
         raise InvalidState(_("This session has no previous session to report on."))
-    reader = actor if actor is not None else system_viewer(
-        session.originator, reason="the operator's implementation report")
+    reader = system_viewer(session.originator, reason="the operator's implementation report") \
+        if isinstance(actor, SystemActor) else actor
     instructions = list(Instruction.objects.visible_to(reader)
                         .filter(document__session=covers,
                                 document__status=Document.Status.ADOPTED)
@@ -265,7 +265,7 @@ def _entry_text(instruction: Instruction, language: str) -> str:
 
 
 @transaction.atomic
-def implementation_entry_edit(*, actor: Any, entry: ImplementationEntry, text_ru: str,
+def implementation_entry_edit(*, actor: Actor, entry: ImplementationEntry, text_ru: str,
                               text_en: str) -> ImplementationEntry:
     require_permission(actor, "council.change_implementationreport")
     audited_update(actor=actor, record=entry, values={"text_ru": text_ru, "text_en": text_en},
@@ -275,7 +275,7 @@ def implementation_entry_edit(*, actor: Any, entry: ImplementationEntry, text_ru
 
 
 @transaction.atomic
-def implementation_report_edit(*, actor: Any, report: ImplementationReport,
+def implementation_report_edit(*, actor: Actor, report: ImplementationReport,
                                introduction_ru: str, introduction_en: str) -> ImplementationReport:
     require_permission(actor, "council.change_implementationreport")
     audited_update(actor=actor, record=report, action="council.implementation_report.edit",

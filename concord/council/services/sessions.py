@@ -6,11 +6,11 @@ import uuid
 import zoneinfo
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Actor
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import InvalidState, ValidationError, require_permission
@@ -39,7 +39,7 @@ def _previous_session(*, body: Body, before: date, originator: Party) -> Session
 
 @transaction.atomic
 def session_create(
-    *, actor: Any, body: Body, kind: str, title_ru: str, title_en: str, place_ru: str,
+    *, actor: Actor, body: Body, kind: str, title_ru: str, title_en: str, place_ru: str,
     place_en: str, starts_on: date, ends_on: date | None = None, time_zone: str = "Europe/Moscow",
     chair: MemberState | None = None, previous: Session | None = None,
     dates_tentative: bool = False, classification: int = Classification.PUBLIC,
@@ -93,7 +93,7 @@ def session_create(
 
 
 @transaction.atomic
-def session_set_status(*, actor: Any, session: Session, status: str) -> Session:
+def session_set_status(*, actor: Actor, session: Session, status: str) -> Session:
     require_permission(actor, "council.change_session")
     if status not in STATUS_ORDER:
         raise ValidationError(_("Unknown status."), errors={"status": [_("Unknown status.")]})
@@ -109,7 +109,7 @@ def session_set_status(*, actor: Any, session: Session, status: str) -> Session:
 
 
 @transaction.atomic
-def participant_add(*, actor: Any, session: Session, state: MemberState | None = None,
+def participant_add(*, actor: Actor, session: Session, state: MemberState | None = None,
                     position: Position | None = None, official: Official | None = None,
                     is_head_of_delegation: bool = False) -> Participant:
     require_permission(actor, "council.change_session")
@@ -129,7 +129,7 @@ def participant_add(*, actor: Any, session: Session, state: MemberState | None =
 
 @transaction.atomic
 def agenda_item_add(
-    *, actor: Any, session: Session, title_ru: str, title_en: str,
+    *, actor: Actor, session: Session, title_ru: str, title_en: str,
     parent: AgendaItem | None = None, rapporteur: Official | None = None,
     rapporteur_position: Position | None = None, documents: Iterable[Document] = (),
     outcome_ru: str = "", outcome_en: str = "",
@@ -155,7 +155,7 @@ def agenda_item_add(
 
 
 @transaction.atomic
-def agenda_item_record_outcome(*, actor: Any, item: AgendaItem, outcome_ru: str,
+def agenda_item_record_outcome(*, actor: Actor, item: AgendaItem, outcome_ru: str,
                                outcome_en: str) -> AgendaItem:
     require_permission(actor, "council.change_session")
     audited_update(actor=actor, record=item, values={"outcome_ru": outcome_ru,

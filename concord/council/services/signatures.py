@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Actor
 from concord.core.audit import audit_record, canonical_json
 from concord.core.clock import today
 from concord.core.errors import Conflict, InvalidState, ValidationError, require_permission
@@ -23,7 +24,7 @@ from concord.registry.models import MemberState, Official
 
 
 @transaction.atomic
-def signer_key_register(*, actor: Any, official: Official, public_key: str,
+def signer_key_register(*, actor: Actor, official: Official, public_key: str,
                         state: MemberState | None = None) -> SignerKey:
     """Registers a key whose private half the signer keeps elsewhere."""
     require_permission(actor, "council.add_signerkey")
@@ -42,7 +43,7 @@ def signer_key_register(*, actor: Any, official: Official, public_key: str,
     return key
 
 
-def signer_key_create(*, actor: Any, official: Official,
+def signer_key_create(*, actor: Actor, official: Official,
                       state: MemberState | None = None) -> SignerKey:
     """Generates a key pair held by this installation: the private half in a file under the var
     directory, readable by its owner only."""
@@ -54,7 +55,7 @@ def signer_key_create(*, actor: Any, official: Official,
 
 
 @transaction.atomic
-def signer_key_revoke(*, actor: Any, key: SignerKey) -> SignerKey:
+def signer_key_revoke(*, actor: Actor, key: SignerKey) -> SignerKey:
     """Stops a key from signing anything more; what it signed before still verifies."""
     require_permission(actor, "council.change_signerkey")
     if key.revoked_at is not None:
@@ -97,7 +98,7 @@ def signature_statement(*, document: Document, key: SignerKey, signed_on: date,
 
 
 @transaction.atomic
-def document_sign(*, actor: Any, document: Document, key: SignerKey,
+def document_sign(*, actor: Actor, document: Document, key: SignerKey,
                   signed_on: date | None = None, signature: str | None = None) -> Signature:
     """Records a head of delegation's signature. The signature comes from the signer; when it
     is not given, the key held by this installation signs."""
@@ -162,7 +163,7 @@ def document_verify(*, document: Document) -> list[SignatureCheck]:
 # --- Agreements: status per state ------------------------------------------------------------
 
 @transaction.atomic
-def treaty_action_record(*, actor: Any, document: Document, state: MemberState,
+def treaty_action_record(*, actor: Actor, document: Document, state: MemberState,
                          signed_on: date | None = None, ratified_on: date | None = None,
                          deposited_on: date | None = None, reservations: str = "") -> TreatyAction:
     require_permission(actor, "council.add_treatyaction")

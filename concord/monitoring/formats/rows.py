@@ -231,7 +231,7 @@ def _country(raw: dict[str, Any], *, code: str = "", numeric: str = "") -> str:
 
 
 def _acled_scale(text: str) -> str:
-    first = text.split("-")[0].strip().casefold()
+    first = text.split("-", maxsplit=1)[0].strip().casefold()
     return first if first in SCALES else SourceScale.OTHER
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from concord.core.actors import SYSTEM
 from concord.registry import selectors
 from concord.registry.models import MemberState, MemberStatus
 from concord.registry.rotation import russian_collation_key
@@ -17,7 +18,7 @@ from concord.registry.tests.factories import (
 
 
 def _chairs(first: int, last: int) -> dict[int, str | None]:
-    schedule = selectors.chairmanship_schedule(viewer=None, first_year=first, last_year=last)
+    schedule = selectors.chairmanship_schedule(viewer=SYSTEM, first_year=first, last_year=last)
     return {entry.year: entry.state.iso_alpha2 if entry.state else None for entry in schedule}
 
 
@@ -43,7 +44,7 @@ def test_it_runs_through_all_six_states_and_comes_round_again(db):
 def test_it_marks_which_years_are_recorded_and_which_follow_the_rule(db):
     _sochi_record()
 
-    schedule = selectors.chairmanship_schedule(viewer=None, first_year=2014, last_year=2015)
+    schedule = selectors.chairmanship_schedule(viewer=SYSTEM, first_year=2014, last_year=2015)
 
     assert [(entry.year, entry.recorded) for entry in schedule] == [(2014, True), (2015, False)]
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.accounts.models import Role
 from concord.accounts.services import user_create
+from concord.core.actors import SYSTEM
 from concord.core.errors import DomainError
 from concord.core.labels import Classification
 from concord.core.models import Party
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         password = os.environ.get("CONCORD_NEW_PASSWORD") or self._ask_password()
         try:
             user = user_create(
-                actor=None, username=options["username"], password=password, party=party,
+                actor=SYSTEM, username=options["username"], password=password, party=party,
                 clearance=CLEARANCES[options["clearance"]], roles=options["role"],
                 email=options["email"], first_name=options["first_name"],
                 last_name=options["last_name"])

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from concord.accounts import selectors
 from concord.accounts.models import User
 from concord.accounts.services import token_create, token_revoke
+from concord.core.actors import SYSTEM
 from concord.core.errors import DomainError, NotFound
 
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
                 user = self._user(options["username"])
                 if options["days"] < 0:
                     raise CommandError("--days must be 0 or more.")
-                issued = token_create(actor=None, user=user, name=options["name"],
+                issued = token_create(actor=SYSTEM, user=user, name=options["name"],
                                       days=options["days"] or None,
                                       read_only=options["read_only"])
                 self.stdout.write(issued.plaintext)
@@ -49,13 +50,13 @@ class Command(BaseCommand):
                     found = selectors.token_get_by_prefix(prefix=options["prefix"])
                 except NotFound:
                     raise CommandError(f"No token with prefix {options['prefix']!r}.") from None
-                token_revoke(actor=None, token=found)
+                token_revoke(actor=SYSTEM, token=found)
                 self.stdout.write(f"Revoked {found.prefix}.")
         except DomainError as error:
             raise CommandError(error.detail) from error
 
     def _user(self, username: str) -> User:
         try:
-            return selectors.user_get(viewer=None, username=username, active_only=False)
+            return selectors.user_get(viewer=SYSTEM, username=username, active_only=False)
         except NotFound:
             raise CommandError(f"No user {username!r}.") from None

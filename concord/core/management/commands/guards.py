@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from concord.core.actors import SYSTEM
 from concord.core.guards import GuardState, guards_inspect, guards_repair
 
 # The exit code of `check` when a guard is missing or out of date (2 is argparse's own).
@@ -63,7 +64,7 @@ class Command(BaseCommand):
         self.stdout.write(f"all {checked} database guards in place on {connection.vendor}")
 
     def _repair(self) -> None:
-        repaired = guards_repair(actor=None)
+        repaired = guards_repair(actor=SYSTEM)
         if not repaired:
             self.stdout.write("all database guards already in place: nothing repaired")
             return

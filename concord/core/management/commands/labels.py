@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from concord.core.actors import SYSTEM
 from concord.core.audit import audit_record
 from concord.core.release import labelled_models, refresh_masks, stale_masks
 
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for model, pks in stale.items():
                 refresh_masks(model, pks)
-                audit_record(actor=None, action="core.labels.repair",
+                audit_record(actor=SYSTEM, action="core.labels.repair",
                              target_type=model._meta.label, target_id="",
                              detail={"records": [str(pk) for pk in pks]})
                 self.stdout.write(f"repaired {len(pks)} {model._meta.label}")
