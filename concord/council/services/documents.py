@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from concord.core.audit import audit_record
-from concord.core.clock import today
+from concord.core.clock import now, today
 from concord.core.errors import Conflict, Forbidden, InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
@@ -34,7 +34,6 @@ from concord.council.models import (
 from concord.council.services._common import (
     acts_for_a_state,
     add_months,
-    now,
     party_of,
     validated,
 )
