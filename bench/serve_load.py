@@ -14,18 +14,29 @@ for the choice of a production server; otherwise that line says it was skipped.
 from __future__ import annotations
 
 import importlib.util
+import json
 import random
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+from http import HTTPStatus
 from typing import Any
 
+import pyotp
 from django.db import connection
+from django.urls import reverse
 
 from bench import served
 from bench.served import Request, Run, json_request, ms, percentile
 from bench.urls import BARE_PATH
+from concord.accounts import services as accounts
+from concord.accounts.models import TotpDevice, User
+from concord.core import clock
+from concord.core.labels import Classification
+from concord.council.models import Session
+from concord.demo.steps import load_all
+from concord.monitoring.taxonomy import SUB_CATEGORIES
 
 TARGET = 0.6
 PASSWORD = "bench password, never used elsewhere"  # noqa: S105
@@ -40,13 +51,6 @@ MEMBER_STATES = ("AM", "BY", "KZ", "KG", "RU", "TJ")
 def populate() -> dict[str, Any]:
     """The demo organization, a second analyst, a one-time-code device for whoever needs one,
     and a token for each API persona."""
-    import pyotp
-
-    from concord.accounts import services as accounts
-    from concord.accounts.models import TotpDevice, User
-    from concord.core.labels import Classification
-    from concord.demo.steps import load_all
-
     load_all(password=PASSWORD)
     if not User.objects.filter(username="analyst.bench").exists():
         party = User.objects.get(username="analyst").party
@@ -75,8 +79,6 @@ def populate() -> dict[str, Any]:
 
 
 def _sign_in_all(port: int, totp: dict[str, str]) -> dict[str, dict[str, str]]:
-    import pyotp
-
     sessions = {}
     for username in PAGE_PERSONAS:
         secret = totp.get(username)
@@ -89,13 +91,11 @@ def _sign_in_all(port: int, totp: dict[str, str]) -> dict[str, dict[str, str]]:
 
 def _visible_incidents(port: int, headers: dict[str, str]) -> list[str]:
     """Some incidents the persona may read, found as it would find them: through the API."""
-    import json
-
     connection_ = served.Connection(port)
     status, body, _ = connection_.send(
         Request("x", "GET", "/api/v1/incidents?limit=5", {**headers, "Accept": "application/json"}))
     connection_.close()
-    if status != 200:
+    if status != HTTPStatus.OK:
         raise RuntimeError(f"the incident list answered {status}: {body[:300]!r}")
     return [item["id"] for item in json.loads(body)["items"]]
 
@@ -103,10 +103,6 @@ def _visible_incidents(port: int, headers: dict[str, str]) -> list[str]:
 def _paths(port: int, sessions: dict[str, dict[str, str]],
            tokens: dict[str, str]) -> dict[str, list[str]]:
     """What each persona reads: its pages, or its API calls, over records it can see."""
-    from django.urls import reverse
-
-    from concord.council.models import Session
-
     sochi = Session.objects.visible_to(None).order_by("id").first()
     paths: dict[str, list[str]] = {}
     for persona, jar in sessions.items():
@@ -117,7 +113,7 @@ def _paths(port: int, sessions: dict[str, dict[str, str]],
             *(reverse("monitoring:incident-detail", args=[i]) for i in incidents)]
         if sochi is not None:
             paths[persona].append(sochi.get_absolute_url())
-    today = datetime.now(UTC).date()
+    today = clock.today()
     window = f"from={(today - timedelta(days=90)).isoformat()}&to={today.isoformat()}"
     for persona in API_READ_PERSONAS:
         incidents = _visible_incidents(port, {"Authorization": f"Bearer {tokens[persona]}"})
@@ -129,9 +125,7 @@ def _paths(port: int, sessions: dict[str, dict[str, str]],
 
 
 def _incident(rng: random.Random, number: int) -> dict[str, Any]:
-    from concord.monitoring.taxonomy import SUB_CATEGORIES
-
-    return {"date": (datetime.now(UTC).date() - timedelta(days=rng.randrange(60))).isoformat(),
+    return {"date": (clock.today() - timedelta(days=rng.randrange(60))).isoformat(),
             "country": rng.choice(MEMBER_STATES),
             "sub_category": rng.choice(SUB_CATEGORIES).code,
             "location": f"Load test place {number}", "fatalities": rng.randrange(3),
@@ -196,7 +190,7 @@ def _report(server: str, mix: Run, bare: Run) -> float:
                              ("  api write", mix, "api write")):
         samples = run.of(kind)
         times = [s.seconds for s in samples]
-        bad = sum(1 for s in samples if s.status not in (200, 201))
+        bad = sum(1 for s in samples if s.status not in (HTTPStatus.OK, HTTPStatus.CREATED))
         print(f"{label:<11} {len(samples):>7} {len(samples) / run.seconds:8.1f} "
               f"{ms(percentile(times, 0.5)):>8} {ms(percentile(times, 0.95)):>8} {bad:>7}")
     statuses = ", ".join(f"{code}: {count}" for code, count in sorted(mix.statuses().items()))

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -175,7 +176,9 @@ class Connection:
         self._conn: http.client.HTTPConnection | None = None
 
     def send(self, request: Request) -> tuple[int, bytes, http.client.HTTPResponse | None]:
-        for attempt in (1, 2):
+        # A kept-alive connection the server closed between requests is opened again and the
+        # request sent once more; a second failure is answered as status 0.
+        for _attempt in range(2):
             if self._conn is None:
                 self._conn = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
             try:
@@ -188,9 +191,6 @@ class Connection:
                 return response.status, body, response
             except (OSError, http.client.HTTPException):
                 self.close()
-                # A kept-alive connection the server closed between requests: try once more.
-                if attempt == 2:
-                    return 0, b"", None
         return 0, b"", None
 
     def close(self) -> None:
@@ -229,7 +229,7 @@ def sign_in(port: int, *, username: str, password: str,
         body = None
         if fields is not None:
             form_status, form, _response = connection.send(Request("login", "GET", path, headers))
-            if form_status != 200:
+            if form_status != HTTPStatus.OK:
                 raise RuntimeError(f"GET {path} answered {form_status}")
             token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', form)
             if token is None:
@@ -246,12 +246,12 @@ def sign_in(port: int, *, username: str, password: str,
 
     step("/accounts/login/")  # the CSRF cookie
     status, location = step("/accounts/login/", {"username": username, "password": password})
-    if status == 302 and "/verify/" in location:
+    if status == HTTPStatus.FOUND and "/verify/" in location:
         if code is None:
             raise RuntimeError(f"{username} needs a one-time code")
         status, location = step(location, {"code": code()})
     connection.close()
-    if status != 302 or "sessionid" not in jar:
+    if status != HTTPStatus.FOUND or "sessionid" not in jar:
         raise RuntimeError(f"{username} could not sign in (answer {status}, to {location!r})")
     return jar
 

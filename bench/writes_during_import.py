@@ -17,13 +17,18 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
-from django.db import connection
+from django.db import connection, connections
 
 from bench import served
+from bench.monitoring_import import acled_file
 from bench.serve_load import API_WRITE_PERSONAS, _incident, populate
 from bench.served import Request, Run, json_request, ms, percentile
+from concord.accounts.models import User
+from concord.monitoring import services
+from concord.monitoring.models import ImportStatus, IncidentImport
 
 TARGET = 5.0
 IDLE_SECONDS = 8.0
@@ -44,9 +49,6 @@ def _writes(tokens: dict[str, str], seed: int) -> Callable[[int, int], Request]:
 
 
 def _start_import(data: bytes) -> Any:
-    from concord.accounts.models import User
-    from concord.monitoring import services
-
     analyst = User.objects.get(username="analyst")
     return services.import_start(actor=analyst, upload=io.BytesIO(data),
                                  file_name="bench-acled.csv", fmt="acled")
@@ -54,10 +56,6 @@ def _start_import(data: bytes) -> Any:
 
 def _watch(public_id: Any, done: threading.Event, outcome: dict[str, Any]) -> None:
     """Set `done` when the worker has finished the import (or the longest wait is over)."""
-    from django.db import connections
-
-    from concord.monitoring.models import ImportStatus, IncidentImport
-
     began = time.perf_counter()
     try:
         while time.perf_counter() - began < LONGEST_IMPORT_SECONDS:
@@ -76,17 +74,15 @@ def _watch(public_id: Any, done: threading.Event, outcome: dict[str, Any]) -> No
 
 
 def _line(label: str, samples: list[served.Sample], seconds: float) -> None:
-    ok = [s.seconds for s in samples if s.status == 201]
+    ok = [s.seconds for s in samples if s.status == HTTPStatus.CREATED]
     every = [s.seconds for s in samples]
-    busy = sum(1 for s in samples if s.status == 503)
-    other = sum(1 for s in samples if s.status not in (201, 503))
+    busy = sum(1 for s in samples if s.status == HTTPStatus.SERVICE_UNAVAILABLE)
+    other = sum(1 for s in samples if s.status not in (HTTPStatus.CREATED, HTTPStatus.SERVICE_UNAVAILABLE))
     print(f"{label:<14} {len(samples):>6} {len(samples) / seconds:7.1f} {ms(percentile(ok, 0.5))} "
           f"{ms(percentile(ok, 0.95))} {busy:>6} {ms(percentile(every, 0.95))} {other:>6}")
 
 
 def run(*, rows: int, writers: int, threads: int, seed: int) -> int:
-    from bench.monitoring_import import acled_file
-
     data = populate()
     started = time.perf_counter()
     upload = acled_file(records=rows, seed=seed)
@@ -124,14 +120,14 @@ def run(*, rows: int, writers: int, threads: int, seed: int) -> int:
     print("-" * len(header))
     _line("idle", idle.samples, idle.seconds)
     _line("during import", during.samples, during.seconds)
-    refused = sorted(s.seconds for s in during.samples if s.status == 503)
+    refused = sorted(s.seconds for s in during.samples if s.status == HTTPStatus.SERVICE_UNAVAILABLE)
     slowest = max(during.samples, key=lambda s: s.seconds, default=None)
     if refused:
         print(f"the 503 answers came after {refused[0]:.1f} to {refused[-1]:.1f} s")
     if slowest is not None:
         print(f"the slowest write during the import: {slowest.seconds:.1f} s ({slowest.status})")
-    idle_p95 = percentile([s.seconds for s in idle.samples if s.status == 201], 0.95)
-    busy_ok = [s.seconds for s in during.samples if s.status == 201]
+    idle_p95 = percentile([s.seconds for s in idle.samples if s.status == HTTPStatus.CREATED], 0.95)
+    busy_ok = [s.seconds for s in during.samples if s.status == HTTPStatus.CREATED]
     ratio = percentile(busy_ok, 0.95) / idle_p95 if busy_ok else float("inf")
     with_busy = percentile([s.seconds for s in during.samples], 0.95) / idle_p95
     print(f"p95 during/idle: {ratio:.1f} without the 503 answers, {with_busy:.1f} with them "

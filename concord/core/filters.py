@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import MAXYEAR, MINYEAR
 from typing import Any, Generic, TypeVar
 
 from django.contrib import messages
@@ -55,10 +56,12 @@ def choice(params: Mapping[str, Any], name: str, choices: list[str],
 
 
 def year(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) -> int | None:
+    """A year a date can carry: a list filters its dates by it, and the database is asked for
+    the first and last day of that year."""
     value = text(params, name)
     if not value:
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 9999:
+    if not value.isdigit() or not MINYEAR <= int(value) <= MAXYEAR:
         errors[name] = [_("Give the year as a number.")]
         return None
     return int(value)

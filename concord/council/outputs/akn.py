@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -13,13 +15,12 @@ from concord.core.marking import (
     classification_code,
     release_codes,
 )
-from concord.council.models import Document
+from concord.council.models import Document, DocumentText, Signature
 from concord.council.outputs.layout import text_laid_out
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 CONCORD_NS = "urn:concord:council"
 ISO_639_2 = {"ru": "rus", "en": "eng"}
-
 
 
 def _akn(tag: str, parent: Any = None, text: str | None = None, **attributes: str) -> Any:
@@ -33,52 +34,79 @@ def _akn(tag: str, parent: Any = None, text: str | None = None, **attributes: st
     return element
 
 
-def document_akn(*, document: Document, language: str) -> bytes:
-    """An adopted document as Akoma Ntoso 3.0 (a `doc` named by its type), in one language."""
-    if document.status != Document.Status.ADOPTED or document.adopted_on is None:
-        raise InvalidState(_("Only adopted documents are published as Akoma Ntoso."))
-    text = text_laid_out(document, language)
-    day = document.adopted_on.isoformat()
-    number = document.symbol.replace("/", "-")
-    work = f"/akn/csto/doc/{document.doc_type}/{day}/{number}"
-    expression = f"{work}/{ISO_639_2.get(language, 'und')}@{day}"
-    manifestation = f"{expression}/!main.xml"
-    body_ref = f"#{document.body.code.lower()}"
+@dataclass(frozen=True)
+class _Names:
+    """The FRBR names of a document in one language: the work (the document), its expression
+    in that language, and this file, its manifestation."""
 
-    root = _akn("akomaNtoso")
-    doc = _akn("doc", root, name=document.doc_type)
-    meta = _akn("meta", doc)
+    day: str
+    number: str
+    work: str
+    expression: str
+    manifestation: str
+    language_code: str
+
+    @classmethod
+    def of(cls, document: Document, language: str, day: str) -> _Names:
+        number = document.symbol.replace("/", "-")
+        work = f"/akn/csto/doc/{document.doc_type}/{day}/{number}"
+        code = ISO_639_2.get(language, "und")
+        expression = f"{work}/{code}@{day}"
+        return cls(day=day, number=number, work=work, expression=expression,
+                   manifestation=f"{expression}/!main.xml", language_code=code)
+
+
+def _identification(meta: Any, document: Document, names: _Names) -> None:
+    body_ref = f"#{document.body.code.lower()}"
     identification = _akn("identification", meta, source="#concord")
-    for level, this, uri in (("FRBRWork", f"{work}/!main", work),
-                             ("FRBRExpression", f"{expression}/!main", expression),
-                             ("FRBRManifestation", manifestation, manifestation)):
-        frbr = _akn(level, identification)
-        _akn("FRBRthis", frbr, value=this)
-        _akn("FRBRuri", frbr, value=uri)
-        if level == "FRBRWork":
-            _akn("FRBRalias", frbr, value=document.symbol, name="symbol")
-        _akn("FRBRdate", frbr, date=day, name="adoption" if level != "FRBRManifestation"
-             else "generation")
-        _akn("FRBRauthor", frbr, href=body_ref if level != "FRBRManifestation" else "#concord")
-        if level == "FRBRWork":
-            _akn("FRBRcountry", frbr, value="csto")
-            _akn("FRBRnumber", frbr, value=number)
-        if level == "FRBRExpression":
-            _akn("FRBRlanguage", frbr, language=ISO_639_2.get(language, "und"))
+    work = _akn("FRBRWork", identification)
+    _akn("FRBRthis", work, value=f"{names.work}/!main")
+    _akn("FRBRuri", work, value=names.work)
+    _akn("FRBRalias", work, value=document.symbol, name="symbol")
+    _akn("FRBRdate", work, date=names.day, name="adoption")
+    _akn("FRBRauthor", work, href=body_ref)
+    _akn("FRBRcountry", work, value="csto")
+    _akn("FRBRnumber", work, value=names.number)
+    expression = _akn("FRBRExpression", identification)
+    _akn("FRBRthis", expression, value=f"{names.expression}/!main")
+    _akn("FRBRuri", expression, value=names.expression)
+    _akn("FRBRdate", expression, date=names.day, name="adoption")
+    _akn("FRBRauthor", expression, href=body_ref)
+    _akn("FRBRlanguage", expression, language=names.language_code)
+    # The file is made by Concord when it is asked for, not by the body that adopted the text.
+    manifestation = _akn("FRBRManifestation", identification)
+    _akn("FRBRthis", manifestation, value=names.manifestation)
+    _akn("FRBRuri", manifestation, value=names.manifestation)
+    _akn("FRBRdate", manifestation, date=names.day, name="generation")
+    _akn("FRBRauthor", manifestation, href="#concord")
+
+
+def _place(document: Document, language: str) -> str:
+    """Where the document was adopted: its own place, else its session's."""
+    return getattr(document, f"place_{language}") or (
+        getattr(document.session, f"place_{language}") if document.session else "")
+
+
+def _references(meta: Any, document: Document, *, signatures: list[Signature], place: str,
+                language: str) -> None:
     references = _akn("references", meta, source="#concord")
     _akn("TLCOrganization", references, eId="concord", href="/ontology/organization/concord",
          showAs="Concord")
     _akn("TLCOrganization", references, eId=document.body.code.lower(),
          href=f"/ontology/organization/csto/{document.body.code.lower()}",
          showAs=getattr(document.body, f"name_{language}", document.body.name))
-    signatures = list(document.signatures.all())
     for signature in signatures:
         _akn("TLCPerson", references, eId=f"signer-{signature.official.public_id}",
              href=f"/ontology/person/{signature.official.public_id}",
              showAs=getattr(signature.official, f"name_{language}", signature.official.name))
+    if place:
+        _akn("TLCLocation", references, eId="place", href="/ontology/location/" +
+             place.lower().replace(" ", "-"), showAs=place)
 
-    # Concord's own metadata, in its own namespace: the document's label, as its tables write
-    # it, and the authentic text's hash recorded at adoption.
+
+def _proprietary(meta: Any, document: Document, text: DocumentText) -> None:
+    """Concord's own metadata, in its own namespace: the document's label, as its tables write
+    it, and the authentic text's hash recorded at adoption."""
     proprietary = _akn("proprietary", meta, source="#concord")
     label = etree.SubElement(proprietary, f"{{{CONCORD_NS}}}label", nsmap={"concord": CONCORD_NS})
     label.set("classification", classification_code(document.classification))
@@ -92,32 +120,57 @@ def document_akn(*, document: Document, language: str) -> bytes:
         authentic.set("version", str(text.version))
         authentic.set("sha256", text.sha256)
 
+
+def _preface(doc: Any, document: Document, *, adopted_on: date, place: str,
+             language: str) -> None:
     preface = _akn("preface", doc)
     _akn("docNumber", _akn("p", preface), document.symbol)
     _akn("docTitle", _akn("p", preface), getattr(document, f"title_{language}") or document.title)
     dated = _akn("p", preface)
-    _akn("docDate", dated, document.adopted_on.strftime("%d.%m.%Y"), date=day)
-    place = getattr(document, f"place_{language}") or (
-        getattr(document.session, f"place_{language}") if document.session else "")
+    _akn("docDate", dated, adopted_on.strftime("%d.%m.%Y"), date=adopted_on.isoformat())
     if place:
         dated[-1].tail = ", "
         _akn("location", dated, place, refersTo="#place")
-        _akn("TLCLocation", references, eId="place", href="/ontology/location/" +
-             place.lower().replace(" ", "-"), showAs=place)
 
+
+def _main_body(doc: Any, text: DocumentText) -> None:
     main = _akn("mainBody", doc)
     paragraphs = [p for p in text.body.split("\n") if p.strip()]
     for index, paragraph in enumerate(paragraphs, start=1):
         _akn("p", main, paragraph, eId=f"para_{index}")
-    if signatures:
-        conclusions = _akn("conclusions", doc)
-        for signature in signatures:
-            line = _akn("p", conclusions)
-            sign = _akn("signature", line)
-            _akn("person", sign, getattr(signature.official, f"name_{language}",
-                                         signature.official.name),
-                 refersTo=f"#signer-{signature.official.public_id}")
-            _akn("date", sign, signature.signed_on.strftime("%d.%m.%Y"),
-                 date=signature.signed_on.isoformat())
+
+
+def _conclusions(doc: Any, signatures: list[Signature], language: str) -> None:
+    if not signatures:
+        return
+    conclusions = _akn("conclusions", doc)
+    for signature in signatures:
+        line = _akn("p", conclusions)
+        sign = _akn("signature", line)
+        _akn("person", sign, getattr(signature.official, f"name_{language}",
+                                     signature.official.name),
+             refersTo=f"#signer-{signature.official.public_id}")
+        _akn("date", sign, signature.signed_on.strftime("%d.%m.%Y"),
+             date=signature.signed_on.isoformat())
+
+
+def document_akn(*, document: Document, language: str) -> bytes:
+    """An adopted document as Akoma Ntoso 3.0 (a `doc` named by its type), in one language."""
+    if document.status != Document.Status.ADOPTED or document.adopted_on is None:
+        raise InvalidState(_("Only adopted documents are published as Akoma Ntoso."))
+    text = text_laid_out(document, language)
+    names = _Names.of(document, language, document.adopted_on.isoformat())
+    signatures = list(document.signatures.all())
+    place = _place(document, language)
+
+    root = _akn("akomaNtoso")
+    doc = _akn("doc", root, name=document.doc_type)
+    meta = _akn("meta", doc)
+    _identification(meta, document, names)
+    _references(meta, document, signatures=signatures, place=place, language=language)
+    _proprietary(meta, document, text)
+    _preface(doc, document, adopted_on=document.adopted_on, place=place, language=language)
+    _main_body(doc, text)
+    _conclusions(doc, signatures, language)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                 pretty_print=True))

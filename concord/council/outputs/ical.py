@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from concord.core.clock import now
 from concord.council.models import Session
 
 
@@ -16,7 +17,7 @@ def sessions_ical(*, sessions: list[Session], request: HttpRequest) -> bytes:
     cal.add("prodid", "-//Concord//Council sessions//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("Sessions"))
-    stamp = datetime.now(UTC)
+    stamp = now()
     for session in sessions:
         # A session known only to fall within a period ("the second half of 2014") is no event
         # a calendar can place; the calendar page lists it apart.

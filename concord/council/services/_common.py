@@ -1,10 +1,10 @@
-"""What every council service shares: today's date, model validation as domain errors, and who
+"""What every council service shares: month arithmetic, model validation as domain errors, and who
 the actor acts for. The label policy (clearance, system reads, derived labels) is in core."""
 
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, date, datetime
+from datetime import date
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
@@ -14,10 +14,6 @@ from concord.core.actors import Actor
 from concord.core.errors import ValidationError
 from concord.core.labels import PartyKind
 from concord.core.models import LabelledModel, Party
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def add_months(day: date, months: int) -> date:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import SYSTEM, Actor
 from concord.core.audit import audit_record
-from concord.core.clock import today
+from concord.core.clock import now, today
 from concord.core.errors import Conflict, Forbidden, InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
@@ -35,7 +35,6 @@ from concord.council.models import (
 from concord.council.services._common import (
     acts_for_a_state,
     add_months,
-    now,
     party_of,
     validated,
 )
@@ -64,32 +63,17 @@ def document_register(
     """A new draft, numbered in its body's series for the year and type."""
     require_permission(actor, "council.add_document")
     originator = originator or party_of(actor)
-    errors: dict[str, list[str]] = {}
-    if originator is None:
-        errors["originator"] = [_("Say which party originates the document.")]
-    if doc_type not in Document.Type.values:
-        errors["doc_type"] = [_("Unknown document type.")]
-    if classification not in Classification.values:
-        errors["classification"] = [_("Unknown classification.")]
     releasable_to = list(releasable_to)
-    # A document of a session may be read only by those who may read the session.
-    errors.update(label_errors(actor=actor, classification=classification, originator=originator,
-                               release_to_all_members=release_to_all_members,
-                               releasable_to=releasable_to, sources=[session] if session else []))
-    if session is not None and session.body_id != body.pk:
-        errors["session"] = [_("The session is of another body.")]
-    if ratifications_required is not None and doc_type != Document.Type.AGREEMENT:
-        errors["ratifications_required"] = [_("Only agreements are ratified.")]
-    unknown = set(texts or {}) - set(LANGUAGE_CODES)
-    if unknown:
-        errors["texts"] = [_("Unknown language: %(codes)s.") % {"codes": ", ".join(sorted(unknown))}]
+    errors = _registration_errors(
+        actor=actor, body=body, doc_type=doc_type, session=session, classification=classification,
+        originator=originator, release_to_all_members=release_to_all_members,
+        releasable_to=releasable_to, ratifications_required=ratifications_required, texts=texts)
     if errors:
         raise ValidationError(_("The document was not registered."), errors=errors)
     assert originator is not None  # noqa: S101  (checked above; for the type checker)
     year = year or (session.starts_on.year if session else today().year)
     if serial is None:
-        taken = _series_max(body=body, doc_type=doc_type, year=year)
-        serial = taken + 1
+        serial = _series_max(body=body, doc_type=doc_type, year=year) + 1
     document = Document(
         body=body, doc_type=doc_type, year=year, serial=serial,
         symbol=symbol_for(body=body, doc_type=doc_type, year=year, serial=serial),
@@ -115,6 +99,33 @@ def document_register(
     audit_record(actor=actor, action="council.document.register", target=document,
                  detail={"symbol": document.symbol, "type": doc_type})
     return document
+
+
+def _registration_errors(
+    *, actor: Any, body: Body, doc_type: str, session: Session | None, classification: int,
+    originator: Party | None, release_to_all_members: bool, releasable_to: list[Party],
+    ratifications_required: int | None, texts: dict[str, str] | None,
+) -> dict[str, list[str]]:
+    """What is wrong with a document about to be registered, by field; empty when nothing is."""
+    errors: dict[str, list[str]] = {}
+    if originator is None:
+        errors["originator"] = [_("Say which party originates the document.")]
+    if doc_type not in Document.Type.values:
+        errors["doc_type"] = [_("Unknown document type.")]
+    if classification not in Classification.values:
+        errors["classification"] = [_("Unknown classification.")]
+    # A document of a session may be read only by those who may read the session.
+    errors.update(label_errors(actor=actor, classification=classification, originator=originator,
+                               release_to_all_members=release_to_all_members,
+                               releasable_to=releasable_to, sources=[session] if session else []))
+    if session is not None and session.body_id != body.pk:
+        errors["session"] = [_("The session is of another body.")]
+    if ratifications_required is not None and doc_type != Document.Type.AGREEMENT:
+        errors["ratifications_required"] = [_("Only agreements are ratified.")]
+    unknown = set(texts or {}) - set(LANGUAGE_CODES)
+    if unknown:
+        errors["texts"] = [_("Unknown language: %(codes)s.") % {"codes": ", ".join(sorted(unknown))}]
+    return errors
 
 
 def _series_max(*, body: Body, doc_type: str, year: int) -> int:

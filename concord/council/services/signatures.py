@@ -15,11 +15,10 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import Actor
 from concord.core.audit import audit_record, canonical_json
-from concord.core.clock import today
+from concord.core.clock import now, today
 from concord.core.errors import Conflict, InvalidState, ValidationError, require_permission
 from concord.council import signing
 from concord.council.models import Document, DocumentText, Signature, SignerKey, TreatyAction
-from concord.council.services._common import now
 from concord.registry.models import MemberState, Official
 
 

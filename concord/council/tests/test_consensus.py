@@ -175,3 +175,16 @@ def test_it_refuses_a_label_above_the_authors_clearance(org, personas):
         draft(org, personas.officer, classification=3)  # SECRET
 
     assert "classification" in error.value.errors
+
+
+def test_it_names_every_field_it_cannot_register_a_document_with_and_registers_nothing(
+        org, personas):
+    sitting = session(org, personas.officer)  # a session of the council itself
+
+    with pytest.raises(ValidationError) as error:
+        draft(org, personas.officer, body=committee(org), session=sitting, doc_type="memorandum",
+              ratifications_required=2, texts={"ru": "Текст", "kk": "Мәтін", "de": "Text"})
+
+    assert list(error.value.errors) == ["doc_type", "session", "ratifications_required", "texts"]
+    assert error.value.errors["texts"] == ["Unknown language: de, kk."]
+    assert not Document.objects.unscoped(reason="test").exists()

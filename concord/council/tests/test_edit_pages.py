@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.test import Client
 from django.urls import reverse
 
+from concord.core import clock
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
 from concord.council import selectors, services, signing
@@ -141,7 +142,7 @@ def test_it_refuses_the_session_edit_pages_to_a_delegate(org, personas):
 
 def test_it_circulates_a_draft_with_the_deadline_read_in_the_zone_given(org, personas):
     document = draft(org, personas.officer)
-    day = (datetime.now(ZoneInfo("Asia/Bishkek")) + timedelta(days=10)).date()
+    day = (clock.now().astimezone(ZoneInfo("Asia/Bishkek")) + timedelta(days=10)).date()
 
     response = _client(personas.officer).post(
         reverse("council:document-silence", args=[document.public_id]),

@@ -12,6 +12,7 @@ from django.test import Client
 from concord.core.errors import ValidationError
 from concord.core.labelling import label_change
 from concord.core.labels import Classification
+from concord.council import services
 from concord.council.tests.factories import draft, session
 
 SECRET_TITLE = "Закрытое заседание"
@@ -78,8 +79,6 @@ def test_it_refuses_a_document_released_wider_than_its_session(org, personas):
 
 
 def test_it_refuses_to_relabel_an_instruction_wider_than_its_decision(org, personas):
-    from concord.council import services
-
     decision = draft(org, personas.officer, classification=Classification.CONFIDENTIAL)
     instruction = services.instruction_add(actor=personas.officer, document=decision,
                                            text_ru="Выполнить.", text_en="Do it.",

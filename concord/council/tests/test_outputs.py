@@ -12,9 +12,19 @@ from django.test import Client
 from docx import Document as Docx
 from icalendar import Calendar
 from lxml import etree  # type: ignore[import-untyped]
+from pypdf import PdfReader
 
 from concord.accounts.models import User
+from concord.core.labels import Classification
+from concord.council import services
 from concord.council.models import Document
+from concord.council.tests.factories import (
+    ALL_CONCUR,
+    draft,
+    implementation_report,
+    positions,
+    session,
+)
 from concord.demo.council import load_council
 from concord.demo.organization import load
 
@@ -120,8 +130,6 @@ def test_it_exports_the_sessions_as_icalendar(demo):
 
 def _pdf_lines(content: bytes) -> list[tuple[float, str]]:
     """The lines of text on the first page of a PDF, each with its height on the page."""
-    from pypdf import PdfReader
-
     lines: list[tuple[float, str]] = []
 
     def visit(text, cm, tm, font, size):
@@ -146,9 +154,6 @@ def _docx_marking(content: bytes) -> tuple[list[str], list[str]]:
 
 @pytest.fixture
 def secret_document(org, personas):
-    from concord.core.labels import Classification
-    from concord.council.tests.factories import draft
-
     return draft(org, personas.officer, classification=Classification.SECRET,
                  release_to_all_members=False, releasable_to=[personas.state_a],
                  title_en="On the secret annex")
@@ -175,8 +180,6 @@ def test_it_marks_a_council_document_in_its_language_at_the_top_and_bottom_of_ea
 @pytest.mark.parametrize(("language", "marking"), [("ru", "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"),
                                                    ("en", "OFFICIAL USE")])
 def test_it_marks_an_implementation_report_in_its_language(org, personas, language, marking):
-    from concord.council.tests.factories import implementation_report
-
     report = implementation_report(org, personas.officer)
     client = _client("officer")
     base = f"/council/reports/{report.public_id}/report"
@@ -191,10 +194,6 @@ def test_it_marks_an_implementation_report_in_its_language(org, personas, langua
 
 
 def test_it_writes_the_label_of_an_adopted_document_into_its_akoma_ntoso(org, personas, schema):
-    from concord.core.labels import Classification
-    from concord.council import services
-    from concord.council.tests.factories import ALL_CONCUR, draft, positions, session
-
     sitting = session(org, personas.officer)
     document = draft(org, personas.officer, session=sitting,
                      classification=Classification.CONFIDENTIAL, release_to_all_members=False,

@@ -4,11 +4,14 @@ in every list, count and export."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from concord.core.labels import Classification
 from concord.council import services
@@ -105,11 +108,6 @@ def test_it_lists_only_released_documents_in_the_page_its_count_and_its_export(o
 
 
 def test_it_exports_each_listed_record_with_its_label(org, personas):
-    import csv
-    import io
-
-    from openpyxl import load_workbook
-
     draft(org, personas.officer, title_en="For Russia", release_to_all_members=False,
           releasable_to=[personas.state_a, personas.state_b],
           classification=Classification.CONFIDENTIAL)

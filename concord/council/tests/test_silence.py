@@ -3,10 +3,11 @@ state objected, and an objection breaks the silence at once."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
+from concord.core import clock
 from concord.core.errors import InvalidState
 from concord.council import services, tasks
 from concord.council.models import ConsensusOutcome, Document, SilenceProcedure, StatePosition
@@ -15,7 +16,7 @@ from concord.council.tests.factories import draft
 
 def _circulating(org, personas, days=10):
     document = draft(org, personas.officer)
-    deadline = datetime.now(UTC) + timedelta(days=days)
+    deadline = clock.now() + timedelta(days=days)
     silence = services.silence_start(actor=personas.officer, document=document, deadline=deadline)
     return document, silence
 
@@ -71,7 +72,7 @@ def test_it_freezes_the_text_while_the_draft_circulates(org, personas):
 def test_it_concludes_due_procedures_in_the_daily_task(org, personas):
     document, silence = _circulating(org, personas, days=1)
     SilenceProcedure.objects.filter(pk=silence.pk).update(
-        deadline=datetime.now(UTC) - timedelta(minutes=1))
+        deadline=clock.now() - timedelta(minutes=1))
 
     result = tasks.conclude_silence_procedures.enqueue()
 

@@ -75,18 +75,26 @@ def _month(request: HttpRequest) -> date:
         return date(day.year, day.month, 1)
 
 
+def _month_after(first: date, months: int) -> date:
+    """The first day of the month `months` after (or before, when negative) the one of `first`."""
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _calendar_day(day: date, *, first: date, sessions: list[Session]) -> dict[str, object]:
+    return {"day": day, "in_month": day.month == first.month,
+            "sessions": [s for s in sessions if s.starts_on <= day <= s.ends_on
+                         and not s.dates_tentative]}
+
+
 def session_calendar(request: HttpRequest) -> HttpResponse:
     first = _month(request)
     last = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
     sessions = list(selectors.session_list(viewer=request.user, start=first, end=last))
-    weeks = []
-    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
-        weeks.append([{"day": day, "in_month": day.month == first.month,
-                       "sessions": [s for s in sessions if s.starts_on <= day <= s.ends_on
-                                    and not s.dates_tentative]} for day in week])
-    previous = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
-    following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-    context = {"first": first, "weeks": weeks, "previous": previous, "following": following,
+    weeks = [[_calendar_day(day, first=first, sessions=sessions) for day in week]
+             for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)]
+    context = {"first": first, "weeks": weeks, "previous": _month_after(first, -1),
+               "following": _month_after(first, 1),
                "tentative": [s for s in sessions if s.dates_tentative],
                "weekdays": [calendar.day_abbr[i] for i in range(7)]}
     return render(request, "council/calendar.html", context)

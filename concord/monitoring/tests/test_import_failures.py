@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import translation
+from openpyxl import Workbook
 
 from concord.monitoring import formats, services
 from concord.monitoring.formats import readers
@@ -62,8 +63,6 @@ def _acled(rows: int) -> str:
 
 
 def _workbook(rows: int) -> bytes:
-    from openpyxl import Workbook
-
     book = Workbook()
     sheet = book.active
     sheet.append(["id", "date", "country", "category", "sub_category"])
