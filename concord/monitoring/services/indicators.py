@@ -4,7 +4,7 @@ and ended, and the crisis analysts told."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import ValidationError, require_permission
@@ -92,9 +93,9 @@ def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = No
                        reader: Viewer | None = None) -> Alert | None:
     """Read the indicator and raise, update or end its alert. Returns the alert it touched.
     `reader` is the system's reading as the indicator's originator, when the caller has one."""
-    on = on or datetime.now(UTC).date()
+    on = on or clock.now().date()
     reading = indicator_read(indicator, on=on)
-    now = datetime.now(UTC)
+    now = clock.now()
     # The open alert is found whoever may read it now: the indicator's label may have changed.
     reader = reader or system_viewer(indicator.originator, reason="evaluating an indicator")
     open_alert: Alert | None = (Alert.objects.visible_to(reader)

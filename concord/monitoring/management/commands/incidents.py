@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.accounts.models import User
+from concord.core import clock
 from concord.core.errors import DomainError
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
@@ -163,7 +164,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{count} incidents written to {output}.")
 
     def _generate(self, options: dict[str, Any]) -> None:
-        end = datetime.now(UTC).date()
+        end = clock.now().date()
         start: date = end - timedelta(days=max(1, options["days"]) - 1)
         seed = options["seed"] if options["seed"] is not None else random.SystemRandom().randrange(
             1 << 30)
