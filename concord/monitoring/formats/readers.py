@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from concord.monitoring.formats.rows import (
     ACLED_REQUIRED,
@@ -157,8 +158,6 @@ def read_csv(stream: IO[bytes], *, acled: bool, limits: Limits) -> Iterator[Row]
 
 
 def read_xlsx(stream: IO[bytes], *, limits: Limits) -> Iterator[Row]:
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook

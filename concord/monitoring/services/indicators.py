@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concord.accounts.models import Role, User
 from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
@@ -153,8 +154,6 @@ def _notify_after_commit(alert: Alert) -> None:
 
 def alert_notify(*, alert: Alert) -> int:
     """Mail the crisis analysts who may read the alert."""
-    from concord.accounts.models import Role, User
-
     recipients = [user.email for user in
                   User.objects.filter(is_active=True, groups__name=Role.CRISIS_ANALYST)
                   .exclude(email="").select_related("party")
