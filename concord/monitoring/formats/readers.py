@@ -28,6 +28,13 @@ from concord.monitoring.formats.rows import (
     own_values,
 )
 
+# How much of a file is read to refuse it early: enough for any header line in practice.
+LOOK_AHEAD = 64 << 10
+# A CSV that can be judged has its header and at least one row.
+HEADER_AND_ROW = 2
+# A GeoJSON position is longitude, latitude and, optionally, altitude.
+LONGITUDE_LATITUDE = 2
+
 
 def _decoded(stream: IO[bytes]) -> IO[str]:
     # utf-8-sig reads UTF-8 with or without the byte-order mark that spreadsheet software adds.
@@ -94,7 +101,7 @@ def check_start(stream: IO[bytes], fmt: str) -> None:
     UTF-8 or lacks required columns, a GeoJSON file that is no JSON object), so that an upload
     can be refused before it is queued; the readers check the same, and everything else."""
     start = stream.tell()
-    head = stream.read(64 << 10)
+    head = stream.read(LOOK_AHEAD)
     stream.seek(start)
     if fmt == "geojson":
         if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
@@ -110,7 +117,7 @@ def check_start(stream: IO[bytes], fmt: str) -> None:
                               % {"error": error}) from error
         text = head[:error.start].decode("utf-8-sig")
     lines = text.splitlines()
-    if len(lines) < 2 and len(head) == 64 << 10:
+    if len(lines) < HEADER_AND_ROW and len(head) == LOOK_AHEAD:
         return  # a header longer than the look: the reader checks it
     header = [name.strip() for name in next(csv.reader(lines[:1]), [])]
     try:
@@ -202,7 +209,7 @@ def _feature_properties(number: int, feature: Any) -> dict[str, Any]:
                          "incident's place is one point (or no geometry).")
                        % {"number": number, "kind": kind if isinstance(kind, str) else "?"})
     coordinates = geometry.get("coordinates")
-    if not isinstance(coordinates, list) or len(coordinates) < 2:
+    if not isinstance(coordinates, list) or len(coordinates) < LONGITUDE_LATITUDE:
         raise RowError(_("feature %(number)s: the Point has no longitude and latitude.")
                        % {"number": number})
     properties["longitude"], properties["latitude"] = coordinates[0], coordinates[1]

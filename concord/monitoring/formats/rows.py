@@ -126,6 +126,8 @@ def _row(line: int, raw: dict[str, Any], convert: Convert) -> Row:
 
 # C0 control characters. A NUL is refused everywhere (PostgreSQL cannot store it in text);
 # tab, line feed and carriage return only where a field holds running text over several lines.
+# An ISO date, YYYY-MM-DD, is read as such before the other formats are tried.
+ISO_DATE_LENGTH = len("2000-01-01")
 _CONTROL_IN_LINE = re.compile("[\x00-\x1f]")
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -154,7 +156,7 @@ def _date(value: Any, column: str) -> date:
     if isinstance(value, date):
         return value
     text = str(value or "").strip()
-    if len(text) == 10 and text[4] == "-":
+    if len(text) == ISO_DATE_LENGTH and text[4] == "-":
         try:
             return date.fromisoformat(text)
         except ValueError:
@@ -231,7 +233,7 @@ def _country(raw: dict[str, Any], *, code: str = "", numeric: str = "") -> str:
 
 
 def _acled_scale(text: str) -> str:
-    first = text.split("-")[0].strip().casefold()
+    first = text.split("-", 1)[0].strip().casefold()
     return first if first in SCALES else SourceScale.OTHER
 
 

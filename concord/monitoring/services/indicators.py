@@ -25,6 +25,9 @@ from concord.monitoring.models import Alert, AlertLevel, Indicator, IndicatorKin
 from concord.monitoring.selectors.indicators import indicator_read
 from concord.monitoring.taxonomy import Category
 
+# An indicator looks back at most a year, a leap year included.
+MAX_WINDOW_DAYS = 366
+
 
 def _threshold_errors(*, name: str, category: str, region: str, window_days: int, kind: str,
                       orange: float, red: float) -> dict[str, list[str]]:
@@ -35,7 +38,7 @@ def _threshold_errors(*, name: str, category: str, region: str, window_days: int
         errors["region"] = [_("Unknown region.")]
     if kind not in IndicatorKind.values:
         errors["kind"] = [_("Unknown kind of threshold.")]
-    if not 1 <= window_days <= 366:
+    if not 1 <= window_days <= MAX_WINDOW_DAYS:
         errors["window_days"] = [_("The window is 1 to 366 days.")]
     if orange < 0 or red < orange:
         errors["red"] = [_("Red must be at or above orange, and both at least 0.")]

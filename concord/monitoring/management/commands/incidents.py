@@ -19,6 +19,9 @@ from concord.core.models import Party
 from concord.monitoring import formats, selectors, services
 from concord.monitoring.outputs import exports
 
+# The bar is redrawn at most this often (seconds), and always at the end.
+REDRAW_EVERY = 0.1
+
 
 class ProgressBar:
     """A one-line bar on the terminal, redrawn at most ten times a second."""
@@ -30,7 +33,7 @@ class ProgressBar:
 
     def __call__(self, rows: int, fraction: float) -> None:
         now = time.monotonic()
-        if now - self.shown < 0.1 and fraction < 1.0:
+        if now - self.shown < REDRAW_EVERY and fraction < 1.0:
             return
         self.shown = now
         width = 30
