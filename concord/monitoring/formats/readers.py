@@ -30,8 +30,8 @@ from concord.monitoring.formats.rows import (
 
 # How much of a file is read to refuse it early: enough for any header line in practice.
 LOOK_AHEAD = 64 << 10
-# A CSV that can be judged has its header and at least one row.
-HEADER_AND_ROW = 2
+# The header line is whole in the look-ahead only when another line starts after it.
+HEADER_AND_NEXT_LINE = 2
 # A GeoJSON position is longitude, latitude and, optionally, altitude.
 LONGITUDE_LATITUDE = 2
 
@@ -117,7 +117,7 @@ def check_start(stream: IO[bytes], fmt: str) -> None:
                               % {"error": error}) from error
         text = head[:error.start].decode("utf-8-sig")
     lines = text.splitlines()
-    if len(lines) < HEADER_AND_ROW and len(head) == LOOK_AHEAD:
+    if len(lines) < HEADER_AND_NEXT_LINE and len(head) == LOOK_AHEAD:
         return  # a header longer than the look: the reader checks it
     header = [name.strip() for name in next(csv.reader(lines[:1]), [])]
     try:

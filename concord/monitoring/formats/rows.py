@@ -124,10 +124,11 @@ def _row(line: int, raw: dict[str, Any], convert: Convert) -> Row:
         return Row(line, None, str(error))
 
 
-# C0 control characters. A NUL is refused everywhere (PostgreSQL cannot store it in text);
-# tab, line feed and carriage return only where a field holds running text over several lines.
 # An ISO date, YYYY-MM-DD, is read as such before the other formats are tried.
 ISO_DATE_LENGTH = len("2000-01-01")
+
+# C0 control characters. A NUL is refused everywhere (PostgreSQL cannot store it in text);
+# tab, line feed and carriage return only where a field holds running text over several lines.
 _CONTROL_IN_LINE = re.compile("[\x00-\x1f]")
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
