@@ -12,7 +12,6 @@ from ninja.security import django_auth
 
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification
-from concord.core.models import LabelChange, Party
 from concord.core.pagination import lazily
 from concord.core.renderers import json_response
 from concord.core.schemas import Problem
@@ -104,9 +103,7 @@ def incident(request: HttpRequest, incident_id: str) -> dict[str, Any]:
             "merged_into": found.merged_into.public_id if found.merged_into else None,
             "release_to_all_members": found.release_to_all_members,
             "releasable_to": sorted(p.code for p in found.releasable_to.all()),
-            "pending_label_change": LabelChange.objects.filter(
-                target_model=Incident._meta.label, target_pk=found.pk,
-                status=LabelChange.Status.PENDING).values_list("public_id", flat=True).first()}
+            "pending_label_change": selectors.incident_pending_label_change(incident=found)}
 
 
 # The API's names for the model's fields, where they differ, and its names for coded values.
@@ -115,37 +112,44 @@ _NAMED_CHOICES: dict[str, Any] = {"time_precision": TimePrecision, "geo_precisio
                                   "classification": Classification}
 
 
+class _Refused(Exception):
+    """One field's value refused, with the reason its caller is told."""
+
+
+def _model_value(name: str, given: Any) -> Any:
+    """The model's value for one field given to the API; raises _Refused when it has none."""
+    if name in _NAMED_CHOICES:
+        choices = _NAMED_CHOICES[name]
+        names = [member.name.lower() for member in choices]
+        if str(given).lower() not in names:
+            raise _Refused(_("%(value)r is not one of: %(names)s.")
+                           % {"value": given, "names": ", ".join(names)})
+        return choices[str(given).upper()].value
+    if name == "releasable_to":
+        if given is None:
+            raise _Refused(_("Give a list of party codes, or leave the field out."))
+        parties = selectors.parties_by_code(codes=given)
+        unknown = sorted(set(given) - set(parties))
+        if unknown:
+            raise _Refused(_("No party %(codes)s.") % {"codes": ", ".join(unknown)})
+        return list(parties.values())
+    if name == "sub_category" and given not in SUB_CATEGORY_BY_CODE:
+        raise _Refused(_("%(value)r is not a sub-category of the taxonomy.") % {"value": given})
+    return given
+
+
 def _model_values(given: dict[str, Any]) -> dict[str, Any]:
     """The model's values for the fields given, each bad one named in the error."""
     values: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
     for name, value in given.items():
-        if name in _NAMED_CHOICES:
-            choices = _NAMED_CHOICES[name]
-            names = [member.name.lower() for member in choices]
-            if str(value).lower() not in names:
-                errors[name] = [_("%(value)r is not one of: %(names)s.")
-                                % {"value": value, "names": ", ".join(names)}]
-                continue
-            value = choices[str(value).upper()].value
-        if name == "releasable_to":
-            if value is None:
-                errors[name] = [_("Give a list of party codes, or leave the field out.")]
-                continue
-            parties = {p.code: p for p in Party.objects.filter(code__in=value)}
-            unknown = sorted(set(value) - set(parties))
-            if unknown:
-                errors[name] = [_("No party %(codes)s.") % {"codes": ", ".join(unknown)}]
-                continue
-            value = list(parties.values())
+        try:
+            values[_RENAMED.get(name, name)] = _model_value(name, value)
+        except _Refused as refused:
+            errors[name] = [str(refused)]
+            continue
         if name == "sub_category":
-            sub = SUB_CATEGORY_BY_CODE.get(value)
-            if sub is None:
-                errors[name] = [_("%(value)r is not a sub-category of the taxonomy.")
-                                % {"value": value}]
-                continue
-            values["category"] = sub.category
-        values[_RENAMED.get(name, name)] = value
+            values["category"] = SUB_CATEGORY_BY_CODE[value].category
     if errors:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
     return values

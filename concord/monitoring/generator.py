@@ -145,6 +145,8 @@ SOURCES = (("Asia-Plus", SourceScale.NATIONAL), ("Avesta", SourceScale.NATIONAL)
            ("Local officials", SourceScale.LOCAL), ("Pajhwok", SourceScale.NATIONAL),
            ("Armenpress", SourceScale.NATIONAL), ("BelTA", SourceScale.NATIONAL))
 # The share of each label: most incidents are for official use and shared with all members.
+# The share of incidents placed exactly; the others are known only to the nearest place.
+PRECISE_SHARE = 0.85
 LABELS = ((Classification.PUBLIC, 25), (Classification.OFFICIAL_USE, 60),
           (Classification.CONFIDENTIAL, 12), (Classification.SECRET, 3))
 
@@ -168,7 +170,7 @@ def synthetic_incidents(count: int, *, seed: int, start: date, end: date) -> Ite
         day = start + timedelta(days=rng.randrange(days))
         actors = ACTORS.get(category, ("Unidentified group",))
         sub = rng.choice(SUBS[category])
-        precise = rng.random() < 0.85
+        precise = rng.random() < PRECISE_SHARE
         yield {
             "external_id": f"synthetic:{seed}:{index}",
             "occurred_on": day, "occurred_at": None,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from concord.monitoring.formats.rows import (
     ACLED_REQUIRED,
@@ -26,6 +27,13 @@ from concord.monitoring.formats.rows import (
     configured_limits,
     own_values,
 )
+
+# How much of a file is read to refuse it early: enough for any header line in practice.
+LOOK_AHEAD = 64 << 10
+# The header line is whole in the look-ahead only when another line starts after it.
+HEADER_AND_NEXT_LINE = 2
+# A GeoJSON position is longitude, latitude and, optionally, altitude.
+LONGITUDE_LATITUDE = 2
 
 
 def _decoded(stream: IO[bytes]) -> IO[str]:
@@ -93,7 +101,7 @@ def check_start(stream: IO[bytes], fmt: str) -> None:
     UTF-8 or lacks required columns, a GeoJSON file that is no JSON object), so that an upload
     can be refused before it is queued; the readers check the same, and everything else."""
     start = stream.tell()
-    head = stream.read(64 << 10)
+    head = stream.read(LOOK_AHEAD)
     stream.seek(start)
     if fmt == "geojson":
         if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
@@ -109,7 +117,7 @@ def check_start(stream: IO[bytes], fmt: str) -> None:
                               % {"error": error}) from error
         text = head[:error.start].decode("utf-8-sig")
     lines = text.splitlines()
-    if len(lines) < 2 and len(head) == 64 << 10:
+    if len(lines) < HEADER_AND_NEXT_LINE and len(head) == LOOK_AHEAD:
         return  # a header longer than the look: the reader checks it
     header = [name.strip() for name in next(csv.reader(lines[:1]), [])]
     try:
@@ -157,8 +165,6 @@ def read_csv(stream: IO[bytes], *, acled: bool, limits: Limits) -> Iterator[Row]
 
 
 def read_xlsx(stream: IO[bytes], *, limits: Limits) -> Iterator[Row]:
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
@@ -203,7 +209,7 @@ def _feature_properties(number: int, feature: Any) -> dict[str, Any]:
                          "incident's place is one point (or no geometry).")
                        % {"number": number, "kind": kind if isinstance(kind, str) else "?"})
     coordinates = geometry.get("coordinates")
-    if not isinstance(coordinates, list) or len(coordinates) < 2:
+    if not isinstance(coordinates, list) or len(coordinates) < LONGITUDE_LATITUDE:
         raise RowError(_("feature %(number)s: the Point has no longitude and latitude.")
                        % {"number": number})
     properties["longitude"], properties["latitude"] = coordinates[0], coordinates[1]

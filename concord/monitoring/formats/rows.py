@@ -124,6 +124,9 @@ def _row(line: int, raw: dict[str, Any], convert: Convert) -> Row:
         return Row(line, None, str(error))
 
 
+# An ISO date, YYYY-MM-DD, is read as such before the other formats are tried.
+ISO_DATE_LENGTH = len("2000-01-01")
+
 # C0 control characters. A NUL is refused everywhere (PostgreSQL cannot store it in text);
 # tab, line feed and carriage return only where a field holds running text over several lines.
 _CONTROL_IN_LINE = re.compile("[\x00-\x1f]")
@@ -154,7 +157,7 @@ def _date(value: Any, column: str) -> date:
     if isinstance(value, date):
         return value
     text = str(value or "").strip()
-    if len(text) == 10 and text[4] == "-":
+    if len(text) == ISO_DATE_LENGTH and text[4] == "-":
         try:
             return date.fromisoformat(text)
         except ValueError:

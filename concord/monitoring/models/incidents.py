@@ -82,15 +82,20 @@ class Severity(models.IntegerChoices):
 _ALWAYS_MODERATE = frozenset({Category.TERRORISM.value, Category.BORDER.value})
 _LOW, _MODERATE, _HIGH, _CRITICAL = (int(s) for s in (Severity.LOW, Severity.MODERATE,
                                                        Severity.HIGH, Severity.CRITICAL))
+# The tolls at which an incident is critical, high or moderate, whatever its category.
+CRITICAL_FATALITIES = 10
+HIGH_FATALITIES, HIGH_INJURED = 3, 20
+MODERATE_FATALITIES, MODERATE_INJURED = 1, 3
 
 
 def severity_of(*, category: str, fatalities: int, injured: int) -> int:
     """The scale the situation picture colours by: the toll first, then the threat itself."""
-    if fatalities >= 10:
+    if fatalities >= CRITICAL_FATALITIES:
         return _CRITICAL
-    if fatalities >= 3 or injured >= 20:
+    if fatalities >= HIGH_FATALITIES or injured >= HIGH_INJURED:
         return _HIGH
-    if fatalities >= 1 or injured >= 3 or category in _ALWAYS_MODERATE:
+    if (fatalities >= MODERATE_FATALITIES or injured >= MODERATE_INJURED
+            or category in _ALWAYS_MODERATE):
         return _MODERATE
     return _LOW
 

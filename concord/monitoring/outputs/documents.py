@@ -12,7 +12,16 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from docx import Document
+from docx.shared import Cm
 from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Image as PdfImage
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
 
 from concord.core.marking import mark_docx, marking_of, pdf_marker
 from concord.core.pdf import font_file, pdf_font
@@ -25,6 +34,9 @@ PALETTE = ["#1f4e79", "#d9622b", "#2f7d4f", "#b3261e", "#c99a06", "#6f42c1", "#0
 SEVERITY_COLOURS = {1: "#2f7d4f", 2: "#c99a06", 3: "#d9622b", 4: "#b3261e"}
 # The frame of the report's map: the area of responsibility from Belarus to Kazakhstan's east.
 MAP_BOUNDS = (20.0, 30.0, 90.0, 60.0)  # west, south, east, north
+# Up to a quarter's worth of weeks every bar of the timeline is dated; a longer period would
+# make the dates overlap, so about eight of them are kept.
+WEEKS_ALL_LABELLED = 14
 
 
 def font_path() -> str | None:
@@ -67,7 +79,7 @@ def timeline_png(report: SituationReport, *, width: int = 1200, height: int = 48
             h = (bottom - top) * count / highest
             draw.rectangle([x0, y - h, x1, y], fill=PALETTE[number % len(PALETTE)])
             y -= h
-        if len(weeks) <= 14 or index % max(1, len(weeks) // 8) == 0:
+        if len(weeks) <= WEEKS_ALL_LABELLED or index % max(1, len(weeks) // 8) == 0:
             draw.text((x0, bottom + 8), week["week"][5:], fill="#333", font=small)
     for number, category in enumerate(categories[:15]):
         y = top + number * 24
@@ -104,14 +116,14 @@ def _countries() -> list[list[list[tuple[float, float]]]]:
             points.extend(part[1:] if points else part)
         return points
 
-    shapes = []
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        polygons = geometry.get("arcs") or []
-        if geometry.get("type") == "Polygon":
-            polygons = [polygons]
-        for polygon in polygons:
-            shapes.append([ring(indexes) for indexes in polygon])
-    return shapes
+    def polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
+        # A Polygon's arcs are one polygon's rings; a MultiPolygon's are a list of polygons.
+        arcs_of = geometry.get("arcs") or []
+        return [arcs_of] if geometry.get("type") == "Polygon" else arcs_of
+
+    return [[ring(indexes) for indexes in polygon]
+            for geometry in topology["objects"]["countries"]["geometries"]
+            for polygon in polygons(geometry)]
 
 
 def map_png(report: SituationReport, *, width: int = 1200, height: int = 560) -> bytes:
@@ -186,10 +198,26 @@ def report_headers() -> dict[str, list[str]]:
     }
 
 
-def report_docx(report: SituationReport) -> bytes:
-    from docx import Document
-    from docx.shared import Cm
+def _docx_paragraphs(document: Any, heading: str, text: str) -> None:
+    document.add_heading(heading, level=1)
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph)
 
+
+def _docx_grid(document: Any, header: list[str], rows: list[list[str]]) -> None:
+    if not rows:
+        document.add_paragraph(_("None."))
+        return
+    grid = document.add_table(rows=1, cols=len(header))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, header, strict=True):
+        cell.text = str(text)
+    for row in rows:
+        for cell, text in zip(grid.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def report_docx(report: SituationReport) -> bytes:
     document = Document()
     mark_docx(document, marking_of(report))
     document.add_heading(report.title, level=0)
@@ -199,9 +227,7 @@ def report_docx(report: SituationReport) -> bytes:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = str(name), value
     if report.assessment:
-        document.add_heading(_("Assessment"), level=1)
-        for paragraph in report.assessment.split("\n\n"):
-            document.add_paragraph(paragraph)
+        _docx_paragraphs(document, _("Assessment"), report.assessment)
     document.add_heading(_("Incidents by week and category"), level=1)
     document.add_picture(io.BytesIO(timeline_png(report)), width=Cm(16))
     document.add_heading(_("Map of incidents"), level=1)
@@ -210,20 +236,9 @@ def report_docx(report: SituationReport) -> bytes:
                        ("serious", _("The most serious incidents")),
                        ("alerts", _("Alerts"))):
         document.add_heading(title, level=1)
-        if not rows[key]:
-            document.add_paragraph(_("None."))
-            continue
-        grid = document.add_table(rows=1, cols=len(headers[key]))
-        grid.style = "Table Grid"
-        for cell, text in zip(grid.rows[0].cells, headers[key], strict=True):
-            cell.text = str(text)
-        for row in rows[key]:
-            for cell, text in zip(grid.add_row().cells, row, strict=True):
-                cell.text = text
+        _docx_grid(document, headers[key], rows[key])
     if report.conclusions:
-        document.add_heading(_("Conclusions and proposals"), level=1)
-        for paragraph in report.conclusions.split("\n\n"):
-            document.add_paragraph(paragraph)
+        _docx_paragraphs(document, _("Conclusions and proposals"), report.conclusions)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -235,14 +250,6 @@ def _pdf_fonts() -> tuple[str, str]:
 
 
 def report_pdf(report: SituationReport) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Image as PdfImage
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from reportlab.platypus.flowables import Flowable
-
     regular, bold = _pdf_fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5)

@@ -6,13 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Q, QuerySet
 
+from concord.core.models import LabelChange
 from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring.filters import IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.models import Incident
+
+
+def incident_pending_label_change(*, incident: Incident) -> UUID | None:
+    """The lower label proposed for an incident the viewer already reads, while it waits for a
+    second approver; None when no change waits."""
+    pending: UUID | None = (LabelChange.objects
+                            .filter(target_model=Incident._meta.label, target_pk=incident.pk,
+                                    status=LabelChange.Status.PENDING)
+                            .values_list("public_id", flat=True).first())
+    return pending
 
 
 def incident_list(*, viewer: Any, filters: IncidentFilters | None = None,
@@ -93,9 +105,7 @@ def duplicate_pairs(*, viewer: Any, filters: IncidentFilters, days: int = 2,
         # Rows come grouped by category and country and sorted by date: a row is compared only
         # with the earlier rows of its group still within the day tolerance.
         window = [w for w in window if w[1:3] == row[1:3] and (row[3] - w[3]).days <= days]
-        for other in window:
-            if _same_place(other, row, degrees):
-                found.append((other[0], row[0]))
+        found.extend((other[0], row[0]) for other in window if _same_place(other, row, degrees))
         window.append(row)
     found.sort(key=lambda pair: pair[0])
     more = len(found) > limit

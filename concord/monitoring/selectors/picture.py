@@ -28,6 +28,9 @@ def cell_degrees(zoom: int) -> float:
     # About 64 screen pixels a cell: 256-pixel tiles at 2**zoom tiles round the world.
     return 90.0 / float(2 ** max(0, min(zoom, 12)))
 
+# The map's zoom levels: 0 shows the whole world, 12 a town.
+MAX_ZOOM = 12
+
 
 @dataclass
 class Summary:
@@ -49,7 +52,7 @@ def situation_summary(*, viewer: Any, filters: IncidentFilters, zoom: int = 4) -
     Read from the tallies (a few sums per day and week) when the filters are among those they
     are kept by; otherwise from the incidents themselves, in one pass. Both give the same
     picture (see the tests)."""
-    if not 0 <= zoom <= 12:
+    if not 0 <= zoom <= MAX_ZOOM:
         raise ValidationError(_("Zoom is 0 to 12."), errors={"zoom": [_("Zoom is 0 to 12.")]})
     if tallied(filters, zoom):
         return _summary_from_tallies(viewer=viewer, filters=filters, zoom=zoom)

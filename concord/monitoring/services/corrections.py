@@ -3,12 +3,13 @@ other sources give, and the merge of two records of one incident."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import Conflict, ValidationError, require_permission
@@ -95,7 +96,7 @@ def figure_add(*, actor: Any, incident: Incident, source_kind: str, source_name:
         incident=incident, source_kind=source_kind, source_name=source_name,
         fatalities=fatalities, injured=injured, fatalities_low=fatalities_low,
         fatalities_high=fatalities_high, reliability=reliability, credibility=credibility,
-        reported_on=reported_on or datetime.now(UTC).date(),
+        reported_on=reported_on or clock.now().date(),
         recorded_by=actor if getattr(actor, "pk", None) else None)
     _validated(figure)
     errors: dict[str, list[str]] = {}

@@ -13,6 +13,7 @@ from concord.core.audit import audit_record
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
+from concord.monitoring.generator import synthetic_incidents
 from concord.monitoring.models import Incident
 from concord.monitoring.services._common import (
     _check_label,
@@ -55,8 +56,6 @@ def incident_generate(*, actor: Any, count: int, seed: int, start: date, end: da
                       batch_size: int = IMPORT_BATCH) -> int:
     """Add `count` synthetic incidents (see `generator`). Incidents above OFFICIAL USE stay
     with their originator; the others are released to every member state."""
-    from concord.monitoring.generator import synthetic_incidents
-
     require_permission(actor, "monitoring.add_incident")
     if count < 0 or start > end:
         raise ValidationError(_("Give a positive count and a period."),

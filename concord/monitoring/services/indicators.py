@@ -4,7 +4,7 @@ and ended, and the crisis analysts told."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -12,6 +12,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concord.accounts.models import Role, User
+from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import ValidationError, require_permission
@@ -23,6 +25,9 @@ from concord.monitoring.models import Alert, AlertLevel, Indicator, IndicatorKin
 from concord.monitoring.selectors.indicators import indicator_read
 from concord.monitoring.taxonomy import Category
 
+# An indicator looks back at most a year, a leap year included.
+MAX_WINDOW_DAYS = 366
+
 
 def _threshold_errors(*, name: str, category: str, region: str, window_days: int, kind: str,
                       orange: float, red: float) -> dict[str, list[str]]:
@@ -33,7 +38,7 @@ def _threshold_errors(*, name: str, category: str, region: str, window_days: int
         errors["region"] = [_("Unknown region.")]
     if kind not in IndicatorKind.values:
         errors["kind"] = [_("Unknown kind of threshold.")]
-    if not 1 <= window_days <= 366:
+    if not 1 <= window_days <= MAX_WINDOW_DAYS:
         errors["window_days"] = [_("The window is 1 to 366 days.")]
     if orange < 0 or red < orange:
         errors["red"] = [_("Red must be at or above orange, and both at least 0.")]
@@ -92,9 +97,9 @@ def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = No
                        reader: Viewer | None = None) -> Alert | None:
     """Read the indicator and raise, update or end its alert. Returns the alert it touched.
     `reader` is the system's reading as the indicator's originator, when the caller has one."""
-    on = on or datetime.now(UTC).date()
+    on = on or clock.now().date()
     reading = indicator_read(indicator, on=on)
-    now = datetime.now(UTC)
+    now = clock.now()
     # The open alert is found whoever may read it now: the indicator's label may have changed.
     reader = reader or system_viewer(indicator.originator, reason="evaluating an indicator")
     open_alert: Alert | None = (Alert.objects.visible_to(reader)
@@ -152,8 +157,6 @@ def _notify_after_commit(alert: Alert) -> None:
 
 def alert_notify(*, alert: Alert) -> int:
     """Mail the crisis analysts who may read the alert."""
-    from concord.accounts.models import Role, User
-
     recipients = [user.email for user in
                   User.objects.filter(is_active=True, groups__name=Role.CRISIS_ANALYST)
                   .exclude(email="").select_related("party")

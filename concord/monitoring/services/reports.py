@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import ValidationError, require_permission
@@ -73,7 +74,7 @@ def weekly_reports_generate(*, today: date | None = None) -> list[SituationRepor
     """Draft the crisis centre's weekly report: the whole area of responsibility over the last
     full week (UTC), as the secretariat's reading, left for an analyst to edit. A week is drafted
     once: when the system already made that week's report, nothing is made again."""
-    start, end = previous_week(today or datetime.now(UTC).date())
+    start, end = previous_week(today or clock.now().date())
     # Locking the secretariat's row makes two runs at once (the periodic task and an operator's
     # `concord situation weekly`) take turns, so that the second one finds the first one's report.
     secretariat = (Party.objects.select_for_update().filter(kind=PartyKind.SECRETARIAT)
@@ -97,7 +98,7 @@ def weekly_reports_generate(*, today: date | None = None) -> list[SituationRepor
 
 
 def _edited(report: SituationReport) -> None:
-    report.edited_at = datetime.now(UTC)
+    report.edited_at = clock.now()
 
 
 @transaction.atomic

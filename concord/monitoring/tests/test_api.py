@@ -78,16 +78,16 @@ def test_it_answers_an_invisible_incident_as_missing(client, personas):
 _INDICATOR = {"name": "Border clashes", "orange": 2, "red": 4}
 
 
-@pytest.mark.parametrize(("method", "path", "payload"), [
+@pytest.mark.parametrize("endpoint", [
     ("get", "/incidents/{}", None),
     ("patch", "/incidents/{}", {"narrative": "Corrected."}),
     ("put", "/indicators/{}", _INDICATOR),
     ("get", "/alerts/{}", None),
     ("get", "/alerts/{}/cap", None),
-])
+], ids=lambda endpoint: f"{endpoint[0]} {endpoint[1]}")
 @pytest.mark.parametrize("malformed", ["0", "not-an-id", "1" * 33])
-def test_it_answers_a_malformed_id_exactly_as_a_missing_one(client, personas, method, path,
-                                                           payload, malformed):
+def test_it_answers_a_malformed_id_exactly_as_a_missing_one(client, personas, endpoint, malformed):
+    method, path, payload = endpoint
     client.force_login(personas.analyst)
 
     def ask(public_id: str):

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from concord.core.labelling import label_change_decide
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
 from concord.monitoring import services
@@ -224,3 +225,33 @@ def test_the_api_says_a_lower_label_waits_for_approval(client, personas):
     assert response.status_code == 202
     assert response.json()["classification"] == "confidential"
     assert response.json()["pending_label_change"] is not None
+
+
+def test_the_api_shows_the_waiting_label_change_until_it_is_decided(client, personas):
+    record = incident(personas.secretariat, classification=Classification.CONFIDENTIAL,
+                      release_to_all_members=False)
+    client.force_login(personas.analyst)
+    asked = client.patch(f"{API}/incidents/{record.public_id}", {"classification": "official_use"},
+                         content_type="application/json").json()["pending_label_change"]
+
+    waiting = client.get(f"{API}/incidents/{record.public_id}").json()
+    label_change_decide(actor=personas.officer, public_id=asked, approve=True)
+    decided = client.get(f"{API}/incidents/{record.public_id}").json()
+
+    assert waiting["pending_label_change"] == asked
+    assert (waiting["classification"], decided["classification"]) == ("confidential",
+                                                                       "official_use")
+    assert decided["pending_label_change"] is None
+
+
+def test_the_api_names_only_the_unknown_codes_of_a_release_list(client, personas):
+    client.force_login(personas.analyst)
+
+    refused = client.post(f"{API}/incidents", {
+        "date": "2024-07-01", "country": "TJ", "sub_category": "drug_seizure",
+        "release_to_all_members": False, "releasable_to": ["RU", "ZZ", "TJ", "XX"]},
+        content_type="application/json")
+
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [{"field": "releasable_to",
+                                         "message": "No party XX, ZZ."}]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from openpyxl import Workbook
 
 from concord.core.models import AuditEntry, Party
 from concord.monitoring import services
@@ -162,8 +163,6 @@ def test_it_identifies_own_rows_without_an_id_by_their_content(personas):
 
 
 def test_it_reports_the_line_of_a_bad_row_in_a_workbook(personas):
-    from openpyxl import Workbook
-
     book = Workbook()
     sheet = book.active
     sheet.append(["id", "date", "country", "category", "sub_category", "fatalities"])

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from concord.core.errors import Conflict, Forbidden, ValidationError
+from concord.core.errors import Conflict, Forbidden, NotFound, ValidationError
 from concord.core.labels import Classification
 from concord.monitoring import selectors, services
 from concord.monitoring.models import Incident
@@ -105,6 +105,5 @@ def test_it_answers_an_invisible_incident_as_missing(personas):
     hidden = incident(personas.secretariat, classification=Classification.CONFIDENTIAL,
                       release_to_all_members=False)
 
-    from concord.core.errors import NotFound
     with pytest.raises(NotFound):
         selectors.incident_get(viewer=personas.delegate_a, public_id=hidden.public_id)

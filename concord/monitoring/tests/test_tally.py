@@ -8,6 +8,7 @@ import math
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -181,8 +182,6 @@ def test_a_state_sees_in_the_picture_only_what_it_may_read(personas):
 
 
 def test_the_operator_checks_and_rebuilds_the_tallies_from_the_command_line(personas):
-    from django.core.management import CommandError, call_command
-
     incident(personas.secretariat)
     out = io.StringIO()
     call_command("situation", "tallies", stdout=out)

@@ -9,6 +9,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 
 from concord.core.errors import Forbidden, ValidationError
@@ -189,8 +190,6 @@ def test_it_lets_an_analyst_define_an_indicator_and_evaluate_from_the_pages(clie
 
 
 def test_it_evaluates_the_indicators_from_the_command_line(personas, capsys):
-    from django.core.management import call_command
-
     _seizures(personas, 7, on=today())
     _drug_indicator(personas)
 

@@ -4,11 +4,12 @@ reading, once a week, left for an analyst to edit."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from concord.core import clock
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
 from concord.core.schedule import enqueue_due
@@ -149,12 +150,12 @@ def test_the_weekly_report_is_a_periodic_task(personas, settings):
     [report] = SituationReport.objects.visible_to(personas.officer)
     assert queued == [WEEKLY]
     assert (report.period_start, report.period_end) == services.previous_week(
-        datetime.now(UTC).date())
+        clock.now().date())
     assert report.generated_by is None
 
 
 def test_the_command_drafts_last_week_once_and_says_so(personas, capsys):
-    start, end = services.previous_week(datetime.now(UTC).date())
+    start, end = services.previous_week(clock.now().date())
 
     call_command("situation", "weekly")
     call_command("situation", "weekly")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concord.monitoring.filters import IncidentFilters, incident_filters
@@ -39,6 +40,4 @@ def _said_if_pending(request: HttpRequest, record: Any) -> Any:
 
 
 def _is_ru() -> bool:
-    from django.utils.translation import get_language
-
     return (get_language() or "ru").startswith("ru")

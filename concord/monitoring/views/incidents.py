@@ -3,6 +3,7 @@ for duplicates."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 from uuid import UUID
 
@@ -49,8 +50,6 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 
 
 def _export(request: HttpRequest, filters: IncidentFilters, fmt: str) -> HttpResponse:
-    import io
-
     if fmt == "xlsx":
         binary = io.BytesIO()
         exports.incident_export(viewer=request.user, filters=filters, fmt=fmt, out=binary)

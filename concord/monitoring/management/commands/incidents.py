@@ -5,18 +5,22 @@ from __future__ import annotations
 import random
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.accounts.models import User
+from concord.core import clock
 from concord.core.errors import DomainError
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.monitoring import formats, selectors, services
 from concord.monitoring.outputs import exports
+
+# The bar is redrawn at most this often (seconds), and always at the end.
+REDRAW_EVERY = 0.1
 
 
 class ProgressBar:
@@ -29,7 +33,7 @@ class ProgressBar:
 
     def __call__(self, rows: int, fraction: float) -> None:
         now = time.monotonic()
-        if now - self.shown < 0.1 and fraction < 1.0:
+        if now - self.shown < REDRAW_EVERY and fraction < 1.0:
             return
         self.shown = now
         width = 30
@@ -163,7 +167,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{count} incidents written to {output}.")
 
     def _generate(self, options: dict[str, Any]) -> None:
-        end = datetime.now(UTC).date()
+        end = clock.now().date()
         start: date = end - timedelta(days=max(1, options["days"]) - 1)
         seed = options["seed"] if options["seed"] is not None else random.SystemRandom().randrange(
             1 << 30)

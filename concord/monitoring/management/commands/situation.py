@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from concord.core import clock
 from concord.core.errors import DomainError
 from concord.monitoring import services, tally
 from concord.monitoring.geography import REGION_BY_CODE
@@ -76,7 +77,7 @@ class Command(BaseCommand):
 
     def _weekly(self) -> None:
         _secretariat()  # with no secretariat the schedule only logs; the operator is told
-        today = datetime.now(UTC).date()
+        today = clock.now().date()
         drafted = services.weekly_reports_generate(today=today)
         for report in drafted:
             self.stdout.write(_("%(title)s: %(count)d incidents, drafted (label %(label)s).") % {
