@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from concord.core.actors import SYSTEM
 from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.monitoring import formats, services
@@ -79,7 +80,7 @@ def run(*, records: int, repeat: int, seed: int) -> int:
             _clear()
             began = time.perf_counter()
             if side == "import":
-                outcome = services.incident_import(actor=None, stream=io.BytesIO(data),
+                outcome = services.incident_import(actor=SYSTEM, stream=io.BytesIO(data),
                                                    fmt="acled", originator=party)
                 assert outcome.created == records, outcome
             else:

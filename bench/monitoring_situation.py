@@ -21,6 +21,7 @@ from django.test import Client
 from django.test.utils import setup_test_environment
 
 from concord.accounts.models import User
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.monitoring import selectors, services
@@ -37,7 +38,7 @@ START = END - timedelta(days=89)
 def populate(*, records: int, seed: int) -> User:
     party, _ = Party.objects.get_or_create(code="SEC", defaults={
         "kind": PartyKind.SECRETARIAT, "name_ru": "Секретариат", "name_en": "Secretariat"})
-    services.incident_generate(actor=None, count=records, seed=seed,
+    services.incident_generate(actor=SYSTEM, count=records, seed=seed,
                                start=END - timedelta(days=364), end=END, originator=party,
                                batch_size=5000)
     with connection.cursor() as cursor:

@@ -33,6 +33,7 @@ from bench.urls import BARE_PATH
 from concord.accounts import services as accounts
 from concord.accounts.models import TotpDevice, User
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
 from concord.council.models import Session
 from concord.demo.steps import load_all
@@ -55,7 +56,7 @@ def populate() -> dict[str, Any]:
     if not User.objects.filter(username="analyst.bench").exists():
         party = User.objects.get(username="analyst").party
         assert party is not None
-        accounts.user_create(actor=None, username="analyst.bench", password=PASSWORD,
+        accounts.user_create(actor=SYSTEM, username="analyst.bench", password=PASSWORD,
                              party=party, clearance=Classification.OFFICIAL_USE,
                              roles=["crisis_analyst"])
     secrets: dict[str, str] = {}
@@ -63,7 +64,7 @@ def populate() -> dict[str, Any]:
         user = User.objects.get(username=username)
         if not user.check_password(PASSWORD):
             # The organization was loaded by another benchmark, with a password of its own.
-            accounts.user_set_password(actor=None, user=user, password=PASSWORD)
+            accounts.user_set_password(actor=SYSTEM, user=user, password=PASSWORD)
         if user.needs_second_factor:
             # A device of an earlier benchmark in this database: its secret is not known here.
             TotpDevice.objects.filter(user=user).delete()
@@ -73,7 +74,7 @@ def populate() -> dict[str, Any]:
                                 client_address="127.0.0.1")
             secrets[username] = secret
     tokens = {username: accounts.token_create(
-        actor=None, user=User.objects.get(username=username), name="load benchmark").plaintext
+        actor=SYSTEM, user=User.objects.get(username=username), name="load benchmark").plaintext
         for username in {*API_READ_PERSONAS, *API_WRITE_PERSONAS}}
     return {"totp": secrets, "tokens": tokens}
 

@@ -14,7 +14,6 @@ a viewer of labelled records: what the system reads beyond a user's eyes goes th
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Final, TypeAlias, TypeGuard, TypeVar
 
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from concord.core.labels import Viewer as Reader
 
 if TYPE_CHECKING:
-    from types import FrameType
-
     from django.contrib.auth.base_user import AbstractBaseUser
     from django.contrib.auth.models import AnonymousUser
 
@@ -70,22 +67,6 @@ def is_system(actor: object) -> TypeGuard[SystemActor]:
     return actor is SYSTEM
 
 
-# Monitoring still passes None for the system while its code is moved to these types; its calls
-# (and only its calls) are read as SYSTEM until then. The first caller outside core decides, so
-# that a path through core's own helpers (require_clearance → clearance_errors) is judged by
-# who called it.
-_STILL_PASSING_NONE = ("concord.monitoring.",)
-
-
-def _first_caller_outside_core(frame: FrameType | None) -> str:
-    while frame is not None:
-        module = str(frame.f_globals.get("__name__", ""))
-        if not module.startswith("concord.core.") or ".tests." in module:
-            return module
-        frame = frame.f_back
-    return ""
-
-
 A = TypeVar("A")
 
 
@@ -94,12 +75,7 @@ def acting(actor: A | None) -> A | SystemActor:
     an actor."""
     if actor is not None:
         return actor
-    caller = _first_caller_outside_core(sys._getframe(1))
-    if caller.startswith(_STILL_PASSING_NONE):
-        return SYSTEM
-    raise MissingActor(
-        f"No actor given (called from {caller or 'unknown'}): pass the user, or SYSTEM for the "
-        "system itself.")
+    raise MissingActor("No actor given: pass the user, or SYSTEM for the system itself.")
 
 
 def user_id(who: Actor | Viewer) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from concord.core.actors import SYSTEM
 from concord.monitoring import services
 
 
@@ -14,7 +15,7 @@ def import_incidents(public_id: str) -> None:
 
 @task()
 def evaluate_indicators() -> None:
-    services.indicators_evaluate_all(actor=None)
+    services.indicators_evaluate_all(actor=SYSTEM)
 
 
 @task()

@@ -32,7 +32,7 @@ def test_it_lets_the_system_pass_a_permission_and_refuses_a_signed_out_user():
 
 
 def test_it_refuses_a_permission_check_with_no_actor():
-    with pytest.raises(MissingActor, match=r"concord\.core\.tests\.test_actors"):
+    with pytest.raises(MissingActor, match="pass the user, or SYSTEM"):
         require_permission(None, "registry.add_body")  # type: ignore[arg-type]
 
 
@@ -52,16 +52,15 @@ def test_it_writes_a_system_entry_with_no_user_and_refuses_one_with_no_actor():
         audit_record(actor=None, action="core.guard.repair")  # type: ignore[arg-type]
 
 
-def test_it_reads_a_missing_actor_from_monitoring_as_the_system_until_it_names_one():
-    # Monitoring's code moves to the named system actor separately; meanwhile its calls that
-    # pass None keep working, and no one else's do.
+def test_it_refuses_a_missing_actor_whichever_app_calls():
+    # No app may stand None in for the system: monitoring's code, the last to move, names SYSTEM.
     monitoring: dict[str, object] = {"__name__": "concord.monitoring.probe",
                                       "require_permission": require_permission}
     exec("def check(actor):\n    require_permission(actor, 'monitoring.add_incident')\n",  # noqa: S102
          monitoring)
-    monitoring["check"](None)  # type: ignore[operator]
     with pytest.raises(MissingActor):
-        require_permission(None, "monitoring.add_incident")  # type: ignore[arg-type]
+        monitoring["check"](None)  # type: ignore[operator]
+    monitoring["check"](SYSTEM)  # type: ignore[operator]
 
 
 def test_it_names_a_person_only_for_a_signed_in_user(personas):

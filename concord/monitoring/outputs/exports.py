@@ -14,6 +14,7 @@ from typing import IO, Any
 from django.db import transaction
 from openpyxl import Workbook
 
+from concord.core.actors import Viewer
 from concord.core.audit import audit_record
 from concord.core.exports import formula_safe
 from concord.core.marking import LABEL_COLUMNS, label_cells
@@ -129,7 +130,7 @@ def write_geojson(incidents: Iterable[Incident], out: IO[str]) -> int:
 
 
 @transaction.atomic
-def incident_export(*, viewer: Any, filters: selectors.IncidentFilters, fmt: str,
+def incident_export(*, viewer: Viewer, filters: selectors.IncidentFilters, fmt: str,
                     out: IO[Any]) -> int:
     incidents = selectors.incident_list(viewer=viewer, filters=filters)
     highest = incidents.order_by("-classification").values_list("classification",

@@ -10,11 +10,12 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Viewer
 from concord.core.errors import NotFound
 from concord.monitoring.models import IncidentImport
 
 
-def import_get(*, viewer: Any, public_id: Any) -> IncidentImport:
+def import_get(*, viewer: Viewer, public_id: Any) -> IncidentImport:
     """An import is seen by the one who started it (and by no one else: its file may hold what
     only they may read)."""
     try:
@@ -28,7 +29,7 @@ def import_get(*, viewer: Any, public_id: Any) -> IncidentImport:
     return run
 
 
-def import_list(*, viewer: Any) -> QuerySet[IncidentImport]:
+def import_list(*, viewer: Viewer) -> QuerySet[IncidentImport]:
     return IncidentImport.objects.filter(started_by_id=getattr(viewer, "pk", None))[:20]
 
 

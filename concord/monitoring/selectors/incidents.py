@@ -10,6 +10,7 @@ from uuid import UUID
 
 from django.db.models import Q, QuerySet
 
+from concord.core.actors import Viewer
 from concord.core.models import LabelChange
 from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring.filters import IncidentFilters
@@ -27,7 +28,7 @@ def incident_pending_label_change(*, incident: Incident) -> UUID | None:
     return pending
 
 
-def incident_list(*, viewer: Any, filters: IncidentFilters | None = None,
+def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
                   include_merged: bool = False) -> QuerySet[Incident]:
     filters = filters or IncidentFilters()
     incidents = Incident.objects.visible_to(viewer)
@@ -53,14 +54,14 @@ def incident_list(*, viewer: Any, filters: IncidentFilters | None = None,
     return incidents.order_by("-occurred_on", "-id")
 
 
-def incident_get(*, viewer: Any, public_id: Any) -> Incident:
+def incident_get(*, viewer: Viewer, public_id: Any) -> Incident:
     return labelled_get(  # type: ignore[no-any-return]
         Incident.objects.select_related("originator", "merged_into", "recorded_by")
         .prefetch_related("figures"), viewer=viewer,
         public_id=public_id_of(Incident, public_id))
 
 
-def incident_duplicates(*, viewer: Any, incident: Incident, days: int = 2,
+def incident_duplicates(*, viewer: Viewer, incident: Incident, days: int = 2,
                         degrees: float = 0.1) -> QuerySet[Incident]:
     """Records of the same category near the same place and time, other than this one: what an
     analyst looks at before merging. The tolerance is ±`days` and ±`degrees` (about 10 km)."""
@@ -89,7 +90,7 @@ class DuplicatePair:
         return self.first, self.second
 
 
-def duplicate_pairs(*, viewer: Any, filters: IncidentFilters, days: int = 2,
+def duplicate_pairs(*, viewer: Viewer, filters: IncidentFilters, days: int = 2,
                     degrees: float = 0.1, limit: int = 200) -> tuple[list[DuplicatePair], bool]:
     """Pairs of records the viewer may read, among those filtered, that look like one incident: the
     same category and country within ±`days`, and within ±`degrees` of each other (or at the

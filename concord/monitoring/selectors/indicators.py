@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from concord.core.actors import Viewer
 from concord.core.policy import audience_of_record, readable_by
 from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring.geography import REGION_BY_CODE
@@ -60,17 +61,17 @@ def indicator_read(indicator: Indicator, *, on: date) -> Reading:
                    window_end=on)
 
 
-def indicator_list(*, viewer: Any) -> QuerySet[Indicator]:
+def indicator_list(*, viewer: Viewer) -> QuerySet[Indicator]:
     return Indicator.objects.visible_to(viewer).select_related("originator").order_by("name")
 
 
-def indicator_get(*, viewer: Any, public_id: Any) -> Indicator:
+def indicator_get(*, viewer: Viewer, public_id: Any) -> Indicator:
     return labelled_get(  # type: ignore[no-any-return]
         Indicator.objects.select_related("originator"), viewer=viewer,
         public_id=public_id_of(Indicator, public_id))
 
 
-def alert_list(*, viewer: Any, active: bool | None = None) -> QuerySet[Alert]:
+def alert_list(*, viewer: Viewer, active: bool | None = None) -> QuerySet[Alert]:
     alerts = Alert.objects.visible_to(viewer).select_related("indicator")
     if active is True:
         alerts = alerts.filter(ended_at__isnull=True)
@@ -79,7 +80,7 @@ def alert_list(*, viewer: Any, active: bool | None = None) -> QuerySet[Alert]:
     return alerts.order_by("-raised_at", "-id")
 
 
-def alert_get(*, viewer: Any, public_id: Any) -> Alert:
+def alert_get(*, viewer: Viewer, public_id: Any) -> Alert:
     return labelled_get(  # type: ignore[no-any-return]
         Alert.objects.select_related("indicator", "originator"), viewer=viewer,
         public_id=public_id_of(Alert, public_id))

@@ -14,8 +14,9 @@ from django.db.models import Case, Count, F, Max, QuerySet, Sum, Value, When
 from django.db.models.functions import Floor
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Viewer
 from concord.core.errors import ValidationError
-from concord.core.labels import Viewer
+from concord.core.labels import Viewer as Reader
 from concord.core.prepared import PreparedQuery
 from concord.monitoring import tally
 from concord.monitoring.filters import IncidentFilters
@@ -45,7 +46,7 @@ class Summary:
     clusters: list[dict[str, Any]] = field(default_factory=list)
 
 
-def situation_summary(*, viewer: Any, filters: IncidentFilters, zoom: int = 4) -> Summary:
+def situation_summary(*, viewer: Viewer, filters: IncidentFilters, zoom: int = 4) -> Summary:
     """The counts behind the situation picture, by category × country × week, by region, and the
     map's clusters on a grid for the zoom level: the browser gets cells, never the incidents.
 
@@ -66,7 +67,7 @@ def tallied(filters: IncidentFilters, zoom: int) -> bool:
             and not filters.verification and not filters.q)
 
 
-def _summary_from_incidents(*, viewer: Any, filters: IncidentFilters, zoom: int) -> Summary:
+def _summary_from_incidents(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
     incidents = incident_list(viewer=viewer, filters=filters).order_by()
     size = cell_degrees(zoom)
     # One pass over the period's rows (an index covers every column read): counts by category,
@@ -155,7 +156,7 @@ def _tally_read(model: type[Tally], span: str, lowest: int, countries: int,
     n = sum((F(f"n{k}") for k in levels), Value(0))
     names = [f"c{i}" for i in range(countries)]
 
-    def build(viewer: Any, *, first: date, last: date, **chosen: str) -> QuerySet[Any]:
+    def build(viewer: Viewer, *, first: date, last: date, **chosen: str) -> QuerySet[Any]:
         rows: QuerySet[Any] = model.objects.visible_to(viewer).filter(
             span=span, starts_on__gte=first, starts_on__lte=last).order_by()
         if names:
@@ -183,12 +184,12 @@ def _tally_read(model: type[Tally], span: str, lowest: int, countries: int,
                          name=f"{model.__name__} {span} {lowest}+ {countries} >>{shift}")
 
 
-def _summary_from_tallies(*, viewer: Any, filters: IncidentFilters, zoom: int) -> Summary:
+def _summary_from_tallies(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
     lowest = filters.severity or 1
     countries = sorted(set(filters.countries))
     chosen = {f"c{i}": code for i, code in enumerate(countries)}
     shift = tally.CELL_ZOOM - zoom
-    scope = Viewer.of(viewer)
+    scope = Reader.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)
     cells: dict[tuple[int, int], list[float]] = {}

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Max, QuerySet, Sum
 
+from concord.core.actors import Viewer
 from concord.core.labels import Classification
 from concord.core.policy import Audience, audience_of, audience_of_rows
 from concord.core.scoping import labelled_get, public_id_of
@@ -26,7 +27,7 @@ def _trend(now: int, before: int) -> float | None:
     return round(100.0 * (now - before) / before, 1) if before else None
 
 
-def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple[
+def report_content(*, viewer: Viewer, region: str, start: date, end: date) -> tuple[
         dict[str, Any], Audience]:
     """What the report says, and the audience of what it says it from (the incidents of the
     period and of the period before, which its trends count, and the alerts)."""
@@ -88,11 +89,11 @@ def report_content(*, viewer: Any, region: str, start: date, end: date) -> tuple
     return content, audience
 
 
-def report_list(*, viewer: Any) -> QuerySet[SituationReport]:
+def report_list(*, viewer: Viewer) -> QuerySet[SituationReport]:
     return SituationReport.objects.visible_to(viewer).order_by("-period_end", "-generated_at")
 
 
-def report_get(*, viewer: Any, public_id: Any) -> SituationReport:
+def report_get(*, viewer: Viewer, public_id: Any) -> SituationReport:
     return labelled_get(  # type: ignore[no-any-return]
         SituationReport.objects.select_related("originator", "generated_by"), viewer=viewer,
         public_id=public_id_of(SituationReport, public_id))

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Actor
 from concord.core.errors import ValidationError
 from concord.core.models import Party
 from concord.core.policy import require_clearance
@@ -23,7 +24,7 @@ def _validated(instance: models.Model, *, exclude: list[str] | None = None) -> N
         raise ValidationError(_("Please correct the marked fields."), errors=errors) from exc
 
 
-def _check_label(actor: Any, classification: int) -> None:
+def _check_label(actor: Actor, classification: int) -> None:
     require_clearance(actor, classification)
 
 
@@ -39,7 +40,7 @@ def _derived(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _label_parties(originator: Party | None, actor: Any) -> Party:
+def _label_parties(originator: Party | None, actor: Actor) -> Party:
     party = originator or getattr(actor, "party", None)
     if party is None:
         raise ValidationError(_("An incident needs an originating party."),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from concord.core import clock
+from concord.core.actors import Actor, user_id
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import Conflict, ValidationError, require_permission
@@ -36,7 +37,7 @@ LABEL_FIELDS = ("classification", "release_to_all_members", "releasable_to")
 
 
 @transaction.atomic
-def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Incident:
+def incident_update(*, actor: Actor, incident: Incident, **values: Any) -> Incident:
     """Corrects an incident's fields; the audit entry keeps each changed field's old and new
     value. Its label changes through `label_change`: only the originating party relabels, and a
     lower label waits for a second approver (left on `incident.pending_label_change`)."""
@@ -70,7 +71,7 @@ def incident_update(*, actor: Any, incident: Incident, **values: Any) -> Inciden
 
 
 @transaction.atomic
-def incident_verify(*, actor: Any, incident: Incident, verification: str,
+def incident_verify(*, actor: Actor, incident: Incident, verification: str,
                     note: str = "") -> Incident:
     require_permission(actor, "monitoring.verify_incident")
     if verification not in Verification.values:
@@ -87,7 +88,7 @@ def incident_verify(*, actor: Any, incident: Incident, verification: str,
 
 
 @transaction.atomic
-def figure_add(*, actor: Any, incident: Incident, source_kind: str, source_name: str,
+def figure_add(*, actor: Actor, incident: Incident, source_kind: str, source_name: str,
                fatalities: int, injured: int = 0, fatalities_low: int | None = None,
                fatalities_high: int | None = None, reliability: str = "F",
                credibility: int = 6, reported_on: date | None = None) -> IncidentFigure:
@@ -97,7 +98,7 @@ def figure_add(*, actor: Any, incident: Incident, source_kind: str, source_name:
         fatalities=fatalities, injured=injured, fatalities_low=fatalities_low,
         fatalities_high=fatalities_high, reliability=reliability, credibility=credibility,
         reported_on=reported_on or clock.now().date(),
-        recorded_by=actor if getattr(actor, "pk", None) else None)
+        recorded_by_id=user_id(actor))
     _validated(figure)
     errors: dict[str, list[str]] = {}
     if fatalities_low is not None and fatalities_low > fatalities:
@@ -120,7 +121,7 @@ _SNAPSHOT_FIELDS = ("external_id", "occurred_on", "country", "admin1", "admin2",
 
 
 @transaction.atomic
-def incident_merge(*, actor: Any, survivor: Incident, duplicate: Incident,
+def incident_merge(*, actor: Actor, survivor: Incident, duplicate: Incident,
                    note: str = "") -> IncidentMerge:
     """Record that `duplicate` is the same incident as `survivor`. Neither record is changed
     beyond the pointer: the duplicate's figures join the survivor's, side by side, and the
@@ -134,7 +135,7 @@ def incident_merge(*, actor: Any, survivor: Incident, duplicate: Incident,
     snapshot = {name: str(getattr(duplicate, name)) for name in _SNAPSHOT_FIELDS}
     merge = IncidentMerge.objects.create(
         survivor=survivor, duplicate=duplicate, note=note, duplicate_snapshot=snapshot,
-        merged_by=actor if getattr(actor, "pk", None) else None)
+        merged_by_id=user_id(actor))
     duplicate.merged_into = survivor
     duplicate.save(update_fields=["merged_into"])
     IncidentFigure.objects.create(

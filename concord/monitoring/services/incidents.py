@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from concord.core.actors import Actor, user_id
 from concord.core.audit import audit_record
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labels import Classification
@@ -25,7 +26,7 @@ from concord.monitoring.services.imports import IMPORT_BATCH, Progress, _existin
 
 
 @transaction.atomic
-def incident_create(*, actor: Any, originator: Party | None = None,
+def incident_create(*, actor: Actor, originator: Party | None = None,
                     classification: int = Classification.OFFICIAL_USE,
                     release_to_all_members: bool = True,
                     releasable_to: Iterable[Party] = (), **values: Any) -> Incident:
@@ -34,7 +35,7 @@ def incident_create(*, actor: Any, originator: Party | None = None,
     party = _label_parties(originator, actor)
     incident = Incident(originator=party, classification=classification,
                         release_to_all_members=release_to_all_members,
-                        recorded_by=actor if getattr(actor, "pk", None) else None,
+                        recorded_by_id=user_id(actor),
                         **_derived(dict(values)))
     # The external id's uniqueness is checked within the party's own records (the table's
     # constraint would be checked by Django through an unscoped query).
@@ -51,7 +52,7 @@ def incident_create(*, actor: Any, originator: Party | None = None,
 
 
 @transaction.atomic
-def incident_generate(*, actor: Any, count: int, seed: int, start: date, end: date,
+def incident_generate(*, actor: Actor, count: int, seed: int, start: date, end: date,
                       originator: Party, progress: Progress | None = None,
                       batch_size: int = IMPORT_BATCH) -> int:
     """Add `count` synthetic incidents (see `generator`). Incidents above OFFICIAL USE stay
@@ -60,7 +61,7 @@ def incident_generate(*, actor: Any, count: int, seed: int, start: date, end: da
     if count < 0 or start > end:
         raise ValidationError(_("Give a positive count and a period."),
                               errors={"count": [_("Give a positive count and a period.")]})
-    recorded_by = actor if getattr(actor, "pk", None) else None
+    recorded_by = user_id(actor)
     batch: list[Incident] = []
     created = 0
     for values in synthetic_incidents(count, seed=seed, start=start, end=end):
@@ -68,7 +69,7 @@ def incident_generate(*, actor: Any, count: int, seed: int, start: date, end: da
         batch.append(Incident(originator=originator, classification=classification,
                               release_to_all_members=classification
                               <= Classification.OFFICIAL_USE,
-                              recorded_by=recorded_by, **_derived(values)))
+                              recorded_by_id=recorded_by, **_derived(values)))
         if len(batch) >= batch_size:
             Incident.objects.bulk_create(batch, batch_size=batch_size)
             created += len(batch)

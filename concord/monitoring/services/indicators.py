@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,10 +13,12 @@ from django.utils.translation import gettext as _
 
 from concord.accounts.models import Role, User
 from concord.core import clock
+from concord.core.actors import Actor, user_id
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import ValidationError, require_permission
-from concord.core.labels import Classification, Viewer, can_read
+from concord.core.labels import Classification, can_read
+from concord.core.labels import Viewer as Reader
 from concord.core.models import Party
 from concord.core.policy import clearance_errors, system_viewer, system_viewers
 from concord.monitoring.geography import REGION_BY_CODE
@@ -48,7 +49,7 @@ def _threshold_errors(*, name: str, category: str, region: str, window_days: int
 
 
 @transaction.atomic
-def indicator_define(*, actor: Any, name: str, category: str = "", region: str = "",
+def indicator_define(*, actor: Actor, name: str, category: str = "", region: str = "",
                      window_days: int = 7, kind: str = IndicatorKind.COUNT, orange: float,
                      red: float, classification: int = Classification.OFFICIAL_USE,
                      release_to_all_members: bool = True, releasable_to: Iterable[Party] = (),
@@ -66,7 +67,7 @@ def indicator_define(*, actor: Any, name: str, category: str = "", region: str =
         name=name.strip(), category=category, region=region, window_days=window_days,
         kind=kind, orange=orange, red=red, classification=classification,
         release_to_all_members=release_to_all_members, originator=party,
-        created_by=actor if getattr(actor, "pk", None) else None)
+        created_by_id=user_id(actor))
     indicator.releasable_to.set(list(releasable_to))
     audit_record(actor=actor, action="monitoring.indicator.define", target=indicator,
                  detail={"kind": kind, "orange": orange, "red": red})
@@ -74,7 +75,7 @@ def indicator_define(*, actor: Any, name: str, category: str = "", region: str =
 
 
 @transaction.atomic
-def indicator_update(*, actor: Any, indicator: Indicator, name: str, category: str, region: str,
+def indicator_update(*, actor: Actor, indicator: Indicator, name: str, category: str, region: str,
                      window_days: int, kind: str, orange: float, red: float,
                      active: bool) -> Indicator:
     """Changes what an indicator watches and its thresholds, or stops it (inactive indicators
@@ -93,8 +94,8 @@ def indicator_update(*, actor: Any, indicator: Indicator, name: str, category: s
 
 
 @transaction.atomic
-def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = None,
-                       reader: Viewer | None = None) -> Alert | None:
+def indicator_evaluate(*, actor: Actor, indicator: Indicator, on: date | None = None,
+                       reader: Reader | None = None) -> Alert | None:
     """Read the indicator and raise, update or end its alert. Returns the alert it touched.
     `reader` is the system's reading as the indicator's originator, when the caller has one."""
     on = on or clock.now().date()
@@ -138,7 +139,7 @@ def indicator_evaluate(*, actor: Any, indicator: Indicator, on: date | None = No
     return alert
 
 
-def indicators_evaluate_all(*, actor: Any, on: date | None = None) -> int:
+def indicators_evaluate_all(*, actor: Actor, on: date | None = None) -> int:
     """Evaluate every active indicator; the background task calls this."""
     touched = 0
     for viewer in system_viewers(reason="evaluating every active indicator"):

@@ -7,12 +7,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from concord.core import clock
+from concord.core.actors import SYSTEM, Actor, SystemActor, Viewer, user_id
 from concord.core.audit import audit_record
 from concord.core.changes import audited_update
 from concord.core.errors import ValidationError, require_permission
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def report_generate(*, actor: Any, start: date, end: date, region: str = "",
+def report_generate(*, actor: Actor, start: date, end: date, region: str = "",
                     title: str = "", originator: Party | None = None) -> SituationReport:
     require_permission(actor, "monitoring.add_situationreport")
     errors: dict[str, list[str]] = {}
@@ -41,8 +41,9 @@ def report_generate(*, actor: Any, start: date, end: date, region: str = "",
         errors["originator"] = [_("Choose the originating party.")]
     if errors or party is None:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
-    viewer = actor if actor is not None else system_viewer(
-        party, reason="the operator's or the schedule's situation report")
+    viewer: Viewer = system_viewer(
+        party, reason="the operator's or the schedule's situation report",
+    ) if isinstance(actor, SystemActor) else actor
     content, audience = report_content(viewer=viewer, region=region, start=start, end=end)
     # Everyone who may read all that the report aggregates may read the report, and no one else.
     label = label_within(audience, originator=party, floor=Classification.OFFICIAL_USE)
@@ -55,7 +56,7 @@ def report_generate(*, actor: Any, start: date, end: date, region: str = "",
         classification=label.classification, originator=party,
         release_to_all_members=label.release_to_all_members,
         floor_release_mask=audience_mask(audience),
-        generated_by=actor if getattr(actor, "pk", None) else None)
+        generated_by_id=user_id(actor))
     report.releasable_to.set(label.releasable_to)
     audit_record(actor=actor, action="monitoring.report.generate", target=report,
                  detail={"incidents": content["totals"]["incidents"], "region": region,
@@ -92,7 +93,7 @@ def weekly_reports_generate(*, today: date | None = None) -> list[SituationRepor
     if drafted.exists():
         log.info("the weekly situation report for %s to %s is already drafted", start, end)
         return []
-    report = report_generate(actor=None, start=start, end=end, originator=secretariat)
+    report = report_generate(actor=SYSTEM, start=start, end=end, originator=secretariat)
     log.info("drafted the weekly situation report %s for %s to %s", report.public_id, start, end)
     return [report]
 
@@ -102,7 +103,7 @@ def _edited(report: SituationReport) -> None:
 
 
 @transaction.atomic
-def report_update(*, actor: Any, report: SituationReport, title: str, assessment: str,
+def report_update(*, actor: Actor, report: SituationReport, title: str, assessment: str,
                   conclusions: str, classification: int, release_to_all_members: bool,
                   releasable_to: Iterable[Party] | None = None) -> SituationReport:
     require_permission(actor, "monitoring.change_situationreport")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
 from concord.core.models import Party
 from concord.monitoring import services
@@ -49,7 +50,7 @@ def incident(originator: Party, *, classification: int = Classification.OFFICIAL
         narrative="Heroin seized at the border", sources="Asia-Plus",
     )
     values.update(overrides)
-    return services.incident_create(actor=None, originator=originator,
+    return services.incident_create(actor=SYSTEM, originator=originator,
                                     classification=classification,
                                     release_to_all_members=release_to_all_members,
                                     releasable_to=releasable_to, **values)

@@ -9,6 +9,7 @@ import json
 import pytest
 from django.db import transaction
 
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification, Viewer
 from concord.monitoring import services
 from concord.monitoring.formats import ACLED_COLUMNS
@@ -85,7 +86,7 @@ def test_it_brings_an_exported_acled_file_back_as_the_same_incidents(personas):
         personas.secretariat, category="drug_trafficking", sub_category="drug_seizure",
         narrative="Героин, 40 кг"))
 
-    outcome = services.incident_import(actor=None, stream=io.BytesIO(data), fmt="acled",
+    outcome = services.incident_import(actor=SYSTEM, stream=io.BytesIO(data), fmt="acled",
                                        originator=personas.secretariat)
 
     assert outcome.created == 1
@@ -100,7 +101,7 @@ def test_it_round_trips_xlsx_and_geojson(personas):
             personas.secretariat, fatalities=3, fatalities_low=1, fatalities_high=6,
             category="border", sub_category="border_clash", reliability="B", credibility=2))
 
-        outcome = services.incident_import(actor=None, stream=io.BytesIO(data), fmt=fmt,
+        outcome = services.incident_import(actor=SYSTEM, stream=io.BytesIO(data), fmt=fmt,
                                            originator=personas.secretariat)
 
         assert outcome.created == 1, fmt

@@ -8,6 +8,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from concord.core.actors import SYSTEM
 from concord.core.models import AuditEntry, Party
 from concord.monitoring import services
 from concord.monitoring.models import Incident
@@ -21,7 +22,7 @@ from concord.monitoring.tests.factories import (
 
 def _import(party: Party, text: str | bytes, fmt: str = "acled", **options):
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return services.incident_import(actor=None, stream=io.BytesIO(data), fmt=fmt,
+    return services.incident_import(actor=SYSTEM, stream=io.BytesIO(data), fmt=fmt,
                                     originator=party, **options)
 
 

@@ -16,6 +16,7 @@ from django.db import connection
 from django.utils import translation
 from openpyxl import Workbook
 
+from concord.core.actors import SYSTEM
 from concord.monitoring import formats, services
 from concord.monitoring.formats import readers
 from concord.monitoring.models import Incident, IncidentImport, TallyCount
@@ -29,7 +30,7 @@ DEEP_GEOJSON = ('{"type": "FeatureCollection", "features": [' + "[" * 100_000
 
 def _import(party, data: str | bytes, fmt: str = "acled", **options):
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return services.incident_import(actor=None, stream=io.BytesIO(raw), fmt=fmt,
+    return services.incident_import(actor=SYSTEM, stream=io.BytesIO(raw), fmt=fmt,
                                     originator=party, **options)
 
 

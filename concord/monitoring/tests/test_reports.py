@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from docx import Document
 
+from concord.core.actors import SYSTEM
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
@@ -70,7 +71,7 @@ def test_it_includes_the_active_alerts(personas):
         incident(personas.secretariat, occurred_on=date(2024, 6, 28 - n))
     indicator = services.indicator_define(actor=personas.analyst, name="Drugs", orange=2, red=9,
                                           category="drug_trafficking")
-    services.indicator_evaluate(actor=None, indicator=indicator, on=END)
+    services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=END)
 
     report = services.report_generate(actor=personas.analyst, start=START, end=END)
 

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from concord.core.actors import SYSTEM
 from concord.core.labelling import label_change
 from concord.core.labels import Classification
 from concord.monitoring import selectors, services, tally
@@ -72,7 +73,7 @@ def test_it_counts_an_import_and_a_generated_year(personas):
     rows = "\n".join([ACLED_HEADER, acled_row("TJK1"), acled_row("TJK2", day="2024-06-20")])
     services.incident_import(actor=personas.analyst, stream=io.BytesIO(rows.encode()),
                              fmt="acled")
-    services.incident_generate(actor=None, count=400, seed=7, start=date(2024, 1, 1),
+    services.incident_generate(actor=SYSTEM, count=400, seed=7, start=date(2024, 1, 1),
                                end=date(2024, 12, 31), originator=personas.secretariat)
 
     assert tally.check() == []
@@ -132,7 +133,7 @@ def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
      "date_to": date(2024, 4, 3)},  # one day
 ])
 def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas, filters):
-    services.incident_generate(actor=None, count=1500, seed=2013, start=date(2024, 1, 1),
+    services.incident_generate(actor=SYSTEM, count=1500, seed=2013, start=date(2024, 1, 1),
                                end=date(2024, 12, 31), originator=personas.secretariat)
     # A record its originator kept to itself, which only the tallies' label columns hide.
     incident(personas.state_b, classification=Classification.CONFIDENTIAL,

@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from concord.core.actors import SYSTEM
 from concord.core.errors import Forbidden, ValidationError
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
@@ -46,7 +47,7 @@ def test_it_raises_a_red_alert_when_the_count_passes_the_red_threshold(personas)
     _seizures(personas, 7)
     indicator = _drug_indicator(personas)
 
-    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=DAY)
 
     assert alert is not None
     assert (alert.level, alert.value) == ("red", 7)
@@ -56,17 +57,17 @@ def test_it_raises_a_red_alert_when_the_count_passes_the_red_threshold(personas)
 def test_it_raises_nothing_while_the_count_is_below_orange(personas):
     _seizures(personas, 3)
 
-    assert services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas),
+    assert services.indicator_evaluate(actor=SYSTEM, indicator=_drug_indicator(personas),
                                        on=DAY) is None
 
 
 def test_it_keeps_one_alert_open_and_ends_it_when_the_level_falls_to_green(personas):
     _seizures(personas, 5)
     indicator = _drug_indicator(personas)
-    first = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
-    again = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    first = services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=DAY)
+    again = services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=DAY)
 
-    later = services.indicator_evaluate(actor=None, indicator=indicator,
+    later = services.indicator_evaluate(actor=SYSTEM, indicator=indicator,
                                         on=DAY + timedelta(days=30))
 
     assert first == again == later
@@ -81,7 +82,7 @@ def test_it_measures_a_rise_over_the_90_day_baseline(personas):
     _seizures(personas, 7)
     indicator = _drug_indicator(personas, kind="rise", orange=100, red=500)
 
-    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=DAY)
 
     assert alert is not None and alert.level == "red"
     assert alert.baseline == pytest.approx(0.7)
@@ -94,7 +95,7 @@ def test_it_counts_only_incidents_every_reader_of_the_indicator_may_read(persona
               release_to_all_members=False)
     indicator = _drug_indicator(personas)  # OFFICIAL USE, released to all members
 
-    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=DAY)
 
     assert alert is not None and (alert.level, alert.value) == ("orange", 4)
     assert alert.classification == Classification.OFFICIAL_USE
@@ -107,7 +108,7 @@ def test_it_labels_the_alert_as_its_indicator(personas):
     indicator = _drug_indicator(personas, classification=Classification.CONFIDENTIAL,
                                 release_to_all_members=False)
 
-    alert = services.indicator_evaluate(actor=None, indicator=indicator, on=DAY)
+    alert = services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=DAY)
 
     assert alert is not None and alert.level == "red"
     assert _alerts(personas.delegate_a) == []
@@ -120,7 +121,7 @@ def test_it_mails_the_analysts_who_may_read_the_alert(personas, django_capture_o
     _seizures(personas, 7)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+        services.indicator_evaluate(actor=SYSTEM, indicator=_drug_indicator(personas), on=DAY)
 
     assert [m.to for m in mail.outbox] == [["analyst@example.org"]]
     assert "Drugs at the Tajik-Afghan border" in mail.outbox[0].subject
@@ -136,7 +137,7 @@ def test_it_refuses_thresholds_out_of_order_and_delegates_defining(personas):
 
 def test_it_renders_an_alert_as_cap_1_2(personas):
     _seizures(personas, 7)
-    alert = services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+    alert = services.indicator_evaluate(actor=SYSTEM, indicator=_drug_indicator(personas), on=DAY)
     assert alert is not None
 
     root = ET.fromstring(cap.alert_cap(alert))  # noqa: S314 - our own output
@@ -159,7 +160,7 @@ def test_it_renders_an_alert_as_cap_1_2(personas):
 
 def test_it_serves_alerts_and_their_cap_on_the_api(client, personas):
     _seizures(personas, 7)
-    alert = services.indicator_evaluate(actor=None, indicator=_drug_indicator(personas), on=DAY)
+    alert = services.indicator_evaluate(actor=SYSTEM, indicator=_drug_indicator(personas), on=DAY)
     assert alert is not None
     client.force_login(personas.delegate_b)
 
@@ -214,7 +215,7 @@ def test_it_changes_an_indicators_thresholds_from_its_page(client, personas):
     client.force_login(personas.analyst)
 
     response = _edit(client, indicator, orange=2, red=4)
-    alert = services.indicator_evaluate(actor=None, indicator=indicator_reloaded(indicator),
+    alert = services.indicator_evaluate(actor=SYSTEM, indicator=indicator_reloaded(indicator),
                                         on=DAY)
 
     assert response.status_code == 302
@@ -233,7 +234,7 @@ def test_a_stopped_indicator_is_not_evaluated(client, personas):
     client.force_login(personas.analyst)
 
     _edit(client, indicator, active=None)
-    evaluated = services.indicators_evaluate_all(actor=None, on=DAY)
+    evaluated = services.indicators_evaluate_all(actor=SYSTEM, on=DAY)
 
     assert indicator_reloaded(indicator).active is False
     assert evaluated == 0

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
 from concord.core.schedule import enqueue_due
@@ -77,7 +78,7 @@ def test_it_drafts_a_week_only_once(personas):
 
 def test_an_analysts_own_report_of_the_week_does_not_stand_in_for_the_weekly_one(personas):
     services.report_generate(actor=personas.analyst, start=MONDAY, end=SUNDAY)
-    services.report_generate(actor=None, start=MONDAY, end=SUNDAY, region="tajik-afghan-border",
+    services.report_generate(actor=SYSTEM, start=MONDAY, end=SUNDAY, region="tajik-afghan-border",
                              originator=personas.secretariat)
 
     drafted = services.weekly_reports_generate(today=WEDNESDAY)

@@ -9,10 +9,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.accounts.models import User
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.errors import DomainError
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
@@ -116,8 +118,9 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"No file {path}.")
-        actor = _user(options["username"])
-        originator = actor.party if actor is not None else _secretariat()
+        user = _user(options["username"])
+        actor = user or SYSTEM
+        originator = user.party if user is not None else _secretariat()
         with path.open("rb") as stream:
             fmt = options["format"] or formats.guess_format(path.name, stream.read(4096))
             stream.seek(0)
@@ -147,7 +150,8 @@ class Command(BaseCommand):
             self.stderr.write(f"line {line}: {reason}")
 
     def _export(self, options: dict[str, Any]) -> None:
-        viewer = _user(options["username"])
+        # Without --as, the export holds what the public may read.
+        viewer = _user(options["username"]) or AnonymousUser()
         params: dict[str, Any] = {name: options[name] for name in
                                   ("from", "to", "days", "region", "severity", "category",
                                    "country", "verification")}
@@ -172,7 +176,7 @@ class Command(BaseCommand):
         seed = options["seed"] if options["seed"] is not None else random.SystemRandom().randrange(
             1 << 30)
         bar = ProgressBar(sys.stderr, "generate")
-        created = services.incident_generate(actor=None, count=options["count"], seed=seed,
+        created = services.incident_generate(actor=SYSTEM, count=options["count"], seed=seed,
                                              start=start, end=end, originator=_secretariat(),
                                              progress=bar)
         self.stdout.write(f"{created} synthetic incidents added (seed {seed}).")

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.errors import DomainError
 from concord.monitoring import services, tally
 from concord.monitoring.geography import REGION_BY_CODE
@@ -49,7 +50,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["verb"] == "evaluate":
-            touched = services.indicators_evaluate_all(actor=None)
+            touched = services.indicators_evaluate_all(actor=SYSTEM)
             self.stdout.write(f"Indicators evaluated; {touched} alerts raised, updated or ended.")
             return
         if options["verb"] == "weekly":
@@ -61,12 +62,12 @@ class Command(BaseCommand):
         output = Path(options["output"])
         if output.suffix.lower() not in (".docx", ".pdf"):
             raise CommandError("The output must end in .docx or .pdf.")
-        actor = _user(options["username"])
+        user = _user(options["username"])
         try:
             report = services.report_generate(
-                actor=actor, start=_day(options["start"]), end=_day(options["end"]),
+                actor=user or SYSTEM, start=_day(options["start"]), end=_day(options["end"]),
                 region=options["region"],
-                originator=actor.party if actor is not None else _secretariat())
+                originator=user.party if user is not None else _secretariat())
         except DomainError as error:
             problems = "; ".join(f"{f}: {' '.join(m)}" for f, m in error.errors.items())
             raise CommandError(f"{error.detail} {problems}".strip()) from error
