@@ -125,7 +125,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:incident_create": PUBLIC,  # the list's address; recording is a POST
     "api:incident_update": (404, 404, 404, 404),  # the incident's address; correcting a PATCH
     "api:situation_summary": PUBLIC,
-    "api:import_start": (405, 405, 405, 405),  # starting an import is a POST
+    "api:import_list": (401, 200, 200, 200),  # each one's own imports
+    "api:import_start": (401, 200, 200, 200),  # the list's address; starting an import is a POST
     "api:import_detail": (401, 404, 404, 404),  # an import is seen by its starter only
     "api:sessions": PUBLIC,
     "api:session": PUBLIC,

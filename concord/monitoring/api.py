@@ -202,6 +202,13 @@ def import_start(request: HttpRequest, file: File[UploadedFile], fmt: Form[str] 
     return Status(202, import_out(run))
 
 
+@router.get("/imports", response=list[ImportOut], auth=django_auth,
+            summary="The imports the caller started, the latest first")
+@paginate(LimitOffsetPagination)
+def import_list(request: HttpRequest) -> Any:
+    return lazily(selectors.import_list(viewer=request.user), answer=import_out)
+
+
 @router.get("/imports/{import_id}", response={200: ImportOut, 404: Problem}, auth=django_auth,
             summary="One import started by the caller: its status, counts and bad rows")
 def import_detail(request: HttpRequest, import_id: str) -> dict[str, Any]:

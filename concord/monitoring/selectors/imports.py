@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from concord.core.actors import Viewer
+from concord.core.actors import Viewer, user_id
 from concord.core.errors import NotFound
 from concord.monitoring.models import IncidentImport
 
@@ -23,14 +23,15 @@ def import_get(*, viewer: Viewer, public_id: Any) -> IncidentImport:
     except ValueError:
         raise NotFound(_("No such import.")) from None
     run = IncidentImport.objects.filter(public_id=wanted,
-                                        started_by_id=getattr(viewer, "pk", None)).first()
+                                        started_by_id=user_id(viewer)).first()
     if run is None:
         raise NotFound(_("No such import."))
     return run
 
 
 def import_list(*, viewer: Viewer) -> QuerySet[IncidentImport]:
-    return IncidentImport.objects.filter(started_by_id=getattr(viewer, "pk", None))[:20]
+    """The imports the viewer started, the latest first."""
+    return IncidentImport.objects.filter(started_by_id=user_id(viewer)).order_by("-started_at")
 
 
 def import_progress(*, run: IncidentImport, marker: Path) -> dict[str, Any]:

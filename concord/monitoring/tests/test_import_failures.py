@@ -429,3 +429,18 @@ def test_it_refuses_at_once_an_upload_that_is_not_of_its_format(
     assert "event_id_cnty" not in picture.json()["detail"]
     assert "category" in columns.json()["detail"]
     assert not IncidentImport.objects.exists()
+
+
+def test_it_lists_through_the_api_only_the_imports_the_caller_started(
+        client, personas, django_capture_on_commit_callbacks):
+    client.force_login(personas.analyst)
+    first = _api_import(client, "may.csv", _acled(1).encode(), django_capture_on_commit_callbacks)
+    second = _api_import(client, "june.csv", _acled(2).encode(),
+                         django_capture_on_commit_callbacks)
+
+    listed = client.get("/api/v1/imports").json()
+    assert listed["count"] == 2
+    assert [item["id"] for item in listed["items"]] == [second.json()["id"], first.json()["id"]]
+    assert client.get("/api/v1/imports", {"offset": 1}).json()["items"][0]["file_name"] == "may.csv"
+    client.force_login(personas.officer)
+    assert client.get("/api/v1/imports").json() == {"items": [], "count": 0}

@@ -17,6 +17,8 @@ from concord.monitoring.forms import (
 )
 from concord.monitoring.models import ImportStatus
 
+# The import page lists the latest of the person's own imports; the API pages through all.
+RECENT_IMPORTS = 20
 
 @form_page("monitoring.add_incident")
 def import_start(request: HttpRequest) -> HttpResponse:
@@ -33,7 +35,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("monitoring:import-detail", import_id=run.public_id)
     return render(request, "monitoring/import_start.html",
-                  {"form": form, "imports": selectors.import_list(viewer=request.user)},
+                  {"form": form, "imports": selectors.import_list(viewer=request.user)[:RECENT_IMPORTS]},
                   status=400 if form.errors else 200)
 
 
