@@ -206,6 +206,46 @@ def triggers_lifted(connection: Any = default_connection) -> Iterator[None]:
         install(connection)
 
 
+STAGE = "monitoring_incidentstage"
+
+
+def move_staged(run: str, connection: Any = default_connection) -> int:
+    """Moves the rows an import staged under `run` (see `IncidentStage`) into the incident
+    table with one statement, adding them to the tallies; returns how many rows it moved. It
+    runs in the caller's transaction, which must be open, and leaves the staged rows in place.
+
+    On PostgreSQL the statement-level triggers move each tally row once for the statement. On
+    SQLite the triggers are row-level and would move tally rows once per incident, which for
+    hundreds of thousands of rows keeps the write lock for tens of seconds: they are dropped
+    for the statement, the staged rows are added to the tallies set-based, and the triggers are
+    created again from the same SQL, all in the one transaction. SQLite's DDL is transactional,
+    so no other connection ever sees the incident table without its triggers."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("Staged rows are moved within a transaction.")
+    from concord.monitoring.models import Incident
+
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in Incident._meta.concrete_fields
+                        if not f.primary_key)
+    move = (f"INSERT INTO {INCIDENTS} ({columns}) SELECT {columns} FROM {STAGE} "
+            "WHERE run = %s ORDER BY id")
+    with connection.cursor() as cursor:
+        if connection.vendor != "sqlite":
+            cursor.execute(move, [run])
+            return int(cursor.rowcount)
+        for statement in remove_statements(connection.vendor):
+            cursor.execute(statement)
+        cursor.execute(move, [run])
+        moved = int(cursor.rowcount)
+        staged = f"(SELECT * FROM {STAGE} WHERE run = %s)"
+        for spec in specs(connection.vendor):
+            for statement in _statement_upsert(spec, staged, 1):
+                cursor.execute(statement, [run])
+        for statement in install_statements(connection.vendor):
+            cursor.execute(statement)
+    return moved
+
+
 def _fresh(spec: Spec, span: str, start: str, source: str = INCIDENTS, sign: int = 1) -> str:
     """The spec's rows for one span, added up from the incidents in `source` (the incident
     table, or a trigger's table of the rows a statement inserted or removed), times `sign`."""
@@ -220,7 +260,8 @@ def _fresh(spec: Spec, span: str, start: str, source: str = INCIDENTS, sign: int
 
 
 def _statement_upsert(spec: Spec, source: str, sign: int) -> list[str]:
-    """PostgreSQL: add up a statement's rows first, then move each tally row once."""
+    """Add up a set of rows first, then move each tally row once: on PostgreSQL a statement's
+    rows, on SQLite an import's staged rows."""
     columns = ", ".join(spec.key_columns() + spec.value_columns())
     updates = ", ".join(f"{v} = {spec.table}.{v} + excluded.{v}" for v in spec.value_columns())
     return [f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start, source, sign)} "
