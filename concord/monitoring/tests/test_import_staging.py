@@ -1,0 +1,172 @@
+"""Imports stage their rows in batches, each in a short transaction, and move them into the
+incident table in one short transaction at the end: other writers get in between batches, the
+staged rows count nowhere before the move, and nothing of them is left behind after it, after a
+failure, or after a crash."""
+
+from __future__ import annotations
+
+import io
+import threading
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.db import connection, connections
+
+from concord.monitoring import selectors, services, tally
+from concord.monitoring.models import (
+    Incident,
+    IncidentStage,
+    TallyCell,
+    TallyCount,
+    TallyUnit,
+)
+from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
+
+
+def _acled(rows: int, prefix: str = "S") -> bytes:
+    lines = [ACLED_HEADER, *(acled_row(f"{prefix}{number}") for number in range(rows))]
+    return "\n".join(lines).encode()
+
+
+def _import(party, data: bytes, **options):
+    return services.incident_import(actor=None, stream=io.BytesIO(data), fmt="acled",
+                                    originator=party, **options)
+
+
+def _incidents() -> int:
+    return Incident.objects.unscoped(reason="test").count()
+
+
+def _tallies() -> dict[str, list[tuple[object, ...]]]:
+    return {model.__name__: sorted(model.objects.unscoped(reason="test").values_list(),
+                                   key=repr)
+            for model in (TallyCount, TallyUnit, TallyCell)}
+
+
+def test_it_leaves_no_staged_rows_no_incidents_and_the_same_tallies_when_the_move_fails(
+        personas, monkeypatch):
+    # A row recorded by someone else after the file was checked: the database refuses the
+    # second copy at the move, after every batch was staged.
+    incident(personas.secretariat, external_id="acled:S3")
+    monkeypatch.setattr(services._KeyFinder, "recorded", lambda self, originator, keys: set())
+    before = _tallies()
+
+    with pytest.raises(services.ImportFailed, match="Nothing was imported"):
+        _import(personas.secretariat, _acled(7), batch_size=2)
+
+    assert IncidentStage.objects.count() == 0
+    assert _incidents() == 1
+    assert _tallies() == before
+    assert tally.check() == []
+
+
+def test_it_leaves_no_staged_rows_when_a_late_bad_row_rejects_the_file(personas):
+    text = _acled(6) + b"\n" + acled_row("LATE", day="someday").encode()
+    before = _tallies()
+
+    with pytest.raises(services.ImportRejected):
+        _import(personas.secretariat, text, batch_size=2)
+
+    assert IncidentStage.objects.count() == 0
+    assert _incidents() == 0
+    assert _tallies() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_lands_both_an_import_and_an_incident_another_writer_records_between_batches(
+        personas, monkeypatch):
+    write = services._StageWriter.write
+    other: list[Incident] = []
+    errors: list[BaseException] = []
+
+    def another_writer() -> None:
+        try:
+            other.append(incident(personas.secretariat, external_id="by-hand-1",
+                                  occurred_on=date(2024, 5, 1), country="TJ"))
+        except BaseException as error:  # reported by the assertion on `errors`
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def interleaved(self, prepared):
+        write(self, prepared)
+        if not other and not errors:
+            # The batch is committed and the import holds no lock: a writer in another
+            # thread, on its own connection, records an incident before the next batch.
+            assert not connection.in_atomic_block
+            writer = threading.Thread(target=another_writer)
+            writer.start()
+            writer.join(timeout=30)
+
+    monkeypatch.setattr(services._StageWriter, "write", interleaved)
+
+    outcome = _import(personas.secretariat, _acled(6), batch_size=2)
+
+    assert errors == []
+    assert outcome.created == 6
+    keys = set(Incident.objects.unscoped(reason="test").values_list("external_id", flat=True))
+    assert keys == {"by-hand-1", *(f"acled:S{number}" for number in range(6))}
+    assert IncidentStage.objects.count() == 0
+    assert tally.check() == []
+
+
+def _crash_before_the_move(party, data: bytes, monkeypatch) -> str:
+    """Stage a file as an import does, then stop as a killed process stops: no move, no
+    cleaning up. Returns the run."""
+    runs: list[str] = []
+
+    def killed(**options):
+        runs.append(options["run"])
+        raise SystemExit(9)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(services, "_import_move", killed)
+        patched.setattr(services, "_stage_delete", lambda run: None)
+        with pytest.raises(SystemExit):
+            _import(party, data, batch_size=2)
+    return runs[0]
+
+
+def test_it_clears_the_staged_rows_of_a_crashed_import_at_the_next_import(
+        personas, monkeypatch):
+    crashed = _crash_before_the_move(personas.secretariat, _acled(3, "OLD"), monkeypatch)
+    # Another import staging right now (its last batch is recent) keeps its rows.
+    running = _crash_before_the_move(personas.secretariat, _acled(1, "NOW"), monkeypatch)
+    IncidentStage.objects.filter(run=crashed).update(
+        staged_at=datetime.now(UTC) - services.STAGE_ABANDONED - timedelta(minutes=1))
+    assert IncidentStage.objects.filter(run=crashed).count() == 3
+
+    outcome = _import(personas.secretariat, _acled(2))
+
+    assert outcome.created == 2
+    assert set(IncidentStage.objects.values_list("run", flat=True)) == {running}
+    assert _incidents() == 2
+    assert tally.check() == []
+
+
+def test_it_counts_staged_rows_in_no_tally_list_or_picture_until_they_are_moved(
+        personas, monkeypatch):
+    # The officer may read what the secretariat imports, once it is imported.
+    viewer = personas.officer
+    filters = selectors.filters_from({})
+    before = (_tallies(), selectors.situation_summary(viewer=viewer, filters=filters).total)
+    move = services._import_move
+    seen: dict[str, object] = {}
+
+    def looked_at_first(**options):
+        seen["staged"] = IncidentStage.objects.filter(run=options["run"]).count()
+        seen["tallies"] = _tallies()
+        seen["total"] = selectors.situation_summary(viewer=viewer, filters=filters).total
+        seen["listed"] = selectors.incident_list(viewer=viewer).count()
+        move(**options)
+
+    monkeypatch.setattr(services, "_import_move", looked_at_first)
+
+    _import(personas.secretariat, _acled(5), batch_size=2)
+
+    assert seen["staged"] == 5
+    assert (seen["tallies"], seen["total"]) == before
+    assert seen["listed"] == 0
+    assert selectors.situation_summary(viewer=viewer, filters=filters).total == 5
+    assert selectors.incident_list(viewer=viewer).count() == 5
+    assert tally.check() == []
