@@ -328,6 +328,8 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
             skip_bad_rows=skip_bad_rows, batch_size=batch_size, progress=progress)
         if outcome.problems and not skip_bad_rows:
             raise ImportRejected(outcome)
+        if progress is not None:
+            progress(outcome.rows, STAGED_SHARE)
         with tally.staged_sums(insert.run):
             moving = time.monotonic()
             _import_move(actor=actor, run=insert.run, outcome=outcome, labels=labels,
@@ -432,8 +434,6 @@ def _import_move(*, actor: Any, run: str, outcome: ImportOutcome, labels: _Impor
                  named: list[tuple[int, str, list[int]]], progress: Progress | None,
                  audit_detail: dict[str, Any], file_name: str) -> None:
     """The import's one write to the incident table: its staged rows, all or none."""
-    if progress is not None:
-        progress(outcome.rows, STAGED_SHARE)
     try:
         moved = tally.move_staged(run)
         labels.release(named)

@@ -10,11 +10,15 @@ import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
+from django.urls import reverse
+from django.utils import translation
 
 from concord.monitoring import selectors, services, tally
 from concord.monitoring.models import (
     Incident,
+    IncidentImport,
     IncidentStage,
     TallyCell,
     TallyCount,
@@ -170,3 +174,28 @@ def test_it_counts_staged_rows_in_no_tally_list_or_picture_until_they_are_moved(
     assert selectors.situation_summary(viewer=viewer, filters=filters).total == 5
     assert selectors.incident_list(viewer=viewer).count() == 5
     assert tally.check() == []
+
+
+def test_it_shows_on_the_page_that_the_staged_rows_are_being_added_at_the_final_step(
+        client, personas, monkeypatch, django_capture_on_commit_callbacks):
+    client.force_login(personas.analyst)
+    move = services._import_move
+    pages: list[str] = []
+
+    def watched(**options):
+        run = IncidentImport.objects.get()
+        pages.append(client.get(reverse("monitoring:import-detail",
+                                        args=[run.public_id])).content.decode())
+        move(**options)
+
+    monkeypatch.setattr(services, "_import_move", watched)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/monitoring/imports/new/", {
+            "file": SimpleUploadedFile("june.csv", _acled(3)), "fmt": "",
+            "classification": "1"})
+
+    with translation.override("ru"):
+        adding = translation.gettext("%(rows)s rows read and checked; the new ones are being "
+                                     "added to the incidents.") % {"rows": 3}
+    assert adding in pages[0]
+    assert IncidentImport.objects.get().created == 3
