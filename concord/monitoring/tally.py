@@ -208,9 +208,11 @@ def triggers_lifted(connection: Any = default_connection) -> Iterator[None]:
 
 STAGE = "monitoring_incidentstage"
 # SQLite's page cache while staged rows are moved (KiB; the usual is 2 MiB): the incident
-# table's indexes take the rows in an order of their own, and with the usual cache the pages
-# they touch are written out and read back many times over (250,000 rows: 6.8 s, 2.6 s with
-# this one).
+# table's indexes take the rows in orders of their own (a random one for the public id), and
+# with the usual cache the pages they touch are written out and read back over and over. The
+# pages are held only as long as the move needs them. (250,000 rows on a loaded machine: the
+# insert took 6.8 s with the usual cache and 2.6 to 7.1 s with this one; too noisy to say
+# more than that it does not hurt.)
 MOVE_CACHE_KIB = 262144
 
 
