@@ -357,9 +357,23 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
 STAGE_ABANDONED = timedelta(minutes=30)
 
 
-def _stage_delete(run: str) -> None:
-    with transaction.atomic(using=IncidentStage.objects.db):
-        IncidentStage.objects.filter(run=run)._raw_delete(IncidentStage.objects.db)
+# Staged rows are deleted this many at a time, each batch in a transaction of its own: on SQLite
+# deleting a whole run at once would hold the write lock as long as writing it.
+STAGE_DELETE_BATCH = 20000
+
+
+def _stage_delete(run: str) -> int:
+    db = IncidentStage.objects.db
+    deleted = 0
+    while True:
+        with transaction.atomic(using=db):
+            rows = IncidentStage.objects.filter(run=run)
+            last = rows.order_by("id").values_list("id", flat=True)[
+                STAGE_DELETE_BATCH - 1:STAGE_DELETE_BATCH].first()
+            batch = rows if last is None else rows.filter(id__lte=last)
+            deleted += int(batch._raw_delete(db))
+        if last is None:
+            return deleted
 
 
 def stage_clear_abandoned(*, now: datetime | None = None) -> int:
@@ -368,12 +382,10 @@ def stage_clear_abandoned(*, now: datetime | None = None) -> int:
     stopped = (IncidentStage.objects.values("run").annotate(last=models.Max("staged_at"))
                .filter(last__lt=cutoff).values_list("run", flat=True))
     runs = list(stopped)
-    if not runs:
-        return 0
-    with transaction.atomic(using=IncidentStage.objects.db):
-        deleted = IncidentStage.objects.filter(run__in=runs)._raw_delete(IncidentStage.objects.db)
-    logger.warning("Cleared %s rows staged by %s stopped imports", deleted, len(runs))
-    return int(deleted)
+    deleted = sum(_stage_delete(run) for run in runs)
+    if runs:
+        logger.warning("Cleared %s rows staged by %s stopped imports", deleted, len(runs))
+    return deleted
 
 
 def _import_read(*, stream: IO[bytes], fmt: str, labels: _ImportLabels, insert: _StageWriter,
