@@ -108,12 +108,16 @@ def run(*, rows: int, writers: int, threads: int, seed: int) -> int:
         during = writing(LONGEST_IMPORT_SECONDS, stop=done)
         watcher.join()
         after = writing(IDLE_SECONDS)
+        # The worker logs how long the import's final transaction held the lock.
+        final_step = [line.strip() for line in server.lines if "staged rows in" in line]
     idle = Run(seconds=before.seconds + after.seconds, samples=before.samples + after.samples,
                client_cpu=0.0)
     status = outcome.get("status", "unfinished")
     print(f"import: {status}, {outcome.get('created', 0):,} incidents created, "
           f"{outcome.get('seconds', float('nan')):.1f} s from queueing to the end (the worker "
           f"took it after {outcome.get('running', float('nan')):.1f} s)")
+    for line in final_step:
+        print(f"worker: {line}")
     header = (f"{'writes':<14} {'count':>6} {'per s':>7} {'p50 ms':>7} {'p95 ms':>7} "
               f"{'503':>6} {'p95+503':>7} {'other':>6}")
     print(header)

@@ -1,7 +1,7 @@
 """The incident store: incidents and their corrections, the tallies of the situation picture,
 imports, early warning and situation reports."""
 
-from concord.monitoring.models.imports import ImportStatus, IncidentImport
+from concord.monitoring.models.imports import ImportStatus, IncidentImport, IncidentStage
 from concord.monitoring.models.incidents import (
     Credibility,
     FigureSource,
@@ -22,7 +22,7 @@ from concord.monitoring.models.warning import Alert, AlertLevel, Indicator, Indi
 
 __all__ = [
     "Alert", "AlertLevel", "Credibility", "FigureSource", "GeoPrecision", "ImportStatus",
-    "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "Indicator",
+    "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "IncidentStage", "Indicator",
     "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
     "TallyCell", "TallyCount", "TallyUnit", "TimePrecision", "Verification", "severity_of",
 ]

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import Party
+from concord.monitoring.models.incidents import Incident
 
 
 class ImportStatus(models.TextChoices):
@@ -49,3 +50,43 @@ class IncidentImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class IncidentStage(models.Model):
+    """The checked rows of an import on their way to the incident table, keyed by the import's
+    run. Nothing reads them but that import: they are not labelled records, count in no tally,
+    list or export, and leave this table when the import moves them into the incident table in
+    its last short transaction, or fails. Staging them in batches, each in a short transaction
+    of its own, lets other writers in between batches; an import that crashed leaves its rows
+    behind, and the next import clears them once their run has been silent long enough.
+
+    Its other columns are the incident's own, added below from `Incident` (so that a change to
+    the incident table shows up here in the next migration), without their keys, constraints
+    and defaults: every value is written by the import."""
+
+    run = models.CharField(max_length=32, db_index=True)
+    # When the batch holding the row was staged: a run whose last batch is old has stopped.
+    staged_at = models.DateTimeField()
+
+    class Meta:
+        ordering: ClassVar = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.run} {self.pk}"
+
+
+def _stage_columns() -> None:
+    for column in Incident._meta.concrete_fields:
+        if column.primary_key:
+            continue
+        if column.is_relation:
+            IncidentStage.add_to_class(column.attname, models.BigIntegerField(null=True))
+            continue
+        name, _path, args, kwargs = column.deconstruct()
+        for option in ("unique", "db_index", "default", "editable", "blank", "choices",
+                       "verbose_name", "auto_now_add"):
+            kwargs.pop(option, None)
+        IncidentStage.add_to_class(name, type(column)(*args, **kwargs))
+
+
+_stage_columns()
