@@ -4,7 +4,6 @@
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -59,51 +58,19 @@ class IncidentQuery(Schema):
                 "severity": self.severity, "verification": self.verification, "q": self.q}
 
 
-def incident_out(incident: Incident) -> dict[str, Any]:
-    return {
-        "id": incident.public_id, "date": incident.occurred_on, "time": incident.occurred_at,
-        "time_precision": TimePrecision(incident.time_precision).name.lower(),
-        "country": incident.country, "admin1": incident.admin1, "admin2": incident.admin2,
-        "location": incident.location, "latitude": incident.latitude,
-        "longitude": incident.longitude,
-        "geo_precision": GeoPrecision(incident.geo_precision).name.lower(),
-        "category": incident.category, "sub_category": incident.sub_category,
-        "actor1": incident.actor1, "actor2": incident.actor2,
-        "fatalities": incident.fatalities, "fatalities_low": incident.fatalities_low,
-        "fatalities_high": incident.fatalities_high, "injured": incident.injured,
-        "injured_low": incident.injured_low, "injured_high": incident.injured_high,
-        "severity": incident.severity, "narrative": incident.narrative,
-        "sources": incident.sources, "source_scale": incident.source_scale,
-        "reliability": incident.reliability, "credibility": incident.credibility,
-        "verification": incident.verification,
-        "classification": Classification(incident.classification).name.lower(),
-        "url": incident.get_absolute_url(),
-    }
-
-
 @router.get("/incidents", response=list[IncidentOut],
             summary="Incidents the caller may read, filtered (dates as YYYY-MM-DD)")
 @paginate(LimitOffsetPagination)
 def incidents(request: HttpRequest, filters: Query[IncidentQuery]) -> Any:
     found = selectors.incident_list(viewer=request.user,
                                     filters=selectors.filters_from(filters.params()))
-    return lazily(found, answer=incident_out)
+    return lazily(found)
 
 
 @router.get("/incidents/{incident_id}", response={200: IncidentDetailOut, 404: Problem},
             summary="One incident with the figures of its sources")
-def incident(request: HttpRequest, incident_id: str) -> dict[str, Any]:
-    found = selectors.incident_get(viewer=request.user, public_id=incident_id)
-    figures = [{"source_kind": f.source_kind, "source_name": f.source_name,
-                "fatalities": f.fatalities, "fatalities_low": f.fatalities_low,
-                "fatalities_high": f.fatalities_high, "injured": f.injured,
-                "reliability": f.reliability, "credibility": f.credibility,
-                "reported_on": f.reported_on} for f in found.figures.all()]
-    return {**incident_out(found), "figures": figures,
-            "merged_into": found.merged_into.public_id if found.merged_into else None,
-            "release_to_all_members": found.release_to_all_members,
-            "releasable_to": sorted(p.code for p in found.releasable_to.all()),
-            "pending_label_change": selectors.incident_pending_label_change(incident=found)}
+def incident(request: HttpRequest, incident_id: str) -> Incident:
+    return selectors.incident_get(viewer=request.user, public_id=incident_id)
 
 
 # The API's names for the model's fields, where they differ, and its names for coded values.
@@ -157,7 +124,7 @@ def _model_values(given: dict[str, Any]) -> dict[str, Any]:
 
 @router.post("/incidents", response={201: IncidentDetailOut}, auth=django_auth,
              summary="Record an incident (fields and coded values as the list returns them)")
-def incident_create(request: HttpRequest, payload: IncidentIn) -> Status[dict[str, Any]]:
+def incident_create(request: HttpRequest, payload: IncidentIn) -> Status[Incident]:
     values = _model_values(payload.dict(exclude_none=True))
     created = services.incident_create(actor=request.user, **values)
     return Status(201, incident(request, str(created.public_id)))
@@ -171,21 +138,12 @@ def incident_create(request: HttpRequest, payload: IncidentIn) -> Status[dict[st
                       "wider label waits for a second person of the originating party: 202, with "
                       "the waiting change in pending_label_change")
 def incident_update(request: HttpRequest, incident_id: str,
-                    payload: IncidentPatch) -> Status[dict[str, Any]]:
+                    payload: IncidentPatch) -> Status[Incident]:
     found = selectors.incident_get(viewer=request.user, public_id=incident_id)
     values = _model_values(payload.dict(exclude_unset=True))
     updated = services.incident_update(actor=request.user, incident=found, **values)
     pending = getattr(updated, "pending_label_change", None) is not None
     return Status(202 if pending else 200, incident(request, incident_id))
-
-
-def import_out(run: IncidentImport) -> dict[str, Any]:
-    return {"id": run.public_id, "file_name": run.file_name, "format": run.fmt,
-            "status": run.status, "rows": run.rows_total, "created": run.created,
-            "unchanged": run.unchanged,
-            "problems": [{"line": line, "reason": reason} for line, reason in run.problems],
-            "started_at": run.started_at, "finished_at": run.finished_at,
-            "url": reverse("monitoring:import-detail", args=[run.public_id])}
 
 
 @router.post("/imports", response={202: ImportOut}, auth=django_auth,
@@ -195,24 +153,24 @@ def import_out(run: IncidentImport) -> dict[str, Any]:
                      "answers 422 at once")
 def import_start(request: HttpRequest, file: File[UploadedFile], fmt: Form[str] = "",
                  classification: Form[str] = "official_use",
-                 skip_bad_rows: Form[bool] = False) -> Status[dict[str, Any]]:
+                 skip_bad_rows: Form[bool] = False) -> Status[IncidentImport]:
     label = _model_values({"classification": classification})["classification"]
     run = services.import_start(actor=request.user, upload=file, file_name=file.name or "",
                                 fmt=fmt, skip_bad_rows=skip_bad_rows, classification=label)
-    return Status(202, import_out(run))
+    return Status(202, run)
 
 
 @router.get("/imports", response=list[ImportOut], auth=django_auth,
             summary="The imports the caller started, the latest first")
 @paginate(LimitOffsetPagination)
 def import_list(request: HttpRequest) -> Any:
-    return lazily(selectors.import_list(viewer=request.user), answer=import_out)
+    return lazily(selectors.import_list(viewer=request.user))
 
 
 @router.get("/imports/{import_id}", response={200: ImportOut, 404: Problem}, auth=django_auth,
             summary="One import started by the caller: its status, counts and bad rows")
-def import_detail(request: HttpRequest, import_id: str) -> dict[str, Any]:
-    return import_out(selectors.import_get(viewer=request.user, public_id=import_id))
+def import_detail(request: HttpRequest, import_id: str) -> IncidentImport:
+    return selectors.import_get(viewer=request.user, public_id=import_id)
 
 
 @router.get("/situation/summary", response=SummaryOut,
@@ -233,63 +191,40 @@ def situation_summary(request: HttpRequest, filters: Query[IncidentQuery],
     return json_response(request, body)
 
 
-def _indicator(indicator: Indicator) -> dict[str, Any]:
-    return {"id": indicator.public_id, "name": indicator.name, "category": indicator.category,
-            "region": indicator.region, "window_days": indicator.window_days,
-            "kind": indicator.kind, "orange": indicator.orange, "red": indicator.red,
-            "active": indicator.active,
-            "classification": Classification(indicator.classification).name.lower()}
-
-
-def _alert(alert: Alert) -> dict[str, Any]:
-    # An indicator the caller may not read is absent: the alert then names none.
-    indicator = alert.indicator
-    return {"id": alert.public_id, "indicator": indicator.public_id if indicator else None,
-            "indicator_name": indicator.name if indicator else "", "level": alert.level,
-            "value": alert.value,
-            "baseline": alert.baseline, "window_start": alert.window_start,
-            "window_end": alert.window_end, "raised_at": alert.raised_at,
-            "ended_at": alert.ended_at,
-            "classification": Classification(alert.classification).name.lower(),
-            "url": alert.get_absolute_url(),
-            "cap_url": reverse("api:alert_cap", args=[alert.public_id])}
-
-
 @router.post("/indicators", response={201: IndicatorOut}, auth=django_auth,
              summary="Define an indicator; its label is the audience of its alerts")
-def indicator_define(request: HttpRequest, payload: IndicatorIn) -> Status[dict[str, Any]]:
+def indicator_define(request: HttpRequest, payload: IndicatorIn) -> Status[Indicator]:
     values = payload.dict()
     values.update(_model_values({"classification": values["classification"]}))
     created = services.indicator_define(actor=request.user, **values)
-    return Status(201, _indicator(created))
+    return Status(201, created)
 
 
 @router.put("/indicators/{indicator_id}", response={200: IndicatorOut, 404: Problem, 422: Problem},
             auth=django_auth,
             summary="Change what an indicator watches and its thresholds, or stop it")
 def indicator_update(request: HttpRequest, indicator_id: str,
-                     payload: IndicatorUpdate) -> dict[str, Any]:
+                     payload: IndicatorUpdate) -> Indicator:
     found = selectors.indicator_get(viewer=request.user, public_id=indicator_id)
-    return _indicator(services.indicator_update(actor=request.user, indicator=found,
-                                                **payload.dict()))
+    return services.indicator_update(actor=request.user, indicator=found, **payload.dict())
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Indicators and thresholds")
 @paginate(LimitOffsetPagination)
-def indicators(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_indicator(i) for i in selectors.indicator_list(viewer=request.user)]
+def indicators(request: HttpRequest) -> list[Indicator]:
+    return list(selectors.indicator_list(viewer=request.user))
 
 
 @router.get("/alerts", response=list[AlertOut],
             summary="Alerts (active=true for the open ones); each also as CAP 1.2 at cap_url")
 @paginate(LimitOffsetPagination)
-def alerts(request: HttpRequest, active: bool | None = None) -> list[dict[str, Any]]:
-    return [_alert(a) for a in selectors.alert_list(viewer=request.user, active=active)]
+def alerts(request: HttpRequest, active: bool | None = None) -> list[Alert]:
+    return list(selectors.alert_list(viewer=request.user, active=active))
 
 
 @router.get("/alerts/{alert_id}", response={200: AlertOut, 404: Problem}, summary="One alert")
-def alert(request: HttpRequest, alert_id: str) -> dict[str, Any]:
-    return _alert(selectors.alert_get(viewer=request.user, public_id=alert_id))
+def alert(request: HttpRequest, alert_id: str) -> Alert:
+    return selectors.alert_get(viewer=request.user, public_id=alert_id)
 
 
 @router.get("/alerts/{alert_id}/cap", summary="One alert as a CAP 1.2 message",

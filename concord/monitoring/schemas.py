@@ -5,10 +5,22 @@ from datetime import date as date_type
 from datetime import time as time_type
 from uuid import UUID
 
+from django.urls import reverse
 from ninja import Field, Schema
 from pydantic import BaseModel
 
+from concord.core.labels import Classification
 from concord.core.schemas import ClassificationCode
+from concord.monitoring import selectors
+from concord.monitoring.models import (
+    Alert,
+    GeoPrecision,
+    Incident,
+    IncidentFigure,
+    IncidentImport,
+    Indicator,
+    TimePrecision,
+)
 
 
 class FigureOut(Schema):
@@ -23,6 +35,9 @@ class FigureOut(Schema):
     reported_on: date
 
 
+# The output schemas below read their records themselves: an endpoint returns the incident,
+# import, indicator or alert (or a page of them), and the resolvers give the API's names and
+# codes for the model's fields where they differ.
 class IncidentOut(Schema):
     id: UUID
     date: date
@@ -55,6 +70,34 @@ class IncidentOut(Schema):
     classification: ClassificationCode
     url: str
 
+    @staticmethod
+    def resolve_id(incident: Incident) -> UUID:
+        return incident.public_id
+
+    @staticmethod
+    def resolve_date(incident: Incident) -> date_type:
+        return incident.occurred_on
+
+    @staticmethod
+    def resolve_time(incident: Incident) -> time_type | None:
+        return incident.occurred_at
+
+    @staticmethod
+    def resolve_time_precision(incident: Incident) -> str:
+        return TimePrecision(incident.time_precision).name.lower()
+
+    @staticmethod
+    def resolve_geo_precision(incident: Incident) -> str:
+        return GeoPrecision(incident.geo_precision).name.lower()
+
+    @staticmethod
+    def resolve_classification(incident: Incident) -> Classification:
+        return Classification(incident.classification)
+
+    @staticmethod
+    def resolve_url(incident: Incident) -> str:
+        return incident.get_absolute_url()
+
 
 class IncidentDetailOut(IncidentOut):
     figures: list[FigureOut]
@@ -63,6 +106,22 @@ class IncidentDetailOut(IncidentOut):
     releasable_to: list[str]
     pending_label_change: UUID | None = Field(
         None, description="a lower label asked for, waiting for a second approver")
+
+    @staticmethod
+    def resolve_figures(incident: Incident) -> list[IncidentFigure]:
+        return list(incident.figures.all())
+
+    @staticmethod
+    def resolve_merged_into(incident: Incident) -> UUID | None:
+        return incident.merged_into.public_id if incident.merged_into else None
+
+    @staticmethod
+    def resolve_releasable_to(incident: Incident) -> list[str]:
+        return sorted(party.code for party in incident.releasable_to.all())
+
+    @staticmethod
+    def resolve_pending_label_change(incident: Incident) -> UUID | None:
+        return selectors.incident_pending_label_change(incident=incident)
 
 
 class CountOut(BaseModel):
@@ -122,6 +181,14 @@ class IndicatorOut(Schema):
     active: bool
     classification: ClassificationCode
 
+    @staticmethod
+    def resolve_id(indicator: Indicator) -> UUID:
+        return indicator.public_id
+
+    @staticmethod
+    def resolve_classification(indicator: Indicator) -> Classification:
+        return Classification(indicator.classification)
+
 
 class IndicatorChange(Schema):
     """What an indicator watches and its thresholds; `kind` is `count` or `rise` (percent over
@@ -159,6 +226,31 @@ class AlertOut(Schema):
     classification: ClassificationCode
     url: str
     cap_url: str
+
+    # An indicator the caller may not read is absent: the alert then names none.
+    @staticmethod
+    def resolve_id(alert: Alert) -> UUID:
+        return alert.public_id
+
+    @staticmethod
+    def resolve_indicator(alert: Alert) -> UUID | None:
+        return alert.indicator.public_id if alert.indicator else None
+
+    @staticmethod
+    def resolve_indicator_name(alert: Alert) -> str:
+        return alert.indicator.name if alert.indicator else ""
+
+    @staticmethod
+    def resolve_classification(alert: Alert) -> Classification:
+        return Classification(alert.classification)
+
+    @staticmethod
+    def resolve_url(alert: Alert) -> str:
+        return alert.get_absolute_url()
+
+    @staticmethod
+    def resolve_cap_url(alert: Alert) -> str:
+        return reverse("api:alert_cap", args=[alert.public_id])
 
 
 class IncidentPatch(Schema):
@@ -218,3 +310,23 @@ class ImportOut(Schema):
     started_at: datetime
     finished_at: datetime | None
     url: str
+
+    @staticmethod
+    def resolve_id(run: IncidentImport) -> UUID:
+        return run.public_id
+
+    @staticmethod
+    def resolve_format(run: IncidentImport) -> str:
+        return run.fmt
+
+    @staticmethod
+    def resolve_rows(run: IncidentImport) -> int:
+        return run.rows_total
+
+    @staticmethod
+    def resolve_problems(run: IncidentImport) -> list[dict[str, object]]:
+        return [{"line": line, "reason": reason} for line, reason in run.problems]
+
+    @staticmethod
+    def resolve_url(run: IncidentImport) -> str:
+        return reverse("monitoring:import-detail", args=[run.public_id])
