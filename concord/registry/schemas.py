@@ -5,6 +5,20 @@ from uuid import UUID
 
 from ninja import Schema
 
+from concord.registry.models import (
+    Body,
+    ContactPoint,
+    MemberState,
+    MemberStatusChange,
+    Official,
+    Position,
+    Term,
+)
+from concord.registry.rotation import ChairYear
+
+# The output schemas read their records themselves: an endpoint returns the member state, body,
+# official or chairmanship year, and the resolvers give the API's names for what it reads.
+
 
 class MemberStatusChangeOut(Schema):
     status: str
@@ -27,9 +41,21 @@ class MemberStateOut(Schema):
     status: str
     url: str
 
+    @staticmethod
+    def resolve_code(state: MemberState) -> str:
+        return state.iso_alpha2
+
+    @staticmethod
+    def resolve_url(state: MemberState) -> str:
+        return state.get_absolute_url()
+
 
 class MemberStateDetailOut(MemberStateOut):
     status_history: list[MemberStatusChangeOut]
+
+    @staticmethod
+    def resolve_status_history(state: MemberState) -> list[MemberStatusChange]:
+        return list(state.status_history.all())
 
 
 class ContactOut(Schema):
@@ -45,6 +71,19 @@ class HolderOut(Schema):
     ended_on: date | None
     attested_on: date | None
 
+    # From a position's term: the official who holds it.
+    @staticmethod
+    def resolve_official(term: Term) -> UUID:
+        return term.official.public_id
+
+    @staticmethod
+    def resolve_name_ru(term: Term) -> str:
+        return term.official.name_ru
+
+    @staticmethod
+    def resolve_name_en(term: Term) -> str:
+        return term.official.name_en
+
 
 class BodyPositionOut(Schema):
     # An office in a body. The document keys its schemas by class name, and the council's
@@ -54,6 +93,14 @@ class BodyPositionOut(Schema):
     title_en: str
     contacts: list[ContactOut]
     holders: list[HolderOut]
+
+    @staticmethod
+    def resolve_contacts(position: Position) -> list[ContactPoint]:
+        return list(position.contacts.all())
+
+    @staticmethod
+    def resolve_holders(position: Position) -> list[Term]:
+        return list(position.terms.all())
 
 
 class BodyOut(Schema):
@@ -68,11 +115,23 @@ class BodyOut(Schema):
     established_on: date | None
     url: str
 
+    @staticmethod
+    def resolve_parent(body: Body) -> str | None:
+        return body.parent.code if body.parent else None
+
+    @staticmethod
+    def resolve_url(body: Body) -> str:
+        return body.get_absolute_url()
+
 
 class BodyDetailOut(BodyOut):
     description_ru: str
     description_en: str
     positions: list[BodyPositionOut]
+
+    @staticmethod
+    def resolve_positions(body: Body) -> list[Position]:
+        return list(body.positions.all())
 
 
 class TermOut(Schema):
@@ -83,6 +142,23 @@ class TermOut(Schema):
     started_on: date | None
     ended_on: date | None
     attested_on: date | None
+
+    # From an official's term: the position held and its body.
+    @staticmethod
+    def resolve_position(term: Term) -> str:
+        return term.position.code
+
+    @staticmethod
+    def resolve_body(term: Term) -> str:
+        return term.position.body.code
+
+    @staticmethod
+    def resolve_title_ru(term: Term) -> str:
+        return term.position.title_ru
+
+    @staticmethod
+    def resolve_title_en(term: Term) -> str:
+        return term.position.title_en
 
 
 class OfficialOut(Schema):
@@ -95,6 +171,22 @@ class OfficialOut(Schema):
     terms: list[TermOut]
     url: str
 
+    @staticmethod
+    def resolve_id(official: Official) -> UUID:
+        return official.public_id
+
+    @staticmethod
+    def resolve_state(official: Official) -> str | None:
+        return official.state.iso_alpha2 if official.state else None
+
+    @staticmethod
+    def resolve_terms(official: Official) -> list[Term]:
+        return list(official.terms.all())
+
+    @staticmethod
+    def resolve_url(official: Official) -> str:
+        return official.get_absolute_url()
+
 
 class ChairmanshipOut(Schema):
     year: int
@@ -102,3 +194,16 @@ class ChairmanshipOut(Schema):
     state_name_ru: str | None
     state_name_en: str | None
     recorded: bool
+
+    # From a year of the rotation (`rotation.ChairYear`); a year no state chairs names none.
+    @staticmethod
+    def resolve_state(entry: ChairYear) -> str | None:
+        return entry.state.iso_alpha2 if entry.state else None
+
+    @staticmethod
+    def resolve_state_name_ru(entry: ChairYear) -> str | None:
+        return entry.state.name_ru if entry.state else None
+
+    @staticmethod
+    def resolve_state_name_en(entry: ChairYear) -> str | None:
+        return entry.state.name_en if entry.state else None
