@@ -1,13 +1,13 @@
 """What a paginated list endpoint hands its paginator: the records still unread, so that the
 database counts them and returns only the page asked for, and only the page's records are
-turned into answers. Every list endpoint of the API returns one:
+turned into answers. A list endpoint returns one, and its response schema reads the records:
 
+    @router.get("/member-states", response=list[MemberStateOut])
     @paginate(LimitOffsetPagination)
     def member_states(request, filters):
-        return lazily(selectors.member_state_list(viewer=request.user), answer=_state)
+        return lazily(selectors.member_state_list(viewer=request.user))
 
-Without `answer`, the page's records are answered as they are, for a response schema that reads
-them itself."""
+With `answer`, each record of the page is first turned into what the response schema is given."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from concord.core.labels import Classification
+from concord.monitoring import services
 from concord.monitoring.schemas import SummaryOut
 from concord.monitoring.tests.factories import incident
 
@@ -147,3 +148,19 @@ def test_it_clusters_more_coarsely_at_a_lower_zoom(client, personas):
     assert len(near) == 3
     assert len(far) == 1
     assert far[0]["count"] == 3 and far[0]["severity"] == 3
+
+
+def test_it_shows_an_incident_with_its_sources_figures_and_the_record_it_joined(client, personas):
+    kept = incident(personas.secretariat, fatalities=2, sources="RIA")
+    duplicate = incident(personas.secretariat, fatalities=4, sources="TASS")
+    services.incident_merge(actor=personas.analyst, survivor=kept, duplicate=duplicate)
+    client.force_login(personas.analyst)
+
+    survivor = client.get(f"{API}/incidents/{kept.public_id}").json()
+    joined = client.get(f"{API}/incidents/{duplicate.public_id}").json()
+
+    assert [(f["source_kind"], f["source_name"], f["fatalities"])
+            for f in survivor["figures"]] == [("merged_record", "TASS", 4)]
+    assert survivor["merged_into"] is None
+    assert joined["merged_into"] == str(kept.public_id)
+    assert (joined["id"], joined["classification"]) == (str(duplicate.public_id), "official_use")
