@@ -5,14 +5,11 @@ turned into answers. A list endpoint returns one, and its response schema reads 
     @router.get("/member-states", response=list[MemberStateOut])
     @paginate(LimitOffsetPagination)
     def member_states(request, filters):
-        return lazily(selectors.member_state_list(viewer=request.user))
-
-With `answer`, each record of the page is first turned into what the response schema is given."""
+        return lazily(selectors.member_state_list(viewer=request.user))"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from django.db.models import Model, QuerySet
 
@@ -23,10 +20,8 @@ class LazyPage(Generic[Record]):
     # Django Ninja's paginators count what they are given with len() and slice it; a queryset
     # turned into a list first would be read and answered whole for a page of 25.
 
-    def __init__(self, records: QuerySet[Record],
-                 answer: Callable[[Record], Any] | None = None) -> None:
+    def __init__(self, records: QuerySet[Record]) -> None:
         self.records = records
-        self.answer = answer
         self._count: int | None = None
 
     def __len__(self) -> int:
@@ -34,16 +29,14 @@ class LazyPage(Generic[Record]):
             self._count = self.records.count()
         return self._count
 
-    def __getitem__(self, window: slice) -> list[Any]:
+    def __getitem__(self, window: slice) -> list[Record]:
         # An offset past the last record reads nothing; the database is not asked, since an
         # offset past its integers (a query string can say anything) is an error there.
         if (window.start or 0) >= len(self):
             return []
         stop = min(window.stop, len(self)) if window.stop is not None else None
-        page = list(self.records[window.start:stop])
-        return page if self.answer is None else [self.answer(record) for record in page]
+        return list(self.records[window.start:stop])
 
 
-def lazily(records: QuerySet[Record], *,
-           answer: Callable[[Record], Any] | None = None) -> LazyPage[Record]:
-    return LazyPage(records, answer)
+def lazily(records: QuerySet[Record]) -> LazyPage[Record]:
+    return LazyPage(records)
