@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from concord.core.errors import ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
-from concord.monitoring import formats, tally
+from concord.monitoring import formats, tally_staged
 from concord.monitoring.services._common import _check_label, _label_parties
 from concord.monitoring.services.imports.outcome import (
     STAGED_SHARE,
@@ -87,7 +87,7 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
             raise ImportRejected(outcome)
         if progress is not None:
             progress(outcome.rows, STAGED_SHARE)
-        with tally.staged_sums(insert.run):
+        with tally_staged.staged_sums(insert.run):
             moving = time.monotonic()
             _import_move(actor=actor, run=insert.run, outcome=outcome, labels=labels,
                          named=named, progress=progress,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.checkpoint import checkpoint_soon
-from concord.monitoring import tally
+from concord.monitoring import tally_staged
 from concord.monitoring.models import Incident, IncidentStage
 from concord.monitoring.services._common import _derived
 from concord.monitoring.services.imports.outcome import ImportFailed, ImportOutcome, Progress
@@ -66,7 +66,7 @@ def _import_move(*, actor: Any, run: str, outcome: ImportOutcome, labels: _Impor
                  audit_detail: dict[str, Any], file_name: str) -> None:
     """The import's one write to the incident table: its staged rows, all or none."""
     try:
-        moved = tally.move_staged(run)
+        moved = tally_staged.move_staged(run)
         labels.release(named)
     except IntegrityError as error:
         # Another import or a form recorded some of the same rows since they were looked up.
