@@ -11,9 +11,6 @@ from concord.council.services.documents import (
     document_withdraw,
     position_record,
     resolve_due,
-    silence_conclude,
-    silence_conclude_due,
-    silence_start,
     symbol_for,
 )
 from concord.council.services.instructions import (
@@ -42,6 +39,11 @@ from concord.council.services.signatures import (
     signer_key_register,
     signer_key_revoke,
     treaty_action_record,
+)
+from concord.council.services.silence import (
+    silence_conclude,
+    silence_conclude_due,
+    silence_start,
 )
 
 __all__ = [

@@ -27,6 +27,7 @@ from concord.monitoring.models import (
     TallyUnit,
 )
 from concord.monitoring.services import imports
+from concord.monitoring.services.imports import staging
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
 
 
@@ -57,7 +58,7 @@ def test_it_leaves_no_staged_rows_no_incidents_and_the_same_tallies_when_the_mov
     incident(personas.secretariat, external_id="acled:S3")
     monkeypatch.setattr(imports._KeyFinder, "recorded", lambda self, originator, keys: set())
     # The staged rows are deleted a few at a time, each batch in a transaction of its own.
-    monkeypatch.setattr(imports, "STAGE_DELETE_BATCH", 3)
+    monkeypatch.setattr(staging, "STAGE_DELETE_BATCH", 3)
     before = _tallies()
 
     with pytest.raises(imports.ImportFailed, match="Nothing was imported"):

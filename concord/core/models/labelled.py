@@ -1,99 +1,23 @@
+"""Labelled records: the model a labelled table inherits, its scoped manager and queries, and the
+foreign keys followed from a record read for a viewer."""
+
 from __future__ import annotations
 
 import sys
-import uuid
-from typing import Any, ClassVar, Self, TypeVar, overload
+from typing import Any, ClassVar, Self, TypeVar
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.sql import Query
 from django.db.models.sql.where import AND
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concord.core import actors
 from concord.core.errors import UnscopedQuery
-from concord.core.labels import Classification, PartyKind, Viewer, readable, visible_q
-
-# Release masks are signed 64-bit integers on both engines; the sign bit stays unused.
-MAX_RELEASE_BIT = 62
-
-
-class Party(models.Model):
-    """Who a user acts for and who originates a record: a member state's delegation or the
-    secretariat. The registry links each member state to its party."""
-
-    code = models.CharField(_("code"), max_length=16, unique=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=PartyKind.choices)
-    name_ru = models.CharField(_("name (Russian)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    # The party's bit in a record's release mask (see LabelledModel.release_mask). Assigned
-    # once, when the party is created, and never reused.
-    release_bit = models.PositiveSmallIntegerField(_("release bit"), unique=True, editable=False)
-
-    class Meta:
-        verbose_name = _("party")
-        verbose_name_plural = _("parties")
-        ordering: ClassVar = ["kind", "code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.release_bit is None:
-            taken = Party.objects.aggregate(top=models.Max("release_bit"))["top"]
-            bit = 0 if taken is None else taken + 1
-            if bit > MAX_RELEASE_BIT:
-                raise ValidationError(
-                    _("Concord holds at most %(count)d parties.") % {"count": MAX_RELEASE_BIT + 1},
-                    code="too_many_parties")
-            self.release_bit = bit
-        super().save(*args, **kwargs)
-
-    @property
-    def release_flag(self) -> int:
-        return 1 << self.release_bit
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
-
-
-def localized(obj: Any, field: str) -> str:
-    """The field's text in the active language, falling back to Russian, the working language."""
-    language = (get_language() or "ru")[:2]
-    value = getattr(obj, f"{field}_{language}", "") or getattr(obj, f"{field}_ru", "")
-    return str(value)
-
-
-class Translated:
-    """A text kept once per language (`title_ru`, `title_en` …), read as one attribute in the
-    active language (`localized`): the same for a model and for the rows a page reads without
-    building models (concord.core.prepared). With `optional`, a text read over an outer join
-    is blank where the row names no one, rather than the Russian text of nothing."""
-
-    def __init__(self, field: str, *, optional: bool = False) -> None:
-        self.field = field
-        self.optional = optional
-
-    @overload
-    def __get__(self, instance: None, owner: type[Any]) -> Translated: ...
-
-    @overload
-    def __get__(self, instance: object, owner: type[Any] | None = None) -> str: ...
-
-    def __get__(self, instance: object | None, owner: type[Any] | None = None
-                ) -> Translated | str:
-        if instance is None:
-            return self
-        if self.optional and getattr(instance, f"{self.field}_ru") is None:
-            return ""
-        return localized(instance, self.field)
-
+from concord.core.labels import Classification, Viewer, readable, visible_q
+from concord.core.models.parties import Party
 
 # Modules that may read labelled records without naming a viewer: the kernel itself (denial
 # auditing, chain verification), the demo loader (idempotence), migrations, tests and benchmarks.
@@ -350,123 +274,3 @@ def scope_relations(all_models: list[type[models.Model]]) -> None:
             if isinstance(target, type) and issubclass(target, LabelledModel) and \
                     not isinstance(model.__dict__.get(field.name), ScopedForwardDescriptor):
                 setattr(model, field.name, ScopedForwardDescriptor(field))
-
-
-class AuditEntry(models.Model):
-    """One link of the append-only, hash-chained audit log. The database refuses UPDATE and
-    DELETE on this table (see the migration that installs the triggers)."""
-
-    class Outcome(models.TextChoices):
-        SUCCESS = "success", _("success")
-        DENIED = "denied", _("denied")
-        FAILURE = "failure", _("failure")
-
-    seq = models.BigIntegerField(_("sequence"), primary_key=True)
-    at = models.DateTimeField(_("time (UTC)"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", db_constraint=False, verbose_name=_("actor"),
-    )
-    actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
-    party_code = models.CharField(_("party"), max_length=16, blank=True)
-    action = models.CharField(_("action"), max_length=100)
-    target_type = models.CharField(_("target type"), max_length=100, blank=True)
-    target_id = models.CharField(_("target"), max_length=100, blank=True)
-    classification = models.PositiveSmallIntegerField(
-        _("classification"), choices=Classification.choices, default=Classification.PUBLIC
-    )
-    label_originator = models.CharField(_("label originator"), max_length=16, blank=True)
-    label_releasable = models.CharField(_("label releasable to"), max_length=400, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
-    client_address = models.CharField(_("client address"), max_length=64, blank=True)
-    detail = models.TextField(_("detail"), blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
-    # HMAC of `hash` under the chain key, a file outside the database (concord.core.audit).
-    mac = models.CharField(max_length=64)
-
-    class Meta:
-        verbose_name = _("audit entry")
-        verbose_name_plural = _("audit entries")
-        ordering: ClassVar = ["-seq"]
-        indexes: ClassVar = [
-            models.Index(fields=["target_type", "target_id"]),
-            models.Index(fields=["actor", "at"]),
-        ]
-        default_permissions = ("view",)
-
-    def __str__(self) -> str:
-        return f"#{self.seq} {self.action} {self.outcome}"
-
-
-class AuditHead(models.Model):
-    """The last link of the chain, moved in the same transaction as each append, so that a
-    truncated tail is detectable; its row lock also serializes appenders."""
-
-    seq = models.BigIntegerField(default=0)
-    hash = models.CharField(max_length=64)
-    # HMAC of (seq, hash) under the chain key: a head moved back over a truncated tail is told.
-    mac = models.CharField(max_length=64, blank=True)
-
-    class Meta:
-        default_permissions = ()
-
-    def __str__(self) -> str:
-        return f"audit head at #{self.seq}"
-
-
-class ScheduledTask(models.Model):
-    """When a periodic task (settings.CONCORD_PERIODIC_TASKS) was last queued, so that a
-    restarted server neither repeats it early nor forgets it."""
-
-    name = models.CharField(max_length=200, unique=True)
-    last_enqueued_at = models.DateTimeField(null=True)
-
-    class Meta:
-        default_permissions = ()
-
-    def __str__(self) -> str:
-        return f"{self.name} queued at {self.last_enqueued_at}"
-
-
-class LabelChange(models.Model):
-    """A lower or wider label asked for a record: it waits for a second user of the record's
-    originating party to approve it. Raising or narrowing a label needs no approval."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting for approval")
-        APPROVED = "approved", _("approved")
-        REFUSED = "refused", _("refused")
-
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    target_model = models.CharField(_("record type"), max_length=100)
-    target_pk = models.BigIntegerField(_("record"))
-    originator = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+",
-                                   verbose_name=_("originator"))
-    classification_before = models.PositiveSmallIntegerField(choices=Classification.choices)
-    classification = models.PositiveSmallIntegerField(_("new classification"),
-                                                      choices=Classification.choices)
-    release_to_all_before = models.BooleanField()
-    release_to_all_members = models.BooleanField(_("released to all member states"))
-    releasable_before = models.JSONField(default=list)
-    releasable_to = models.JSONField(_("released to"), default=list)
-    reason = models.TextField(_("reason"), blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
-                              default=Status.PENDING)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                     related_name="+", verbose_name=_("requested by"))
-    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+",
-                                   verbose_name=_("decided by"))
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("label change")
-        verbose_name_plural = _("label changes")
-        ordering: ClassVar = ["-requested_at"]
-        default_permissions = ()
-        permissions: ClassVar = [("approve_labelchange", _("Can approve a lower label"))]
-
-    def __str__(self) -> str:
-        return f"{self.target_model} #{self.target_pk}: {self.status}"
