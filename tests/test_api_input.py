@@ -64,7 +64,8 @@ def test_it_names_a_year_beyond_the_calendar(db, personas, address):
 
 
 @pytest.mark.parametrize("address", ["officials", "member-states", "sessions", "documents",
-                                     "instructions", "implementation-reports", "incidents"])
+                                     "instructions", "implementation-reports", "incidents",
+                                     "indicators", "alerts", "imports"])
 def test_it_answers_an_offset_past_the_last_record_with_an_empty_page(db, personas, address):
     client = Client()
     client.force_login(personas.officer)

@@ -11,7 +11,7 @@ from ninja.security import django_auth
 
 from concord.core.errors import ValidationError
 from concord.core.labels import Classification
-from concord.core.pagination import lazily
+from concord.core.pagination import LazyPage, lazily
 from concord.core.renderers import json_response
 from concord.core.schemas import Problem
 from concord.monitoring import selectors, services
@@ -211,15 +211,15 @@ def indicator_update(request: HttpRequest, indicator_id: str,
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Indicators and thresholds")
 @paginate(LimitOffsetPagination)
-def indicators(request: HttpRequest) -> list[Indicator]:
-    return list(selectors.indicator_list(viewer=request.user))
+def indicators(request: HttpRequest) -> LazyPage[Indicator]:
+    return lazily(selectors.indicator_list(viewer=request.user))
 
 
 @router.get("/alerts", response=list[AlertOut],
             summary="Alerts (active=true for the open ones); each also as CAP 1.2 at cap_url")
 @paginate(LimitOffsetPagination)
-def alerts(request: HttpRequest, active: bool | None = None) -> list[Alert]:
-    return list(selectors.alert_list(viewer=request.user, active=active))
+def alerts(request: HttpRequest, active: bool | None = None) -> LazyPage[Alert]:
+    return lazily(selectors.alert_list(viewer=request.user, active=active))
 
 
 @router.get("/alerts/{alert_id}", response={200: AlertOut, 404: Problem}, summary="One alert")
