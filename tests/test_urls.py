@@ -60,11 +60,11 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "monitoring:incident-list": SIGNED_IN,
     "monitoring:incident-create": (302, 403, 403, 403),  # crisis analysts only
     "monitoring:incident-detail": (302, 404, 404, 404),  # the sample incident does not exist
-    "monitoring:incident-verify": (302, 403, 403, 403),  # crisis analysts only
+    "monitoring:incident-verify": (405, 405, 405, 405),  # a button's POST, as council's
     "monitoring:incident-edit": (302, 403, 403, 403),
     "monitoring:incident-duplicates": (302, 403, 403, 403),  # crisis analysts only
-    "monitoring:figure-add": (302, 403, 403, 403),
-    "monitoring:incident-merge": (302, 403, 403, 403),
+    "monitoring:figure-add": (405, 405, 405, 405),
+    "monitoring:incident-merge": (405, 405, 405, 405),
     "monitoring:indicator-list": SIGNED_IN,
     "monitoring:indicators-evaluate": (302, 403, 403, 403),
     "monitoring:indicator-edit": (302, 403, 403, 403),  # analysts only (none exists)

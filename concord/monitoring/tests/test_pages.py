@@ -229,3 +229,26 @@ def test_it_opens_the_picture_on_the_last_90_days_when_the_period_cannot_be_read
 
     assert "The filter “from” was left out: Give a date as YYYY-MM-DD." in page
     assert "Panj" in page and "Old Panj" not in page and "Hidden Osh" not in page
+
+
+def test_the_incident_buttons_record_refuse_and_say_so_on_the_page_they_came_from(client,
+                                                                                 personas):
+    record = incident(personas.secretariat)
+    page = record.get_absolute_url()
+    verify = f"/monitoring/incidents/{record.public_id}/verify/"
+    client.force_login(personas.delegate_a)
+    assert client.post(verify, {"verification": "confirmed"}).status_code == 403
+
+    client.force_login(personas.analyst)
+    refused = client.post(verify, {"verification": "believed"}, follow=True,
+                          HTTP_ACCEPT_LANGUAGE="en")
+    recorded = client.post(verify, {"verification": "confirmed"}, follow=True,
+                           HTTP_ACCEPT_LANGUAGE="en")
+
+    assert refused.redirect_chain[-1][0] == page
+    assert [m.level_tag for m in refused.context["messages"]] == ["error"]
+    assert recorded.redirect_chain[-1][0] == page
+    assert [str(m) for m in recorded.context["messages"]] == [
+        "The verification status was recorded."]
+    record.refresh_from_db()
+    assert record.verification == "confirmed"

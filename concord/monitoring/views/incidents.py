@@ -7,17 +7,14 @@ import io
 from typing import Any
 from uuid import UUID
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from concord.core.errors import DomainError
-from concord.core.forms import form_page, posted, submit_to_service
+from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.monitoring import selectors, services
 from concord.monitoring.filters import IncidentFilters
@@ -80,66 +77,49 @@ def incident_detail(request: HttpRequest, incident_id: UUID) -> HttpResponse:
     return render(request, "monitoring/incident_detail.html", context)
 
 
-def _back(request: HttpRequest, incident_id: UUID, call: Any, done: str) -> HttpResponse:
-    incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
-    try:
-        call(incident)
-    except DomainError as error:
-        messages.error(request, " ".join([error.detail, *[m for ms in error.errors.values()
-                                                          for m in ms]]))
-    else:
-        messages.success(request, done)
+def _back_url(request: HttpRequest, incident: Any) -> str:
+    """Where a button on an incident returns: the page it was pressed on, if it is ours."""
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
                                                 require_https=request.is_secure()):
-        return redirect(back)
-    return redirect(incident.get_absolute_url())
+        return back
+    return str(incident.get_absolute_url())
 
 
-@login_required
-@permission_required("monitoring.verify_incident", raise_exception=True)
-@require_POST
+@form_action("monitoring.verify_incident")
 def incident_verify(request: HttpRequest, incident_id: UUID) -> HttpResponse:
-    form = VerifyForm(request.POST)
+    incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    back = _back_url(request, incident)
+    return submit_to_service(
+        request, VerifyForm(request.POST),
+        call=lambda data: services.incident_verify(actor=request.user, incident=incident, **data),
+        success_url=back, refused_url=back,
+        success_message=_("The verification status was recorded."))
 
-    def call(incident: Any) -> None:
-        if not form.is_valid():
-            raise DomainError(_("Choose a verification status."))
-        services.incident_verify(actor=request.user, incident=incident, **form.cleaned_data)
 
-    return _back(request, incident_id, call, _("The verification status was recorded."))
-
-
-@login_required
-@permission_required("monitoring.change_incident", raise_exception=True)
-@require_POST
+@form_action("monitoring.change_incident")
 def figure_add(request: HttpRequest, incident_id: UUID) -> HttpResponse:
-    form = FigureForm(request.POST)
-
-    def call(incident: Any) -> None:
-        if not form.is_valid():
-            raise DomainError(_("Please correct the figure."),
-                              errors={k: [str(m) for m in v] for k, v in form.errors.items()})
-        services.figure_add(actor=request.user, incident=incident, **form.cleaned_data)
-
-    return _back(request, incident_id, call, _("The figure was added."))
+    incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    back = _back_url(request, incident)
+    return submit_to_service(
+        request, FigureForm(request.POST),
+        call=lambda data: services.figure_add(actor=request.user, incident=incident, **data),
+        success_url=back, refused_url=back, success_message=_("The figure was added."))
 
 
-@login_required
-@permission_required("monitoring.verify_incident", raise_exception=True)
-@require_POST
+@form_action("monitoring.verify_incident")
 def incident_merge(request: HttpRequest, incident_id: UUID) -> HttpResponse:
-    form = MergeForm(request.POST)
+    incident = selectors.incident_get(viewer=request.user, public_id=incident_id)
+    back = _back_url(request, incident)
 
-    def call(incident: Any) -> None:
-        if not form.is_valid():
-            raise DomainError(_("Choose the duplicate to merge."))
-        duplicate = selectors.incident_get(viewer=request.user,
-                                           public_id=form.cleaned_data["duplicate"])
-        services.incident_merge(actor=request.user, survivor=incident, duplicate=duplicate,
-                                note=form.cleaned_data["note"])
+    def merge(data: dict[str, Any]) -> object:
+        duplicate = selectors.incident_get(viewer=request.user, public_id=data["duplicate"])
+        return services.incident_merge(actor=request.user, survivor=incident,
+                                       duplicate=duplicate, note=data["note"])
 
-    return _back(request, incident_id, call, _("The duplicate was merged into this incident."))
+    return submit_to_service(
+        request, MergeForm(request.POST), call=merge, success_url=back, refused_url=back,
+        success_message=_("The duplicate was merged into this incident."))
 
 
 @form_page("monitoring.add_incident")
