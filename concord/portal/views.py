@@ -3,17 +3,20 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from concord.core import labelling, selectors, shell
-from concord.core.errors import DomainError, NotFound
-from concord.core.forms import LabelForm, posted, submit_to_service
+from concord.core.errors import NotFound
+from concord.core.forms import LabelForm, form_action, posted, submit_to_service
+from concord.core.models import LabelChange
 
 
 def _panels(request: HttpRequest) -> list[str]:
@@ -39,21 +42,30 @@ def label_changes(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/label_changes.html", {"pending": pending})
 
 
-@require_POST
-@login_required
-@permission_required("core.approve_labelchange", raise_exception=True)
+class LabelDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "approve"), ("refuse", "refuse")])
+
+
+def _decided(change: LabelChange) -> str:
+    if change.status == LabelChange.Status.APPROVED:
+        return _("The lower label was applied.")
+    return _("The lower label was refused.")
+
+
+@form_action("core.approve_labelchange")
 def label_change_decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    approve = request.POST.get("decision") == "approve"
-    try:
-        labelling.label_change_decide(actor=request.user, public_id=public_id, approve=approve)
-    except NotFound:
-        raise
-    except DomainError as refused:
-        messages.error(request, refused.detail)
-    else:
-        messages.success(request, _("The lower label was applied.") if approve
-                         else _("The lower label was refused."))
-    return redirect("portal:label-changes")
+    back = reverse("portal:label-changes")
+
+    def decide(data: dict[str, Any]) -> LabelChange:
+        try:
+            return labelling.label_change_decide(actor=request.user, public_id=public_id,
+                                                 approve=data["decision"] == "approve")
+        except NotFound as missing:
+            # A change the person may not decide is missing, as everywhere: no page, no message.
+            raise Http404(missing.detail) from missing
+
+    return submit_to_service(request, LabelDecisionForm(request.POST), call=decide,
+                             success_url=back, refused_url=back, success_message=_decided)
 
 
 @login_required
