@@ -10,9 +10,9 @@ from pathlib import Path
 import pyotp
 import pytest
 
+from concord.core.clock import today
 from concord.core.models import Party
 from concord.demo.organization import load
-from concord.monitoring.selectors import today
 from concord.monitoring.tests.factories import incident
 
 CHROMIUM = Path("/usr/bin/chromium")

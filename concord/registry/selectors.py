@@ -13,9 +13,6 @@ from django.utils.translation import gettext as _
 # Core's one clock, under the name the registry's readers (council's pages among them) have
 # called it by.
 from concord.core.actors import SystemActor, Viewer
-
-# Re-exported: council's pages read the organization's day as registry.today().
-from concord.core.clock import today as today  # noqa: PLC0414
 from concord.core.errors import NotFound, ValidationError
 from concord.registry import rotation
 from concord.registry.models import (

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from concord.core import clock
 from concord.core.exports import FORMATS, labelled_table_response
 from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
@@ -68,7 +69,7 @@ def _month(request: HttpRequest) -> date:
         return date(year, month, 1)
     except ValueError:
         # Without a month asked for, the month of the latest session the visitor may see.
-        today = registry.today()
+        today = clock.today()
         latest = (selectors.session_list(viewer=request.user, end=today)
                   .filter(dates_tentative=False).first())
         day = latest.starts_on if latest else today

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concord.core import clock
 from concord.core.exports import FORMATS, table_response
 from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.council import selectors, services
@@ -22,14 +23,13 @@ from concord.council.forms import (
     TreatyActionForm,
 )
 from concord.council.views._common import edit_page
-from concord.registry import selectors as registry
 
 
 @form_page("council.add_signature")
 def document_sign(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     return edit_page(
-        request, SignatureForm(posted(request), initial={"signed_on": registry.today()}),
+        request, SignatureForm(posted(request), initial={"signed_on": clock.today()}),
         call=lambda data: services.document_sign(actor=request.user, document=document, **data),
         back=document.get_absolute_url(), message=_("The signature was recorded."),
         title=_("Signature of %(symbol)s") % {"symbol": document.symbol})

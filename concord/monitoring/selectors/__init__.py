@@ -2,7 +2,6 @@
 indicators and alerts, situation reports, imports. Reads never write, and never call a service."""
 
 # Core's one clock, under the name this package's readers have called it by.
-from concord.core.clock import today as today
 from concord.monitoring.filters import IncidentFilters, filters_from, incident_filters
 from concord.monitoring.selectors.imports import import_get, import_list, import_progress
 from concord.monitoring.selectors.incidents import (
@@ -32,5 +31,5 @@ __all__ = [
     "import_progress", "incident_duplicates", "incident_filters", "incident_get", "incident_list",
     "incident_pending_label_change", "indicator_get", "indicator_list", "indicator_read",
     "parties_by_code", "report_content", "report_get", "report_list", "situation_summary",
-    "tallied", "today",
+    "tallied",
 ]

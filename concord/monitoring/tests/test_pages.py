@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from concord.core.clock import today
 from concord.core.labels import Classification
 from concord.monitoring.models import Incident, IncidentImport
-from concord.monitoring.selectors import today
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
 
 

@@ -13,13 +13,13 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from concord.core.actors import SYSTEM
+from concord.core.clock import today
 from concord.core.errors import Forbidden, ValidationError
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
 from concord.monitoring import services
 from concord.monitoring.models import Alert
 from concord.monitoring.outputs import cap
-from concord.monitoring.selectors import today
 from concord.monitoring.tests.factories import incident
 
 DAY = date(2024, 6, 30)

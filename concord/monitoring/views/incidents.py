@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from concord.core import clock
 from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.monitoring import selectors, services
@@ -124,7 +125,7 @@ def incident_merge(request: HttpRequest, incident_id: UUID) -> HttpResponse:
 
 @form_page("monitoring.add_incident")
 def incident_create(request: HttpRequest) -> HttpResponse:
-    form = IncidentForm(posted(request), initial={"occurred_on": selectors.today()})
+    form = IncidentForm(posted(request), initial={"occurred_on": clock.today()})
     return submit_to_service(
         request, form,
         call=lambda data: services.incident_create(actor=request.user, **data),

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concord.core import clock
 from concord.core.errors import DomainError
 from concord.core.forms import apply_domain_errors, form_page, posted, submit_to_service
 from concord.monitoring import selectors, services
@@ -29,7 +30,7 @@ from concord.monitoring.views._common import (
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_list(request: HttpRequest) -> HttpResponse:
-    today = selectors.today()
+    today = clock.today()
     form = ReportForm(posted(request), initial={
         "start": today - timedelta(days=29), "end": today})
     if request.method == "POST":
