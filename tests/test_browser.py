@@ -3,9 +3,7 @@ registry. Uses Debian's chromium through Playwright; nothing downloads a browser
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
-from pathlib import Path
 
 import pyotp
 import pytest
@@ -14,43 +12,9 @@ from concord.core.clock import today
 from concord.core.models import Party
 from concord.demo.organization import load
 from concord.monitoring.tests.factories import incident
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-PASSWORD = "demo-password-for-the-browser"
+from tests.browsing import ARTIFACTS, PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser_page():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Debian's chromium at /usr/bin/chromium (see .ci/run).")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium).")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
-    # live server happen in its own thread, so Django's guard is relaxed for this test only.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    # Imported once chromium is known to be there: without it the test is skipped.
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"],
-        )
-        # A Russian-speaking user: Russian is the organization's working language.
-        page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="ru-RU")
-        errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.concord_errors = errors  # type: ignore[attr-defined]
-        try:
-            yield page
-        finally:
-            browser.close()
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _sign_in(page, live_server, username: str) -> None:
