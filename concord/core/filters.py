@@ -65,3 +65,47 @@ def year(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) -> 
         errors[name] = [_("Give the year as a number.")]
         return None
     return int(value)
+
+
+def _values(params: Mapping[str, Any], name: str) -> list[str]:
+    """Every value given for `name`: repeated (`?a=x&a=y`, a QueryDict or a list) or one
+    comma-separated value, as a link or a form with a multi-select writes them."""
+    getlist = getattr(params, "getlist", None)
+    raw = getlist(name) if getlist is not None else params.get(name)
+    if raw is None:
+        return []
+    items = raw if isinstance(raw, list | tuple) else [raw]
+    found: list[str] = []
+    for item in items:
+        for piece in str(item).split(","):
+            value = piece.strip()[:100]
+            if value and value not in found:
+                found.append(value)
+    return found
+
+
+def several(params: Mapping[str, Any], name: str, choices: list[str],
+            errors: dict[str, list[str]]) -> tuple[str, ...]:
+    """Any number of `choices` (none: no filter); each value that is not one is named in
+    `errors`, and the others still filter."""
+    values = _values(params, name)
+    wrong = [value for value in values if value not in choices]
+    if wrong:
+        errors[name] = [_("%(value)s is not one of: %(choices)s.")
+                        % {"value": ", ".join(wrong), "choices": ", ".join(choices)}]
+    return tuple(value for value in values if value in choices)
+
+
+def ordering(params: Mapping[str, Any], keys: list[str], errors: dict[str, list[str]],
+             *, name: str = "sort") -> tuple[str, bool] | None:
+    """The column a list is sorted by, as (key, descending) from `?sort=key` or `?sort=-key`;
+    None when none is asked for, and a key outside `keys` is named in `errors`."""
+    value = text(params, name)
+    if not value:
+        return None
+    key = value.removeprefix("-")
+    if key not in keys:
+        errors[name] = [_("%(value)s is not one of: %(choices)s.")
+                        % {"value": value, "choices": ", ".join(keys)}]
+        return None
+    return key, value.startswith("-")
