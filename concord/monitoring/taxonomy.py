@@ -149,16 +149,18 @@ def acled_labels(category: str, sub_category: str) -> tuple[str, str, str]:
 
 
 def from_acled(event_type: str, sub_event_type: str) -> tuple[str, str] | None:
-    """The (category, sub-category) codes of an ACLED pair, or of Concord's own codes."""
-    category = CATEGORY_BY_ACLED.get(event_type.strip().casefold())
-    if category is not None:
-        sub = SUB_CATEGORY_BY_ACLED.get(sub_event_type.strip().casefold())
-        if sub is None or sub.category != category:
-            return None
-        return category.value, sub.code
-    if event_type in CATEGORY_CODES:
-        own = SUB_CATEGORY_BY_CODE.get(sub_event_type)
-        if own is None or own.category != event_type:
-            return None
+    """The (category, sub-category) codes of a pair written either as Concord's codes
+    (`protests`, `peaceful_protest`) or as ACLED's labels (`Protests`, `Peaceful protest`).
+    Three of ACLED's event types read, case aside, as Concord's codes: a pair is read as codes
+    only when both halves are codes of one category, so that the two spellings never mix."""
+    event_type, sub_event_type = event_type.strip(), sub_event_type.strip()
+    own = SUB_CATEGORY_BY_CODE.get(sub_event_type)
+    if event_type in CATEGORY_CODES and own is not None and own.category == event_type:
         return event_type, own.code
-    return None
+    category = CATEGORY_BY_ACLED.get(event_type.casefold())
+    if category is None:
+        return None
+    sub = SUB_CATEGORY_BY_ACLED.get(sub_event_type.casefold())
+    if sub is None or sub.category != category:
+        return None
+    return category.value, sub.code

@@ -31,6 +31,8 @@ from concord.monitoring.formats.rows import (
     RowLabel,
     acled_values,
     configured_limits,
+    file_id,
+    key_spellings,
     own_values,
     row_label,
 )
@@ -38,6 +40,6 @@ from concord.monitoring.formats.rows import (
 __all__ = [
     "ACLED_COLUMNS", "ACLED_LEGACY_COLUMNS", "FORMATS", "OWN_COLUMNS", "FileRefused", "Limits",
     "Row", "RowError", "RowLabel", "acled_values", "check_size", "check_start",
-    "configured_limits", "guess_format", "own_values", "read", "read_csv", "read_geojson",
-    "read_xlsx", "row_label",
+    "configured_limits", "file_id", "guess_format", "key_spellings", "own_values", "read",
+    "read_csv", "read_geojson", "read_xlsx", "row_label",
 ]

@@ -9,9 +9,11 @@ import json
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time
+from functools import cache
 from typing import Any, NamedTuple
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from concord.core.marking import LABEL_COLUMNS, PARTY_SEPARATOR, classification_of_code
@@ -70,13 +72,78 @@ SCALES = {v: v for v in SourceScale.values}
 RELIABILITIES = {v.casefold(): v for v in Reliability.values}
 CREDIBILITIES = {str(v): v for v in Credibility.values}
 VERIFICATIONS = {v: v for v in Verification.values}
+# The languages whose labels of a coded value a file may hold instead of the code: a file made
+# by hand, or by an older export, from a Russian page or an English one.
+LABEL_LANGUAGES = ("en", "ru")
+
+
+def _with_labels(codes: dict[str, Any], choices: Any) -> dict[str, Any]:
+    """`codes` (the casefolded spellings a column takes) and the labels of `choices` in every
+    language of LABEL_LANGUAGES. A label that spells another value's code or label is left out,
+    so that no cell can mean two values."""
+    allowed = dict(codes)
+    taken: dict[str, Any] = {}
+    for language in LABEL_LANGUAGES:
+        with translation.override(language):
+            for value, label in choices.choices:
+                key = str(label).strip().casefold()
+                taken.setdefault(key, set()).add(value)
+    for key, values in taken.items():
+        value = next(iter(values))
+        if len(values) == 1 and allowed.get(key, value) == value:
+            allowed[key] = value
+    return allowed
+
+
+@cache
+def _readable() -> dict[str, dict[str, Any]]:
+    # Built on first use: the labels are translated, which needs the catalogues loaded.
+    return {
+        "time_precision": _with_labels(TIME_PRECISION_NAMES, TimePrecision),
+        "geo_precision": _with_labels(GEO_PRECISION_NAMES, GeoPrecision),
+        "source_scale": _with_labels(SCALES, SourceScale),
+        "reliability": _with_labels(RELIABILITIES, Reliability),
+        "credibility": _with_labels(CREDIBILITIES, Credibility),
+        "verification": _with_labels(VERIFICATIONS, Verification),
+    }
 ACLED_TIME_PRECISIONS = frozenset(TimePrecision.values)
 ACLED_GEO_PRECISIONS = frozenset(GeoPrecision.values)
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 
+# How an import keys a row by the identifier its file gives: `event_id_cnty` in ACLED's layout,
+# `id` in Concord's own. Both name the same thing, so either key finds a row imported under
+# the other.
+ID_PREFIXES = ("acled:", "id:")
+
+
+def file_id(external_id: str, public_id: object) -> str:
+    """The identifier every export writes for an incident, whatever its format: the one its
+    own file gave it (ACLED's `event_id_cnty` or an `id`), else Concord's public id. One value
+    in every format, so that a file of any format finds the incident again."""
+    for prefix in ID_PREFIXES:
+        if external_id.startswith(prefix):
+            return external_id[len(prefix):]
+    return str(public_id)
+
+
+def key_spellings(key: str) -> tuple[str, ...]:
+    """The keys a row may have been recorded under: an identifier given by a file is the same
+    whether it came in ACLED's layout or Concord's own."""
+    for prefix in ID_PREFIXES:
+        if key.startswith(prefix):
+            given = key[len(prefix):]
+            return tuple(other + given for other in ID_PREFIXES)
+    return (key,)
+
+
 class RowError(ValueError):
-    """Why one row cannot be imported, in words for the person who made the file."""
+    """Why one row cannot be imported, in words for the person who made the file: one message
+    per problem, each naming the column and the value."""
+
+    def __init__(self, *messages: str) -> None:
+        super().__init__(" ".join(messages))
+        self.messages = list(messages)
 
 
 class FileRefused(ValueError):
@@ -112,16 +179,56 @@ class Row(NamedTuple):
     values: dict[str, Any] | None
     error: str = ""
     label: RowLabel | None = None
+    # Every problem of a bad row, when it has more than the one in `error`.
+    errors: tuple[str, ...] = ()
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return self.errors or ((self.error,) if self.error else ())
 
 
 Convert = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _row(line: int, raw: dict[str, Any], convert: Convert) -> Row:
+    """The row's values and label, or every problem found in either."""
+    problems: list[str] = []
+    values: dict[str, Any] | None = None
+    label: RowLabel | None = None
     try:
-        return Row(line, convert(raw), "", row_label(raw))
+        values = convert(raw)
     except RowError as error:
-        return Row(line, None, str(error))
+        problems += error.messages
+    try:
+        label = row_label(raw)
+    except RowError as error:
+        problems += error.messages
+    if problems:
+        return Row(line, None, problems[0], None, tuple(problems))
+    return Row(line, values, "", label)
+
+
+class _Cells:
+    """One row's cells read column by column: a cell that cannot be read leaves its problem
+    here and a stand-in value, so that the next columns are still read and the row reports every
+    problem it has at once."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def read(self, convert: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return convert(*args, **kwargs)
+        except RowError as error:
+            self.problems += error.messages
+            return None
+
+    def fail(self, message: str) -> None:
+        self.problems.append(message)
+
+    def check(self) -> None:
+        if self.problems:
+            raise RowError(*self.problems)
 
 
 # An ISO date, YYYY-MM-DD, is read as such before the other formats are tried.
@@ -194,7 +301,8 @@ def _count(value: Any, column: str, *, required: bool = False) -> int | None:
         raise RowError(_("%(column)s is not a number: %(value)r.")
                        % {"column": column, "value": text}) from error
     if number < 0 or number != int(number):
-        raise RowError(_("%(column)s must be a whole number of at least 0.") % {"column": column})
+        raise RowError(_("%(column)s must be a whole number of at least 0: %(value)r.")
+                       % {"column": column, "value": text})
     return int(number)
 
 
@@ -234,8 +342,9 @@ def _country(raw: dict[str, Any], *, code: str = "", numeric: str = "") -> str:
 
 
 def _acled_scale(text: str) -> str:
+    # ACLED writes the scales of several sources joined ("National-Regional"): the first counts.
     first = text.split("-", maxsplit=1)[0].strip().casefold()
-    return first if first in SCALES else SourceScale.OTHER
+    return str(_readable()["source_scale"].get(first, SourceScale.OTHER))
 
 
 _TRUE = frozenset({"true", "1", "yes", "да"})
@@ -269,60 +378,73 @@ def row_label(raw: dict[str, Any]) -> RowLabel | None:
     `false`, so that a row is never released wider than the file says."""
     if all(raw.get(name) in (None, "", [], ()) for name in LABEL_COLUMNS):
         return None
+    cells = _Cells()
     text = str(raw.get("classification") or "").strip()
+    classification = classification_of_code(text) if text else None
     if not text:
-        raise RowError(_("classification is missing beside the other label columns."))
-    classification = classification_of_code(text)
-    if classification is None:
-        raise RowError(_("classification has an unknown value %(value)r (public, official_use, "
-                         "confidential or secret).") % {"value": text})
-    return RowLabel(classification, _text(raw, "originator", 16),
-                    _flag(raw.get("release_to_all_members"), "release_to_all_members"),
-                    _codes(raw.get("releasable_to")))
+        cells.fail(_("classification is missing beside the other label columns."))
+    elif classification is None:
+        cells.fail(_("classification has an unknown value %(value)r (public, official_use, "
+                     "confidential or secret).") % {"value": text})
+    originator = cells.read(_text, raw, "originator", 16)
+    to_all = cells.read(_flag, raw.get("release_to_all_members"), "release_to_all_members")
+    cells.check()
+    assert classification is not None  # noqa: S101 - checked above: a problem otherwise
+    return RowLabel(classification, originator, to_all, _codes(raw.get("releasable_to")))
 
 
 def acled_values(raw: dict[str, Any]) -> dict[str, Any]:
-    categories = from_acled(_text(raw, "event_type"), _text(raw, "sub_event_type"))
+    cells = _Cells()
+    read = cells.read
+    event_type = read(_text, raw, "event_type") or ""
+    sub_event_type = read(_text, raw, "sub_event_type") or ""
+    categories = from_acled(event_type, sub_event_type)
     if categories is None:
-        raise RowError(_("event type %(type)r with sub-event type %(sub)r is not in the taxonomy.")
-                       % {"type": _text(raw, "event_type"), "sub": _text(raw, "sub_event_type")})
-    event_id = _text(raw, "event_id_cnty", 90)
-    if not event_id:
-        raise RowError(_("event_id_cnty is missing."))
-    precision = _count(raw.get("time_precision"), "time_precision") or TimePrecision.DAY
-    geo = _count(raw.get("geo_precision"), "geo_precision") or GeoPrecision.EXACT
-    if precision not in ACLED_TIME_PRECISIONS or geo not in ACLED_GEO_PRECISIONS:
-        raise RowError(_("time_precision and geo_precision must be 1, 2 or 3."))
-    scale = _text(raw, "source_scale")
+        cells.fail(_("event type %(type)r with sub-event type %(sub)r is not in the taxonomy.")
+                   % {"type": event_type, "sub": sub_event_type})
+    event_id = read(_text, raw, "event_id_cnty", 90)
+    if event_id == "":
+        cells.fail(_("event_id_cnty is missing."))
+    precision = read(_count, raw.get("time_precision"), "time_precision")
+    geo = read(_count, raw.get("geo_precision"), "geo_precision")
+    for column, value, allowed in (("time_precision", precision, ACLED_TIME_PRECISIONS),
+                                   ("geo_precision", geo, ACLED_GEO_PRECISIONS)):
+        if value and value not in allowed:
+            cells.fail(_("%(column)s must be 1, 2, 3 or 4: %(value)r.")
+                       % {"column": column, "value": str(raw.get(column)).strip()})
     extra = {}
     for name in ACLED_EXTRA:
-        value = raw.get(name)
-        if value:
-            extra[name] = _text(raw, name, 1000)
-    return {
-        "external_id": "acled:" + event_id,
-        "occurred_on": _date(raw.get("event_date"), "event_date"),
+        if raw.get(name):
+            extra[name] = read(_text, raw, name, 1000)
+    values = {
+        "external_id": "acled:" + (event_id or ""),
+        "occurred_on": read(_date, raw.get("event_date"), "event_date"),
         "occurred_at": None,
-        "time_precision": precision,
-        "country": _country(raw, numeric=_text(raw, "iso")),
-        "admin1": _text(raw, "admin1", 100), "admin2": _text(raw, "admin2", 100),
-        "location": _text(raw, "location"),
-        "latitude": _coordinate(raw.get("latitude"), "latitude", 90),
-        "longitude": _coordinate(raw.get("longitude"), "longitude", 180),
-        "geo_precision": geo,
-        "category": categories[0], "sub_category": categories[1],
-        "actor1": _text(raw, "actor1"), "assoc_actor1": _text(raw, "assoc_actor_1", 300),
-        "actor2": _text(raw, "actor2"), "assoc_actor2": _text(raw, "assoc_actor_2", 300),
-        "fatalities": _count(raw.get("fatalities"), "fatalities", required=True),
+        "time_precision": precision or TimePrecision.DAY,
+        "country": read(_country, raw, numeric=read(_text, raw, "iso") or ""),
+        "admin1": read(_text, raw, "admin1", 100), "admin2": read(_text, raw, "admin2", 100),
+        "location": read(_text, raw, "location"),
+        "latitude": read(_coordinate, raw.get("latitude"), "latitude", 90),
+        "longitude": read(_coordinate, raw.get("longitude"), "longitude", 180),
+        "geo_precision": geo or GeoPrecision.EXACT,
+        "category": categories[0] if categories else "",
+        "sub_category": categories[1] if categories else "",
+        "actor1": read(_text, raw, "actor1"),
+        "assoc_actor1": read(_text, raw, "assoc_actor_1", 300),
+        "actor2": read(_text, raw, "actor2"),
+        "assoc_actor2": read(_text, raw, "assoc_actor_2", 300),
+        "fatalities": read(_count, raw.get("fatalities"), "fatalities", required=True),
         "fatalities_low": None, "fatalities_high": None,
         "injured": 0, "injured_low": None, "injured_high": None,
-        "narrative": _text(raw, "notes", 20000, lines=True),
-        "sources": _text(raw, "source", 2000, lines=True),
-        "source_scale": _acled_scale(scale),
+        "narrative": read(_text, raw, "notes", 20000, lines=True),
+        "sources": read(_text, raw, "source", 2000, lines=True),
+        "source_scale": _acled_scale(extra.get("source_scale") or ""),
         "reliability": Reliability.F, "credibility": Credibility.UNKNOWN,
         "verification": Verification.REPORTED,
         "extra": extra,
     }
+    cells.check()
+    return values
 
 
 def _digest(raw: dict[str, Any]) -> str:
@@ -332,51 +454,57 @@ def _digest(raw: dict[str, Any]) -> str:
 
 
 def own_values(raw: dict[str, Any]) -> dict[str, Any]:
-    category, sub = _text(raw, "category"), _text(raw, "sub_category")
+    cells = _Cells()
+    read = cells.read
+    category = read(_text, raw, "category") or ""
+    sub = read(_text, raw, "sub_category") or ""
     categories = from_acled(category, sub)
     if categories is None:
-        raise RowError(_("category %(type)r with sub-category %(sub)r is not in the taxonomy.")
-                       % {"type": category, "sub": sub})
-    own_id = _text(raw, "id", 90)
+        cells.fail(_("category %(type)r with sub-category %(sub)r is not in the taxonomy.")
+                   % {"type": category, "sub": sub})
+    own_id = read(_text, raw, "id", 90)
+    readable = _readable()
+
+    def choice(column: str, default: Any) -> Any:
+        return read(_choice, raw.get(column), column, readable[column], default)
+
     values: dict[str, Any] = {
         "external_id": ("id:" + own_id) if own_id else _digest(raw),
-        "occurred_on": _date(raw.get("date"), "date"),
-        "occurred_at": _time(raw.get("time")),
-        "time_precision": _choice(raw.get("time_precision"), "time_precision",
-                                  TIME_PRECISION_NAMES, TimePrecision.DAY),
-        "country": _country(raw, code=_text(raw, "country")),
-        "admin1": _text(raw, "admin1", 100), "admin2": _text(raw, "admin2", 100),
-        "location": _text(raw, "location"),
-        "latitude": _coordinate(raw.get("latitude"), "latitude", 90),
-        "longitude": _coordinate(raw.get("longitude"), "longitude", 180),
-        "geo_precision": _choice(raw.get("geo_precision"), "geo_precision",
-                                 GEO_PRECISION_NAMES, GeoPrecision.EXACT),
-        "category": categories[0], "sub_category": categories[1],
-        "actor1": _text(raw, "actor1"), "assoc_actor1": _text(raw, "assoc_actor1", 300),
-        "actor2": _text(raw, "actor2"), "assoc_actor2": _text(raw, "assoc_actor2", 300),
-        "fatalities": _count(raw.get("fatalities"), "fatalities") or 0,
-        "fatalities_low": _count(raw.get("fatalities_low"), "fatalities_low"),
-        "fatalities_high": _count(raw.get("fatalities_high"), "fatalities_high"),
-        "injured": _count(raw.get("injured"), "injured") or 0,
-        "injured_low": _count(raw.get("injured_low"), "injured_low"),
-        "injured_high": _count(raw.get("injured_high"), "injured_high"),
-        "narrative": _text(raw, "narrative", 20000, lines=True),
-        "sources": _text(raw, "sources", 2000, lines=True),
-        "source_scale": _choice(raw.get("source_scale"), "source_scale",
-                                SCALES, SourceScale.OTHER),
-        "reliability": _choice(raw.get("reliability"), "reliability",
-                               RELIABILITIES, Reliability.F),
-        "credibility": _choice(raw.get("credibility"), "credibility",
-                               CREDIBILITIES, Credibility.UNKNOWN),
-        "verification": _choice(raw.get("verification"), "verification",
-                                VERIFICATIONS, Verification.REPORTED),
+        "occurred_on": read(_date, raw.get("date"), "date"),
+        "occurred_at": read(_time, raw.get("time")),
+        "time_precision": choice("time_precision", TimePrecision.DAY),
+        "country": read(_country, raw, code=read(_text, raw, "country") or ""),
+        "admin1": read(_text, raw, "admin1", 100), "admin2": read(_text, raw, "admin2", 100),
+        "location": read(_text, raw, "location"),
+        "latitude": read(_coordinate, raw.get("latitude"), "latitude", 90),
+        "longitude": read(_coordinate, raw.get("longitude"), "longitude", 180),
+        "geo_precision": choice("geo_precision", GeoPrecision.EXACT),
+        "category": categories[0] if categories else "",
+        "sub_category": categories[1] if categories else "",
+        "actor1": read(_text, raw, "actor1"), "assoc_actor1": read(_text, raw, "assoc_actor1", 300),
+        "actor2": read(_text, raw, "actor2"), "assoc_actor2": read(_text, raw, "assoc_actor2", 300),
+        "fatalities": read(_count, raw.get("fatalities"), "fatalities") or 0,
+        "fatalities_low": read(_count, raw.get("fatalities_low"), "fatalities_low"),
+        "fatalities_high": read(_count, raw.get("fatalities_high"), "fatalities_high"),
+        "injured": read(_count, raw.get("injured"), "injured") or 0,
+        "injured_low": read(_count, raw.get("injured_low"), "injured_low"),
+        "injured_high": read(_count, raw.get("injured_high"), "injured_high"),
+        "narrative": read(_text, raw, "narrative", 20000, lines=True),
+        "sources": read(_text, raw, "sources", 2000, lines=True),
+        "source_scale": choice("source_scale", SourceScale.OTHER),
+        "reliability": choice("reliability", Reliability.F),
+        "credibility": choice("credibility", Credibility.UNKNOWN),
+        "verification": choice("verification", Verification.REPORTED),
         "extra": {},
     }
     for name in ("fatalities", "injured"):
         low, high = values[f"{name}_low"], values[f"{name}_high"]
         if (low is not None and low > values[name]) or (high is not None and high < values[name]):
-            raise RowError(_("%(column)s: the range must contain the best figure.")
-                           % {"column": name})
-    if (values["latitude"] is None) != (values["longitude"] is None):
-        raise RowError(_("latitude and longitude go together."))
+            cells.fail(_("%(column)s: the range must contain the best figure: %(value)r.")
+                       % {"column": name, "value": f"{low}–{values[name]}–{high}"})
+    if (values["latitude"] is None) != (values["longitude"] is None) and not any(
+            column in problem for problem in cells.problems
+            for column in ("latitude", "longitude")):
+        cells.fail(_("latitude and longitude go together."))
+    cells.check()
     return values

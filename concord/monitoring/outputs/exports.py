@@ -1,8 +1,9 @@
-"""Writing a selection of incidents as ACLED CSV, XLSX or GeoJSON. What is written is what the
-viewer may read: the selection comes from the scoped selector, and the export is audited once
-with its size and the highest label in it. Every row carries its incident's label in the label
-columns (concord.core.marking), after ACLED's own columns in ACLED CSV and as feature
-properties in GeoJSON, so that the file imported again is labelled as the incidents were."""
+"""Writing a selection of incidents as ACLED CSV, Concord's own CSV, XLSX or GeoJSON. What is
+written is what the viewer may read: the selection comes from the scoped selector, and the
+export is audited once with its size and the highest label in it. Every row carries its
+incident's label in the label columns (concord.core.marking), after ACLED's own columns in ACLED
+CSV and as feature properties in GeoJSON, so that the file imported again is labelled as the
+incidents were."""
 
 from __future__ import annotations
 
@@ -19,18 +20,22 @@ from concord.core.audit import audit_record
 from concord.core.exports import formula_safe
 from concord.core.marking import LABEL_COLUMNS, label_cells
 from concord.monitoring import selectors
-from concord.monitoring.formats import ACLED_COLUMNS, OWN_COLUMNS
+from concord.monitoring.formats import ACLED_COLUMNS, OWN_COLUMNS, file_id
 from concord.monitoring.geography import BY_ALPHA2
 from concord.monitoring.models import GeoPrecision, Incident, TimePrecision
 from concord.monitoring.taxonomy import acled_labels
 
-EXPORT_FORMATS = ("acled", "xlsx", "geojson")
+EXPORT_FORMATS = ("acled", "csv", "xlsx", "geojson")
 CONTENT_TYPES = {
     "acled": "text/csv; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "geojson": "application/geo+json",
 }
-EXTENSIONS = {"acled": "csv", "xlsx": "xlsx", "geojson": "geojson"}
+EXTENSIONS = {"acled": "csv", "csv": "csv", "xlsx": "xlsx", "geojson": "geojson"}
+# Text formats that begin with a byte-order mark, so that spreadsheet software opens Cyrillic
+# as UTF-8.
+MARKED_FORMATS = frozenset({"acled", "csv"})
 _TIME_NAMES: dict[int, str] = {int(v): k for k, v in {"day": TimePrecision.DAY, "week": TimePrecision.WEEK,
                                  "month": TimePrecision.MONTH, "year": TimePrecision.YEAR}.items()}
 _GEO_NAMES: dict[int, str] = {int(v): k for k, v in {"exact": GeoPrecision.EXACT, "near": GeoPrecision.NEAR,
@@ -42,12 +47,12 @@ def acled_row(incident: Incident) -> list[Any]:
     disorder, event_type, sub_event_type = acled_labels(incident.category, incident.sub_category)
     extra = incident.extra or {}
     country = BY_ALPHA2[incident.country]
-    event_id = (incident.external_id or "")
-    event_id = event_id[6:] if event_id.startswith("acled:") else str(incident.public_id)
     values = {
-        "event_id_cnty": event_id, "event_date": incident.occurred_on.isoformat(),
-        "year": incident.occurred_on.year,
-        "time_precision": min(int(incident.time_precision), 3),
+        "event_id_cnty": file_id(incident.external_id or "", incident.public_id),
+        "event_date": incident.occurred_on.isoformat(), "year": incident.occurred_on.year,
+        # ACLED codes 1 to 3; Concord's 4 (the year, the country only) is written as itself
+        # rather than rounded to 3, so that the file reads back as the same incident.
+        "time_precision": int(incident.time_precision),
         "disorder_type": extra.get("disorder_type", disorder), "event_type": event_type,
         "sub_event_type": sub_event_type, "actor1": incident.actor1,
         "assoc_actor_1": incident.assoc_actor1, "actor2": incident.actor2,
@@ -56,8 +61,10 @@ def acled_row(incident: Incident) -> list[Any]:
         "location": incident.location,
         "latitude": "" if incident.latitude is None else f"{incident.latitude:.4f}",
         "longitude": "" if incident.longitude is None else f"{incident.longitude:.4f}",
-        "geo_precision": min(int(incident.geo_precision), 3), "source": incident.sources,
-        "source_scale": extra.get("source_scale", incident.get_source_scale_display()),
+        "geo_precision": int(incident.geo_precision), "source": incident.sources,
+        # ACLED's own spelling when the incident came from ACLED, else the code: never a label
+        # in the language of the page the file was asked from.
+        "source_scale": extra.get("source_scale", incident.source_scale),
         "notes": incident.narrative, "fatalities": incident.fatalities,
     }
     return [values.get(column, extra.get(column, "")) for column in ACLED_COLUMNS]
@@ -65,8 +72,7 @@ def acled_row(incident: Incident) -> list[Any]:
 
 def own_row(incident: Incident) -> list[Any]:
     values = {
-        "id": (incident.external_id or "")[3:] if (incident.external_id or "").startswith("id:")
-        else str(incident.public_id),
+        "id": file_id(incident.external_id or "", incident.public_id),
         "date": incident.occurred_on.isoformat(),
         "time": incident.occurred_at.isoformat() if incident.occurred_at else "",
         "time_precision": _TIME_NAMES[incident.time_precision],
@@ -91,6 +97,16 @@ def write_acled(incidents: Iterable[Incident], out: IO[str]) -> int:
     count = 0
     for incident in incidents:
         writer.writerow([formula_safe(v) for v in (*acled_row(incident), *_label_cells(incident))])
+        count += 1
+    return count
+
+
+def write_csv(incidents: Iterable[Incident], out: IO[str]) -> int:
+    writer = csv.writer(out)
+    writer.writerow([*OWN_COLUMNS, *LABEL_COLUMNS])
+    count = 0
+    for incident in incidents:
+        writer.writerow([formula_safe(v) for v in (*own_row(incident), *_label_cells(incident))])
         count += 1
     return count
 
@@ -140,6 +156,8 @@ def incident_export(*, viewer: Viewer, filters: selectors.IncidentFilters, fmt: 
             .iterator(chunk_size=5000))
     if fmt == "acled":
         count = write_acled(rows, out)
+    elif fmt == "csv":
+        count = write_csv(rows, out)
     elif fmt == "xlsx":
         count = write_xlsx(rows, out)
     else:

@@ -55,7 +55,8 @@ def _export(request: HttpRequest, filters: IncidentFilters, fmt: str) -> HttpRes
     else:
         text = io.StringIO()
         exports.incident_export(viewer=request.user, filters=filters, fmt=fmt, out=text)
-        body = (("\ufeff" if fmt == "acled" else "") + text.getvalue()).encode("utf-8")
+        body = (("\ufeff" if fmt in exports.MARKED_FORMATS else "") + text.getvalue()).encode(
+            "utf-8")
     response = HttpResponse(body, content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = (
         f'attachment; filename="incidents.{exports.EXTENSIONS[fmt]}"')

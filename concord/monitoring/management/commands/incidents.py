@@ -133,7 +133,7 @@ class Command(BaseCommand):
             except services.ImportRejected as rejected:
                 bar.stop()
                 self._report(rejected.outcome)
-                raise CommandError(f"{len(rejected.outcome.problems)} bad rows: nothing was "
+                raise CommandError(f"{rejected.outcome.bad_rows} bad rows: nothing was "
                                    "imported (use --skip-bad-rows to import the others).") \
                     from rejected
             except services.ImportFailed as failed:
@@ -141,7 +141,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{path.name}: {failed.detail}") from failed
         self._report(outcome)
         self.stdout.write(f"{outcome.created} incidents imported, {outcome.unchanged} already "
-                          f"there, {len(outcome.problems)} bad rows skipped.")
+                          f"there, {outcome.bad_rows} bad rows skipped.")
         if outcome.problems and outcome.created == 0 and outcome.unchanged == 0:
             raise CommandError("Nothing was imported: every row was bad.")
 
@@ -164,7 +164,7 @@ class Command(BaseCommand):
                                                 out=binary)
         else:
             # The byte-order mark lets spreadsheet software open Cyrillic CSV as UTF-8.
-            encoding = "utf-8-sig" if fmt == "acled" else "utf-8"
+            encoding = "utf-8-sig" if fmt in exports.MARKED_FORMATS else "utf-8"
             with output.open("w", encoding=encoding, newline="") as text:
                 count = exports.incident_export(viewer=viewer, filters=filters, fmt=fmt,
                                                 out=text)

@@ -16,7 +16,12 @@ class ImportOutcome:
     rows: int = 0
     created: int = 0
     unchanged: int = 0
+    # Every problem of every bad row, as (line, reason): a row with several has several.
     problems: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def bad_rows(self) -> int:
+        return len({line for line, _reason in self.problems})
 
 
 class ImportRejected(ValidationError):
@@ -26,11 +31,12 @@ class ImportRejected(ValidationError):
     def __init__(self, outcome: ImportOutcome) -> None:
         outcome.created = 0
         self.outcome = outcome
+        errors: dict[str, list[str]] = {}
+        for line, reason in outcome.problems[:200]:
+            errors.setdefault(_("line %(line)s") % {"line": line}, []).append(reason)
         super().__init__(
             _("%(count)s rows cannot be imported; nothing was imported.")
-            % {"count": len(outcome.problems)},
-            errors={_("line %(line)s") % {"line": line}: [reason]
-                    for line, reason in outcome.problems[:200]})
+            % {"count": outcome.bad_rows}, errors=errors)
 
 
 class ImportFailed(ValidationError):

@@ -81,9 +81,9 @@ def _import_read(*, stream: IO[bytes], fmt: str, labels: _ImportLabels, insert: 
     for row in _rows_of(stream, fmt):
         outcome.rows += 1
         values = row.values
-        problem = row.error if values is None else labels.apply(row)
-        if values is None or problem:
-            outcome.problems.append((row.line, problem))
+        problems = row.problems if values is None else labels.apply(row)
+        if values is None or problems:
+            outcome.problems += [(row.line, problem) for problem in problems]
         elif outcome.problems and not skip_bad_rows:
             pass  # the import is lost already; go on only to report every bad row
         elif (key := (values["originator"], values["external_id"])) in seen:
@@ -132,46 +132,57 @@ class _ImportLabels:
             return self.party
         return next(p for p in (self.parties or {}).values() if p.pk == pk)
 
-    def apply(self, row: formats.Row) -> str:
-        """Writes the row's label into its values; returns why it cannot be imported, if so."""
+    def apply(self, row: formats.Row) -> list[str]:
+        """Writes the row's label into its values; returns every reason it cannot be imported,
+        if any."""
         values, label = row.values, row.label
         if values is None:
-            return row.error
+            return list(row.problems)
+        named: list[Party] = []
         if label is None:
             classification, originator, to_all = self.default
-            named: list[Party] = []
         else:
             classification, to_all = label.classification, label.release_to_all_members
-            originator = self.party
-            if label.originator:
-                found = self._party(label.originator)
-                if found is None:
-                    return _("%(column)s has an unknown party code %(value)r.") % {
-                        "column": "originator", "value": label.originator}
-                originator = found
-            if originator.pk != self.party.pk and not self.system:
-                return _("%(column)s %(value)r: you import for %(party)s; records of another "
-                         "party are imported by that party.") % {
-                    "column": "originator", "value": label.originator, "party": self.party.code}
-            errors = policy.clearance_errors(self.actor, classification, field="classification")
-            if errors:
-                return _("%(column)s %(value)r: %(reason)s") % {
-                    "column": "classification", "value": classification_code(classification),
-                    "reason": " ".join(errors["classification"])}
-            named = []
-            for code in label.releasable_to:
-                party = self._party(code)
-                if party is None:
-                    return _("%(column)s has an unknown party code %(value)r.") % {
-                        "column": "releasable_to", "value": code}
-                named.append(party)
+            originator, named, problems = self._checked(label)
+            if problems:
+                return problems
             self.labelled_rows += 1
             self.highest = max(self.highest, classification)
         values["classification"], values["originator"] = classification, originator.pk
         values["release_to_all_members"] = to_all
         if named:
             self.named[(originator.pk, values["external_id"])] = named
-        return ""
+        return []
+
+    def _checked(self, label: formats.RowLabel) -> tuple[Party, list[Party], list[str]]:
+        """The originator and the named parties of a row's label, and every problem of it."""
+        problems: list[str] = []
+        originator = self.party
+        if label.originator:
+            found = self._party(label.originator)
+            if found is None:
+                problems.append(_("%(column)s has an unknown party code %(value)r.") % {
+                    "column": "originator", "value": label.originator})
+            elif found.pk != self.party.pk and not self.system:
+                problems.append(_("%(column)s %(value)r: you import for %(party)s; records of "
+                                  "another party are imported by that party.") % {
+                    "column": "originator", "value": label.originator, "party": self.party.code})
+            else:
+                originator = found
+        errors = policy.clearance_errors(self.actor, label.classification, field="classification")
+        if errors:
+            problems.append(_("%(column)s %(value)r: %(reason)s") % {
+                "column": "classification", "value": classification_code(label.classification),
+                "reason": " ".join(errors["classification"])})
+        named: list[Party] = []
+        for code in label.releasable_to:
+            party = self._party(code)
+            if party is None:
+                problems.append(_("%(column)s has an unknown party code %(value)r.") % {
+                    "column": "releasable_to", "value": code})
+            else:
+                named.append(party)
+        return originator, named, problems
 
     def named_keys(self, rows: list[dict[str, Any]]) -> list[tuple[int, str, list[int]]]:
         """The named release lists of `rows`, as (originator, external id, parties), to write
@@ -205,7 +216,9 @@ class _ImportLabels:
 class _KeyFinder:
     """Which rows of an import their originator has recorded already: by the external id, or,
     for a file Concord exported, by the public id it wrote for an incident recorded by hand
-    (`acled:<public id>`, `id:<public id>`), so that an export imported again adds nothing.
+    (`acled:<public id>`, `id:<public id>`), so that an export imported again adds nothing. An
+    identifier a file gave is one whichever layout gave it: `acled:X` finds a row recorded as
+    `id:X`, and the other way round.
     Each originator is read through one audited system read for the whole import."""
 
     def __init__(self, labels: _ImportLabels) -> None:
@@ -231,7 +244,11 @@ class _KeyFinder:
 
     def recorded(self, originator: Party, keys: list[str]) -> set[str]:
         mine = Incident.objects.visible_to(self._viewer(originator)).filter(originator=originator)
-        found = set(mine.filter(external_id__in=keys).values_list("external_id", flat=True))
+        spellings = {key: formats.key_spellings(key) for key in keys}
+        stored = set(mine.filter(external_id__in=[spelling for variants in spellings.values()
+                                                  for spelling in variants])
+                     .values_list("external_id", flat=True))
+        found = {key for key, variants in spellings.items() if stored.intersection(variants)}
         by_public_id: dict[uuid.UUID, str] = {}
         for key in keys:
             if key in found:

@@ -84,7 +84,7 @@ def _import_move(*, actor: Any, run: str, outcome: ImportOutcome, labels: _Impor
                  target_type="monitoring.incident", target_id=file_name[:100],
                  detail={**audit_detail, "rows": outcome.rows,
                          "created": outcome.created, "unchanged": outcome.unchanged,
-                         "skipped": len(outcome.problems),
+                         "skipped": outcome.bad_rows,
                          "labelled_by_file": labels.labelled_rows,
                          "highest_classification": labels.highest})
     checkpoint_soon()
