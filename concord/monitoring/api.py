@@ -233,4 +233,5 @@ def alert(request: HttpRequest, alert_id: str) -> Alert:
                 "content": {"application/cap+xml": {"schema": {"type": "string"}}}}}})
 def alert_cap(request: HttpRequest, alert_id: str) -> HttpResponse:
     found = selectors.alert_get(viewer=request.user, public_id=alert_id)
-    return HttpResponse(cap.alert_cap(found), content_type="application/cap+xml")
+    earlier = selectors.alert_earlier(viewer=request.user, alert=found)
+    return HttpResponse(cap.alert_cap(found, earlier=earlier), content_type="application/cap+xml")

@@ -3,6 +3,7 @@ indicators and alerts, situation reports, imports. Reads never write, and never 
 
 # Core's one clock, under the name this package's readers have called it by.
 from concord.monitoring.filters import IncidentFilters, filters_from, incident_filters
+from concord.monitoring.selectors.alert_series import alert_earlier
 from concord.monitoring.selectors.imports import import_get, import_list, import_progress
 from concord.monitoring.selectors.incidents import (
     DuplicatePair,
@@ -26,7 +27,8 @@ from concord.monitoring.selectors.picture import Summary, cell_degrees, situatio
 from concord.monitoring.selectors.reports import report_content, report_get, report_list
 
 __all__ = [
-    "BASELINE_DAYS", "DuplicatePair", "IncidentFilters", "Reading", "Summary", "alert_get",
+    "BASELINE_DAYS", "DuplicatePair", "IncidentFilters", "Reading", "Summary", "alert_earlier",
+    "alert_get",
     "alert_list", "cell_degrees", "duplicate_pairs", "filters_from", "import_get", "import_list",
     "import_progress", "incident_duplicates", "incident_filters", "incident_get", "incident_list",
     "incident_pending_label_change", "indicator_get", "indicator_list", "indicator_read",

@@ -11,6 +11,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import translation
 
@@ -201,3 +203,93 @@ def test_it_names_the_export_formats_the_list_offers(client, personas):
 
     for fmt in exports.EXPORT_FORMATS:
         assert f"format={fmt}" in page
+
+
+# --- Every problem of a row -------------------------------------------------------------------
+
+OWN_LABELLED = f"{OWN_HEADER},fatalities,classification"
+# One row with five problems, between two good rows.
+FIVE_PROBLEMS = "\n".join([
+    OWN_LABELLED,
+    "G1,2026-03-01,KG,terrorism,attack_prevented,national,confirmed,B,0,public",
+    "B1,someday,Atlantis,terrorism,attack_prevented,galactic,confirmed,B,-3,topsecret",
+    "G2,2026-03-02,KG,terrorism,attack_prevented,national,confirmed,B,0,public",
+]) + "\n"
+EXPECTED = [(3, "date", "someday"), (3, "country", "Atlantis"),
+            (3, "source_scale", "galactic"), (3, "fatalities", "-3"),
+            (3, "classification", "topsecret")]
+
+
+def _named(problems: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """Each expected (line, column, value) with the problem that names them."""
+    found = []
+    for line, column, value in EXPECTED:
+        matching = [reason for at, reason in problems
+                    if at == line and column in reason and value in reason]
+        assert len(matching) == 1, (column, problems)
+        found.append((line, column, value))
+    return found
+
+
+def test_it_reports_every_problem_of_a_row_naming_line_column_and_value(personas):
+    with pytest.raises(services.ImportRejected) as rejected:
+        services.incident_import(actor=SYSTEM, stream=io.BytesIO(FIVE_PROBLEMS.encode()),
+                                 fmt="csv", originator=personas.secretariat)
+
+    outcome = rejected.value.outcome
+    assert len(outcome.problems) == len(EXPECTED)
+    assert _named(outcome.problems) == EXPECTED
+    assert outcome.bad_rows == 1
+    assert str(rejected.value.detail).startswith("1 rows cannot be imported")
+    assert not Incident.objects.unscoped(reason="test").exists()
+
+
+def test_it_reports_every_problem_of_an_acled_row(personas):
+    text = "\n".join([ACLED_HEADER, acled_row("A1", day="someday", event_type="Battles",
+                                              sub="Picnic", iso="999", country="Atlantis",
+                                              fatalities="many")])
+
+    with pytest.raises(services.ImportRejected) as rejected:
+        services.incident_import(actor=SYSTEM, stream=io.BytesIO(text.encode()), fmt="acled",
+                                 originator=personas.secretariat)
+
+    reasons = [reason for _, reason in rejected.value.outcome.problems]
+    assert len(reasons) == 4
+    for value in ("someday", "Picnic", "Atlantis", "many"):
+        assert sum(value in reason for reason in reasons) == 1, (value, reasons)
+
+
+def test_it_skips_a_row_with_several_problems_as_one_bad_row(personas):
+    outcome = services.incident_import(actor=SYSTEM, stream=io.BytesIO(FIVE_PROBLEMS.encode()),
+                                       fmt="csv", originator=personas.secretariat,
+                                       skip_bad_rows=True)
+
+    assert (outcome.created, outcome.bad_rows, len(outcome.problems)) == (2, 1, 5)
+
+
+def test_it_shows_every_problem_of_a_row_on_the_import_page_and_the_api(
+        client, personas, django_capture_on_commit_callbacks):
+    client.force_login(personas.analyst)
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post("/api/v1/imports", {
+            "file": SimpleUploadedFile("bad.csv", FIVE_PROBLEMS.encode())})
+    answer = client.get(f"/api/v1/imports/{started.json()['id']}").json()
+    page = client.get(f"/monitoring/imports/{started.json()['id']}/").content.decode()
+
+    assert (answer["status"], answer["created"]) == ("failed", 0)
+    assert _named([(p["line"], p["reason"]) for p in answer["problems"]]) == EXPECTED
+    for _line, _column, value in EXPECTED:
+        assert value in page
+
+
+def test_it_prints_every_problem_of_a_row_on_the_command_line(personas, tmp_path, capsys):
+    path = tmp_path / "bad.csv"
+    path.write_text(FIVE_PROBLEMS, encoding="utf-8")
+
+    with pytest.raises(CommandError) as failed:
+        call_command("incidents", "import", str(path))
+
+    assert str(failed.value).startswith("1 bad rows: nothing was imported")
+    printed = capsys.readouterr().err.splitlines()
+    assert _named([(int(line.split(":")[0].removeprefix("line ")), line)
+                   for line in printed if line.startswith("line ")]) == EXPECTED
