@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.core.forms import release_field
 from concord.core.labels import Classification
-from concord.monitoring.formats import FORMATS
+from concord.monitoring.formats import FORMAT_NAMES, FORMATS
 from concord.monitoring.geography import COUNTRY_CHOICES, REGION_CHOICES
 from concord.monitoring.models import (
     Credibility,
@@ -51,7 +51,7 @@ class MergeForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("File"))
     fmt = forms.ChoiceField(label=_("Format"), required=False, choices=[
-        ("", _("Recognise from the file")), *[(f, f.upper()) for f in FORMATS]])
+        ("", _("Recognise from the file")), *[(f, FORMAT_NAMES[f]) for f in FORMATS]])
     classification = forms.TypedChoiceField(
         label=_("Label of the imported incidents"), coerce=int,
         choices=[c for c in Classification.choices if c[0] <= Classification.CONFIDENTIAL],

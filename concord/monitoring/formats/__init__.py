@@ -22,6 +22,7 @@ from concord.monitoring.formats.readers import (
 from concord.monitoring.formats.rows import (
     ACLED_COLUMNS,
     ACLED_LEGACY_COLUMNS,
+    FORMAT_NAMES,
     FORMATS,
     OWN_COLUMNS,
     FileRefused,
@@ -38,7 +39,8 @@ from concord.monitoring.formats.rows import (
 )
 
 __all__ = [
-    "ACLED_COLUMNS", "ACLED_LEGACY_COLUMNS", "FORMATS", "OWN_COLUMNS", "FileRefused", "Limits",
+    "ACLED_COLUMNS", "ACLED_LEGACY_COLUMNS", "FORMATS", "FORMAT_NAMES", "OWN_COLUMNS",
+    "FileRefused", "Limits",
     "Row", "RowError", "RowLabel", "acled_values", "check_size", "check_start",
     "configured_limits", "file_id", "guess_format", "key_spellings", "own_values", "read",
     "read_csv", "read_geojson", "read_xlsx", "row_label",

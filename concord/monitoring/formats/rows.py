@@ -29,6 +29,9 @@ from concord.monitoring.models import (
 from concord.monitoring.taxonomy import from_acled
 
 FORMATS = ("acled", "csv", "xlsx", "geojson")
+# How the pages name each format: names of formats, the same in every language.
+FORMAT_NAMES = {"acled": "CSV (ACLED)", "csv": "CSV (Concord)", "xlsx": "XLSX",
+                "geojson": "GeoJSON"}
 
 # ACLED's export since 2023: 31 columns.
 ACLED_COLUMNS = (

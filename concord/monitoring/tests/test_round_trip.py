@@ -56,7 +56,7 @@ def _page_export(client, fmt: str, language: str) -> bytes:
     response = client.get("/monitoring/incidents/", {"format": fmt},
                           HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
-    return response.content
+    return bytes(response.content)
 
 
 def _table() -> list[tuple[Any, ...]]:

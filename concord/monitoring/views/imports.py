@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from concord.core.errors import DomainError
 from concord.core.forms import form_page, posted
 from concord.core.htmx import render_page
-from concord.monitoring import selectors, services
+from concord.monitoring import formats, selectors, services
 from concord.monitoring.forms import (
     ImportForm,
 )
@@ -44,5 +44,6 @@ def import_detail(request: HttpRequest, import_id: UUID) -> HttpResponse:
     run = selectors.import_get(viewer=request.user, public_id=import_id)
     progress = selectors.import_progress(run=run, marker=services.progress_path(run))
     context = {"run": run, "progress": progress,
+               "format_name": formats.FORMAT_NAMES.get(run.fmt, run.fmt),
                "working": run.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)}
     return render_page(request, "monitoring/import_detail.html", context, partial="status")
