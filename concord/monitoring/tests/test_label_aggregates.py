@@ -42,7 +42,9 @@ def test_it_counts_for_an_indicator_released_to_one_state_only_what_that_state_m
     seen_by_tj = Incident.objects.visible_to(personas.delegate_b).filter(
         occurred_on__gte=DAY - timedelta(days=6), occurred_on__lte=DAY).count()
     assert seen_by_tj == 14
-    response = _client(personas.delegate_b).get(f"/api/v1/alerts/{alert.public_id}/cap")
+    # CAP's <info> follows the request's language: English here.
+    response = _client(personas.delegate_b).get(f"/api/v1/alerts/{alert.public_id}/cap",
+                                                HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     description = ET.fromstring(response.content).find(  # noqa: S314  (our own CAP)
         f"{CAP}info/{CAP}description")
