@@ -293,8 +293,10 @@ class IncidentIn(IncidentPatch):
 
 
 class ImportProblemOut(Schema):
+    """One problem of a bad row: a row with several problems has one entry for each."""
+
     line: int = Field(description="the line (GeoJSON: the feature) of a bad row; 0 for the file")
-    reason: str
+    reason: str = Field(description="what is wrong, naming the column and the value")
 
 
 class ImportOut(Schema):
