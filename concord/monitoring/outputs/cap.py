@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import getaddresses
 from xml.etree import ElementTree as ET
 
 from django.conf import settings
@@ -86,7 +87,11 @@ def alert_cap(alert: Alert, *, earlier: Sequence[Alert] = (), sender: str = "") 
         element.text = text
         return element
 
-    sender = sender or settings.DEFAULT_FROM_EMAIL
+    # CAP's sender has no spaces or commas (it is one field of each reference): the address
+    # alone, without the display name a configured From address may carry.
+    addresses = [address for _name, address in
+                 getaddresses([sender or settings.DEFAULT_FROM_EMAIL]) if "@" in address]
+    sender = addresses[-1] if addresses else "concord@localhost"
     *before, latest = alert_messages(alert, earlier)
     # Read for a viewer who may not read its indicator, the alert has none: it is named as an
     # alert of the area of responsibility, and nothing of the indicator goes out.

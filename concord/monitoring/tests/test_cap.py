@@ -125,3 +125,13 @@ def test_it_writes_the_info_in_the_language_it_names(client, personas, language,
         assert info.findtext(f"{CAP}language") == cap_language
         assert info.findtext(f"{CAP}area/{CAP}areaDesc") == area
         assert info.findtext(f"{CAP}description", "").startswith(described)
+
+
+def test_it_names_the_sender_by_its_address_alone(client, personas, settings):
+    settings.DEFAULT_FROM_EMAIL = "Crisis Centre, CSTO <crisis@example.org>"
+
+    poller = _series(client, personas)
+
+    assert {sender for sender, _identifier, _sent in poller.seen} == {"crisis@example.org"}
+    last = (poller.messages[-1].findtext(f"{CAP}references") or "").split()
+    assert all(reference.startswith("crisis@example.org,") for reference in last)
