@@ -23,14 +23,28 @@ _FORMULA_STARTS = frozenset("=+-@\t\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
+def _needs_quote(text: str) -> bool:
+    # Text already quoted is quoted again, so that reading a cell back (`formula_text`) always
+    # takes off exactly the quote written here.
+    if _PLAIN_NUMBER.fullmatch(text):
+        return False
+    return text.lstrip(" ")[:1] in _FORMULA_STARTS or (text[:1] == "'" and _needs_quote(text[1:]))
+
+
 def formula_safe(value: Any) -> Any:
     """`value` as a cell no spreadsheet runs: text that would start a formula gets a leading
     quote. A number, and text that is only a number (a coordinate written with its decimals),
     is no formula and stays as it is."""
-    if not isinstance(value, str) or _PLAIN_NUMBER.fullmatch(value):
-        return value
-    if value.lstrip(" ")[:1] in _FORMULA_STARTS:
+    if isinstance(value, str) and _needs_quote(value):
         return "'" + value
+    return value
+
+
+def formula_text(value: Any) -> Any:
+    """A cell of a file Concord wrote as it was before `formula_safe` quoted it: the leading
+    quote taken off text that needed one, and nothing else."""
+    if isinstance(value, str) and value[:1] == "'" and _needs_quote(value[1:]):
+        return value[1:]
     return value
 
 

@@ -15,6 +15,7 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from concord.core.exports import formula_text
 from concord.monitoring.formats.rows import (
     ACLED_REQUIRED,
     OWN_REQUIRED,
@@ -126,6 +127,12 @@ def check_start(stream: IO[bytes], fmt: str) -> None:
         raise FileRefused(str(error)) from error
 
 
+def _unquoted(raw: dict[str, Any]) -> dict[str, Any]:
+    # Spreadsheet cells that would start a formula are written behind a quote; a file read
+    # back has it taken off, so that the incident comes back as it was written.
+    return {name: formula_text(value) for name, value in raw.items()}
+
+
 def read_csv(stream: IO[bytes], *, acled: bool, limits: Limits) -> Iterator[Row]:
     text = _decoded(stream)
     reader = csv.DictReader(text)
@@ -161,7 +168,7 @@ def read_csv(stream: IO[bytes], *, acled: bool, limits: Limits) -> Iterator[Row]
         if None in raw:
             yield Row(reader.line_num, None, _("the row has more cells than the header."))
             continue
-        yield _row(reader.line_num, raw, convert)
+        yield _row(reader.line_num, _unquoted(raw), convert)
 
 
 def read_xlsx(stream: IO[bytes], *, limits: Limits) -> Iterator[Row]:
@@ -185,7 +192,7 @@ def read_xlsx(stream: IO[bytes], *, limits: Limits) -> Iterator[Row]:
         for count, (line, cells) in enumerate(filled, start=1):
             if count > limits.max_rows:
                 raise _too_many_rows(count + sum(1 for _ in filled), limits)
-            yield _row(line, dict(zip(header, cells, strict=False)), own_values)
+            yield _row(line, _unquoted(dict(zip(header, cells, strict=False))), own_values)
     finally:
         book.close()
 

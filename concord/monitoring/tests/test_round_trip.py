@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import translation
 
 from concord.core.actors import SYSTEM
+from concord.core.exports import formula_safe, formula_text
 from concord.core.labels import Classification
 from concord.monitoring import services
 from concord.monitoring.models import Incident, Reliability, SourceScale, Verification
@@ -50,6 +51,9 @@ def _varied(personas) -> None:
     services.incident_import(actor=SYSTEM, stream=io.BytesIO(
         "\n".join([ACLED_HEADER, acled_row("TJK77")]).encode()), fmt="acled",
         originator=personas.secretariat)
+    # Text a spreadsheet would take for a formula, and text that looks already quoted.
+    incident(personas.secretariat, narrative="=SUM(A1) painted on a wall", actor1="-Group",
+             location="'=quoted", sources="+7 press service")
 
 
 def _page_export(client, fmt: str, language: str) -> bytes:
@@ -293,3 +297,9 @@ def test_it_prints_every_problem_of_a_row_on_the_command_line(personas, tmp_path
     printed = capsys.readouterr().err.splitlines()
     assert _named([(int(line.split(":")[0].removeprefix("line ")), line)
                    for line in printed if line.startswith("line ")]) == EXPECTED
+
+
+@pytest.mark.parametrize("text", ["=1+1", "-Group", "  @SUM(A1)", "'=quoted", "''=twice",
+                                  "-5", "'-5", "plain", "'plain", ""])
+def test_it_takes_off_only_the_quote_a_spreadsheet_export_put_on(text):
+    assert formula_text(formula_safe(text)) == text
