@@ -25,7 +25,7 @@ def _client(user) -> Client:
     return client
 
 
-def _page(user, name: str, params: dict | list) -> str:
+def _page(user, name: str, params: dict[str, str] | list[tuple[str, str]]) -> str:
     response = _client(user).get(reverse(name), params)
     assert response.status_code == 200
     return html.unescape(response.content.decode())
@@ -86,7 +86,7 @@ def test_it_keeps_a_sorted_list_whole_across_its_pages(org, personas):
 
     first = _symbols(_page(personas.officer, "council:document-list", {"sort": "status"}))
     second = _symbols(_page(personas.officer, "council:document-list",
-                            {"sort": "status", "page": 2}))
+                            {"sort": "status", "page": "2"}))
 
     assert len(first) == PAGE_SIZE and len(second) == 3
     assert not set(first) & set(second)
@@ -140,7 +140,7 @@ def instructions(org, personas):
             "later": instruct(Instruction.Addressee.SECRETARIAT, 40, "Prepare the budget")}
 
 
-def _shown(page: str, instructions: dict) -> list[str]:
+def _shown(page: str, instructions: dict[str, Instruction]) -> list[str]:
     return [key for key, found in instructions.items() if found.get_absolute_url() in page]
 
 
