@@ -35,10 +35,10 @@ NAMES = frozenset({"Secretariat", "Officer", "Delegate", "Tajikistan", "Crisis",
 
 @pytest.fixture
 def organization():
-    """The demo organization and its Sochi session, with the officer's own work of the last days: a session convened
-    for next month, a draft on which only Russia has stated its position yet, and two
-    instructions of a Sochi decision, one to every state past its date, one to Tajikistan due
-    next week."""
+    """The demo organization and its Sochi session, with the officer's own work of the last
+    days: a session convened for next month, a draft on which only Russia has stated its
+    position yet, and two instructions of a Sochi decision, one to every state past its date,
+    one to Tajikistan due next week."""
     load(password=PASSWORD)
     load_council()
     officer = User.objects.get(username="officer")
