@@ -10,9 +10,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from concord.core import clock
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
 from concord.council import services
 from concord.council.models import Instruction, StatePosition
@@ -120,3 +123,25 @@ def test_it_speaks_russian_on_the_officers_queue(council_work, personas):
     assert "Ваши текущие задачи" in page
     assert "Позиции: 2 из 5 государств" in page
     assert "Проекты, ожидающие позиций" in page
+
+
+def test_it_reads_the_queues_in_as_many_queries_however_long_they_are(council_work, org,
+                                                                         personas):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(personas.officer)
+    client.get("/dashboard/")
+    with CaptureQueriesContext(connection) as few:
+        few_page = client.get("/dashboard/")
+    # Made by the system, so that the officer's recent actions stay the same.
+    for n in range(4):
+        draft(org, SYSTEM, title_en=f"Another draft {n}", originator=personas.secretariat)
+        services.instruction_add(actor=SYSTEM, document=council_work["adopted"],
+                                 addressee_kind=Instruction.Addressee.SECRETARIAT,
+                                 text_ru="Доложить", text_en="Report",
+                                 deadline_on=clock.today() + timedelta(days=n))
+    with CaptureQueriesContext(connection) as many:
+        client.get("/dashboard/")
+
+    assert len(many) == len(few)
+    assert "All drafts" not in html.unescape(few_page.content.decode())
+    assert "All drafts" in html.unescape(client.get("/dashboard/").content.decode())
