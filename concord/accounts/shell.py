@@ -6,9 +6,28 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
-from concord.core.shell import AppShell, Audience, NavEntry, Place, RoleGrant
+from concord.core.shell import Activity, AppShell, Audience, NavEntry, Place, RoleGrant
 
 _APPROVE_LOWER_LABEL = "core.approve_labelchange"
+
+_USER = "accounts.user"
+
+# What the accounts' audit actions say on their actor's dashboard (a refused or failed one is
+# marked so beside the sentence).
+ACTIVITIES = (
+    Activity("accounts.sign_in", _("You signed in.")),
+    Activity("accounts.sign_out", _("You signed out.")),
+    Activity("accounts.totp.enrol", _("You set up the second factor of your sign-in.")),
+    Activity("accounts.token.create", _("You created an API token.")),
+    Activity("accounts.token.revoke", _("You revoked an API token.")),
+    Activity("accounts.token.revoke_all", _("You revoked all your API tokens.")),
+    Activity("accounts.user.create", _("You created a user account."),
+             _("You created the user account %(record)s."), _USER),
+    Activity("accounts.user.deactivate", _("You deactivated a user account."),
+             _("You deactivated the user account %(record)s."), _USER),
+    Activity("accounts.user.set_password", _("You changed the password of a user account."),
+             _("You changed the password of the user account %(record)s."), _USER),
+)
 
 SHELL = AppShell(
     entries=(
@@ -21,6 +40,7 @@ SHELL = AppShell(
                  url_name="accounts:login", place=Place.ACCOUNT,
                  audience=Audience.SIGNED_OUT),
     ),
+    activities=ACTIVITIES,
     grants=(
         # The secretariat reads the audit log; whoever may lower a label of their party's
         # records may also be the second person who approves it.

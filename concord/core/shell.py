@@ -2,9 +2,9 @@
 
 Every app above core describes its part of the shell in its own `shell.py` (navigation, the
 permissions it grants each role, its dashboard panels, the records whose label the label page
-changes) and registers it from its AppConfig.ready(). The shell (base.html, the roles, the
-dashboard) reads only this registry, so that core never names an app above it and a new module
-plugs in without editing core.
+changes, the sentences that tell its audit actions) and registers it from its
+AppConfig.ready(). The shell (base.html, the roles, the dashboard) reads only this registry, so
+that core never names an app above it and a new module plugs in without editing core.
 """
 
 from __future__ import annotations
@@ -141,6 +141,13 @@ class DashboardPanel:
     context: Callable[[HttpRequest], Mapping[str, Any]]
     permission: str = ""
     audience: Audience = Audience.SIGNED_IN
+    # A further test of the user, for a panel of one kind of party (a delegation's queue is not
+    # the secretariat's, though both may hold the permission it asks).
+    shown_to: Callable[[Any], bool] | None = None
+
+    def admits(self, user: Any) -> bool:
+        return _may_see(user, self.audience, self.permission) and (
+            self.shown_to is None or self.shown_to(user))
 
     def render(self, request: HttpRequest) -> SafeString:
         return render_to_string(self.template, dict(self.context(request)), request=request)
@@ -156,6 +163,21 @@ class Relabelled:
 
 
 @dataclass(frozen=True)
+class Activity:
+    """How an audit action (`council.document.sign`) reads on its actor's dashboard: `sentence`
+    names its record as `%(record)s` (the record of `model`, "app_label.model", read through
+    the viewer's scope and named by `name`, its text by default); `unnamed` tells it when the
+    action has no record or the viewer may no longer read it."""
+
+    action: str
+    unnamed: Label
+    sentence: Label = ""
+    model: str = ""
+    name: Callable[[Any], str] = str
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AppShell:
     """Everything one app registers."""
 
@@ -164,6 +186,7 @@ class AppShell:
     grants: tuple[RoleGrant, ...] = ()
     panels: tuple[DashboardPanel, ...] = ()
     relabelled: tuple[Relabelled, ...] = ()
+    activities: tuple[Activity, ...] = ()
     home: str = ""
 
 
@@ -181,7 +204,9 @@ class ShellRegistry:
                 ("menu", [m.key for m in contribution.menus],
                  {m.key for s in others.values() for m in s.menus}),
                 ("dashboard panel", [p.key for p in contribution.panels],
-                 {p.key for s in others.values() for p in s.panels})):
+                 {p.key for s in others.values() for p in s.panels}),
+                ("activity", [a.action for a in contribution.activities],
+                 {a.action for s in others.values() for a in s.activities})):
             clash = sorted(set(own) & taken) or sorted({k for k in own if own.count(k) > 1})
             if clash:
                 raise ImproperlyConfigured(
@@ -210,13 +235,20 @@ class ShellRegistry:
         return {g.role for s in self._all() for g in s.grants}
 
     def panels_for(self, user: Any) -> list[DashboardPanel]:
-        return sorted((p for s in self._all() for p in s.panels
-                       if _may_see(user, p.audience, p.permission)),
+        return sorted((p for s in self._all() for p in s.panels if p.admits(user)),
                       key=lambda p: (p.order, p.key))
 
     def panels_for_everyone(self) -> list[DashboardPanel]:
         """Every panel, whoever may see it (for the system checks)."""
         return sorted((p for s in self._all() for p in s.panels), key=lambda p: (p.order, p.key))
+
+    def activity(self, action: str) -> Activity | None:
+        """How `action` reads, or None when no app tells it (the caller falls back)."""
+        for s in self._all():
+            for a in s.activities:
+                if a.action == action:
+                    return a
+        return None
 
     def relabel_permission(self, model: str) -> str | None:
         """The permission that changes the label of `model` from the label page, or None when

@@ -56,26 +56,34 @@ router = Router(tags=["council"])
 Year = Field(None, ge=1, le=9999)
 
 
+# A filter of a kind takes several values (`?status=draft&status=adopted`); `sort` names a column,
+# `-` before it for the descending order. A value a list cannot take is refused, named (422).
 class SessionFilters(Schema):
+    q: str = Field("", description="Words of the title or the place")
     body: str = ""
     year: int | None = Year
-    status: str = ""
-    kind: str = ""
+    status: list[str] = Field([], description="planned, convened, held, closed")
+    kind: list[str] = Field([], description="regular, extraordinary, informal")
+    sort: str = Field("", description="title, body, starts or status (default -starts)")
 
 
 class DocumentFilters(Schema):
-    q: str = ""
-    type: str = ""
-    status: str = ""
+    q: str = Field("", description="Words of the title or the symbol")
+    type: list[str] = []
+    status: list[str] = []
     body: str = ""
     year: int | None = Year
-    sort: str = ""
+    sort: str = Field("", description="symbol, title, type, status or adopted (default -symbol)")
 
 
 class InstructionFilters(Schema):
-    status: str = ""
-    addressee: str = ""
+    q: str = Field("", description="Words of the text or the document's symbol")
+    status: list[str] = []
+    addressee: list[str] = []
     state: str = ""
+    mine: str = Field("", description="true: only those addressed to the caller's own party")
+    due: list[str] = Field([], description="overdue, soon (due within 14 days)")
+    sort: str = Field("", description="due, document or status (default due)")
 
 
 # --- Sessions and agenda items ---------------------------------------------------------------

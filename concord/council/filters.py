@@ -1,6 +1,7 @@
 """The council lists' filters, read from a query string (concord.core.filters): the sessions,
 documents and instructions lists each have one parser, shared by the page, its exports and the
-API."""
+API. A filter of a kind (status, type) takes several values; each list sorts by one of its own
+columns, named by a key of its whitelist."""
 
 from __future__ import annotations
 
@@ -8,64 +9,136 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
 from concord.core import filters as read
 from concord.core.filters import Parsed
 from concord.council.models import Document, Instruction, Session
 
-# The document list's orders, by the name a query string gives; the first is the default.
-DOCUMENT_ORDERINGS = {
-    "-symbol": ("-year", "body__order", "doc_type", "-serial"),
-    "symbol": ("body__order", "year", "doc_type", "serial"),
-    "adopted": ("adopted_on", "symbol"), "-adopted": ("-adopted_on", "symbol"),
-    "title": ("title_ru",), "-title": ("-title_ru",),
+# The columns a list sorts by, each key with its fields in ascending order; `title` names the
+# field in the page's language (the selector picks it). The order of the fields after the first
+# breaks ties, so that a page of a sorted list never shares a row with the next one.
+SESSION_SORTS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "starts_on", "pk"), "body": ("body__order", "-starts_on", "pk"),
+    "starts": ("starts_on", "body__order", "pk"), "status": ("status", "-starts_on", "pk"),
 }
+DOCUMENT_SORTS: dict[str, tuple[str, ...]] = {
+    "symbol": ("year", "body__order", "doc_type", "serial", "pk"),
+    "title": ("title", "pk"), "type": ("doc_type", "-year", "serial", "pk"),
+    "status": ("status", "-year", "serial", "pk"), "adopted": ("adopted_on", "symbol", "pk"),
+}
+INSTRUCTION_SORTS: dict[str, tuple[str, ...]] = {
+    "due": ("due_on", "document__symbol", "number", "pk"),
+    "document": ("document__symbol", "number", "pk"),
+    "status": ("status", "due_on", "pk"),
+}
+# "Due soon": what falls due within this many days from today, today included.
+DUE_SOON_DAYS = 14
+DUE_CHOICES = ["overdue", "soon"]
+
+
+@dataclass(frozen=True)
+class Sort:
+    key: str
+    descending: bool = False
+
+    @property
+    def param(self) -> str:
+        """The value of `?sort=` that asks for this order."""
+        return f"-{self.key}" if self.descending else self.key
 
 
 @dataclass(frozen=True)
 class SessionFilters:
+    q: str = ""
     body: str = ""
     year: int | None = None
-    status: str = ""
-    kind: str = ""
+    status: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    sort: Sort = Sort("starts", descending=True)
 
 
 @dataclass(frozen=True)
 class DocumentFilters:
     q: str = ""
-    doc_type: str = ""
-    status: str = ""
+    doc_type: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
     body: str = ""
     year: int | None = None
-    sort: str = "-symbol"
+    sort: Sort = Sort("symbol", descending=True)
 
 
 @dataclass(frozen=True)
 class InstructionFilters:
-    status: str = ""
-    addressee: str = ""
+    q: str = ""
+    status: tuple[str, ...] = ()
+    addressee: tuple[str, ...] = ()
     state: str = ""
+    # Only what is addressed to the viewer's own party (its state, or all states).
+    mine: bool = False
+    # "overdue", "soon" or both: open instructions past their date, or due within 14 days.
+    due: tuple[str, ...] = ()
+    sort: Sort = Sort("due")
+
+
+def _sort(params: Mapping[str, Any], keys: dict[str, tuple[str, ...]], default: Sort,
+          errors: dict[str, list[str]]) -> Sort:
+    found = read.ordering(params, list(keys), errors)
+    return Sort(*found) if found else default
+
+
+def _flag(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) -> bool:
+    value = read.text(params, name).lower()
+    if value in ("", "0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    errors[name] = [_("%(value)s is not one of: %(choices)s.")
+                    % {"value": value, "choices": "true, false"}]
+    return False
 
 
 def session_filters(params: Mapping[str, Any]) -> Parsed[SessionFilters]:
     errors: dict[str, list[str]] = {}
     return Parsed(SessionFilters(
-        body=read.text(params, "body"), year=read.year(params, "year", errors),
-        status=read.choice(params, "status", Session.Status.values, errors),
-        kind=read.choice(params, "kind", Session.Kind.values, errors)), errors)
+        q=read.text(params, "q"), body=read.text(params, "body"),
+        year=read.year(params, "year", errors),
+        status=read.several(params, "status", Session.Status.values, errors),
+        kind=read.several(params, "kind", Session.Kind.values, errors),
+        sort=_sort(params, SESSION_SORTS, SessionFilters.sort, errors)), errors)
 
 
 def document_filters(params: Mapping[str, Any]) -> Parsed[DocumentFilters]:
     errors: dict[str, list[str]] = {}
     return Parsed(DocumentFilters(
-        q=read.text(params, "q"), doc_type=read.choice(params, "type", Document.Type.values, errors),
-        status=read.choice(params, "status", Document.Status.values, errors),
+        q=read.text(params, "q"),
+        doc_type=read.several(params, "type", Document.Type.values, errors),
+        status=read.several(params, "status", Document.Status.values, errors),
         body=read.text(params, "body"), year=read.year(params, "year", errors),
-        sort=read.choice(params, "sort", list(DOCUMENT_ORDERINGS), errors) or "-symbol"), errors)
+        sort=_sort(params, DOCUMENT_SORTS, DocumentFilters.sort, errors)), errors)
 
 
 def instruction_filters(params: Mapping[str, Any]) -> Parsed[InstructionFilters]:
     errors: dict[str, list[str]] = {}
     return Parsed(InstructionFilters(
-        status=read.choice(params, "status", Instruction.Status.values, errors),
-        addressee=read.choice(params, "addressee", Instruction.Addressee.values, errors),
-        state=read.text(params, "state").upper()), errors)
+        q=read.text(params, "q"),
+        status=read.several(params, "status", Instruction.Status.values, errors),
+        addressee=read.several(params, "addressee", Instruction.Addressee.values, errors),
+        state=read.text(params, "state").upper(), mine=_flag(params, "mine", errors),
+        due=read.several(params, "due", DUE_CHOICES, errors),
+        sort=_sort(params, INSTRUCTION_SORTS, InstructionFilters.sort, errors)), errors)
+
+
+def order_by(sort: Sort, keys: dict[str, tuple[str, ...]]) -> list[str]:
+    """The fields a selector orders by for `sort`: a descending sort turns every field round, so
+    that ties fall the same way in both directions; `title` is read in the page's language."""
+    language = "en" if (get_language() or "ru")[:2] == "en" else "ru"
+    fields = []
+    for field in keys[sort.key]:
+        name = field.removeprefix("-")
+        if name == "title":
+            name = f"title_{language}"
+        ascending = not field.startswith("-")
+        fields.append(name if ascending != sort.descending else f"-{name}")
+    return fields

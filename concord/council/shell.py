@@ -3,10 +3,24 @@ do in it, and its records whose label the label page changes."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
-from concord.core.shell import AppShell, NavEntry, NavMenu, Relabelled, RoleGrant
+from concord.core import clock
+from concord.core.labels import PartyKind
+from concord.core.shell import (
+    Activity,
+    AppShell,
+    DashboardPanel,
+    NavEntry,
+    NavMenu,
+    Relabelled,
+    RoleGrant,
+)
+from concord.council import selectors
 
 # The secretariat prepares sessions, drafts documents, records positions, outcomes and
 # signatures, and tracks instructions; a delegation states its own state's position and reports
@@ -22,6 +36,92 @@ _SECRETARIAT = (
     "council.change_implementationreport",
 )
 _DELEGATION = ("council.add_stateposition", "council.add_progressreport")
+
+_SESSION, _DOCUMENT, _INSTRUCTION = "council.session", "council.document", "council.instruction"
+_REPORT, _OFFICIAL = "council.implementationreport", "registry.official"
+
+# What the council's audit actions say on their actor's dashboard.
+ACTIVITIES = (
+    Activity("council.session.create", _("You convened a session."),
+             _("You convened the session “%(record)s”."), _SESSION),
+    Activity("council.session.status", _("You changed the status of a session."),
+             _("You changed the status of the session “%(record)s”."), _SESSION),
+    Activity("council.session.participant_add", _("You added a participant to a session."),
+             _("You added a participant to the session “%(record)s”."), _SESSION),
+    Activity("council.agenda_item.add", _("You added an item to a session's agenda."),
+             _("You added an item to the agenda of the session “%(record)s”."), _SESSION),
+    Activity("council.agenda_item.outcome", _("You recorded the outcome of an agenda item."),
+             _("You recorded the outcome of an agenda item of the session “%(record)s”."),
+             _SESSION),
+    Activity("council.document.register", _("You registered a draft document."),
+             _("You registered the draft document “%(record)s”."), _DOCUMENT),
+    Activity("council.document.text_revise", _("You revised the text of a document."),
+             _("You revised the text of the document “%(record)s”."), _DOCUMENT),
+    Activity("council.document.withdraw", _("You withdrew a document."),
+             _("You withdrew the document “%(record)s”."), _DOCUMENT),
+    Activity("council.position.record", _("You recorded a state's position on a document."),
+             _("You recorded a state's position on the document “%(record)s”."), _DOCUMENT),
+    Activity("council.document.decide", _("You recorded the decision on a document."),
+             _("You recorded the decision on the document “%(record)s”."), _DOCUMENT),
+    Activity("council.document.sign", _("You recorded a signature of a document."),
+             _("You recorded a signature of the document “%(record)s”."), _DOCUMENT),
+    Activity("council.treaty.record", _("You recorded a state's action on a treaty."),
+             _("You recorded a state's action on the treaty “%(record)s”."), _DOCUMENT),
+    Activity("council.silence.start", _("You started a silence procedure."),
+             _("You started the silence procedure on the document “%(record)s”."), _DOCUMENT),
+    Activity("council.signer_key.register", _("You registered a signer key."),
+             _("You registered a signer key of %(record)s."), _OFFICIAL),
+    Activity("council.signer_key.revoke", _("You revoked a signer key."),
+             _("You revoked a signer key of %(record)s."), _OFFICIAL),
+    Activity("council.instruction.add", _("You gave an instruction."),
+             _("You gave the instruction %(record)s."), _INSTRUCTION, related=("document",)),
+    Activity("council.instruction.report", _("You reported on an instruction."),
+             _("You reported on the instruction %(record)s."), _INSTRUCTION,
+             related=("document",)),
+    Activity("council.instruction.cancel", _("You cancelled an instruction."),
+             _("You cancelled the instruction %(record)s."), _INSTRUCTION, related=("document",)),
+    Activity("council.implementation_report.generate", _("You prepared a report on "
+                                                         "implementation."),
+             _("You prepared the report “%(record)s”."), _REPORT),
+    Activity("council.implementation_report.edit", _("You edited a report on implementation."),
+             _("You edited the report “%(record)s”."), _REPORT),
+)
+
+# A queue shows its first few items and links to the list of them all.
+QUEUE_LENGTH = 5
+
+
+def _first(items: Any) -> dict[str, Any]:
+    found = list(items[:QUEUE_LENGTH + 1])
+    return {"items": found[:QUEUE_LENGTH], "more": len(found) > QUEUE_LENGTH}
+
+
+def _party_kind(user: Any) -> str:
+    return str(getattr(getattr(user, "party", None), "kind", ""))
+
+
+def secretariat_queue(request: HttpRequest) -> dict[str, Any]:
+    viewer = request.user
+    return {
+        "today": clock.today(),
+        "missing": _first(selectors.drafts_missing_positions(viewer=viewer)),
+        "expected": selectors.states_taking_part(),
+        "unsigned": _first(selectors.adopted_unsigned(viewer=viewer)),
+        "due": _first(selectors.instructions_due(viewer=viewer)),
+        "sessions": _first(selectors.sessions_ahead(viewer=viewer)),
+    }
+
+
+def delegation_queue(request: HttpRequest) -> dict[str, Any]:
+    viewer = request.user
+    return {
+        "today": clock.today(),
+        "awaiting": _first(selectors.drafts_awaiting_state(
+            viewer=viewer, party=getattr(viewer, "party", None))),
+        "due": _first(selectors.instructions_due(viewer=viewer, mine=True)),
+        "sessions": _first(selectors.sessions_ahead(viewer=viewer)),
+    }
+
 
 SHELL = AppShell(
     menus=(NavMenu(key="council", label=_("Council"), icon="people", order=30,
@@ -51,4 +151,16 @@ SHELL = AppShell(
     # pages.
     relabelled=(Relabelled(model="council.session", permission="council.change_session"),
                 Relabelled(model="council.document", permission="council.change_document")),
+    activities=ACTIVITIES,
+    # Each role's work queue comes first on its dashboard, before the organization's overview.
+    panels=(
+        DashboardPanel(key="council-secretariat-queue", order=12,
+                       template="council/panels/secretariat_queue.html",
+                       context=secretariat_queue, permission="council.change_document",
+                       shown_to=lambda user: _party_kind(user) == PartyKind.SECRETARIAT),
+        DashboardPanel(key="council-delegation-queue", order=12,
+                       template="council/panels/delegation_queue.html",
+                       context=delegation_queue, permission="council.add_stateposition",
+                       shown_to=lambda user: _party_kind(user) == PartyKind.STATE),
+    ),
 )

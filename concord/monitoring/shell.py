@@ -4,12 +4,66 @@ report keeps its floor), so none is changed from the label page."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
-from concord.core.shell import AppShell, Audience, NavEntry, NavMenu, RoleGrant
+from concord.core.shell import Activity, AppShell, Audience, DashboardPanel, NavEntry, NavMenu, RoleGrant
+from concord.monitoring import selectors
 
 _SIGNED_IN = Audience.SIGNED_IN
+# A queue shows its first few items and links to the page of them all.
+QUEUE_LENGTH = 5
+
+
+def _first(items: Any) -> dict[str, Any]:
+    found = list(items[:QUEUE_LENGTH + 1])
+    return {"items": found[:QUEUE_LENGTH], "more": len(found) > QUEUE_LENGTH}
+
+
+def analyst_queue(request: HttpRequest) -> dict[str, Any]:
+    return {"alerts": _first(selectors.alert_list(viewer=request.user, active=True)),
+            "imports": _first(selectors.import_list(viewer=request.user))}
+
+
+_INCIDENT, _INDICATOR = "monitoring.incident", "monitoring.indicator"
+_REPORT, _ALERT = "monitoring.situationreport", "monitoring.alert"
+
+# What monitoring's audit actions say on their actor's dashboard.
+ACTIVITIES = (
+    Activity("monitoring.incident.create", _("You recorded an incident."),
+             _("You recorded the incident “%(record)s”."), _INCIDENT),
+    Activity("monitoring.incident.update", _("You edited an incident."),
+             _("You edited the incident “%(record)s”."), _INCIDENT),
+    Activity("monitoring.incident.verify", _("You recorded the verification of an incident."),
+             _("You recorded the verification of the incident “%(record)s”."), _INCIDENT),
+    Activity("monitoring.figure.add", _("You added a source's figures to an incident."),
+             _("You added a source's figures to the incident “%(record)s”."), _INCIDENT),
+    Activity("monitoring.incident.merge", _("You merged duplicates into an incident."),
+             _("You merged duplicates into the incident “%(record)s”."), _INCIDENT),
+    Activity("monitoring.incident.merged_into", _("You merged an incident into another."),
+             _("You merged the incident “%(record)s” into another."), _INCIDENT),
+    Activity("monitoring.import.start", _("You started an import of incidents."),
+             _("You started the import of the file “%(record)s”."), "monitoring.incidentimport"),
+    Activity("monitoring.incident.import", _("You imported incidents.")),
+    Activity("monitoring.incident.export", _("You exported incidents.")),
+    Activity("monitoring.indicator.define", _("You defined an indicator."),
+             _("You defined the indicator “%(record)s”."), _INDICATOR),
+    Activity("monitoring.indicator.update", _("You edited an indicator."),
+             _("You edited the indicator “%(record)s”."), _INDICATOR),
+    Activity("monitoring.alert.raise", _("An alert was raised."),
+             _("An alert was raised on the indicator “%(record)s”."), _ALERT,
+             name=lambda alert: str(alert.indicator.name), related=("indicator",)),
+    Activity("monitoring.alert.end", _("An alert ended."),
+             _("The alert on the indicator “%(record)s” ended."), _ALERT,
+             name=lambda alert: str(alert.indicator.name), related=("indicator",)),
+    Activity("monitoring.report.generate", _("You prepared a situation report."),
+             _("You prepared the situation report “%(record)s”."), _REPORT),
+    Activity("monitoring.report.edit", _("You edited a situation report."),
+             _("You edited the situation report “%(record)s”."), _REPORT),
+)
 
 SHELL = AppShell(
     menus=(NavMenu(key="monitoring", label=_("Monitoring"), icon="broadcast", order=40,
@@ -34,4 +88,9 @@ SHELL = AppShell(
         "monitoring.add_incident", "monitoring.change_incident", "monitoring.verify_incident",
         "monitoring.add_indicator", "monitoring.change_indicator",
         "monitoring.add_situationreport", "monitoring.change_situationreport")),),
+    activities=ACTIVITIES,
+    # The analyst's work queue comes first on the dashboard, before the organization's overview.
+    panels=(DashboardPanel(key="monitoring-analyst-queue", order=14,
+                           template="monitoring/panels/analyst_queue.html",
+                           context=analyst_queue, permission="monitoring.add_incident"),),
 )

@@ -10,8 +10,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from concord.core import labelling
+from concord.core.activity import activity_lines
 from concord.core.selectors import audit_list_for_actor
-from concord.core.shell import AppShell, Audience, DashboardPanel, NavEntry
+from concord.core.shell import Activity, AppShell, Audience, DashboardPanel, NavEntry
 
 
 def _label_changes(request: HttpRequest) -> dict[str, Any]:
@@ -19,11 +20,22 @@ def _label_changes(request: HttpRequest) -> dict[str, Any]:
 
 
 def _recent_actions(request: HttpRequest) -> dict[str, Any]:
-    return {"recent_actions": audit_list_for_actor(viewer=request.user)}
+    return {"recent_actions": activity_lines(
+        viewer=request.user, entries=audit_list_for_actor(viewer=request.user))}
+
+
+# The kernel's own audit actions, told here as the portal shows the kernel's panels.
+ACTIVITIES = (
+    Activity("core.label.raise", _("You raised the label of a record.")),
+    Activity("core.label.lower_requested", _("You asked for a lower label of a record.")),
+    Activity("core.label.lower_approved", _("You approved a lower label of a record.")),
+    Activity("core.label.lower_refused", _("You refused a lower label of a record.")),
+)
 
 
 SHELL = AppShell(
     home="portal:home",
+    activities=ACTIVITIES,
     entries=(NavEntry(key="dashboard", label=_("Dashboard"), icon="speedometer2", order=10,
                       url_name="portal:dashboard", audience=Audience.SIGNED_IN),),
     panels=(

@@ -4,12 +4,13 @@
 
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from concord.core import clock
 from concord.core.pagination import LazyPage, lazily
 from concord.core.schemas import Problem
+from concord.registry import filters as registry_filters
 from concord.registry import selectors
 from concord.registry.models import Body, MemberState, Official
 from concord.registry.rotation import ChairYear
@@ -31,10 +32,13 @@ class StateFilters(Schema):
     sort: str = ""
 
 
+# A filter takes several values (`?state=RU&state=TJ`); `sort` is name or state, `-` before it
+# for the descending order. A value the list cannot take is refused, named (422).
 class OfficialFilters(Schema):
-    q: str = ""
-    position: str = ""
-    state: str = ""
+    q: str = Field("", description="Words of the name, in either language")
+    position: list[str] = Field([], description="Codes of positions held")
+    state: list[str] = Field([], description="ISO codes of the officials' states")
+    sort: str = Field("", description="name or state (default name)")
 
 
 @router.get("/member-states", response=list[MemberStateOut], summary="List member states")
@@ -65,8 +69,9 @@ def body(request: HttpRequest, code: str) -> Body:
 @router.get("/officials", response=list[OfficialOut], summary="Officials and their terms")
 @paginate(LimitOffsetPagination)
 def officials(request: HttpRequest, filters: Query[OfficialFilters]) -> LazyPage[Official]:
-    found = selectors.official_list(viewer=request.user, q=filters.q,
-                                    position=filters.position, state=filters.state)
+    parsed = registry_filters.official_filters_from(filters.dict()).or_refuse()
+    found = selectors.official_list(viewer=request.user, q=parsed.q, positions=parsed.position,
+                                    states=parsed.state, sort=parsed.sort)
     return lazily(found)
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from concord.core import filters as read
 from concord.core.filters import Parsed
 from concord.registry.models import MemberState, MemberStatus, Position
-from concord.registry.selectors import STATE_ORDERINGS
+from concord.registry.selectors import OFFICIAL_ORDERINGS, STATE_ORDERINGS
 
 
 @dataclass(frozen=True)
@@ -33,19 +33,36 @@ def state_filters_from(params: Mapping[str, Any]) -> Parsed[StateFilters]:
 @dataclass(frozen=True)
 class OfficialFilters:
     q: str = ""
-    position: str = ""
-    state: str = ""
+    # Any of these positions, any of these states (none: no filter).
+    position: tuple[str, ...] = ()
+    state: tuple[str, ...] = ()
+    # The column and whether descending (`?sort=-state`); by name when none is asked for.
+    sort: tuple[str, bool] | None = None
+
+
+def _given(params: Mapping[str, Any], name: str, *, upper: bool = False) -> list[str]:
+    """Every value given for `name`, repeated or comma-separated; in capitals with `upper` (a
+    state's code is written either way)."""
+    getlist = getattr(params, "getlist", None)
+    raw = getlist(name) if getlist is not None else params.get(name)
+    items = raw if isinstance(raw, list | tuple) else ([] if raw is None else [raw])
+    values = [piece.strip() for item in items for piece in str(item).split(",") if piece.strip()]
+    return [value.upper() for value in values] if upper else values
 
 
 def official_filters_from(params: Mapping[str, Any]) -> Parsed[OfficialFilters]:
     errors: dict[str, list[str]] = {}
-    position = read.text(params, "position")
-    if position and not Position.objects.filter(code=position).exists():
+    # The registry is asked for the codes only when a filter names some.
+    given = _given(params, "position")
+    positions = read.several({"position": given}, "position", list(Position.objects.filter(
+        code__in=given).values_list("code", flat=True)) if given else [], errors)
+    if "position" in errors:
         errors["position"] = [_("Unknown position.")]
-        position = ""
-    state = read.text(params, "state").upper()
-    if state and not MemberState.objects.filter(iso_alpha2=state).exists():
+    codes = _given(params, "state", upper=True)
+    states = read.several({"state": codes}, "state", list(MemberState.objects.filter(
+        iso_alpha2__in=codes).values_list("iso_alpha2", flat=True)) if codes else [], errors)
+    if "state" in errors:
         errors["state"] = [_("Unknown member state.")]
-        state = ""
-    return Parsed(OfficialFilters(q=read.text(params, "q"), position=position, state=state),
-                  errors)
+    return Parsed(OfficialFilters(
+        q=read.text(params, "q"), position=positions, state=states,
+        sort=read.ordering(params, list(OFFICIAL_ORDERINGS), errors)), errors)

@@ -4,10 +4,12 @@ so that a future label on any of it changes no caller."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 # Core's one clock, under the name the registry's readers (council's pages among them) have
@@ -120,17 +122,34 @@ def body_get(*, viewer: Viewer, code: str) -> Body:
     return body
 
 
-def official_list(*, viewer: Viewer, q: str = "", position: str = "",
-                  state: str = "") -> QuerySet[Official]:
+# The officials list's columns, each with its fields in ascending order; `name` and `state`
+# are read in the page's language. The public id last keeps the pages of a sorted list apart.
+OFFICIAL_ORDERINGS = {"name": ("name", "public_id"), "state": ("state__name", "name", "public_id")}
+
+
+def _official_order(sort: tuple[str, bool] | None) -> list[str]:
+    key, descending = sort or ("name", False)
+    language = "en" if (get_language() or "ru")[:2] == "en" else "ru"
+    fields = [field.replace("name", f"name_{language}") if field.endswith("name") else field
+              for field in OFFICIAL_ORDERINGS[key]]
+    return [f"-{field}" if descending else field for field in fields]
+
+
+def official_list(*, viewer: Viewer, q: str = "", positions: Iterable[str] = (),
+                  states: Iterable[str] = (),
+                  sort: tuple[str, bool] | None = None) -> QuerySet[Official]:
     officials = Official.objects.select_related("state").prefetch_related(
         Prefetch("terms", queryset=Term.objects.select_related("position", "position__body")))
     if q:
         officials = officials.filter(Q(name_ru__icontains=q) | Q(name_en__icontains=q))
-    if position:
-        officials = officials.filter(terms__position__code=position).distinct()
-    if state:
-        officials = officials.filter(state__iso_alpha2=state.upper())
-    return officials.order_by("name_en")
+    positions = list(positions)
+    if positions:
+        officials = officials.filter(
+            Exists(Term.objects.filter(official=OuterRef("pk"), position__code__in=positions)))
+    states = [code.upper() for code in states]
+    if states:
+        officials = officials.filter(state__iso_alpha2__in=states)
+    return officials.order_by(*_official_order(sort))
 
 
 def official_get(*, viewer: Viewer, public_id: uuid.UUID | str) -> Official:

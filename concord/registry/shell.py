@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
 from concord.core import clock
-from concord.core.shell import AppShell, Audience, DashboardPanel, NavEntry, NavMenu, RoleGrant
+from concord.core.shell import (
+    Activity,
+    AppShell,
+    Audience,
+    DashboardPanel,
+    NavEntry,
+    NavMenu,
+    RoleGrant,
+)
 from concord.registry import selectors
 
 _EDIT = (
@@ -20,6 +28,37 @@ _EDIT = (
     "registry.add_position", "registry.change_position",
     "registry.add_official", "registry.change_official",
     "registry.add_chairmanship", "registry.change_chairmanship",
+)
+
+_STATE, _BODY = "registry.memberstate", "registry.body"
+_OFFICIAL, _CHAIR = "registry.official", "registry.chairmanship"
+
+# What the registry's audit actions say on their actor's dashboard.
+ACTIVITIES = (
+    Activity("registry.member_state.register", _("You registered a member state."),
+             _("You registered the member state %(record)s."), _STATE),
+    Activity("registry.member_state.status_change", _("You changed a member state's status."),
+             _("You changed the status of the member state %(record)s."), _STATE),
+    Activity("registry.member_state.update", _("You edited a member state."),
+             _("You edited the member state %(record)s."), _STATE),
+    Activity("registry.body.create", _("You created a body."),
+             _("You created the body “%(record)s”."), _BODY),
+    Activity("registry.body.update", _("You edited a body."),
+             _("You edited the body “%(record)s”."), _BODY),
+    Activity("registry.position.create", _("You created a position."),
+             _("You created the position “%(record)s”."), "registry.position"),
+    Activity("registry.official.create", _("You entered an official."),
+             _("You entered the official %(record)s."), _OFFICIAL),
+    Activity("registry.official.update", _("You edited an official."),
+             _("You edited the official %(record)s."), _OFFICIAL),
+    Activity("registry.term.add", _("You recorded a term of office."),
+             _("You recorded a term of office of %(record)s."), _OFFICIAL),
+    Activity("registry.chairmanship.record", _("You recorded a chairmanship."),
+             _("You recorded the chairmanship of %(record)s."), _CHAIR,
+             name=lambda chair: f"{chair.state.name} ({chair.year})", related=("state",)),
+    Activity("registry.chairmanship.update", _("You changed a chairmanship."),
+             _("You changed the chairmanship of %(record)s."), _CHAIR,
+             name=lambda chair: f"{chair.state.name} ({chair.year})", related=("state",)),
 )
 
 
@@ -57,6 +96,7 @@ SHELL = AppShell(
     ),
     grants=(RoleGrant(role=Role.SECRETARIAT_OFFICER, permissions=_EDIT),
             RoleGrant(role=Role.SECRETARY_GENERAL, permissions=_EDIT)),
+    activities=ACTIVITIES,
     panels=(DashboardPanel(key="organization-overview", order=20,
                            template="registry/partials/overview.html", context=overview,
                            audience=Audience.EVERYONE),),

@@ -58,7 +58,7 @@ def state_list(request: HttpRequest) -> HttpResponse:
 
 def state_detail(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
-    officials = selectors.official_list(viewer=request.user, state=state.iso_alpha2)
+    officials = selectors.official_list(viewer=request.user, states=[state.iso_alpha2])
     year = clock.current_year()
     schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 15,
                                                last_year=year + 10)
@@ -126,7 +126,8 @@ def body_edit(request: HttpRequest, code: str) -> HttpResponse:
 def official_list(request: HttpRequest) -> HttpResponse:
     filters = registry_filters.official_filters_from(request.GET).or_warn(request)
     officials = selectors.official_list(viewer=request.user, q=filters.q,
-                                        position=filters.position, state=filters.state)
+                                        positions=filters.position, states=filters.state,
+                                        sort=filters.sort)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Name (Russian)"), _("Name (English)"), _("State"), _("Positions")]
@@ -135,10 +136,13 @@ def official_list(request: HttpRequest) -> HttpResponse:
                            f"–{t.ended_on or ''})" for t in o.terms.all())] for o in officials)
         return table_response(filename="officials", fmt=fmt, header=header, rows=rows)
     page = Paginator(officials, PAGE_SIZE).get_page(request.GET.get("page"))
+    key, descending = filters.sort or ("name", False)
     context = {"page_obj": page, "q": filters.q, "position": filters.position,
-               "state": filters.state,
-               "positions": selectors.position_list(viewer=request.user),
-               "states": selectors.member_state_list(viewer=request.user)}
+               "state": filters.state, "sort": f"-{key}" if descending else key,
+               "position_choices": [(p.code, p.title)
+                                    for p in selectors.position_list(viewer=request.user)],
+               "state_choices": [(s.iso_alpha2, s.name)
+                                 for s in selectors.member_state_list(viewer=request.user)]}
     return render_page(request, "registry/official_list.html", context, partial="table")
 
 

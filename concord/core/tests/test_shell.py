@@ -93,6 +93,30 @@ def test_it_refuses_a_key_another_app_registered_naming_both():
             key="press-news", label="News", icon="rss", order=1, url_name="/news/"),)))
 
 
+def test_it_shows_a_panel_only_to_the_kind_of_user_it_is_for(personas):
+    registry = shell.ShellRegistry()
+    registry.register("press", shell.AppShell(panels=(shell.DashboardPanel(
+        key="press-states", order=5, template="x.html", context=lambda request: {},
+        shown_to=lambda user: user.party.kind == "state"),)))
+
+    assert [p.key for p in registry.panels_for(personas.delegate_a)] == ["press-states"]
+    assert registry.panels_for(personas.officer) == []
+
+
+def test_it_refuses_a_second_app_telling_the_same_audit_action():
+    registry = _press_like_module()
+    registry.register("press", shell.AppShell(activities=(shell.Activity(
+        "press.news.publish", "You published news."),)))
+
+    with pytest.raises(ImproperlyConfigured, match=r"wire registers the activity "
+                                                   r"'press\.news\.publish', which is already"):
+        registry.register("wire", shell.AppShell(activities=(shell.Activity(
+            "press.news.publish", "You published a wire."),)))
+    told = registry.activity("press.news.publish")
+    assert told is not None and told.unnamed == "You published news."
+    assert registry.activity("press.news.withdraw") is None
+
+
 def test_it_names_an_entry_that_leads_nowhere(personas):
     registry = shell.ShellRegistry()
     registry.register("press", shell.AppShell(entries=(shell.NavEntry(

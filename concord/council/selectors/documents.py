@@ -13,7 +13,7 @@ from concord.core.errors import NotFound, ValidationError
 from concord.core.models import Party
 from concord.core.policy import system_viewers
 from concord.core.scoping import labelled_get, public_id_of
-from concord.council.filters import DOCUMENT_ORDERINGS, DocumentFilters
+from concord.council.filters import DOCUMENT_SORTS, DocumentFilters, order_by
 from concord.council.models import (
     LANGUAGES,
     ConsensusOutcome,
@@ -29,8 +29,6 @@ def visible_documents(viewer: Viewer) -> QuerySet[Document]:
     return Document.objects.visible_to(viewer).select_related("body")
 
 
-
-
 def document_list(*, viewer: Viewer, filters: DocumentFilters | None = None,
                   session: Session | None = None) -> QuerySet[Document]:
     filters = filters or DocumentFilters()
@@ -40,16 +38,16 @@ def document_list(*, viewer: Viewer, filters: DocumentFilters | None = None,
                                      | Q(title_en__icontains=filters.q)
                                      | Q(symbol__icontains=filters.q))
     if filters.doc_type:
-        documents = documents.filter(doc_type=filters.doc_type)
+        documents = documents.filter(doc_type__in=filters.doc_type)
     if filters.status:
-        documents = documents.filter(status=filters.status)
+        documents = documents.filter(status__in=filters.status)
     if filters.body:
         documents = documents.filter(body__code=filters.body)
     if filters.year:
         documents = documents.filter(year=filters.year)
     if session is not None:
         documents = documents.filter(session=session)
-    return documents.order_by(*DOCUMENT_ORDERINGS[filters.sort])
+    return documents.order_by(*order_by(filters.sort, DOCUMENT_SORTS))
 
 
 def document_get(*, viewer: Viewer, public_id: Any) -> Document:

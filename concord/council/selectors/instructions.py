@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from concord.core import clock
 from concord.core.actors import Viewer
+from concord.core.labels import PartyKind
+from concord.core.models import Party
 from concord.core.scoping import labelled_get, public_id_of
-from concord.council.filters import InstructionFilters
+from concord.council.filters import DUE_SOON_DAYS, INSTRUCTION_SORTS, InstructionFilters, order_by
 from concord.council.models import (
     Document,
     ImplementationEntry,
@@ -18,22 +22,60 @@ from concord.council.models import (
 )
 
 
+def addressed_to(party: Party | None) -> Q:
+    """The instructions a party is to carry out: a state's own and those to all states; for the
+    secretariat, its own and the bodies' (which it serves). Nobody's without a party."""
+    if party is None:
+        return Q(pk__in=[])
+    if party.kind == PartyKind.STATE:
+        return (Q(addressee_kind=Instruction.Addressee.STATE, addressee_state__party=party)
+                | Q(addressee_kind=Instruction.Addressee.ALL_STATES))
+    return Q(addressee_kind__in=(Instruction.Addressee.SECRETARIAT, Instruction.Addressee.BODY))
+
+
+def overdue() -> Q:
+    """Open and past its date, whether or not the daily check has marked it yet."""
+    return (Q(status=Instruction.Status.OVERDUE)
+            | Q(status__in=Instruction.OPEN, due_on__lt=clock.today()))
+
+
+def due_soon() -> Q:
+    today = clock.today()
+    return Q(status__in=(Instruction.Status.ASSIGNED, Instruction.Status.IN_PROGRESS),
+             due_on__gte=today, due_on__lte=today + timedelta(days=DUE_SOON_DAYS))
+
+
 def instruction_list(*, viewer: Viewer, filters: InstructionFilters | None = None,
                      document: Document | None = None) -> QuerySet[Instruction]:
     filters = filters or InstructionFilters()
     instructions = (Instruction.objects.visible_to(viewer)
                     .select_related("document", "addressee_body", "addressee_state"))
+    if filters.q:
+        instructions = instructions.filter(Q(text_ru__icontains=filters.q)
+                                           | Q(text_en__icontains=filters.q)
+                                           | Q(document__symbol__icontains=filters.q))
     if filters.status:
-        instructions = instructions.filter(status=filters.status)
+        instructions = instructions.filter(status__in=filters.status)
     if filters.addressee:
-        instructions = instructions.filter(addressee_kind=filters.addressee)
+        instructions = instructions.filter(addressee_kind__in=filters.addressee)
     if filters.state:
         instructions = instructions.filter(
             Q(addressee_state__iso_alpha2=filters.state)
             | Q(addressee_kind=Instruction.Addressee.ALL_STATES))
+    if filters.mine:
+        party = getattr(viewer, "party", None)
+        instructions = instructions.filter(
+            addressed_to(party if isinstance(party, Party) else None))
+    if filters.due:
+        when = Q(pk__in=[])
+        if "overdue" in filters.due:
+            when |= overdue()
+        if "soon" in filters.due:
+            when |= due_soon()
+        instructions = instructions.filter(when)
     if document is not None:
         instructions = instructions.filter(document=document)
-    return instructions.order_by("due_on", "document__symbol", "number")
+    return instructions.order_by(*order_by(filters.sort, INSTRUCTION_SORTS))
 
 
 def instruction_get(*, viewer: Viewer, public_id: Any) -> Instruction:

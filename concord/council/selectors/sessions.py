@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from concord.core.actors import Viewer
 from concord.core.scoping import labelled_get, public_id_of
-from concord.council.filters import SessionFilters
+from concord.council.filters import SESSION_SORTS, SessionFilters, order_by
 from concord.council.models import (
     AgendaItem,
     Document,
@@ -29,19 +29,24 @@ def session_list(*, viewer: Viewer, filters: SessionFilters | None = None,
     sessions: QuerySet[Session] = (
         Session.objects.visible_to(viewer).select_related("body", "chair")
         .annotate(document_count=Coalesce(Subquery(readable), 0)))
+    if filters.q:
+        sessions = sessions.filter(Q(title_ru__icontains=filters.q)
+                                   | Q(title_en__icontains=filters.q)
+                                   | Q(place_ru__icontains=filters.q)
+                                   | Q(place_en__icontains=filters.q))
     if filters.body:
         sessions = sessions.filter(body__code=filters.body)
     if filters.year:
         sessions = sessions.filter(starts_on__year=filters.year)
     if filters.status:
-        sessions = sessions.filter(status=filters.status)
+        sessions = sessions.filter(status__in=filters.status)
     if filters.kind:
-        sessions = sessions.filter(kind=filters.kind)
+        sessions = sessions.filter(kind__in=filters.kind)
     if start:
         sessions = sessions.filter(ends_on__gte=start)
     if end:
         sessions = sessions.filter(starts_on__lte=end)
-    return sessions.order_by("-starts_on", "body__order")
+    return sessions.order_by(*order_by(filters.sort, SESSION_SORTS))
 
 
 def session_get(*, viewer: Viewer, public_id: Any) -> Session:

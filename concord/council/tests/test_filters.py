@@ -71,5 +71,5 @@ def test_it_reads_a_query_string_alike_for_every_interface():
     assert not parsed.errors
     assert parsed.or_refuse() == parsed.filters
     assert (parsed.filters.q, parsed.filters.doc_type, parsed.filters.year,
-            parsed.filters.sort) == ("border", "statement", 2013, "title")
+            parsed.filters.sort.param) == ("border", ("statement",), 2013, "title")
     assert document_filters({"year": "MMXIII"}).errors == {"year": ["Give the year as a number."]}

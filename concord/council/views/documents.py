@@ -40,7 +40,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
                            d.classification_label])
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page_obj": page, "q": filters.q, "type": filters.doc_type,
-               "status": filters.status,
+               "status": filters.status, "sort": filters.sort.param,
                "types": Document.Type.choices, "statuses": Document.Status.choices}
     return render_page(request, "council/document_list.html", context, partial="table")
 

@@ -17,7 +17,7 @@ from concord.core.exports import FORMATS, labelled_table_response
 from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
-from concord.council.filters import instruction_filters
+from concord.council.filters import DUE_SOON_DAYS, instruction_filters
 from concord.council.forms import (
     InstructionForm,
     ProgressReportForm,
@@ -39,8 +39,12 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
             row=lambda i: [str(i), i.text, i.get_addressee_kind_display(),
                            i.due_on.isoformat() if i.due_on else "", i.get_status_display()])
     page = Paginator(instructions, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "status": filters.status, "addressee": filters.addressee,
-               "statuses": Instruction.Status.choices, "addressees": Instruction.Addressee.choices}
+    context = {"page_obj": page, "q": filters.q, "status": filters.status,
+               "addressee": filters.addressee, "due": filters.due, "mine": filters.mine,
+               "sort": filters.sort.param, "statuses": Instruction.Status.choices,
+               "addressees": Instruction.Addressee.choices,
+               "due_choices": [("overdue", _("Overdue")),
+                               ("soon", _("Due within %(days)d days") % {"days": DUE_SOON_DAYS})]}
     return render_page(request, "council/instruction_list.html", context, partial="table")
 
 

@@ -42,8 +42,9 @@ def session_list(request: HttpRequest) -> HttpResponse:
                            s.place, s.starts_on.isoformat(), s.ends_on.isoformat(),
                            s.chair.name if s.chair else "", s.get_status_display()])
     page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "status": filters.status, "body": filters.body,
-               "statuses": Session.Status.choices,
+    context = {"page_obj": page, "q": filters.q, "status": filters.status,
+               "kind": filters.kind, "body": filters.body, "sort": filters.sort.param,
+               "statuses": Session.Status.choices, "kinds": Session.Kind.choices,
                "bodies": [n.body for n in registry.body_tree(viewer=request.user)]}
     return render_page(request, "council/session_list.html", context, partial="table")
 
