@@ -181,7 +181,7 @@ def test_it_records_a_signature_with_a_key_held_here_and_shows_it_valid(org, per
     response = client.post(reverse("council:document-sign", args=[document.public_id]),
                            {"key": key.fingerprint, "signed_on": "2013-09-23"}, follow=True)
 
-    assert "The signature was recorded." in response.content.decode()
+    assert f"Vladimir Putin signed {document.symbol}." in response.content.decode()
     signature = Signature.objects.get(document=document)
     assert (signature.official, signature.signed_on) == (putin, date(2013, 9, 23))
     assert [check.valid for check in response.context["signatures"]] == [True]
