@@ -118,6 +118,9 @@ def document_sign(*, actor: Actor, document: Document, key: SignerKey,
     if Signature.objects.filter(document=document, official=key.official).exists():
         raise Conflict(_("%(name)s has already signed this document.") % {"name": key.official.name})
     statement = signature_statement(document=document, key=key, signed_on=signed_on)
+    # Whether the installation made the signature with a key it holds or the signer brought
+    # it: the audit says which, since only the first rests on the installation's own care.
+    made_here = signature is None
     if signature is None:
         private = signing.held_private_key(key.fingerprint)
         if private is None:
@@ -139,7 +142,8 @@ def document_sign(*, actor: Actor, document: Document, key: SignerKey,
                                       state=key.state, signed_on=signed_on,
                                       payload=canonical_json(statement), signature=signature)
     audit_record(actor=actor, action="council.document.sign", target=document,
-                 detail={"official": str(key.official.public_id), "key": key.fingerprint})
+                 detail={"official": str(key.official.public_id), "key": key.fingerprint,
+                         "signed_on": signed_on.isoformat(), "held_key": made_here})
     return record
 
 

@@ -4,6 +4,7 @@ the signer's public key; a changed byte anywhere fails verification."""
 from __future__ import annotations
 
 import base64
+import json
 from datetime import date
 from io import StringIO
 
@@ -14,6 +15,7 @@ from django.core.management.base import CommandError
 
 from concord.core.audit import canonical_json
 from concord.core.errors import InvalidState, ValidationError
+from concord.core.models import AuditEntry
 from concord.council import services, signing
 from concord.council.models import Document, DocumentText, Signature
 from concord.council.tests.factories import ALL_CONCUR, draft, positions
@@ -187,3 +189,14 @@ def test_it_records_a_signature_made_outside_over_the_statement_it_gives(org, pe
     assert list(unsigned.value.errors) == ["signature"]
     [check] = services.document_verify(document=document)
     assert check.valid
+
+
+def test_it_audits_whether_a_held_key_signed(org, personas):
+    _document, key = _signed(org, personas)
+
+    entry = AuditEntry.objects.filter(action="council.document.sign").get()
+    detail = json.loads(entry.detail)
+
+    assert entry.actor == personas.officer
+    assert (detail["held_key"], detail["key"], detail["signed_on"]) == (
+        True, key.fingerprint, "2013-09-23")
