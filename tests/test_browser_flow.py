@@ -14,7 +14,7 @@ from concord.council.models import Session, Signature
 from concord.demo.council import load_council
 from concord.demo.organization import load
 from concord.registry.models import MemberState
-from tests.browsing import PASSWORD, english_on_page, screenshot, sign_in
+from tests.browsing import PASSWORD, PHONE, english_on_page, screenshot, sideways_scroll, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,6 +22,14 @@ MOSCOW = "Regular session of the CSTO Collective Security Council (2014)"
 # The demo officer's name is data written in English, and AKN (Akoma Ntoso) names a format;
 # the page around them must not be in English.
 ALLOWED = frozenset({"Secretariat", "Officer", "AKN"})
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def _fits_a_phone(page) -> int:
+    page.set_viewport_size(PHONE)
+    overflow = sideways_scroll(page)
+    page.set_viewport_size(DESKTOP)
+    return overflow
 
 
 @pytest.fixture
@@ -93,6 +101,7 @@ def _preview_names_the_missing(page, total: int, missing: list[str]) -> None:
             + ", ".join(missing)) in preview
     assert page.locator("text=Записать принятие").count() == 0
     assert english_on_page(page, allowed=ALLOWED) == []
+    assert _fits_a_phone(page) == 0
     screenshot(page, "flow-preview-missing")
 
 
@@ -120,6 +129,7 @@ def _sign_with_the_held_key(page, live_server, document) -> None:
     assert "ключ хранится в системе" in signer.inner_text()
     page.select_option("#id_key", signer.get_attribute("value"))
     assert english_on_page(page, allowed=ALLOWED) == []
+    assert _fits_a_phone(page) == 0
     page.click("button:has-text('Подписать')")
     page.wait_for_url(f"{live_server.url}{document.get_absolute_url()}")
     assert page.locator(".alert").first.inner_text().strip().startswith("Владимир Путин подписал")

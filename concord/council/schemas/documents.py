@@ -4,6 +4,7 @@ consensus rule, each read from its model."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from ninja import Schema
@@ -137,7 +138,11 @@ class PositionOut(Schema):
         return row.position.recorded_at if row.position else None
 
     @staticmethod
-    def resolve_recorded_by(row: PositionRow) -> str | None:
+    def resolve_recorded_by(row: PositionRow, context: dict[str, Any]) -> str | None:
+        # Who in the secretariat or a delegation recorded it is for those signed in.
+        request = (context or {}).get("request")
+        if request is None or not request.user.is_authenticated:
+            return None
         user = row.position.recorded_by if row.position else None
         return user.username if user else None
 

@@ -312,3 +312,14 @@ def test_it_shows_who_recorded_each_position_and_when(org, personas):
     assert board["RU"]["recorded_by"] == personas.delegate_a.username
     assert board["RU"]["recorded_at"] is not None
     assert board["TJ"]["recorded_by"] is None
+
+
+def test_it_does_not_name_who_recorded_a_position_to_the_public(org, personas):
+    document = draft(org, personas.officer, classification=Classification.PUBLIC)
+    positions(org, personas.officer, document, {"RU": "concurs"})
+
+    board = {row["state"]: row for row in
+             _client().get(f"{API}/documents/{document.public_id}/positions").json()}
+
+    assert board["RU"]["stance"] == "concurs"
+    assert board["RU"]["recorded_by"] is None
