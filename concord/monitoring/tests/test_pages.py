@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -262,3 +263,12 @@ def test_it_labels_the_button_that_records_an_incident_with_a_verb_in_russian(cl
     assert '<button class="btn btn-primary" type="submit">Зарегистрировать</button>' in page
     assert '<li class="breadcrumb-item active">Регистрация</li>' in page
     assert "Объект" not in page
+
+
+def test_it_labels_the_button_that_starts_an_import_with_a_verb_in_russian(client, personas):
+    client.force_login(personas.analyst)
+
+    page = client.get("/monitoring/imports/new/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+
+    assert re.search(r'type="submit"><i class="bi bi-upload" aria-hidden="true"></i> '
+                     r"Импортировать</button>", page)
