@@ -18,6 +18,12 @@ COMPILED = CATALOGUE.with_suffix(".mo")
 
 def _entries(text: str) -> list[tuple[str, list[str], bool]]:
     """(msgid, msgstrs, fuzzy) for each entry of a .po file, header excluded."""
+    return [(msgid, msgstrs, fuzzy) for _context, msgid, msgstrs, fuzzy in _entries_in_context(text)]
+
+
+def _entries_in_context(text: str) -> list[tuple[str, str, list[str], bool]]:
+    """(msgctxt, msgid, msgstrs, fuzzy) for each entry; the context is "" when there is none,
+    and one word may be translated differently in each context."""
     entries = []
     for block in re.split(r"\n\s*\n", text):
         if "msgid" not in block:
@@ -26,7 +32,7 @@ def _entries(text: str) -> list[tuple[str, list[str], bool]]:
         parts: dict[str, list[str]] = {}
         key = ""
         for line in block.splitlines():
-            match = re.match(r'^(msgid_plural|msgid|msgstr(?:\[\d\])?) "(.*)"$', line)
+            match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) "(.*)"$', line)
             if match:
                 key = match.group(1)
                 parts.setdefault(key, []).append(match.group(2))
@@ -36,7 +42,7 @@ def _entries(text: str) -> list[tuple[str, list[str], bool]]:
         if not msgid:
             continue
         msgstrs = ["".join(v) for k, v in parts.items() if k.startswith("msgstr")]
-        entries.append((msgid, msgstrs, fuzzy))
+        entries.append(("".join(parts.get("msgctxt", [])), msgid, msgstrs, fuzzy))
     return entries
 
 
@@ -50,11 +56,15 @@ def test_it_translates_every_entry_of_the_catalogue():
 def test_it_ships_a_compiled_catalogue_that_matches_the_source():
     with COMPILED.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, msgstrs, _fuzzy in _entries(CATALOGUE.read_text(encoding="utf-8")):
+    def unescaped(value: str) -> str:
+        return value.encode().decode("unicode_escape").encode("latin-1").decode()
+
+    for context, msgid, msgstrs, _fuzzy in _entries_in_context(
+            CATALOGUE.read_text(encoding="utf-8")):
         if len(msgstrs) == 1:
-            expected = msgstrs[0].encode().decode("unicode_escape").encode("latin-1").decode()
-            assert compiled.gettext(msgid.encode().decode("unicode_escape")
-                                    .encode("latin-1").decode()) == expected, msgid
+            found = (compiled.pgettext(unescaped(context), unescaped(msgid)) if context
+                     else compiled.gettext(unescaped(msgid)))
+            assert found == unescaped(msgstrs[0]), (context, msgid)
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs gettext (apt-get install gettext)")

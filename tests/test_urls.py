@@ -92,7 +92,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "council:report-detail": MEMBERS,
     "council:report-docx": MEMBERS,
     "council:report-pdf": MEMBERS,
-    "council:document-decide": (405, 405, 405, 405),  # a POST
+    "council:document-decide": OFFICERS,  # the rule's preview; the decision is its POST
+    "council:document-statement": (302, 403, 403, 400),  # refused without a signer named
     "council:report-generate": (405, 405, 405, 405),  # a POST
     "council:report-entry-edit": OFFICERS,
     "council:session-create": OFFICERS,
@@ -151,6 +152,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:agenda_item_add": PUBLIC,
     "api:document_register": PUBLIC,
     "api:document_decide": (405, 405, 405, 405),
+    "api:document_decision_preview": MEMBERS,
+    "api:document_statement": (401, 422, 422, 422),  # the signer's key is a required query
     "api:document_silence": (405, 405, 405, 405),
     "api:instruction_add": PUBLIC,
     "api:implementation_report_generate": PUBLIC,
@@ -189,7 +192,7 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     **{f"council:{name}": {"public_id": SOCHI_DECISION} for name in (
         "document-detail", "document-position", "document-diff", "document-text-revise",
         "document-docx", "document-pdf", "document-akn", "document-silence", "document-sign",
-        "document-treaty-action")},
+        "document-treaty-action", "document-statement")},
     "council:instruction-detail": {"public_id": SOCHI_INSTRUCTION},
     **{f"council:{name}": {"public_id": MOSCOW_REPORT} for name in (
         "report-detail", "report-docx", "report-pdf", "report-entry-edit", "report-edit")},

@@ -1,6 +1,7 @@
 # No `from __future__ import annotations`: django-ninja resolves the annotations of @paginate'd
 # endpoints at request time (see concord/registry/api.py).
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -9,9 +10,10 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
+from concord.core import clock
 from concord.core.errors import NotFound, ValidationError, referenced
 from concord.core.pagination import LazyPage, lazily
-from concord.council import outputs, selectors, services
+from concord.council import outputs, selectors, services, signing
 from concord.council.filters import document_filters, instruction_filters, session_filters
 from concord.council.models import (
     Document,
@@ -24,6 +26,7 @@ from concord.council.schemas import (
     AgendaItemIn,
     AgendaItemOut,
     DecisionIn,
+    DecisionPreviewOut,
     DocumentDetailOut,
     DocumentIn,
     DocumentOut,
@@ -43,6 +46,7 @@ from concord.council.schemas import (
     SignatureIn,
     SignatureOut,
     SilenceIn,
+    StatementOut,
     TextIn,
     TextOut,
     TreatyStatusOut,
@@ -235,8 +239,18 @@ def document_decide(request: HttpRequest, document_id: str,
     session = referenced("body.session", selectors.session_get, viewer=request.user,
                          public_id=payload.session) if payload.session else None
     services.document_decide(actor=request.user, document=found, body=body, session=session,
-                             on=payload.decided_on)
+                             on=payload.decided_on, confirm_refusal=payload.confirm_refusal)
     return document(request, document_id)
+
+
+@router.get("/documents/{document_id}/decision-preview", response=DecisionPreviewOut,
+            summary="What the consensus rule would conclude now, recording nothing")
+def document_decision_preview(request: HttpRequest, document_id: str,
+                              body: str | None = None) -> services.Outlook:
+    found = selectors.document_get(viewer=request.user, public_id=document_id)
+    deciding = referenced("query.body", registry.body_get, viewer=request.user,
+                          code=body) if body else None
+    return selectors.decision_preview(document=found, body=deciding)
 
 
 @router.post("/documents/{document_id}/silence", response=DocumentDetailOut, auth=django_auth,
@@ -270,6 +284,20 @@ def document_sign(request: HttpRequest, document_id: str,
     services.document_sign(actor=request.user, document=found, key=key,
                            signed_on=payload.signed_on, signature=payload.signature)
     return Status(201, services.document_verify(document=found))
+
+
+@router.get("/documents/{document_id}/signatures/statement", response=StatementOut,
+            auth=django_auth,
+            summary="The statement a signer signs for a key and a day, to sign outside Concord")
+def document_statement(request: HttpRequest, document_id: str, key_fingerprint: str,
+                       signed_on: date | None = None) -> dict[str, Any]:
+    found = selectors.document_get(viewer=request.user, public_id=document_id)
+    key = referenced("query.key_fingerprint", selectors.signer_key_get, viewer=request.user,
+                     fingerprint=key_fingerprint)
+    day = signed_on or clock.today()
+    statement = services.signature_statement(document=found, key=key, signed_on=day)
+    return {"statement": signing.statement_bytes(statement).decode("utf-8"),
+            "key_fingerprint": key.fingerprint, "signed_on": day}
 
 
 @router.get("/documents/{document_id}/treaty-status", response=TreatyStatusOut,

@@ -6,9 +6,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.forms import release_field
 from concord.core.labels import Classification
+from concord.council import signing
 from concord.council.models import (
     LANGUAGES,
     AgendaItem,
@@ -23,8 +25,15 @@ from concord.registry.models import Body, MemberState, Official, Position
 
 class PositionForm(forms.Form):
     state = forms.CharField(widget=forms.HiddenInput)
-    stance = forms.ChoiceField(label=_("Position"), choices=StatePosition.Stance.choices)
+    stance = forms.ChoiceField(label=pgettext_lazy("a state's stance on a draft", "Position"),
+                               choices=StatePosition.Stance.choices,
+                               error_messages={"required": _("Choose the state's position.")})
     reason = forms.CharField(label=_("Reason or reservation"), required=False, max_length=2000)
+
+
+class DecisionForm(forms.Form):
+    confirm_refusal = forms.BooleanField(
+        required=False, label=_("I confirm that the draft is recorded as not adopted"))
 
 
 class SessionStatusForm(forms.Form):
@@ -172,17 +181,34 @@ class SilenceForm(forms.Form):
         return data
 
 
+class SignerKeyChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        held = (_("key held by this installation") if signing.held_private_key(obj.fingerprint)
+                else _("key kept by the signer"))
+        state = f" ({obj.state.name})" if obj.state else ""
+        return f"{obj.official.name}{state}: {held}, {obj.fingerprint[:16]}…"
+
+
 class SignatureForm(forms.Form):
-    key = forms.ModelChoiceField(label=_("Signer"), to_field_name="fingerprint",
-                                 queryset=SignerKey.objects.filter(revoked_at__isnull=True)
-                                 .select_related("official", "state"))
-    signed_on = forms.DateField(label=_("Signed on"), widget=DATE, required=False)
+    key = SignerKeyChoice(label=_("Signer"), to_field_name="fingerprint",
+                          queryset=SignerKey.objects.filter(revoked_at__isnull=True)
+                          .select_related("official", "state"))
+    signed_on = forms.DateField(label=_("Signed on"), widget=DATE, required=False,
+                                help_text=_("Empty: today."))
     signature = forms.CharField(
         label=_("Signature (base64)"), required=False, widget=forms.Textarea({"rows": 2}),
-        help_text=_("Leave empty when the signer's key is held by this installation."))
+        help_text=_("Only for a key kept by the signer: the Ed25519 signature made over the "
+                    "statement downloaded below. Leave empty when this installation holds the key."))
 
     def clean_signature(self) -> str | None:
         return self.cleaned_data["signature"].strip() or None
+
+
+class StatementForm(forms.Form):
+    """Which statement an external signer signs: it names the key and the day of signing."""
+
+    key = SignatureForm.base_fields["key"]
+    signed_on = SignatureForm.base_fields["signed_on"]
 
 
 class TreatyActionForm(forms.Form):

@@ -42,6 +42,8 @@ urlpatterns = [
          name="instruction-create"),
     path("documents/<uuid:public_id>/silence/", consensus.document_silence, name="document-silence"),
     path("documents/<uuid:public_id>/signatures/new/", signatures.document_sign, name="document-sign"),
+    path("documents/<uuid:public_id>/signatures/statement/", signatures.document_statement,
+         name="document-statement"),
     path("documents/<uuid:public_id>/treaty-status/", signatures.document_treaty_action,
          name="document-treaty-action"),
     path("documents/<uuid:public_id>/diff/", documents.document_diff, name="document-diff"),

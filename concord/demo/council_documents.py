@@ -25,8 +25,8 @@ from concord.registry.models import MemberState, Official
 
 
 def demo_signer_key(name_en: str) -> Ed25519PrivateKey:
-    """A demo signer's key, derived from the signer's name: for the demo only, never for a real
-    signer, whose private key never leaves them."""
+    """A demo signer's key, derived from the signer's name: for the demo only. The installation
+    holds it as it holds the keys it generates; a real signer's may instead never leave them."""
     seed = hashlib.sha256(f"concord demo signer: {name_en}".encode()).digest()
     return Ed25519PrivateKey.from_private_bytes(seed)
 
@@ -276,6 +276,10 @@ def _signatures(document: Document, count: _Count) -> None:
         if key is None:
             key = services.signer_key_register(actor=SYSTEM, official=official, public_key=public)
             count.add("signer keys")
+        if signing.held_private_key(key.fingerprint) is None:
+            # The installation holds the demo signers' keys, so that an officer can sign from
+            # the page as with any key generated here.
+            signing.store_private_key(private)
         if Signature.objects.filter(document=document, official=official).exists():
             continue
         statement = services.signature_statement(document=document, key=key, signed_on=SOCHI)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import Translated
 from concord.council.models.documents import Document
@@ -28,7 +29,8 @@ class StatePosition(models.Model):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
     state = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="+",
                               verbose_name=_("state"))
-    stance = models.CharField(_("position"), max_length=20, choices=Stance.choices)
+    stance = models.CharField(pgettext_lazy("a state's stance on a draft", "position"),
+                              max_length=20, choices=Stance.choices)
     reason = models.TextField(_("reason or reservation"), blank=True)
     recorded_at = models.DateTimeField(auto_now=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -88,7 +90,7 @@ class ConsensusOutcome(models.Model):
 
 class SilenceProcedure(models.Model):
     class Status(models.TextChoices):
-        RUNNING = "running", _("Running")
+        RUNNING = "running", pgettext_lazy("a silence procedure", "Running")
         ADOPTED = "adopted", _("Adopted at the deadline")
         BROKEN = "broken", _("Silence broken")
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import LabelledModel, Translated
 from concord.council.models.sessions import Session
@@ -35,7 +36,7 @@ class Document(LabelledModel):
         CIRCULATING = "circulating", _("Under silence procedure")
         ADOPTED = "adopted", _("Adopted")
         NOT_ADOPTED = "not_adopted", _("Not adopted")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("a document's status", "Withdrawn")
 
     # The symbol's middle part per type; decisions, the commonest, carry none (CSC/2013/04).
     SYMBOL_INFIX: ClassVar[dict[str, str]] = {

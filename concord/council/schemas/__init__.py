@@ -2,6 +2,7 @@
 
 from concord.council.schemas.documents import (
     DecisionIn,
+    DecisionPreviewOut,
     DocumentDetailOut,
     DocumentIn,
     DocumentOut,
@@ -35,6 +36,7 @@ from concord.council.schemas.sessions import (
 from concord.council.schemas.signatures import (
     SignatureIn,
     SignatureOut,
+    StatementOut,
     TreatyRowOut,
     TreatyStatusOut,
 )
@@ -43,6 +45,7 @@ __all__ = [
     "AgendaItemIn",
     "AgendaItemOut",
     "DecisionIn",
+    "DecisionPreviewOut",
     "DocumentDetailOut",
     "DocumentIn",
     "DocumentOut",
@@ -66,6 +69,7 @@ __all__ = [
     "SignatureIn",
     "SignatureOut",
     "SilenceIn",
+    "StatementOut",
     "TextIn",
     "TextOut",
     "TreatyRowOut",

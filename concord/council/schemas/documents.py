@@ -4,6 +4,7 @@ consensus rule, each read from its model."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from ninja import Schema
@@ -13,6 +14,7 @@ from concord.core.schemas import ClassificationCode, classification_default
 from concord.council.models import ConsensusOutcome, Document, DocumentText
 from concord.council.selectors.consensus import PositionRow
 from concord.council.selectors.documents import document_texts
+from concord.council.services.documents import Outlook
 
 
 class DocumentOut(Schema):
@@ -111,6 +113,8 @@ class PositionOut(Schema):
     stance: str | None
     reason: str
     takes_part: bool
+    recorded_at: datetime | None
+    recorded_by: str | None
 
     # From a row of the position board (`selectors.position_board`).
     @staticmethod
@@ -128,6 +132,50 @@ class PositionOut(Schema):
     @staticmethod
     def resolve_reason(row: PositionRow) -> str:
         return row.position.reason if row.position else ""
+
+    @staticmethod
+    def resolve_recorded_at(row: PositionRow) -> datetime | None:
+        return row.position.recorded_at if row.position else None
+
+    @staticmethod
+    def resolve_recorded_by(row: PositionRow, context: dict[str, Any]) -> str | None:
+        # Who in the secretariat or a delegation recorded it is for those signed in.
+        request = (context or {}).get("request")
+        if request is None or not request.user.is_authenticated:
+            return None
+        user = row.position.recorded_by if row.position else None
+        return user.username if user else None
+
+
+class DecisionPreviewOut(Schema):
+    body: str
+    procedure: str
+    concludes: bool
+    adopted: bool | None
+    ground: str | None
+    answered: list[str]
+    missing: list[str]
+
+    # From `selectors.decision_preview`: what the rule would conclude, nothing recorded.
+    @staticmethod
+    def resolve_body(outlook: Outlook) -> str:
+        return outlook.body.code
+
+    @staticmethod
+    def resolve_adopted(outlook: Outlook) -> bool | None:
+        return outlook.finding.adopted if outlook.concludes else None
+
+    @staticmethod
+    def resolve_ground(outlook: Outlook) -> str | None:
+        return outlook.finding.ground if outlook.concludes else None
+
+    @staticmethod
+    def resolve_answered(outlook: Outlook) -> list[str]:
+        return [p.state.iso_alpha2 for p in outlook.answered]
+
+    @staticmethod
+    def resolve_missing(outlook: Outlook) -> list[str]:
+        return [s.iso_alpha2 for s in outlook.missing]
 
 
 class PositionIn(Schema):
@@ -157,6 +205,8 @@ class DecisionIn(Schema):
     body: str | None = None
     session: UUID | None = None
     decided_on: date | None = None
+    # A refusal is permanent: recording "not adopted" must be asked for in so many words.
+    confirm_refusal: bool = False
 
 
 class SilenceIn(Schema):

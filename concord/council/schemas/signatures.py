@@ -63,6 +63,14 @@ class SignatureOut(Schema):
         return check.signature.signature
 
 
+class StatementOut(Schema):
+    """What an external signer signs: `statement` encoded in UTF-8, byte for byte."""
+
+    statement: str
+    key_fingerprint: str
+    signed_on: date
+
+
 class SignatureIn(Schema):
     key_fingerprint: str
     signature: str

@@ -2,7 +2,7 @@
 lists, counts, details and exports alike. One module per part; every selector importable from
 here."""
 
-from concord.council.selectors.consensus import PositionRow, position_board
+from concord.council.selectors.consensus import PositionRow, decision_preview, position_board
 from concord.council.selectors.documents import (
     document_for_operator,
     document_get,
@@ -53,6 +53,7 @@ __all__ = [
     "SignedCount",
     "TreatyStatus",
     "adopted_unsigned",
+    "decision_preview",
     "document_for_operator",
     "document_get",
     "document_list",

@@ -8,6 +8,7 @@ from concord.council.models import (
     Document,
     StatePosition,
 )
+from concord.council.services.documents import Outlook, decision_outlook
 from concord.registry.models import Body, MemberState
 
 
@@ -21,6 +22,12 @@ class PositionRow:
 
 
 def position_board(*, document: Document, body: Body) -> list[PositionRow]:
-    positions = {p.state_id: p for p in StatePosition.objects.filter(document=document, body=body)}
+    positions = {p.state_id: p for p in StatePosition.objects.filter(document=document, body=body)
+                 .select_related("recorded_by")}
     return [PositionRow(state, positions.get(state.pk), state.status == "active", body)
             for state in MemberState.objects.exclude(status="withdrawn").order_by("name_ru")]
+
+
+def decision_preview(*, document: Document, body: Body | None = None) -> Outlook:
+    """What applying the consensus rule now would record, read without writing anything."""
+    return decision_outlook(document=document, body=body)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from concord.council.services.documents import (
     Finding,
+    Outlook,
     consensus_rule,
+    decision_outlook,
     document_decide,
     document_register,
     document_text_revise,
@@ -47,8 +49,8 @@ from concord.council.services.silence import (
 )
 
 __all__ = [
-    "Finding", "SignatureCheck", "agenda_item_add", "agenda_item_record_outcome",
-    "consensus_rule", "document_decide", "document_register", "document_sign",
+    "Finding", "Outlook", "SignatureCheck", "agenda_item_add", "agenda_item_record_outcome",
+    "consensus_rule", "decision_outlook", "document_decide", "document_register", "document_sign",
     "document_text_revise", "document_verify", "document_withdraw", "entry_into_force",
     "implementation_entry_edit", "implementation_report_edit", "implementation_report_generate",
     "instruction_add", "instruction_cancel", "instruction_flag_overdue", "instruction_report",

@@ -279,21 +279,74 @@ def consensus_rule(*, states: Iterable[MemberState], positions: Iterable[StatePo
     return Finding(True, " ".join(parts), sorted(s.iso_alpha2 for s in apart))
 
 
+@dataclass(frozen=True)
+class Outlook:
+    """What the consensus rule would make of the positions taken so far, before anything is
+    written: who answered, who has not, and whether the rule can conclude at all."""
+
+    body: Body
+    procedure: str
+    answered: list[StatePosition]
+    missing: list[MemberState]
+    finding: Finding
+
+    @property
+    def participants(self) -> int:
+        return len(self.answered) + len(self.missing)
+
+    @property
+    def concludes(self) -> bool:
+        # At a session every participant must answer; under the silence procedure the
+        # deadline turns silence into consent.
+        return not self.missing or self.procedure == Procedure.SILENCE
+
+
+def decision_outlook(*, document: Document, body: Body | None = None,
+                     procedure: str = Procedure.SESSION) -> Outlook:
+    body = body or document.body
+    states = list(MemberState.objects.order_by("name_ru"))
+    taken = list(StatePosition.objects.filter(document=document, body=body)
+                 .select_related("state", "recorded_by"))
+    by_state = {p.state_id: p for p in taken}
+    active = [s for s in states if s.status == MemberStatus.ACTIVE]
+    return Outlook(
+        body=body, procedure=procedure,
+        answered=[by_state[s.pk] for s in active if s.pk in by_state],
+        missing=[s for s in active if s.pk not in by_state],
+        finding=consensus_rule(states=states, positions=taken, procedure=procedure))
+
+
 @transaction.atomic
 def document_decide(*, actor: Actor, document: Document, body: Body | None = None,
                     session: Session | None = None, procedure: str = Procedure.SESSION,
-                    on: date | None = None) -> ConsensusOutcome:
+                    on: date | None = None, confirm_refusal: bool = False) -> ConsensusOutcome:
     """Apply the consensus rule to the positions taken and record the outcome with its ground.
-    When the adopting body adopts, the document is adopted: its texts become authentic."""
+    When the adopting body adopts, the document is adopted: its texts become authentic.
+
+    The rule is applied only when it can conclude, and a refusal is permanent, so recording one
+    needs `confirm_refusal`: a premature or mistaken press writes nothing."""
     require_permission(actor, "council.add_consensusoutcome")
-    return _decide(actor=actor, document=document, body=body or document.body, session=session,
+    body = body or document.body
+    _check_decidable(document=document, body=body, session=session)
+    if procedure == Procedure.SESSION:
+        outlook = decision_outlook(document=document, body=body, procedure=procedure)
+        if not outlook.concludes:
+            missing = _names(outlook.missing)
+            raise ValidationError(
+                _("The consensus rule cannot conclude yet: no position from %(states)s.")
+                % {"states": missing},
+                errors={"positions": [_("No position yet from %(states)s.") % {"states": missing}]})
+        if not outlook.finding.adopted and not confirm_refusal:
+            raise ValidationError(
+                _("%(ground)s Recording this refusal needs a confirmation.")
+                % {"ground": outlook.finding.ground},
+                errors={"confirm_refusal": [
+                    _("Confirm to record the refusal: it cannot be undone.")]})
+    return _decide(actor=actor, document=document, body=body, session=session,
                    procedure=procedure, on=on)
 
 
-def _decide(*, actor: Actor, document: Document, body: Body, session: Session | None,
-            procedure: str, on: date | None) -> ConsensusOutcome:
-    # Also reached without the deciding permission: a delegation's objection breaks a silence
-    # procedure, and that ends it with the rule's finding at once.
+def _check_decidable(*, document: Document, body: Body, session: Session | None) -> None:
     if document.status not in (Document.Status.DRAFT, Document.Status.CIRCULATING):
         raise InvalidState(_("Only a draft is decided on; this document is %(status)s.")
                            % {"status": document.get_status_display()})
@@ -305,6 +358,13 @@ def _decide(*, actor: Actor, document: Document, body: Body, session: Session | 
     if ConsensusOutcome.objects.filter(document=document, body=body,
                                        outcome=ConsensusOutcome.Outcome.ADOPTED).exists():
         raise Conflict(_("%(body)s has already adopted this draft.") % {"body": body.name})
+
+
+def _decide(*, actor: Actor, document: Document, body: Body, session: Session | None,
+            procedure: str, on: date | None) -> ConsensusOutcome:
+    # Also reached without the deciding permission: a delegation's objection breaks a silence
+    # procedure, and that ends it with the rule's finding at once.
+    _check_decidable(document=document, body=body, session=session)
     final = body.pk == document.body_id
     texts = _latest_texts(document)
     if final and not texts:

@@ -107,13 +107,28 @@ def document_sign(*, actor: Actor, document: Document, key: SignerKey,
         raise InvalidState(_("Only an adopted document is signed."))
     if key.revoked_at is not None:
         raise InvalidState(_("This signer key is revoked."))
+    if document.adopted_on is not None and signed_on < document.adopted_on:
+        # What was signed must already be the authentic text: a date before adoption would
+        # make the signature claim a text that did not yet exist as adopted.
+        day = document.adopted_on.isoformat()
+        raise ValidationError(
+            _("A signature cannot be dated before the document's adoption on %(day)s.")
+            % {"day": day},
+            errors={"signed_on": [_("On or after %(day)s.") % {"day": day}]})
     if Signature.objects.filter(document=document, official=key.official).exists():
         raise Conflict(_("%(name)s has already signed this document.") % {"name": key.official.name})
     statement = signature_statement(document=document, key=key, signed_on=signed_on)
+    # Whether the installation made the signature with a key it holds or the signer brought
+    # it: the audit says which, since only the first rests on the installation's own care.
+    made_here = signature is None
     if signature is None:
         private = signing.held_private_key(key.fingerprint)
         if private is None:
-            raise InvalidState(_("The signer's private key is not held here: send the signature."))
+            raise ValidationError(
+                _("This installation does not hold the private key of %(name)s: give the "
+                  "signature made with it.") % {"name": key.official.name},
+                errors={"signature": [_("Required for a key kept by the signer: sign the "
+                                        "downloaded statement and paste the signature here.")]})
         signature = signing.sign(private, statement)
     try:
         base64.b64decode(signature, validate=True)
@@ -127,7 +142,8 @@ def document_sign(*, actor: Actor, document: Document, key: SignerKey,
                                       state=key.state, signed_on=signed_on,
                                       payload=canonical_json(statement), signature=signature)
     audit_record(actor=actor, action="council.document.sign", target=document,
-                 detail={"official": str(key.official.public_id), "key": key.fingerprint})
+                 detail={"official": str(key.official.public_id), "key": key.fingerprint,
+                         "signed_on": signed_on.isoformat(), "held_key": made_here})
     return record
 
 

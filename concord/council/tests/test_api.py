@@ -265,3 +265,61 @@ def test_it_reads_only_the_page_asked_for(org, personas, path, django_assert_max
     statements = [query["sql"].upper() for query in queries.captured_queries]
     assert any("COUNT(" in sql for sql in statements)
     assert any("LIMIT 2" in sql for sql in statements)
+
+
+def test_it_previews_the_rule_and_answers_422_while_a_state_has_not_answered(org, personas):
+    document = draft(org, personas.officer)
+    officer = _client(personas.officer)
+    _post(officer, f"{API}/documents/{document.public_id}/positions",
+          {"state": "RU", "stance": "concurs"})
+
+    preview = officer.get(f"{API}/documents/{document.public_id}/decision-preview")
+    refused = officer.post(f"{API}/documents/{document.public_id}/decision", {},
+                           content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert preview.json() == {"body": "CSC", "procedure": "session", "concludes": False,
+                              "adopted": None, "ground": None, "answered": ["RU"],
+                              "missing": ["BY", "KZ", "KG", "TJ"]}
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == ("The consensus rule cannot conclude yet: no position "
+                                        "from Belarus, Kazakhstan, Kyrgyzstan, Tajikistan.")
+    assert not document.outcomes.exists()
+
+
+def test_it_records_a_refusal_through_the_api_only_when_confirmed(org, personas):
+    document = draft(org, personas.officer)
+    positions(org, personas.officer, document, {**ALL_CONCUR, "TJ": "objects"})
+    officer = _client(personas.officer)
+    url = f"{API}/documents/{document.public_id}/decision"
+
+    unconfirmed = _post(officer, url, {})
+    confirmed = _post(officer, url, {"confirm_refusal": True})
+
+    assert unconfirmed.status_code == 422
+    assert "confirm_refusal" in str(unconfirmed.json())
+    assert confirmed.status_code == 200
+    assert confirmed.json()["outcomes"][0]["outcome"] == "not_adopted"
+
+
+def test_it_shows_who_recorded_each_position_and_when(org, personas):
+    document = draft(org, personas.officer)
+
+    response = _client(personas.delegate_a).post(
+        f"{API}/documents/{document.public_id}/positions",
+        {"state": "RU", "stance": "concurs"}, content_type="application/json")
+
+    board = {row["state"]: row for row in response.json()}
+    assert board["RU"]["recorded_by"] == personas.delegate_a.username
+    assert board["RU"]["recorded_at"] is not None
+    assert board["TJ"]["recorded_by"] is None
+
+
+def test_it_does_not_name_who_recorded_a_position_to_the_public(org, personas):
+    document = draft(org, personas.officer, classification=Classification.PUBLIC)
+    positions(org, personas.officer, document, {"RU": "concurs"})
+
+    board = {row["state"]: row for row in
+             _client().get(f"{API}/documents/{document.public_id}/positions").json()}
+
+    assert board["RU"]["stance"] == "concurs"
+    assert board["RU"]["recorded_by"] is None

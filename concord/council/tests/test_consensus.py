@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from concord.core.errors import Forbidden, InvalidState, ValidationError
-from concord.council import services
+from concord.core.models import AuditEntry
+from concord.council import selectors, services
 from concord.council.models import ConsensusOutcome, Document, DocumentText, Session, StatePosition
 from concord.council.tests.factories import ALL_CONCUR, committee, draft, positions, session
 
@@ -33,27 +34,65 @@ def test_it_adopts_when_every_active_state_concurs(org, personas):
 def test_it_does_not_adopt_when_one_state_objects_and_names_it(org, personas):
     stances = {**ALL_CONCUR, "TJ": P.OBJECTS}
 
-    document, outcome = _decide(org, personas, stances)
+    document, outcome = _decide(org, personas, stances, confirm_refusal=True)
 
     assert outcome.outcome == NOT_ADOPTED
     assert outcome.ground_en == "Not adopted: objected by Tajikistan."
     assert document.status == Document.Status.DRAFT
 
 
-def test_it_waits_for_every_active_state_to_take_a_position(org, personas):
-    stances = {code: stance for code, stance in ALL_CONCUR.items() if code != "KZ"}
+def test_it_records_nothing_while_a_state_has_not_answered(org, personas):
+    document = draft(org, personas.officer)
+    positions(org, personas.officer, document,
+              {code: stance for code, stance in ALL_CONCUR.items() if code != "KZ"})
 
-    document, outcome = _decide(org, personas, stances)
+    with pytest.raises(ValidationError) as refused:
+        services.document_decide(actor=personas.officer, document=document, confirm_refusal=True)
 
-    assert outcome.outcome == NOT_ADOPTED
-    assert outcome.ground_en == "Not adopted: no position yet from Kazakhstan."
+    assert refused.value.status == 422
+    assert refused.value.detail == ("The consensus rule cannot conclude yet: "
+                                    "no position from Kazakhstan.")
+    assert refused.value.errors == {"positions": ["No position yet from Kazakhstan."]}
+    document.refresh_from_db()
     assert document.status == Document.Status.DRAFT
+    assert not document.outcomes.exists()
+
+
+def test_it_previews_who_answered_who_is_missing_and_what_the_rule_would_say(org, personas):
+    document = draft(org, personas.officer)
+    positions(org, personas.officer, document, {"RU": P.CONCURS, "TJ": P.OBJECTS})
+
+    outlook = selectors.decision_preview(document=document)
+
+    assert [p.state.iso_alpha2 for p in outlook.answered] == ["RU", "TJ"]
+    assert all(p.recorded_by == personas.officer for p in outlook.answered)
+    assert sorted(s.iso_alpha2 for s in outlook.missing) == ["BY", "KG", "KZ"]
+    assert outlook.participants == 5
+    assert not outlook.concludes
+    assert not document.outcomes.exists()
+
+
+def test_it_asks_for_a_confirmation_before_recording_a_refusal(org, personas):
+    document = draft(org, personas.officer)
+    positions(org, personas.officer, document, {**ALL_CONCUR, "TJ": P.OBJECTS})
+
+    with pytest.raises(ValidationError) as refused:
+        services.document_decide(actor=personas.officer, document=document)
+
+    assert refused.value.detail == ("Not adopted: objected by Tajikistan. Recording this refusal "
+                                    "needs a confirmation.")
+    assert list(refused.value.errors) == ["confirm_refusal"]
+    assert not document.outcomes.exists()
+    outcome = services.document_decide(actor=personas.officer, document=document,
+                                       confirm_refusal=True)
+    assert outcome.outcome == NOT_ADOPTED
+    assert AuditEntry.objects.filter(action="council.document.decide").count() == 1
 
 
 def test_it_needs_at_least_one_state_to_concur(org, personas):
     stances = dict.fromkeys(ALL_CONCUR, P.ABSTAINS)
 
-    _document, outcome = _decide(org, personas, stances)
+    _document, outcome = _decide(org, personas, stances, confirm_refusal=True)
 
     assert outcome.outcome == NOT_ADOPTED
     assert outcome.ground_en == "Not adopted: no state concurs."

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 
-from concord.council import services
+from concord.council import services, signing
 from concord.council.models import (
     AgendaItem,
     Document,
@@ -17,6 +17,7 @@ from concord.council.models import (
     Instruction,
     Session,
     Signature,
+    SignerKey,
 )
 from concord.demo.steps import load_all
 
@@ -116,3 +117,10 @@ def test_it_holds_the_almaty_meeting_of_the_committee_of_secretaries(demo):
     item = almaty.agenda_items.get()
     assert item.rapporteur.name_en == "Imangali Tasmagambetov"
     assert "area of responsibility" in item.title_en
+
+
+def test_it_holds_the_private_half_of_every_demo_signers_key(demo):
+    keys = SignerKey.objects.all()
+
+    assert keys.count() == 6
+    assert all(signing.held_private_key(key.fingerprint) is not None for key in keys)

@@ -181,7 +181,7 @@ def test_it_records_a_signature_with_a_key_held_here_and_shows_it_valid(org, per
     response = client.post(reverse("council:document-sign", args=[document.public_id]),
                            {"key": key.fingerprint, "signed_on": "2013-09-23"}, follow=True)
 
-    assert "The signature was recorded." in response.content.decode()
+    assert f"Vladimir Putin signed {document.symbol}." in response.content.decode()
     signature = Signature.objects.get(document=document)
     assert (signature.official, signature.signed_on) == (putin, date(2013, 9, 23))
     assert [check.valid for check in response.context["signatures"]] == [True]
@@ -399,3 +399,76 @@ def test_the_label_page_knows_only_council_records(org, personas):
         reverse("portal:relabel", args=["accounts.user", sochi.public_id]))
 
     assert response.status_code == 404
+
+
+# --- The position board and signing from the page --------------------------------------------
+
+def test_it_preselects_no_position_and_says_who_has_answered(org, personas):
+    document = draft(org, personas.officer)
+    positions(org, personas.officer, document, {"RU": "concurs"})
+
+    page = _client(personas.officer).get(document.get_absolute_url()).content.decode()
+
+    assert "1 of 5 participating states has answered" in page
+    assert page.count('<option value="" selected>Choose a position</option>') == 4
+    assert page.count('<option value="concurs" selected>') == 1
+    assert f"{personas.officer.username}, " in page
+
+
+def test_it_confirms_a_position_in_the_swapped_board(org, personas):
+    document = draft(org, personas.officer)
+
+    response = _client(personas.officer).post(
+        reverse("council:document-position", args=[document.public_id]),
+        {"state": "KZ", "stance": "objects", "reason": "Not yet agreed at home."},
+        HTTP_HX_REQUEST="true")
+
+    fragment = response.content.decode()
+    assert response.status_code == 200
+    assert "Recorded for Kazakhstan: Objects." in fragment
+    assert 'id="position-KZ-submit"' in fragment
+    assert "1 of 5 participating states has answered" in fragment
+
+
+def test_it_refuses_a_position_submitted_without_a_choice(org, personas):
+    document = draft(org, personas.officer)
+
+    response = _client(personas.officer).post(
+        reverse("council:document-position", args=[document.public_id]),
+        {"state": "KZ", "stance": ""}, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 400
+    assert "Choose the state&#x27;s position." in response.content.decode()
+    assert not document.positions.exists()
+
+
+def test_it_offers_the_held_keys_and_the_statement_to_sign_outside(org, personas):
+    document = _adopted(org, personas)
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    held = services.signer_key_create(actor=personas.officer, official=putin)
+    client = _client(personas.officer)
+
+    page = client.get(reverse("council:document-sign", args=[document.public_id]))
+    download = client.get(reverse("council:document-statement", args=[document.public_id]),
+                          {"key": held.fingerprint, "signed_on": "2013-09-24"})
+
+    assert "Vladimir Putin (Russia): key held by this installation" in page.content.decode()
+    assert "openssl pkeyutl -sign -rawin" in page.content.decode()
+    assert download["Content-Disposition"].endswith('.statement.json"')
+    statement = services.signature_statement(document=document, key=held,
+                                             signed_on=date(2013, 9, 24))
+    assert download.content == signing.statement_bytes(statement)
+
+
+def test_it_refuses_on_the_page_a_signature_dated_before_adoption(org, personas):
+    document = _adopted(org, personas)
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    key = services.signer_key_create(actor=personas.officer, official=putin)
+
+    response = _client(personas.officer).post(
+        reverse("council:document-sign", args=[document.public_id]),
+        {"key": key.fingerprint, "signed_on": "2013-09-01"})
+
+    assert response.status_code == 400
+    assert "On or after 2013-09-23." in response.content.decode()
+    assert not Signature.objects.filter(document=document).exists()

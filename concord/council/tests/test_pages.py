@@ -292,9 +292,42 @@ def test_it_shows_a_draft_not_adopted_as_a_warning(org, personas):
     positions(org, personas.officer, document, {**ALL_CONCUR, "TJ": "objects"})
 
     response = _client(personas.officer).post(
-        reverse("council:document-decide", args=[document.public_id]), follow=True,
-        HTTP_ACCEPT_LANGUAGE="en")
+        reverse("council:document-decide", args=[document.public_id]),
+        {"confirm_refusal": "on"}, follow=True, HTTP_ACCEPT_LANGUAGE="en")
 
     [message] = list(response.context["messages"])
     assert message.level_tag == "warning"
     assert message.message.startswith("Not adopted: objected by")
+
+
+def test_it_previews_the_consensus_rule_naming_who_has_not_answered(org, personas):
+    document = draft(org, personas.officer)
+    positions(org, personas.officer, document, {"RU": "concurs", "TJ": "concurs"})
+    url = reverse("council:document-decide", args=[document.public_id])
+    client = _client(personas.officer)
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    refused = client.post(url, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "2 of 5 participating states have answered" in page
+    assert "The rule cannot conclude yet: no position from Belarus, Kazakhstan, Kyrgyzstan." in page
+    assert "Record the adoption" not in page
+    assert refused.status_code == 400
+    assert "No position yet from Belarus, Kazakhstan, Kyrgyzstan." in refused.content.decode()
+    assert not document.outcomes.exists()
+
+
+def test_it_records_a_refusal_only_once_confirmed(org, personas):
+    document = draft(org, personas.officer)
+    positions(org, personas.officer, document, {**ALL_CONCUR, "TJ": "objects"})
+    url = reverse("council:document-decide", args=[document.public_id])
+    client = _client(personas.officer)
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    unconfirmed = client.post(url, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "Not adopted: objected by Tajikistan." in page
+    assert "Record the refusal" in page
+    assert unconfirmed.status_code == 400
+    assert "Confirm to record the refusal: it cannot be undone." in unconfirmed.content.decode()
+    assert not document.outcomes.exists()

@@ -4,6 +4,7 @@ the signer's public key; a changed byte anywhere fails verification."""
 from __future__ import annotations
 
 import base64
+import json
 from datetime import date
 from io import StringIO
 
@@ -14,6 +15,7 @@ from django.core.management.base import CommandError
 
 from concord.core.audit import canonical_json
 from concord.core.errors import InvalidState, ValidationError
+from concord.core.models import AuditEntry
 from concord.council import services, signing
 from concord.council.models import Document, DocumentText, Signature
 from concord.council.tests.factories import ALL_CONCUR, draft, positions
@@ -151,3 +153,50 @@ def test_it_exits_with_failure_from_the_command_line_after_tampering(org, person
 
     assert error.value.returncode == 1
     assert "INVALID  Vladimir Putin" in out.getvalue()
+
+
+def test_it_refuses_a_signature_dated_before_the_adoption_and_records_nothing(org, personas):
+    document = _adopted(org, personas)
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    key = services.signer_key_create(actor=personas.officer, official=putin)
+
+    with pytest.raises(ValidationError) as refused:
+        services.document_sign(actor=personas.officer, document=document, key=key,
+                               signed_on=date(2013, 9, 22))
+
+    assert refused.value.detail == ("A signature cannot be dated before the document's "
+                                    "adoption on 2013-09-23.")
+    assert refused.value.errors == {"signed_on": ["On or after 2013-09-23."]}
+    assert not Signature.objects.filter(document=document).exists()
+
+
+def test_it_records_a_signature_made_outside_over_the_statement_it_gives(org, personas):
+    document = _adopted(org, personas)
+    putin = official("Vladimir Putin", "Владимир Путин", state=org.states["RU"])
+    private = Ed25519PrivateKey.generate()
+    key = services.signer_key_register(actor=personas.officer, official=putin,
+                                       public_key=signing.public_key_b64(private))
+    statement = services.signature_statement(document=document, key=key,
+                                             signed_on=date(2013, 9, 24))
+    made_outside = base64.b64encode(private.sign(signing.statement_bytes(statement))).decode()
+
+    with pytest.raises(ValidationError) as unsigned:
+        services.document_sign(actor=personas.officer, document=document, key=key,
+                               signed_on=date(2013, 9, 24))
+    services.document_sign(actor=personas.officer, document=document, key=key,
+                           signed_on=date(2013, 9, 24), signature=made_outside)
+
+    assert list(unsigned.value.errors) == ["signature"]
+    [check] = services.document_verify(document=document)
+    assert check.valid
+
+
+def test_it_audits_whether_a_held_key_signed(org, personas):
+    _document, key = _signed(org, personas)
+
+    entry = AuditEntry.objects.filter(action="council.document.sign").get()
+    detail = json.loads(entry.detail)
+
+    assert entry.actor == personas.officer
+    assert (detail["held_key"], detail["key"], detail["signed_on"]) == (
+        True, key.fingerprint, "2013-09-23")

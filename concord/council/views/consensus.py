@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.errors import DomainError
-from concord.core.forms import apply_domain_errors, form_action, form_page, posted, submit_to_service
+from concord.core.forms import apply_domain_errors, form_page, posted, submit_to_service
 from concord.council import selectors, services
 from concord.council.forms import (
+    DecisionForm,
     PositionForm,
     SilenceForm,
 )
@@ -33,7 +33,10 @@ def board_context(request: HttpRequest, document: Document) -> dict[str, Any]:
     open_for_positions = document.status in (Document.Status.DRAFT, Document.Status.CIRCULATING)
     rows = [{"row": row, "editable": open_for_positions and row.takes_part and can_state
              and (can_record_any or row.state.party_id == own)} for row in board]
-    return {"document": document, "board": rows, "stances": PositionForm.base_fields["stance"]}
+    participants = [row for row in board if row.takes_part]
+    return {"document": document, "board": rows, "stances": PositionForm.base_fields["stance"],
+            "participants": len(participants),
+            "answered": sum(1 for row in participants if row.position is not None)}
 
 
 @require_POST
@@ -42,40 +45,49 @@ def document_position(request: HttpRequest, public_id: uuid.UUID) -> HttpRespons
     """Records one state's position: the refreshed board for htmx, the page otherwise."""
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     form = PositionForm(request.POST)
+    recorded = ""
     if form.is_valid():
         try:
             state = registry.member_state_get(viewer=request.user, code=form.cleaned_data["state"])
-            services.position_record(actor=request.user, document=document, body=document.body,
-                                     state=state, stance=form.cleaned_data["stance"],
-                                     reason=form.cleaned_data["reason"])
+            position = services.position_record(
+                actor=request.user, document=document, body=document.body, state=state,
+                stance=form.cleaned_data["stance"], reason=form.cleaned_data["reason"])
         except DomainError as refused:
             apply_domain_errors(form, refused)
+        else:
+            recorded = _("Recorded for %(state)s: %(stance)s.") % {
+                "state": state.name, "stance": position.get_stance_display()}
     error = " ".join(str(m) for found in form.errors.values() for m in found)
     if getattr(request, "htmx", None):
-        context = {**board_context(request, document), "error": error}
+        context = {**board_context(request, document), "error": error, "recorded": recorded}
         return render(request, "council/document_detail.html#board", context,
                       status=400 if error else 200)
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, _("The position was recorded."))
+        messages.success(request, recorded)
     return redirect(document.get_absolute_url())
 
 
-
-
-@form_action("council.add_consensusoutcome")
+@form_page("council.add_consensusoutcome")
 def document_decide(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    """Applies the consensus rule now and says what it found."""
+    """Shows what the consensus rule would conclude before anything is written; the decision is
+    recorded only from this page, and a refusal only once confirmed."""
     document = selectors.document_get(viewer=request.user, public_id=public_id)
+    outlook = selectors.decision_preview(document=document)
+    form = DecisionForm(posted(request))
     return submit_to_service(
-        request, forms.Form(request.POST),
-        call=lambda _data: services.document_decide(actor=request.user, document=document,
-                                                    session=document.session),
-        success_url=document.get_absolute_url(), refused_url=document.get_absolute_url(),
+        request, form,
+        call=lambda data: services.document_decide(
+            actor=request.user, document=document, session=document.session,
+            confirm_refusal=data["confirm_refusal"]),
+        success_url=document.get_absolute_url(),
         success_message=lambda outcome: outcome.ground,
         success_level=lambda outcome: messages.SUCCESS if outcome.outcome == "adopted"
-        else messages.WARNING)
+        else messages.WARNING,
+        template="council/decision_preview.html",
+        context={"document": document, "outlook": outlook,
+                 "title": _("Consensus rule for %(symbol)s") % {"symbol": document.symbol}})
 
 
 @form_page("council.add_consensusoutcome")

@@ -6,20 +6,22 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from concord.core import clock
 from concord.core.exports import FORMATS, table_response
 from concord.core.forms import form_action, form_page, posted, submit_to_service
-from concord.council import selectors, services
+from concord.council import selectors, services, signing
 from concord.council.forms import (
     SignatureForm,
     SignerKeyForm,
+    StatementForm,
     TreatyActionForm,
 )
 from concord.council.views._common import edit_page
@@ -27,12 +29,45 @@ from concord.council.views._common import edit_page
 
 @form_page("council.add_signature")
 def document_sign(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Signs with a key the installation holds, or records a signature made outside it over the
+    statement this page lets the signer download."""
     document = selectors.document_get(viewer=request.user, public_id=public_id)
-    return edit_page(
+    return submit_to_service(
         request, SignatureForm(posted(request), initial={"signed_on": clock.today()}),
         call=lambda data: services.document_sign(actor=request.user, document=document, **data),
-        back=document.get_absolute_url(), message=_("The signature was recorded."),
-        title=_("Signature of %(symbol)s") % {"symbol": document.symbol})
+        success_url=document.get_absolute_url(),
+        success_message=lambda signature: _("%(name)s signed %(symbol)s.") % {
+            "name": signature.official.name, "symbol": document.symbol},
+        template="council/document_sign.html",
+        context={"document": document, "back": document.get_absolute_url(),
+                 "statement_form": StatementForm(initial={"signed_on": clock.today()},
+                                                 auto_id="statement_%s"),
+                 "title": _("Signature of %(symbol)s") % {"symbol": document.symbol}})
+
+
+@login_required
+@permission_required("council.add_signature", raise_exception=True)
+@require_GET
+def document_statement(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The exact bytes an external signer signs for one key and day: the canonical statement."""
+    document = selectors.document_get(viewer=request.user, public_id=public_id)
+    if document.status != document.Status.ADOPTED:
+        return HttpResponseBadRequest(_("Only an adopted document is signed."),
+                                      content_type="text/plain; charset=utf-8")
+    form = StatementForm(request.GET)
+    if not form.is_valid():
+        problems = "; ".join(f"{form.fields[name].label if name in form.fields else name}: "
+                             f"{' '.join(str(m) for m in found)}" for name, found in form.errors.items())
+        return HttpResponseBadRequest(problems, content_type="text/plain; charset=utf-8")
+    key = form.cleaned_data["key"]
+    signed_on = form.cleaned_data["signed_on"] or clock.today()
+    statement = services.signature_statement(document=document, key=key, signed_on=signed_on)
+    response = HttpResponse(signing.statement_bytes(statement),
+                            content_type="application/octet-stream")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{document.symbol.replace("/", "-")}-{key.fingerprint[:16]}-'
+        f'{signed_on.isoformat()}.statement.json"')
+    return response
 
 
 @form_page("council.add_treatyaction")

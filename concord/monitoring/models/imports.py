@@ -8,6 +8,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import Party
 from concord.monitoring.models.incidents import Incident
@@ -15,8 +16,8 @@ from concord.monitoring.models.incidents import Incident
 
 class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
+    RUNNING = "running", pgettext_lazy("an import run", "Running")
+    DONE = "done", pgettext_lazy("an import run", "Done")
     FAILED = "failed", _("Failed")
 
 

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from django.contrib.staticfiles import finders
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Cm
@@ -192,8 +192,8 @@ def report_headers() -> dict[str, list[str]]:
         "categories": [_("Category"), _("Incidents"), _("Previous period"), _("Trend"),
                        _("Fatalities")],
         "countries": [_("Country"), _("Incidents"), _("Fatalities")],
-        "serious": [_("Date"), _("Place"), _("Category"), _("Fatalities"), _("Verification"),
-                    _("Narrative")],
+        "serious": [_("Date"), pgettext("where an incident occurred", "Place"), _("Category"),
+                    _("Fatalities"), _("Verification"), _("Narrative")],
         "alerts": [_("Level"), _("Indicator"), _("Observed"), _("Window"), _("Status")],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -252,3 +253,22 @@ def test_the_incident_buttons_record_refuse_and_say_so_on_the_page_they_came_fro
         "The verification status was recorded."]
     record.refresh_from_db()
     assert record.verification == "confirmed"
+
+
+def test_it_labels_the_button_that_records_an_incident_with_a_verb_in_russian(client, personas):
+    client.force_login(personas.analyst)
+
+    page = client.get("/monitoring/incidents/new/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+
+    assert '<button class="btn btn-primary" type="submit">Зарегистрировать</button>' in page
+    assert '<li class="breadcrumb-item active">Регистрация</li>' in page
+    assert "Объект" not in page
+
+
+def test_it_labels_the_button_that_starts_an_import_with_a_verb_in_russian(client, personas):
+    client.force_login(personas.analyst)
+
+    page = client.get("/monitoring/imports/new/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+
+    assert re.search(r'type="submit"><i class="bi bi-upload" aria-hidden="true"></i> '
+                     r"Импортировать</button>", page)
