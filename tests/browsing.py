@@ -16,7 +16,7 @@ PHONE = {"width": 390, "height": 844}
 NOT_ENGLISH = frozenset({
     "ACLED", "API", "CAP", "CSTO", "CSV", "DOCX", "GeoJSON", "JSON", "PDF", "XLSX", "XML",
     "Concord", "OpenAPI", "Akoma", "Ntoso", "iCalendar", "TOTP", "UTC", "HTML", "SHA",
-    "Ed25519", "OpenStreetMap", "Leaflet", "MGRS", "ODKB", "ОДКБ", "ICS", "URL", "HTTP", "HTTPS",
+    "Ed25519", "OpenStreetMap", "Leaflet", "MGRS", "ODKB", "ОДКБ", "ICS", "URL", "HTTP", "HTTPS", "AKN",
 })
 
 _VISIBLE_TEXT = """
