@@ -13,6 +13,9 @@ from concord.council.selectors.documents import (
     text_diff,
 )
 from concord.council.selectors.instructions import (
+    ImplementationProgress,
+    ImplementationSummary,
+    implementation_progress,
     implementation_report_get,
     implementation_report_list,
     instruction_get,
@@ -40,6 +43,8 @@ from concord.council.selectors.signatures import (
 
 __all__ = [
     "AgendaEntry",
+    "ImplementationProgress",
+    "ImplementationSummary",
     "PositionRow",
     "SessionPage",
     "SignedCount",
@@ -49,6 +54,7 @@ __all__ = [
     "document_list",
     "document_signatures",
     "document_texts",
+    "implementation_progress",
     "implementation_report_get",
     "implementation_report_list",
     "instruction_get",
