@@ -2,6 +2,7 @@
 
 from concord.council.schemas.documents import (
     DecisionIn,
+    DocumentAgendaItemIn,
     DocumentDetailOut,
     DocumentIn,
     DocumentOut,
@@ -25,8 +26,12 @@ from concord.council.schemas.instructions import (
     ReportEntryOut,
 )
 from concord.council.schemas.sessions import (
+    AgendaItemEditIn,
     AgendaItemIn,
     AgendaItemOut,
+    AgendaOrderIn,
+    ParticipantIn,
+    ParticipantOrderIn,
     ParticipantOut,
     SessionDetailOut,
     SessionIn,
@@ -35,14 +40,18 @@ from concord.council.schemas.sessions import (
 from concord.council.schemas.signatures import (
     SignatureIn,
     SignatureOut,
+    TreatyActionIn,
     TreatyRowOut,
     TreatyStatusOut,
 )
 
 __all__ = [
+    "AgendaItemEditIn",
     "AgendaItemIn",
     "AgendaItemOut",
+    "AgendaOrderIn",
     "DecisionIn",
+    "DocumentAgendaItemIn",
     "DocumentDetailOut",
     "DocumentIn",
     "DocumentOut",
@@ -53,6 +62,8 @@ __all__ = [
     "InstructionIn",
     "InstructionOut",
     "OutcomeOut",
+    "ParticipantIn",
+    "ParticipantOrderIn",
     "ParticipantOut",
     "PositionIn",
     "PositionOut",
@@ -68,6 +79,7 @@ __all__ = [
     "SilenceIn",
     "TextIn",
     "TextOut",
+    "TreatyActionIn",
     "TreatyRowOut",
     "TreatyStatusOut",
 ]

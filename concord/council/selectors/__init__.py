@@ -4,6 +4,7 @@ here."""
 
 from concord.council.selectors.consensus import PositionRow, position_board
 from concord.council.selectors.documents import (
+    document_agenda_item,
     document_for_operator,
     document_get,
     document_list,
@@ -23,6 +24,7 @@ from concord.council.selectors.instructions import (
 )
 from concord.council.selectors.session_page import (
     AgendaEntry,
+    ParticipantRow,
     SessionPage,
     SignedCount,
     session_agenda,
@@ -45,10 +47,12 @@ __all__ = [
     "AgendaEntry",
     "ImplementationProgress",
     "ImplementationSummary",
+    "ParticipantRow",
     "PositionRow",
     "SessionPage",
     "SignedCount",
     "TreatyStatus",
+    "document_agenda_item",
     "document_for_operator",
     "document_get",
     "document_list",
