@@ -144,9 +144,10 @@ def participants_add_member_states(*, actor: Actor, session: Session) -> list[Pa
     added = Participant.objects.bulk_create([
         Participant(session=session, state=state, order=order + index)
         for index, state in enumerate(joining, start=1)])
-    audit_record(actor=actor, action="council.session.participants_add_all", target=session,
-                 detail={"states": [state.iso_alpha2 for state in joining],
-                         "on": session.starts_on.isoformat()})
+    if added:
+        audit_record(actor=actor, action="council.session.participants_add_all", target=session,
+                     detail={"states": [state.iso_alpha2 for state in joining],
+                             "on": session.starts_on.isoformat()})
     return added
 
 
