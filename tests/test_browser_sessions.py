@@ -168,7 +168,7 @@ def test_it_prepares_a_session_and_reports_on_it_to_the_next(live_server, browse
     _progress_from_tajikistan(page, live_server)
     page.goto(report_url)
     summary = page.locator("#report-summary").inner_text()
-    assert re.search(r"Сегодня.*\t0\t1\t0", summary)
+    assert re.search(r"Сегодня.*\t1\t0\t1\t0", summary)
     assert "Погранотряды усилены, работа продолжается." in page.locator("#later-reports").inner_text()
     screenshot(page, "sessions-implementation-report")
     _checked(page)

@@ -72,6 +72,7 @@ def implementation_report_get(*, viewer: Viewer, public_id: Any) -> Implementati
 
 @dataclass(frozen=True)
 class ImplementationSummary:
+    instructions: int
     done: int
     in_progress: int
     overdue: int
@@ -101,11 +102,11 @@ def implementation_progress(*, report: ImplementationReport) -> ImplementationPr
     today = clock.today()
     statuses = Instruction.Status
     as_prepared = ImplementationSummary(
-        done=sum(1 for e in entries if e.status == statuses.DONE),
+        instructions=len(entries), done=sum(1 for e in entries if e.status == statuses.DONE),
         in_progress=sum(1 for e in entries if e.status == statuses.IN_PROGRESS),
         overdue=sum(1 for e in entries if e.status == statuses.OVERDUE))
     now = ImplementationSummary(
-        done=sum(1 for i in instructions if i.status == statuses.DONE),
+        instructions=len(instructions), done=sum(1 for i in instructions if i.status == statuses.DONE),
         in_progress=sum(1 for i in instructions
                         if i.status == statuses.IN_PROGRESS and not _overdue_now(i, today)),
         overdue=sum(1 for i in instructions if _overdue_now(i, today)))

@@ -299,8 +299,8 @@ def test_it_says_which_session_the_report_is_for_and_what_was_reported_since(org
     summary = page.split('id="report-summary"')[1].split("</table>")[0]
     in_report, today = summary.split("<tbody>")[1].split("</tr>")[:2]
     # The instruction was overdue or in progress when drafted; it is done now.
-    assert [cell.split("<")[0] for cell in today.split("<td>")[1:]] == ["1", "0", "0"]
-    assert in_report.split("<td>")[1].split("<")[0] == "0"
+    assert [cell.split("<")[0] for cell in today.split("<td>")[1:]] == ["1", "1", "0", "0"]
+    assert in_report.split("<td>")[2].split("<")[0] == "0"
 
 
 def test_it_counts_an_open_instruction_past_its_deadline_as_overdue(org, personas):
