@@ -14,7 +14,14 @@ from concord.council import services
 from concord.council.models import Document, StatePosition
 from concord.demo.organization import load
 from concord.registry.models import MemberState
-from tests.browsing import PASSWORD, english_on_page, screenshot, sign_in
+from tests.browsing import (
+    PASSWORD,
+    PHONE,
+    english_on_page,
+    screenshot,
+    sideways_scroll,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -108,6 +115,9 @@ def _document_under_the_first_item(page, session_url: str) -> str:
     first_item = page.locator(".agenda-item").first
     assert first_item.locator("a", has_text="CSC/2027/").count() == 1
     _checked(page)
+    page.set_viewport_size(PHONE)
+    assert sideways_scroll(page) == 0
+    page.set_viewport_size({"width": 1366, "height": 900})
     return document_url
 
 
