@@ -40,7 +40,9 @@ LISTS = {"alert_id": "/alerts", "document_id": "/documents", "import_id": "/impo
          "incident_id": "/incidents",
          "indicator_id": "/indicators", "instruction_id": "/instructions",
          "official_id": "/officials", "report_id": "/implementation-reports",
-         "session_id": "/sessions"}
+         "session_id": "/sessions",
+         # Participants and agenda items are listed in the answers on their sessions.
+         "participant_id": "/sessions#participants", "item_id": "/sessions#agenda"}
 CODES = ("/bodies", "/member-states")
 # The fields of a query or a body that name a record, and where such records are listed.
 REFERENCES = {"session": "/sessions", "document": "/documents", "body": "/bodies",
@@ -109,6 +111,10 @@ def flatmap_case(context: Any, case: Any) -> Any:
 
 
 def _keys(client: Client, source: str, headers: dict[str, str]) -> list[str]:
+    if "#" in source:
+        sessions, part = source.split("#")
+        return [str(row["id"]) for key in _keys(client, sessions, headers)
+                for row in client.get(f"{API}{sessions}/{key}", headers=headers).json()[part]]
     response = client.get(f"{API}{source}", {"limit": 500}, headers=headers)
     if not headers and response.status_code == HTTPStatus.UNAUTHORIZED:
         return []  # a list only the signed-in have (their own imports)

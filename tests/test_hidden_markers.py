@@ -237,7 +237,9 @@ COUNCIL_POOLS = (("council:report-generate", "session"),
                  ("council:instruction-detail", "instruction"),
                  ("council:instruction-create", "document"), ("council:document-", "document"),
                  ("council:session-", "session"))
-FIXED = {"number": "1", "fingerprint": "0" * 64, "import_id": ZERO}
+# Participants and agenda items are rows of their session, named by their row id under it.
+FIXED = {"number": "1", "fingerprint": "0" * 64, "import_id": ZERO, "pk": "1",
+         "participant_id": "1", "item_id": "1"}
 FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": {"code": "TJ"},
                 "registry:state-status": {"code": "TJ"}, "api:member_state": {"code": "TJ"},
                 "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},

@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from concord.accounts.models import User
+from concord.council.models import AgendaItem, Participant
 from concord.demo.council import load_council
 from concord.demo.organization import load
 from concord.registry.models import Official
@@ -102,6 +103,14 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "council:instruction-create": OFFICERS,
     "council:session-participant-add": OFFICERS,
     "council:session-agenda-item-add": OFFICERS,
+    "council:session-participants-add-all": (405, 405, 405, 405),  # a POST
+    "council:session-participant-edit": OFFICERS,
+    "council:session-participant-move": (405, 405, 405, 405),
+    "council:session-participant-remove": (405, 405, 405, 405),
+    "council:session-agenda-item-edit": OFFICERS,
+    "council:session-agenda-item-move": (405, 405, 405, 405),
+    "council:session-agenda-item-remove": (405, 405, 405, 405),
+    "council:document-agenda-item": OFFICERS,
     "council:document-silence": OFFICERS,
     "council:document-sign": OFFICERS,
     "council:document-treaty-action": OFFICERS,
@@ -159,6 +168,18 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:implementation_report_generate": PUBLIC,
     "api:implementation_entry_edit": (405, 405, 405, 405),
     "api:document_treaty_status": MEMBERS,
+    "api:document_treaty_action": MEMBERS,  # the status's address; recording is a POST
+    "api:document_agenda_item": (405, 405, 405, 405),  # a PUT
+    "api:participants": PUBLIC,  # the Sochi session is public
+    "api:participant_add": PUBLIC,  # the list's address; adding is a POST
+    "api:participants_add_member_states": (405, 405, 405, 405),
+    "api:participants_reorder": (405, 405, 405, 405),
+    "api:participant_edit": (405, 405, 405, 405),
+    "api:participant_remove": (405, 405, 405, 405),
+    "api:agenda_items_reorder": (405, 405, 405, 405),
+    "api:agenda_item_edit": (405, 405, 405, 405),
+    "api:agenda_item_remove": (405, 405, 405, 405),
+    "api:chairmanship_record": PUBLIC,  # the chairmanship's address; recording is a POST
     "api:indicators": PUBLIC,
     "api:indicator_define": PUBLIC,  # the list's address; defining is a POST
     "api:indicator_update": (405, 405, 405, 405),  # the indicator's address takes a PUT only
@@ -188,6 +209,11 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     "council:session-status": {"public_id": SOCHI_SESSION},
     "council:session-participant-add": {"public_id": SOCHI_SESSION},
     "council:session-agenda-item-add": {"public_id": SOCHI_SESSION},
+    **{f"council:{name}": {"public_id": SOCHI_SESSION} for name in (
+        "session-participants-add-all", "session-participant-edit", "session-participant-move",
+        "session-participant-remove", "session-agenda-item-edit", "session-agenda-item-move",
+        "session-agenda-item-remove")},
+    "council:document-agenda-item": {"public_id": SOCHI_DECISION},
     "council:instruction-create": {"public_id": SOCHI_DECISION},
     **{f"council:{name}": {"public_id": SOCHI_DECISION} for name in (
         "document-detail", "document-position", "document-diff", "document-text-revise",
@@ -255,10 +281,20 @@ def _concrete(route: Route, values: dict[str, str]) -> str:
     return "/" + re.sub(r"\\(.)", r"\1", path.replace("^", "").replace("$", ""))
 
 
+def _rows() -> dict[str, str]:
+    # Participants and agenda items are known by their row ids, which the demo does not fix.
+    participant = Participant.objects.filter(session__public_id=SOCHI_SESSION).first()
+    item = AgendaItem.objects.filter(session__public_id=SOCHI_SESSION).first()
+    assert participant is not None and item is not None
+    return {"participant_id": str(participant.pk), "item_id": str(item.pk)}
+
+
 def _urls(official: Official) -> dict[str, str]:
     urls = {}
+    rows = _rows()
     for route in _routes(get_resolver()):
-        values = {**SAMPLES, "official_id": str(official.public_id),
+        values = {**SAMPLES, "official_id": str(official.public_id), **rows,
+                  "pk": rows["item_id" if "agenda" in route.key else "participant_id"],
                   **SAMPLES_BY_URL.get(route.key, {})}
         url = _concrete(route, values)
         match = resolve(url)

@@ -16,17 +16,22 @@ from concord.core.pagination import LazyPage, lazily
 from concord.council import outputs, selectors, services, signing
 from concord.council.filters import document_filters, instruction_filters, session_filters
 from concord.council.models import (
+    AgendaItem,
     Document,
     DocumentText,
     ImplementationReport,
     Instruction,
+    Participant,
     Session,
 )
 from concord.council.schemas import (
+    AgendaItemEditIn,
     AgendaItemIn,
     AgendaItemOut,
+    AgendaOrderIn,
     DecisionIn,
     DecisionPreviewOut,
+    DocumentAgendaItemIn,
     DocumentDetailOut,
     DocumentIn,
     DocumentOut,
@@ -36,6 +41,9 @@ from concord.council.schemas import (
     InstructionDetailOut,
     InstructionIn,
     InstructionOut,
+    ParticipantIn,
+    ParticipantOrderIn,
+    ParticipantOut,
     PositionIn,
     PositionOut,
     ProgressReportIn,
@@ -49,10 +57,11 @@ from concord.council.schemas import (
     StatementOut,
     TextIn,
     TextOut,
+    TreatyActionIn,
     TreatyStatusOut,
 )
 from concord.registry import selectors as registry
-from concord.registry.models import Body
+from concord.registry.models import Body, MemberState, Official, Position
 
 router = Router(tags=["council"])
 
@@ -150,6 +159,145 @@ def agenda_item_add(request: HttpRequest,
     return Status(201, selectors.session_agenda(viewer=request.user, session=found))
 
 
+def _participant(found: Session, participant_id: int) -> Participant:
+    participant = next((p for p in found.participants.all() if p.pk == participant_id), None)
+    if participant is None:
+        raise NotFound(_("The session has no such participant."))
+    return participant
+
+
+def _agenda_item(found: Session, item_id: int | None, *, field: str = "") -> AgendaItem | None:
+    """The item of the session's agenda; a missing one is a 404 on the path, or a bad value of
+    `field` in the body."""
+    if item_id is None:
+        return None
+    item = next((i for i in found.agenda_items.all() if i.pk == item_id), None)
+    if item is None:
+        if field:
+            raise ValidationError(_("No such item on this agenda."),
+                                  errors={field: [_("Not on this agenda.")]})
+        raise NotFound(_("The agenda has no such item."))
+    return item
+
+
+def _participant_parts(request: HttpRequest, payload: ParticipantIn
+                       ) -> tuple[MemberState | None, Official | None, Position | None]:
+    state = referenced("body.state", registry.member_state_get, viewer=request.user,
+                       code=payload.state) if payload.state else None
+    official = referenced("body.official", registry.official_get, viewer=request.user,
+                          public_id=str(payload.official)) if payload.official else None
+    position = referenced("body.position", registry.position_get, viewer=request.user,
+                          code=payload.position) if payload.position else None
+    return state, official, position
+
+
+def _participants(request: HttpRequest, session_id: str) -> list[selectors.ParticipantRow]:
+    return selectors.session_page(viewer=request.user, public_id=session_id).participants
+
+
+@router.get("/sessions/{session_id}/participants", response=list[ParticipantOut],
+            summary="Who takes part in a session, in order")
+def participants(request: HttpRequest, session_id: str) -> list[selectors.ParticipantRow]:
+    return _participants(request, session_id)
+
+
+@router.post("/sessions/{session_id}/participants", response={201: list[ParticipantOut]},
+             auth=django_auth, summary="Add a delegation or an official to a session")
+def participant_add(request: HttpRequest, session_id: str,
+                    payload: ParticipantIn) -> Status[list[selectors.ParticipantRow]]:
+    found = selectors.session_get(viewer=request.user, public_id=session_id)
+    state, official, position = _participant_parts(request, payload)
+    services.participant_add(actor=request.user, session=found, state=state, official=official,
+                             position=position,
+                             is_head_of_delegation=payload.head_of_delegation)
+    return Status(201, _participants(request, session_id))
+
+
+@router.post("/sessions/{session_id}/participants/member-states",
+             response={201: list[ParticipantOut]}, auth=django_auth,
+             summary="Add every state that is a member on the session's first day and does not "
+                     "yet take part")
+def participants_add_member_states(request: HttpRequest,
+                                   session_id: str) -> Status[list[selectors.ParticipantRow]]:
+    found = selectors.session_get(viewer=request.user, public_id=session_id)
+    services.participants_add_member_states(actor=request.user, session=found)
+    return Status(201, _participants(request, session_id))
+
+
+@router.put("/sessions/{session_id}/participants/order", response=list[ParticipantOut],
+            auth=django_auth, summary="Put the participants in the order given (every id once)")
+def participants_reorder(request: HttpRequest, session_id: str,
+                         payload: ParticipantOrderIn) -> list[selectors.ParticipantRow]:
+    found = selectors.session_get(viewer=request.user, public_id=session_id)
+    services.participants_reorder(actor=request.user, session=found, order=payload.order)
+    return _participants(request, session_id)
+
+
+@router.put("/sessions/{session_id}/participants/{participant_id}",
+            response=list[ParticipantOut], auth=django_auth,
+            summary="Change who a participant is or the office they hold")
+def participant_edit(request: HttpRequest, session_id: str, participant_id: int,
+                     payload: ParticipantIn) -> list[selectors.ParticipantRow]:
+    found = selectors.session_get(viewer=request.user, public_id=session_id)
+    participant = _participant(found, participant_id)
+    state, official, position = _participant_parts(request, payload)
+    services.participant_edit(actor=request.user, participant=participant, state=state,
+                              official=official, position=position,
+                              is_head_of_delegation=payload.head_of_delegation)
+    return _participants(request, session_id)
+
+
+@router.delete("/sessions/{session_id}/participants/{participant_id}", response={204: None},
+               auth=django_auth,
+               summary="Remove a participant (refused when its state has recorded positions)")
+def participant_remove(request: HttpRequest, session_id: str,
+                       participant_id: int) -> Status[None]:
+    found = selectors.session_get(viewer=request.user, public_id=session_id)
+    services.participant_remove(actor=request.user, participant=_participant(found,
+                                                                             participant_id))
+    return Status(204, None)
+
+
+@router.put("/sessions/{session_id}/agenda-order", response=list[AgendaItemOut],
+            auth=django_auth,
+            summary="Put the items under one parent (or the top level) in the order given")
+def agenda_items_reorder(request: HttpRequest, session_id: str,
+                         payload: AgendaOrderIn) -> list[selectors.AgendaEntry]:
+    found = selectors.session_get(viewer=request.user, public_id=session_id)
+    parent = _agenda_item(found, payload.parent, field="body.parent")
+    services.agenda_items_reorder(actor=request.user, session=found, parent=parent,
+                                  order=payload.order)
+    return selectors.session_agenda(viewer=request.user, session=found)
+
+
+@router.put("/sessions/{session_id}/agenda-items/{item_id}", response=list[AgendaItemOut],
+            auth=django_auth, summary="Change an agenda item's title, place, rapporteur or outcome")
+def agenda_item_edit(request: HttpRequest, session_id: str, item_id: int,
+                     payload: AgendaItemEditIn) -> list[selectors.AgendaEntry]:
+    found = selectors.session_get(viewer=request.user, public_id=session_id)
+    item = _agenda_item(found, item_id)
+    assert item is not None  # noqa: S101  (an id was given)
+    parent = _agenda_item(found, payload.parent, field="body.parent")
+    rapporteur = referenced("body.rapporteur", registry.official_get, viewer=request.user,
+                            public_id=str(payload.rapporteur)) if payload.rapporteur else None
+    services.agenda_item_edit(actor=request.user, item=item, title_ru=payload.title_ru,
+                              title_en=payload.title_en, parent=parent, rapporteur=rapporteur,
+                              rapporteur_position=item.rapporteur_position,
+                              outcome_ru=payload.outcome_ru, outcome_en=payload.outcome_en)
+    return selectors.session_agenda(viewer=request.user, session=found)
+
+
+@router.delete("/sessions/{session_id}/agenda-items/{item_id}", response={204: None},
+               auth=django_auth,
+               summary="Remove an agenda item (refused while documents or items are under it)")
+def agenda_item_remove(request: HttpRequest, session_id: str, item_id: int) -> Status[None]:
+    found = selectors.session_get(viewer=request.user, public_id=session_id)
+    item = _agenda_item(found, item_id)
+    assert item is not None  # noqa: S101  (an id was given)
+    services.agenda_item_remove(actor=request.user, item=item)
+    return Status(204, None)
+
+
 # --- Documents -------------------------------------------------------------------------------
 
 @router.get("/documents", response=list[DocumentOut], summary="Documents the caller may read")
@@ -167,13 +315,19 @@ def document_register(request: HttpRequest, payload: DocumentIn) -> Status[Docum
     session = referenced("body.session", selectors.session_get, viewer=request.user,
                          public_id=payload.session) if payload.session else None
     parties = selectors.parties_by_code(codes=payload.releasable_to)
+    if payload.agenda_item is not None and session is None:
+        raise ValidationError(_("Only a session's document is on its agenda."),
+                              errors={"body.agenda_item": [_("Name the session too.")]})
+    item = _agenda_item(session, payload.agenda_item,
+                        field="body.agenda_item") if session is not None else None
     created = services.document_register(
         actor=request.user, body=body, doc_type=payload.type, title_ru=payload.title_ru,
         title_en=payload.title_en, session=session, year=payload.year,
         place_ru=payload.place_ru, place_en=payload.place_en,
         classification=payload.classification,
         release_to_all_members=payload.release_to_all_members, releasable_to=parties,
-        texts=payload.texts, ratifications_required=payload.ratifications_required)
+        texts=payload.texts, ratifications_required=payload.ratifications_required,
+        agenda_item=item)
     return Status(201, created)
 
 
@@ -308,6 +462,38 @@ def document_treaty_status(request: HttpRequest, document_id: str) -> dict[str, 
     return {"symbol": found.symbol, "ratifications_required": found.ratifications_required,
             "deposits": status.deposits, "in_force_on": status.in_force_on,
             "states": status.rows}
+
+
+@router.put("/documents/{document_id}/agenda-item", response=DocumentDetailOut,
+            auth=django_auth,
+            summary="Attach the document to an item of its session's agenda, or to none")
+def document_agenda_item(request: HttpRequest, document_id: str,
+                         payload: DocumentAgendaItemIn) -> Document:
+    found = selectors.document_get(viewer=request.user, public_id=document_id)
+    item = None
+    if payload.agenda_item is not None:
+        if found.session is None:
+            raise ValidationError(_("The document belongs to no session."),
+                                  errors={"body.agenda_item": [_("Not on this agenda.")]})
+        session = selectors.session_get(viewer=request.user, public_id=found.session.public_id)
+        item = _agenda_item(session, payload.agenda_item, field="body.agenda_item")
+    services.document_agenda_item_set(actor=request.user, document=found, item=item)
+    return document(request, document_id)
+
+
+@router.post("/documents/{document_id}/treaty-status", response=TreatyStatusOut,
+             auth=django_auth,
+             summary="Record a state's signature, ratification and deposit of an agreement")
+def document_treaty_action(request: HttpRequest, document_id: str,
+                           payload: TreatyActionIn) -> dict[str, Any]:
+    found = selectors.document_get(viewer=request.user, public_id=document_id)
+    state = referenced("body.state", registry.member_state_get, viewer=request.user,
+                       code=payload.state)
+    services.treaty_action_record(actor=request.user, document=found, state=state,
+                                  signed_on=payload.signed_on, ratified_on=payload.ratified_on,
+                                  deposited_on=payload.deposited_on,
+                                  reservations=payload.reservations)
+    return document_treaty_status(request, document_id)
 
 
 def _language(language: str) -> str:

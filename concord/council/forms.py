@@ -124,6 +124,31 @@ class ParticipantForm(forms.Form):
     is_head_of_delegation = forms.BooleanField(label=_("Head of delegation"), required=False)
 
 
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(label=_("Direction"), choices=[("up", _("Up")),
+                                                                  ("down", _("Down"))])
+
+
+class DocumentAgendaItemForm(forms.Form):
+    """The item of its session's agenda that considers a document."""
+
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), required=False,
+                                         queryset=AgendaItem.objects.none(),
+                                         empty_label=_("(not on the agenda)"))
+
+    def __init__(self, *args: Any, session: Session | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["agenda_item"]
+        field.queryset = (AgendaItem.objects.filter(session=session).order_by("order", "pk")
+                          if session is not None else AgendaItem.objects.none())
+
+
+class SessionDocumentForm(DocumentForm, DocumentAgendaItemForm):
+    """A new document of a session, with the item of the session's agenda that considers it."""
+
+    field_order = ("doc_type", "title_ru", "title_en", "agenda_item")
+
+
 class AgendaItemForm(forms.Form):
     """An item of one session's agenda: the parent and the documents come from that session."""
 

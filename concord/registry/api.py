@@ -4,14 +4,16 @@
 
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
 
 from concord.core import clock
+from concord.core.errors import referenced
 from concord.core.pagination import LazyPage, lazily
 from concord.core.schemas import Problem
 from concord.registry import filters as registry_filters
-from concord.registry import selectors
+from concord.registry import selectors, services
 from concord.registry.models import Body, MemberState, Official
 from concord.registry.rotation import ChairYear
 from concord.registry.schemas import (
@@ -30,6 +32,13 @@ class StateFilters(Schema):
     status: str = ""
     q: str = ""
     sort: str = ""
+
+
+class ChairmanshipIn(Schema):
+    year: int = Field(..., ge=1, le=9999)
+    state: str
+    note_ru: str = ""
+    note_en: str = ""
 
 
 # A filter takes several values (`?state=RU&state=TJ`); `sort` is name or state, `-` before it
@@ -86,6 +95,16 @@ def official(request: HttpRequest, official_id: str) -> Official:
 def chairmanship(request: HttpRequest, year: int | None = None) -> ChairYear:
     return selectors.chairmanship_for_year(viewer=request.user,
                                            year=year or clock.current_year())
+
+
+@router.post("/chairmanship", response={201: ChairmanshipOut}, auth=django_auth,
+             summary="Record who chairs in a year, overriding the rotation rule for that year")
+def chairmanship_record(request: HttpRequest, payload: ChairmanshipIn) -> Status[ChairYear]:
+    state = referenced("body.state", selectors.member_state_get, viewer=request.user,
+                       code=payload.state)
+    services.chairmanship_record(actor=request.user, year=payload.year, state=state,
+                                 note_ru=payload.note_ru, note_en=payload.note_en)
+    return Status(201, selectors.chairmanship_for_year(viewer=request.user, year=payload.year))
 
 
 @router.get("/chairmanship/schedule", response=list[ChairmanshipOut],

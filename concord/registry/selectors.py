@@ -164,6 +164,14 @@ def official_get(*, viewer: Viewer, public_id: uuid.UUID | str) -> Official:
     return official
 
 
+def position_get(*, viewer: Viewer, code: str) -> Position:
+    position = None if _names_none(code) else (
+        Position.objects.select_related("body").filter(code=code).first())
+    if position is None:
+        raise NotFound(_("No office %(code)s.") % {"code": code})
+    return position
+
+
 def position_list(*, viewer: Viewer) -> QuerySet[Position]:
     return Position.objects.select_related("body").prefetch_related("contacts")
 

@@ -3,6 +3,7 @@
 from concord.council.schemas.documents import (
     DecisionIn,
     DecisionPreviewOut,
+    DocumentAgendaItemIn,
     DocumentDetailOut,
     DocumentIn,
     DocumentOut,
@@ -26,8 +27,12 @@ from concord.council.schemas.instructions import (
     ReportEntryOut,
 )
 from concord.council.schemas.sessions import (
+    AgendaItemEditIn,
     AgendaItemIn,
     AgendaItemOut,
+    AgendaOrderIn,
+    ParticipantIn,
+    ParticipantOrderIn,
     ParticipantOut,
     SessionDetailOut,
     SessionIn,
@@ -37,15 +42,19 @@ from concord.council.schemas.signatures import (
     SignatureIn,
     SignatureOut,
     StatementOut,
+    TreatyActionIn,
     TreatyRowOut,
     TreatyStatusOut,
 )
 
 __all__ = [
+    "AgendaItemEditIn",
     "AgendaItemIn",
     "AgendaItemOut",
+    "AgendaOrderIn",
     "DecisionIn",
     "DecisionPreviewOut",
+    "DocumentAgendaItemIn",
     "DocumentDetailOut",
     "DocumentIn",
     "DocumentOut",
@@ -56,6 +65,8 @@ __all__ = [
     "InstructionIn",
     "InstructionOut",
     "OutcomeOut",
+    "ParticipantIn",
+    "ParticipantOrderIn",
     "ParticipantOut",
     "PositionIn",
     "PositionOut",
@@ -72,6 +83,7 @@ __all__ = [
     "StatementOut",
     "TextIn",
     "TextOut",
+    "TreatyActionIn",
     "TreatyRowOut",
     "TreatyStatusOut",
 ]

@@ -199,6 +199,8 @@ class DocumentIn(Schema):
     releasable_to: list[str] = []
     texts: dict[str, str] = {}
     ratifications_required: int | None = None
+    # An item of the session's agenda that considers the document.
+    agenda_item: int | None = None
 
 
 class DecisionIn(Schema):
@@ -212,3 +214,8 @@ class DecisionIn(Schema):
 class SilenceIn(Schema):
     deadline: datetime
     body: str | None = None
+
+
+class DocumentAgendaItemIn(Schema):
+    # An item of the document's session's agenda; None takes the document off the agenda.
+    agenda_item: int | None

@@ -15,6 +15,7 @@ from concord.council.selectors.session_page import AgendaEntry, ParticipantRow, 
 
 
 class ParticipantOut(Schema):
+    id: int
     state: str | None
     office_ru: str | None
     office_en: str | None
@@ -23,6 +24,10 @@ class ParticipantOut(Schema):
     head_of_delegation: bool
 
     # From the session page's participant rows.
+    @staticmethod
+    def resolve_id(row: ParticipantRow) -> int:
+        return row.pk
+
     @staticmethod
     def resolve_state(row: ParticipantRow) -> str | None:
         return row.state_iso_alpha2
@@ -194,3 +199,29 @@ class AgendaItemIn(Schema):
     parent: int | None = None
     rapporteur: UUID | None = None
     documents: list[UUID] = []
+
+
+class AgendaItemEditIn(Schema):
+    title_ru: str
+    title_en: str
+    parent: int | None = None
+    rapporteur: UUID | None = None
+    outcome_ru: str = ""
+    outcome_en: str = ""
+
+
+class AgendaOrderIn(Schema):
+    # The items directly under `parent` (the top level when None), each named once.
+    parent: int | None = None
+    order: list[int]
+
+
+class ParticipantIn(Schema):
+    state: str | None = None
+    official: UUID | None = None
+    position: str | None = None
+    head_of_delegation: bool = False
+
+
+class ParticipantOrderIn(Schema):
+    order: list[int]

@@ -95,3 +95,11 @@ class TreatyStatusOut(Schema):
     deposits: int
     in_force_on: date | None
     states: list[TreatyRowOut]
+
+
+class TreatyActionIn(Schema):
+    state: str
+    signed_on: date | None = None
+    ratified_on: date | None = None
+    deposited_on: date | None = None
+    reservations: str = ""

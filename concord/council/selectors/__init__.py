@@ -4,6 +4,7 @@ here."""
 
 from concord.council.selectors.consensus import PositionRow, decision_preview, position_board
 from concord.council.selectors.documents import (
+    document_agenda_item,
     document_for_operator,
     document_get,
     document_list,
@@ -13,6 +14,9 @@ from concord.council.selectors.documents import (
     text_diff,
 )
 from concord.council.selectors.instructions import (
+    ImplementationProgress,
+    ImplementationSummary,
+    implementation_progress,
     implementation_report_get,
     implementation_report_list,
     instruction_get,
@@ -28,6 +32,7 @@ from concord.council.selectors.queues import (
 )
 from concord.council.selectors.session_page import (
     AgendaEntry,
+    ParticipantRow,
     SessionPage,
     SignedCount,
     session_agenda,
@@ -48,12 +53,16 @@ from concord.council.selectors.signatures import (
 
 __all__ = [
     "AgendaEntry",
+    "ImplementationProgress",
+    "ImplementationSummary",
+    "ParticipantRow",
     "PositionRow",
     "SessionPage",
     "SignedCount",
     "TreatyStatus",
     "adopted_unsigned",
     "decision_preview",
+    "document_agenda_item",
     "document_for_operator",
     "document_get",
     "document_list",
@@ -61,6 +70,7 @@ __all__ = [
     "document_texts",
     "drafts_awaiting_state",
     "drafts_missing_positions",
+    "implementation_progress",
     "implementation_report_get",
     "implementation_report_list",
     "instruction_get",

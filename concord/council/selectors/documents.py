@@ -16,6 +16,7 @@ from concord.core.scoping import labelled_get, public_id_of
 from concord.council.filters import DOCUMENT_SORTS, DocumentFilters, order_by
 from concord.council.models import (
     LANGUAGES,
+    AgendaItem,
     ConsensusOutcome,
     Document,
     DocumentText,
@@ -107,3 +108,11 @@ def parties_by_code(*, codes: list[str]) -> list[Party]:
         raise ValidationError(_("Unknown party: %(codes)s.") % {"codes": ", ".join(unknown)},
                               errors={"releasable_to": [_("Unknown party code.")]})
     return found
+
+
+def document_agenda_item(*, document: Document) -> AgendaItem | None:
+    """The item of its session's agenda that considers a document the viewer has read."""
+    if document.session_id is None:
+        return None
+    return (AgendaItem.objects.filter(documents=document, session_id=document.session_id)
+            .order_by("order", "pk").first())

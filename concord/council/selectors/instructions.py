@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -18,6 +19,7 @@ from concord.council.models import (
     ImplementationEntry,
     ImplementationReport,
     Instruction,
+    ProgressReport,
     Session,
 )
 
@@ -106,3 +108,51 @@ def implementation_report_get(*, viewer: Viewer, public_id: Any) -> Implementati
         Prefetch("entries", queryset=entries))
     report: ImplementationReport = labelled_get(queryset, viewer=viewer, public_id=key)
     return report
+
+
+@dataclass(frozen=True)
+class ImplementationSummary:
+    instructions: int
+    done: int
+    in_progress: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class ImplementationProgress:
+    """A report as prepared beside what has happened since: the entries' statuses when it was
+    drafted, the instructions' statuses today, and the progress reports recorded after it."""
+
+    as_prepared: ImplementationSummary
+    now: ImplementationSummary
+    later_reports: list[ProgressReport]
+
+
+def _overdue_now(instruction: Instruction, today: date) -> bool:
+    # The nightly flagging may not have run yet: an open instruction past its day is overdue.
+    return instruction.status == Instruction.Status.OVERDUE or (
+        instruction.is_open and instruction.due_on is not None and instruction.due_on < today)
+
+
+def implementation_progress(*, report: ImplementationReport) -> ImplementationProgress:
+    """Read from a report obtained through `implementation_report_get`: its entries are those the
+    viewer may read, and so are the progress reports on them."""
+    entries = list(report.entries.all())
+    instructions = [entry.instruction for entry in entries]
+    today = clock.today()
+    statuses = Instruction.Status
+    as_prepared = ImplementationSummary(
+        instructions=len(entries), done=sum(1 for e in entries if e.status == statuses.DONE),
+        in_progress=sum(1 for e in entries if e.status == statuses.IN_PROGRESS),
+        overdue=sum(1 for e in entries if e.status == statuses.OVERDUE))
+    now = ImplementationSummary(
+        instructions=len(instructions), done=sum(1 for i in instructions if i.status == statuses.DONE),
+        in_progress=sum(1 for i in instructions
+                        if i.status == statuses.IN_PROGRESS and not _overdue_now(i, today)),
+        overdue=sum(1 for i in instructions if _overdue_now(i, today)))
+    later = list(ProgressReport.objects
+                 .filter(instruction__in=[i.pk for i in instructions],
+                         reported_at__gt=report.generated_at)
+                 .select_related("party", "instruction", "instruction__document")
+                 .order_by("reported_at", "pk"))
+    return ImplementationProgress(as_prepared=as_prepared, now=now, later_reports=later)

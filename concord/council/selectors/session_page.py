@@ -63,6 +63,7 @@ class SessionRow(_SessionColumns):
 
 
 class _ParticipantColumns(NamedTuple):
+    pk: int
     is_head_of_delegation: bool
     state_iso_alpha2: str | None
     state_name_ru: str | None
@@ -191,7 +192,8 @@ def _session_row(viewer: Viewer, *, public_id: uuid.UUID) -> QuerySet[Any]:
 
 def _participant_rows(viewer: Viewer, *, session: int) -> QuerySet[Any]:
     return Participant.objects.filter(session=session).order_by("order", "pk").values(
-        "is_head_of_delegation", state_iso_alpha2=F("state__iso_alpha2"), state_name_ru=F("state__name_ru"),
+        "pk", "is_head_of_delegation", state_iso_alpha2=F("state__iso_alpha2"),
+        state_name_ru=F("state__name_ru"),
         state_name_en=F("state__name_en"), official_public_id=F("official__public_id"),
         official_name_ru=F("official__name_ru"), official_name_en=F("official__name_en"),
         official_rank_ru=F("official__rank_ru"), official_rank_en=F("official__rank_en"),

@@ -23,6 +23,7 @@ from concord.core.models import Party
 from concord.core.policy import label_errors, system_viewer, system_viewers
 from concord.council.models import (
     LANGUAGES,
+    AgendaItem,
     ConsensusOutcome,
     Document,
     DocumentText,
@@ -58,9 +59,10 @@ def document_register(
     release_to_all_members: bool = True, releasable_to: Iterable[Party] = (),
     originator: Party | None = None, texts: dict[str, str] | None = None,
     ratifications_required: int | None = None, entry_into_force_delay_days: int = 0,
-    public_id: uuid.UUID | None = None,
+    public_id: uuid.UUID | None = None, agenda_item: AgendaItem | None = None,
 ) -> Document:
-    """A new draft, numbered in its body's series for the year and type."""
+    """A new draft, numbered in its body's series for the year and type, considered under
+    `agenda_item` of its session's agenda when one is named."""
     require_permission(actor, "council.add_document")
     originator = originator or party_of(actor)
     releasable_to = list(releasable_to)
@@ -68,6 +70,8 @@ def document_register(
         actor=actor, body=body, doc_type=doc_type, session=session, classification=classification,
         originator=originator, release_to_all_members=release_to_all_members,
         releasable_to=releasable_to, ratifications_required=ratifications_required, texts=texts)
+    if agenda_item is not None and (session is None or agenda_item.session_id != session.pk):
+        errors["agenda_item"] = [_("Choose an item of the session's agenda.")]
     if errors:
         raise ValidationError(_("The document was not registered."), errors=errors)
     assert originator is not None  # noqa: S101  (checked above; for the type checker)
@@ -96,8 +100,12 @@ def document_register(
     for language, body_text in (texts or {}).items():
         DocumentText.objects.create(document=document, language=language, version=1,
                                     body=body_text, created_by=_user(actor))
+    if agenda_item is not None:
+        AgendaItem.documents.through.objects.create(agendaitem_id=agenda_item.pk,
+                                                    document_id=document.pk)
     audit_record(actor=actor, action="council.document.register", target=document,
-                 detail={"symbol": document.symbol, "type": doc_type})
+                 detail={"symbol": document.symbol, "type": doc_type,
+                         "agenda_item": agenda_item.pk if agenda_item else None})
     return document
 
 

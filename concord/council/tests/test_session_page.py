@@ -173,6 +173,7 @@ def test_its_selector_raises_not_found_for_a_malformed_identifier(org, personas)
 def test_its_api_answer_shows_what_the_page_shows_and_no_more(org, personas):
     sochi, shared, russian = _sochi(org, personas)
     [report, border, section] = sochi.agenda_items.order_by("pk")
+    [kazakhstan, secretary_general] = sochi.participants.order_by("order")
 
     answer = _client(personas.delegate_b).get(f"/api/v1/sessions/{sochi.public_id}").json()
 
@@ -185,9 +186,10 @@ def test_its_api_answer_shows_what_the_page_shows_and_no_more(org, personas):
         "previous": str(previous.public_id), "classification": "public",
         "url": sochi.get_absolute_url(),
         "participants": [
-            {"state": "KZ", "office_ru": None, "office_en": None, "official_ru": None,
-             "official_en": None, "head_of_delegation": False},
-            {"state": None, "office_ru": org.secretary_general.title_ru,
+            {"id": kazakhstan.pk, "state": "KZ", "office_ru": None, "office_en": None,
+             "official_ru": None, "official_en": None, "head_of_delegation": False},
+            {"id": secretary_general.pk, "state": None,
+             "office_ru": org.secretary_general.title_ru,
              "office_en": org.secretary_general.title_en, "official_ru": org.bordyuzha.name_ru,
              "official_en": org.bordyuzha.name_en, "head_of_delegation": False}],
         "agenda": [

@@ -17,7 +17,8 @@ from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
 from concord.council.filters import document_filters
 from concord.council.forms import (
-    DocumentForm,
+    DocumentAgendaItemForm,
+    SessionDocumentForm,
     TextForm,
 )
 from concord.council.models import Document
@@ -55,6 +56,7 @@ def document_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     context = {
         **board_context(request, document),
         "texts": texts, "languages": [(code, LANGUAGE_NAMES[code]) for code in languages],
+        "agenda_item": selectors.document_agenda_item(document=document),
         "left": selectors.latest_text(document=document, language=left),
         "right": selectors.latest_text(document=document, language=right),
         "left_code": left, "right_code": right,
@@ -132,7 +134,8 @@ def document_akn(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @form_page("council.add_document")
 def document_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
-    form = DocumentForm(posted(request))
+    form = SessionDocumentForm(posted(request), session=session,
+                               initial={"agenda_item": request.GET.get("item")})
 
     def register(data: dict[str, Any]) -> Document:
         texts = {code: data.pop(f"text_{code}") for code in LANGUAGE_NAMES
@@ -148,3 +151,21 @@ def document_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         success_message=_("The draft was registered."), template="core/form.html",
         context={"title": _("New document for %(session)s") % {"session": session.title},
                  "back": session.get_absolute_url()})
+
+
+@form_page("council.change_document")
+def document_agenda_item(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    document = selectors.document_get(viewer=request.user, public_id=public_id)
+    session = document.session
+    current = selectors.document_agenda_item(document=document)
+    form = DocumentAgendaItemForm(posted(request), session=session,
+                                  initial={"agenda_item": current.pk if current else None})
+    return submit_to_service(
+        request, form,
+        call=lambda data: services.document_agenda_item_set(actor=request.user,
+                                                            document=document, item=data["agenda_item"]),
+        success_url=document.get_absolute_url(),
+        success_message=_("The agenda item of the document was saved."),
+        template="core/form.html",
+        context={"title": _("Agenda item of %(symbol)s") % {"symbol": document.symbol},
+                 "back": document.get_absolute_url()})

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concord.core import clock
 from concord.core.errors import NotFound
 from concord.core.exports import FORMATS, labelled_table_response
 from concord.core.forms import form_action, form_page, posted, submit_to_service
@@ -65,7 +66,9 @@ def instruction_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpRespon
 
 def report_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = selectors.implementation_report_get(viewer=request.user, public_id=public_id)
-    return render(request, "council/report_detail.html", {"report": report})
+    return render(request, "council/report_detail.html",
+                  {"report": report, "today": clock.today(),
+                   "progress": selectors.implementation_progress(report=report)})
 
 
 def report_docx(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
