@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 
 import pytest
 from django import forms
-from django.utils import translation
+from django.utils import timezone, translation
 
 import concord
 from concord.core.widgets import DateInput, DateTimeInput, TimeInput, TimeZoneField
@@ -31,7 +31,8 @@ def _value(html: str) -> str:
 
 def test_it_writes_a_date_a_time_and_a_moment_in_iso_on_a_russian_page():
     form = _Meeting(initial={"day": date(2026, 10, 26), "starts": time(9, 30),
-                             "deadline": datetime(2026, 10, 26, 18, 0)})
+                             "deadline": datetime(2026, 10, 26, 18, 0,
+                                                  tzinfo=timezone.get_current_timezone())})
 
     with translation.override("ru"):
         day, starts, deadline = (str(form[name]) for name in ("day", "starts", "deadline"))
