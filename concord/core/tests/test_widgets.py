@@ -8,9 +8,11 @@ import inspect
 import pkgutil
 import re
 from datetime import date, datetime, time
+from typing import Any
 
 import pytest
 from django import forms
+from django.forms.widgets import DateTimeBaseInput
 from django.utils import timezone, translation
 
 import concord
@@ -62,10 +64,18 @@ def test_it_shows_a_refused_date_again_as_it_was_typed():
     assert _value(html) == "31.02.2026"
 
 
-def _forms_of_the_apps() -> list[type[forms.BaseForm]]:
-    found: list[type[forms.BaseForm]] = []
+# A moment first: a DateTimeField is not a DateField, but the order keeps the rule plain.
+_ISO_INPUTS: list[tuple[type[forms.Field], type[forms.Widget], str]] = [
+    (forms.DateTimeField, DateTimeInput, "%Y-%m-%dT%H:%M"),
+    (forms.DateField, DateInput, "%Y-%m-%d"),
+    (forms.TimeField, TimeInput, "%H:%M"),
+]
+
+
+def _forms_of_the_apps() -> list[Any]:
+    found: list[Any] = []
     for module_info in pkgutil.walk_packages(concord.__path__, "concord."):
-        if not re.search(r"\.forms$", module_info.name):
+        if not module_info.name.endswith(".forms"):
             continue
         module = importlib.import_module(module_info.name)
         found += [cls for _, cls in inspect.getmembers(module, inspect.isclass)
@@ -78,18 +88,14 @@ def test_it_gives_every_date_field_of_every_form_an_iso_input():
     checked = []
     for form_class in _forms_of_the_apps():
         for name, field in form_class.base_fields.items():
-            if isinstance(field, forms.DateTimeField):
-                expected = (DateTimeInput, "%Y-%m-%dT%H:%M")
-            elif isinstance(field, forms.DateField):
-                expected = (DateInput, "%Y-%m-%d")
-            elif isinstance(field, forms.TimeField):
-                expected = (TimeInput, "%H:%M")
-            else:
-                continue
-            widget = field.widget
-            assert isinstance(widget, expected[0]) and widget.format == expected[1], \
-                f"{form_class.__module__}.{form_class.__name__}.{name}"
-            checked.append(name)
+            for field_type, widget_type, iso in _ISO_INPUTS:
+                if isinstance(field, field_type):
+                    where = f"{form_class.__module__}.{form_class.__name__}.{name}"
+                    assert isinstance(field.widget, widget_type), where
+                    assert isinstance(field.widget, DateTimeBaseInput), where
+                    assert field.widget.format == iso, where
+                    checked.append(name)
+                    break
 
     assert len(checked) >= 10
 
@@ -107,5 +113,4 @@ def test_it_names_a_time_zone_that_is_not_one():
     with translation.override("ru"):
         form = _Meeting({"day": "2026-10-26", "zone": "Mars/Olympus"})
         assert not form.is_valid()
-
-    assert form.errors["zone"] == ["Mars/Olympus — не часовой пояс. Выберите пояс из списка."]
+        assert form.errors["zone"] == ["Mars/Olympus — не часовой пояс. Выберите пояс из списка."]
