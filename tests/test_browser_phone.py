@@ -178,7 +178,7 @@ def test_it_sums_up_a_refused_form_at_its_top_and_leads_to_each_field(live_serve
 
     summary = page.locator("[data-error-summary]")
     assert summary.get_attribute("role") == "alert"
-    assert summary.inner_text().startswith("Форма не сохранена")
+    assert summary.inner_text().startswith("В форме есть ошибки")
     assert page.evaluate("() => document.activeElement.matches('[data-error-summary]')")
     named = summary.get_by_role("link").all_inner_texts()
     assert "Наименование (на английском языке)" in named
