@@ -210,3 +210,27 @@ def test_it_keeps_an_incidents_date_when_it_is_corrected(live_server, browser_pa
     page.wait_for_url(detail)
     assert page.get_by_role("alert").filter(has_text="Инцидент исправлен").is_visible()
     assert page.concord_errors == []
+
+
+def test_it_shows_a_wide_list_as_cards_that_name_each_value_also_after_a_search(
+        live_server, browser_page):
+    load_all(password=PASSWORD)
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/council/documents/")
+    first_card = page.locator("#document-table tbody tr").first
+    assert first_card.locator("td").nth(3).get_attribute("data-label") == "Статус"
+
+    page.fill("input[name=q]", "Коммюнике")
+    page.wait_for_function("() => document.querySelectorAll('#document-table tbody tr').length === 1")
+
+    card = page.locator("#document-table tbody tr")
+    assert card.locator("td").nth(3).get_attribute("data-label") == "Статус"
+    named = card.locator("td").nth(3).evaluate(
+        "cell => getComputedStyle(cell, '::before').content")
+    assert named == '"Статус"'
+    box = card.bounding_box()
+    assert box is not None and box["width"] > PHONE["width"] - 60  # a card across the screen
+    assert sideways_scroll(page) == 0
+    assert english_on_page(page, _data_words()) == []
+    assert page.concord_errors == []

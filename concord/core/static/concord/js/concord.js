@@ -77,7 +77,7 @@
   // --- table-stack ---------------------------------------------------------------------------
   // On a phone a .table-stack row is a card: each value is shown under its column's name.
   function labelStackedCells(root) {
-    var tables = root.querySelectorAll ? root.querySelectorAll("table.table-stack") : [];
+    var tables = root.querySelectorAll("table.table-stack");
     Array.prototype.forEach.call(tables, function (table) {
       var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
         // A sort link's hidden "(sorted in ascending order)" is for screen readers only.
@@ -96,7 +96,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { labelStackedCells(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { labelStackedCells(event.target.parentNode || document); });
+  // A swap may replace the table itself, so the whole page is looked at again (a few tables).
+  document.addEventListener("htmx:afterSwap", function () { labelStackedCells(document); });
 
   // --- data-error-summary ------------------------------------------------------------------
   // A refused form's summary takes the focus, so that the reader hears or sees first that
