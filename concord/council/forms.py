@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from concord.core.forms import release_field
 from concord.core.labels import Classification
+from concord.core.widgets import DateInput, DateTimeInput, TimeZoneField
 from concord.council import signing
 from concord.council.models import (
     LANGUAGES,
@@ -59,7 +60,7 @@ class ReportEntryForm(forms.Form):
     text_en = forms.CharField(label=_("Assessment (English)"), widget=forms.Textarea({"rows": 5}))
 
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class SessionForm(forms.Form):
@@ -73,7 +74,7 @@ class SessionForm(forms.Form):
     starts_on = forms.DateField(label=_("First day"), widget=DATE)
     ends_on = forms.DateField(label=_("Last day"), widget=DATE, required=False)
     dates_tentative = forms.BooleanField(label=_("The dates only bound a period"), required=False)
-    time_zone = forms.CharField(label=_("Time zone"), initial="Europe/Moscow", max_length=64)
+    time_zone = TimeZoneField(label=_("Time zone"))
     classification = forms.TypedChoiceField(label=_("Classification"), coerce=int,
                                             choices=Classification.choices,
                                             initial=Classification.PUBLIC)
@@ -184,18 +185,12 @@ class AgendaItemForm(forms.Form):
 
 
 class SilenceForm(forms.Form):
-    deadline = forms.DateTimeField(label=_("Deadline"), widget=forms.DateTimeInput(
-        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    time_zone = forms.CharField(label=_("Time zone of the deadline"), max_length=64,
-                                initial="Europe/Moscow")
+    deadline = forms.DateTimeField(label=_("Deadline"), widget=DateTimeInput())
+    time_zone = TimeZoneField(label=_("Time zone of the deadline"))
 
     def clean_time_zone(self) -> ZoneInfo:
-        name = self.cleaned_data["time_zone"].strip()
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise forms.ValidationError(_("%(zone)s is not a time zone (such as Europe/Moscow).")
-                                        % {"zone": name}) from None
+        # The field accepts only the names of the zones the system has.
+        return ZoneInfo(self.cleaned_data["time_zone"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

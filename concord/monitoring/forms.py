@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from concord.core.forms import release_field
 from concord.core.labels import Classification
+from concord.core.widgets import DateInput, TimeInput
 from concord.monitoring.formats import FORMAT_NAMES, FORMATS
 from concord.monitoring.geography import COUNTRY_CHOICES, REGION_CHOICES
 from concord.monitoring.models import (
@@ -93,8 +94,8 @@ class IndicatorEditForm(IndicatorForm):
 
 
 class ReportForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
     region = forms.ChoiceField(label=_("Region"), required=False,
                                choices=[("", _("The whole area")), *REGION_CHOICES])
 
@@ -113,9 +114,9 @@ class ReportEditForm(forms.Form):
 
 
 class IncidentForm(forms.Form):
-    occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
     occurred_at = forms.TimeField(label=_("Time (UTC)"), required=False,
-                                  widget=forms.TimeInput(attrs={"type": "time"}))
+                                  widget=TimeInput())
     time_precision = forms.TypedChoiceField(label=_("Time precision"), coerce=int,
                                             choices=TimePrecision.choices)
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES)

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.widgets import DateInput, TimeZoneField
 from concord.registry.models import (
     Body,
     MemberState,
@@ -14,10 +15,12 @@ from concord.registry.models import (
 )
 from concord.registry.services import BODY_FIELDS, OFFICIAL_FIELDS, STATE_FIELDS
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class MemberStateForm(forms.ModelForm):  # type: ignore[type-arg]
+    capital_time_zone = TimeZoneField(label=_("Time zone of the capital"))
+
     class Meta:
         model = MemberState
         fields = STATE_FIELDS

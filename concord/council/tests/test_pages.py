@@ -252,12 +252,17 @@ def test_it_refuses_the_drafting_pages_to_a_delegate(org, personas):
     assert response.status_code == 403
 
 
-def test_it_opens_the_calendar_on_the_month_of_the_latest_session(org, personas):
+def test_it_opens_the_calendar_on_this_month_with_russian_day_and_month_names(
+        org, personas, monkeypatch):
     session(org, personas.officer, place_ru="Сочи")
+    monkeypatch.setattr("concord.core.clock.today", lambda: date(2026, 12, 5))
 
-    page = _client().get(reverse("council:calendar")).content.decode()
+    page = _client().get(reverse("council:calendar"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
 
-    assert "CSC: Сочи" in page
+    assert "Декабрь 2026" in page
+    assert "CSC: Сочи" not in page
+    assert ">Пн</th>" in page and ">Вс</th>" in page
+    assert "Mon" not in page
 
 
 def test_it_moves_a_session_forward_from_its_page(org, personas):

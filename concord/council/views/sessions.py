@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -83,12 +84,8 @@ def _month(request: HttpRequest) -> date:
         year, month = (int(part) for part in value.split("-", 1))
         return date(year, month, 1)
     except ValueError:
-        # Without a month asked for, the month of the latest session the visitor may see.
-        today = clock.today()
-        latest = (selectors.session_list(viewer=request.user, end=today)
-                  .filter(dates_tentative=False).first())
-        day = latest.starts_on if latest else today
-        return date(day.year, day.month, 1)
+        # Without a month asked for, the calendar opens where the reader is: on this month.
+        return clock.today().replace(day=1)
 
 
 def _month_after(first: date, months: int) -> date:
@@ -112,7 +109,7 @@ def session_calendar(request: HttpRequest) -> HttpResponse:
     context = {"first": first, "weeks": weeks, "previous": _month_after(first, -1),
                "following": _month_after(first, 1),
                "tentative": [s for s in sessions if s.dates_tentative],
-               "weekdays": [calendar.day_abbr[i] for i in range(7)]}
+               "weekdays": [WEEKDAYS_ABBR[i] for i in range(7)]}
     return render(request, "council/calendar.html", context)
 
 

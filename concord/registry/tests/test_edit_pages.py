@@ -119,6 +119,26 @@ def test_it_returns_a_bad_date_to_the_form_and_saves_nothing(client, org, person
     assert _audited("registry.member_state.update") == 0
 
 
+def test_it_offers_the_capitals_time_zone_as_a_choice_and_names_one_that_is_not(
+        client, org, personas):
+    client.force_login(personas.officer)
+    url = reverse("registry:state-edit", args=["KG"])
+    zone = MemberState.objects.get(iso_alpha2="KG").capital_time_zone
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    response = client.post(url, _state_form("KG", capital_time_zone="Asia/Frunze-Atlantis"),
+                           HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert '<select name="capital_time_zone"' in page
+    assert f'<option value="{zone}" selected>' in page
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == ["capital_time_zone"]
+    body = response.content.decode()
+    assert 'href="#id_capital_time_zone"' in body  # the summary at the top leads to the field
+    assert "Asia/Frunze-Atlantis — не часовой пояс. Выберите пояс из списка." in body
+    assert MemberState.objects.get(iso_alpha2="KG").capital_time_zone == zone
+
+
 def test_it_returns_an_empty_required_name_to_the_form(client, org, personas):
     client.force_login(personas.officer)
 

@@ -74,6 +74,53 @@
     submit(form);
   });
 
+  // --- table-stack ---------------------------------------------------------------------------
+  // On a phone a .table-stack row is a card: each value is shown under its column's name.
+  function labelStackedCells(root) {
+    var tables = root.querySelectorAll("table.table-stack");
+    Array.prototype.forEach.call(tables, function (table) {
+      var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        // A sort link's hidden "(sorted in ascending order)" is for screen readers only.
+        var name = th.cloneNode(true);
+        Array.prototype.forEach.call(name.querySelectorAll(".visually-hidden"), function (hidden) {
+          hidden.remove();
+        });
+        return name.textContent.trim();
+      });
+      Array.prototype.forEach.call(table.querySelectorAll("tbody > tr"), function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, index) {
+          if (!cell.hasAttribute("colspan") && names[index]) cell.setAttribute("data-label", names[index]);
+        });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { labelStackedCells(document); });
+  // A swap may replace the table itself, so the whole page is looked at again (a few tables).
+  document.addEventListener("htmx:afterSwap", function () { labelStackedCells(document); });
+
+  // --- data-error-summary ------------------------------------------------------------------
+  // A refused form's summary takes the focus, so that the reader hears or sees first that
+  // nothing was saved; its links then move the focus to each field named.
+  function focusErrorSummary(root) {
+    var summary = root.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { focusErrorSummary(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { focusErrorSummary(event.target); });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("[data-error-summary] a[href^='#']");
+    if (!link) return;
+    var field = document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView({block: "center"});
+    var control = field.matches("input, select, textarea") ? field : field.querySelector("input, select, textarea");
+    if (control) control.focus();
+  });
+
   // --- htmx ----------------------------------------------------------------------------------
   document.addEventListener("htmx:configRequest", function (event) {
     var token = csrfToken();
