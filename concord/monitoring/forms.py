@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -10,6 +11,7 @@ from concord.core.labels import Classification
 from concord.monitoring.formats import FORMATS
 from concord.monitoring.geography import COUNTRY_CHOICES, REGION_CHOICES
 from concord.monitoring.models import (
+    AlertState,
     Credibility,
     FigureSource,
     GeoPrecision,
@@ -61,7 +63,8 @@ class ImportForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name_ru = forms.CharField(label=_("Name in Russian"), max_length=200)
+    name_en = forms.CharField(label=_("Name in English"), max_length=200)
     category = forms.ChoiceField(label=_("Category"), required=False,
                                  choices=[("", _("All categories")), *Category.choices])
     region = forms.ChoiceField(label=_("Region"), required=False,
@@ -89,6 +92,28 @@ class IndicatorEditForm(IndicatorForm):
         super().__init__(*args, **kwargs)
         for name in ("classification", "release_to_all_members", "releasable_to"):
             del self.fields[name]
+
+
+class AlertFilterForm(forms.Form):
+    """The alert list's filters: where the alerts stand, and who handles them ("me", a user's
+    name, or "none" for no one)."""
+
+    state = forms.ChoiceField(label=_("State"), required=False, choices=[
+        ("", _("Open (new or acknowledged)")), *AlertState.choices, ("all", _("All"))],
+        widget=forms.Select(attrs={"class": "form-select"}))
+    assignee = forms.CharField(label=_("Assigned to"), required=False, max_length=150)
+
+
+class AlertAssignForm(forms.Form):
+    assignee = forms.ChoiceField(label=_("Assign to"), required=False,
+                                 widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, *args: Any, handlers: Iterable[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["assignee"]
+        field.choices = [("", _("No one")), *(
+            (user.get_username(), user.get_full_name() or user.get_username())
+            for user in handlers)]
 
 
 class ReportForm(forms.Form):

@@ -32,6 +32,6 @@ SHELL = AppShell(
     ),
     grants=(RoleGrant(role=Role.CRISIS_ANALYST, permissions=(
         "monitoring.add_incident", "monitoring.change_incident", "monitoring.verify_incident",
-        "monitoring.add_indicator", "monitoring.change_indicator",
+        "monitoring.add_indicator", "monitoring.change_indicator", "monitoring.change_alert",
         "monitoring.add_situationreport", "monitoring.change_situationreport")),),
 )

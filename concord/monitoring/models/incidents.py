@@ -155,6 +155,10 @@ class Incident(LabelledModel):
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
+    # The import from the page that added the record, so that its result lists what it added.
+    import_run = models.ForeignKey("monitoring.IncidentImport", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="incidents",
+                                   verbose_name=_("import"))
 
     class Meta:
         verbose_name = _("incident")

@@ -16,6 +16,7 @@ from concord.monitoring.selectors.indicators import (
     BASELINE_DAYS,
     Reading,
     alert_get,
+    alert_incidents,
     alert_list,
     indicator_get,
     indicator_list,
@@ -27,7 +28,7 @@ from concord.monitoring.selectors.reports import report_content, report_get, rep
 
 __all__ = [
     "BASELINE_DAYS", "DuplicatePair", "IncidentFilters", "Reading", "Summary", "alert_get",
-    "alert_list", "cell_degrees", "duplicate_pairs", "filters_from", "import_get", "import_list",
+    "alert_incidents", "alert_list", "cell_degrees", "duplicate_pairs", "filters_from", "import_get", "import_list",
     "import_progress", "incident_duplicates", "incident_filters", "incident_get", "incident_list",
     "incident_pending_label_change", "indicator_get", "indicator_list", "indicator_read",
     "parties_by_code", "report_content", "report_get", "report_list", "situation_summary",

@@ -15,7 +15,7 @@ from concord.core.models import LabelChange
 from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring.filters import IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE
-from concord.monitoring.models import Incident
+from concord.monitoring.models import Incident, IncidentImport
 
 
 def incident_pending_label_change(*, incident: Incident) -> UUID | None:
@@ -29,9 +29,14 @@ def incident_pending_label_change(*, incident: Incident) -> UUID | None:
 
 
 def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
-                  include_merged: bool = False) -> QuerySet[Incident]:
+                  include_merged: bool = False,
+                  import_run: IncidentImport | None = None) -> QuerySet[Incident]:
+    """The incidents the viewer may read that pass `filters`; with `import_run`, only those
+    that import added."""
     filters = filters or IncidentFilters()
     incidents = Incident.objects.visible_to(viewer)
+    if import_run is not None:
+        incidents = incidents.filter(import_run=import_run)
     if not include_merged:
         incidents = incidents.filter(merged_into__isnull=True)
     if filters.date_from:

@@ -17,10 +17,17 @@ from concord.monitoring.services.imports import (
     ImportOutcome,
     ImportRejected,
     Progress,
+    import_retry_skipping,
     import_run,
     import_start,
     incident_import,
     progress_path,
+)
+from concord.monitoring.services.alerts import (
+    HANDLE_ALERT,
+    alert_acknowledge,
+    alert_assign,
+    alert_assignable,
 )
 from concord.monitoring.services.incidents import incident_create, incident_generate
 from concord.monitoring.services.indicators import (
@@ -38,8 +45,9 @@ from concord.monitoring.services.reports import (
 )
 
 __all__ = [
-    "COPY_BATCH", "EDITABLE_FIELDS", "IMPORT_BATCH", "LABEL_FIELDS", "ImportFailed",
-    "ImportOutcome", "ImportRejected", "Progress", "alert_notify", "figure_add", "import_run",
+    "COPY_BATCH", "EDITABLE_FIELDS", "HANDLE_ALERT", "IMPORT_BATCH", "LABEL_FIELDS", "ImportFailed",
+    "ImportOutcome", "ImportRejected", "Progress", "alert_acknowledge", "alert_assign",
+    "alert_assignable", "alert_notify", "import_retry_skipping", "figure_add", "import_run",
     "import_start", "incident_create", "incident_generate", "incident_import", "incident_merge",
     "incident_update", "incident_verify", "indicator_define", "indicator_evaluate",
     "indicator_update", "indicators_evaluate_all", "previous_week", "progress_path",

@@ -40,9 +40,13 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "")
     if fmt in exports.EXPORT_FORMATS:
         return _export(request, filters, fmt)
-    incidents = selectors.incident_list(viewer=request.user, filters=filters)
+    # An import's result links here with its id: the list is then what that import added.
+    import_run = (selectors.import_get(viewer=request.user, public_id=request.GET["import"])
+                  if request.GET.get("import") else None)
+    incidents = selectors.incident_list(viewer=request.user, filters=filters,
+                                        import_run=import_run)
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {**_filter_context(filters), "page_obj": page,
+    context = {**_filter_context(filters), "page_obj": page, "import_run": import_run,
                "export_formats": exports.EXPORT_FORMATS}
     return render_page(request, "monitoring/incident_list.html", context, partial="table")
 
