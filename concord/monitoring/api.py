@@ -62,12 +62,11 @@ class IncidentQuery(Schema):
             summary="Incidents the caller may read, filtered (dates as YYYY-MM-DD)")
 @paginate(LimitOffsetPagination)
 def incidents(request: HttpRequest, filters: Query[IncidentQuery],
-              import_id: str = Query("", description="only the incidents added by this import "
-                                                     "(one the caller started)")) -> Any:
+              import_id: str = "") -> Any:
+    """`import_id`: only the incidents added by that import (one the caller started)."""
     run = selectors.import_get(viewer=request.user, public_id=import_id) if import_id else None
-    found = selectors.incident_list(viewer=request.user,
-                                    filters=selectors.filters_from(filters.params()),
-                                    import_run=run)
+    found = selectors.incidents_imported(viewer=request.user, import_run=run,
+                                         filters=selectors.filters_from(filters.params()))
     return lazily(found)
 
 

@@ -98,7 +98,7 @@ class AlertFilterForm(forms.Form):
     """The alert list's filters: where the alerts stand, and who handles them ("me", a user's
     name, or "none" for no one)."""
 
-    state = forms.ChoiceField(label=_("State"), required=False, choices=[
+    state = forms.ChoiceField(label=_("Status"), required=False, choices=[
         ("", _("Open (new or acknowledged)")), *AlertState.choices, ("all", _("All"))],
         widget=forms.Select(attrs={"class": "form-select"}))
     assignee = forms.CharField(label=_("Assigned to"), required=False, max_length=150)

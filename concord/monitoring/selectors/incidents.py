@@ -28,15 +28,17 @@ def incident_pending_label_change(*, incident: Incident) -> UUID | None:
     return pending
 
 
+def incidents_imported(*, viewer: Viewer, import_run: IncidentImport | None,
+                       filters: IncidentFilters | None = None) -> QuerySet[Incident]:
+    """The incidents of `incident_list` that an import added (all of them without one)."""
+    incidents = incident_list(viewer=viewer, filters=filters)
+    return incidents if import_run is None else incidents.filter(import_run=import_run)
+
+
 def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
-                  include_merged: bool = False,
-                  import_run: IncidentImport | None = None) -> QuerySet[Incident]:
-    """The incidents the viewer may read that pass `filters`; with `import_run`, only those
-    that import added."""
+                  include_merged: bool = False) -> QuerySet[Incident]:
     filters = filters or IncidentFilters()
     incidents = Incident.objects.visible_to(viewer)
-    if import_run is not None:
-        incidents = incidents.filter(import_run=import_run)
     if not include_merged:
         incidents = incidents.filter(merged_into__isnull=True)
     if filters.date_from:

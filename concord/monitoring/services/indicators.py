@@ -67,8 +67,8 @@ def indicator_define(*, actor: Actor, name_ru: str, name_en: str, category: str 
     if errors or party is None:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
     indicator = Indicator.objects.create(
-        name_ru=name_ru.strip(), name_en=name_en.strip(), category=category, region=region, window_days=window_days,
-        kind=kind, orange=orange, red=red, classification=classification,
+        name_ru=name_ru.strip(), name_en=name_en.strip(), category=category, region=region,
+        window_days=window_days, kind=kind, orange=orange, red=red, classification=classification,
         release_to_all_members=release_to_all_members, originator=party,
         created_by_id=user_id(actor))
     indicator.releasable_to.set(list(releasable_to))

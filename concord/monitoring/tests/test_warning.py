@@ -35,7 +35,8 @@ def _seizures(personas, count: int, *, on: date = DAY, **label) -> None:
 def _drug_indicator(personas, **overrides):
     values: dict[str, Any] = dict(name_ru="Наркотики на таджикско-афганской границе",
                                   name_en="Drugs at the Tajik-Afghan border",
-                                  category="drug_trafficking", region="tajik-afghan-border", window_days=7, orange=3, red=6)
+                                  category="drug_trafficking", region="tajik-afghan-border",
+                                  window_days=7, orange=3, red=6)
     values.update(overrides)
     return services.indicator_define(actor=personas.analyst, **values)
 
@@ -205,7 +206,8 @@ def test_it_evaluates_the_indicators_from_the_command_line(personas, capsys):
 
 
 def _edit(client, indicator, **changes):
-    form = {"name_ru": indicator.name_ru, "name_en": indicator.name_en, "category": indicator.category, "region": indicator.region,
+    form = {"name_ru": indicator.name_ru, "name_en": indicator.name_en,
+            "category": indicator.category, "region": indicator.region,
             "window_days": indicator.window_days, "kind": indicator.kind,
             "orange": indicator.orange, "red": indicator.red, "active": "on", **changes}
     return client.post(reverse("monitoring:indicator-edit", args=[indicator.public_id]),
@@ -266,7 +268,8 @@ def test_the_api_defines_changes_and_stops_an_indicator(client, personas):
     indicator_id = created.json()["id"]
     changed = client.put(f"/api/v1/indicators/{indicator_id}", {
         "name_ru": "Наркотики на границе", "name_en": "Drugs at the border",
-        "category": "drug_trafficking", "region": "tajik-afghan-border", "orange": 2, "red": 4, "active": False},
+        "category": "drug_trafficking", "region": "tajik-afghan-border", "orange": 2, "red": 4,
+        "active": False},
         content_type="application/json")
 
     assert created.status_code == 201

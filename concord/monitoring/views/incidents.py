@@ -43,8 +43,8 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     # An import's result links here with its id: the list is then what that import added.
     import_run = (selectors.import_get(viewer=request.user, public_id=request.GET["import"])
                   if request.GET.get("import") else None)
-    incidents = selectors.incident_list(viewer=request.user, filters=filters,
-                                        import_run=import_run)
+    incidents = selectors.incidents_imported(viewer=request.user, filters=filters,
+                                             import_run=import_run)
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {**_filter_context(filters), "page_obj": page, "import_run": import_run,
                "export_formats": exports.EXPORT_FORMATS}

@@ -17,6 +17,7 @@ from concord.core.errors import ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
 from concord.monitoring import formats, tally_staged
+from concord.monitoring.models import IncidentImport
 from concord.monitoring.services._common import _check_label, _label_parties
 from concord.monitoring.services.imports.outcome import (
     STAGED_SHARE,
@@ -31,7 +32,6 @@ from concord.monitoring.services.imports.reading import (
     _ImportLabels,
     _KeyFinder,
 )
-from concord.monitoring.models import IncidentImport
 from concord.monitoring.services.imports.runs import (
     import_retry_skipping,
     import_run,
