@@ -31,8 +31,8 @@ def alert_acknowledge(*, actor: Actor, alert: Alert) -> Alert:
     require_permission(actor, HANDLE_ALERT)
     _require_open(alert)
     now = clock.now()
-    marked = Alert.objects.filter(pk=alert.pk, acknowledged_at__isnull=True,
-                                  ended_at__isnull=True).update(
+    marked = Alert.objects.visible_to(actor).filter(
+        pk=alert.pk, acknowledged_at__isnull=True, ended_at__isnull=True).update(
         acknowledged_at=now, acknowledged_by_id=user_id(actor))
     if not marked:
         raise InvalidState(_("The alert has already been acknowledged."))
