@@ -151,6 +151,12 @@ def map_png(report: SituationReport, *, width: int = 1200, height: int = 560) ->
     return out.getvalue()
 
 
+def _indicator_name(alert: dict[str, Any]) -> str:
+    # Reports generated before indicators had a name per language hold the one name only.
+    language = (get_language() or "ru")[:2]
+    return str(alert.get(f"indicator_{language}") or alert["indicator"])
+
+
 def _country_name(row: dict[str, Any]) -> str:
     language = (get_language() or "ru")[:2]
     return str(row.get(f"name_{language}") or row.get("name_en") or row["country"])
@@ -180,7 +186,8 @@ def report_rows(report: SituationReport) -> dict[str, Any]:
         "serious": [[r["date"], r["place"], r["category"], str(r["fatalities"]),
                      str(verifications.get(r["verification"], r["verification"])),
                      r["narrative"]] for r in content.get("serious", [])],
-        "alerts": [[str(levels.get(a["level"], a["level"])), a["indicator"], f"{a['value']:g}",
+        "alerts": [[str(levels.get(a["level"], a["level"])), _indicator_name(a),
+                    f"{a['value']:g}",
                     f"{a['window_start']} – {a['window_end']}",
                     _("active") if a["active"] else _("ended")]
                    for a in content.get("alerts", [])],

@@ -81,7 +81,9 @@ def report_content(*, viewer: Viewer, region: str, start: date, end: date) -> tu
                      "verification": i.verification,
                      "classification": Classification(i.classification).name}
                     for i in serious],
-        "alerts": [{"id": str(a.public_id), "indicator": a.indicator.name, "level": a.level,
+        "alerts": [{"id": str(a.public_id), "indicator": a.indicator.name,
+                    "indicator_ru": a.indicator.name_ru, "indicator_en": a.indicator.name_en,
+                    "level": a.level,
                     "value": a.value, "window_start": a.window_start.isoformat(),
                     "window_end": a.window_end.isoformat(), "active": a.ended_at is None}
                    for a in alerts],

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from concord.accounts.models import User
 from concord.core import clock
-from concord.core.actors import Actor, user_id
+from concord.core.actors import Actor, person, user_id
 from concord.core.audit import audit_record
 from concord.core.errors import InvalidState, ValidationError, require_permission
 from concord.core.labels import can_read
@@ -26,12 +26,13 @@ def _require_open(alert: Alert) -> None:
 
 @transaction.atomic
 def alert_acknowledge(*, actor: Actor, alert: Alert) -> Alert:
-    """Marks the alert as seen by `actor`. Two analysts acknowledging at once: the first one
-    counts, the second is told."""
+    """Marks the alert as seen by `actor`, a person. Two analysts acknowledging at once: the
+    first one counts, the second is told."""
     require_permission(actor, HANDLE_ALERT)
+    analyst = person(actor)
     _require_open(alert)
     now = clock.now()
-    marked = Alert.objects.visible_to(actor).filter(
+    marked = Alert.objects.visible_to(analyst).filter(
         pk=alert.pk, acknowledged_at__isnull=True, ended_at__isnull=True).update(
         acknowledged_at=now, acknowledged_by_id=user_id(actor))
     if not marked:

@@ -37,7 +37,8 @@ def _alert(personas: Any, *, seizures: int = 7, **label: Any) -> Alert:
 
 
 def _page(client: Any, alert: Alert) -> str:
-    return client.get(reverse("monitoring:alert-detail", args=[alert.public_id])).content.decode()
+    return str(client.get(reverse("monitoring:alert-detail",
+                              args=[alert.public_id])).content.decode())
 
 
 def test_it_lists_on_the_alert_page_the_incidents_it_counted(client, personas):

@@ -26,7 +26,7 @@ def _upload(client: Any, capture: Any, text: str, **fields: str) -> IncidentImpo
         client.post(reverse("monitoring:import-start"), {
             "file": SimpleUploadedFile("june.csv", text.encode()), "fmt": "",
             "classification": "1", **fields})
-    return IncidentImport.objects.order_by("-started_at", "-id").first()
+    return IncidentImport.objects.order_by("-started_at", "-id")[0]
 
 
 def _retry(client: Any, capture: Any, run: IncidentImport) -> Any:

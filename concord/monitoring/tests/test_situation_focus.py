@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import timedelta
+from typing import Any
 
 from django.urls import reverse
 
@@ -13,13 +14,14 @@ from concord.core.clock import today
 from concord.monitoring.taxonomy import SUB_CATEGORIES
 from concord.monitoring.tests.factories import incident
 
+
 def _focus(page: str) -> str:
     found = re.search(r'data-focus="([^"]*)"', page)
     assert found is not None
     return found.group(1)
 
 
-def _timeline(page: str) -> list[dict[str, object]]:
+def _timeline(page: str) -> list[dict[str, Any]]:
     found = re.search(r'<script id="situation-timeline" type="application/json">(.*?)</script>',
                       page, re.S)
     assert found is not None
@@ -43,13 +45,13 @@ def test_the_map_opens_on_the_country_or_the_region_filtered_on(client, personas
 
 def test_the_chart_shows_five_categories_and_the_others_together(client, personas):
     categories: dict[str, str] = {}
-    for sub in SUB_CATEGORIES:
-        categories.setdefault(sub.category, sub.code)
+    for kind in SUB_CATEGORIES:
+        categories.setdefault(kind.category, kind.code)
     day = today() - timedelta(days=3)
-    for rank, (category, sub) in enumerate(categories.items()):
+    for rank, (category, code) in enumerate(categories.items()):
         for n in range(len(categories) - rank):
             incident(personas.secretariat, occurred_on=day, category=category,
-                     sub_category=sub, external_id=f"{category}-{n}")
+                     sub_category=code, external_id=f"{category}-{n}")
     client.force_login(personas.analyst)
 
     series = _timeline(client.get(reverse("monitoring:situation")).content.decode())
@@ -60,5 +62,5 @@ def test_the_chart_shows_five_categories_and_the_others_together(client, persona
     assert other["category"] == "" and other["label"] == \
         f"Прочие категории ({len(categories) - 5})"
     remaining = sum(len(categories) - rank for rank in range(5, len(categories)))
-    assert sum(other["counts"]) == remaining  # type: ignore[arg-type]
+    assert sum(other["counts"]) == remaining
     assert len(series) == 6
