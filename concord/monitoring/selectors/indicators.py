@@ -111,8 +111,11 @@ def alert_incidents(*, viewer: Viewer, alert: Alert) -> QuerySet[Incident]:
     """The incidents the alert counted: those of its indicator's category and region in its
     window that every reader of the alert may read (as the count itself was made), and of
     those only what the viewer may read, so that a record hidden from the viewer is absent
-    here as a missing one would be."""
+    here as a missing one would be. A viewer who may not read the indicator gets none: the
+    incidents would tell what it watches."""
     indicator = alert.indicator
+    if indicator is None:
+        return Incident.objects.visible_to(viewer).none()
     incidents = readable_by(Incident.objects.filter(merged_into__isnull=True),
                             audience_of_record(alert))
     if indicator.category:
