@@ -107,6 +107,8 @@ def _indicator_and_its_alert(page: Any, live_server: Any) -> None:
     _clean(page)
     page.click("button:has-text('Рассчитать сейчас')")
     page.wait_for_url(f"{live_server.url}/monitoring/alerts/")
+    assert "Новое" in page.inner_text("main")
+    _clean(page)
     page.click("a:has-text('Вооружённые столкновения в Центральной Азии')")
     page.wait_for_selector("text=Принять к сведению")
     body = page.inner_text("main")

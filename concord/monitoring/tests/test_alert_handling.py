@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from concord.accounts.models import Role
@@ -240,3 +242,26 @@ def test_it_asks_for_both_names_of_an_indicator(personas):
                                   orange=1, red=2)
 
     assert set(refused.value.errors) == {"name_en"}
+
+
+def test_the_alert_list_reads_the_same_number_of_queries_for_more_alerts(
+        client, personas, django_assert_num_queries):
+    client.force_login(personas.analyst)
+    first = _alert(personas)
+    services.alert_assign(actor=personas.analyst, alert=first, assignee=personas.analyst)
+    client.get(reverse("monitoring:alert-list"))
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("monitoring:alert-list"))
+    for number in range(3):
+        indicator = services.indicator_define(
+            actor=personas.analyst, name_ru=f"Индикатор {number}", name_en=f"Indicator {number}",
+            category="drug_trafficking", window_days=7, orange=0, red=100)
+        alert = services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=DAY)
+        assert alert is not None
+        services.alert_acknowledge(actor=personas.analyst, alert=alert)
+        services.alert_assign(actor=personas.analyst, alert=alert, assignee=personas.analyst)
+
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = client.get(reverse("monitoring:alert-list")).content.decode()
+
+    assert page.count("alert-level-") == 4
