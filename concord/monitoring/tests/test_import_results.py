@@ -95,6 +95,12 @@ def test_the_incidents_an_import_added_are_listed_by_its_link(
     assert "Panj" in page and "Farkhor" in page and "Typed by hand" not in page
     assert set(Incident.objects.visible_to(personas.analyst).filter(import_run=run)
                .values_list("external_id", flat=True)) == {"acled:A1", "acled:A3"}
+    # Its export holds what the list shows.
+    exported = client.get(reverse("monitoring:incident-list"),
+                          {"import": str(run.public_id), "format": "geojson"})
+    places = sorted(feature["properties"]["location"]
+                    for feature in json.loads(exported.content)["features"])
+    assert places == ["Farkhor", "Panj"]
 
 
 def test_no_one_else_lists_by_someone_elses_import(
