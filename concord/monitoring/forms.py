@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from concord.core.forms import release_field
 from concord.core.labels import Classification
 from concord.monitoring.formats import FORMATS
-from concord.monitoring.geography import COUNTRY_CHOICES, REGION_CHOICES
+from concord.monitoring.geography import LOCALIZED_COUNTRY_CHOICES, REGION_CHOICES
 from concord.monitoring.models import (
     AlertState,
     Credibility,
@@ -142,7 +142,7 @@ class IncidentForm(forms.Form):
                                   widget=forms.TimeInput(attrs={"type": "time"}))
     time_precision = forms.TypedChoiceField(label=_("Time precision"), coerce=int,
                                             choices=TimePrecision.choices)
-    country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES)
+    country = forms.ChoiceField(label=_("Country"), choices=LOCALIZED_COUNTRY_CHOICES)
     admin1 = forms.CharField(label=_("First administrative level"), max_length=100,
                              required=False)
     admin2 = forms.CharField(label=_("Second administrative level"), max_length=100,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import LabelledModel
-from concord.monitoring.geography import COUNTRY_CHOICES
+from concord.monitoring.geography import COUNTRY_CHOICES, country_name
 from concord.monitoring.taxonomy import SUB_CATEGORY_CHOICES, Category
 
 
@@ -202,6 +202,10 @@ class Incident(LabelledModel):
 
     def __str__(self) -> str:
         return f"{self.occurred_on} {self.get_category_display()} {self.country}"
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:incident-detail", args=[self.public_id])

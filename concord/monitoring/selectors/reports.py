@@ -76,6 +76,8 @@ def report_content(*, viewer: Viewer, region: str, start: date, end: date) -> tu
         "serious": [{"id": str(i.public_id), "date": i.occurred_on.isoformat(),
                      "place": ", ".join(p for p in (i.location, i.admin1,
                                                     BY_ALPHA2[i.country].name_en) if p),
+                     "locality": ", ".join(p for p in (i.location, i.admin1) if p),
+                     "country": i.country, "category_code": i.category,
                      "category": str(labels[i.category]), "fatalities": i.fatalities,
                      "injured": i.injured, "narrative": i.narrative[:500],
                      "verification": i.verification,
