@@ -127,7 +127,8 @@ def _incident(planted: Planted, secretariat: Party, marker: str, label: dict[str
 
 
 def _indicator(planted: Planted, analyst: Any, marker: str, label: dict[str, Any]) -> Indicator:
-    record = monitoring.indicator_define(actor=analyst, name=marker, category="drug_trafficking",
+    record = monitoring.indicator_define(actor=analyst, name_ru=marker, name_en=marker,
+                                         category="drug_trafficking",
                                          window_days=30, orange=0, red=100, **label)
     return planted.plant("indicator", record, marker)
 

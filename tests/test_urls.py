@@ -71,11 +71,14 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "monitoring:indicator-edit": (302, 403, 403, 403),  # analysts only (none exists)
     "monitoring:alert-list": SIGNED_IN,
     "monitoring:alert-detail": (302, 404, 404, 404),
+    "monitoring:alert-acknowledge": (405, 405, 405, 405),  # a button's POST
+    "monitoring:alert-assign": (405, 405, 405, 405),
     "monitoring:report-list": SIGNED_IN,
     "monitoring:report-detail": (302, 404, 404, 404),
     "monitoring:report-edit": (302, 403, 403, 403),  # crisis analysts only
     "monitoring:import-start": (302, 403, 403, 403),
     "monitoring:import-detail": (302, 404, 404, 404),  # only the importer sees an import
+    "monitoring:import-retry": (405, 405, 405, 405),  # a button's POST
     "council:session-list": PUBLIC,
     "council:session-ics": PUBLIC,
     "council:session-detail": PUBLIC,  # the Sochi session is public
@@ -138,6 +141,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:import_list": (401, 200, 200, 200),  # each one's own imports
     "api:import_start": (401, 200, 200, 200),  # the list's address; starting an import is a POST
     "api:import_detail": (401, 404, 404, 404),  # an import is seen by its starter only
+    "api:import_retry": (405, 405, 405, 405),  # a POST
     "api:sessions": PUBLIC,
     "api:session": PUBLIC,
     "api:agenda_items": PUBLIC,
@@ -186,6 +190,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:alerts": PUBLIC,
     "api:alert": (404, 404, 404, 404),
     "api:alert_cap": (404, 404, 404, 404),
+    "api:alert_acknowledge": (405, 405, 405, 405),  # a POST
+    "api:alert_assign": (405, 405, 405, 405),  # a PUT
 }
 
 # The demo's council records have stable identifiers (see concord/demo/council.py).

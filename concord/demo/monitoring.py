@@ -17,11 +17,15 @@ from concord.monitoring.models import Incident, Indicator
 SEED = 2013
 INCIDENTS = 3000
 INDICATORS = [
-    dict(name="Drug trafficking on the Tajik-Afghan border, 7 days", category="drug_trafficking",
-         region="tajik-afghan-border", window_days=7, kind="count", orange=8, red=12),
-    dict(name="Terrorism in the member states, rise over 90 days", category="terrorism",
+    dict(name_ru="Незаконный оборот наркотиков на таджикско-афганской границе, 7 дней",
+         name_en="Drug trafficking on the Tajik-Afghan border, 7 days",
+         category="drug_trafficking", region="tajik-afghan-border", window_days=7, kind="count",
+         orange=8, red=12),
+    dict(name_ru="Терроризм в государствах-членах, рост за 30 дней к 90-дневному уровню",
+         name_en="Terrorism in the member states, rise over 90 days", category="terrorism",
          region="csto", window_days=30, kind="rise", orange=150, red=300),
-    dict(name="Natural emergencies in Central Asia, 7 days", category="natural_emergency",
+    dict(name_ru="Чрезвычайные ситуации природного характера в Центральной Азии, 7 дней",
+         name_en="Natural emergencies in Central Asia, 7 days", category="natural_emergency",
          region="central-asia", window_days=7, kind="count", orange=25, red=40),
 ]
 SURGE = [("Panj", 37.23, 69.09, 42), ("Shuroobod", 37.84, 70.05, 18), ("Farkhor", 37.50, 69.41, 65),
@@ -56,7 +60,7 @@ def load_monitoring() -> dict[str, int]:
     defined = 0
     for values in INDICATORS:
         if not Indicator.objects.unscoped(reason="demo idempotence").filter(
-                name=values["name"]).exists():
+                name_en=values["name_en"]).exists():
             services.indicator_define(actor=SYSTEM, originator=secretariat,
                                       classification=Classification.OFFICIAL_USE,
                                       release_to_all_members=True, **values)  # type: ignore[arg-type]

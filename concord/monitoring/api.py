@@ -1,7 +1,7 @@
 # No `from __future__ import annotations` here: django-ninja 1.7 resolves the annotations of a
 # @paginate'd endpoint in the pagination module's namespace (vitalik/django-ninja#1717).
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -61,9 +61,12 @@ class IncidentQuery(Schema):
 @router.get("/incidents", response=list[IncidentOut],
             summary="Incidents the caller may read, filtered (dates as YYYY-MM-DD)")
 @paginate(LimitOffsetPagination)
-def incidents(request: HttpRequest, filters: Query[IncidentQuery]) -> Any:
-    found = selectors.incident_list(viewer=request.user,
-                                    filters=selectors.filters_from(filters.params()))
+def incidents(request: HttpRequest, filters: Query[IncidentQuery],
+              import_id: str = "") -> Any:
+    """`import_id`: only the incidents added by that import (one the caller started)."""
+    run = selectors.import_get(viewer=request.user, public_id=import_id) if import_id else None
+    found = selectors.incidents_imported(viewer=request.user, import_run=run,
+                                         filters=selectors.filters_from(filters.params()))
     return lazily(found)
 
 
@@ -173,6 +176,15 @@ def import_detail(request: HttpRequest, import_id: str) -> IncidentImport:
     return selectors.import_get(viewer=request.user, public_id=import_id)
 
 
+@router.post("/imports/{import_id}/retry", response={202: ImportOut, 404: Problem, 409: Problem},
+             auth=django_auth,
+             summary="Import again the file of an import refused for bad rows, skipping them: "
+                     "202 with the new import; the refused one stays as it ended")
+def import_retry(request: HttpRequest, import_id: str) -> Status[IncidentImport]:
+    found = selectors.import_get(viewer=request.user, public_id=import_id)
+    return Status(202, services.import_retry_skipping(actor=request.user, run=found))
+
+
 @router.get("/situation/summary", response=SummaryOut,
             summary="Counts by category × country × week, and map clusters for a zoom level")
 def situation_summary(request: HttpRequest, filters: Query[IncidentQuery],
@@ -216,10 +228,42 @@ def indicators(request: HttpRequest) -> LazyPage[Indicator]:
 
 
 @router.get("/alerts", response=list[AlertOut],
-            summary="Alerts (active=true for the open ones); each also as CAP 1.2 at cap_url")
+            summary="Alerts (active=true for the open ones; state new, acknowledged or ended; "
+                    "assignee me, none or a user name); each also as CAP 1.2 at cap_url")
 @paginate(LimitOffsetPagination)
-def alerts(request: HttpRequest, active: bool | None = None) -> LazyPage[Alert]:
-    return lazily(selectors.alert_list(viewer=request.user, active=active))
+def alerts(request: HttpRequest, active: bool | None = None,
+           state: Literal["", "new", "acknowledged", "ended"] = "",
+           assignee: str = "") -> LazyPage[Alert]:
+    return lazily(selectors.alert_list(viewer=request.user, active=active, state=state,
+                                       assignee=assignee))
+
+
+@router.post("/alerts/{alert_id}/acknowledge",
+             response={200: AlertOut, 403: Problem, 404: Problem, 409: Problem},
+             auth=django_auth, summary="Acknowledge an open alert (once: 409 after)")
+def alert_acknowledge(request: HttpRequest, alert_id: str) -> Alert:
+    found = selectors.alert_get(viewer=request.user, public_id=alert_id)
+    return services.alert_acknowledge(actor=request.user, alert=found)
+
+
+class AlertAssignment(Schema):
+    assignee: str | None = Field(description="the user name of an analyst who may read the "
+                                              "alert; null for no one")
+
+
+@router.put("/alerts/{alert_id}/assignee",
+            response={200: AlertOut, 403: Problem, 404: Problem, 409: Problem, 422: Problem},
+            auth=django_auth, summary="Assign an open alert to an analyst, or to no one")
+def alert_assign(request: HttpRequest, alert_id: str, payload: AlertAssignment) -> Alert:
+    found = selectors.alert_get(viewer=request.user, public_id=alert_id)
+    assignee = None
+    if payload.assignee:
+        by_name = {user.get_username(): user for user in services.alert_assignable(found)}
+        assignee = by_name.get(payload.assignee)
+        if assignee is None:
+            raise ValidationError(_("Please correct the marked fields."), errors={"assignee": [
+                _("%(user)s may not handle this alert.") % {"user": payload.assignee}]})
+    return services.alert_assign(actor=request.user, alert=found, assignee=assignee)
 
 
 @router.get("/alerts/{alert_id}", response={200: AlertOut, 404: Problem}, summary="One alert")

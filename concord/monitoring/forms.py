@@ -1,17 +1,18 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from concord.core.forms import release_field
 from concord.core.labels import Classification
 from concord.core.widgets import DateInput, TimeInput
 from concord.monitoring.formats import FORMAT_NAMES, FORMATS
-from concord.monitoring.geography import COUNTRY_CHOICES, REGION_CHOICES
+from concord.monitoring.geography import LOCALIZED_COUNTRY_CHOICES, REGION_CHOICES
 from concord.monitoring.models import (
+    AlertState,
     Credibility,
     FigureSource,
     GeoPrecision,
@@ -63,7 +64,8 @@ class ImportForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    name = forms.CharField(label=pgettext_lazy("the name of a thing", "Name"), max_length=200)
+    name_ru = forms.CharField(label=_("Name in Russian"), max_length=200)
+    name_en = forms.CharField(label=_("Name in English"), max_length=200)
     category = forms.ChoiceField(label=_("Category"), required=False,
                                  choices=[("", _("All categories")), *Category.choices])
     region = forms.ChoiceField(label=_("Region"), required=False,
@@ -93,6 +95,28 @@ class IndicatorEditForm(IndicatorForm):
             del self.fields[name]
 
 
+class AlertFilterForm(forms.Form):
+    """The alert list's filters: where the alerts stand, and who handles them ("me", a user's
+    name, or "none" for no one)."""
+
+    state = forms.ChoiceField(label=_("Status"), required=False, choices=[
+        ("", _("Open (new or acknowledged)")), *AlertState.choices, ("all", _("All"))],
+        widget=forms.Select(attrs={"class": "form-select"}))
+    assignee = forms.CharField(label=_("Assigned to"), required=False, max_length=150)
+
+
+class AlertAssignForm(forms.Form):
+    assignee = forms.ChoiceField(label=_("Assign to"), required=False,
+                                 widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, *args: Any, handlers: Iterable[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["assignee"]
+        field.choices = [("", _("No one")), *(
+            (user.get_username(), user.get_full_name() or user.get_username())
+            for user in handlers)]
+
+
 class ReportForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=DateInput())
     end = forms.DateField(label=_("To"), widget=DateInput())
@@ -119,7 +143,7 @@ class IncidentForm(forms.Form):
                                   widget=TimeInput())
     time_precision = forms.TypedChoiceField(label=_("Time precision"), coerce=int,
                                             choices=TimePrecision.choices)
-    country = forms.ChoiceField(label=_("Country"), choices=COUNTRY_CHOICES)
+    country = forms.ChoiceField(label=_("Country"), choices=LOCALIZED_COUNTRY_CHOICES)
     admin1 = forms.CharField(label=_("First administrative level"), max_length=100,
                              required=False)
     admin2 = forms.CharField(label=_("Second administrative level"), max_length=100,

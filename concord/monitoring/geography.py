@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,6 +45,18 @@ BY_ALPHA2 = {c.alpha2: c for c in COUNTRIES}
 BY_NUMERIC = {c.numeric: c for c in COUNTRIES}
 BY_NAME = {name.casefold(): c for c in COUNTRIES for name in (c.name_en, c.name_ru)}
 COUNTRY_CHOICES = [(c.alpha2, c.name_en) for c in COUNTRIES]
+
+
+def country_name(code: str) -> str:
+    """A country's name in the active language (the code of one Concord does not know)."""
+    country = BY_ALPHA2.get(code)
+    if country is None:
+        return code
+    return country.name_ru if (get_language() or "ru").startswith("ru") else country.name_en
+
+
+# The model keeps English labels (its migrations record them); forms show the page's language.
+LOCALIZED_COUNTRY_CHOICES = [(c.alpha2, lazy(country_name, str)(c.alpha2)) for c in COUNTRIES]
 
 
 def country_of(*, code: str = "", numeric: str = "", name: str = "") -> Country | None:

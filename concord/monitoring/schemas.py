@@ -171,7 +171,9 @@ class SummaryOut(BaseModel):
 
 class IndicatorOut(Schema):
     id: UUID
-    name: str
+    name: str = Field(description="in the language of the request")
+    name_ru: str
+    name_en: str
     category: str
     region: str
     window_days: int
@@ -186,6 +188,10 @@ class IndicatorOut(Schema):
         return indicator.public_id
 
     @staticmethod
+    def resolve_name(indicator: Indicator) -> str:
+        return indicator.name
+
+    @staticmethod
     def resolve_classification(indicator: Indicator) -> Classification:
         return Classification(indicator.classification)
 
@@ -194,7 +200,8 @@ class IndicatorChange(Schema):
     """What an indicator watches and its thresholds; `kind` is `count` or `rise` (percent over
     the 90-day baseline)."""
 
-    name: str
+    name_ru: str
+    name_en: str
     category: str = ""
     region: str = ""
     window_days: int = 7
@@ -223,6 +230,10 @@ class AlertOut(Schema):
     window_end: date
     raised_at: datetime
     ended_at: datetime | None
+    state: str = Field(description="new, acknowledged or ended")
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None = Field(description="user name")
+    assignee: str | None = Field(description="user name")
     classification: ClassificationCode
     url: str
     cap_url: str
@@ -239,6 +250,14 @@ class AlertOut(Schema):
     @staticmethod
     def resolve_indicator_name(alert: Alert) -> str:
         return alert.indicator.name if alert.indicator else ""
+
+    @staticmethod
+    def resolve_acknowledged_by(alert: Alert) -> str | None:
+        return alert.acknowledged_by.get_username() if alert.acknowledged_by else None
+
+    @staticmethod
+    def resolve_assignee(alert: Alert) -> str | None:
+        return alert.assignee.get_username() if alert.assignee else None
 
     @staticmethod
     def resolve_classification(alert: Alert) -> Classification:
@@ -311,11 +330,22 @@ class ImportOut(Schema):
     problems: list[ImportProblemOut]
     started_at: datetime
     finished_at: datetime | None
+    retry_of: UUID | None = Field(description="the import refused for bad rows that this one "
+                                              "runs again, skipping them")
     url: str
+    incidents_url: str = Field(description="the incidents this import added")
 
     @staticmethod
     def resolve_id(run: IncidentImport) -> UUID:
         return run.public_id
+
+    @staticmethod
+    def resolve_retry_of(run: IncidentImport) -> UUID | None:
+        return run.retry_of.public_id if run.retry_of_id and run.retry_of else None
+
+    @staticmethod
+    def resolve_incidents_url(run: IncidentImport) -> str:
+        return f"{reverse('api:incidents')}?import_id={run.public_id}"
 
     @staticmethod
     def resolve_format(run: IncidentImport) -> str:

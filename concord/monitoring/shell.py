@@ -86,7 +86,7 @@ SHELL = AppShell(
     ),
     grants=(RoleGrant(role=Role.CRISIS_ANALYST, permissions=(
         "monitoring.add_incident", "monitoring.change_incident", "monitoring.verify_incident",
-        "monitoring.add_indicator", "monitoring.change_indicator",
+        "monitoring.add_indicator", "monitoring.change_indicator", "monitoring.change_alert",
         "monitoring.add_situationreport", "monitoring.change_situationreport")),),
     activities=ACTIVITIES,
     # The analyst's work queue comes first on the dashboard, before the organization's overview.

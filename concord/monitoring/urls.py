@@ -20,9 +20,13 @@ urlpatterns = [
     path("indicators/evaluate/", warning.indicators_evaluate, name="indicators-evaluate"),
     path("alerts/", warning.alert_list, name="alert-list"),
     path("alerts/<uuid:alert_id>/", warning.alert_detail, name="alert-detail"),
+    path("alerts/<uuid:alert_id>/acknowledge/", warning.alert_acknowledge,
+         name="alert-acknowledge"),
+    path("alerts/<uuid:alert_id>/assign/", warning.alert_assign, name="alert-assign"),
     path("reports/", reports.report_list, name="report-list"),
     path("reports/<uuid:report_id>/", reports.report_detail, name="report-detail"),
     path("reports/<uuid:report_id>/edit/", reports.report_edit, name="report-edit"),
     path("imports/new/", imports.import_start, name="import-start"),
     path("imports/<uuid:import_id>/", imports.import_detail, name="import-detail"),
+    path("imports/<uuid:import_id>/retry/", imports.import_retry, name="import-retry"),
 ]

@@ -36,7 +36,7 @@ PINNED = {
     Role.JOINT_STAFF_OFFICER: set(),
     Role.CRISIS_ANALYST: {
         "monitoring.add_incident", "monitoring.change_incident", "monitoring.verify_incident",
-        "monitoring.add_indicator", "monitoring.change_indicator",
+        "monitoring.add_indicator", "monitoring.change_indicator", "monitoring.change_alert",
         "monitoring.add_situationreport", "monitoring.change_situationreport",
         "core.approve_labelchange",
     },

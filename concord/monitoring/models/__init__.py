@@ -18,10 +18,16 @@ from concord.monitoring.models.incidents import (
 )
 from concord.monitoring.models.reports import SituationReport
 from concord.monitoring.models.tallies import Tally, TallyCell, TallyCount, TallyUnit
-from concord.monitoring.models.warning import Alert, AlertLevel, Indicator, IndicatorKind
+from concord.monitoring.models.warning import (
+    Alert,
+    AlertLevel,
+    AlertState,
+    Indicator,
+    IndicatorKind,
+)
 
 __all__ = [
-    "Alert", "AlertLevel", "Credibility", "FigureSource", "GeoPrecision", "ImportStatus",
+    "Alert", "AlertLevel", "AlertState", "Credibility", "FigureSource", "GeoPrecision", "ImportStatus",
     "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "IncidentStage", "Indicator",
     "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
     "TallyCell", "TallyCount", "TallyUnit", "TimePrecision", "Verification", "severity_of",

@@ -43,6 +43,10 @@ class IncidentImport(models.Model):
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
     path = models.CharField(max_length=500)
+    # A run over the same file that imports only its good rows; the run it retries stays as
+    # it ended.
+    retry_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="retries", verbose_name=_("retry of"))
 
     class Meta:
         verbose_name = _("import")
@@ -51,6 +55,14 @@ class IncidentImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def may_retry_skipping(self) -> bool:
+        """Whether a run over the same file that skips the bad rows would import anything new:
+        the run stopped on bad rows, not on the file as a whole."""
+        lines = [line for line, _reason in self.problems]
+        return (self.status == ImportStatus.FAILED and not self.skip_bad_rows and bool(lines)
+                and all(lines))
 
 
 class IncidentStage(models.Model):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import LabelledModel
-from concord.monitoring.geography import COUNTRY_CHOICES
+from concord.monitoring.geography import COUNTRY_CHOICES, country_name
 from concord.monitoring.taxonomy import SUB_CATEGORY_CHOICES, Category
 
 
@@ -155,6 +155,10 @@ class Incident(LabelledModel):
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
+    # The import from the page that added the record, so that its result lists what it added.
+    import_run = models.ForeignKey("monitoring.IncidentImport", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="incidents",
+                                   verbose_name=_("import"))
 
     class Meta:
         verbose_name = _("incident")
@@ -198,6 +202,10 @@ class Incident(LabelledModel):
 
     def __str__(self) -> str:
         return f"{self.occurred_on} {self.get_category_display()} {self.country}"
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:incident-detail", args=[self.public_id])

@@ -10,13 +10,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from concord.core.models import LabelledModel
+from concord.core.models import LabelledModel, Translated
 from concord.monitoring.taxonomy import Category
 
 
 class IndicatorKind(models.TextChoices):
-    COUNT = "count", _("More than N incidents in the window")
+    COUNT = "count", _("Number of incidents in the window")
     RISE = "rise", _("A rise over the 90-day baseline, in per cent")
 
 
@@ -32,7 +33,9 @@ class Indicator(LabelledModel):
     reader of the indicator may read."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("name"), max_length=200)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name = Translated("name")
     category = models.CharField(_("category"), max_length=32, choices=Category.choices,
                                 blank=True)
     region = models.CharField(_("region"), max_length=32, blank=True)
@@ -49,7 +52,7 @@ class Indicator(LabelledModel):
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
-        ordering: ClassVar = ["name"]
+        ordering: ClassVar = ["name_ru"]
         constraints: ClassVar = [
             models.CheckConstraint(condition=Q(red__gte=F("orange")),
                                    name="monitoring_indicator_red_above_orange"),
@@ -59,6 +62,37 @@ class Indicator(LabelledModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def threshold_text(self, level: str) -> str:
+        """What breaching the orange or red threshold means, with its figures, in words."""
+        limit = self.red if level == AlertLevel.RED else self.orange
+        window = ngettext("in %(days)d day", "in %(days)d days",
+                          self.window_days) % {"days": self.window_days}
+        if self.kind == IndicatorKind.RISE:
+            rise = _("a rise of more than %(limit)s%%") % {"limit": f"{limit:g}"}
+            return f"{rise} {window}"
+        # A count above 12.5 is a count above 12: the next whole number meets the threshold.
+        count = int(limit)
+        above = ngettext("more than %(count)d incident", "more than %(count)d incidents",
+                         count) % {"count": count}
+        return f"{above} {window}"
+
+    @property
+    def orange_text(self) -> str:
+        return self.threshold_text(AlertLevel.ORANGE)
+
+    @property
+    def red_text(self) -> str:
+        return self.threshold_text(AlertLevel.RED)
+
+
+class AlertState(models.TextChoices):
+    """Where an alert stands for the analysts: raised and not yet seen, acknowledged by one of
+    them, or ended (its indicator fell back to green)."""
+
+    NEW = "new", _("New")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    ENDED = "ended", _("Ended")
 
 
 class Alert(LabelledModel):
@@ -76,6 +110,13 @@ class Alert(LabelledModel):
     raised_at = models.DateTimeField(_("raised"))
     updated_at = models.DateTimeField(_("updated"))
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="+",
+                                        verbose_name=_("acknowledged by"))
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="assigned_alerts",
+                                 verbose_name=_("assigned to"))
 
     class Meta:
         verbose_name = _("alert")
@@ -84,6 +125,15 @@ class Alert(LabelledModel):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}: {self.level}"
+
+    @property
+    def state(self) -> str:
+        if self.ended_at is not None:
+            return AlertState.ENDED
+        return AlertState.ACKNOWLEDGED if self.acknowledged_at is not None else AlertState.NEW
+
+    def get_state_display(self) -> str:
+        return str(AlertState(self.state).label)
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:alert-detail", args=[self.public_id])

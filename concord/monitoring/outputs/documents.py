@@ -25,7 +25,7 @@ from reportlab.platypus.flowables import Flowable
 
 from concord.core.marking import mark_docx, marking_of, pdf_marker
 from concord.core.pdf import font_file, pdf_font
-from concord.monitoring.geography import REGION_BY_CODE
+from concord.monitoring.geography import REGION_BY_CODE, country_name
 from concord.monitoring.models import AlertLevel, SituationReport, Verification
 from concord.monitoring.taxonomy import Category
 
@@ -151,6 +151,24 @@ def map_png(report: SituationReport, *, width: int = 1200, height: int = 560) ->
     return out.getvalue()
 
 
+def _place(row: dict[str, Any]) -> str:
+    # Reports generated before places were kept in parts hold them in English only.
+    if "country" not in row:
+        return str(row["place"])
+    return ", ".join(p for p in (row["locality"], country_name(row["country"])) if p)
+
+
+def _serious_category(row: dict[str, Any]) -> str:
+    code = row.get("category_code")
+    return _category_label(code) if code else str(row["category"])
+
+
+def _indicator_name(alert: dict[str, Any]) -> str:
+    # Reports generated before indicators had a name per language hold the one name only.
+    language = (get_language() or "ru")[:2]
+    return str(alert.get(f"indicator_{language}") or alert["indicator"])
+
+
 def _country_name(row: dict[str, Any]) -> str:
     language = (get_language() or "ru")[:2]
     return str(row.get(f"name_{language}") or row.get("name_en") or row["country"])
@@ -177,10 +195,11 @@ def report_rows(report: SituationReport) -> dict[str, Any]:
                         str(r["fatalities"])] for r in content.get("by_category", [])],
         "countries": [[_country_name(r), str(r["count"]), str(r["fatalities"])]
                       for r in content.get("by_country", [])],
-        "serious": [[r["date"], r["place"], r["category"], str(r["fatalities"]),
+        "serious": [[r["date"], _place(r), _serious_category(r), str(r["fatalities"]),
                      str(verifications.get(r["verification"], r["verification"])),
                      r["narrative"]] for r in content.get("serious", [])],
-        "alerts": [[str(levels.get(a["level"], a["level"])), a["indicator"], f"{a['value']:g}",
+        "alerts": [[str(levels.get(a["level"], a["level"])), _indicator_name(a),
+                    f"{a['value']:g}",
                     f"{a['window_start']} – {a['window_end']}",
                     _("active") if a["active"] else _("ended")]
                    for a in content.get("alerts", [])],

@@ -22,7 +22,7 @@ from concord.core.marking import LABEL_COLUMNS, label_cells
 from concord.monitoring import selectors
 from concord.monitoring.formats import ACLED_COLUMNS, OWN_COLUMNS, file_id
 from concord.monitoring.geography import BY_ALPHA2
-from concord.monitoring.models import GeoPrecision, Incident, TimePrecision
+from concord.monitoring.models import GeoPrecision, Incident, IncidentImport, TimePrecision
 from concord.monitoring.taxonomy import acled_labels
 
 EXPORT_FORMATS = ("acled", "csv", "xlsx", "geojson")
@@ -147,8 +147,10 @@ def write_geojson(incidents: Iterable[Incident], out: IO[str]) -> int:
 
 @transaction.atomic
 def incident_export(*, viewer: Viewer, filters: selectors.IncidentFilters, fmt: str,
-                    out: IO[Any]) -> int:
-    incidents = selectors.incident_list(viewer=viewer, filters=filters)
+                    out: IO[Any], import_run: IncidentImport | None = None) -> int:
+    """Writes the incidents of the list (those an import added, with `import_run`)."""
+    incidents = selectors.incidents_imported(viewer=viewer, filters=filters,
+                                             import_run=import_run)
     highest = incidents.order_by("-classification").values_list("classification",
                                                                   flat=True).first()
     # The label's originator and release list in one query per chunk, not one per row.
@@ -165,5 +167,6 @@ def incident_export(*, viewer: Viewer, filters: selectors.IncidentFilters, fmt: 
     audit_record(actor=viewer, action="monitoring.incident.export",
                  target_type="monitoring.incident",
                  detail={"format": fmt, "count": count, "highest_classification": highest,
-                         "filters": filters.query_items()})
+                         "filters": filters.query_items(),
+                         **({"import": str(import_run.public_id)} if import_run else {})})
     return count

@@ -22,7 +22,7 @@ def import_get(*, viewer: Viewer, public_id: Any) -> IncidentImport:
         wanted = public_id if isinstance(public_id, uuid.UUID) else uuid.UUID(str(public_id))
     except ValueError:
         raise NotFound(_("No such import.")) from None
-    run = IncidentImport.objects.filter(public_id=wanted,
+    run = IncidentImport.objects.select_related("retry_of").filter(public_id=wanted,
                                         started_by_id=user_id(viewer)).first()
     if run is None:
         raise NotFound(_("No such import."))
@@ -31,7 +31,8 @@ def import_get(*, viewer: Viewer, public_id: Any) -> IncidentImport:
 
 def import_list(*, viewer: Viewer) -> QuerySet[IncidentImport]:
     """The imports the viewer started, the latest first."""
-    return IncidentImport.objects.filter(started_by_id=user_id(viewer)).order_by("-started_at")
+    return (IncidentImport.objects.filter(started_by_id=user_id(viewer)).select_related("retry_of")
+            .order_by("-started_at"))
 
 
 def import_progress(*, run: IncidentImport, marker: Path) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from concord.core.models import LabelChange
 from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring.filters import IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE
-from concord.monitoring.models import Incident
+from concord.monitoring.models import Incident, IncidentImport
 
 
 def incident_pending_label_change(*, incident: Incident) -> UUID | None:
@@ -26,6 +26,13 @@ def incident_pending_label_change(*, incident: Incident) -> UUID | None:
                                     status=LabelChange.Status.PENDING)
                             .values_list("public_id", flat=True).first())
     return pending
+
+
+def incidents_imported(*, viewer: Viewer, import_run: IncidentImport | None,
+                       filters: IncidentFilters | None = None) -> QuerySet[Incident]:
+    """The incidents of `incident_list` that an import added (all of them without one)."""
+    incidents = incident_list(viewer=viewer, filters=filters)
+    return incidents if import_run is None else incidents.filter(import_run=import_run)
 
 
 def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,

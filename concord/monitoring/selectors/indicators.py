@@ -9,13 +9,21 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from concord.core.actors import Viewer
+from concord.core.actors import Viewer, user_id
 from concord.core.policy import audience_of_record, readable_by
 from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring.geography import REGION_BY_CODE
-from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, IndicatorKind
+from concord.monitoring.models import (
+    Alert,
+    AlertLevel,
+    AlertState,
+    Incident,
+    Indicator,
+    IndicatorKind,
+)
 
 BASELINE_DAYS = 90
+ASSIGNED_TO_ME, ASSIGNED_TO_NO_ONE = "me", "none"
 
 
 def _counted(indicator: Indicator) -> QuerySet[Incident]:
@@ -62,7 +70,8 @@ def indicator_read(indicator: Indicator, *, on: date) -> Reading:
 
 
 def indicator_list(*, viewer: Viewer) -> QuerySet[Indicator]:
-    return Indicator.objects.visible_to(viewer).select_related("originator").order_by("name")
+    return (Indicator.objects.visible_to(viewer).select_related("originator")
+            .order_by("name_ru", "id"))
 
 
 def indicator_get(*, viewer: Viewer, public_id: Any) -> Indicator:
@@ -71,16 +80,55 @@ def indicator_get(*, viewer: Viewer, public_id: Any) -> Indicator:
         public_id=public_id_of(Indicator, public_id))
 
 
-def alert_list(*, viewer: Viewer, active: bool | None = None) -> QuerySet[Alert]:
-    alerts = Alert.objects.visible_to(viewer).select_related("indicator")
+def alert_list(*, viewer: Viewer, active: bool | None = None, state: str = "",
+               assignee: str = "") -> QuerySet[Alert]:
+    """The alerts the viewer may read, the latest first: only the open (`active`) or ended
+    ones, those in one `state` (an AlertState), those assigned to `assignee`: "me" (the
+    viewer), "none" (no one) or a user's name."""
+    alerts = Alert.objects.visible_to(viewer).select_related("indicator", "assignee",
+                                                             "acknowledged_by")
     if active is True:
         alerts = alerts.filter(ended_at__isnull=True)
     elif active is False:
         alerts = alerts.filter(ended_at__isnull=False)
+    if state == AlertState.NEW:
+        alerts = alerts.filter(ended_at__isnull=True, acknowledged_at__isnull=True)
+    elif state == AlertState.ACKNOWLEDGED:
+        alerts = alerts.filter(ended_at__isnull=True, acknowledged_at__isnull=False)
+    elif state == AlertState.ENDED:
+        alerts = alerts.filter(ended_at__isnull=False)
+    if assignee == ASSIGNED_TO_ME:
+        me = user_id(viewer)
+        alerts = alerts.filter(assignee_id=me) if me is not None else alerts.none()
+    elif assignee == ASSIGNED_TO_NO_ONE:
+        alerts = alerts.filter(assignee__isnull=True)
+    elif assignee:
+        alerts = alerts.filter(assignee__username=assignee)
     return alerts.order_by("-raised_at", "-id")
+
+
+def alert_incidents(*, viewer: Viewer, alert: Alert) -> QuerySet[Incident]:
+    """The incidents the alert counted: those of its indicator's category and region in its
+    window that every reader of the alert may read (as the count itself was made), and of
+    those only what the viewer may read, so that a record hidden from the viewer is absent
+    here as a missing one would be. A viewer who may not read the indicator gets none: the
+    incidents would tell what it watches."""
+    indicator = alert.indicator
+    if indicator is None:
+        return Incident.objects.visible_to(viewer).none()
+    incidents = readable_by(Incident.objects.filter(merged_into__isnull=True),
+                            audience_of_record(alert))
+    if indicator.category:
+        incidents = incidents.filter(category=indicator.category)
+    if indicator.region:
+        incidents = incidents.filter(REGION_BY_CODE[indicator.region].q())
+    return (incidents.visible_to(viewer)
+            .filter(occurred_on__gte=alert.window_start, occurred_on__lte=alert.window_end)
+            .order_by("-occurred_on", "-id"))
 
 
 def alert_get(*, viewer: Viewer, public_id: Any) -> Alert:
     return labelled_get(  # type: ignore[no-any-return]
-        Alert.objects.select_related("indicator", "originator"), viewer=viewer,
+        Alert.objects.select_related("indicator", "originator", "acknowledged_by", "assignee"),
+        viewer=viewer,
         public_id=public_id_of(Alert, public_id))

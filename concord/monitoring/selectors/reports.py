@@ -76,12 +76,16 @@ def report_content(*, viewer: Viewer, region: str, start: date, end: date) -> tu
         "serious": [{"id": str(i.public_id), "date": i.occurred_on.isoformat(),
                      "place": ", ".join(p for p in (i.location, i.admin1,
                                                     BY_ALPHA2[i.country].name_en) if p),
+                     "locality": ", ".join(p for p in (i.location, i.admin1) if p),
+                     "country": i.country, "category_code": i.category,
                      "category": str(labels[i.category]), "fatalities": i.fatalities,
                      "injured": i.injured, "narrative": i.narrative[:500],
                      "verification": i.verification,
                      "classification": Classification(i.classification).name}
                     for i in serious],
-        "alerts": [{"id": str(a.public_id), "indicator": a.indicator.name, "level": a.level,
+        "alerts": [{"id": str(a.public_id), "indicator": a.indicator.name,
+                    "indicator_ru": a.indicator.name_ru, "indicator_en": a.indicator.name_en,
+                    "level": a.level,
                     "value": a.value, "window_start": a.window_start.isoformat(),
                     "window_end": a.window_end.isoformat(), "active": a.ended_at is None}
                    for a in alerts],

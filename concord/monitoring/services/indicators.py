@@ -30,7 +30,7 @@ from concord.monitoring.taxonomy import Category
 MAX_WINDOW_DAYS = 366
 
 
-def _threshold_errors(*, name: str, category: str, region: str, window_days: int, kind: str,
+def _threshold_errors(*, name_ru: str, name_en: str, category: str, region: str, window_days: int, kind: str,
                       orange: float, red: float) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if category and category not in Category.values:
@@ -43,20 +43,23 @@ def _threshold_errors(*, name: str, category: str, region: str, window_days: int
         errors["window_days"] = [_("The window is 1 to 366 days.")]
     if orange < 0 or red < orange:
         errors["red"] = [_("Red must be at or above orange, and both at least 0.")]
-    if not name.strip():
-        errors["name"] = [_("Give the indicator a name.")]
+    if not name_ru.strip():
+        errors["name_ru"] = [_("Give the indicator a name in Russian.")]
+    if not name_en.strip():
+        errors["name_en"] = [_("Give the indicator a name in English.")]
     return errors
 
 
 @transaction.atomic
-def indicator_define(*, actor: Actor, name: str, category: str = "", region: str = "",
+def indicator_define(*, actor: Actor, name_ru: str, name_en: str, category: str = "", region: str = "",
                      window_days: int = 7, kind: str = IndicatorKind.COUNT, orange: float,
                      red: float, classification: int = Classification.OFFICIAL_USE,
                      release_to_all_members: bool = True, releasable_to: Iterable[Party] = (),
                      originator: Party | None = None) -> Indicator:
     require_permission(actor, "monitoring.add_indicator")
-    errors = _threshold_errors(name=name, category=category, region=region,
-                               window_days=window_days, kind=kind, orange=orange, red=red)
+    errors = _threshold_errors(name_ru=name_ru, name_en=name_en, category=category,
+                               region=region, window_days=window_days, kind=kind, orange=orange,
+                               red=red)
     errors.update(clearance_errors(actor, classification))
     party = originator or getattr(actor, "party", None)
     if party is None:
@@ -64,8 +67,8 @@ def indicator_define(*, actor: Actor, name: str, category: str = "", region: str
     if errors or party is None:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
     indicator = Indicator.objects.create(
-        name=name.strip(), category=category, region=region, window_days=window_days,
-        kind=kind, orange=orange, red=red, classification=classification,
+        name_ru=name_ru.strip(), name_en=name_en.strip(), category=category, region=region,
+        window_days=window_days, kind=kind, orange=orange, red=red, classification=classification,
         release_to_all_members=release_to_all_members, originator=party,
         created_by_id=user_id(actor))
     indicator.releasable_to.set(list(releasable_to))
@@ -75,17 +78,19 @@ def indicator_define(*, actor: Actor, name: str, category: str = "", region: str
 
 
 @transaction.atomic
-def indicator_update(*, actor: Actor, indicator: Indicator, name: str, category: str, region: str,
+def indicator_update(*, actor: Actor, indicator: Indicator, name_ru: str, name_en: str,
+                     category: str, region: str,
                      window_days: int, kind: str, orange: float, red: float,
                      active: bool) -> Indicator:
     """Changes what an indicator watches and its thresholds, or stops it (inactive indicators
     are not evaluated). Its label stays: it is the audience of the alerts already raised."""
     require_permission(actor, "monitoring.change_indicator")
-    errors = _threshold_errors(name=name, category=category, region=region,
-                               window_days=window_days, kind=kind, orange=orange, red=red)
+    errors = _threshold_errors(name_ru=name_ru, name_en=name_en, category=category,
+                               region=region, window_days=window_days, kind=kind, orange=orange,
+                               red=red)
     if errors:
         raise ValidationError(_("Please correct the marked fields."), errors=errors)
-    values = {"name": name.strip(), "category": category, "region": region,
+    values = {"name_ru": name_ru.strip(), "name_en": name_en.strip(), "category": category, "region": region,
               "window_days": window_days, "kind": kind, "orange": orange, "red": red,
               "active": active}
     audited_update(actor=actor, record=indicator, values=values,

@@ -76,7 +76,7 @@ def test_it_answers_an_invisible_incident_as_missing(client, personas):
         "confidential"
 
 
-_INDICATOR = {"name": "Border clashes", "orange": 2, "red": 4}
+_INDICATOR = {"name_ru": "Столкновения на границе", "name_en": "Border clashes", "orange": 2, "red": 4}
 
 
 @pytest.mark.parametrize("endpoint", [

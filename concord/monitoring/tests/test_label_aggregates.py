@@ -32,7 +32,8 @@ def test_it_counts_for_an_indicator_released_to_one_state_only_what_that_state_m
         incident(personas.secretariat, occurred_on=DAY, external_id=f"h{n}",
                  release_to_all_members=False)
     indicator = services.indicator_define(
-        actor=personas.analyst, name="Drugs at the Tajik-Afghan border",
+        actor=personas.analyst, name_ru="Наркотики на таджикско-афганской границе",
+        name_en="Drugs at the Tajik-Afghan border",
         category="drug_trafficking", window_days=7, orange=3, red=6,
         release_to_all_members=False, releasable_to=[personas.state_b])
 
@@ -57,7 +58,8 @@ def test_it_counts_for_a_secret_indicator_nothing_above_its_label(personas):
              classification=Classification.SECRET, release_to_all_members=False)
     incident(personas.secretariat, occurred_on=DAY, external_id="o1")
     indicator = services.indicator_define(
-        actor=personas.analyst, name="Official use only", category="drug_trafficking",
+        actor=personas.analyst, name_ru="Для служебного пользования",
+        name_en="Official use only", category="drug_trafficking",
         window_days=7, orange=0, red=5, classification=Classification.OFFICIAL_USE)
 
     alert = services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=DAY)

@@ -69,7 +69,8 @@ def test_it_labels_the_report_at_least_as_high_as_what_it_aggregates(personas):
 def test_it_includes_the_active_alerts(personas):
     for n in range(5):
         incident(personas.secretariat, occurred_on=date(2024, 6, 28 - n))
-    indicator = services.indicator_define(actor=personas.analyst, name="Drugs", orange=2, red=9,
+    indicator = services.indicator_define(actor=personas.analyst, name_ru="Наркотики",
+                                          name_en="Drugs", orange=2, red=9,
                                           category="drug_trafficking")
     services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=END)
 

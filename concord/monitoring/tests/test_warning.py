@@ -33,8 +33,10 @@ def _seizures(personas, count: int, *, on: date = DAY, **label) -> None:
 
 
 def _drug_indicator(personas, **overrides):
-    values: dict[str, Any] = dict(name="Drugs at the Tajik-Afghan border", category="drug_trafficking",
-                  region="tajik-afghan-border", window_days=7, orange=3, red=6)
+    values: dict[str, Any] = dict(name_ru="Наркотики на таджикско-афганской границе",
+                                  name_en="Drugs at the Tajik-Afghan border",
+                                  category="drug_trafficking", region="tajik-afghan-border",
+                                  window_days=7, orange=3, red=6)
     values.update(overrides)
     return services.indicator_define(actor=personas.analyst, **values)
 
@@ -132,7 +134,8 @@ def test_it_refuses_thresholds_out_of_order_and_delegates_defining(personas):
         _drug_indicator(personas, orange=10, red=5)
     assert "red" in refused.value.errors
     with pytest.raises(Forbidden):
-        services.indicator_define(actor=personas.delegate_a, name="x", orange=1, red=2)
+        services.indicator_define(actor=personas.delegate_a, name_ru="x", name_en="x", orange=1,
+                                  red=2)
 
 
 def test_it_renders_an_alert_as_cap_1_2(personas):
@@ -180,13 +183,15 @@ def test_it_lets_an_analyst_define_an_indicator_and_evaluate_from_the_pages(clie
     client.force_login(personas.analyst)
 
     client.post("/monitoring/indicators/", {
-        "name": "Drugs", "category": "drug_trafficking", "region": "tajik-afghan-border",
+        "name_ru": "Наркотики", "name_en": "Drugs", "category": "drug_trafficking",
+        "region": "tajik-afghan-border",
         "window_days": 7, "kind": "count", "orange": 3, "red": 6, "classification": 1,
         "release_to_all_members": "on"})
     client.post("/monitoring/indicators/evaluate/")
 
     page = client.get("/monitoring/alerts/").content.decode()
-    assert "Drugs" in page and "alert-level-red" in page
+    # The page speaks Russian: the indicator goes by its Russian name.
+    assert "Наркотики" in page and "Drugs" not in page and "alert-level-red" in page
     assert "alert-level-red" in client.get("/monitoring/").content.decode()
 
 
@@ -201,7 +206,8 @@ def test_it_evaluates_the_indicators_from_the_command_line(personas, capsys):
 
 
 def _edit(client, indicator, **changes):
-    form = {"name": indicator.name, "category": indicator.category, "region": indicator.region,
+    form = {"name_ru": indicator.name_ru, "name_en": indicator.name_en,
+            "category": indicator.category, "region": indicator.region,
             "window_days": indicator.window_days, "kind": indicator.kind,
             "orange": indicator.orange, "red": indicator.red, "active": "on", **changes}
     return client.post(reverse("monitoring:indicator-edit", args=[indicator.public_id]),
@@ -256,13 +262,14 @@ def test_the_api_defines_changes_and_stops_an_indicator(client, personas):
     client.force_login(personas.analyst)
 
     created = client.post("/api/v1/indicators", {
-        "name": "Drugs at the border", "category": "drug_trafficking",
-        "region": "tajik-afghan-border", "orange": 3, "red": 6,
+        "name_ru": "Наркотики на границе", "name_en": "Drugs at the border",
+        "category": "drug_trafficking", "region": "tajik-afghan-border", "orange": 3, "red": 6,
         "classification": "confidential"}, content_type="application/json")
     indicator_id = created.json()["id"]
     changed = client.put(f"/api/v1/indicators/{indicator_id}", {
-        "name": "Drugs at the border", "category": "drug_trafficking",
-        "region": "tajik-afghan-border", "orange": 2, "red": 4, "active": False},
+        "name_ru": "Наркотики на границе", "name_en": "Drugs at the border",
+        "category": "drug_trafficking", "region": "tajik-afghan-border", "orange": 2, "red": 4,
+        "active": False},
         content_type="application/json")
 
     assert created.status_code == 201
@@ -273,10 +280,10 @@ def test_the_api_defines_changes_and_stops_an_indicator(client, personas):
 
 def test_the_api_names_a_bad_threshold_and_refuses_a_delegate(client, personas):
     client.force_login(personas.analyst)
-    bad = client.post("/api/v1/indicators", {"name": "x", "kind": "guess", "orange": 5,
+    bad = client.post("/api/v1/indicators", {"name_ru": "x", "name_en": "x", "kind": "guess", "orange": 5,
                                              "red": 1}, content_type="application/json")
     client.force_login(personas.delegate_a)
-    refused = client.post("/api/v1/indicators", {"name": "x", "orange": 1, "red": 2},
+    refused = client.post("/api/v1/indicators", {"name_ru": "x", "name_en": "x", "orange": 1, "red": 2},
                           content_type="application/json")
 
     assert bad.status_code == 422
@@ -288,11 +295,13 @@ def test_it_audits_each_changed_threshold_with_its_old_and_new_value(personas):
     indicator = _drug_indicator(personas)
     before = (indicator.orange, indicator.red)
 
-    services.indicator_update(actor=personas.analyst, indicator=indicator, name=indicator.name,
+    services.indicator_update(actor=personas.analyst, indicator=indicator,
+                              name_ru=indicator.name_ru, name_en=indicator.name_en,
                               category=indicator.category, region=indicator.region,
                               window_days=indicator.window_days, kind=indicator.kind,
                               orange=before[0], red=before[1] + 5, active=True)
-    services.indicator_update(actor=personas.analyst, indicator=indicator, name=indicator.name,
+    services.indicator_update(actor=personas.analyst, indicator=indicator,
+                              name_ru=indicator.name_ru, name_en=indicator.name_en,
                               category=indicator.category, region=indicator.region,
                               window_days=indicator.window_days, kind=indicator.kind,
                               orange=before[0], red=before[1] + 5, active=True)

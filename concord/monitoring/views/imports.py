@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from concord.core.errors import DomainError
-from concord.core.forms import form_page, posted
+from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.monitoring import formats, selectors, services
 from concord.monitoring.forms import (
@@ -19,6 +22,7 @@ from concord.monitoring.models import ImportStatus
 
 # The import page lists the latest of the person's own imports; the API pages through all.
 RECENT_IMPORTS = 20
+
 
 @form_page("monitoring.add_incident")
 def import_start(request: HttpRequest) -> HttpResponse:
@@ -45,5 +49,17 @@ def import_detail(request: HttpRequest, import_id: UUID) -> HttpResponse:
     progress = selectors.import_progress(run=run, marker=services.progress_path(run))
     context = {"run": run, "progress": progress,
                "format_name": formats.FORMAT_NAMES.get(run.fmt, run.fmt),
-               "working": run.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)}
+               "working": run.status in (ImportStatus.QUEUED, ImportStatus.RUNNING),
+               "retries": list(run.retries.order_by("-started_at"))}
     return render_page(request, "monitoring/import_detail.html", context, partial="status")
+
+
+@form_action("monitoring.add_incident")
+def import_retry(request: HttpRequest, import_id: UUID) -> HttpResponse:
+    run = selectors.import_get(viewer=request.user, public_id=import_id)
+    return submit_to_service(
+        request, forms.Form(request.POST),
+        call=lambda _data: services.import_retry_skipping(actor=request.user, run=run),
+        success_url=lambda retry: reverse("monitoring:import-detail", args=[retry.public_id]),
+        refused_url=reverse("monitoring:import-detail", args=[run.public_id]),
+        success_message=_("The file is being imported again, without its bad rows."))

@@ -25,6 +25,7 @@ from concord.monitoring.forms import (
     MergeForm,
     VerifyForm,
 )
+from concord.monitoring.models import IncidentImport
 from concord.monitoring.outputs import exports
 from concord.monitoring.views._common import (
     PAGE_SIZE,
@@ -37,26 +38,32 @@ from concord.monitoring.views._common import (
 @login_required
 def incident_list(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
+    # An import's result links here with its id: the list is then what that import added.
+    import_run = (selectors.import_get(viewer=request.user, public_id=request.GET["import"])
+                  if request.GET.get("import") else None)
     fmt = request.GET.get("format", "")
     if fmt in exports.EXPORT_FORMATS:
-        return _export(request, filters, fmt)
-    incidents = selectors.incident_list(viewer=request.user, filters=filters)
+        return _export(request, filters, fmt, import_run)
+    incidents = selectors.incidents_imported(viewer=request.user, filters=filters,
+                                             import_run=import_run)
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {**_filter_context(filters), "page_obj": page,
+    context = {**_filter_context(filters), "page_obj": page, "import_run": import_run,
                "export_formats": exports.EXPORT_FORMATS}
     return render_page(request, "monitoring/incident_list.html", context, partial="table")
 
 
-def _export(request: HttpRequest, filters: IncidentFilters, fmt: str) -> HttpResponse:
+def _export(request: HttpRequest, filters: IncidentFilters, fmt: str,
+            import_run: IncidentImport | None) -> HttpResponse:
     if fmt == "xlsx":
         binary = io.BytesIO()
-        exports.incident_export(viewer=request.user, filters=filters, fmt=fmt, out=binary)
+        exports.incident_export(viewer=request.user, filters=filters, fmt=fmt, out=binary,
+                                import_run=import_run)
         body = binary.getvalue()
     else:
         text = io.StringIO()
-        exports.incident_export(viewer=request.user, filters=filters, fmt=fmt, out=text)
-        body = (("\ufeff" if fmt in exports.MARKED_FORMATS else "") + text.getvalue()).encode(
-            "utf-8")
+        exports.incident_export(viewer=request.user, filters=filters, fmt=fmt, out=text,
+                                import_run=import_run)
+        body = (("\ufeff" if fmt in exports.MARKED_FORMATS else "") + text.getvalue()).encode("utf-8")
     response = HttpResponse(body, content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = (
         f'attachment; filename="incidents.{exports.EXTENSIONS[fmt]}"')

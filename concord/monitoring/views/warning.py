@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
@@ -14,14 +15,27 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from concord.core.errors import DomainError
-from concord.core.forms import apply_domain_errors, form_page, posted, submit_to_service
+from concord.core.forms import (
+    apply_domain_errors,
+    form_action,
+    form_page,
+    posted,
+    submit_to_service,
+)
 from concord.monitoring import selectors, services
 from concord.monitoring.forms import (
+    AlertAssignForm,
+    AlertFilterForm,
     IndicatorEditForm,
     IndicatorForm,
 )
 from concord.monitoring.geography import REGION_CHOICES
 from concord.monitoring.tasks import evaluate_indicators
+
+# A list page shows this many; the API pages through all.
+ALERTS_SHOWN = 200
+# An alert's page lists this many of the incidents it counted, and says how many there are.
+INCIDENTS_SHOWN = 100
 
 
 @login_required
@@ -56,17 +70,62 @@ def indicators_evaluate(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def alert_list(request: HttpRequest) -> HttpResponse:
-    active = request.GET.get("active", "true") != "false"
-    alerts = selectors.alert_list(viewer=request.user, active=True if active else None)
+    form = AlertFilterForm(request.GET)
+    state, assignee = "", ""
+    if form.is_valid():
+        state, assignee = form.cleaned_data["state"], form.cleaned_data["assignee"]
+    else:
+        messages.warning(request, " ".join(str(m) for found in form.errors.values()
+                                           for m in found))
+    # The list opens on the alerts still to be handled; "all" shows the ended ones too.
+    alerts = selectors.alert_list(
+        viewer=request.user, active=True if not state else None,
+        state="" if state == "all" else state, assignee=assignee)
     return render(request, "monitoring/alert_list.html",
-                  {"alerts": alerts[:200], "active": active})
+                  {"alerts": alerts[:ALERTS_SHOWN], "form": form, "state": state,
+                   "assignee": assignee})
 
 
 @login_required
 def alert_detail(request: HttpRequest, alert_id: UUID) -> HttpResponse:
     alert = selectors.alert_get(viewer=request.user, public_id=alert_id)
+    incidents = selectors.alert_incidents(viewer=request.user, alert=alert)
+    handles = request.user.has_perm(services.HANDLE_ALERT) and alert.ended_at is None
     return render(request, "monitoring/alert_detail.html", {
-        "alert": alert, "cap_url": reverse("api:alert_cap", args=[alert.public_id])})
+        "alert": alert, "cap_url": reverse("api:alert_cap", args=[alert.public_id]),
+        "incidents": incidents[:INCIDENTS_SHOWN], "incident_count": incidents.count(),
+        "handles": handles,
+        "assign_form": AlertAssignForm(
+            initial={"assignee": alert.assignee.get_username() if alert.assignee else ""},
+            handlers=services.alert_assignable(alert)) if handles else None})
+
+
+@form_action(services.HANDLE_ALERT)
+def alert_acknowledge(request: HttpRequest, alert_id: UUID) -> HttpResponse:
+    alert = selectors.alert_get(viewer=request.user, public_id=alert_id)
+    back = alert.get_absolute_url()
+    return submit_to_service(
+        request, forms.Form(request.POST),
+        call=lambda _data: services.alert_acknowledge(actor=request.user, alert=alert),
+        success_url=back, refused_url=back,
+        success_message=_("The alert was acknowledged."))
+
+
+@form_action(services.HANDLE_ALERT)
+def alert_assign(request: HttpRequest, alert_id: UUID) -> HttpResponse:
+    alert = selectors.alert_get(viewer=request.user, public_id=alert_id)
+    back = alert.get_absolute_url()
+    handlers = services.alert_assignable(alert)
+    by_name = {user.get_username(): user for user in handlers}
+    return submit_to_service(
+        request, AlertAssignForm(request.POST, handlers=handlers),
+        call=lambda data: services.alert_assign(actor=request.user, alert=alert,
+                                                assignee=by_name.get(data["assignee"])),
+        success_url=back, refused_url=back,
+        success_message=lambda done: (
+            _("The alert was assigned to %(user)s.") % {
+                "user": done.assignee.get_full_name() or done.assignee.get_username()}
+            if done.assignee else _("The alert is assigned to no one.")))
 
 
 @form_page("monitoring.change_indicator")

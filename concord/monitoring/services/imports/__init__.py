@@ -17,6 +17,7 @@ from concord.core.errors import ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
 from concord.monitoring import formats, tally_staged
+from concord.monitoring.models import IncidentImport
 from concord.monitoring.services._common import _check_label, _label_parties
 from concord.monitoring.services.imports.outcome import (
     STAGED_SHARE,
@@ -31,7 +32,12 @@ from concord.monitoring.services.imports.reading import (
     _ImportLabels,
     _KeyFinder,
 )
-from concord.monitoring.services.imports.runs import import_run, import_start, progress_path
+from concord.monitoring.services.imports.runs import (
+    import_retry_skipping,
+    import_run,
+    import_start,
+    progress_path,
+)
 from concord.monitoring.services.imports.staging import (
     STAGE_ABANDONED,
     STAGE_DELETE_BATCH,
@@ -55,7 +61,8 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
                     classification: int = Classification.OFFICIAL_USE,
                     release_to_all_members: bool = True, skip_bad_rows: bool = False,
                     file_name: str = "", progress: Progress | None = None,
-                    batch_size: int | None = None) -> ImportOutcome:
+                    batch_size: int | None = None,
+                    run_record: IncidentImport | None = None) -> ImportOutcome:
     """Import a whole file, all or nothing: bad rows reject it all, unless the user asked to
     skip them; rows already imported (same key from the same originator) are left alone. A row
     that fills the label columns is labelled as it says (see `_ImportLabels`); the others take the
@@ -67,7 +74,8 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
     transaction moves the staged rows into the incident table with one statement and adds them
     to the tallies (`_import_move`). A file that cannot be read (`formats.FileRefused`, or any
     error of a reader) raises ImportFailed; whatever stops the import, its staged rows are
-    deleted and nothing is written."""
+    deleted and nothing is written. The incidents of an import from the page (`run_record`)
+    keep a link to it."""
     require_permission(actor, "monitoring.add_incident")
     if fmt not in formats.FORMATS:
         raise ValidationError(_("Unknown format."), errors={"format": [_("Unknown format.")]})
@@ -76,7 +84,8 @@ def incident_import(*, actor: Any, stream: IO[bytes], fmt: str, originator: Part
     labels = _ImportLabels(actor=actor, party=party, classification=int(classification),
                            release_to_all_members=release_to_all_members)
     stage_clear_abandoned()
-    insert = _StageWriter(recorded_by=actor if getattr(actor, "pk", None) else None)
+    insert = _StageWriter(recorded_by=actor if getattr(actor, "pk", None) else None,
+                          import_run=run_record)
     if batch_size is None:
         batch_size = IMPORT_BATCH if insert.copy is None else COPY_BATCH
     try:
@@ -126,6 +135,7 @@ __all__ = [
     "_import_move",
     "_import_read",
     "_stage_delete",
+    "import_retry_skipping",
     "import_run",
     "import_start",
     "incident_import",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 from typing import IO, Any
 
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from concord.core import clock
 from concord.core.audit import audit_record
 from concord.core.busy import database_busy
-from concord.core.errors import ValidationError, require_permission
+from concord.core.errors import InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.monitoring import formats
 from concord.monitoring.models import ImportStatus, IncidentImport
@@ -65,12 +66,45 @@ def import_start(*, actor: Any, upload: IO[bytes], file_name: str, fmt: str = ""
     run.save(update_fields=["path"])
     audit_record(actor=actor, action="monitoring.import.start", target=run,
                  detail={"file": run.file_name, "format": fmt})
+    _enqueue_after_commit(run)
+    return run
+
+
+def _enqueue_after_commit(run: IncidentImport) -> None:
     # The tasks module calls these services: importing it at the top would be a cycle.
     from concord.monitoring.tasks import import_incidents  # noqa: PLC0415
 
     public_id = str(run.public_id)
     transaction.on_commit(lambda: import_incidents.enqueue(public_id))
-    return run
+
+
+@transaction.atomic
+def import_retry_skipping(*, actor: Any, run: IncidentImport) -> IncidentImport:
+    """A new run over the file of `run`, which stopped on bad rows, that imports its good rows
+    and skips the bad ones. `run` stays as it ended: its result still says what was wrong."""
+    require_permission(actor, "monitoring.add_incident")
+    if not run.may_retry_skipping:
+        raise InvalidState(_("Only an import refused for bad rows can be run again skipping "
+                             "them."))
+    source = Path(run.path)
+    if not source.is_file():
+        raise InvalidState(_("The file of this import is no longer kept; upload it again."))
+    _check_label(actor, run.classification)
+    retry = IncidentImport.objects.create(
+        file_name=run.file_name, fmt=run.fmt, skip_bad_rows=True,
+        classification=run.classification, originator=run.originator, started_by=actor,
+        path="", retry_of=run)
+    # Each run keeps a file of its own: the two runs' files are removed independently.
+    target = _import_dir() / f"{retry.public_id}.upload"
+    shutil.copyfile(source, target)
+    retry.path = str(target)
+    retry.save(update_fields=["path"])
+    audit_record(actor=actor, action="monitoring.import.retry", target=retry,
+                 detail={"file": retry.file_name, "format": retry.fmt,
+                         "retry_of": str(run.public_id),
+                         "skipped_lines": [line for line, _reason in run.problems]})
+    _enqueue_after_commit(retry)
+    return retry
 
 
 def progress_path(run: IncidentImport) -> Path:
@@ -101,7 +135,7 @@ def import_run(*, public_id: str) -> IncidentImport:
             outcome = incident_import(
                 actor=run.started_by, stream=stream, fmt=run.fmt, originator=run.originator,
                 classification=run.classification, skip_bad_rows=run.skip_bad_rows,
-                file_name=run.file_name, progress=progress)
+                file_name=run.file_name, progress=progress, run_record=run)
     except ImportRejected as rejected:
         status, outcome = ImportStatus.FAILED, rejected.outcome
     except ValidationError as error:

@@ -97,7 +97,7 @@ class _StageWriter:
     values straight to the database's own value types. SQLite takes each batch with
     `executemany`, PostgreSQL with COPY."""
 
-    def __init__(self, *, recorded_by: Any) -> None:
+    def __init__(self, *, recorded_by: Any, import_run: Any = None) -> None:
         self.run = uuid.uuid4().hex
         self.connection = connections[IncidentStage.objects.db]
         ops = self.connection.ops
@@ -108,6 +108,7 @@ class _StageWriter:
         constants: dict[str, Any] = {
             "release_mask": 0,
             "recorded_by": getattr(recorded_by, "pk", None), "merged_into": None,
+            "import_run": getattr(import_run, "pk", None),
             "recorded_at": ops.adapt_datetimefield_value(clock.now()),
         }
         native_uuid = self.connection.features.has_native_uuid_field

@@ -6,8 +6,22 @@
 (function () {
   "use strict";
 
-  var PALETTE = ["#1f4e79", "#d9622b", "#2f7d4f", "#b3261e", "#c99a06", "#6f42c1", "#0d8aa8",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#843c39"];
+  /* The server sends the few largest categories and "other": colours a reader tells apart,
+     also with the common colour-vision deficiencies (Okabe and Ito), and grey for the rest. */
+  var PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00"];
+  var OTHER = "#8c8c8c";
+  var FADED = "33";
+
+  /** The extent of the countries filtered on, each taken whole across the antimeridian. */
+  function focusBounds(maps, features, codes) {
+    if (!codes.length) return null;
+    var wanted = features.filter(function (feature) {
+      return codes.indexOf(String(feature.id).padStart(3, "0")) !== -1;
+    }).map(maps.unwrap);
+    if (!wanted.length) return null;
+    var bounds = window.L.geoJSON({ type: "FeatureCollection", features: wanted }).getBounds();
+    return bounds.isValid() ? bounds : null;
+  }
 
   function drawMap(element) {
     var maps = window.Concord && window.Concord.maps;
@@ -15,10 +29,18 @@
     var query = element.getAttribute("data-query") || "";
     var summaryUrl = element.getAttribute("data-summary-url");
     var label = element.getAttribute("data-incidents-label") || "";
+    var focus = (element.getAttribute("data-focus") || "").split(",").filter(Boolean);
     maps.loadTopology(element.getAttribute("data-topology-url")).then(function (topology) {
       var map = maps.createMap(element);
-      maps.land(maps.countries(topology)).addTo(map);
-      map.setView([40, 66], 4);
+      var features = maps.countries(topology);
+      maps.land(features).addTo(map);
+      // Filtered to countries or a region, the map opens on them; otherwise on the area of
+      // responsibility as a whole.
+      var bounds = focusBounds(maps, features, focus);
+      if (bounds) map.fitBounds(bounds, { padding: [16, 16], maxZoom: 7 });
+      else map.setView([40, 66], 4);
+      element.setAttribute("data-zoom", String(map.getZoom()));
+      if (bounds) element.setAttribute("data-focused", focus.join(","));
       var layer = window.L.layerGroup().addTo(map);
       var pending = null;
 
@@ -58,7 +80,10 @@
           .catch(function () { /* a newer request replaced this one */ });
       }
 
-      map.on("zoomend", refresh);
+      map.on("zoomend", function () {
+        element.setAttribute("data-zoom", String(map.getZoom()));
+        refresh();
+      });
       refresh();
     });
   }
@@ -68,21 +93,36 @@
     var source = document.getElementById(canvas.getAttribute("data-timeline-id"));
     if (!source) return;
     var timeline = JSON.parse(source.textContent);
-    new window.Chart(canvas, {
+    var colours = timeline.series.map(function (series, index) {
+      return series.category ? PALETTE[index % PALETTE.length] : OTHER;
+    });
+    var chart = new window.Chart(canvas, {
       type: "bar",
       data: {
         labels: timeline.weeks,
         datasets: timeline.series.map(function (series, index) {
-          return { label: series.label, data: series.counts,
-                   backgroundColor: PALETTE[index % PALETTE.length] };
+          return { label: series.label, data: series.counts, backgroundColor: colours[index] };
         }),
       },
       options: {
         maintainAspectRatio: false, animation: false,
         scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
-        plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
+        plugins: { legend: {
+          position: "bottom", labels: { boxWidth: 12 },
+          // Pointing at a category fades the others, so that its bars read on their own.
+          onHover: function (event, item) { highlight(item.datasetIndex); },
+          onLeave: function () { highlight(-1); },
+        } },
       },
     });
+
+    function highlight(chosen) {
+      chart.data.datasets.forEach(function (dataset, index) {
+        dataset.backgroundColor = chosen === -1 || chosen === index
+          ? colours[index] : colours[index] + FADED;
+      });
+      chart.update("none");
+    }
   }
 
   function start() {
