@@ -56,7 +56,8 @@ def _series(client, personas, language: str = "en") -> Poller:
     poller = Poller(client, language)
     client.force_login(personas.analyst)
     indicator = services.indicator_define(
-        actor=personas.analyst, name="Drugs at the Tajik-Afghan border",
+        actor=personas.analyst, name_ru="Наркотики на таджикско-афганской границе",
+        name_en="Drugs at the Tajik-Afghan border",
         category="drug_trafficking", region="tajik-afghan-border", window_days=7, orange=3,
         red=6)
     _seizures(personas, 4)

@@ -29,8 +29,8 @@ def _alert(personas, name: str, actor=None, originator=None, **label):
         incident(personas.secretariat, occurred_on=day - timedelta(days=n),
                  external_id=f"{name}{n}", **label)
     indicator = services.indicator_define(
-        actor=actor or personas.analyst, name=name, category="drug_trafficking", window_days=7,
-        orange=2, red=10, originator=originator, **label)
+        actor=actor or personas.analyst, name_ru=name, name_en=name,
+        category="drug_trafficking", window_days=7, orange=2, red=10, originator=originator, **label)
     return services.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=day)
 
 
