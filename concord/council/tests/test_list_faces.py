@@ -26,7 +26,8 @@ def _client(user, language: str = "en") -> Client:
 
 def _text(response) -> str:
     assert response.status_code == 200
-    return html.unescape(response.content.decode())
+    page: str = html.unescape(response.content.decode())
+    return page
 
 
 def _summaries(page: str) -> dict[str, str]:
