@@ -1,5 +1,6 @@
 """A session prepared in Russian, in the browser: the officer convenes it, adds every member
-state, reorders and edits the agenda, attaches a document to an item and records an instruction;
+state, reorders and edits the agenda, attaches a document to an item, takes it through the
+positions and the consensus rule to adoption, and records an instruction;
 the delegate of Tajikistan reports progress on it; the officer reads the implementation report
 to the next session with its summary and the progress reported since it was drafted."""
 
@@ -9,11 +10,7 @@ import re
 
 import pytest
 
-from concord.core.actors import SYSTEM
-from concord.council import services
-from concord.council.models import Document, StatePosition
 from concord.demo.organization import load
-from concord.registry.models import MemberState
 from tests.browsing import (
     PASSWORD,
     PHONE,
@@ -59,14 +56,35 @@ def _agenda_titles(page) -> list[str]:
             .all_inner_texts()]
 
 
-def _adopt(title: str) -> None:
-    # Adoption (positions and the consensus rule) is walked by the pages' own tests; here the
-    # states concur as they would at the table.
-    document = Document.objects.unscoped(reason="the walk's decision").get(title_ru=title)
-    for state in MemberState.objects.filter(status="active"):
-        services.position_record(actor=SYSTEM, document=document, body=document.body,
-                                 state=state, stance=StatePosition.Stance.CONCURS)
-    services.document_decide(actor=SYSTEM, document=document, session=document.session)
+def _concur(page, code: str) -> None:
+    page.select_option(f"#position-{code}-stance", "concurs")
+    with page.expect_response(lambda response: response.url.endswith("/positions/")):
+        page.click(f"#position-{code}-submit")
+    # htmx swaps the board once the answer has settled.
+    page.wait_for_function(
+        "code => document.querySelector(`#position-${code}-stance`)?.closest('tr')"
+        "?.querySelector('.position-recorded') !== null", arg=code)
+
+
+def _adopt(page, document_url: str) -> None:
+    """Every participating delegation concurs on the board, the consensus rule is previewed and
+    the adoption recorded, all through the document's page."""
+    page.goto(document_url)
+    stances = page.locator("#position-board select[name=stance]")
+    codes = [re.sub(r"^position-([A-Z]{2})-stance$", r"\1", stances.nth(i).get_attribute("id"))
+             for i in range(stances.count())]
+    assert "TJ" in codes
+    for code in codes:
+        _concur(page, code)
+    _checked(page)
+    page.get_by_role("link", name="Применить правило консенсуса").click()
+    page.wait_for_url(re.compile(r".*/decide/$"))
+    assert "Принят консенсусом" in page.locator(".alert-success").inner_text()
+    _checked(page)
+    page.get_by_role("button", name="Записать принятие").click()
+    page.wait_for_url(document_url)
+    assert "Принят" in page.locator("dl").first.inner_text()
+    _checked(page)
 
 
 def _participants_and_agenda(page, session_url: str) -> None:
@@ -101,7 +119,9 @@ def _document_under_the_first_item(page, session_url: str) -> str:
     page.locator(".agenda-item").first.get_by_role("link",
                                                    name="Новый документ по этому вопросу").click()
     assert page.locator("select[name=agenda_item] option:checked").inner_text() == \
-        "О положении в Афганистане"
+        "1. О положении в Афганистане"
+    assert page.locator("select[name=agenda_item] option").all_inner_texts()[1:] == [
+        "1. О положении в Афганистане", "2. О военном сотрудничестве"]
     page.select_option("select[name=doc_type]", "decision")
     page.fill("input[name=title_ru]", "О помощи Афганистану")
     page.fill("input[name=title_en]", "On assistance to Afghanistan")
@@ -122,8 +142,7 @@ def _document_under_the_first_item(page, session_url: str) -> str:
 
 
 def _instruction_to_tajikistan(page, document_url: str) -> None:
-    _adopt("О помощи Афганистану")
-    page.goto(document_url)
+    _adopt(page, document_url)
     page.get_by_role("link", name="Новое поручение").click()
     page.fill("textarea[name=text_ru]", "Доложить о мерах по укреплению границы")
     page.fill("textarea[name=text_en]", "Report on the measures at the border")

@@ -14,7 +14,12 @@ from concord.core import clock
 from concord.core.errors import NotFound, ValidationError, referenced
 from concord.core.pagination import LazyPage, lazily
 from concord.council import outputs, selectors, services, signing
-from concord.council.filters import document_filters, instruction_filters, session_filters
+from concord.council.filters import (
+    document_filters,
+    instruction_filters,
+    report_filters,
+    session_filters,
+)
 from concord.council.models import (
     AgendaItem,
     Document,
@@ -97,6 +102,11 @@ class InstructionFilters(Schema):
     mine: str = Field("", description="true: only those addressed to the caller's own party")
     due: list[str] = Field([], description="overdue, soon (due within 14 days)")
     sort: str = Field("", description="due, document or status (default due)")
+
+
+class ReportFilters(Schema):
+    q: str = Field("", description="Words of the title")
+    sort: str = Field("", description="title or drafted (default -drafted)")
 
 
 # --- Sessions and agenda items ---------------------------------------------------------------
@@ -577,8 +587,10 @@ def instruction_report(request: HttpRequest, instruction_id: str,
 @router.get("/implementation-reports", response=list[ImplementationReportOut],
             summary="The Secretary General's reports on implementation")
 @paginate(LimitOffsetPagination)
-def implementation_reports(request: HttpRequest) -> LazyPage[ImplementationReport]:
-    return lazily(selectors.implementation_report_list(viewer=request.user))
+def implementation_reports(request: HttpRequest,
+                           filters: Query[ReportFilters]) -> LazyPage[ImplementationReport]:
+    return lazily(selectors.implementation_report_list(
+        viewer=request.user, filters=report_filters(filters.dict()).or_refuse()))
 
 
 @router.post("/implementation-reports", response={201: ImplementationReportDetailOut},

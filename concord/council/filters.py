@@ -1,7 +1,7 @@
 """The council lists' filters, read from a query string (concord.core.filters): the sessions,
-documents and instructions lists each have one parser, shared by the page, its exports and the
-API. A filter of a kind (status, type) takes several values; each list sorts by one of its own
-columns, named by a key of its whitelist."""
+documents, instructions, implementation reports and signer keys lists each have one parser,
+shared by the page, its exports and the API. A filter of a kind (status, type) takes several
+values; each list sorts by one of its own columns, named by a key of its whitelist."""
 
 from __future__ import annotations
 
@@ -32,6 +32,17 @@ INSTRUCTION_SORTS: dict[str, tuple[str, ...]] = {
     "due": ("due_on", "document__symbol", "number", "pk"),
     "document": ("document__symbol", "number", "pk"),
     "status": ("status", "due_on", "pk"),
+}
+REPORT_SORTS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "-generated_at", "pk"), "drafted": ("generated_at", "pk"),
+}
+# `{lang}` stands for the page's language; `revoked` is false for a key in use (the selector
+# annotates it), so that a key in use comes first on every engine, NULLs being sorted apart.
+SIGNER_KEY_SORTS: dict[str, tuple[str, ...]] = {
+    "official": ("official__name_{lang}", "-created_at", "pk"),
+    "state": ("state__name_{lang}", "official__name_{lang}", "pk"),
+    "registered": ("created_at", "pk"),
+    "status": ("revoked", "revoked_at", "official__name_{lang}", "pk"),
 }
 # "Due soon": what falls due within this many days from today, today included.
 DUE_SOON_DAYS = 14
@@ -82,6 +93,18 @@ class InstructionFilters:
     sort: Sort = Sort("due")
 
 
+@dataclass(frozen=True)
+class ReportFilters:
+    q: str = ""
+    sort: Sort = Sort("drafted", descending=True)
+
+
+@dataclass(frozen=True)
+class SignerKeyFilters:
+    q: str = ""
+    sort: Sort = Sort("status")
+
+
 def _sort(params: Mapping[str, Any], keys: dict[str, tuple[str, ...]], default: Sort,
           errors: dict[str, list[str]]) -> Sort:
     found = read.ordering(params, list(keys), errors)
@@ -130,6 +153,20 @@ def instruction_filters(params: Mapping[str, Any]) -> Parsed[InstructionFilters]
         sort=_sort(params, INSTRUCTION_SORTS, InstructionFilters.sort, errors)), errors)
 
 
+def report_filters(params: Mapping[str, Any]) -> Parsed[ReportFilters]:
+    errors: dict[str, list[str]] = {}
+    return Parsed(ReportFilters(
+        q=read.text(params, "q"),
+        sort=_sort(params, REPORT_SORTS, ReportFilters.sort, errors)), errors)
+
+
+def signer_key_filters(params: Mapping[str, Any]) -> Parsed[SignerKeyFilters]:
+    errors: dict[str, list[str]] = {}
+    return Parsed(SignerKeyFilters(
+        q=read.text(params, "q"),
+        sort=_sort(params, SIGNER_KEY_SORTS, SignerKeyFilters.sort, errors)), errors)
+
+
 def order_by(sort: Sort, keys: dict[str, tuple[str, ...]]) -> list[str]:
     """The fields a selector orders by for `sort`: a descending sort turns every field round, so
     that ties fall the same way in both directions; `title` is read in the page's language."""
@@ -139,6 +176,7 @@ def order_by(sort: Sort, keys: dict[str, tuple[str, ...]]) -> list[str]:
         name = field.removeprefix("-")
         if name == "title":
             name = f"title_{language}"
+        name = name.replace("{lang}", language)
         ascending = not field.startswith("-")
         fields.append(name if ascending != sort.descending else f"-{name}")
     return fields

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -22,6 +23,9 @@ from concord.council.models import (
     StatePosition,
 )
 from concord.registry.models import Body, MemberState, Official, Position
+
+if TYPE_CHECKING:
+    from concord.council.selectors import AgendaEntry
 
 
 class PositionForm(forms.Form):
@@ -130,18 +134,39 @@ class MoveForm(forms.Form):
                                                                   ("down", _("Down"))])
 
 
+class AgendaItemChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """An item of a session's agenda, offered as the agenda reads: in its order, each with its
+    number ("2.1. …"), since titles alone repeat and hide which item is under which."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(queryset=AgendaItem.objects.none(), **kwargs)
+        self.numbers: dict[int, str] = {}
+
+    def offer(self, agenda: Sequence[AgendaEntry]) -> None:
+        """Offers the items of `agenda` (as the viewer reads it), in its order."""
+        self.numbers = {entry.item.pk: entry.number for entry in agenda}
+        if not self.numbers:
+            self.queryset = AgendaItem.objects.none()
+            return
+        place = [When(pk=pk, then=Value(index)) for index, pk in enumerate(self.numbers)]
+        self.queryset = AgendaItem.objects.filter(pk__in=list(self.numbers)).order_by(
+            Case(*place, default=Value(len(place))))
+
+    def label_from_instance(self, obj: AgendaItem) -> str:
+        number = self.numbers.get(obj.pk)
+        return f"{number}. {obj.title}" if number else obj.title
+
+
 class DocumentAgendaItemForm(forms.Form):
     """The item of its session's agenda that considers a document."""
 
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), required=False,
-                                         queryset=AgendaItem.objects.none(),
-                                         empty_label=_("(not on the agenda)"))
+    agenda_item = AgendaItemChoiceField(label=_("Agenda item"), required=False,
+                                        empty_label=_("(not on the agenda)"))
 
-    def __init__(self, *args: Any, session: Session | None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agenda: Sequence[AgendaEntry], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["agenda_item"]
-        field.queryset = (AgendaItem.objects.filter(session=session).order_by("order", "pk")
-                          if session is not None else AgendaItem.objects.none())
+        field.offer(agenda)
 
 
 class SessionDocumentForm(DocumentForm, DocumentAgendaItemForm):
@@ -153,9 +178,8 @@ class SessionDocumentForm(DocumentForm, DocumentAgendaItemForm):
 class AgendaItemForm(forms.Form):
     """An item of one session's agenda: the parent and the documents come from that session."""
 
-    parent = forms.ModelChoiceField(label=_("Under item"), required=False,
-                                    queryset=AgendaItem.objects.none(),
-                                    empty_label=_("(top level)"))
+    parent = AgendaItemChoiceField(label=_("Under item"), required=False,
+                                   empty_label=_("(top level)"))
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=500)
     title_en = forms.CharField(label=_("Title (English)"), max_length=500)
     rapporteur = forms.ModelChoiceField(label=_("Rapporteur"), required=False,
@@ -170,11 +194,11 @@ class AgendaItemForm(forms.Form):
     outcome_en = forms.CharField(label=_("Outcome (English)"), required=False,
                                  widget=forms.Textarea({"rows": 2}))
 
-    def __init__(self, *args: Any, session: Session, documents: Sequence[Document],
+    def __init__(self, *args: Any, agenda: Sequence[AgendaEntry], documents: Sequence[Document],
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         parent: Any = self.fields["parent"]
-        parent.queryset = AgendaItem.objects.filter(session=session).order_by("order", "pk")
+        parent.offer(agenda)
         self.readable = {str(d.public_id): d for d in documents}
         choices: Any = [(key, f"{d.symbol} — {d.title}") for key, d in self.readable.items()]
         documents_field: Any = self.fields["documents"]

@@ -13,7 +13,14 @@ from concord.core.actors import Viewer
 from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.core.scoping import labelled_get, public_id_of
-from concord.council.filters import DUE_SOON_DAYS, INSTRUCTION_SORTS, InstructionFilters, order_by
+from concord.council.filters import (
+    DUE_SOON_DAYS,
+    INSTRUCTION_SORTS,
+    REPORT_SORTS,
+    InstructionFilters,
+    ReportFilters,
+    order_by,
+)
 from concord.council.models import (
     Document,
     ImplementationEntry,
@@ -88,12 +95,16 @@ def instruction_get(*, viewer: Viewer, public_id: Any) -> Instruction:
     return instruction
 
 
-def implementation_report_list(*, viewer: Viewer, session: Session | None = None
+def implementation_report_list(*, viewer: Viewer, session: Session | None = None,
+                               filters: ReportFilters | None = None
                                ) -> QuerySet[ImplementationReport]:
+    filters = filters or ReportFilters()
     reports = ImplementationReport.objects.visible_to(viewer).select_related("session", "covers")
     if session is not None:
         reports = reports.filter(session=session)
-    return reports.order_by("-generated_at")
+    if filters.q:
+        reports = reports.filter(Q(title_ru__icontains=filters.q) | Q(title_en__icontains=filters.q))
+    return reports.order_by(*order_by(filters.sort, REPORT_SORTS))
 
 
 def implementation_report_get(*, viewer: Viewer, public_id: Any) -> ImplementationReport:

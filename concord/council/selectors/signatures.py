@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
 from concord.core.errors import NotFound
+from concord.council.filters import SIGNER_KEY_SORTS, SignerKeyFilters, order_by
 from concord.council.models import (
     Document,
     Signature,
@@ -37,10 +38,19 @@ def treaty_status(*, document: Document) -> TreatyStatus:
                         sum(1 for r in rows if r.deposited_on))
 
 
-def signer_key_list(*, viewer: Viewer) -> QuerySet[SignerKey]:
+def signer_key_list(*, viewer: Viewer, filters: SignerKeyFilters | None = None
+                    ) -> QuerySet[SignerKey]:
     """Public keys are public: anyone may read them to check a signature."""
-    return SignerKey.objects.select_related("official", "state").order_by(
-        "revoked_at", "official__name_en", "-created_at")
+    filters = filters or SignerKeyFilters()
+    keys = SignerKey.objects.select_related("official", "state").annotate(
+        revoked=ExpressionWrapper(Q(revoked_at__isnull=False), output_field=BooleanField()))
+    if filters.q:
+        keys = keys.filter(Q(official__name_ru__icontains=filters.q)
+                           | Q(official__name_en__icontains=filters.q)
+                           | Q(state__name_ru__icontains=filters.q)
+                           | Q(state__name_en__icontains=filters.q)
+                           | Q(fingerprint__icontains=filters.q))
+    return keys.order_by(*order_by(filters.sort, SIGNER_KEY_SORTS))
 
 
 def signer_key_get(*, viewer: Viewer, fingerprint: str) -> SignerKey:

@@ -134,7 +134,9 @@ def document_akn(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @form_page("council.add_document")
 def document_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
-    form = SessionDocumentForm(posted(request), session=session,
+    form = SessionDocumentForm(posted(request),
+                               agenda=selectors.session_agenda(viewer=request.user,
+                                                               session=session),
                                initial={"agenda_item": request.GET.get("item")})
 
     def register(data: dict[str, Any]) -> Document:
@@ -158,7 +160,9 @@ def document_agenda_item(request: HttpRequest, public_id: uuid.UUID) -> HttpResp
     document = selectors.document_get(viewer=request.user, public_id=public_id)
     session = document.session
     current = selectors.document_agenda_item(document=document)
-    form = DocumentAgendaItemForm(posted(request), session=session,
+    agenda = (selectors.session_agenda(viewer=request.user, session=session)
+              if session is not None else [])
+    form = DocumentAgendaItemForm(posted(request), agenda=agenda,
                                   initial={"agenda_item": current.pk if current else None})
     return submit_to_service(
         request, form,

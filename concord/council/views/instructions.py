@@ -18,7 +18,7 @@ from concord.core.exports import FORMATS, labelled_table_response
 from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.council import outputs, selectors, services
-from concord.council.filters import DUE_SOON_DAYS, instruction_filters
+from concord.council.filters import DUE_SOON_DAYS, instruction_filters, report_filters
 from concord.council.forms import (
     InstructionForm,
     ProgressReportForm,
@@ -130,7 +130,8 @@ def instruction_create(request: HttpRequest, public_id: uuid.UUID) -> HttpRespon
 
 
 def report_list(request: HttpRequest) -> HttpResponse:
-    reports = selectors.implementation_report_list(viewer=request.user)
+    filters = report_filters(request.GET).or_warn(request)
+    reports = selectors.implementation_report_list(viewer=request.user, filters=filters)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Report"), _("Session"), _("On the decisions of"), _("Drafted"),
@@ -143,7 +144,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
                            r.covers.title if r.covers else "",
                            r.generated_at.date().isoformat(), r.classification_label])
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render_page(request, "council/report_list.html", {"page_obj": page}, partial="table")
+    return render_page(request, "council/report_list.html",
+                       {"page_obj": page, "q": filters.q, "sort": filters.sort.param},
+                       partial="table")
 
 
 @form_page("council.change_implementationreport")

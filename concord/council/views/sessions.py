@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import uuid
 from datetime import date
-from typing import Any
 
 from django import forms
 from django.core.paginator import Paginator
@@ -158,7 +157,8 @@ def session_participant_add(request: HttpRequest, public_id: uuid.UUID) -> HttpR
 def session_agenda_item_add(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     session = selectors.session_get(viewer=request.user, public_id=public_id)
     documents = list(selectors.session_documents(viewer=request.user, session=session))
-    form = AgendaItemForm(posted(request), session=session, documents=documents)
+    form = AgendaItemForm(posted(request), documents=documents,
+                          agenda=selectors.session_agenda(viewer=request.user, session=session))
     return edit_page(
         request, form,
         call=lambda data: services.agenda_item_add(actor=request.user, session=session, **data),
@@ -253,11 +253,11 @@ def session_agenda_item_edit(request: HttpRequest, public_id: uuid.UUID, pk: int
     initial = {"parent": item.parent_id, "title_ru": item.title_ru, "title_en": item.title_en,
                "rapporteur": item.rapporteur, "rapporteur_position": item.rapporteur_position,
                "outcome_ru": item.outcome_ru, "outcome_en": item.outcome_en}
-    form = AgendaItemForm(posted(request), session=session, documents=documents, initial=initial)
+    agenda = [entry for entry in selectors.session_agenda(viewer=request.user, session=session)
+              if entry.item.pk != item.pk]
+    form = AgendaItemForm(posted(request), documents=documents, agenda=agenda, initial=initial)
     # Documents are attached from their own form; the edit keeps the item's.
     del form.fields["documents"]
-    parent: Any = form.fields["parent"]
-    parent.queryset = parent.queryset.exclude(pk=item.pk)
     return edit_page(
         request, form,
         call=lambda data: services.agenda_item_edit(actor=request.user, item=item, **data),

@@ -18,6 +18,7 @@ from concord.core import clock
 from concord.core.exports import FORMATS, table_response
 from concord.core.forms import form_action, form_page, posted, submit_to_service
 from concord.council import selectors, services, signing
+from concord.council.filters import signer_key_filters
 from concord.council.forms import (
     SignatureForm,
     SignerKeyForm,
@@ -99,7 +100,8 @@ def signer_key_list(request: HttpRequest) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
-    keys = selectors.signer_key_list(viewer=request.user)
+    filters = signer_key_filters(request.GET).or_warn(request)
+    keys = selectors.signer_key_list(viewer=request.user, filters=filters)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Official"), _("Signs for"), _("Fingerprint"), _("Public key (base64)"),
@@ -120,7 +122,7 @@ def signer_key_list(request: HttpRequest) -> HttpResponse:
         request, SignerKeyForm(posted(request)), call=register,
         success_url=reverse("council:signer-key-list"),
         success_message=_("The signer key was registered."), template="council/signer_keys.html",
-        context={"keys": keys})
+        context={"keys": keys, "q": filters.q, "sort": filters.sort.param})
 
 
 @form_action("council.change_signerkey")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +36,13 @@ def test_only_a_signed_in_post_decides(client, personas):
     assert client.get(url).status_code == 405
     assert client.post(url, {"decision": "approve"})["Location"].startswith(
         reverse("accounts:login"))
+
+
+def test_the_first_column_names_the_record_a_noun_in_russian(personas):
+    client = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    client.force_login(personas.officer)
+
+    page = client.get(reverse("portal:label-changes")).content.decode()
+
+    assert "<thead><tr><th>Запись</th>" in page
+    assert "Объект" not in page
