@@ -3,14 +3,17 @@
 # fails at request time ("QueryParams is not fully defined", vitalik/django-ninja#1717).
 
 
+from datetime import date
+
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
 
 from concord.core import clock
 from concord.core.pagination import LazyPage, lazily
 from concord.core.schemas import Problem
-from concord.registry import selectors
+from concord.registry import selectors, services
 from concord.registry.models import Body, MemberState, Official
 from concord.registry.rotation import ChairYear
 from concord.registry.schemas import (
@@ -19,6 +22,7 @@ from concord.registry.schemas import (
     ChairmanshipOut,
     MemberStateDetailOut,
     MemberStateOut,
+    MemberStateUpdateIn,
     OfficialOut,
 )
 
@@ -51,6 +55,16 @@ def member_state(request: HttpRequest, code: str) -> MemberState:
     return selectors.member_state_get(viewer=request.user, code=code)
 
 
+@router.patch("/member-states/{code}", response={200: MemberStateDetailOut, 404: Problem},
+              auth=django_auth,
+              summary="Change a member state's names, among them the forms documents write")
+def member_state_update(request: HttpRequest, code: str,
+                        payload: MemberStateUpdateIn) -> MemberState:
+    state = selectors.member_state_get(viewer=request.user, code=code)
+    return services.member_state_update(actor=request.user, state=state,
+                                        **payload.dict(exclude_unset=True))
+
+
 @router.get("/bodies", response=list[BodyOut], summary="Bodies of the organization")
 def bodies(request: HttpRequest) -> list[Body]:
     return [node.body for node in selectors.body_tree(viewer=request.user)]
@@ -81,6 +95,12 @@ def official(request: HttpRequest, official_id: str) -> Official:
 def chairmanship(request: HttpRequest, year: int | None = None) -> ChairYear:
     return selectors.chairmanship_for_year(viewer=request.user,
                                            year=year or clock.current_year())
+
+
+@router.get("/chairmanship/on", response=ChairmanshipOut,
+            summary="Who chairs on a day, from the days the chairmanship was handed over")
+def chairmanship_on(request: HttpRequest, day: date) -> ChairYear:
+    return selectors.chair_on(viewer=request.user, day=day)
 
 
 @router.get("/chairmanship/schedule", response=list[ChairmanshipOut],

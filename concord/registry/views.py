@@ -191,7 +191,7 @@ def chairmanship(request: HttpRequest) -> HttpResponse:
     year = clock.current_year()
     schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 12,
                                                last_year=year + 8)
-    current = next((entry for entry in schedule if entry.year == year), None)
+    current = selectors.chair_on(viewer=request.user, day=clock.today())
     return render(request, "registry/chairmanship.html",
                   {"schedule": list(reversed(schedule)), "current": current, "year": year})
 

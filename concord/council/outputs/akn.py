@@ -16,6 +16,7 @@ from concord.core.marking import (
     release_codes,
 )
 from concord.council.models import Document, DocumentText, Signature
+from concord.council.models.documents import numbered_points
 from concord.council.outputs.layout import text_laid_out
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -58,19 +59,20 @@ class _Names:
 
 def _identification(meta: Any, document: Document, names: _Names) -> None:
     body_ref = f"#{document.body.code.lower()}"
+    event = ("proclamation" if document.status == Document.Status.PROCLAIMED else "adoption")
     identification = _akn("identification", meta, source="#concord")
     work = _akn("FRBRWork", identification)
     _akn("FRBRthis", work, value=f"{names.work}/!main")
     _akn("FRBRuri", work, value=names.work)
     _akn("FRBRalias", work, value=document.symbol, name="symbol")
-    _akn("FRBRdate", work, date=names.day, name="adoption")
+    _akn("FRBRdate", work, date=names.day, name=event)
     _akn("FRBRauthor", work, href=body_ref)
     _akn("FRBRcountry", work, value="csto")
     _akn("FRBRnumber", work, value=names.number)
     expression = _akn("FRBRExpression", identification)
     _akn("FRBRthis", expression, value=f"{names.expression}/!main")
     _akn("FRBRuri", expression, value=names.expression)
-    _akn("FRBRdate", expression, date=names.day, name="adoption")
+    _akn("FRBRdate", expression, date=names.day, name=event)
     _akn("FRBRauthor", expression, href=body_ref)
     _akn("FRBRlanguage", expression, language=names.language_code)
     # The file is made by Concord when it is asked for, not by the body that adopted the text.
@@ -134,10 +136,18 @@ def _preface(doc: Any, document: Document, *, adopted_on: date, place: str,
 
 
 def _main_body(doc: Any, text: DocumentText) -> None:
+    """The text's numbered points as `point`s with their `num`, and the paragraphs before them
+    (a preamble, a chair's words introducing the points) as paragraphs."""
     main = _akn("mainBody", doc)
-    paragraphs = [p for p in text.body.split("\n") if p.strip()]
-    for index, paragraph in enumerate(paragraphs, start=1):
+    lead, points = numbered_points(text.body)
+    for index, paragraph in enumerate(lead, start=1):
         _akn("p", main, paragraph, eId=f"para_{index}")
+    for point in points:
+        element = _akn("point", main, eId=f"point_{point.number}")
+        _akn("num", element, f"{point.number}.")
+        content = _akn("content", element)
+        for paragraph in point.paragraphs:
+            _akn("p", content, paragraph)
 
 
 def _conclusions(doc: Any, signatures: list[Signature], language: str) -> None:
@@ -155,11 +165,15 @@ def _conclusions(doc: Any, signatures: list[Signature], language: str) -> None:
 
 
 def document_akn(*, document: Document, language: str) -> bytes:
-    """An adopted document as Akoma Ntoso 3.0 (a `doc` named by its type), in one language."""
-    if document.status != Document.Status.ADOPTED or document.adopted_on is None:
+    """An adopted or proclaimed document as Akoma Ntoso 3.0 (a `doc` named by its type), in one
+    language."""
+    day = (document.adopted_on if document.status == Document.Status.ADOPTED
+           else document.proclaimed_on if document.status == Document.Status.PROCLAIMED
+           else None)
+    if day is None:
         raise InvalidState(_("Only adopted documents are published as Akoma Ntoso."))
     text = text_laid_out(document, language)
-    names = _Names.of(document, language, document.adopted_on.isoformat())
+    names = _Names.of(document, language, day.isoformat())
     signatures = list(document.signatures.all())
     place = _place(document, language)
 
@@ -169,7 +183,7 @@ def document_akn(*, document: Document, language: str) -> bytes:
     _identification(meta, document, names)
     _references(meta, document, signatures=signatures, place=place, language=language)
     _proprietary(meta, document, text)
-    _preface(doc, document, adopted_on=document.adopted_on, place=place, language=language)
+    _preface(doc, document, adopted_on=day, place=place, language=language)
     _main_body(doc, text)
     _conclusions(doc, signatures, language)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",

@@ -22,6 +22,7 @@ from concord.council.services.instructions import (
     instruction_flag_overdue,
     instruction_report,
 )
+from concord.council.services.proclamation import document_proclaim
 from concord.council.services.sessions import (
     agenda_item_add,
     agenda_item_record_outcome,
@@ -48,7 +49,7 @@ from concord.council.services.silence import (
 
 __all__ = [
     "Finding", "SignatureCheck", "agenda_item_add", "agenda_item_record_outcome",
-    "consensus_rule", "document_decide", "document_register", "document_sign",
+    "consensus_rule", "document_decide", "document_proclaim", "document_register", "document_sign",
     "document_text_revise", "document_verify", "document_withdraw", "entry_into_force",
     "implementation_entry_edit", "implementation_report_edit", "implementation_report_generate",
     "instruction_add", "instruction_cancel", "instruction_flag_overdue", "instruction_report",
