@@ -5,6 +5,8 @@ Secretariat reported on them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from concord.accounts.models import User
 from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
@@ -32,7 +34,7 @@ PLAN_EN = (
     "3. Combating international terrorism and religious extremism.\n"
     "4. Briefing the Collective Security Council on the phased implementation of the Plan.")
 
-MEASURES = [
+MEASURES: list[dict[str, Any]] = [
     dict(addressee_kind=Instruction.Addressee.ALL_STATES,
          text_ru="Осуществлять меры Плана поэтапно и информировать Секретариат ОДКБ о ходе "
                  "каждого этапа.",
