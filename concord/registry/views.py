@@ -15,7 +15,7 @@ from concord.core.exports import FORMATS, table_response
 from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.registry import filters as registry_filters
-from concord.registry import selectors, services
+from concord.registry import rotation, selectors, services
 from concord.registry.forms import (
     BodyForm,
     ChairmanshipForm,
@@ -191,7 +191,8 @@ def chairmanship(request: HttpRequest) -> HttpResponse:
     year = clock.current_year()
     schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 12,
                                                last_year=year + 8)
-    current = selectors.chair_on(viewer=request.user, day=clock.today())
+    # The schedule holds the years either side of today, so the term running today is in it.
+    current = rotation.in_office(schedule, clock.today())
     return render(request, "registry/chairmanship.html",
                   {"schedule": list(reversed(schedule)), "current": current, "year": year})
 
