@@ -305,8 +305,9 @@ def report_pdf(report: SituationReport) -> bytes:
     regular, bold = _pdf_fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5)
+    # A heading goes over to the next page with what it heads, never alone at a page's foot.
     heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=12.5, leading=16,
-                             spaceBefore=10, spaceAfter=4)
+                             spaceBefore=10, spaceAfter=4, keepWithNext=True)
     title = ParagraphStyle("title", parent=heading, fontSize=16, leading=20)
     rows, headers = report_rows(report), report_headers()
 
