@@ -91,6 +91,7 @@ def test_it_lays_every_docx_on_a4_with_its_pages_numbered(officer, language, wor
                 f"{report}report.docx?language={language}"):
         docx = Docx(io.BytesIO(officer.get(url).content))
         section = docx.sections[0]
+        assert section.page_width is not None and section.page_height is not None
         assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297), url
         footer = section.footer._element.xml
         assert words in footer and 'w:instr=" PAGE "' in footer and "NUMPAGES" in footer
