@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -17,11 +19,12 @@ from concord.core.marking import (
 )
 from concord.council.models import Document, DocumentText, Signature
 from concord.council.models.documents import numbered_points
-from concord.council.outputs.layout import text_laid_out
+from concord.council.outputs.layout import place_and_date, text_laid_out, written_date
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 CONCORD_NS = "urn:concord:council"
 ISO_639_2 = {"ru": "rus", "en": "eng"}
+_PLACEHOLDER = re.compile(r"(%\(place\)s|%\(date\)s)")
 
 
 def _akn(tag: str, parent: Any = None, text: str | None = None, **attributes: str) -> Any:
@@ -128,11 +131,23 @@ def _preface(doc: Any, document: Document, *, adopted_on: date, place: str,
     preface = _akn("preface", doc)
     _akn("docNumber", _akn("p", preface), document.symbol)
     _akn("docTitle", _akn("p", preface), getattr(document, f"title_{language}") or document.title)
+    # The place and day as the document writes them ("г. Сочи, 23 сентября 2013 года"), the
+    # place and the day marked up where the language's wording puts them.
+    with translation.override(language):
+        words = place_and_date("%(place)s", adopted_on).replace(
+            written_date(adopted_on), "%(date)s") if place else "%(date)s"
+        written = written_date(adopted_on)
     dated = _akn("p", preface)
-    _akn("docDate", dated, adopted_on.strftime("%d.%m.%Y"), date=adopted_on.isoformat())
-    if place:
-        dated[-1].tail = ", "
-        _akn("location", dated, place, refersTo="#place")
+    last: Any = None
+    for part in filter(None, _PLACEHOLDER.split(words)):
+        if part == "%(place)s":
+            last = _akn("location", dated, place, refersTo="#place")
+        elif part == "%(date)s":
+            last = _akn("docDate", dated, written, date=adopted_on.isoformat())
+        elif last is None:
+            dated.text = (dated.text or "") + part
+        else:
+            last.tail = (last.tail or "") + part
 
 
 def _main_body(doc: Any, text: DocumentText) -> None:

@@ -192,3 +192,15 @@ def test_it_publishes_the_proclaimed_priorities_as_numbered_points(officer):
     assert [p.findtext(f"{AKN}num") for p in points] == ["1.", "2.", "3.", "4.", "5.", "6."]
     assert points[2].findtext(f"{AKN}content/{AKN}p").startswith("Подготовка миротворческих")
     assert xml.find(f".//{AKN}FRBRWork/{AKN}FRBRdate").get("name") == "proclamation"
+
+
+def test_it_dates_the_akoma_ntoso_as_the_document_does(officer):
+    decision = _document("On military-technical assistance")
+
+    response = officer.get(f"/api/v1/documents/{decision.public_id}/akn?language=ru")
+
+    xml = etree.fromstring(response.content)
+    dated = xml.find(f"{AKN}doc/{AKN}preface/{AKN}p[3]")
+    assert "".join(dated.itertext()) == "г. Сочи, 23 сентября 2013 года"
+    assert dated.find(f"{AKN}location").text == "Сочи"
+    assert dated.find(f"{AKN}docDate").get("date") == "2013-09-23"
