@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.utils.translation import pgettext
+from django.utils.translation import gettext
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -22,7 +22,8 @@ _FIELD = re.compile(r"(%\(page\)s|%\(pages\)s)")
 
 def page_number_words() -> str:
     """The page number's wording in the active language, with %(page)s and %(pages)s in it."""
-    return pgettext("page number at the foot of a document", "Page %(page)s of %(pages)s")
+    # Translators: the page number at the foot of a document, "стр. 2 из 3".
+    return gettext("Page %(page)s of %(pages)s")
 
 
 def page_number(page: int, pages: int) -> str:

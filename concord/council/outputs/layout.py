@@ -9,7 +9,6 @@ from typing import Any
 from django.utils import translation
 from django.utils.dates import MONTHS_ALT
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from concord.core.errors import InvalidState
 from concord.council.models import Document, DocumentText, ImplementationReport
@@ -21,7 +20,8 @@ ORGANIZATION = {"ru": "Организация Договора о коллект
 def written_date(day: date) -> str:
     """A day as an official document writes it in the active language: "23 сентября 2013 года",
     "23 September 2013" (the month in the genitive where the language declines it)."""
-    return pgettext("a day written out in a document", "%(day)s %(month)s %(year)s") % {
+    # Translators: a day written out in a document; Russian adds «года» after the year.
+    return _("%(day)s %(month)s %(year)s") % {
         "day": day.day, "month": MONTHS_ALT[day.month], "year": day.year}
 
 
@@ -32,7 +32,8 @@ def place_and_date(place: str, day: date | None) -> str:
         return place
     if not place:
         return written_date(day)
-    return pgettext("the place and day of a document", "%(place)s, %(date)s") % {
+    # Translators: the place and day under a document's title; Russian puts «г.» before a city.
+    return _("%(place)s, %(date)s") % {
         "place": place, "date": written_date(day)}
 
 
@@ -47,7 +48,8 @@ def on_behalf_of(state: MemberState | None, language: str) -> str:
             else state.official_name_in_text_en if language == "en" else "")
     if not form:
         return state.official_name
-    return pgettext("signature block", "For %(state)s") % {"state": form}
+    # Translators: the heading of a signature block, "За Республику Таджикистан".
+    return _("For %(state)s") % {"state": form}
 
 
 def text_laid_out(document: Document, language: str) -> DocumentText:
@@ -75,7 +77,7 @@ def document_layout(document: Document, language: str) -> dict[str, Any]:
             "place_and_date": place_and_date(place, day),
             "paragraphs": [p for p in text.body.split("\n") if p.strip()],
             "signatures": signatures,
-            "proclaimed_by": (pgettext("a proclaimed act", "Proclaimed by %(name)s")
+            "proclaimed_by": (_("Proclaimed by %(name)s")
                               % {"name": document.proclaimed_by.name}
                               if document.proclaimed_by else ""),
             "draft": document.status not in (Document.Status.ADOPTED,
