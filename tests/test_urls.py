@@ -102,6 +102,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "council:session-participant-add": OFFICERS,
     "council:session-agenda-item-add": OFFICERS,
     "council:document-silence": OFFICERS,
+    "council:document-proclaim": OFFICERS,
     "council:document-sign": OFFICERS,
     "council:document-treaty-action": OFFICERS,
     "council:report-list": PUBLIC,  # scoped: the public sees no report
@@ -120,6 +121,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:official": PUBLIC,
     "api:chairmanship": PUBLIC,
     "api:chairmanship_schedule": PUBLIC,
+    "api:chairmanship_on": PUBLIC,
     "api:incidents": PUBLIC,  # scoped: the public reads PUBLIC incidents only
     "api:incident": (404, 404, 404, 404),
     "api:incident_create": PUBLIC,  # the list's address; recording is a POST
@@ -152,6 +154,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:document_register": PUBLIC,
     "api:document_decide": (405, 405, 405, 405),
     "api:document_silence": (405, 405, 405, 405),
+    "api:document_proclaim": (405, 405, 405, 405),
     "api:instruction_add": PUBLIC,
     "api:implementation_report_generate": PUBLIC,
     "api:implementation_entry_edit": (405, 405, 405, 405),
@@ -189,7 +192,7 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     **{f"council:{name}": {"public_id": SOCHI_DECISION} for name in (
         "document-detail", "document-position", "document-diff", "document-text-revise",
         "document-docx", "document-pdf", "document-akn", "document-silence", "document-sign",
-        "document-treaty-action")},
+        "document-treaty-action", "document-proclaim")},
     "council:instruction-detail": {"public_id": SOCHI_INSTRUCTION},
     **{f"council:{name}": {"public_id": MOSCOW_REPORT} for name in (
         "report-detail", "report-docx", "report-pdf", "report-entry-edit", "report-edit")},
@@ -205,7 +208,8 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
 }
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",
-           "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017"}
+           "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017",
+           "api:chairmanship_on": "?day=2013-09-24"}
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from concord.council.models import ConsensusOutcome, Document, StatePosition
 from concord.demo.council import load_council
 from concord.demo.organization import load
 from concord.registry import services as registry
-from concord.registry.models import MemberState
+from concord.registry.models import MemberState, Official
 
 A4_POINTS = (595.28, 841.89)
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -204,3 +204,44 @@ def test_it_dates_the_akoma_ntoso_as_the_document_does(officer):
     assert "".join(dated.itertext()) == "г. Сочи, 23 сентября 2013 года"
     assert dated.find(f"{AKN}location").text == "Сочи"
     assert dated.find(f"{AKN}docDate").get("date") == "2013-09-23"
+
+
+def test_it_records_a_proclamation_through_the_api_only_for_the_chair(officer):
+    sochi = _document("On military-technical assistance").session
+    priorities = services.document_register(
+        actor=User.objects.get(username="officer"), body=sochi.body,
+        doc_type=Document.Type.PRIORITIES, title_ru="Приоритеты", title_en="Priorities",
+        texts={"ru": "1. Первый.\n2. Второй.", "en": "1. First.\n2. Second."})
+    url = f"/api/v1/documents/{priorities.public_id}/proclamation"
+    putin = Official.objects.get(name_en="Vladimir Putin")
+    atambayev = Official.objects.get(name_en="Almazbek Atambayev")
+
+    refused = officer.post(url, {"by": str(atambayev.public_id), "proclaimed_on": "2013-09-24"},
+                           content_type="application/json")
+    done = officer.post(url, {"by": str(putin.public_id), "session": str(sochi.public_id)},
+                        content_type="application/json")
+
+    assert refused.status_code == 422
+    assert "by" in str(refused.json())
+    assert done.status_code == 200
+    assert (done.json()["status"], done.json()["proclaimed_on"]) == ("proclaimed", "2013-09-23")
+    assert done.json()["proclaimed_by"] == str(putin.public_id)
+
+
+def test_it_records_a_proclamation_from_the_documents_page(officer):
+    sochi = _document("On military-technical assistance").session
+    priorities = services.document_register(
+        actor=User.objects.get(username="officer"), body=sochi.body, session=sochi,
+        doc_type=Document.Type.PRIORITIES, title_ru="Приоритеты", title_en="Priorities",
+        texts={"ru": "1. Первый.\n2. Второй.", "en": "1. First.\n2. Second."})
+    page = officer.get(priorities.get_absolute_url()).content.decode()
+    assert "/proclamation/" in page and "/decide/" not in page
+    putin = Official.objects.get(name_en="Vladimir Putin")
+
+    response = officer.post(f"/council/documents/{priorities.public_id}/proclamation/",
+                            {"by": str(putin.public_id), "proclaimed_on": ""}, follow=True)
+
+    priorities.refresh_from_db()
+    assert response.status_code == 200
+    assert priorities.status == Document.Status.PROCLAIMED
+    assert str(priorities.proclaimed_on) == "2013-09-23"
