@@ -122,6 +122,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:chairmanship": PUBLIC,
     "api:chairmanship_schedule": PUBLIC,
     "api:chairmanship_on": PUBLIC,
+    "api:member_state_update": PUBLIC,  # the state's address; changing it is a PATCH
     "api:incidents": PUBLIC,  # scoped: the public reads PUBLIC incidents only
     "api:incident": (404, 404, 404, 404),
     "api:incident_create": PUBLIC,  # the list's address; recording is a POST
@@ -203,6 +204,7 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     "portal:relabel": {"model": "council.session", "public_id": SOCHI_SESSION},
     "registry:state-detail": {"code": "KG"}, "registry:state-edit": {"code": "KG"},
     "registry:state-status": {"code": "KG"}, "api:member_state": {"code": "KG"},
+    "api:member_state_update": {"code": "KG"},
     "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
     "api:body": {"code": "CSC"},
 }
