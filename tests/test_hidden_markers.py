@@ -240,6 +240,7 @@ COUNCIL_POOLS = (("council:report-generate", "session"),
 FIXED = {"number": "1", "fingerprint": "0" * 64, "import_id": ZERO}
 FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": {"code": "TJ"},
                 "registry:state-status": {"code": "TJ"}, "api:member_state": {"code": "TJ"},
+                "api:member_state_update": {"code": "TJ"},
                 "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
                 "api:body": {"code": "CSC"}, "portal:label-change-decide": {"public_id": ZERO}}
 TABLES = ("", "?format=csv", "?format=xlsx")

@@ -158,6 +158,9 @@ def chairmanship_schedule(*, viewer: Viewer | SystemActor, first_year: int, last
     if last_year < first_year or last_year - first_year > LONGEST_SCHEDULE:
         raise ValidationError(_("Choose a range of at most 100 years."),
                               errors={"year": [_("Invalid range.")]})
+    if first_year < FIRST_CHAIR_YEAR or last_year > LAST_CHAIR_YEAR:
+        raise ValidationError(_("The year must be between 1992 and 2200."),
+                              errors={"year": [_("Out of range.")]})
     states = _states_with_history()
     by_pk = {s.pk: s for s in states}
     chairmanships = list(Chairmanship.objects.all())

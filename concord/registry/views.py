@@ -60,8 +60,9 @@ def state_detail(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
     officials = selectors.official_list(viewer=request.user, state=state.iso_alpha2)
     year = clock.current_year()
-    schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 15,
-                                               last_year=year + 10)
+    schedule = selectors.chairmanship_schedule(
+        viewer=request.user, first_year=max(year - 15, selectors.FIRST_CHAIR_YEAR),
+        last_year=min(year + 10, selectors.LAST_CHAIR_YEAR))
     chairs = [entry for entry in schedule if entry.state and entry.state.pk == state.pk]
     context = {"state": state, "officials": officials, "chairmanships": chairs,
                "map_states": _map_states([state])}
@@ -189,8 +190,9 @@ def term_add(request: HttpRequest, official_id: UUID) -> HttpResponse:
 
 def chairmanship(request: HttpRequest) -> HttpResponse:
     year = clock.current_year()
-    schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 12,
-                                               last_year=year + 8)
+    schedule = selectors.chairmanship_schedule(
+        viewer=request.user, first_year=max(year - 12, selectors.FIRST_CHAIR_YEAR),
+        last_year=min(year + 8, selectors.LAST_CHAIR_YEAR))
     # The schedule holds the years either side of today, so the term running today is in it.
     current = rotation.in_office(schedule, clock.today())
     return render(request, "registry/chairmanship.html",

@@ -87,7 +87,8 @@ def report_docx(*, report: ImplementationReport, language: str) -> bytes:
     head.add_run(page["organization"].upper()).bold = True
     docx.add_heading(page["title"], level=1)
     docx.add_paragraph(page["place_and_date"]).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    docx.add_paragraph(page["addressed"]).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if page["addressed"]:
+        docx.add_paragraph(page["addressed"]).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     if page["introduction"]:
         docx.add_paragraph(page["introduction"]).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for entry in page["entries"]:

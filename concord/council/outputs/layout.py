@@ -90,6 +90,9 @@ def report_addressed(report: ImplementationReport) -> str:
     """Who reports to whom on what, in the active language: the first paragraph of every
     implementation report, whatever introduction the secretariat writes after it."""
     session, covers = report.session, report.covers
+    # Either session may be one the reader may not see; the report then names neither.
+    if session is None or covers is None:
+        return ""
     return _("The Secretary General reports to %(body)s, at its session in %(place)s on "
              "%(date)s, on the implementation of the decisions of its session in "
              "%(covers_place)s of %(covers_date)s, for the period from %(start)s to %(end)s.") % {

@@ -109,7 +109,9 @@ def report_pdf(*, report: ImplementationReport, language: str) -> bytes:
     page = report_layout(report, language)
     blocks: list[Block] = [("head", page["organization"].upper()), ("space", ""),
                            ("title", page["title"]), ("right", page["place_and_date"]),
-                           ("space", ""), ("body", page["addressed"])]
+                           ("space", "")]
+    if page["addressed"]:
+        blocks.append(("body", page["addressed"]))
     if page["introduction"]:
         blocks.append(("body", page["introduction"]))
     for entry in page["entries"]:

@@ -103,3 +103,10 @@ def test_it_refuses_a_name_change_to_a_delegate(client, personas, org):
 
     assert response.status_code == 403
     assert MemberState.objects.get(iso_alpha2="TJ").official_name_accusative_ru == ""
+
+
+def test_it_refuses_a_schedule_before_the_organization_with_a_problem(client, org):
+    response = client.get(f"{API}/chairmanship/schedule?first=0&last=0")
+
+    assert response.status_code == 422
+    assert "year" in str(response.json())
