@@ -243,6 +243,7 @@ FIXED = {"number": "1", "fingerprint": "0" * 64, "import_id": ZERO, "pk": "1",
          "participant_id": "1", "item_id": "1"}
 FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": {"code": "TJ"},
                 "registry:state-status": {"code": "TJ"}, "api:member_state": {"code": "TJ"},
+                "api:member_state_update": {"code": "TJ"},
                 "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
                 "api:body": {"code": "CSC"}, "portal:label-change-decide": {"public_id": ZERO}}
 TABLES = ("", "?format=csv", "?format=xlsx")

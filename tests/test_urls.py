@@ -115,6 +115,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "council:session-agenda-item-remove": (405, 405, 405, 405),
     "council:document-agenda-item": OFFICERS,
     "council:document-silence": OFFICERS,
+    "council:document-proclaim": OFFICERS,
     "council:document-sign": OFFICERS,
     "council:document-treaty-action": OFFICERS,
     "council:report-list": PUBLIC,  # scoped: the public sees no report
@@ -133,6 +134,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:official": PUBLIC,
     "api:chairmanship": PUBLIC,
     "api:chairmanship_schedule": PUBLIC,
+    "api:chairmanship_on": PUBLIC,
+    "api:member_state_update": PUBLIC,  # the state's address; changing it is a PATCH
     "api:incidents": PUBLIC,  # scoped: the public reads PUBLIC incidents only
     "api:incident": (404, 404, 404, 404),
     "api:incident_create": PUBLIC,  # the list's address; recording is a POST
@@ -168,6 +171,7 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:document_decision_preview": MEMBERS,
     "api:document_statement": (401, 422, 422, 422),  # the signer's key is a required query
     "api:document_silence": (405, 405, 405, 405),
+    "api:document_proclaim": (405, 405, 405, 405),
     "api:instruction_add": PUBLIC,
     "api:implementation_report_generate": PUBLIC,
     "api:implementation_entry_edit": (405, 405, 405, 405),
@@ -224,7 +228,7 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     **{f"council:{name}": {"public_id": SOCHI_DECISION} for name in (
         "document-detail", "document-position", "document-diff", "document-text-revise",
         "document-docx", "document-pdf", "document-akn", "document-silence", "document-sign",
-        "document-treaty-action", "document-statement")},
+        "document-treaty-action", "document-statement", "document-proclaim")},
     "council:instruction-detail": {"public_id": SOCHI_INSTRUCTION},
     **{f"council:{name}": {"public_id": MOSCOW_REPORT} for name in (
         "report-detail", "report-docx", "report-pdf", "report-entry-edit", "report-edit")},
@@ -235,12 +239,14 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     "portal:relabel": {"model": "council.session", "public_id": SOCHI_SESSION},
     "registry:state-detail": {"code": "KG"}, "registry:state-edit": {"code": "KG"},
     "registry:state-status": {"code": "KG"}, "api:member_state": {"code": "KG"},
+    "api:member_state_update": {"code": "KG"},
     "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
     "api:body": {"code": "CSC"},
 }
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",
-           "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017"}
+           "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017",
+           "api:chairmanship_on": "?day=2013-09-24"}
 
 
 @dataclass(frozen=True)

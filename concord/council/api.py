@@ -51,6 +51,7 @@ from concord.council.schemas import (
     ParticipantOut,
     PositionIn,
     PositionOut,
+    ProclamationIn,
     ProgressReportIn,
     ReportEntryIn,
     SessionDetailOut,
@@ -415,6 +416,21 @@ def document_decision_preview(request: HttpRequest, document_id: str,
     deciding = referenced("query.body", registry.body_get, viewer=request.user,
                           code=body) if body else None
     return selectors.decision_preview(document=found, body=deciding)
+
+
+@router.post("/documents/{document_id}/proclamation", response=DocumentDetailOut,
+             auth=django_auth,
+             summary="Record that the chair proclaimed the act (no positions, no consensus)")
+def document_proclaim(request: HttpRequest, document_id: str,
+                      payload: ProclamationIn) -> Document:
+    found = selectors.document_get(viewer=request.user, public_id=document_id)
+    by = referenced("body.by", registry.official_get, viewer=request.user,
+                    public_id=str(payload.by))
+    session = referenced("body.session", selectors.session_get, viewer=request.user,
+                         public_id=payload.session) if payload.session else None
+    services.document_proclaim(actor=request.user, document=found, by=by, session=session,
+                               on=payload.proclaimed_on)
+    return document(request, document_id)
 
 
 @router.post("/documents/{document_id}/silence", response=DocumentDetailOut, auth=django_auth,

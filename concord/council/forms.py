@@ -283,3 +283,12 @@ class SignerKeyForm(forms.Form):
         label=_("Public key (base64)"), required=False, max_length=64,
         help_text=_("The signer's Ed25519 public key. Leave empty to generate a key pair whose "
                     "private half this installation keeps."))
+
+
+class ProclamationForm(forms.Form):
+    by = forms.ModelChoiceField(
+        label=_("Proclaimed by"), to_field_name="public_id",
+        queryset=Official.objects.filter(state__isnull=False).select_related("state"),
+        help_text=_("The person who proclaimed it for the state chairing that day."))
+    proclaimed_on = forms.DateField(label=_("Proclaimed on"), widget=DATE, required=False,
+                                    help_text=_("Empty: the day of the document's session."))

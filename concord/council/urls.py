@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from concord.council.views import consensus, documents, instructions, sessions, signatures
+from concord.council.views import (
+    consensus,
+    documents,
+    instructions,
+    proclamation,
+    sessions,
+    signatures,
+)
 
 
 class FingerprintConverter:
@@ -55,6 +62,8 @@ urlpatterns = [
     path("documents/<uuid:public_id>/instructions/new/", instructions.instruction_create,
          name="instruction-create"),
     path("documents/<uuid:public_id>/silence/", consensus.document_silence, name="document-silence"),
+    path("documents/<uuid:public_id>/proclamation/", proclamation.document_proclaim,
+         name="document-proclaim"),
     path("documents/<uuid:public_id>/signatures/new/", signatures.document_sign, name="document-sign"),
     path("documents/<uuid:public_id>/signatures/statement/", signatures.document_statement,
          name="document-statement"),

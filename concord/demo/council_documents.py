@@ -83,8 +83,8 @@ PRIORITIES_EN = (
     "1. Strengthening cooperation mechanisms to ensure security at the external borders of the "
     "CSTO zone of responsibility, including the development and adoption of preventive measures "
     "to counter the challenges and threats emanating from the territory of Afghanistan, in the "
-    "context of the proposed reduction of foreign military presence in this country in 2014. The "
-    "development of close cooperation between the CSTO and the Council of Commanders of the "
+    "context of the proposed reduction of foreign military presence in this country in 2014.\n"
+    "The development of close cooperation between the CSTO and the Council of Commanders of the "
     "Border Troops of the CIS member states.\n"
     "2. Improvement of joint operational and combat training of command bodies and forces and "
     "means of the collective security system of the CSTO by conducting joint military exercises, "
@@ -97,7 +97,8 @@ PRIORITIES_EN = (
     "the continuation of work on organizing local operations on the main drug trafficking routes "
     "within the regional anti-drug operation “Channel”, joint operational-tactical exercises of "
     "special-purpose units of anti-drug departments and internal affairs bodies assigned to the "
-    "formations of the special-purpose forces of the CSTO CRRF. Countering the spread of "
+    "formations of the special-purpose forces of the CSTO CRRF.\n"
+    "Countering the spread of "
     "propaganda of terrorism and religious extremism, including through the national segments of "
     "the Internet.\n"
     "5. Increasing the foreign policy coordination of the CSTO member states on key issues of "
@@ -115,7 +116,8 @@ PRIORITIES_RU = (
     "1. Укрепление механизмов взаимодействия по обеспечению безопасности на внешних границах зоны "
     "ответственности ОДКБ, включая выработку и принятие превентивных мер противодействия вызовам "
     "и угрозам, исходящим с территории Афганистана, в контексте предполагаемого сокращения "
-    "иностранного военного присутствия в этой стране в 2014 году. Развитие тесного "
+    "иностранного военного присутствия в этой стране в 2014 году.\n"
+    "Развитие тесного "
     "взаимодействия ОДКБ и Совета командующих Пограничными войсками государств — участников СНГ.\n"
     "2. Совершенствование совместной оперативной и боевой подготовки органов управления и сил и "
     "средств системы коллективной безопасности ОДКБ путём проведения совместных военных учений, "
@@ -127,7 +129,8 @@ PRIORITIES_RU = (
     "работы по организации локальных операций на основных маршрутах наркотрафика в рамках "
     "региональной антинаркотической операции «Канал», совместных оперативно-тактических учений "
     "подразделений специального назначения антинаркотических ведомств и органов внутренних дел, "
-    "выделенных в состав формирований сил специального назначения КСОР ОДКБ. Противодействие "
+    "выделенных в состав формирований сил специального назначения КСОР ОДКБ.\n"
+    "Противодействие "
     "распространению пропаганды терроризма и религиозного экстремизма, в том числе через "
     "национальные сегменты сети Интернет.\n"
     "5. Повышение внешнеполитической координации государств — членов ОДКБ по ключевым проблемам "
@@ -138,6 +141,11 @@ PRIORITIES_RU = (
     "целях повышения её международного авторитета и решения стоящих перед Организацией задач.")
 
 COMMUNIQUE_EN = (
+    "The Collective Security Council gives a positive assessment of the dynamics of the "
+    "development of the CSTO collective security system in all the main areas of its activity "
+    "and of the establishment of the Organization as one of the fundamental instruments "
+    "guaranteeing the security of the CSTO member states and stability in the region of "
+    "collective security.\n"
     "The heads of the CSTO member states consider it important to implement foreign policy "
     "interaction, coordination and elaboration of common approaches to the development of the "
     "modern international situation. In this context, concerted actions of the CSTO member "
@@ -163,6 +171,11 @@ COMMUNIQUE_EN = (
     "\"Mutual Action\", \"Indestructible Brotherhood\", \"Cobalt\", \"Thunder\" increased the "
     "level of preparedness of the forces and means of the CSTO member states involved in them.")
 COMMUNIQUE_RU = (
+    "Совет коллективной безопасности положительно оценивает динамику развития системы "
+    "коллективной безопасности ОДКБ по всем основным направлениям её деятельности и "
+    "становление Организации как одного из основополагающих инструментов обеспечения "
+    "безопасности государств — членов ОДКБ и стабильности в регионе коллективной "
+    "безопасности.\n"
     "Главы государств — членов ОДКБ считают важным осуществление внешнеполитического "
     "взаимодействия, координации и выработки общих подходов к развитию современной "
     "международной обстановки. В этом контексте особое значение приобретают согласованные "
@@ -225,7 +238,7 @@ SOCHI_DOCUMENTS = [
                  "Заявление государств — членов ОДКБ о ситуации в Сирии и вокруг неё",
                  "Statement of the CSTO member states on the situation in and around Syria",
                  {"ru": SYRIA_RU, "en": SYRIA_EN}),
-    DemoDocument("priorities", Document.Type.PLAN,
+    DemoDocument("priorities", Document.Type.PRIORITIES,
                  "Приоритеты председательства Российской Федерации в ОДКБ в 2014 году",
                  "Priorities of the chairmanship of the Russian Federation in the CSTO in 2014",
                  {"ru": PRIORITIES_RU, "en": PRIORITIES_EN}, signed=False),
@@ -240,6 +253,9 @@ SOCHI_DOCUMENTS = [
                  "Council",
                  {"ru": NEXT_SESSION_RU, "en": NEXT_SESSION_EN}),
 ]
+
+
+PROCLAIMED_BY = "Vladimir Putin"
 
 
 def _adopted(session: Session, spec: DemoDocument, secretariat: Party,
@@ -258,6 +274,14 @@ def _adopted(session: Session, spec: DemoDocument, secretariat: Party,
                                  public_id=_id("instruction", f"{public_id}/{number}"),
                                  **spec_instruction)
         count.add("instructions")
+    if document.is_proclaimed_act:
+        # Announced at the session by the President of the Russian Federation as the incoming
+        # chair; the states took no position on it.
+        services.document_proclaim(actor=SYSTEM, document=document, session=session,
+                                   by=Official.objects.get(name_en=PROCLAIMED_BY))
+        document.refresh_from_db()
+        count.add("council documents")
+        return document
     for state in MemberState.objects.filter(status="active"):
         services.position_record(actor=SYSTEM, document=document, body=session.body, state=state,
                                  stance=StatePosition.Stance.CONCURS)

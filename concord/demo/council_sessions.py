@@ -30,6 +30,13 @@ def _id(kind: str, name: str) -> uuid.UUID:
 
 
 SESSIONS: list[dict[str, Any]] = [
+    dict(key="CSC-2011-12-12", body="CSC", kind=Session.Kind.REGULAR, starts_on=date(2011, 12, 12),
+         title_ru="Сессия Совета коллективной безопасности ОДКБ (декабрь 2011 года)",
+         title_en="Session of the CSTO Collective Security Council (December 2011)",
+         place_ru="Москва", place_en="Moscow", time_zone="Europe/Moscow",
+         status=Session.Status.CLOSED,
+         source="Named in the Sochi press release, 2013: it adopted the Action Plan on "
+                "Afghanistan"),
     dict(key="CSC-2012-12", body="CSC", kind=Session.Kind.REGULAR, starts_on=date(2012, 12, 19),
          title_ru="Сессия Совета коллективной безопасности ОДКБ (декабрь 2012 года)",
          title_en="Session of the CSTO Collective Security Council (December 2012)",
@@ -124,11 +131,20 @@ def _agenda(sessions: dict[str, Session], documents: dict[str, Document], count:
         outcome_ru="Генеральный секретарь проинформировал Совет о ходе выполнения решений "
                    "декабрьской (2012 года) сессии СКБ и договорённостей неформального саммита "
                    "28 мая 2013 года в Бишкеке с учётом приоритетов председательства Кыргызской "
-                   "Республики в 2013 году.",
+                   "Республики в 2013 году. Внимание было сосредоточено на практических шагах "
+                   "по укреплению военной составляющей Организации, включая формирование Сил "
+                   "ОДКБ (Коллективных сил), и на поэтапной реализации Плана действий ОДКБ по "
+                   "противодействию вызовам и угрозам, исходящим с территории Афганистана "
+                   "(принят на сессии СКБ 12 декабря 2011 года).",
         outcome_en="The Secretary General briefed the Council on the implementation of the "
                    "decisions of the December (2012) session of the CSC and of the agreements of "
                    "the informal summit of 28 May 2013 in Bishkek, taking into account the "
-                   "priorities put forward by the Kyrgyz Republic for 2013.")
+                   "priorities put forward by the Kyrgyz Republic for 2013. Attention was "
+                   "focused on practical steps to strengthen the military component of the "
+                   "Organization, including the formation of the CSTO Forces (Collective "
+                   "Forces), and on the phased implementation of the CSTO Action Plan to combat "
+                   "the challenges and threats emanating from Afghanistan (adopted at the CSC "
+                   "session of 12 December 2011).")
     items: list[dict[str, Any]] = [
         dict(title_ru="Доклад Генерального секретаря ОДКБ о результатах обследования "
                       "таджикско-афганской границы",

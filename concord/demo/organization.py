@@ -34,26 +34,38 @@ STATES: list[dict[str, Any]] = [
     dict(iso_alpha2="AM", iso_alpha3="ARM", iso_numeric="051", name_ru="Армения",
          name_en="Armenia", name_native="Հայաստան", native_language="hy",
          official_name_ru="Республика Армения", official_name_en="Republic of Armenia",
+         official_name_accusative_ru="Республику Армения",
+         official_name_in_text_en="the Republic of Armenia",
          capital_time_zone="Asia/Yerevan", joined_on=TREATY_SIGNED),
     dict(iso_alpha2="BY", iso_alpha3="BLR", iso_numeric="112", name_ru="Беларусь",
          name_en="Belarus", name_native="Беларусь", native_language="be",
          official_name_ru="Республика Беларусь", official_name_en="Republic of Belarus",
+         official_name_accusative_ru="Республику Беларусь",
+         official_name_in_text_en="the Republic of Belarus",
          capital_time_zone="Europe/Minsk", joined_on=date(1993, 12, 31)),
     dict(iso_alpha2="KZ", iso_alpha3="KAZ", iso_numeric="398", name_ru="Казахстан",
          name_en="Kazakhstan", name_native="Қазақстан", native_language="kk",
          official_name_ru="Республика Казахстан", official_name_en="Republic of Kazakhstan",
+         official_name_accusative_ru="Республику Казахстан",
+         official_name_in_text_en="the Republic of Kazakhstan",
          capital_time_zone="Asia/Almaty", joined_on=TREATY_SIGNED),
     dict(iso_alpha2="KG", iso_alpha3="KGZ", iso_numeric="417", name_ru="Кыргызстан",
          name_en="Kyrgyzstan", name_native="Кыргызстан", native_language="ky",
          official_name_ru="Кыргызская Республика", official_name_en="Kyrgyz Republic",
+         official_name_accusative_ru="Кыргызскую Республику",
+         official_name_in_text_en="the Kyrgyz Republic",
          capital_time_zone="Asia/Bishkek", joined_on=TREATY_SIGNED),
     dict(iso_alpha2="RU", iso_alpha3="RUS", iso_numeric="643", name_ru="Россия",
          name_en="Russia", name_native="Россия", native_language="ru",
          official_name_ru="Российская Федерация", official_name_en="Russian Federation",
+         official_name_accusative_ru="Российскую Федерацию",
+         official_name_in_text_en="the Russian Federation",
          capital_time_zone="Europe/Moscow", joined_on=TREATY_SIGNED),
     dict(iso_alpha2="TJ", iso_alpha3="TJK", iso_numeric="762", name_ru="Таджикистан",
          name_en="Tajikistan", name_native="Тоҷикистон", native_language="tg",
          official_name_ru="Республика Таджикистан", official_name_en="Republic of Tajikistan",
+         official_name_accusative_ru="Республику Таджикистан",
+         official_name_in_text_en="the Republic of Tajikistan",
          capital_time_zone="Asia/Dushanbe", joined_on=TREATY_SIGNED),
 ]
 
@@ -151,12 +163,15 @@ OFFICIALS = [
                        source="Sputnik Armenia, quoted in CSTO news")]),
 ]
 
+# (year, state, handover day, note in Russian, note in English); no handover day: 1 January.
 CHAIRMANSHIPS = [
-    (2013, "KG", "Приоритеты председательства Кыргызской Республики в 2013 году.",
+    (2013, "KG", None, "Приоритеты председательства Кыргызской Республики в 2013 году.",
      "Priorities of the Kyrgyz Republic's chairmanship in 2013."),
-    (2014, "RU", "Передано Российской Федерации на сессии СКБ в Сочи 23 сентября 2013 года.",
+    (2014, "RU", date(2013, 9, 23),
+     "Передано Российской Федерации на сессии СКБ в Сочи 23 сентября 2013 года.",
      "Passed to the Russian Federation at the CSC session in Sochi, 23 September 2013."),
-    (2024, "KZ", "Заседание КССБ в Алматы 6 июня 2024 года под председательством Казахстана.",
+    (2024, "KZ", None,
+     "Заседание КССБ в Алматы 6 июня 2024 года под председательством Казахстана.",
      "CSSC meeting in Almaty, 6 June 2024, under Kazakhstan's chairmanship."),
 ]
 
@@ -218,10 +233,11 @@ def load(*, password: str) -> LoadReport:
     _structure(report)
     states = {s.iso_alpha2: s for s in MemberState.objects.all()}
     _officials(report, states)
-    for year, code, note_ru, note_en in CHAIRMANSHIPS:
+    for year, code, handed_over_on, note_ru, note_en in CHAIRMANSHIPS:
         if not Chairmanship.objects.filter(year=year).exists():
             registry.chairmanship_record(actor=SYSTEM, year=year, state=states[code],
-                                         note_ru=note_ru, note_en=note_en)
+                                         note_ru=note_ru, note_en=note_en,
+                                         handed_over_on=handed_over_on)
             report.count("chairmanships")
     _users(report, password)
     return report

@@ -3,6 +3,8 @@
 # fails at request time ("QueryParams is not fully defined", vitalik/django-ninja#1717).
 
 
+from datetime import date
+
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -22,6 +24,7 @@ from concord.registry.schemas import (
     ChairmanshipOut,
     MemberStateDetailOut,
     MemberStateOut,
+    MemberStateUpdateIn,
     OfficialOut,
 )
 
@@ -62,6 +65,16 @@ def member_states(request: HttpRequest, filters: Query[StateFilters]) -> LazyPag
             summary="One member state with its membership history")
 def member_state(request: HttpRequest, code: str) -> MemberState:
     return selectors.member_state_get(viewer=request.user, code=code)
+
+
+@router.patch("/member-states/{code}", response={200: MemberStateDetailOut, 404: Problem},
+              auth=django_auth,
+              summary="Change a member state's names, among them the forms documents write")
+def member_state_update(request: HttpRequest, code: str,
+                        payload: MemberStateUpdateIn) -> MemberState:
+    state = selectors.member_state_get(viewer=request.user, code=code)
+    return services.member_state_update(actor=request.user, state=state,
+                                        **payload.dict(exclude_unset=True))
 
 
 @router.get("/bodies", response=list[BodyOut], summary="Bodies of the organization")
@@ -105,6 +118,12 @@ def chairmanship_record(request: HttpRequest, payload: ChairmanshipIn) -> Status
     services.chairmanship_record(actor=request.user, year=payload.year, state=state,
                                  note_ru=payload.note_ru, note_en=payload.note_en)
     return Status(201, selectors.chairmanship_for_year(viewer=request.user, year=payload.year))
+
+
+@router.get("/chairmanship/on", response=ChairmanshipOut,
+            summary="Who chairs on a day, from the days the chairmanship was handed over")
+def chairmanship_on(request: HttpRequest, day: date) -> ChairYear:
+    return selectors.chair_on(viewer=request.user, day=day)
 
 
 @router.get("/chairmanship/schedule", response=list[ChairmanshipOut],

@@ -68,6 +68,10 @@ class ChairmanshipForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1992, max_value=2200)
     state = forms.ModelChoiceField(label=_("State"), queryset=MemberState.objects.all(),
                                    to_field_name="iso_alpha2")
+    handed_over_on = forms.DateField(
+        label=_("Handed over on"), required=False, widget=DATE,
+        help_text=_("The day the state took over the chairmanship, often at a session in the "
+                    "year before; leave empty if it did on 1 January."))
     note_ru = forms.CharField(label=_("Note (Russian)"), required=False,
                               widget=forms.Textarea({"rows": 2}))
     note_en = forms.CharField(label=_("Note (English)"), required=False,

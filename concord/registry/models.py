@@ -29,6 +29,15 @@ class MemberState(models.Model):
     native_language = models.CharField(_("own language (ISO 639-1)"), max_length=8)
     official_name_ru = models.CharField(_("official name (Russian)"), max_length=200)
     official_name_en = models.CharField(_("official name (English)"), max_length=200)
+    # The forms an official document writes the state's name in, which no rule derives: Russian
+    # declension has too many exceptions ("Кыргызская Республика" → "Кыргызскую Республику"), and
+    # English takes the article for some names and not others.
+    official_name_accusative_ru = models.CharField(
+        _("official name in the accusative (Russian)"), max_length=200, blank=True,
+        help_text=_("As after «За» in a signature block: «Республику Таджикистан»."))
+    official_name_in_text_en = models.CharField(
+        _("official name in running text (English)"), max_length=200, blank=True,
+        help_text=_("With its article if it takes one: “the Republic of Tajikistan”."))
     capital_time_zone = models.CharField(_("time zone of the capital"), max_length=64)
     joined_on = models.DateField(_("member since"))
     status = models.CharField(
@@ -251,11 +260,17 @@ class Term(models.Model):
 
 class Chairmanship(models.Model):
     """A recorded chairmanship; it overrides the rotation rule for its year, and the schedule
-    ahead is computed from the latest one."""
+    ahead is computed from the latest one. The term begins on the day the chairmanship was
+    handed over (at a session, often in the year before) or, when that is not recorded, on the
+    first of January of its year."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     state = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="chairmanships",
                               verbose_name=_("state"))
+    handed_over_on = models.DateField(
+        _("handed over on"), null=True, blank=True,
+        help_text=_("The day the state took over the chairmanship; empty when it did on "
+                    "1 January of the year."))
     note_ru = models.TextField(_("note (Russian)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
 

@@ -1,6 +1,10 @@
 """The chairmanship rule: one state a calendar year, in the order of the states' Russian names,
 skipping states that are not active on the first day of the year. A recorded chairmanship wins
-over the rule, and the years after it follow on from it."""
+over the rule, and the years after it follow on from it.
+
+A term begins on its recorded handover day (the chairmanship usually passes at a session of the
+Council, months before its year) and otherwise on the first of January of its year; it ends when
+the next term begins."""
 
 from __future__ import annotations
 
@@ -33,16 +37,23 @@ class ChairYear:
     year: int
     state: MemberState | None
     recorded: bool
+    handed_over_on: date | None = None
+
+    @property
+    def starts_on(self) -> date:
+        return self.handed_over_on or date(self.year, 1, 1)
 
 
 def schedule(
-    states: Iterable[MemberState], recorded: dict[int, MemberState], years: Sequence[int]
+    states: Iterable[MemberState], recorded: dict[int, MemberState], years: Sequence[int],
+    handovers: dict[int, date] | None = None,
 ) -> list[ChairYear]:
     order = sorted(states, key=lambda s: russian_collation_key(s.name_ru))
+    handovers = handovers or {}
     result = []
     for year in years:
         if year in recorded:
-            result.append(ChairYear(year, recorded[year], True))
+            result.append(ChairYear(year, recorded[year], True, handovers.get(year)))
             continue
         earlier = [y for y in recorded if y < year]
         if not earlier or not order:
@@ -63,3 +74,14 @@ def _next_active(order: list[MemberState], after: MemberState, day: date) -> Mem
         if status_on(candidate, day) == MemberStatus.ACTIVE:
             return candidate
     return None
+
+
+def in_office(terms: Sequence[ChairYear], day: date, *, before_handover: bool = False
+              ) -> ChairYear | None:
+    """The term running on a day: the one that began last, on that day or before. With
+    `before_handover`, a term handed over on that very day has not begun yet: the outgoing
+    chair presides over the session at which it passes on."""
+    begun = [t for t in terms
+             if t.starts_on < day or (t.starts_on == day
+                                      and not (before_handover and t.handed_over_on == day))]
+    return max(begun, key=lambda t: t.starts_on, default=None)

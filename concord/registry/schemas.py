@@ -36,6 +36,8 @@ class MemberStateOut(Schema):
     native_language: str
     official_name_ru: str
     official_name_en: str
+    official_name_accusative_ru: str
+    official_name_in_text_en: str
     capital_time_zone: str
     joined_on: date
     status: str
@@ -48,6 +50,21 @@ class MemberStateOut(Schema):
     @staticmethod
     def resolve_url(state: MemberState) -> str:
         return state.get_absolute_url()
+
+
+class MemberStateUpdateIn(Schema):
+    """The fields of a member state an update may change; those left out stay as they are."""
+
+    name_ru: str | None = None
+    name_en: str | None = None
+    name_native: str | None = None
+    native_language: str | None = None
+    official_name_ru: str | None = None
+    official_name_en: str | None = None
+    official_name_accusative_ru: str | None = None
+    official_name_in_text_en: str | None = None
+    capital_time_zone: str | None = None
+    joined_on: date | None = None
 
 
 class MemberStateDetailOut(MemberStateOut):
@@ -194,6 +211,8 @@ class ChairmanshipOut(Schema):
     state_name_ru: str | None
     state_name_en: str | None
     recorded: bool
+    handed_over_on: date | None
+    starts_on: date
 
     # From a year of the rotation (`rotation.ChairYear`); a year no state chairs names none.
     @staticmethod

@@ -185,10 +185,15 @@ def chairmanship_schedule(*, viewer: Viewer | SystemActor, first_year: int, last
     if last_year < first_year or last_year - first_year > LONGEST_SCHEDULE:
         raise ValidationError(_("Choose a range of at most 100 years."),
                               errors={"year": [_("Invalid range.")]})
+    if first_year < FIRST_CHAIR_YEAR or last_year > LAST_CHAIR_YEAR:
+        raise ValidationError(_("The year must be between 1992 and 2200."),
+                              errors={"year": [_("Out of range.")]})
     states = _states_with_history()
     by_pk = {s.pk: s for s in states}
-    recorded = {c.year: by_pk[c.state_id] for c in Chairmanship.objects.all()}
-    return rotation.schedule(states, recorded, range(first_year, last_year + 1))
+    chairmanships = list(Chairmanship.objects.all())
+    recorded = {c.year: by_pk[c.state_id] for c in chairmanships}
+    handovers = {c.year: c.handed_over_on for c in chairmanships if c.handed_over_on}
+    return rotation.schedule(states, recorded, range(first_year, last_year + 1), handovers)
 
 
 def chairmanship_for_year(*, viewer: Viewer | SystemActor, year: int) -> rotation.ChairYear:
@@ -196,6 +201,22 @@ def chairmanship_for_year(*, viewer: Viewer | SystemActor, year: int) -> rotatio
         raise ValidationError(_("The year must be between 1992 and 2200."),
                               errors={"year": [_("Out of range.")]})
     return chairmanship_schedule(viewer=viewer, first_year=year, last_year=year)[0]
+
+
+def chair_on(*, viewer: Viewer | SystemActor, day: date,
+             before_handover: bool = False) -> rotation.ChairYear:
+    """The chairmanship in office on a day, from the handover days recorded (a term without one
+    begins on 1 January of its year). With `before_handover`, the chair who opens a session held
+    on that day: a chairmanship passed at the session begins after it."""
+    if not FIRST_CHAIR_YEAR <= day.year <= LAST_CHAIR_YEAR:
+        raise ValidationError(_("The year must be between 1992 and 2200."),
+                              errors={"day": [_("Out of range.")]})
+    # A handover is recorded at most a year ahead of its term, so the running term is one of
+    # the year before, this one or the next.
+    terms = chairmanship_schedule(viewer=viewer, first_year=max(day.year - 1, FIRST_CHAIR_YEAR),
+                                  last_year=min(day.year + 1, LAST_CHAIR_YEAR))
+    running = rotation.in_office(terms, day, before_handover=before_handover)
+    return running or rotation.ChairYear(day.year, None, False)
 
 
 def holders_on(*, position: Position, day: date) -> list[Term]:

@@ -58,7 +58,8 @@ def _update(*, actor: Actor, record: M, fields: dict[str, Any], allowed: tuple[s
 
 STATE_FIELDS = (
     "name_ru", "name_en", "name_native", "native_language", "official_name_ru",
-    "official_name_en", "capital_time_zone", "joined_on",
+    "official_name_en", "official_name_accusative_ru", "official_name_in_text_en",
+    "capital_time_zone", "joined_on",
 )
 
 
@@ -246,21 +247,35 @@ def term_add(*, actor: Actor, official: Official, position: Position,
 
 @transaction.atomic
 def chairmanship_record(*, actor: Actor, year: int, state: MemberState, note_ru: str = "",
-                        note_en: str = "") -> Chairmanship:
-    """Records who chairs in a year, overriding the rotation rule for that year."""
+                        note_en: str = "", handed_over_on: date | None = None) -> Chairmanship:
+    """Records who chairs in a year, overriding the rotation rule for that year, and the day
+    the state took the chairmanship over (none: on 1 January)."""
     require_permission(actor, "registry.change_chairmanship")
     if year < state.joined_on.year:
         raise ValidationError(_("The state was not a member in %(year)s.") % {"year": year},
                               errors={"year": [_("Before the state joined.")]})
+    # The chairmanship passes at a session in the year before at the earliest, and a term that
+    # began after its own year would never have run.
+    if handed_over_on is not None and not year - 1 <= handed_over_on.year <= year:
+        raise ValidationError(
+            _("A chairmanship for %(year)s is handed over in %(before)s or %(year)s.")
+            % {"year": year, "before": year - 1},
+            errors={"handed_over_on": [_("Not in %(before)s or %(year)s.")
+                                       % {"year": year, "before": year - 1}]})
     existing = Chairmanship.objects.select_for_update().filter(year=year).first()
     if existing is None:
-        chair = Chairmanship(year=year, state=state, note_ru=note_ru, note_en=note_en)
+        chair = Chairmanship(year=year, state=state, note_ru=note_ru, note_en=note_en,
+                             handed_over_on=handed_over_on)
         _validated(chair)
         chair.save()
         audit_record(actor=actor, action="registry.chairmanship.record", target=chair,
-                     target_id=str(year), detail={"state": state.iso_alpha2})
+                     target_id=str(year),
+                     detail={"state": state.iso_alpha2,
+                             "handed_over_on": handed_over_on.isoformat() if handed_over_on
+                             else None})
         return chair
     audited_update(actor=actor, record=existing, action="registry.chairmanship.update",
-                   values={"state": state, "note_ru": note_ru, "note_en": note_en},
+                   values={"state": state, "note_ru": note_ru, "note_en": note_en,
+                           "handed_over_on": handed_over_on},
                    prepare=_validated, target_id=str(year))
     return existing

@@ -65,8 +65,9 @@ ACTIVITIES = (
 def overview(request: HttpRequest) -> dict[str, Any]:
     year = clock.current_year()
     states = list(selectors.member_state_list(viewer=request.user))
-    schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year,
-                                               last_year=year + 2)
+    schedule = selectors.chairmanship_schedule(
+        viewer=request.user, first_year=max(year, selectors.FIRST_CHAIR_YEAR),
+        last_year=min(year + 2, selectors.LAST_CHAIR_YEAR))
     return {
         "states": states,
         "status_counts": Counter(s.status for s in states),

@@ -15,7 +15,7 @@ from concord.core.exports import FORMATS, table_response
 from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.registry import filters as registry_filters
-from concord.registry import selectors, services
+from concord.registry import rotation, selectors, services
 from concord.registry.forms import (
     BodyForm,
     ChairmanshipForm,
@@ -60,8 +60,9 @@ def state_detail(request: HttpRequest, code: str) -> HttpResponse:
     state = selectors.member_state_get(viewer=request.user, code=code)
     officials = selectors.official_list(viewer=request.user, states=[state.iso_alpha2])
     year = clock.current_year()
-    schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 15,
-                                               last_year=year + 10)
+    schedule = selectors.chairmanship_schedule(
+        viewer=request.user, first_year=max(year - 15, selectors.FIRST_CHAIR_YEAR),
+        last_year=min(year + 10, selectors.LAST_CHAIR_YEAR))
     chairs = [entry for entry in schedule if entry.state and entry.state.pk == state.pk]
     context = {"state": state, "officials": officials, "chairmanships": chairs,
                "map_states": _map_states([state])}
@@ -193,9 +194,11 @@ def term_add(request: HttpRequest, official_id: UUID) -> HttpResponse:
 
 def chairmanship(request: HttpRequest) -> HttpResponse:
     year = clock.current_year()
-    schedule = selectors.chairmanship_schedule(viewer=request.user, first_year=year - 12,
-                                               last_year=year + 8)
-    current = next((entry for entry in schedule if entry.year == year), None)
+    schedule = selectors.chairmanship_schedule(
+        viewer=request.user, first_year=max(year - 12, selectors.FIRST_CHAIR_YEAR),
+        last_year=min(year + 8, selectors.LAST_CHAIR_YEAR))
+    # The schedule holds the years either side of today, so the term running today is in it.
+    current = rotation.in_office(schedule, clock.today())
     return render(request, "registry/chairmanship.html",
                   {"schedule": list(reversed(schedule)), "current": current, "year": year})
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from dataclasses import dataclass
 from typing import ClassVar
 
 from django.conf import settings
@@ -13,9 +15,35 @@ from django.utils.translation import pgettext_lazy
 
 from concord.core.models import LabelledModel, Translated
 from concord.council.models.sessions import Session
-from concord.registry.models import Body
+from concord.registry.models import Body, Official
 
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
+
+_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(.*)$")
+
+
+@dataclass(frozen=True)
+class Point:
+    number: int
+    paragraphs: list[str]
+
+
+def numbered_points(body: str) -> tuple[list[str], list[Point]]:
+    """A text's paragraphs before its first numbered point, and its numbered points ("1. …"),
+    each with the unnumbered paragraphs that follow it until the next."""
+    lead: list[str] = []
+    points: list[Point] = []
+    for line in (p.strip() for p in body.split("\n")):
+        if not line:
+            continue
+        numbered = _NUMBERED.match(line)
+        if numbered:
+            points.append(Point(int(numbered.group(1)), [numbered.group(2)]))
+        elif points:
+            points[-1].paragraphs.append(line)
+        else:
+            lead.append(line)
+    return lead, points
 
 
 class Document(LabelledModel):
@@ -30,6 +58,7 @@ class Document(LabelledModel):
         PLAN = "plan", _("Plan")
         INSTRUCTION_LIST = "instruction_list", _("Instruction list")
         SUMMARY = "summary", _("Summary")
+        PRIORITIES = "priorities", _("Priorities of the chairmanship")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -37,12 +66,17 @@ class Document(LabelledModel):
         ADOPTED = "adopted", _("Adopted")
         NOT_ADOPTED = "not_adopted", _("Not adopted")
         WITHDRAWN = "withdrawn", pgettext_lazy("a document's status", "Withdrawn")
+        PROCLAIMED = "proclaimed", _("Proclaimed")
+
+    # Acts one person proclaims in the body's name (a chairmanship's priorities, announced by
+    # the incoming chair): no state takes a position on them and no consensus adopts them.
+    PROCLAIMED_TYPES: ClassVar[frozenset[str]] = frozenset({"priorities"})
 
     # The symbol's middle part per type; decisions, the commonest, carry none (CSC/2013/04).
     SYMBOL_INFIX: ClassVar[dict[str, str]] = {
         "decision": "", "statement": "ST", "declaration": "DCL", "communique": "COM",
         "agreement": "AGR", "protocol": "PRT", "report": "REP", "plan": "PLN",
-        "instruction_list": "INS", "summary": "SUM",
+        "instruction_list": "INS", "summary": "SUM", "priorities": "PRI",
     }
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -60,6 +94,9 @@ class Document(LabelledModel):
     session = models.ForeignKey(Session, null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="documents", verbose_name=_("session"))
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    proclaimed_on = models.DateField(_("proclaimed on"), null=True, blank=True)
+    proclaimed_by = models.ForeignKey(Official, null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="+", verbose_name=_("proclaimed by"))
     place_ru = models.CharField(_("place (Russian)"), max_length=200, blank=True)
     place_en = models.CharField(_("place (English)"), max_length=200, blank=True)
     # Agreements: how many instruments of ratification bring it into force, and how long after.
@@ -91,7 +128,11 @@ class Document(LabelledModel):
 
     @property
     def is_locked(self) -> bool:
-        return self.status == Document.Status.ADOPTED
+        return self.status in (Document.Status.ADOPTED, Document.Status.PROCLAIMED)
+
+    @property
+    def is_proclaimed_act(self) -> bool:
+        return self.doc_type in Document.PROCLAIMED_TYPES
 
 
 class DocumentText(models.Model):
@@ -120,3 +161,7 @@ class DocumentText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language} v{self.version}"
+
+    def structure(self) -> tuple[list[str], list[Point]]:
+        """The text's opening paragraphs and its numbered points."""
+        return numbered_points(self.body)

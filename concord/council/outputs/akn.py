@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -16,11 +18,13 @@ from concord.core.marking import (
     release_codes,
 )
 from concord.council.models import Document, DocumentText, Signature
-from concord.council.outputs.layout import text_laid_out
+from concord.council.models.documents import numbered_points
+from concord.council.outputs.layout import place_and_date, text_laid_out, written_date
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 CONCORD_NS = "urn:concord:council"
 ISO_639_2 = {"ru": "rus", "en": "eng"}
+_PLACEHOLDER = re.compile(r"(%\(place\)s|%\(date\)s)")
 
 
 def _akn(tag: str, parent: Any = None, text: str | None = None, **attributes: str) -> Any:
@@ -58,19 +62,20 @@ class _Names:
 
 def _identification(meta: Any, document: Document, names: _Names) -> None:
     body_ref = f"#{document.body.code.lower()}"
+    event = ("proclamation" if document.status == Document.Status.PROCLAIMED else "adoption")
     identification = _akn("identification", meta, source="#concord")
     work = _akn("FRBRWork", identification)
     _akn("FRBRthis", work, value=f"{names.work}/!main")
     _akn("FRBRuri", work, value=names.work)
     _akn("FRBRalias", work, value=document.symbol, name="symbol")
-    _akn("FRBRdate", work, date=names.day, name="adoption")
+    _akn("FRBRdate", work, date=names.day, name=event)
     _akn("FRBRauthor", work, href=body_ref)
     _akn("FRBRcountry", work, value="csto")
     _akn("FRBRnumber", work, value=names.number)
     expression = _akn("FRBRExpression", identification)
     _akn("FRBRthis", expression, value=f"{names.expression}/!main")
     _akn("FRBRuri", expression, value=names.expression)
-    _akn("FRBRdate", expression, date=names.day, name="adoption")
+    _akn("FRBRdate", expression, date=names.day, name=event)
     _akn("FRBRauthor", expression, href=body_ref)
     _akn("FRBRlanguage", expression, language=names.language_code)
     # The file is made by Concord when it is asked for, not by the body that adopted the text.
@@ -126,18 +131,38 @@ def _preface(doc: Any, document: Document, *, adopted_on: date, place: str,
     preface = _akn("preface", doc)
     _akn("docNumber", _akn("p", preface), document.symbol)
     _akn("docTitle", _akn("p", preface), getattr(document, f"title_{language}") or document.title)
+    # The place and day as the document writes them ("г. Сочи, 23 сентября 2013 года"), the
+    # place and the day marked up where the language's wording puts them.
+    with translation.override(language):
+        words = place_and_date("%(place)s", adopted_on).replace(
+            written_date(adopted_on), "%(date)s") if place else "%(date)s"
+        written = written_date(adopted_on)
     dated = _akn("p", preface)
-    _akn("docDate", dated, adopted_on.strftime("%d.%m.%Y"), date=adopted_on.isoformat())
-    if place:
-        dated[-1].tail = ", "
-        _akn("location", dated, place, refersTo="#place")
+    last: Any = None
+    for part in filter(None, _PLACEHOLDER.split(words)):
+        if part == "%(place)s":
+            last = _akn("location", dated, place, refersTo="#place")
+        elif part == "%(date)s":
+            last = _akn("docDate", dated, written, date=adopted_on.isoformat())
+        elif last is None:
+            dated.text = (dated.text or "") + part
+        else:
+            last.tail = (last.tail or "") + part
 
 
 def _main_body(doc: Any, text: DocumentText) -> None:
+    """The text's numbered points as `point`s with their `num`, and the paragraphs before them
+    (a preamble, a chair's words introducing the points) as paragraphs."""
     main = _akn("mainBody", doc)
-    paragraphs = [p for p in text.body.split("\n") if p.strip()]
-    for index, paragraph in enumerate(paragraphs, start=1):
+    lead, points = numbered_points(text.body)
+    for index, paragraph in enumerate(lead, start=1):
         _akn("p", main, paragraph, eId=f"para_{index}")
+    for point in points:
+        element = _akn("point", main, eId=f"point_{point.number}")
+        _akn("num", element, f"{point.number}.")
+        content = _akn("content", element)
+        for paragraph in point.paragraphs:
+            _akn("p", content, paragraph)
 
 
 def _conclusions(doc: Any, signatures: list[Signature], language: str) -> None:
@@ -155,11 +180,15 @@ def _conclusions(doc: Any, signatures: list[Signature], language: str) -> None:
 
 
 def document_akn(*, document: Document, language: str) -> bytes:
-    """An adopted document as Akoma Ntoso 3.0 (a `doc` named by its type), in one language."""
-    if document.status != Document.Status.ADOPTED or document.adopted_on is None:
+    """An adopted or proclaimed document as Akoma Ntoso 3.0 (a `doc` named by its type), in one
+    language."""
+    day = (document.adopted_on if document.status == Document.Status.ADOPTED
+           else document.proclaimed_on if document.status == Document.Status.PROCLAIMED
+           else None)
+    if day is None:
         raise InvalidState(_("Only adopted documents are published as Akoma Ntoso."))
     text = text_laid_out(document, language)
-    names = _Names.of(document, language, document.adopted_on.isoformat())
+    names = _Names.of(document, language, day.isoformat())
     signatures = list(document.signatures.all())
     place = _place(document, language)
 
@@ -169,7 +198,7 @@ def document_akn(*, document: Document, language: str) -> bytes:
     _identification(meta, document, names)
     _references(meta, document, signatures=signatures, place=place, language=language)
     _proprietary(meta, document, text)
-    _preface(doc, document, adopted_on=document.adopted_on, place=place, language=language)
+    _preface(doc, document, adopted_on=day, place=place, language=language)
     _main_body(doc, text)
     _conclusions(doc, signatures, language)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",

@@ -28,6 +28,8 @@ class DocumentOut(Schema):
     title_en: str
     session: UUID | None
     adopted_on: date | None
+    proclaimed_on: date | None
+    proclaimed_by: UUID | None
     place_ru: str
     place_en: str
     classification: ClassificationCode
@@ -49,6 +51,10 @@ class DocumentOut(Schema):
     def resolve_session(document: Document) -> UUID | None:
         # The relation is scoped: a session the caller may not read is None.
         return document.session.public_id if document.session else None
+
+    @staticmethod
+    def resolve_proclaimed_by(document: Document) -> UUID | None:
+        return document.proclaimed_by.public_id if document.proclaimed_by else None
 
     @staticmethod
     def resolve_url(document: Document) -> str:
@@ -209,6 +215,15 @@ class DecisionIn(Schema):
     decided_on: date | None = None
     # A refusal is permanent: recording "not adopted" must be asked for in so many words.
     confirm_refusal: bool = False
+
+
+class ProclamationIn(Schema):
+    """Who proclaimed the act (an official speaking for the chair) and when: by default, the
+    day of the session it was proclaimed at."""
+
+    by: UUID
+    session: UUID | None = None
+    proclaimed_on: date | None = None
 
 
 class SilenceIn(Schema):

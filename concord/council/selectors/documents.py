@@ -27,7 +27,7 @@ from concord.council.models import (
 
 
 def visible_documents(viewer: Viewer) -> QuerySet[Document]:
-    return Document.objects.visible_to(viewer).select_related("body")
+    return Document.objects.visible_to(viewer).select_related("body", "proclaimed_by")
 
 
 def document_list(*, viewer: Viewer, filters: DocumentFilters | None = None,
@@ -53,7 +53,8 @@ def document_list(*, viewer: Viewer, filters: DocumentFilters | None = None,
 
 def document_get(*, viewer: Viewer, public_id: Any) -> Document:
     key = public_id_of(Document, public_id)
-    queryset = Document.objects.select_related("body", "session", "originator").prefetch_related(
+    queryset = Document.objects.select_related(
+        "body", "session", "originator", "proclaimed_by").prefetch_related(
         Prefetch("texts", queryset=DocumentText.objects.order_by("language", "version")),
         Prefetch("outcomes", queryset=ConsensusOutcome.objects.select_related("body", "session")),
         Prefetch("signatures", queryset=Signature.objects.select_related(

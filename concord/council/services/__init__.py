@@ -24,6 +24,7 @@ from concord.council.services.instructions import (
     instruction_flag_overdue,
     instruction_report,
 )
+from concord.council.services.proclamation import document_proclaim
 from concord.council.services.sessions import (
     agenda_item_add,
     agenda_item_edit,
@@ -59,7 +60,7 @@ from concord.council.services.silence import (
 __all__ = [
     "Finding", "Outlook", "SignatureCheck", "agenda_item_add", "agenda_item_edit",
     "agenda_item_record_outcome", "agenda_item_remove", "agenda_items_reorder",
-    "consensus_rule", "decision_outlook", "document_agenda_item_set", "document_decide",
+    "consensus_rule", "decision_outlook", "document_agenda_item_set", "document_decide", "document_proclaim",
     "document_register", "document_sign",
     "document_text_revise", "document_verify", "document_withdraw", "entry_into_force",
     "implementation_entry_edit", "implementation_report_edit", "implementation_report_generate",

@@ -159,7 +159,8 @@ def document_text_revise(*, actor: Actor, document: Document, language: str, bod
         raise ValidationError(_("Unknown language."), errors={"language": [_("Unknown language.")]})
     if not body.strip():
         raise ValidationError(_("The text is empty."), errors={"body": [_("Required.")]})
-    if document.status in (Document.Status.ADOPTED, Document.Status.WITHDRAWN):
+    if document.status in (Document.Status.ADOPTED, Document.Status.PROCLAIMED,
+                           Document.Status.WITHDRAWN):
         raise InvalidState(_("The texts of an adopted document are authentic and locked."))
     if document.status == Document.Status.CIRCULATING:
         raise InvalidState(_("The draft is under silence procedure; its text cannot change."))
@@ -175,7 +176,7 @@ def document_text_revise(*, actor: Actor, document: Document, language: str, bod
 @transaction.atomic
 def document_withdraw(*, actor: Actor, document: Document) -> Document:
     require_permission(actor, "council.change_document")
-    if document.status == Document.Status.ADOPTED:
+    if document.status in (Document.Status.ADOPTED, Document.Status.PROCLAIMED):
         raise InvalidState(_("An adopted document is not withdrawn; it is superseded."))
     document.status = Document.Status.WITHDRAWN
     document.save(update_fields=["status"])
@@ -202,9 +203,7 @@ def position_record(*, actor: Actor, document: Document, body: Body, state: Memb
         errors["reason"] = [_("Give the reason or the reservation for not participating.")]
     if errors:
         raise ValidationError(_("The position was not recorded."), errors=errors)
-    if document.status not in (Document.Status.DRAFT, Document.Status.CIRCULATING):
-        raise InvalidState(_("Positions are taken on drafts; this document is %(status)s.")
-                           % {"status": document.get_status_display()})
+    _refuse_positions_unless_draft(document)
     if ConsensusOutcome.objects.filter(document=document, body=body,
                                        outcome=ConsensusOutcome.Outcome.ADOPTED).exists():
         raise InvalidState(_("%(body)s has already adopted this draft.") % {"body": body.name})
@@ -230,6 +229,14 @@ def position_record(*, actor: Actor, document: Document, body: Body, state: Memb
             _decide(actor=actor, document=document, body=body, session=None,
                     procedure=Procedure.SILENCE, on=today())
     return position
+
+
+def _refuse_positions_unless_draft(document: Document) -> None:
+    if document.is_proclaimed_act:
+        raise InvalidState(_("States take no position on an act the chair proclaims."))
+    if document.status not in (Document.Status.DRAFT, Document.Status.CIRCULATING):
+        raise InvalidState(_("Positions are taken on drafts; this document is %(status)s.")
+                           % {"status": document.get_status_display()})
 
 
 @dataclass(frozen=True)
@@ -355,6 +362,8 @@ def document_decide(*, actor: Actor, document: Document, body: Body | None = Non
 
 
 def _check_decidable(*, document: Document, body: Body, session: Session | None) -> None:
+    if document.is_proclaimed_act:
+        raise InvalidState(_("An act the chair proclaims is not decided by consensus."))
     if document.status not in (Document.Status.DRAFT, Document.Status.CIRCULATING):
         raise InvalidState(_("Only a draft is decided on; this document is %(status)s.")
                            % {"status": document.get_status_display()})

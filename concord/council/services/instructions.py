@@ -44,7 +44,8 @@ from concord.council.services._common import (
 from concord.council.services.documents import resolve_due
 from concord.registry.models import Body, MemberState
 
-INSTRUCTING_TYPES = (Document.Type.DECISION, Document.Type.INSTRUCTION_LIST)
+# A plan's measures are instructions too: whom each is addressed to, and by when.
+INSTRUCTING_TYPES = (Document.Type.DECISION, Document.Type.INSTRUCTION_LIST, Document.Type.PLAN)
 
 
 @transaction.atomic
@@ -60,7 +61,7 @@ def instruction_add(
     require_permission(actor, "council.add_instruction")
     errors: dict[str, list[str]] = {}
     if document.doc_type not in INSTRUCTING_TYPES:
-        errors["document"] = [_("Only decisions and instruction lists give instructions.")]
+        errors["document"] = [_("Only decisions, plans and instruction lists give instructions.")]
     if addressee_kind not in Instruction.Addressee.values:
         errors["addressee_kind"] = [_("Unknown addressee.")]
     if addressee_kind == Instruction.Addressee.BODY and addressee_body is None:

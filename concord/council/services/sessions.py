@@ -22,7 +22,7 @@ from concord.council.models import AgendaItem, Document, Participant, Session, S
 from concord.council.services._common import party_of, validated
 from concord.registry.models import Body, MemberState, MemberStatus, Official, Position
 from concord.registry.rotation import russian_collation_key, status_on
-from concord.registry.selectors import chairmanship_for_year
+from concord.registry.selectors import chair_on
 
 IMPLEMENTATION_ITEM = (
     "О ходе выполнения решений предыдущей сессии",
@@ -63,7 +63,7 @@ def session_create(
         raise ValidationError(_("Unknown time zone."),
                               errors={"time_zone": [_("Use a name such as Europe/Moscow.")]}) from None
     if chair is None:
-        chair = chairmanship_for_year(viewer=actor, year=starts_on.year).state
+        chair = chair_on(viewer=actor, day=starts_on, before_handover=True).state
     if previous is None and kind != Session.Kind.INFORMAL:
         previous = _previous_session(body=body, before=starts_on, originator=originator)
     session = Session(

@@ -29,6 +29,8 @@ def silence_start(*, actor: Actor, document: Document, deadline: datetime,
     """Circulates a draft between sessions: adopted at the deadline unless a state objects."""
     require_permission(actor, "council.add_consensusoutcome")
     body = body or document.body
+    if document.is_proclaimed_act:
+        raise InvalidState(_("An act the chair proclaims is not decided by consensus."))
     if document.status != Document.Status.DRAFT:
         raise InvalidState(_("Only a draft circulates; this document is %(status)s.")
                            % {"status": document.get_status_display()})

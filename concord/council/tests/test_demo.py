@@ -67,7 +67,7 @@ def test_it_holds_the_secretary_generals_report_on_the_border_survey(demo):
 
 
 def test_it_holds_the_decision_with_its_relative_instruction(demo):
-    instruction = _unscoped(Instruction).get()
+    instruction = _unscoped(Instruction).get(document__doc_type=Document.Type.DECISION)
 
     assert instruction.document.title_en.startswith("On military-technical assistance")
     assert instruction.text_en.startswith("Within three months, taking into account their "
@@ -78,11 +78,14 @@ def test_it_holds_the_decision_with_its_relative_instruction(demo):
 
 
 def test_it_holds_the_six_priorities_of_the_2014_chairmanship(demo):
-    plan = _unscoped(Document).get(doc_type=Document.Type.PLAN)
-    english = plan.texts.get(language="en").body
+    priorities = _unscoped(Document).get(doc_type=Document.Type.PRIORITIES)
+    english = priorities.texts.get(language="en")
 
-    assert [line[:2] for line in english.splitlines()[1:]] == ["1.", "2.", "3.", "4.", "5.", "6."]
-    assert "anti-drug operation “Channel”" in english
+    lead, points = english.structure()
+    assert lead[0].startswith("To further transform the CSTO")
+    assert [point.number for point in points] == [1, 2, 3, 4, 5, 6]
+    assert points[3].paragraphs[1].startswith("Countering the spread of propaganda")
+    assert "anti-drug operation “Channel”" in english.body
 
 
 def test_it_counts_the_signed_documents_as_reported_and_as_held(demo):

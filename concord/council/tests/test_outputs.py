@@ -52,8 +52,8 @@ def _client(username=None):
 def test_it_exports_every_adopted_document_as_valid_akoma_ntoso(demo, schema):
     client = _client("officer")
     adopted = list(Document.objects.visible_to(User.objects.get(username="officer"))
-                   .filter(status=Document.Status.ADOPTED))
-    assert len(adopted) == 5
+                   .filter(status__in=[Document.Status.ADOPTED, Document.Status.PROCLAIMED]))
+    assert len(adopted) == 6
 
     for document in adopted:
         for language in ("ru", "en"):
@@ -74,10 +74,10 @@ def test_it_lays_out_the_docx_as_an_official_document(demo):
     text = "\n".join(p.text for p in Docx(io.BytesIO(response.content)).paragraphs)
     assert document.symbol in text
     assert "STATEMENT" in text
-    assert "Sochi" in text and "23.09.2013" in text
+    assert "Sochi, 23 September 2013" in text
     assert "seriously concerned about the development of the situation in Syria" in text
     table = Docx(io.BytesIO(response.content)).tables[0]
-    assert "Vladimir Putin" in [row.cells[1].text for row in table.rows]
+    assert any(row.cells[1].text.endswith("Vladimir Putin") for row in table.rows)
 
 
 def test_it_renders_the_pdf_in_russian(demo):

@@ -1,6 +1,6 @@
-"""A situation report as DOCX and PDF, with its timeline chart and map drawn here (Pillow), so
-that nothing is fetched from outside: deployments are air-gapped. Both carry the report's
-marking (concord.core.marking) at the top and bottom of every page."""
+"""A situation report as DOCX and PDF on A4, with its timeline chart and map drawn here (Pillow),
+so that nothing is fetched from outside: deployments are air-gapped. Both carry the report's
+marking (concord.core.marking) at the top and bottom of every page, and number their pages."""
 
 from __future__ import annotations
 
@@ -12,18 +12,19 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from docx import Document
 from docx.shared import Cm
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Image as PdfImage
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from concord.core.marking import mark_docx, marking_of, pdf_marker
+from concord.core.paper import a4_docx, number_docx_pages, numbered_canvas
 from concord.core.pdf import font_file, pdf_font
 from concord.monitoring.geography import REGION_BY_CODE, country_name
 from concord.monitoring.models import AlertLevel, SituationReport, Verification
@@ -37,6 +38,11 @@ MAP_BOUNDS = (20.0, 30.0, 90.0, 60.0)  # west, south, east, north
 # Up to a quarter's worth of weeks every bar of the timeline is dated; a longer period would
 # make the dates overlap, so about eight of them are kept.
 WEEKS_ALL_LABELLED = 14
+# The legend takes what its longest label needs, up to this share of the chart's width; a longer
+# label goes on to a second line rather than being cut.
+LEGEND_SHARE = 0.4
+# A table cell's padding on each side in the PDF (reportlab's default), in points.
+CELL_PADDING = 6
 
 
 def font_path() -> str | None:
@@ -53,16 +59,30 @@ def _category_label(code: str) -> str:
     return str(dict(Category.choices).get(code, code))
 
 
+def _wrapped(draw: Any, text: str, font: Any, width: float) -> list[str]:
+    """A label cut between words into lines no wider than `width`."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def timeline_png(report: SituationReport, *, width: int = 1200, height: int = 480) -> bytes:
     weeks = report.content.get("weekly", [])
     categories = [row["category"] for row in report.content.get("by_category", [])]
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    left, right, top, bottom = 60, width - 260, 20, height - 50
+    small = _font(14)
+    labels = [_category_label(category) for category in categories[:15]]
+    widest = max([draw.textlength(label, font=small) for label in labels] or [0])
+    legend_text = min(widest, width * LEGEND_SHARE - 50)
+    left, right, top, bottom = 60, int(width - legend_text - 60), 20, height - 50
     highest = max([sum(w["counts"].values()) for w in weeks] or [1])
     draw.line([(left, bottom), (right, bottom)], fill="#555")
     draw.line([(left, top), (left, bottom)], fill="#555")
-    small = _font(14)
     for step in range(5):
         value = highest * step / 4
         y = bottom - (bottom - top) * step / 4
@@ -81,10 +101,13 @@ def timeline_png(report: SituationReport, *, width: int = 1200, height: int = 48
             y -= h
         if len(weeks) <= WEEKS_ALL_LABELLED or index % max(1, len(weeks) // 8) == 0:
             draw.text((x0, bottom + 8), week["week"][5:], fill="#333", font=small)
-    for number, category in enumerate(categories[:15]):
-        y = top + number * 24
+    y = top
+    for number, label in enumerate(labels):
         draw.rectangle([right + 20, y + 3, right + 34, y + 17], fill=PALETTE[number % len(PALETTE)])
-        draw.text((right + 42, y), _category_label(category)[:28], fill="#222", font=small)
+        for line in _wrapped(draw, label, small, legend_text):
+            draw.text((right + 42, y), line, fill="#222", font=small)
+            y += 18
+        y += 6
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
@@ -174,6 +197,10 @@ def _country_name(row: dict[str, Any]) -> str:
     return str(row.get(f"name_{language}") or row.get("name_en") or row["country"])
 
 
+def _compared(count: int, before: int) -> str:
+    return _("%(count)s (previous period: %(before)s)") % {"count": count, "before": before}
+
+
 def report_rows(report: SituationReport) -> dict[str, Any]:
     content = report.content
     totals = content.get("totals", {})
@@ -184,10 +211,10 @@ def report_rows(report: SituationReport) -> dict[str, Any]:
         "meta": [
             (_("Period"), f"{report.period_start.isoformat()} – {report.period_end.isoformat()}"),
             (_("Region"), str(region.label) if region else _("The whole area of responsibility")),
-            (_("Incidents"), f"{totals.get('incidents', 0)} ({_('previous period')}: "
-                             f"{totals.get('incidents_before', 0)})"),
-            (_("Fatalities"), f"{totals.get('fatalities', 0)} ({_('previous period')}: "
-                              f"{totals.get('fatalities_before', 0)})"),
+            (_("Incidents"), _compared(totals.get("incidents", 0),
+                                       totals.get("incidents_before", 0))),
+            (_("Fatalities"), _compared(totals.get("fatalities", 0),
+                                        totals.get("fatalities_before", 0))),
             (_("Injured"), str(totals.get("injured", 0))),
         ],
         "categories": [[_category_label(r["category"]), str(r["count"]), str(r["before"]),
@@ -237,8 +264,9 @@ def _docx_grid(document: Any, header: list[str], rows: list[list[str]]) -> None:
 
 
 def report_docx(report: SituationReport) -> bytes:
-    document = Document()
+    document = a4_docx()
     mark_docx(document, marking_of(report))
+    number_docx_pages(document)
     document.add_heading(report.title, level=0)
     rows, headers = report_rows(report), report_headers()
     table = document.add_table(rows=0, cols=2)
@@ -263,6 +291,30 @@ def report_docx(report: SituationReport) -> bytes:
     return out.getvalue()
 
 
+WIDTH = A4[0] - 4 * cm  # between the PDF's margins
+
+
+def column_widths(cells: list[list[str]], *, font: str, size: float, total: float) -> list[float]:
+    """Widths that give every column room for its longest word, so that no word is broken
+    inside a cell, and share what is left in proportion to how much more each column's text
+    would take on one line."""
+    def width(text: str) -> float:
+        return float(stringWidth(text, font, size)) + 2 * CELL_PADDING
+
+    columns = list(zip(*cells, strict=True))
+    least = [max(width(word) for cell in column for word in (str(cell).split() or [""]))
+             for column in columns]
+    wanted = [max(width(str(cell)) for cell in column) for column in columns]
+    spare = total - sum(least)
+    if spare <= 0:
+        return [total * w / sum(least) for w in least]
+    extra = [w - m for w, m in zip(wanted, least, strict=True)]
+    if sum(extra) <= spare:
+        # Everything fits on one line: the widest texts take what is over.
+        return [w + (spare - sum(extra)) * w / sum(wanted) for w in wanted]
+    return [m + spare * e / sum(extra) for m, e in zip(least, extra, strict=True)]
+
+
 def _pdf_fonts() -> tuple[str, str]:
     name = pdf_font()
     return name, name
@@ -272,8 +324,9 @@ def report_pdf(report: SituationReport) -> bytes:
     regular, bold = _pdf_fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5)
+    # A heading goes over to the next page with what it heads, never alone at a page's foot.
     heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=12.5, leading=16,
-                             spaceBefore=10, spaceAfter=4)
+                             spaceBefore=10, spaceAfter=4, keepWithNext=True)
     title = ParagraphStyle("title", parent=heading, fontSize=16, leading=20)
     rows, headers = report_rows(report), report_headers()
 
@@ -281,37 +334,37 @@ def report_pdf(report: SituationReport) -> bytes:
         return Paragraph(value.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br/>"),
                          style)
 
-    def grid(header: list[str], data: list[list[str]], widths: list[float] | None = None) -> Table:
-        table = Table([[text(h, small) for h in header]]
-                      + [[text(c, small) for c in row] for row in data],
-                      colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                                   ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    def grid(header: list[str] | None, data: list[list[str]]) -> Table:
+        cells = ([header] if header else []) + data
+        widths = column_widths(cells, font=regular, size=small.fontSize, total=WIDTH)
+        table = Table([[text(c, small) for c in row] for row in cells], colWidths=widths,
+                      repeatRows=1 if header else 0)
+        style = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if header:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")))
+        table.setStyle(TableStyle(style))
         return table
 
     story: list[Flowable] = [text(report.title, title), Spacer(1, 4)]
-    story.append(grid(["", ""], [[str(k), v] for k, v in rows["meta"]], [4 * cm, 13 * cm]))
+    story.append(grid(None, [[str(k), v] for k, v in rows["meta"]]))
     if report.assessment:
         story += [text(_("Assessment"), heading), text(report.assessment)]
     story += [text(_("Incidents by week and category"), heading),
               PdfImage(io.BytesIO(timeline_png(report)), width=17 * cm, height=6.8 * cm),
               text(_("Map of incidents"), heading),
               PdfImage(io.BytesIO(map_png(report)), width=17 * cm, height=7.9 * cm)]
-    widths = {"serious": [1.8 * cm, 3.2 * cm, 2.6 * cm, 1.4 * cm, 1.8 * cm, 6.2 * cm]}
     for key, caption in (("categories", _("By category")), ("countries", _("By country")),
                          ("serious", _("The most serious incidents")), ("alerts", _("Alerts"))):
         story.append(text(caption, heading))
-        story.append(grid(headers[key], rows[key], widths.get(key)) if rows[key]
-                     else text(_("None.")))
+        story.append(grid(headers[key], rows[key]) if rows[key] else text(_("None.")))
     if report.conclusions:
         story += [text(_("Conclusions and proposals"), heading), text(report.conclusions)]
 
-    page = pdf_marker(marking_of(report), font=bold, top=A4[1] - 1.0 * cm, bottom=0.7 * cm,
-                      page_numbers=True)
+    page = pdf_marker(marking_of(report), font=bold, top=A4[1] - 1.0 * cm, bottom=0.7 * cm)
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, title=report.title, leftMargin=2 * cm,
                       rightMargin=2 * cm, topMargin=1.8 * cm, bottomMargin=1.6 * cm).build(
-        story, onFirstPage=page, onLaterPages=page)
+        story, onFirstPage=page, onLaterPages=page,
+        canvasmaker=numbered_canvas(font=regular, right_mm=20, bottom_mm=7))
     return out.getvalue()
 

@@ -178,14 +178,16 @@ def test_it_answers_who_chairs_in_a_recorded_year(client, org):
     response = client.get(f"{API}/chairmanship?year=2014")
 
     assert response.json() == {"year": 2014, "state": "RU", "state_name_ru": "Россия",
-                               "state_name_en": "Russia", "recorded": True}
+                               "state_name_en": "Russia", "recorded": True,
+                               "handed_over_on": None, "starts_on": "2014-01-01"}
 
 
 def test_it_answers_who_chairs_by_the_rotation_rule(client, org):
     response = client.get(f"{API}/chairmanship?year=2015")
 
     assert response.json() == {"year": 2015, "state": "TJ", "state_name_ru": "Таджикистан",
-                               "state_name_en": "Tajikistan", "recorded": False}
+                               "state_name_en": "Tajikistan", "recorded": False,
+                               "handed_over_on": None, "starts_on": "2015-01-01"}
 
 
 def test_it_answers_for_this_year_when_no_year_is_given(client, org):
