@@ -42,6 +42,8 @@ class ChairmanshipIn(Schema):
     state: str
     note_ru: str = ""
     note_en: str = ""
+    handed_over_on: date | None = Field(
+        None, description="The day the state took the chairmanship over (none: 1 January)")
 
 
 # A filter takes several values (`?state=RU&state=TJ`); `sort` is name or state, `-` before it
@@ -116,7 +118,8 @@ def chairmanship_record(request: HttpRequest, payload: ChairmanshipIn) -> Status
     state = referenced("body.state", selectors.member_state_get, viewer=request.user,
                        code=payload.state)
     services.chairmanship_record(actor=request.user, year=payload.year, state=state,
-                                 note_ru=payload.note_ru, note_en=payload.note_en)
+                                 note_ru=payload.note_ru, note_en=payload.note_en,
+                                 handed_over_on=payload.handed_over_on)
     return Status(201, selectors.chairmanship_for_year(viewer=request.user, year=payload.year))
 
 

@@ -187,8 +187,23 @@ def test_it_records_a_chairmanship_over_the_rotation(org, personas):
 
     assert recorded.status_code == 201
     assert recorded.json() == {"year": 2016, "state": "AM", "state_name_ru": "Армения",
-                               "state_name_en": "Armenia", "recorded": True}
+                               "state_name_en": "Armenia", "recorded": True,
+                               "handed_over_on": None, "starts_on": "2016-01-01"}
     assert _fields(unknown) == ["body.state"]
     assert refused.status_code == 403
     assert list(Chairmanship.objects.order_by("year").values_list("year", flat=True)) == [
         2013, 2014, 2016]
+
+
+def test_it_records_the_day_a_chairmanship_was_handed_over(org, personas):
+    client = _client(personas.officer)
+
+    recorded = client.post(f"{API}/chairmanship",
+                           {"year": 2016, "state": "AM", "handed_over_on": "2015-09-15"},
+                           content_type="application/json")
+    before = client.get(f"{API}/chairmanship/on", {"day": "2015-09-14"})
+    after = client.get(f"{API}/chairmanship/on", {"day": "2015-09-15"})
+
+    assert recorded.status_code == 201
+    assert after.json()["state"] == "AM"
+    assert before.json()["state"] != "AM"
