@@ -174,10 +174,13 @@ def test_it_reads_a_listed_record_at_every_address_that_names_one(demo, persona,
     client = Client()
     answers = {}
     for path, operations in schema.raw_schema["paths"].items():
-        names = [p["name"] for p in operations.get("get", {}).get("parameters", [])
-                 if p["in"] == "path"]
+        parameters = operations.get("get", {}).get("parameters", [])
+        names = [p["name"] for p in parameters if p["in"] == "path"]
         keys = {name: demo.listed[persona][list_of(path, name)] for name in names}
-        if not names or not all(keys.values()):
+        # An address that also needs a query (the statement a key signs on a day) names more
+        # than a record; the generated requests cover it.
+        asks_more = any(p["in"] == "query" and p.get("required") for p in parameters)
+        if not names or not all(keys.values()) or asks_more:
             continue
         address = path
         for name in names:

@@ -9,7 +9,7 @@ from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
-from concord.core.errors import ValidationError
+from concord.core.errors import ValidationError, referenced
 from concord.core.labels import Classification
 from concord.core.pagination import LazyPage, lazily
 from concord.core.renderers import json_response
@@ -64,7 +64,8 @@ class IncidentQuery(Schema):
 def incidents(request: HttpRequest, filters: Query[IncidentQuery],
               import_id: str = "") -> Any:
     """`import_id`: only the incidents added by that import (one the caller started)."""
-    run = selectors.import_get(viewer=request.user, public_id=import_id) if import_id else None
+    run = (referenced("query.import_id", selectors.import_get, viewer=request.user,
+                      public_id=import_id) if import_id else None)
     found = selectors.incidents_imported(viewer=request.user, import_run=run,
                                          filters=selectors.filters_from(filters.params()))
     return lazily(found)
