@@ -27,10 +27,8 @@ from tests.browsing import PASSWORD, english_on_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Names the data holds (the demo people's names) and the map's attribution, the same in every
-# language.
-NAMES = frozenset({"Secretariat", "Officer", "Delegate", "Tajikistan", "Crisis", "centre",
-                   "Analyst", "Natural", "Earth"})
+# The map's attribution, the same in every language.
+NAMES = frozenset({"Natural", "Earth"})
 
 
 @pytest.fixture
