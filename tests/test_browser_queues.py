@@ -162,8 +162,10 @@ def test_the_analyst_starts_from_the_active_alerts(live_server, browser_page, or
         incident(secretariat, occurred_on=today() - timedelta(days=n),
                  external_id=f"queue-walk-{n}")
     indicator = monitoring.indicator_define(
-        actor=SYSTEM, originator=secretariat, name="Наркотики на таджикско-афганской границе",
-        category="drug_trafficking", window_days=7, orange=2, red=10)
+        actor=SYSTEM, originator=secretariat,
+        name_ru="Наркотики на таджикско-афганской границе",
+        name_en="Drugs on the Tajik-Afghan border", category="drug_trafficking", window_days=7,
+        orange=2, red=10)
     alert = monitoring.indicator_evaluate(actor=SYSTEM, indicator=indicator, on=today())
     assert alert is not None
     page = browser_page
