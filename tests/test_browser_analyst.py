@@ -17,9 +17,9 @@ from tests.browsing import PASSWORD, english_on_page, screenshot, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-# What the data itself holds: the demo analyst's name, the file's name, places and actors of the
-# imported rows, and the map's source (Natural Earth).
-DATA_WORDS = frozenset({"Crisis", "centre", "Analyst", "border", "csv", "Panj", "Farkhor",
+# What the data itself holds: the file's name, places and actors of the imported rows, and the
+# map's source (Natural Earth).
+DATA_WORDS = frozenset({"border", "csv", "Panj", "Farkhor",
                         "Shuroobod", "Natural", "Earth"})
 
 

@@ -17,12 +17,9 @@ from tests.browsing import PASSWORD, english_on_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# The demo people's names are data, written in English.
-ALLOWED = frozenset({"Secretariat", "Officer"})
-
 
 def _checked(page) -> None:
-    assert english_on_page(page, allowed=ALLOWED) == []
+    assert english_on_page(page) == []
     assert page.concord_errors == []
 
 

@@ -55,6 +55,13 @@ class User(AbstractUser):
     def role_names(self) -> list[str]:
         return sorted(self.groups.values_list("name", flat=True))
 
+    @property
+    def roles(self) -> list[Role]:
+        """The user's roles in their declared order; each reads as `role.label` in the page's
+        language, where the group name is only a code."""
+        held = set(self.role_names)
+        return [role for role in Role if role.value in held]
+
     def has_role(self, role: Role) -> bool:
         return role.value in self.role_names
 

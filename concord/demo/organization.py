@@ -186,22 +186,24 @@ class DemoUser:
     role: Role
 
 
+# People's names are the same in every language: the demo's are those of the secretariat's and
+# the member states' staff, written as the working language writes them.
 USERS = [
-    DemoUser("officer", "Secretariat", "Officer", "SEC", Classification.CONFIDENTIAL,
+    DemoUser("officer", "Ирина", "Соколова", "SEC", Classification.CONFIDENTIAL,
              Role.SECRETARIAT_OFFICER),
-    DemoUser("secgen", "Secretary", "General", "SEC", Classification.SECRET,
+    DemoUser("secgen", "Виктор", "Андреев", "SEC", Classification.SECRET,
              Role.SECRETARY_GENERAL),
-    DemoUser("delegate.ru", "Delegate", "of Russia", "RU", Classification.CONFIDENTIAL,
+    DemoUser("delegate.ru", "Сергей", "Орлов", "RU", Classification.CONFIDENTIAL,
              Role.DELEGATE),
-    DemoUser("delegate.tj", "Delegate", "of Tajikistan", "TJ", Classification.OFFICIAL_USE,
+    DemoUser("delegate.tj", "Фаррух", "Рахимов", "TJ", Classification.OFFICIAL_USE,
              Role.DELEGATE),
-    DemoUser("delegate.am", "Delegate", "of Armenia", "AM", Classification.OFFICIAL_USE,
+    DemoUser("delegate.am", "Арам", "Петросян", "AM", Classification.OFFICIAL_USE,
              Role.DELEGATE),
-    DemoUser("analyst", "Crisis centre", "Analyst", "SEC", Classification.CONFIDENTIAL,
+    DemoUser("analyst", "Марина", "Белова", "SEC", Classification.CONFIDENTIAL,
              Role.CRISIS_ANALYST),
-    DemoUser("staff", "Joint Staff", "Officer", "SEC", Classification.CONFIDENTIAL,
+    DemoUser("staff", "Олег", "Захаров", "SEC", Classification.CONFIDENTIAL,
              Role.JOINT_STAFF_OFFICER),
-    DemoUser("press", "Press", "Officer", "SEC", Classification.OFFICIAL_USE,
+    DemoUser("press", "Елена", "Киселёва", "SEC", Classification.OFFICIAL_USE,
              Role.PRESS_OFFICER),
 ]
 

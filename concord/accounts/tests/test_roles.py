@@ -3,8 +3,11 @@ them: the pinned sets below change only when a role is meant to change."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from concord.accounts.models import Role
 from concord.accounts.roles import roles_sync
@@ -67,3 +70,20 @@ def test_it_gives_back_a_permission_taken_from_a_role_and_takes_back_one_added()
     roles_sync()
     assert _held(Role.DELEGATE) == PINNED[Role.DELEGATE]
     assert set(Group.objects.values_list("name", flat=True)) == {role.value for role in Role}
+
+
+@pytest.mark.parametrize(("language", "shown", "hidden"), [
+    ("ru", "Представитель государства-члена", "Delegate of a member state"),
+    ("en", "Delegate of a member state", "Представитель государства-члена"),
+])
+def test_it_names_the_users_roles_on_the_profile_page_in_its_language(client, personas, language,
+                                                                       shown, hidden):
+    client.force_login(personas.delegate_b)
+
+    page = client.get(reverse("accounts:profile"), HTTP_ACCEPT_LANGUAGE=language)
+
+    roles = re.search(r"<dd[^>]*>(<span class=\"badge[^\n]*)</dd>", page.content.decode())
+    assert roles, "the profile lists the roles"
+    assert shown in roles.group(1)
+    assert hidden not in roles.group(1)
+    assert Role.DELEGATE.value not in roles.group(1)

@@ -4,6 +4,7 @@ as its app tells it, naming the record only while the reader may read it, linked
 from __future__ import annotations
 
 import html
+import re
 
 from django.test import Client
 
@@ -80,3 +81,29 @@ def test_it_marks_a_refused_action_beside_its_sentence(personas):
     actions = _recent_actions(personas.officer, "en")
 
     assert "You created an API token." in actions and ">denied<" in actions
+
+
+def test_it_tells_the_officers_session_editing_and_reading_in_russian(org, personas):
+    held = session(org, personas.officer, title_ru="Сессия СКБ в Сочи",
+                   classification=Classification.CONFIDENTIAL)
+    services.participants_add_member_states(actor=personas.officer, session=held)
+    services.participant_remove(actor=personas.officer,
+                                participant=held.participants.order_by("order")[0])
+    item = services.agenda_item_add(actor=personas.officer, session=held,
+                                    title_ru="О разном", title_en="Other matters")
+    services.agenda_item_remove(actor=personas.officer, item=item)
+    opened = Client()
+    opened.force_login(personas.officer)
+    assert opened.get(held.get_absolute_url()).status_code == 200
+
+    actions = _recent_actions(personas.officer, "ru")
+
+    for sentence in ("Вы открыли сессию «Сессия СКБ в Сочи».",
+                     "Вы исключили пункт из повестки дня сессии «Сессия СКБ в Сочи».",
+                     "Вы исключили участника сессии «Сессия СКБ в Сочи».",
+                     "Вы добавили все государства-члены в число участников сессии "
+                     "«Сессия СКБ в Сочи»."):
+        assert sentence in actions
+    assert "Вы выполнили действие в системе." not in actions
+    shown = re.sub(r"<[^>]+>", " ", actions)
+    assert "council.session" not in shown and str(held.public_id) not in shown

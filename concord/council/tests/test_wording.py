@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from concord.council import services
@@ -40,3 +41,32 @@ def test_it_calls_a_withdrawn_document_withdrawn_not_a_state_that_left(org, pers
     assert "<dt>Статус</dt><dd>Отозван</dd>" in page
     with translation.override("ru"):
         assert str(MemberStatus.WITHDRAWN.label) == "Вышло из Организации"
+
+
+def _summaries(page: str) -> list[str]:
+    return [re.sub(r"<[^>]+>|\s+", " ", summary).strip()
+            for summary in re.findall(r"<summary[^>]*>(.*?)</summary>", page, re.S)]
+
+
+def test_it_words_every_filter_that_is_not_set_as_any_one(org, personas):
+    sessions = _russian_page(personas.officer, reverse("council:session-list"))
+    documents = _russian_page(personas.officer, reverse("council:document-list"))
+    officials = _russian_page(personas.officer, reverse("registry:official-list"))
+
+    unset = [summary for page in (sessions, documents, officials)
+             for summary in _summaries(page)]
+    assert unset and all(re.search(r"\bЛюб(ой|ая|ое)\b", summary) for summary in unset), unset
+    assert "Любая должность" in officials and "Любое государство" in officials
+    assert "Все должности" not in officials and "Все государства" not in officials
+
+
+def test_it_calls_a_title_the_same_in_every_search_box(org, personas):
+    sessions = _russian_page(personas.officer, reverse("council:session-list"))
+    documents = _russian_page(personas.officer, reverse("council:document-list"))
+    states = _russian_page(personas.officer, reverse("registry:state-list"))
+
+    boxes = [re.search(r'type="search" name="q" value="" placeholder="([^"]*)"', page)
+             for page in (sessions, documents, states)]
+    assert [box.group(1) if box else None for box in boxes] == [
+        "Наименование или место", "Наименование или регистрационный номер",
+        "Наименование или код ISO"]

@@ -3,6 +3,7 @@ loaded any number of times with the same result."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from io import StringIO
 
@@ -14,7 +15,7 @@ from django.test import Client
 from concord.accounts.models import User
 from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
-from concord.demo.organization import load
+from concord.demo.organization import USERS, load
 from concord.demo.steps import load_all
 from concord.registry import selectors
 from concord.registry.models import Chairmanship, MemberState, Official, Position, Term
@@ -130,3 +131,16 @@ def test_it_creates_demo_logins_that_work(demo):
 
     assert response.status_code == 302
     assert response["Location"] == "/dashboard/"
+
+
+def test_it_names_its_people_as_the_working_language_writes_them(demo):
+    people = User.objects.filter(username__in=[login.username for login in USERS])
+    names = {person.username: person.get_full_name() for person in people}
+
+    assert len(names) == len(USERS)
+    assert all(re.fullmatch(r"[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+", name) for name in names.values()), names
+    assert len(set(names.values())) == len(names), "each person has a name of their own"
+    client = Client()
+    client.force_login(people.get(username="delegate.tj"))
+    profile = client.get("/accounts/profile/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert f'<h2 class="h5">{names["delegate.tj"]}</h2>' in profile

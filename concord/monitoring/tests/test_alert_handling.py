@@ -4,7 +4,9 @@ who handles them."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -265,3 +267,22 @@ def test_the_alert_list_reads_the_same_number_of_queries_for_more_alerts(
         page = client.get(reverse("monitoring:alert-list")).content.decode()
 
     assert page.count("alert-level-") == 4
+
+
+def test_it_tells_the_analyst_on_the_dashboard_what_they_did_with_an_alert(client, personas):
+    alert = _alert(personas, classification=Classification.CONFIDENTIAL)
+    services.alert_acknowledge(actor=personas.analyst, alert=alert)
+    services.alert_assign(actor=personas.analyst, alert=alert, assignee=personas.analyst)
+    client.force_login(personas.analyst)
+    _page(client, alert)
+
+    dashboard = client.get(reverse("portal:dashboard"), HTTP_ACCEPT_LANGUAGE="ru")
+    shown = re.sub(r"<[^>]+>", " ", html.unescape(dashboard.content.decode()))
+
+    for sentence in ("Вы открыли оповещение по индикатору «Наркотики на границе».",
+                     "Вы назначили ответственного за оповещение по индикатору "
+                     "«Наркотики на границе».",
+                     "Вы приняли к сведению оповещение по индикатору «Наркотики на границе»."):
+        assert sentence in shown
+    assert "Вы выполнили действие в системе." not in shown
+    assert "monitoring.alert" not in shown and str(alert.public_id) not in shown
