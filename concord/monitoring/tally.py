@@ -70,9 +70,11 @@ def specs(vendor: str) -> tuple[Spec, ...]:
     return (
         Spec("monitoring_tallycount", (("week", "{r}.week"), ("category", "{r}.category"),
                                        ("country", "{r}.country"))),
-        Spec("monitoring_tallyunit", (("country", "{r}.country"), ("admin1", "{r}.admin1"))),
-        Spec("monitoring_tallycell", (("country", "{r}.country"), ("cy", cell_y), ("cx", cell_x)),
-             coordinates=True),
+        Spec("monitoring_tallyunit", (("country", "{r}.country"), ("admin1", "{r}.admin1"),
+                                      ("category", "{r}.category"))),
+        Spec("monitoring_tallycell", (("country", "{r}.country"), ("admin1", "{r}.admin1"),
+                                      ("category", "{r}.category"), ("cy", cell_y),
+                                      ("cx", cell_x)), coordinates=True),
     )
 
 

@@ -56,26 +56,33 @@ class TallyCount(Tally):
 
 
 class TallyUnit(Tally):
-    """Incidents by first-level administrative unit (the counts by region)."""
+    """Incidents by first-level administrative unit and category: the counts by region, and the
+    picture's counts when a region or a category narrows it."""
 
     pk = models.CompositePrimaryKey(
-        "span", "starts_on", "country", "admin1", "classification", "originator",
+        "span", "starts_on", "country", "admin1", "category", "classification", "originator",
         "release_to_all_members", "release_mask")
     country = models.CharField(max_length=2)
     admin1 = models.CharField(max_length=100)
+    category = models.CharField(max_length=32)
 
     def __str__(self) -> str:
-        return f"{self.span} {self.starts_on} {self.country} {self.admin1}"
+        return f"{self.span} {self.starts_on} {self.country} {self.admin1} {self.category}"
 
 
 class TallyCell(Tally):
     """Incidents with coordinates by map cell at zoom `tally.CELL_ZOOM` (coarser zooms are
-    these cells added up), with the sums of their coordinates for each cluster's centre."""
+    these cells added up), with the sums of their coordinates for each cluster's centre. Kept
+    by first-level unit and category too, so that a map narrowed to a region or a category is
+    read from here: a place lies in one unit, so a cell seldom has more than one, and a place
+    sees a handful of categories."""
 
     pk = models.CompositePrimaryKey(
-        "span", "starts_on", "country", "cy", "cx", "classification", "originator",
-        "release_to_all_members", "release_mask")
+        "span", "starts_on", "country", "admin1", "category", "cy", "cx", "classification",
+        "originator", "release_to_all_members", "release_mask")
     country = models.CharField(max_length=2)
+    admin1 = models.CharField(max_length=100)
+    category = models.CharField(max_length=32)
     cy = models.IntegerField()
     cx = models.IntegerField()
     lat1 = models.FloatField(default=0)
@@ -88,4 +95,4 @@ class TallyCell(Tally):
     lon4 = models.FloatField(default=0)
 
     def __str__(self) -> str:
-        return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx}"
+        return f"{self.span} {self.starts_on} {self.country} {self.category} {self.cy}/{self.cx}"

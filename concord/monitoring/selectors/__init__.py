@@ -22,12 +22,18 @@ from concord.monitoring.selectors.indicators import (
     indicator_read,
 )
 from concord.monitoring.selectors.parties import parties_by_code
-from concord.monitoring.selectors.picture import Summary, cell_degrees, situation_summary, tallied
+from concord.monitoring.selectors.picture import (
+    Summary,
+    cell_degrees,
+    counted,
+    situation_summary,
+    tallied,
+)
 from concord.monitoring.selectors.reports import report_content, report_get, report_list
 
 __all__ = [
     "BASELINE_DAYS", "DuplicatePair", "IncidentFilters", "Reading", "Summary", "alert_get",
-    "alert_list", "cell_degrees", "duplicate_pairs", "filters_from", "import_get", "import_list",
+    "alert_list", "cell_degrees", "counted", "duplicate_pairs", "filters_from", "import_get", "import_list",
     "import_progress", "incident_duplicates", "incident_filters", "incident_get", "incident_list",
     "incident_pending_label_change", "indicator_get", "indicator_list", "indicator_read",
     "parties_by_code", "report_content", "report_get", "report_list", "situation_summary",
