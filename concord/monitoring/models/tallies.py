@@ -56,8 +56,45 @@ class TallyCount(Tally):
 
 
 class TallyUnit(Tally):
-    """Incidents by first-level administrative unit and category: the counts by region, and the
-    picture's counts when a region or a category narrows it."""
+    """Incidents by first-level administrative unit (the counts by region)."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "country", "admin1", "classification", "originator",
+        "release_to_all_members", "release_mask")
+    country = models.CharField(max_length=2)
+    admin1 = models.CharField(max_length=100)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.country} {self.admin1}"
+
+
+class TallyCell(Tally):
+    """Incidents with coordinates by map cell at zoom `tally.CELL_ZOOM` (coarser zooms are
+    these cells added up), with the sums of their coordinates for each cluster's centre."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "country", "cy", "cx", "classification", "originator",
+        "release_to_all_members", "release_mask")
+    country = models.CharField(max_length=2)
+    cy = models.IntegerField()
+    cx = models.IntegerField()
+    lat1 = models.FloatField(default=0)
+    lat2 = models.FloatField(default=0)
+    lat3 = models.FloatField(default=0)
+    lat4 = models.FloatField(default=0)
+    lon1 = models.FloatField(default=0)
+    lon2 = models.FloatField(default=0)
+    lon3 = models.FloatField(default=0)
+    lon4 = models.FloatField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx}"
+
+
+class TallyUnitByCategory(Tally):
+    """Incidents by first-level unit and category: the counts and the regions of a picture
+    narrowed to categories or to a region. Five times the rows of TallyUnit, so the picture of
+    every category reads that one."""
 
     pk = models.CompositePrimaryKey(
         "span", "starts_on", "country", "admin1", "category", "classification", "originator",
@@ -70,12 +107,10 @@ class TallyUnit(Tally):
         return f"{self.span} {self.starts_on} {self.country} {self.admin1} {self.category}"
 
 
-class TallyCell(Tally):
-    """Incidents with coordinates by map cell at zoom `tally.CELL_ZOOM` (coarser zooms are
-    these cells added up), with the sums of their coordinates for each cluster's centre. Kept
-    by first-level unit and category too, so that a map narrowed to a region or a category is
-    read from here: a place lies in one unit, so a cell seldom has more than one, and a place
-    sees a handful of categories."""
+class TallyCellByCategory(Tally):
+    """TallyCell's cells kept by first-level unit and category too, for the map of a picture
+    narrowed to categories or to a region (a place lies in one unit, so a cell seldom has more
+    than one; a place sees a handful of categories)."""
 
     pk = models.CompositePrimaryKey(
         "span", "starts_on", "country", "admin1", "category", "cy", "cx", "classification",

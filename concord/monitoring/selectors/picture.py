@@ -21,7 +21,14 @@ from concord.core.prepared import PreparedQuery
 from concord.monitoring import tally
 from concord.monitoring.filters import IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE, REGIONS
-from concord.monitoring.models import Tally, TallyCell, TallyCount, TallyUnit
+from concord.monitoring.models import (
+    Tally,
+    TallyCell,
+    TallyCellByCategory,
+    TallyCount,
+    TallyUnit,
+    TallyUnitByCategory,
+)
 from concord.monitoring.selectors.incidents import incident_list
 
 
@@ -188,20 +195,25 @@ def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> Prep
             rows = rows.filter(REGION_BY_CODE[shape.region].q())
         if part == "counts":
             week = F("week" if model is TallyCount else "starts_on")
-            return (rows.values("category", "country", start=week).annotate(total=Sum(n))
-                    .values("category", "country", "start", "total"))
+            counts: QuerySet[Any] = (rows.values("category", "country", start=week)
+                                     .annotate(total=Sum(n))
+                                     .values("category", "country", "start", "total"))
+            return counts
         if part == "units":
-            return (rows.values("country", "admin1").annotate(total=Sum(n))
-                    .values("country", "admin1", "total"))
+            units: QuerySet[Any] = (rows.values("country", "admin1").annotate(total=Sum(n))
+                                    .values("country", "admin1", "total"))
+            return units
         # A cell's worst severity: the highest level any of its rows counts an incident of.
         worst = Case(*(When(**{f"n{k}__gt": 0}, then=Value(k)) for k in reversed(levels)),
                      default=Value(0))
         shift = shape.shift
-        return (rows.annotate(gy=F("cy").bitrightshift(shift), gx=F("cx").bitrightshift(shift))
-                .values("gy", "gx")
-                .annotate(total=Sum(n), lat=Sum(sum((F(f"lat{k}") for k in levels), Value(0.0))),
-                          lon=Sum(sum((F(f"lon{k}") for k in levels), Value(0.0))),
-                          severity=Max(worst)))
+        cells: QuerySet[Any] = (
+            rows.annotate(gy=F("cy").bitrightshift(shift), gx=F("cx").bitrightshift(shift))
+            .values("gy", "gx")
+            .annotate(total=Sum(n), lat=Sum(sum((F(f"lat{k}") for k in levels), Value(0.0))),
+                      lon=Sum(sum((F(f"lon{k}") for k in levels), Value(0.0))),
+                      severity=Max(worst)))
+        return cells
 
     return PreparedQuery(build, arguments={"first": date, "last": date,
                                            **dict.fromkeys(countries + categories, str)},
@@ -211,8 +223,7 @@ def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> Prep
 def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tuple[
         dict[tuple[str, str, date], int], dict[tuple[str, str], int], list[list[float]] | None]:
     """The counts, the units' counts and (down to the tallies' zoom) the cells, from the
-    tallies. The counts come from the smallest tally that holds them: by category and country,
-    or by unit when a region chooses units."""
+    tallies."""
     countries = sorted(set(filters.countries))
     categories = sorted(set(filters.categories))
     chosen = {**{f"c{i}": code for i, code in enumerate(countries)},
@@ -220,7 +231,12 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
     shape = _Shape(filters.severity or 1, len(countries), len(categories), filters.region,
                    max(0, tally.CELL_ZOOM - zoom))
     with_cells = zoom <= tally.CELL_ZOOM
-    counted_by: type[Tally] = TallyUnit if filters.region else TallyCount
+    # Each part from the smallest tally that holds it: the tallies by category have about five
+    # times the rows, and are read only when a category or a region narrows the picture.
+    narrowed = bool(categories or filters.region)
+    counted_by: type[Tally] = TallyUnitByCategory if filters.region else TallyCount
+    unit_tally: type[Tally] = TallyUnitByCategory if narrowed else TallyUnit
+    cell_tally: type[Tally] = TallyCellByCategory if narrowed else TallyCell
     scope = Reader.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)
@@ -233,10 +249,11 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
 
         for category, country, start, total in read(counted_by, "counts", _CountRow):
             counts[(category, country, start - timedelta(days=start.weekday()))] += total
-        for country, admin1, total in read(TallyUnit, "units", _UnitRow):
+        for country, admin1, total in read(unit_tally, "units", _UnitRow):
             units[(country, admin1)] += total
         if with_cells:
-            for gy, gx, total, lat_sum, lon_sum, severity in read(TallyCell, "cells", _CellRow):
+            for gy, gx, total, lat_sum, lon_sum, severity in read(cell_tally, "cells",
+                                                                  _CellRow):
                 cell = cells.setdefault((gy, gx), [0, 0.0, 0.0, 0])
                 cell[0] += total
                 cell[1] += lat_sum
