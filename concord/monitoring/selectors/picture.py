@@ -85,10 +85,12 @@ def tallied(filters: IncidentFilters, zoom: int) -> bool:
 
 
 def _summary_from_incidents(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
+    if filters.q:
+        return _summary_in_one_pass(viewer=viewer, filters=filters, zoom=zoom)
     incidents = incident_list(viewer=viewer, filters=filters).order_by()
-    # Each part of the picture is its own grouping in the database, which hands back only the
-    # few rows of its answer: one wide grouping by every key at once would return nearly a row
-    # per incident to be added up here.
+    # Each part of the picture is its own grouping over the picture's covering indexes, handing
+    # back only the rows of its answer: one grouping by every key at once would return nearly
+    # a row per incident to be added up here.
     counts = {(category, country, week): n for category, country, week, n in
               incidents.values("category", "country", "week").annotate(n=Count("id"))
               .values_list("category", "country", "week", "n")}
@@ -96,6 +98,33 @@ def _summary_from_incidents(*, viewer: Viewer, filters: IncidentFilters, zoom: i
              incidents.values("country", "admin1").annotate(n=Count("id"))
              .values_list("country", "admin1", "n")}
     return _summary(filters, zoom, counts, units, _incident_cells(viewer, filters, zoom))
+
+
+def _summary_in_one_pass(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
+    """A text filter reads each row's narrative from the table itself, which no index covers:
+    one pass over the rows, grouped by every key at once and added up here, costs less than a
+    pass for each part of the picture."""
+    incidents = incident_list(viewer=viewer, filters=filters).order_by()
+    size = cell_degrees(zoom)
+    groups = (incidents.annotate(cy=Floor(F("latitude") / size), cx=Floor(F("longitude") / size))
+              .values("category", "country", "admin1", "week", "cy", "cx")
+              .annotate(n=Count("id"), lat=Sum("latitude"), lon=Sum("longitude"),
+                        severity=Max("severity"))
+              .values_list("category", "country", "admin1", "week", "cy", "cx", "n", "lat",
+                           "lon", "severity"))
+    counts: dict[tuple[str, str, date], int] = defaultdict(int)
+    units: dict[tuple[str, str], int] = defaultdict(int)
+    cells: dict[tuple[float, float], list[float]] = {}
+    for category, country, admin1, week, cy, cx, n, lat, lon, severity in groups:
+        counts[(category, country, week)] += n
+        units[(country, admin1)] += n
+        if cy is not None and cx is not None:
+            cell = cells.setdefault((cy, cx), [0, 0.0, 0.0, 0])
+            cell[0] += n
+            cell[1] += lat
+            cell[2] += lon
+            cell[3] = max(cell[3], severity)
+    return _summary(filters, zoom, counts, units, cells.values())
 
 
 def _incident_cells(viewer: Viewer, filters: IncidentFilters, zoom: int) -> list[list[float]]:
