@@ -1,7 +1,9 @@
 """The incidents' filters, read from a query string (concord.core.filters): one parser for the
 situation picture, the incident list, its exports and the API, so that a URL means the same
-everywhere. A value that cannot be read leaves its filter out, named in the errors: the API
-refuses the request naming the parameter, a page says which filter it left out."""
+everywhere. A value that cannot be read is named in the errors: the API refuses the request
+naming the parameter and the value, a page says which filter it left out. Category, country and
+verification take several values (`?category=a&category=b`, or `a,b`); the known ones of a list
+still filter a page when another is unknown."""
 
 from __future__ import annotations
 
@@ -67,19 +69,12 @@ def _day(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) -> 
         return None
 
 
-def _many(params: Mapping[str, Any], name: str, known: Any, message: str,
-          errors: dict[str, list[str]], *, upper: bool = False) -> tuple[str, ...]:
-    """A list given as repeated parameters or separated by commas; with one unknown value in it
-    the whole filter is left out, since a narrower list would answer another question."""
+def _codes(params: Mapping[str, Any], name: str) -> Mapping[str, list[str]]:
+    """The values of `name` in capitals (country codes are written either way in links)."""
     getlist = getattr(params, "getlist", None)
-    values = getlist(name) if getlist else params.get(name) or []
-    if isinstance(values, str):
-        values = [values]
-    found = [v.upper() if upper else v for raw in values for v in str(raw).split(",") if v]
-    if set(found) - set(known):
-        errors[name] = [message]
-        return ()
-    return tuple(found)
+    raw = getlist(name) if getlist is not None else params.get(name)
+    items = raw if isinstance(raw, list | tuple) else [] if raw is None else [raw]
+    return {name: [str(item).upper() for item in items]}
 
 
 def _period(params: Mapping[str, Any],
@@ -112,12 +107,10 @@ def incident_filters(params: Mapping[str, Any]) -> Parsed[IncidentFilters]:
         severity = None
     return Parsed(IncidentFilters(
         date_from=date_from, date_to=date_to,
-        categories=_many(params, "category", Category.values, _("Unknown category."), errors),
-        countries=_many(params, "country", BY_ALPHA2, _("Unknown country."), errors,
-                        upper=True),
+        categories=read.several(params, "category", list(Category.values), errors),
+        countries=read.several(_codes(params, "country"), "country", list(BY_ALPHA2), errors),
         region=region, severity=severity,
-        verification=_many(params, "verification", Verification.values,
-                           _("Unknown verification status."), errors),
+        verification=read.several(params, "verification", list(Verification.values), errors),
         q=str(params.get("q") or "")[:100]), errors)
 
 

@@ -1,7 +1,7 @@
 # ruff: noqa: S608 -- every name and expression put into the SQL here is a constant of this module
-"""The incident tallies (TallyCount, TallyUnit, TallyCell): what they add up, the triggers that
-keep them, and their rebuild and check. Moving an import's staged rows into the incidents and the
-tallies is in concord.monitoring.tally_staged.
+"""The incident tallies (TallyCount, TallyUnit, TallyCell, and the last two by category): what
+they add up, the triggers that keep them, and their rebuild and check. Moving an import's staged
+rows into the incidents and the tallies is in concord.monitoring.tally_staged.
 
 Each incident not merged into another adds one to a row of each tally for its day and one for
 its week, under its own label. The database keeps the rows with triggers on the incident table,
@@ -73,6 +73,13 @@ def specs(vendor: str) -> tuple[Spec, ...]:
         Spec("monitoring_tallyunit", (("country", "{r}.country"), ("admin1", "{r}.admin1"))),
         Spec("monitoring_tallycell", (("country", "{r}.country"), ("cy", cell_y), ("cx", cell_x)),
              coordinates=True),
+        Spec("monitoring_tallyunitbycategory", (("country", "{r}.country"),
+                                                ("admin1", "{r}.admin1"),
+                                                ("category", "{r}.category"))),
+        Spec("monitoring_tallycellbycategory", (("country", "{r}.country"),
+                                                ("admin1", "{r}.admin1"),
+                                                ("category", "{r}.category"), ("cy", cell_y),
+                                                ("cx", cell_x)), coordinates=True),
     )
 
 

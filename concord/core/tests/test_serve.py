@@ -46,6 +46,9 @@ def server(tmp_path):
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
+        frozen = int(_read_until(process, r"heap frozen \((\d+) objects\)").group(1))
+        # Every module and view is loaded before the freeze: Django alone is tens of thousands.
+        assert frozen > 50_000
         url = _read_until(process, r"serving on (http://\S+)").group(1)
         worker = int(_read_until(process, r"worker running \(pid (\d+)\)").group(1))
         yield process, url, worker

@@ -17,7 +17,14 @@ from concord.monitoring.models.incidents import (
     severity_of,
 )
 from concord.monitoring.models.reports import SituationReport
-from concord.monitoring.models.tallies import Tally, TallyCell, TallyCount, TallyUnit
+from concord.monitoring.models.tallies import (
+    Tally,
+    TallyCell,
+    TallyCellByCategory,
+    TallyCount,
+    TallyUnit,
+    TallyUnitByCategory,
+)
 from concord.monitoring.models.warning import (
     Alert,
     AlertLevel,
@@ -30,5 +37,6 @@ __all__ = [
     "Alert", "AlertLevel", "AlertState", "Credibility", "FigureSource", "GeoPrecision", "ImportStatus",
     "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "IncidentStage", "Indicator",
     "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
-    "TallyCell", "TallyCount", "TallyUnit", "TimePrecision", "Verification", "severity_of",
+    "TallyCell", "TallyCellByCategory", "TallyCount", "TallyUnit", "TallyUnitByCategory",
+    "TimePrecision", "Verification", "severity_of",
 ]

@@ -166,13 +166,19 @@ class Incident(LabelledModel):
         ordering: ClassVar = ["-occurred_on", "-id"]
         permissions: ClassVar = [("verify_incident", _("Can verify and merge incidents"))]
         indexes: ClassVar = [
-            # Covers every column the situation picture reads, so that its one pass over a
-            # period never visits the table itself.
+            # Each covers every column the situation picture reads from the incidents (what
+            # the tallies do not hold: verification, text, the map past their zoom), so that
+            # its groupings over a period, or over a country's period, never visit the table.
             models.Index(fields=["occurred_on", "merged_into", "category", "country", "week",
-                                 "latitude", "longitude", "severity", "admin1", "classification",
-                                 "originator", "release_to_all_members", "release_mask"],
-                         name="monitoring_incident_picture_v2"),
-            models.Index(fields=["country", "occurred_on"]),
+                                 "latitude", "longitude", "severity", "admin1", "verification",
+                                 "classification", "originator", "release_to_all_members",
+                                 "release_mask"],
+                         name="monitoring_incident_picture_v3"),
+            models.Index(fields=["country", "occurred_on", "merged_into", "category", "week",
+                                 "latitude", "longitude", "severity", "admin1", "verification",
+                                 "classification", "originator", "release_to_all_members",
+                                 "release_mask"],
+                         name="monitoring_incident_by_country"),
             models.Index(fields=["week", "category", "country"]),
         ]
         constraints: ClassVar = [

@@ -89,3 +89,45 @@ class TallyCell(Tally):
 
     def __str__(self) -> str:
         return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx}"
+
+
+class TallyUnitByCategory(Tally):
+    """Incidents by first-level unit and category: the counts and the regions of a picture
+    narrowed to categories or to a region. Five times the rows of TallyUnit, so the picture of
+    every category reads that one."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "country", "admin1", "category", "classification", "originator",
+        "release_to_all_members", "release_mask")
+    country = models.CharField(max_length=2)
+    admin1 = models.CharField(max_length=100)
+    category = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.country} {self.admin1} {self.category}"
+
+
+class TallyCellByCategory(Tally):
+    """TallyCell's cells kept by first-level unit and category too, for the map of a picture
+    narrowed to categories or to a region (a place lies in one unit, so a cell seldom has more
+    than one; a place sees a handful of categories)."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "country", "admin1", "category", "cy", "cx", "classification",
+        "originator", "release_to_all_members", "release_mask")
+    country = models.CharField(max_length=2)
+    admin1 = models.CharField(max_length=100)
+    category = models.CharField(max_length=32)
+    cy = models.IntegerField()
+    cx = models.IntegerField()
+    lat1 = models.FloatField(default=0)
+    lat2 = models.FloatField(default=0)
+    lat3 = models.FloatField(default=0)
+    lat4 = models.FloatField(default=0)
+    lon1 = models.FloatField(default=0)
+    lon2 = models.FloatField(default=0)
+    lon3 = models.FloatField(default=0)
+    lon4 = models.FloatField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.country} {self.category} {self.cy}/{self.cx}"

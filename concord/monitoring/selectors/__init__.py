@@ -25,7 +25,13 @@ from concord.monitoring.selectors.indicators import (
     indicator_read,
 )
 from concord.monitoring.selectors.parties import parties_by_code
-from concord.monitoring.selectors.picture import Summary, cell_degrees, situation_summary, tallied
+from concord.monitoring.selectors.picture import (
+    Summary,
+    cell_degrees,
+    counted,
+    situation_summary,
+    tallied,
+)
 from concord.monitoring.selectors.reports import report_content, report_get, report_list
 
 __all__ = [
@@ -39,6 +45,7 @@ __all__ = [
     "alert_incidents",
     "alert_list",
     "cell_degrees",
+    "counted",
     "duplicate_pairs",
     "filters_from",
     "import_get",

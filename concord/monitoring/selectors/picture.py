@@ -20,8 +20,15 @@ from concord.core.labels import Viewer as Reader
 from concord.core.prepared import PreparedQuery
 from concord.monitoring import tally
 from concord.monitoring.filters import IncidentFilters
-from concord.monitoring.geography import REGIONS
-from concord.monitoring.models import Tally, TallyCell, TallyCount, TallyUnit
+from concord.monitoring.geography import REGION_BY_CODE, REGIONS
+from concord.monitoring.models import (
+    Tally,
+    TallyCell,
+    TallyCellByCategory,
+    TallyCount,
+    TallyUnit,
+    TallyUnitByCategory,
+)
 from concord.monitoring.selectors.incidents import incident_list
 
 
@@ -50,29 +57,55 @@ def situation_summary(*, viewer: Viewer, filters: IncidentFilters, zoom: int = 4
     """The counts behind the situation picture, by category × country × week, by region, and the
     map's clusters on a grid for the zoom level: the browser gets cells, never the incidents.
 
-    Read from the tallies (a few sums per day and week) when the filters are among those they
-    are kept by; otherwise from the incidents themselves, in one pass. Both give the same
-    picture (see the tests)."""
+    The counts and the regions are read from the tallies (a few sums per day and week) unless a
+    verification or text filter narrows the picture, the map's cells from the tallies down to
+    their zoom; whatever the tallies do not hold is added up by the database from the incidents,
+    one grouping per part of the picture. Every way gives the same picture (see the tests)."""
     if not 0 <= zoom <= MAX_ZOOM:
         raise ValidationError(_("Zoom is 0 to 12."), errors={"zoom": [_("Zoom is 0 to 12.")]})
-    if tallied(filters, zoom):
-        return _summary_from_tallies(viewer=viewer, filters=filters, zoom=zoom)
-    return _summary_from_incidents(viewer=viewer, filters=filters, zoom=zoom)
+    if not counted(filters):
+        return _summary_from_incidents(viewer=viewer, filters=filters, zoom=zoom)
+    counts, units, cells = _tallied_counts(viewer, filters, zoom)
+    if cells is None:
+        cells = _incident_cells(viewer, filters, zoom)
+    return _summary(filters, zoom, counts, units, cells)
+
+
+def counted(filters: IncidentFilters) -> bool:
+    """Whether the tallies hold the counts this picture asks for: they are kept by day or week,
+    category, country, first-level unit (and so region) and severity, not by verification or
+    text."""
+    return not filters.verification and not filters.q
 
 
 def tallied(filters: IncidentFilters, zoom: int) -> bool:
-    """Whether the tallies hold what this picture asks: they are kept by day or week, country,
-    first-level unit (without the category), map cell down to their zoom, and severity."""
-    return (zoom <= tally.CELL_ZOOM and not filters.categories and not filters.region
-            and not filters.verification and not filters.q)
+    """Whether the tallies hold the whole picture, map included: their cells stop at
+    `tally.CELL_ZOOM`."""
+    return counted(filters) and zoom <= tally.CELL_ZOOM
 
 
 def _summary_from_incidents(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
+    if filters.q:
+        return _summary_in_one_pass(viewer=viewer, filters=filters, zoom=zoom)
+    incidents = incident_list(viewer=viewer, filters=filters).order_by()
+    # Each part of the picture is its own grouping over the picture's covering indexes, handing
+    # back only the rows of its answer: one grouping by every key at once would return nearly
+    # a row per incident to be added up here.
+    counts = {(category, country, week): n for category, country, week, n in
+              incidents.values("category", "country", "week").annotate(n=Count("id"))
+              .values_list("category", "country", "week", "n")}
+    units = {(country, admin1): n for country, admin1, n in
+             incidents.values("country", "admin1").annotate(n=Count("id"))
+             .values_list("country", "admin1", "n")}
+    return _summary(filters, zoom, counts, units, _incident_cells(viewer, filters, zoom))
+
+
+def _summary_in_one_pass(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
+    """A text filter reads each row's narrative from the table itself, which no index covers:
+    one pass over the rows, grouped by every key at once and added up here, costs less than a
+    pass for each part of the picture."""
     incidents = incident_list(viewer=viewer, filters=filters).order_by()
     size = cell_degrees(zoom)
-    # One pass over the period's rows (an index covers every column read): counts by category,
-    # country, first-level unit, week and map cell at once, added up here into the counts, the
-    # regions and the cells.
     groups = (incidents.annotate(cy=Floor(F("latitude") / size), cx=Floor(F("longitude") / size))
               .values("category", "country", "admin1", "week", "cy", "cx")
               .annotate(n=Count("id"), lat=Sum("latitude"), lon=Sum("longitude"),
@@ -92,6 +125,18 @@ def _summary_from_incidents(*, viewer: Viewer, filters: IncidentFilters, zoom: i
             cell[2] += lon
             cell[3] = max(cell[3], severity)
     return _summary(filters, zoom, counts, units, cells.values())
+
+
+def _incident_cells(viewer: Viewer, filters: IncidentFilters, zoom: int) -> list[list[float]]:
+    size = cell_degrees(zoom)
+    rows = (incident_list(viewer=viewer, filters=filters).order_by()
+            .filter(latitude__isnull=False, longitude__isnull=False)
+            .annotate(cy=Floor(F("latitude") / size), cx=Floor(F("longitude") / size))
+            .values("cy", "cx")
+            .annotate(n=Count("id"), lat=Sum("latitude"), lon=Sum("longitude"),
+                      severity=Max("severity"))
+            .values_list("n", "lat", "lon", "severity"))
+    return [list(row) for row in rows]
 
 
 # Bounds for a period open at one end: every tally row lies between them.
@@ -124,9 +169,9 @@ def _periods(start: date | None, end: date | None) -> list[_Period]:
 
 
 class _CountRow(NamedTuple):
-    week: date
     category: str
     country: str
+    start: date  # the week, or a day within it
     total: int
 
 
@@ -145,72 +190,111 @@ class _CellRow(NamedTuple):
     severity: int
 
 
-@lru_cache(maxsize=256)
-def _tally_read(model: type[Tally], span: str, lowest: int, countries: int,
-                shift: int) -> PreparedQuery:
-    """One period's read of one tally, for one shape of the filters (severity floor, number of
-    countries, cell shift), compiled once per viewer scope: the dates and countries are its
+@dataclass(frozen=True)
+class _Shape:
+    """What a tally read depends on besides its arguments: the severity floor, how many
+    countries and categories are chosen, the region, and the cell shift."""
+
+    lowest: int
+    countries: int
+    categories: int
+    region: str
+    shift: int
+
+
+@lru_cache(maxsize=512)
+def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> PreparedQuery:
+    """One period's read of one part of the picture (`counts`, `units` or `cells`) from one
+    tally, compiled once per viewer scope: the dates, countries and categories are its
     arguments. Grouped by a prefix of the tally's key, each is a walk along the key in order,
     with the label rule on every row as on the incidents."""
-    levels = range(lowest, 5)
+    levels = range(shape.lowest, 5)
     n = sum((F(f"n{k}") for k in levels), Value(0))
-    names = [f"c{i}" for i in range(countries)]
+    countries = [f"c{i}" for i in range(shape.countries)]
+    categories = [f"k{i}" for i in range(shape.categories)]
 
     def build(viewer: Viewer, *, first: date, last: date, **chosen: str) -> QuerySet[Any]:
         rows: QuerySet[Any] = model.objects.visible_to(viewer).filter(
             span=span, starts_on__gte=first, starts_on__lte=last).order_by()
-        if names:
-            rows = rows.filter(country__in=[chosen[name] for name in names])
-        if model is TallyCount:
-            rows = (rows.values("starts_on", "week", "category", "country")
-                    .annotate(total=Sum(n)).values("week", "category", "country", "total"))
-            return rows
-        if model is TallyUnit:
-            rows = (rows.values("starts_on", "country", "admin1").annotate(total=Sum(n))
-                    .values("country", "admin1", "total"))
-            return rows
+        if countries:
+            rows = rows.filter(country__in=[chosen[name] for name in countries])
+        if categories:
+            rows = rows.filter(category__in=[chosen[name] for name in categories])
+        if shape.region:
+            rows = rows.filter(REGION_BY_CODE[shape.region].q())
+        if part == "counts":
+            week = F("week" if model is TallyCount else "starts_on")
+            counts: QuerySet[Any] = (rows.values("category", "country", start=week)
+                                     .annotate(total=Sum(n))
+                                     .values("category", "country", "start", "total"))
+            return counts
+        if part == "units":
+            units: QuerySet[Any] = (rows.values("country", "admin1").annotate(total=Sum(n))
+                                    .values("country", "admin1", "total"))
+            return units
         # A cell's worst severity: the highest level any of its rows counts an incident of.
         worst = Case(*(When(**{f"n{k}__gt": 0}, then=Value(k)) for k in reversed(levels)),
                      default=Value(0))
-        rows = (rows.annotate(gy=F("cy").bitrightshift(shift), gx=F("cx").bitrightshift(shift))
-                .values("gy", "gx")
-                .annotate(total=Sum(n), lat=Sum(sum((F(f"lat{k}") for k in levels), Value(0.0))),
-                          lon=Sum(sum((F(f"lon{k}") for k in levels), Value(0.0))),
-                          severity=Max(worst)))
-        return rows
+        shift = shape.shift
+        cells: QuerySet[Any] = (
+            rows.annotate(gy=F("cy").bitrightshift(shift), gx=F("cx").bitrightshift(shift))
+            .values("gy", "gx")
+            .annotate(total=Sum(n), lat=Sum(sum((F(f"lat{k}") for k in levels), Value(0.0))),
+                      lon=Sum(sum((F(f"lon{k}") for k in levels), Value(0.0))),
+                      severity=Max(worst)))
+        return cells
 
     return PreparedQuery(build, arguments={"first": date, "last": date,
-                                           **dict.fromkeys(names, str)},
-                         name=f"{model.__name__} {span} {lowest}+ {countries} >>{shift}")
+                                           **dict.fromkeys(countries + categories, str)},
+                         name=f"{model.__name__} {span} {part} {shape}")
 
 
-def _summary_from_tallies(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
-    lowest = filters.severity or 1
+def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tuple[
+        dict[tuple[str, str, date], int], dict[tuple[str, str], int], list[list[float]] | None]:
+    """The counts, the units' counts and (down to the tallies' zoom) the cells, from the
+    tallies."""
     countries = sorted(set(filters.countries))
-    chosen = {f"c{i}": code for i, code in enumerate(countries)}
-    shift = tally.CELL_ZOOM - zoom
+    categories = sorted(set(filters.categories))
+    chosen = {**{f"c{i}": code for i, code in enumerate(countries)},
+              **{f"k{i}": code for i, code in enumerate(categories)}}
+    shape = _Shape(filters.severity or 1, len(countries), len(categories), filters.region,
+                   max(0, tally.CELL_ZOOM - zoom))
+    with_cells = zoom <= tally.CELL_ZOOM
+    # Each part from the smallest tally that holds it: the tallies by category have about five
+    # times the rows, and are read only when a category or a region narrows the picture.
+    narrowed = bool(categories or filters.region)
+    counted_by: type[Tally] = TallyUnitByCategory if filters.region else TallyCount
+    unit_tally: type[Tally] = TallyUnitByCategory if narrowed else TallyUnit
+    cell_tally: type[Tally] = TallyCellByCategory if narrowed else TallyCell
     scope = Reader.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)
     cells: dict[tuple[int, int], list[float]] = {}
     for period in _periods(filters.date_from, filters.date_to):
-        def read(model: type[Tally], row: type[Any], period: _Period = period) -> list[Any]:
-            return _tally_read(model, period.span, lowest, len(countries), shift).rows_as(
+        def read(model: type[Tally], part: str, row: type[Any],
+                 period: _Period = period) -> list[Any]:
+            return _tally_read(model, period.span, part, shape).rows_as(
                 row, viewer=scope, first=period.first, last=period.last, **chosen)
 
-        for week, category, country, total in read(TallyCount, _CountRow):
-            counts[(category, country, week)] += total
-        for country, admin1, total in read(TallyUnit, _UnitRow):
+        for category, country, start, total in read(counted_by, "counts", _CountRow):
+            counts[(category, country, start - timedelta(days=start.weekday()))] += total
+        for country, admin1, total in read(unit_tally, "units", _UnitRow):
             units[(country, admin1)] += total
-        for gy, gx, total, lat_sum, lon_sum, severity in read(TallyCell, _CellRow):
-            cell = cells.setdefault((gy, gx), [0, 0.0, 0.0, 0])
-            cell[0] += total
-            cell[1] += lat_sum
-            cell[2] += lon_sum
-            cell[3] = max(cell[3], severity)
-    return _summary(filters, zoom, {key: v for key, v in counts.items() if v},
-                    {key: v for key, v in units.items() if v},
-                    [cell for cell in cells.values() if cell[0]])
+        if with_cells:
+            for gy, gx, total, lat_sum, lon_sum, severity in read(cell_tally, "cells",
+                                                                  _CellRow):
+                cell = cells.setdefault((gy, gx), [0, 0.0, 0.0, 0])
+                cell[0] += total
+                cell[1] += lat_sum
+                cell[2] += lon_sum
+                cell[3] = max(cell[3], severity)
+    return ({key: v for key, v in counts.items() if v}, {key: v for key, v in units.items() if v},
+            [cell for cell in cells.values() if cell[0]] if with_cells else None)
+
+
+def _summary_from_tallies(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
+    counts, units, cells = _tallied_counts(viewer, filters, zoom)
+    return _summary(filters, zoom, counts, units, cells or [])
 
 
 def _summary(filters: IncidentFilters, zoom: int, counts: Mapping[tuple[str, str, date], int],

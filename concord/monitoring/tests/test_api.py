@@ -63,6 +63,39 @@ def test_it_answers_a_wrong_filter_with_a_problem_naming_it(client, personas):
     assert response.json()["errors"][0]["field"] == "category"
 
 
+def test_it_filters_by_several_categories_and_countries(client, personas):
+    _data(personas)
+    client.force_login(personas.analyst)
+
+    def locations(query: str) -> list[str]:
+        return [i["location"] for i in client.get(f"{API}/incidents?{query}").json()["items"]]
+
+    def total(query: str) -> int:
+        return int(client.get(f"{API}/situation/summary?from=2024-06-01&to=2024-06-30&{query}")
+                   .json()["total"])
+
+    assert locations("country=KG&country=TJ&category=border") == ["Khorugh"]
+    assert locations("category=border&category=drug_trafficking&country=TJ") == [
+        "Khorugh", "Panj"]
+    assert locations("country=kg,tj") == ["Osh", "Khorugh", "Panj"]
+    assert total("country=KG&country=TJ") == 3
+    assert total("category=border&category=drug_trafficking&country=TJ&zoom=8") == 2
+    assert total("category=border&country=KG&country=TJ") == 1
+
+
+def test_it_names_the_unknown_value_of_a_list_filter(client, personas):
+    client.force_login(personas.analyst)
+
+    for url in (f"{API}/situation/summary?category=border&category=picnic",
+                f"{API}/incidents?country=TJ&country=ZZ"):
+        response = client.get(url)
+
+        assert response.status_code == 422
+        error = response.json()["errors"][0]
+        assert error["field"] in {"category", "country"}
+        assert ("picnic" if error["field"] == "category" else "ZZ") in error["message"]
+
+
 def test_it_answers_an_invisible_incident_as_missing(client, personas):
     hidden = incident(personas.secretariat, classification=Classification.CONFIDENTIAL,
                       release_to_all_members=False)

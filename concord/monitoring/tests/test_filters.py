@@ -29,8 +29,9 @@ def test_it_leaves_out_only_the_filters_it_cannot_read():
                                         "&severity=7&category=battles"))
 
     assert set(parsed.errors) == {"to", "country", "severity"}
+    assert "ZZ" in parsed.errors["country"][0]
     assert parsed.filters.date_from == date(2024, 6, 30) and parsed.filters.date_to is None
-    assert parsed.filters.countries == () and parsed.filters.severity is None
+    assert parsed.filters.countries == ("KG",) and parsed.filters.severity is None
     assert parsed.filters.categories == ("battles",)
 
 

@@ -23,8 +23,10 @@ from concord.monitoring.models import (
     IncidentImport,
     IncidentStage,
     TallyCell,
+    TallyCellByCategory,
     TallyCount,
     TallyUnit,
+    TallyUnitByCategory,
 )
 from concord.monitoring.services import imports
 from concord.monitoring.services.imports import staging
@@ -48,7 +50,8 @@ def _incidents() -> int:
 def _tallies() -> dict[str, list[tuple[object, ...]]]:
     return {model.__name__: sorted(model.objects.unscoped(reason="test").values_list(),
                                    key=repr)
-            for model in (TallyCount, TallyUnit, TallyCell)}
+            for model in (TallyCount, TallyUnit, TallyCell, TallyUnitByCategory,
+                          TallyCellByCategory)}
 
 
 def test_it_leaves_no_staged_rows_no_incidents_and_the_same_tallies_when_the_move_fails(

@@ -216,7 +216,7 @@ def test_it_names_a_filter_it_cannot_read_and_keeps_the_others(personas):
 
     text = page.content.decode()
     assert page.status_code == 200
-    assert "The filter “category” was left out: Unknown category." in text
+    assert "The filter “category” was left out: picnic is not one of: " in text
     assert "Hidden Osh" in text and "Panj" not in text
 
 

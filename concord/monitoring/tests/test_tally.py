@@ -17,7 +17,7 @@ from concord.core.labelling import label_change
 from concord.core.labels import Classification
 from concord.monitoring import selectors, services, tally
 from concord.monitoring.models import Incident, TallyCount
-from concord.monitoring.selectors import picture
+from concord.monitoring.selectors import incident_list, picture
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -131,6 +131,14 @@ def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
     {"countries": ("TJ", "AF")},
     {"countries": ("KG",), "severity": 2, "date_from": date(2024, 4, 3),
      "date_to": date(2024, 4, 3)},  # one day
+    {"categories": ("drug_trafficking",)},
+    {"categories": ("terrorism", "extremism", "border"), "countries": ("TJ", "RU", "AF"),
+     "date_from": date(2024, 2, 14), "date_to": date(2024, 8, 1)},
+    {"region": "tajik-afghan-border", "date_from": date(2024, 3, 7),
+     "date_to": date(2024, 6, 4)},
+    {"region": "csto", "categories": ("drug_trafficking", "border"), "severity": 2},
+    {"region": "tajik-afghan-border", "countries": ("TJ",), "date_from": date(2024, 5, 8),
+     "date_to": date(2024, 5, 10)},
 ])
 def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas, filters):
     services.incident_generate(actor=SYSTEM, count=1500, seed=2013, start=date(2024, 1, 1),
@@ -146,6 +154,41 @@ def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas
             _same_picture(picture._summary_from_tallies(viewer=viewer, filters=wanted, zoom=zoom),
                           picture._summary_from_incidents(viewer=viewer, filters=wanted,
                                                           zoom=zoom))
+        # Past the tallies' cells, the counts still come from them and the map from the
+        # incidents.
+        for zoom in (7, 12):
+            assert not selectors.tallied(wanted, zoom)
+            _same_picture(selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom),
+                          picture._summary_from_incidents(viewer=viewer, filters=wanted,
+                                                          zoom=zoom))
+
+
+@pytest.mark.parametrize("filters", [
+    {"verification": ("confirmed",)},
+    {"verification": ("confirmed", "disputed"), "categories": ("border", "battles"),
+     "region": "tajik-afghan-border", "severity": 2},
+    {"q": "khorugh", "date_from": date(2024, 3, 7), "date_to": date(2024, 6, 4)},
+])
+def test_the_picture_the_tallies_cannot_hold_is_added_up_from_the_incidents(personas, filters):
+    services.incident_generate(actor=SYSTEM, count=800, seed=2014, start=date(2024, 1, 1),
+                               end=date(2024, 12, 31), originator=personas.secretariat)
+    wanted = selectors.IncidentFilters(**filters)
+    assert not selectors.counted(wanted)
+
+    for viewer in (personas.officer, personas.delegate_a, personas.anonymous):
+        for zoom in (3, 8):
+            summary = selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom)
+            rows = list(incident_list(viewer=viewer, filters=wanted)
+                        .values_list("category", "country", "week", "latitude"))
+            expected: dict[tuple[str, str, str], int] = {}
+            for category, country, week, _ in rows:
+                key = (category, country, week.isoformat())
+                expected[key] = expected.get(key, 0) + 1
+            assert {(c["category"], c["country"], c["week"]): c["count"]
+                    for c in summary.counts} == expected
+            assert summary.total == len(rows)
+            assert sum(c["count"] for c in summary.clusters) == sum(
+                1 for *_, latitude in rows if latitude is not None)
 
 
 def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(personas):
@@ -158,12 +201,15 @@ def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(persona
     assert summary.total == 1
     assert "monitoring_tallycount" in sql and "monitoring_incident" not in sql
 
-    for narrower in (selectors.IncidentFilters(categories=("terrorism",)),
-                     selectors.IncidentFilters(region="tajik-afghan-border"),
-                     selectors.IncidentFilters(verification=("confirmed",)),
+    for held in (selectors.IncidentFilters(categories=("terrorism", "border")),
+                 selectors.IncidentFilters(region="tajik-afghan-border", countries=("TJ",))):
+        assert selectors.tallied(held, 4)
+    for narrower in (selectors.IncidentFilters(verification=("confirmed",)),
                      selectors.IncidentFilters(q="heroin")):
         assert not selectors.tallied(narrower, 4)
+        assert not selectors.counted(narrower)
     assert not selectors.tallied(plain, tally.CELL_ZOOM + 1)
+    assert selectors.counted(plain)
 
 
 def test_a_state_sees_in_the_picture_only_what_it_may_read(personas):

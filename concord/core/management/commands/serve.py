@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import logging
 import os
 import signal
@@ -20,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
+from django.urls import get_resolver
 from waitress.server import create_server
 
 from concord.core.schedule import enqueue_due
@@ -63,6 +65,17 @@ def _orphan_guard() -> Any:
     return guard
 
 
+def _freeze_start_up_heap() -> int:
+    """Load every view and URL pattern, then move everything alive into the permanent
+    generation: the objects of start-up (modules, classes, compiled patterns, translations) live
+    as long as the server, and a full collection that walks them again and again would otherwise
+    land inside some request and make it the slowest of all. Returns the objects frozen."""
+    get_resolver().url_patterns  # noqa: B018 - imports every view module now, not on a request
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()
+
+
 def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
     # waitress shuts down cleanly on KeyboardInterrupt; a service manager sends SIGTERM.
     raise KeyboardInterrupt
@@ -88,6 +101,8 @@ class Command(BaseCommand):
                                     threads=options["threads"])
         host = server.effective_host
         shown = f"[{host}]" if ":" in str(host) else host
+        frozen = _freeze_start_up_heap()
+        self.stdout.write(f"Start-up heap frozen ({frozen} objects).")
         self.stdout.write(f"Concord is serving on http://{shown}:{server.effective_port}/")
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
         self._stopping = threading.Event()
