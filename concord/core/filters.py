@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concord.core.errors import ValidationError
@@ -109,3 +110,40 @@ def ordering(params: Mapping[str, Any], keys: list[str], errors: dict[str, list[
                         % {"value": value, "choices": ", ".join(keys)}]
         return None
     return key, value.startswith("-")
+
+
+@dataclass(frozen=True)
+class Sort:
+    """The column a list is sorted by, named by a key of the list's whitelist."""
+
+    key: str
+    descending: bool = False
+
+    @property
+    def param(self) -> str:
+        """The value of `?sort=` that asks for this order."""
+        return f"-{self.key}" if self.descending else self.key
+
+
+def sort_of(params: Mapping[str, Any], keys: Mapping[str, tuple[str, ...]], default: Sort,
+            errors: dict[str, list[str]]) -> Sort:
+    """The order `?sort=` asks for among `keys`, or `default`; a key outside them is named."""
+    found = ordering(params, list(keys), errors)
+    return Sort(*found) if found else default
+
+
+def order_by(sort: Sort, keys: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The fields a selector orders by for `sort`. Each key of `keys` lists its fields in
+    ascending order, the ones after the first breaking ties, so that a page of a sorted list
+    never shares a row with the next one; a descending sort turns every field round, so that
+    ties fall the same way both ways. `title` and `{lang}` are read in the page's language."""
+    language = "en" if (get_language() or "ru")[:2] == "en" else "ru"
+    fields = []
+    for field in keys[sort.key]:
+        name = field.removeprefix("-")
+        if name == "title":
+            name = f"title_{language}"
+        name = name.replace("{lang}", language)
+        ascending = not field.startswith("-")
+        fields.append(name if ascending != sort.descending else f"-{name}")
+    return fields

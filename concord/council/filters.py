@@ -9,16 +9,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concord.core import filters as read
-from concord.core.filters import Parsed
+from concord.core.filters import Parsed, Sort
 from concord.council.models import Document, Instruction, Session
 
-# The columns a list sorts by, each key with its fields in ascending order; `title` names the
-# field in the page's language (the selector picks it). The order of the fields after the first
-# breaks ties, so that a page of a sorted list never shares a row with the next one.
+# The columns a list sorts by (concord.core.filters.order_by reads them).
 SESSION_SORTS: dict[str, tuple[str, ...]] = {
     "title": ("title", "starts_on", "pk"), "body": ("body__order", "-starts_on", "pk"),
     "starts": ("starts_on", "body__order", "pk"), "status": ("status", "-starts_on", "pk"),
@@ -47,17 +44,6 @@ SIGNER_KEY_SORTS: dict[str, tuple[str, ...]] = {
 # "Due soon": what falls due within this many days from today, today included.
 DUE_SOON_DAYS = 14
 DUE_CHOICES = ["overdue", "soon"]
-
-
-@dataclass(frozen=True)
-class Sort:
-    key: str
-    descending: bool = False
-
-    @property
-    def param(self) -> str:
-        """The value of `?sort=` that asks for this order."""
-        return f"-{self.key}" if self.descending else self.key
 
 
 @dataclass(frozen=True)
@@ -105,12 +91,6 @@ class SignerKeyFilters:
     sort: Sort = Sort("status")
 
 
-def _sort(params: Mapping[str, Any], keys: dict[str, tuple[str, ...]], default: Sort,
-          errors: dict[str, list[str]]) -> Sort:
-    found = read.ordering(params, list(keys), errors)
-    return Sort(*found) if found else default
-
-
 def _flag(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) -> bool:
     value = read.text(params, name).lower()
     if value in ("", "0", "false", "no", "off"):
@@ -129,7 +109,7 @@ def session_filters(params: Mapping[str, Any]) -> Parsed[SessionFilters]:
         year=read.year(params, "year", errors),
         status=read.several(params, "status", Session.Status.values, errors),
         kind=read.several(params, "kind", Session.Kind.values, errors),
-        sort=_sort(params, SESSION_SORTS, SessionFilters.sort, errors)), errors)
+        sort=read.sort_of(params, SESSION_SORTS, SessionFilters.sort, errors)), errors)
 
 
 def document_filters(params: Mapping[str, Any]) -> Parsed[DocumentFilters]:
@@ -139,7 +119,7 @@ def document_filters(params: Mapping[str, Any]) -> Parsed[DocumentFilters]:
         doc_type=read.several(params, "type", Document.Type.values, errors),
         status=read.several(params, "status", Document.Status.values, errors),
         body=read.text(params, "body"), year=read.year(params, "year", errors),
-        sort=_sort(params, DOCUMENT_SORTS, DocumentFilters.sort, errors)), errors)
+        sort=read.sort_of(params, DOCUMENT_SORTS, DocumentFilters.sort, errors)), errors)
 
 
 def instruction_filters(params: Mapping[str, Any]) -> Parsed[InstructionFilters]:
@@ -150,33 +130,19 @@ def instruction_filters(params: Mapping[str, Any]) -> Parsed[InstructionFilters]
         addressee=read.several(params, "addressee", Instruction.Addressee.values, errors),
         state=read.text(params, "state").upper(), mine=_flag(params, "mine", errors),
         due=read.several(params, "due", DUE_CHOICES, errors),
-        sort=_sort(params, INSTRUCTION_SORTS, InstructionFilters.sort, errors)), errors)
+        sort=read.sort_of(params, INSTRUCTION_SORTS, InstructionFilters.sort, errors)), errors)
 
 
 def report_filters(params: Mapping[str, Any]) -> Parsed[ReportFilters]:
     errors: dict[str, list[str]] = {}
     return Parsed(ReportFilters(
         q=read.text(params, "q"),
-        sort=_sort(params, REPORT_SORTS, ReportFilters.sort, errors)), errors)
+        sort=read.sort_of(params, REPORT_SORTS, ReportFilters.sort, errors)), errors)
 
 
 def signer_key_filters(params: Mapping[str, Any]) -> Parsed[SignerKeyFilters]:
     errors: dict[str, list[str]] = {}
     return Parsed(SignerKeyFilters(
         q=read.text(params, "q"),
-        sort=_sort(params, SIGNER_KEY_SORTS, SignerKeyFilters.sort, errors)), errors)
+        sort=read.sort_of(params, SIGNER_KEY_SORTS, SignerKeyFilters.sort, errors)), errors)
 
-
-def order_by(sort: Sort, keys: dict[str, tuple[str, ...]]) -> list[str]:
-    """The fields a selector orders by for `sort`: a descending sort turns every field round, so
-    that ties fall the same way in both directions; `title` is read in the page's language."""
-    language = "en" if (get_language() or "ru")[:2] == "en" else "ru"
-    fields = []
-    for field in keys[sort.key]:
-        name = field.removeprefix("-")
-        if name == "title":
-            name = f"title_{language}"
-        name = name.replace("{lang}", language)
-        ascending = not field.startswith("-")
-        fields.append(name if ascending != sort.descending else f"-{name}")
-    return fields

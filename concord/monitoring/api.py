@@ -51,11 +51,14 @@ class IncidentQuery(Schema):
     severity: str = ""
     verification: list[str] = []
     q: str = ""
+    sort: str = Field("", description="date, place, category, fatalities, severity or "
+                      "verification, `-` before it for the descending order (default -date)")
 
     def params(self) -> dict[str, Any]:
         return {"from": self.date_from, "to": self.date_to, "days": self.days,
                 "category": self.category, "country": self.country, "region": self.region,
-                "severity": self.severity, "verification": self.verification, "q": self.q}
+                "severity": self.severity, "verification": self.verification, "q": self.q,
+                "sort": self.sort}
 
 
 @router.get("/incidents", response=list[IncidentOut],

@@ -16,13 +16,22 @@ from django.utils.translation import gettext as _
 
 from concord.core import filters as read
 from concord.core.clock import today
-from concord.core.filters import Parsed
+from concord.core.filters import Parsed, Sort
 from concord.monitoring.geography import BY_ALPHA2, REGION_BY_CODE
 from concord.monitoring.models import Severity, Verification
 from concord.monitoring.taxonomy import Category
 
 # The longest period `days` may ask for: a century.
 MAX_DAYS = 36600
+# The columns the incident list sorts by (concord.core.filters.order_by reads them); the date,
+# latest first, is the list's own order.
+INCIDENT_SORTS: dict[str, tuple[str, ...]] = {
+    "date": ("occurred_on", "id"), "place": ("location", "-occurred_on", "id"),
+    "category": ("category", "sub_category", "-occurred_on", "id"),
+    "fatalities": ("fatalities", "-occurred_on", "id"),
+    "severity": ("severity", "-occurred_on", "id"),
+    "verification": ("verification", "-occurred_on", "id"),
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class IncidentFilters:
     severity: int | None = None  # at least this
     verification: tuple[str, ...] = ()
     q: str = ""
+    sort: Sort = Sort("date", descending=True)
 
     def query_items(self) -> list[tuple[str, str]]:
         items: list[tuple[str, str]] = []
@@ -49,6 +59,8 @@ class IncidentFilters:
         if self.severity:
             items.append(("severity", str(self.severity)))
         items += [("verification", v) for v in self.verification]
+        if self.sort != IncidentFilters.sort:
+            items.append(("sort", self.sort.param))
         return items
 
     def over_last(self, days: int) -> IncidentFilters:
@@ -111,7 +123,8 @@ def incident_filters(params: Mapping[str, Any]) -> Parsed[IncidentFilters]:
         countries=read.several(_codes(params, "country"), "country", list(BY_ALPHA2), errors),
         region=region, severity=severity,
         verification=read.several(params, "verification", list(Verification.values), errors),
-        q=str(params.get("q") or "")[:100]), errors)
+        q=str(params.get("q") or "")[:100],
+        sort=read.sort_of(params, INCIDENT_SORTS, IncidentFilters.sort, errors)), errors)
 
 
 def filters_from(params: Mapping[str, Any]) -> IncidentFilters:

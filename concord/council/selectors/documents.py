@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
 from concord.core.errors import NotFound, ValidationError
+from concord.core.filters import order_by
 from concord.core.models import Party
 from concord.core.policy import system_viewers
 from concord.core.scoping import labelled_get, public_id_of
-from concord.council.filters import DOCUMENT_SORTS, DocumentFilters, order_by
+from concord.council.filters import DOCUMENT_SORTS, DocumentFilters
 from concord.council.models import (
     LANGUAGES,
     AgendaItem,

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from concord.core import clock
 from concord.core.actors import Viewer
+from concord.core.filters import order_by
 from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.core.scoping import labelled_get, public_id_of
@@ -19,7 +20,6 @@ from concord.council.filters import (
     REPORT_SORTS,
     InstructionFilters,
     ReportFilters,
-    order_by,
 )
 from concord.council.models import (
     Document,

@@ -9,8 +9,9 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from concord.core import clock
 from concord.core.actors import Viewer
+from concord.core.filters import Sort
 from concord.core.models import Party
-from concord.council.filters import InstructionFilters, Sort
+from concord.council.filters import InstructionFilters
 from concord.council.models import Document, Instruction, Session, Signature, StatePosition
 from concord.council.selectors.documents import visible_documents
 from concord.council.selectors.instructions import instruction_list

@@ -9,8 +9,9 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from concord.core.actors import Viewer
+from concord.core.filters import order_by
 from concord.core.scoping import labelled_get, public_id_of
-from concord.council.filters import SESSION_SORTS, SessionFilters, order_by
+from concord.council.filters import SESSION_SORTS, SessionFilters
 from concord.council.models import (
     AgendaItem,
     Document,

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
 from concord.core.errors import NotFound
-from concord.council.filters import SIGNER_KEY_SORTS, SignerKeyFilters, order_by
+from concord.core.filters import order_by
+from concord.council.filters import SIGNER_KEY_SORTS, SignerKeyFilters
 from concord.council.models import (
     Document,
     Signature,

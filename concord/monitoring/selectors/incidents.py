@@ -11,9 +11,10 @@ from uuid import UUID
 from django.db.models import Q, QuerySet
 
 from concord.core.actors import Viewer
+from concord.core.filters import order_by
 from concord.core.models import LabelChange
 from concord.core.scoping import labelled_get, public_id_of
-from concord.monitoring.filters import IncidentFilters
+from concord.monitoring.filters import INCIDENT_SORTS, IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.models import Incident, IncidentImport
 
@@ -58,7 +59,7 @@ def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
     if filters.q:
         incidents = incidents.filter(Q(location__icontains=filters.q)
                                      | Q(narrative__icontains=filters.q))
-    return incidents.order_by("-occurred_on", "-id")
+    return incidents.order_by(*order_by(filters.sort, INCIDENT_SORTS))
 
 
 def incident_get(*, viewer: Viewer, public_id: Any) -> Incident:

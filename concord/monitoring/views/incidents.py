@@ -48,7 +48,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
                                              import_run=import_run)
     page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {**_filter_context(filters), "page_obj": page, "import_run": import_run,
-               "export_formats": exports.EXPORT_FORMATS}
+               "export_formats": exports.EXPORT_FORMATS, "sort": filters.sort.param}
     return render_page(request, "monitoring/incident_list.html", context, partial="table")
 
 
