@@ -24,13 +24,14 @@ from concord.monitoring.taxonomy import Category
 # The longest period `days` may ask for: a century.
 MAX_DAYS = 36600
 # The columns the incident list sorts by (concord.core.filters.order_by reads them); the date,
-# latest first, is the list's own order.
+# latest first, is the list's own order. A category sorts by its name in the page's language and
+# a verification from reported to retracted (the selector ranks both), never by their codes.
 INCIDENT_SORTS: dict[str, tuple[str, ...]] = {
     "date": ("occurred_on", "id"), "place": ("location", "-occurred_on", "id"),
-    "category": ("category", "sub_category", "-occurred_on", "id"),
+    "category": ("category_rank", "sub_category", "-occurred_on", "id"),
     "fatalities": ("fatalities", "-occurred_on", "id"),
     "severity": ("severity", "-occurred_on", "id"),
-    "verification": ("verification", "-occurred_on", "id"),
+    "verification": ("verification_rank", "-occurred_on", "id"),
 }
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from concord.core.actors import Viewer
 from concord.core.filters import order_by
@@ -16,7 +16,9 @@ from concord.core.models import LabelChange
 from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring.filters import INCIDENT_SORTS, IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE
-from concord.monitoring.models import Incident, IncidentImport
+from concord.monitoring.models import Incident, IncidentImport, Verification
+from concord.monitoring.taxonomy import Category
+from concord.registry.rotation import russian_collation_key
 
 
 def incident_pending_label_change(*, incident: Incident) -> UUID | None:
@@ -59,7 +61,23 @@ def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
     if filters.q:
         incidents = incidents.filter(Q(location__icontains=filters.q)
                                      | Q(narrative__icontains=filters.q))
-    return incidents.order_by(*order_by(filters.sort, INCIDENT_SORTS))
+    return _ranked(incidents, filters.sort.key).order_by(*order_by(filters.sort, INCIDENT_SORTS))
+
+
+def _ranked(incidents: QuerySet[Incident], key: str) -> QuerySet[Incident]:
+    """The rank a coded column sorts by, as a reader expects: a category by its name in the
+    page's language, a verification in the order a report goes through."""
+    if key == "category":
+        names = sorted(Category.choices, key=lambda choice: russian_collation_key(str(choice[1])))
+        return incidents.alias(category_rank=_rank("category", [code for code, _ in names]))
+    if key == "verification":
+        return incidents.alias(verification_rank=_rank("verification", Verification.values))
+    return incidents
+
+
+def _rank(field: str, order: list[str]) -> Case:
+    return Case(*(When(**{field: code}, then=Value(place)) for place, code in enumerate(order)),
+                default=Value(len(order)), output_field=IntegerField())
 
 
 def incident_get(*, viewer: Viewer, public_id: Any) -> Incident:

@@ -62,3 +62,20 @@ def test_it_sorts_the_page_from_its_column_headers_in_russian(personas, three):
     wrong = client.get(reverse("monitoring:incident-list"), {"sort": "narrative"})
     assert "narrative" in wrong.content.decode()
     assert [i.location for i in wrong.context["page_obj"]] == ["Khorugh", "Ishkashim", "Panj"]
+
+
+def test_it_sorts_categories_by_their_russian_names_and_checks_in_the_order_of_a_report(
+        personas):
+    # By codes drug_trafficking («Незаконный оборот наркотиков») would come before protests
+    # («Акции протеста»).
+    incident(personas.secretariat, location="Khorugh", category="protests",
+             sub_category="peaceful_protest", verification="confirmed")
+    incident(personas.secretariat, location="Panj", verification="reported")
+    client = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    client.force_login(personas.analyst)
+
+    by_category = client.get(reverse("monitoring:incident-list"), {"sort": "category"})
+    by_check = client.get(reverse("monitoring:incident-list"), {"sort": "verification"})
+
+    assert [i.location for i in by_category.context["page_obj"]] == ["Khorugh", "Panj"]
+    assert [i.location for i in by_check.context["page_obj"]] == ["Panj", "Khorugh"]
