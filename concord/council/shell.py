@@ -78,6 +78,8 @@ ACTIVITIES = (
              _("You revised the text of the document “%(record)s”."), _DOCUMENT),
     Activity("council.document.withdraw", _("You withdrew a document."),
              _("You withdrew the document “%(record)s”."), _DOCUMENT),
+    Activity("council.document.proclaim", _("You recorded the proclamation of an act."),
+             _("You recorded the proclamation of “%(record)s”."), _DOCUMENT),
     Activity("council.position.record", _("You recorded a state's position on a document."),
              _("You recorded a state's position on the document “%(record)s”."), _DOCUMENT),
     Activity("council.document.decide", _("You recorded the decision on a document."),

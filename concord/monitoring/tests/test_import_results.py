@@ -113,8 +113,11 @@ def test_no_one_else_lists_by_someone_elses_import(
     response = client.get(reverse("monitoring:incident-list"), {"import": str(run.public_id)})
     api = client.get("/api/v1/incidents", {"import_id": str(run.public_id)})
 
+    # The page's `import` names what the page is; the API's `import_id` is a filter whose value
+    # names nothing the officer may read.
     assert response.status_code == 404
-    assert api.status_code == 404
+    assert api.status_code == 422
+    assert [e["field"] for e in api.json()["errors"]] == ["query.import_id"]
 
 
 def test_the_api_retries_an_import_and_lists_what_it_added(
