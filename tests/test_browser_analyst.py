@@ -119,7 +119,7 @@ def _indicator_and_its_alert(page: Any, live_server: Any) -> None:
     assert "Принято к сведению" in page.inner_text("[data-alert-state]")
     page.select_option("select[name=assignee]", "analyst")
     page.click("button:has-text('Назначить')")
-    page.wait_for_selector("text=Ответственным за оповещение назначен(а)")
+    page.wait_for_selector("text=Ответственный за оповещение:")
     assert page.inner_text("[data-alert-assignee]").strip() != "Не назначен"
     screenshot(page, "analyst-alert")
     _clean(page)

@@ -64,6 +64,23 @@ class TermForm(forms.Form):
             field.queryset = Position.objects.select_related("body").order_by("body__order", "order")
 
 
+class _NamedDateField(forms.DateField):
+    """A date field whose error repeats what was typed, so a person sees which value was wrong."""
+
+    def to_python(self, value: Any) -> Any:
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid",
+                                        params={"value": value}) from error
+
+
+class ChairOnDayForm(forms.Form):
+    day = _NamedDateField(
+        label=_("Date"), widget=DateInput({"class": "form-control"}), input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("“%(value)s” is not a date: give the day as YYYY-MM-DD.")})
+
+
 class ChairmanshipForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1992, max_value=2200)
     state = forms.ModelChoiceField(label=_("State"), queryset=MemberState.objects.all(),

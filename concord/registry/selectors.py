@@ -196,6 +196,12 @@ def chairmanship_schedule(*, viewer: Viewer | SystemActor, first_year: int, last
     return rotation.schedule(states, recorded, range(first_year, last_year + 1), handovers)
 
 
+def earliest_recorded_chair_year(*, viewer: Viewer | SystemActor) -> int | None:
+    """The first year with a recorded chairmanship, so that a schedule can reach back to it."""
+    first = Chairmanship.objects.order_by("year").values_list("year", flat=True).first()
+    return int(first) if first is not None else None
+
+
 def chairmanship_for_year(*, viewer: Viewer | SystemActor, year: int) -> rotation.ChairYear:
     if not FIRST_CHAIR_YEAR <= year <= LAST_CHAIR_YEAR:
         raise ValidationError(_("The year must be between 1992 and 2200."),

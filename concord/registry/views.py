@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from concord.core import clock
+from concord.core.errors import ValidationError
 from concord.core.exports import FORMATS, table_response
 from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
@@ -19,6 +20,7 @@ from concord.registry import rotation, selectors, services
 from concord.registry.forms import (
     BodyForm,
     ChairmanshipForm,
+    ChairOnDayForm,
     MemberStateForm,
     OfficialForm,
     StatusChangeForm,
@@ -194,13 +196,31 @@ def term_add(request: HttpRequest, official_id: UUID) -> HttpResponse:
 
 def chairmanship(request: HttpRequest) -> HttpResponse:
     year = clock.current_year()
+    last_year = min(year + 8, selectors.LAST_CHAIR_YEAR)
+    first_year = max(year - 12, selectors.FIRST_CHAIR_YEAR)
+    # Every recorded term is listed, however old: a state's page links here for each of them.
+    earliest = selectors.earliest_recorded_chair_year(viewer=request.user)
+    if earliest is not None:
+        first_year = max(min(first_year, earliest), last_year - selectors.LONGEST_SCHEDULE)
     schedule = selectors.chairmanship_schedule(
-        viewer=request.user, first_year=max(year - 12, selectors.FIRST_CHAIR_YEAR),
-        last_year=min(year + 8, selectors.LAST_CHAIR_YEAR))
+        viewer=request.user, first_year=first_year, last_year=last_year)
     # The schedule holds the years either side of today, so the term running today is in it.
     current = rotation.in_office(schedule, clock.today())
-    return render(request, "registry/chairmanship.html",
-                  {"schedule": list(reversed(schedule)), "current": current, "year": year})
+    context: dict[str, Any] = {"schedule": list(reversed(schedule)), "current": current,
+                               "year": year}
+    form = ChairOnDayForm(request.GET if "day" in request.GET else None)
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            try:
+                context["on_day"] = selectors.chair_on(viewer=request.user,
+                                                       day=form.cleaned_data["day"])
+            except ValidationError as error:
+                form.add_error("day", error.detail)
+        if form.errors:
+            status = 400
+    context["day_form"] = form
+    return render(request, "registry/chairmanship.html", context, status=status)
 
 
 @form_page("registry.change_chairmanship")

@@ -4,6 +4,7 @@ made to the next session."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import ClassVar
 
 from django.conf import settings
@@ -86,6 +87,13 @@ class Instruction(LabelledModel):
     @property
     def is_open(self) -> bool:
         return self.status in Instruction.OPEN
+
+    def status_on(self, day: date) -> str:
+        """The status as it stands on `day`: an open instruction past its due day is overdue
+        then, whether or not the nightly check has flagged it yet."""
+        if self.is_open and self.due_on is not None and self.due_on < day:
+            return Instruction.Status.OVERDUE
+        return self.status
 
 
 class ProgressReport(models.Model):

@@ -140,9 +140,7 @@ class ImplementationProgress:
 
 
 def _overdue_now(instruction: Instruction, today: date) -> bool:
-    # The nightly flagging may not have run yet: an open instruction past its day is overdue.
-    return instruction.status == Instruction.Status.OVERDUE or (
-        instruction.is_open and instruction.due_on is not None and instruction.due_on < today)
+    return instruction.status_on(today) == Instruction.Status.OVERDUE
 
 
 def implementation_progress(*, report: ImplementationReport) -> ImplementationProgress:

@@ -248,9 +248,13 @@ def implementation_report_generate(*, actor: Actor, session: Session,
     validated(report, exclude=["releasable_to"])
     report.save()
     report.releasable_to.set(list(parties))
+    # The report states each instruction as it stands on the day it is prepared, so one past its
+    # day is overdue in it even before the nightly check flags it.
+    prepared_on = today()
     for order, instruction in enumerate(instructions, start=1):
         ImplementationEntry.objects.create(
-            report=report, instruction=instruction, order=order, status=instruction.status,
+            report=report, instruction=instruction, order=order,
+            status=instruction.status_on(prepared_on),
             text_ru=_entry_text(instruction, "ru"), text_en=_entry_text(instruction, "en"))
     audit_record(actor=actor, action="council.implementation_report.generate", target=report,
                  detail={"session": str(session.public_id), "entries": len(instructions)})

@@ -314,3 +314,20 @@ def test_it_counts_an_open_instruction_past_its_deadline_as_overdue(org, persona
     assert instruction.due_on is not None and instruction.due_on < date(2026, 1, 1)
     assert progress.now.overdue == 1
     assert progress.later_reports == []
+
+
+def test_it_records_an_instruction_past_its_deadline_as_overdue_in_the_report(org, personas):
+    # The nightly check has not run: the instruction is still only assigned.
+    report = implementation_report(org, personas.officer)
+
+    entry = report.entries.get()
+    assert entry.instruction.status == Instruction.Status.ASSIGNED
+    assert entry.status == Instruction.Status.OVERDUE
+    progress = selectors.implementation_progress(
+        report=selectors.implementation_report_get(viewer=personas.officer,
+                                                   public_id=report.public_id))
+    assert progress.as_prepared.overdue == progress.now.overdue == 1
+    page = _client(personas.officer).get(report.get_absolute_url()).content.decode()
+    summary = page.split('id="report-summary"')[1].split("</table>")[0]
+    in_report, today = summary.split("<tbody>")[1].split("</tr>")[:2]
+    assert in_report.split("<td>")[1:] == today.split("<td>")[1:]

@@ -110,6 +110,36 @@ def test_an_analyst_acknowledges_an_alert_once_and_it_is_audited(client, persona
     assert AuditEntry.objects.filter(action="monitoring.alert.acknowledge").count() == 1
 
 
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_it_says_once_who_acknowledged_an_alert_and_when(client, personas):
+    alert = _alert(personas)
+    personas.analyst.first_name, personas.analyst.last_name = "Марина", "Белова"
+    personas.analyst.save()
+    client.force_login(personas.analyst)
+    client.post(reverse("monitoring:alert-acknowledge", args=[alert.public_id]))
+
+    page = _page(client, alert)
+
+    state = _text(page.split("data-alert-state>")[1].split("</dd>")[0])
+    assert state.startswith("Принято к сведению: Марина Белова, ")
+    assert state.lower().count("принято к сведению") == 1
+
+
+def test_it_shows_an_alert_still_in_force_without_calling_it_ended(client, personas):
+    alert = _alert(personas)
+    client.force_login(personas.analyst)
+
+    page = _page(client, alert)
+
+    row = page.split("data-alert-ending>")[0].rsplit("<dt", 1)[1]
+    ending = _text(page.split("data-alert-ending>")[1].split("</dd>")[0])
+    assert "Окончание" in row and "Завершено" not in row
+    assert ending == "— оповещение ещё действует"
+
+
 def test_it_assigns_an_alert_to_an_analyst_who_may_read_it(client, personas):
     alert = _alert(personas)
     colleague = make_user("colleague", personas.state_a, Classification.CONFIDENTIAL,
@@ -124,7 +154,11 @@ def test_it_assigns_an_alert_to_an_analyst_who_may_read_it(client, personas):
     alert.refresh_from_db()
     assert alert.assignee == colleague
     page = response.content.decode()
-    assert "Ответственным за оповещение назначен(а) Ирина Петрова." in page
+    # Said without a participle that would guess the person's gender.
+    assert "Ответственный за оповещение: Ирина Петрова." in page
+    assert "назначен(а)" not in page
+    assigned = page.split("data-alert-assignee>")[1].split("</dd>")[0]
+    assert assigned == "Ирина Петрова"
     entry = AuditEntry.objects.get(action="monitoring.alert.assign")
     assert json.loads(entry.detail) == {"from": "", "to": "colleague"}
 
