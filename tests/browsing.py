@@ -82,7 +82,8 @@ def english_on_page(page: Any, allowed: frozenset[str] = frozenset()) -> list[st
     one, none of them a format's or the system's name, nor a name the data itself holds)."""
     found = []
     for text in page.evaluate(_VISIBLE_TEXT):
-        if re.search(r"[А-Яа-яЁё]", text):
+        # Russian text, or a code such as a document's symbol (CSC/PLN/2011/01/1), is not English.
+        if re.search(r"[А-Яа-яЁё]", text) or re.fullmatch(r"[A-Z0-9/.\-–\s]+", text):
             continue
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", text)
                  if w not in NOT_ENGLISH and w not in allowed]

@@ -24,8 +24,13 @@ SOCHI = "Сессия Совета коллективной безопаснос
 
 
 def _download(page, link_text: str) -> bytes:
+    # The files are in the document's «Скачать» menu, grouped by the language of the text.
+    fmt, language = link_text.split()
+    page.get_by_role("button", name="Скачать").click()
+    item = page.locator(f'.export-menu a.dropdown-item[hreflang="{language.lower()}"]',
+                        has_text=fmt)
     with page.expect_download() as started:
-        page.get_by_role("link", name=link_text).click()
+        item.click()
     return Path(started.value.path()).read_bytes()
 
 
