@@ -87,7 +87,8 @@ def marking_of(record: Any, *, language: str | None = None) -> Marking:
         released = _("Released to: %(parties)s") % {"parties": ", ".join(named)}
     else:
         released = _("Not released beyond the originator")
-    originator = _("Originator: %(party)s") % {"party": record.originator.code}
+    # People read the originator by name on paper; its code is for files meant for machines.
+    originator = _("Originator: %(party)s") % {"party": record.originator.name}
     return Marking(classification, f"{originator} · {released}")
 
 

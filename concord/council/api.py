@@ -529,8 +529,13 @@ def _language(language: str) -> str:
 
 
 @router.get("/documents/{document_id}/akn", summary="The adopted document as Akoma Ntoso 3.0 XML",
-            openapi_extra={"responses": {200: {"description": "Akoma Ntoso 3.0 XML",
-                                               "content": {"application/akn+xml": {}}}}})
+            openapi_extra={"responses": {
+                200: {"description": "Akoma Ntoso 3.0 XML",
+                      "content": {"application/akn+xml": {}}},
+                409: {"description": "The document is not adopted: only adopted documents are "
+                                     "published as Akoma Ntoso.",
+                      "content": {"application/problem+json": {
+                          "schema": {"$ref": "#/components/schemas/Problem"}}}}}})
 def document_akn(request: HttpRequest, document_id: str, language: str = "ru") -> HttpResponse:
     found = selectors.document_get(viewer=request.user, public_id=document_id)
     return HttpResponse(outputs.document_akn(document=found, language=_language(language)),

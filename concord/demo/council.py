@@ -1,7 +1,8 @@
 """The demo organization's council records: the CSC session in Sochi of 23 September 2013 with its
 documents, the sessions around it that the press release names, and the June 2024 Almaty meeting
 of the Committee of Secretaries of Security Councils, and the December 2011 session's Action Plan
-on Afghanistan that the Sochi briefing reports on. Loading twice changes nothing.
+on Afghanistan that the Sochi briefing reports on; and the next regular session ahead, with a
+draft awaiting positions. Loading twice changes nothing.
 
 The sessions are in `council_sessions`, the documents and their signatures in
 `council_documents`."""
@@ -15,6 +16,7 @@ from concord.council.models import ImplementationReport
 from concord.demo.council_afghanistan import load_action_plan
 from concord.demo.council_documents import SOCHI_DOCUMENTS, _adopted, _signatures, demo_signer_key
 from concord.demo.council_sessions import _agenda, _Count, _id, _participants, _sessions, _unscoped
+from concord.demo.council_upcoming import load_upcoming
 
 
 def load_council() -> dict[str, int]:
@@ -34,6 +36,7 @@ def load_council() -> dict[str, int]:
         services.implementation_report_generate(actor=SYSTEM, session=moscow,
                                                 public_id=_id("report", "CSC-2014-H2"))
         count.add("implementation reports")
+    load_upcoming(count)
     return dict(count)
 
 

@@ -171,10 +171,12 @@ def test_it_marks_a_council_document_in_its_language_at_the_top_and_bottom_of_ea
 
     header, footer = _docx_marking(docx.content)
     assert header[0] == footer[0] == marking
-    assert "SEC" in header[1] and release in header[1] and header[1] == footer[1]
+    origin = {"ru": "Сторона-источник: Секретариат", "en": "Originator: Secretariat"}[language]
+    assert origin in header[1] and release in header[1] and header[1] == footer[1]
     top, bottom = _header_and_footer(_pdf_lines(pdf.content))
     assert top[0] == bottom[0] == marking
     assert release in top[1] and release in bottom[1]
+    assert origin in top[1]
 
 
 @pytest.mark.parametrize(("language", "marking"), [("ru", "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"),

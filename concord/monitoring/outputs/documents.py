@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from functools import cache
 from typing import Any
 
 from django.contrib.staticfiles import finders
+from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from docx.shared import Cm
@@ -197,6 +199,13 @@ def _country_name(row: dict[str, Any]) -> str:
     return str(row.get(f"name_{language}") or row.get("name_en") or row["country"])
 
 
+def _day(day: date | str) -> str:
+    # The report's content keeps its days in ISO for machines; people read them as their
+    # language writes dates.
+    return date_format(date.fromisoformat(day) if isinstance(day, str) else day,
+                       "SHORT_DATE_FORMAT")
+
+
 def _compared(count: int, before: int) -> str:
     return _("%(count)s (previous period: %(before)s)") % {"count": count, "before": before}
 
@@ -209,7 +218,7 @@ def report_rows(report: SituationReport) -> dict[str, Any]:
     verifications = dict(Verification.choices)
     return {
         "meta": [
-            (_("Period"), f"{report.period_start.isoformat()} – {report.period_end.isoformat()}"),
+            (_("Period"), f"{_day(report.period_start)} – {_day(report.period_end)}"),
             (_("Region"), str(region.label) if region else _("The whole area of responsibility")),
             (_("Incidents"), _compared(totals.get("incidents", 0),
                                        totals.get("incidents_before", 0))),
@@ -222,12 +231,12 @@ def report_rows(report: SituationReport) -> dict[str, Any]:
                         str(r["fatalities"])] for r in content.get("by_category", [])],
         "countries": [[_country_name(r), str(r["count"]), str(r["fatalities"])]
                       for r in content.get("by_country", [])],
-        "serious": [[r["date"], _place(r), _serious_category(r), str(r["fatalities"]),
+        "serious": [[_day(r["date"]), _place(r), _serious_category(r), str(r["fatalities"]),
                      str(verifications.get(r["verification"], r["verification"])),
                      r["narrative"]] for r in content.get("serious", [])],
         "alerts": [[str(levels.get(a["level"], a["level"])), _indicator_name(a),
                     f"{a['value']:g}",
-                    f"{a['window_start']} – {a['window_end']}",
+                    f"{_day(a['window_start'])} – {_day(a['window_end'])}",
                     _("active") if a["active"] else _("ended")]
                    for a in content.get("alerts", [])],
     }

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from concord.core import clock
@@ -50,7 +51,8 @@ def report_generate(*, actor: Actor, start: date, end: date, region: str = "",
     area = str(REGION_BY_CODE[region].label) if region else _("the area of responsibility")
     report = SituationReport.objects.create(
         title=title or _("The situation in %(area)s, %(start)s – %(end)s") % {
-            "area": area, "start": start.isoformat(), "end": end.isoformat()},
+            "area": area, "start": date_format(start, "SHORT_DATE_FORMAT"),
+            "end": date_format(end, "SHORT_DATE_FORMAT")},
         region=region, period_start=start, period_end=end, content=content,
         label_floor=audience.classification, floor_released_to_all=label.release_to_all_members,
         classification=label.classification, originator=party,

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import formats
 
 from concord.core import clock
 from concord.core.actors import SYSTEM
@@ -38,8 +39,9 @@ def test_it_covers_exactly_the_previous_monday_to_sunday(personas, today):
     assert (totals["incidents"], totals["fatalities"], totals["incidents_before"]) == (2, 3, 1)
     assert report.originator == personas.secretariat
     assert report.generated_by is None
+    # The title is for people: written as the active language writes dates.
     assert report.title == ("The situation in the area of responsibility, "
-                            "2024-06-03 – 2024-06-09")
+                            "06/03/2024 – 06/09/2024")
 
 
 def test_it_audits_the_draft_and_leaves_it_for_an_analyst_to_edit(personas):
@@ -161,8 +163,9 @@ def test_the_command_drafts_last_week_once_and_says_so(personas, capsys):
     call_command("situation", "weekly")
     call_command("situation", "weekly")
 
+    first, last = (formats.date_format(day, "SHORT_DATE_FORMAT") for day in (start, end))
     assert capsys.readouterr().out.splitlines() == [
-        f"The situation in the area of responsibility, {start} – {end}: 0 incidents, drafted "
+        f"The situation in the area of responsibility, {first} – {last}: 0 incidents, drafted "
         "(label Official use).",
         f"The report for {start} – {end} is already drafted."]
     assert SituationReport.objects.visible_to(personas.officer).count() == 1
