@@ -15,7 +15,7 @@ from tests.browsing import PASSWORD, english_on_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-DRAFT = "О Плане мероприятий по укреплению таджикско-афганской границы"
+DRAFT = "О плане мероприятий по укреплению таджикско-афганской границы"
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 

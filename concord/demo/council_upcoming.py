@@ -73,7 +73,7 @@ def load_upcoming(count: _Count) -> None:
     place_ru, place_en = session.place_ru, session.place_en
     draft = services.document_register(
         actor=SYSTEM, body=session.body, doc_type=Document.Type.DECISION,
-        title_ru="О Плане мероприятий по укреплению таджикско-афганской границы",
+        title_ru="О плане мероприятий по укреплению таджикско-афганской границы",
         title_en="On the Plan of measures to strengthen the Tajik-Afghan border",
         session=session, agenda_item=item, place_ru=place_ru, place_en=place_en,
         classification=Classification.OFFICIAL_USE, release_to_all_members=True,

@@ -13,7 +13,7 @@ from concord.council.models import Document, Session
 from concord.demo.steps import load_all
 
 PASSWORD = "demo password for the test suite"
-DRAFT_TITLE = "О Плане мероприятий по укреплению таджикско-афганской границы"
+DRAFT_TITLE = "О плане мероприятий по укреплению таджикско-афганской границы"
 
 
 @pytest.fixture
