@@ -19,10 +19,12 @@ from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.monitoring import tally
 
-_original_teardown = TransactionTestCase._fixture_teardown
+# Django's private test hooks, which the type stubs do not declare.
+_case: Any = TransactionTestCase
+_original_teardown = _case._fixture_teardown
 
 
-def _teardown_with_guard_lifted(self: TransactionTestCase) -> Any:
+def _teardown_with_guard_lifted(self: Any) -> Any:
     # Wiping the database between transactional tests is the one DELETE the audit table allows,
     # and the one the incident tallies need not follow. The flush covers every database at once,
     # so every guard and trigger is lifted around one teardown.
@@ -33,7 +35,7 @@ def _teardown_with_guard_lifted(self: TransactionTestCase) -> Any:
         return _original_teardown(self)
 
 
-TransactionTestCase._fixture_teardown = _teardown_with_guard_lifted  # type: ignore[method-assign]
+_case._fixture_teardown = _teardown_with_guard_lifted
 
 
 @pytest.fixture(autouse=True)
