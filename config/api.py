@@ -16,12 +16,15 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
+from concord.assistance.api import router as assistance_router
 from concord.core.busy import busy_problem, database_busy
 from concord.core.errors import DomainError, Forbidden, ValidationError
 from concord.core.middleware import audit_refusal
 from concord.core.renderers import ORJSONRenderer
 from concord.council.api import router as council_router
+from concord.forces.api import router as forces_router
 from concord.monitoring.api import router as monitoring_router
+from concord.press.api import router as press_router
 from concord.registry.api import router as registry_router
 
 WRITES = frozenset({"post", "put", "patch", "delete"})
@@ -215,3 +218,6 @@ def _database_error(request: HttpRequest, exc: OperationalError) -> HttpResponse
 api.add_router("/", registry_router)
 api.add_router("/", monitoring_router)
 api.add_router("/", council_router)
+api.add_router("/assistance/", assistance_router)
+api.add_router("/forces/", forces_router)
+api.add_router("/press/", press_router)

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "concord.registry",
     "concord.monitoring",
     "concord.council",
+    "concord.assistance",
+    "concord.forces",
+    "concord.press",
     "concord.portal",
     "concord.demo",
 ]

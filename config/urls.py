@@ -10,6 +10,9 @@ urlpatterns = [
     path("registry/", include("concord.registry.urls")),
     path("council/", include("concord.council.urls")),
     path("monitoring/", include("concord.monitoring.urls")),
+    path("assistance/", include("concord.assistance.urls")),
+    path("forces/", include("concord.forces.urls")),
+    path("press/", include("concord.press.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]
