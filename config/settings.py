@@ -228,6 +228,8 @@ STATICFILES_DIRS = [
     ("vendor/world-atlas", NODE_MODULES / "world-atlas"),
     ("vendor/topojson-client", NODE_MODULES / "topojson-client" / "dist"),
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
+    ("vendor/milsymbol", NODE_MODULES / "milsymbol" / "dist"),
+    ("vendor/vis-timeline", NODE_MODULES / "vis-timeline" / "standalone" / "umd"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
