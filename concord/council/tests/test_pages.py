@@ -88,6 +88,24 @@ def test_it_shows_what_changed_between_versions(org, personas):
 
     assert "<del>− 1. To give assistance.</del>" in page
     assert "<ins>+ 1. To give free assistance.</ins>" in page
+    # A version is never offered against itself: "from" lists 1 only, "to" lists 2 only.
+    assert 'name="from"' in page and page.count('<option value="1"') == 1
+    assert page.count('<option value="2"') == 1
+
+    same = _client().get(reverse("council:document-diff", args=[document.public_id])
+                         + "?language=en&from=2&to=2").content.decode()
+    assert "<del>− 1. To give assistance.</del>" in same
+
+
+def test_it_says_a_text_of_one_version_has_nothing_to_compare_with(org, personas):
+    document = draft(org, personas.officer, classification=Classification.PUBLIC)
+
+    page = _client().get(
+        reverse("council:document-diff", args=[document.public_id]) + "?language=ru",
+        HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+
+    assert "У этого текста пока одна редакция: сравнивать не с чем." in page
+    assert 'name="from"' not in page and "diff-same" not in page
 
 
 def test_it_lists_only_released_documents_in_the_page_its_count_and_its_export(org, personas):

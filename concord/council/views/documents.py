@@ -85,8 +85,13 @@ def document_diff(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     newest = versions[-1].version if versions else 0
     older = pick("from", max(newest - 1, 1))
     newer = pick("to", newest)
+    # A version compared with itself shows nothing: the pair is put in order, and a single
+    # version is said to have nothing to compare with.
+    older, newer = min(older, newer), max(older, newer)
+    if older == newer and len(versions) > 1:
+        older, newer = (newer - 1, newer) if newer - 1 in by_number else (older, older + 1)
     lines = selectors.text_diff(older=by_number[older], newer=by_number[newer]) \
-        if versions else []
+        if len(versions) > 1 else []
     context = {"document": document, "language": language, "versions": versions,
                "older": older, "newer": newer, "lines": lines,
                "languages": [(code, LANGUAGE_NAMES[code]) for code in texts]}
