@@ -11,6 +11,7 @@ from datetime import MAXYEAR, MINYEAR
 from typing import Any, Generic, TypeVar
 
 from django.contrib import messages
+from django.db.models import F, Func, OrderBy, TextField
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -132,18 +133,41 @@ def sort_of(params: Mapping[str, Any], keys: Mapping[str, tuple[str, ...]], defa
     return Sort(*found) if found else default
 
 
-def order_by(sort: Sort, keys: Mapping[str, tuple[str, ...]]) -> list[str]:
-    """The fields a selector orders by for `sort`. Each key of `keys` lists its fields in
-    ascending order, the ones after the first breaking ties, so that a page of a sorted list
-    never shares a row with the next one; a descending sort turns every field round, so that
-    ties fall the same way both ways. `title` and `{lang}` are read in the page's language."""
+class Folded(Func):
+    """A text in lower case, Cyrillic included, so that «О плане» sorts beside «о плане»:
+    SQLite's own LOWER folds ASCII only (see concord.core.sqlite)."""
+
+    function = "LOWER"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return super().as_sql(compiler, connection, function="concord_fold", **extra)
+
+
+def order_by(sort: Sort, keys: Mapping[str, tuple[str, ...]]) -> list[str | OrderBy]:
+    """What a selector orders by for `sort`. Each key of `keys` lists its fields in ascending
+    order, the ones after the first breaking ties, so that a page of a sorted list never shares
+    a row with the next one; a descending sort turns every field round, so that ties fall the
+    same way both ways. `title` and `{lang}` are read in the page's language; titles and names
+    (`title`, `name_…`) sort without regard to case. A field written `due_on?` may be empty:
+    rows without it come last whichever way the list is sorted, on every engine."""
     language = "en" if (get_language() or "ru")[:2] == "en" else "ru"
-    fields = []
+    fields: list[str | OrderBy] = []
     for field in keys[sort.key]:
         name = field.removeprefix("-")
+        empty_last = name.endswith("?")
+        name = name.removesuffix("?")
         if name == "title":
             name = f"title_{language}"
         name = name.replace("{lang}", language)
-        ascending = not field.startswith("-")
-        fields.append(name if ascending != sort.descending else f"-{name}")
+        descending = field.startswith("-") != sort.descending
+        leaf = name.rsplit("__", 1)[-1]
+        if leaf.startswith(("title_", "name_")):
+            folded = Folded(F(name))
+            fields.append(folded.desc() if descending else folded.asc())
+        elif empty_last:
+            fields.append(F(name).desc(nulls_last=True) if descending
+                          else F(name).asc(nulls_last=True))
+        else:
+            fields.append(f"-{name}" if descending else name)
     return fields

@@ -1,6 +1,7 @@
-"""SQLite's LIKE folds case for ASCII letters only, so a search for «кыргыз» would miss
-«Кыргызстан». On SQLite connections Concord replaces LIKE with a Unicode-aware one; PostgreSQL's
-ILIKE needs no help."""
+"""SQLite's LIKE and LOWER fold case for ASCII letters only, so a search for «кыргыз» would miss
+«Кыргызстан» and «О плане» would sort apart from «о плане». On SQLite connections Concord
+replaces LIKE with a Unicode-aware one and adds `concord_fold`, a Unicode LOWER; PostgreSQL's
+ILIKE and LOWER need no help."""
 
 from __future__ import annotations
 
@@ -33,12 +34,17 @@ def _like(pattern: str | None, value: str | None, escape: str | None = None) -> 
     return _pattern(pattern.casefold(), escape).fullmatch(str(value).casefold()) is not None
 
 
+def _fold(value: str | None) -> str | None:
+    return None if value is None else str(value).casefold()
+
+
 def unicode_like(sender: Any, connection: Any, **kwargs: Any) -> None:
     if connection.vendor != "sqlite":
         return
     raw = connection.connection
     raw.create_function("like", 2, _like, deterministic=True)
     raw.create_function("like", 3, _like, deterministic=True)
+    raw.create_function("concord_fold", 1, _fold, deterministic=True)
 
 
 connection_created.connect(unicode_like, dispatch_uid="concord-unicode-like")

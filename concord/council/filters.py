@@ -23,12 +23,12 @@ SESSION_SORTS: dict[str, tuple[str, ...]] = {
 DOCUMENT_SORTS: dict[str, tuple[str, ...]] = {
     "symbol": ("year", "body__order", "doc_type", "serial", "pk"),
     "title": ("title", "pk"), "type": ("doc_type", "-year", "serial", "pk"),
-    "status": ("status", "-year", "serial", "pk"), "adopted": ("adopted_on", "symbol", "pk"),
+    "status": ("status", "-year", "serial", "pk"), "adopted": ("adopted_on?", "symbol", "pk"),
 }
 INSTRUCTION_SORTS: dict[str, tuple[str, ...]] = {
-    "due": ("due_on", "document__symbol", "number", "pk"),
+    "due": ("due_on?", "document__symbol", "number", "pk"),
     "document": ("document__symbol", "number", "pk"),
-    "status": ("status", "due_on", "pk"),
+    "status": ("status", "due_on?", "pk"),
 }
 REPORT_SORTS: dict[str, tuple[str, ...]] = {
     "title": ("title", "-generated_at", "pk"), "drafted": ("generated_at", "pk"),

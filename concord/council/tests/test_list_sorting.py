@@ -179,3 +179,39 @@ def test_it_searches_and_sorts_instructions_on_the_api(instructions, personas):
     assert [item["text_en"] for item in mine["items"]] == ["Send the list of units"]
     assert wrong.status_code == 422
     assert sorted(error["field"] for error in wrong.json()["errors"]) == ["due", "mine"]
+
+
+def test_it_sorts_russian_titles_alphabetically_whatever_their_case(org, personas):
+    officer = personas.officer
+    for title in ("Об утверждении бюджета", "о плане мероприятий", "Афганистан: план"):
+        draft(org, officer, title_ru=title)
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    client.force_login(officer)
+    page = html.unescape(client.get(reverse("council:document-list"), {"sort": "title"})
+                         .content.decode())
+    api = client.get("/api/v1/documents", {"sort": "-title"}).json()
+
+    # A capital «О» no longer sends «Об утверждении…» before «о плане…».
+    assert page.index("Афганистан: план") < page.index("о плане мероприятий") \
+        < page.index("Об утверждении бюджета")
+    assert [item["title_ru"] for item in api["items"]] == [
+        "Об утверждении бюджета", "о плане мероприятий", "Афганистан: план"]
+
+
+def test_it_lists_instructions_without_a_deadline_after_the_dated_ones_both_ways(instructions,
+                                                                                 personas):
+    undated = services.instruction_add(
+        actor=personas.officer, document=instructions["late"].document,
+        addressee_kind=Instruction.Addressee.SECRETARIAT, text_ru="Держать в поле зрения",
+        text_en="Keep under review", deadline_on=None)
+    client = _client(personas.officer)
+
+    soonest = client.get("/api/v1/instructions", {"sort": "due"}).json()
+    latest = client.get("/api/v1/instructions", {"sort": "-due"}).json()
+    page = _page(personas.officer, "council:instruction-list", {"sort": "due"})
+
+    assert [item["text_en"] for item in soonest["items"]][-1] == "Keep under review"
+    assert [item["text_en"] for item in latest["items"]][-1] == "Keep under review"
+    assert page.index(instructions["later"].get_absolute_url()) < page.index(
+        undated.get_absolute_url())
