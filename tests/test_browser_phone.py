@@ -255,3 +255,24 @@ def test_it_fits_a_list_sorted_by_its_last_column_on_a_phone(live_server, browse
         overflow[path] = sideways_scroll(page)
 
     assert overflow == dict.fromkeys(SORTED_LISTS, 0)
+
+
+def test_it_tells_a_touch_screen_to_tap_where_a_keyboard_is_told_to_hold_ctrl(live_server,
+                                                                             browser_page):
+    load_all(password=PASSWORD)
+    page = browser_page
+    sign_in(page, live_server, "analyst", enrol=True)
+    page.goto(live_server.url + "/monitoring/incidents/")
+    touch = page.context.browser.new_context(
+        storage_state=page.context.storage_state(), has_touch=True, is_mobile=True,
+        viewport=PHONE, locale="ru-RU")
+    phone = touch.new_page()
+    phone.goto(live_server.url + "/monitoring/incidents/")
+
+    assert page.locator("#f-several").is_visible()
+    assert "Ctrl" in page.locator("#f-several").inner_text()
+    assert not page.locator("#f-several-touch").is_visible()
+    assert not phone.locator("#f-several").is_visible()
+    assert phone.locator("#f-several-touch").inner_text().startswith(
+        "Несколько категорий или стран: коснитесь каждой нужной")
+    touch.close()
