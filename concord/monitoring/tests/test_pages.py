@@ -62,6 +62,20 @@ def test_it_lists_incidents_and_exports_the_same_selection(client, personas):
     assert "Panj" in export and "Hidden Osh" not in export
 
 
+def test_it_says_the_list_holds_every_date_while_the_picture_shows_ninety_days(client,
+                                                                              personas):
+    _recent(personas)
+    client.force_login(personas.delegate_b)
+
+    unfiltered = client.get("/monitoring/incidents/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    dated = client.get("/monitoring/incidents/?from=2013-01-01",
+                       HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+
+    assert ("В этом списке — инциденты за все даты; обстановка показывается за последние 90 "
+            "дней, если не выбран другой период.") in unfiltered
+    assert "data-period-note" not in dated
+
+
 def test_it_answers_an_invisible_incident_page_as_missing(client, personas):
     hidden = incident(personas.secretariat, classification=Classification.CONFIDENTIAL,
                       release_to_all_members=False)

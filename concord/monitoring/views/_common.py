@@ -24,8 +24,12 @@ def _filters(request: HttpRequest, *, default_days: int = 0) -> IncidentFilters:
     return filters
 
 
+# The period the situation picture opens on; the incident list, unfiltered, holds every date.
+PICTURE_DAYS = 90
+
+
 def _filter_context(filters: IncidentFilters) -> dict[str, Any]:
-    return {"filters": filters, "categories": Category.choices,
+    return {"filters": filters, "picture_days": PICTURE_DAYS, "categories": Category.choices,
             "countries": [(c.alpha2, c.name_ru if _is_ru() else c.name_en) for c in COUNTRIES],
             "regions": [(r.code, r.label) for r in REGIONS], "severities": Severity.choices,
             "verifications": Verification.choices,

@@ -16,6 +16,7 @@ from concord.monitoring.filters import IncidentFilters
 from concord.monitoring.geography import BY_ALPHA2, COUNTRIES, REGION_BY_CODE
 from concord.monitoring.taxonomy import Category
 from concord.monitoring.views._common import (
+    PICTURE_DAYS,
     _filter_context,
     _filters,
     _is_ru,
@@ -25,7 +26,7 @@ from concord.monitoring.views._common import (
 @login_required
 def situation(request: HttpRequest) -> HttpResponse:
     # The picture opens on the last 90 days, the window the early-warning baseline uses.
-    filters = _filters(request, default_days=90)
+    filters = _filters(request, default_days=PICTURE_DAYS)
     summary = selectors.situation_summary(viewer=request.user, filters=filters, zoom=4)
     labels = dict(Category.choices)
     timeline = _timeline(summary.weeks, summary.counts, summary.by_category, labels)
