@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from babel.dates import get_timezone_location
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concord.core import clock
@@ -69,17 +71,36 @@ def _zones_by_region() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((region, tuple(sorted(names))) for region, names in grouped.items() if names)
 
 
+@lru_cache(maxsize=2048)
+def _place(name: str, language: str) -> str:
+    try:
+        return str(get_timezone_location(name, locale=language, return_city=True))
+    except (LookupError, ValueError):
+        return name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def time_zone_place(name: str, moment: datetime | None = None) -> str:
+    """The place that keeps a time zone, in the reader's language (CLDR's city names: «Душанбе»,
+    not "Asia/Dushanbe"), and its offset from UTC at `moment` (now by default)."""
+    language = "en" if (get_language() or "ru")[:2] == "en" else "ru"
+    try:
+        zone = zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return name
+    offset = (moment or clock.now()).astimezone(zone).strftime("%z")
+    return f"{_place(name, language)} (UTC{offset[:3]}:{offset[3:]})"
+
+
 def _zone_label(name: str, moment: datetime) -> str:
-    offset = moment.astimezone(zoneinfo.ZoneInfo(name)).strftime("%z")
-    place = name.split("/", 1)[1].replace("_", " ")
-    return f"{place} (UTC{offset[:3]}:{offset[3:]})"
+    return time_zone_place(name, moment)
 
 
 def time_zone_choices() -> list[tuple[Any, Any]]:
     """Every IANA time zone, grouped by region; the label is the place without its region and its
     offset from UTC today, so that a zone can be chosen knowing only the hour kept there."""
     moment = clock.now()
-    return [(REGIONS[region], [(name, _zone_label(name, moment)) for name in names])
+    return [(REGIONS[region], sorted(((name, _zone_label(name, moment)) for name in names),
+                                     key=lambda choice: choice[1].casefold()))
             for region, names in _zones_by_region()]
 
 

@@ -103,9 +103,18 @@ def test_it_gives_every_date_field_of_every_form_an_iso_input():
 def test_it_offers_time_zones_by_region_in_the_pages_language():
     with translation.override("ru"):
         html = str(_Meeting()["zone"])
+    with translation.override("en"):
+        english = str(_Meeting()["zone"])
 
     assert '<optgroup label="Европа">' in html and '<optgroup label="Азия">' in html
-    assert re.search(r'<option value="Europe/Moscow" selected>Moscow \(UTC\+03:00\)</option>', html)
+    # The place is named in the page's language, not by its IANA identifier.
+    assert re.search(r'<option value="Europe/Moscow" selected>Москва \(UTC\+03:00\)</option>', html)
+    assert '<option value="Asia/Dushanbe">Душанбе (UTC+05:00)</option>' in html
+    assert re.search(r'<option value="Europe/Moscow" selected>Moscow \(UTC\+03:00\)</option>',
+                     english)
+    # Within a region the places are in the alphabet of the page.
+    asia = html[html.index('<optgroup label="Азия">'):]
+    assert asia.index(">Алматы (") < asia.index(">Бишкек (") < asia.index(">Душанбе (")
     assert "Etc/GMT" not in html and "W-SU" not in html
 
 

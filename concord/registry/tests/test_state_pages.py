@@ -139,6 +139,8 @@ def test_it_shows_a_state_with_its_officials_and_chairmanships(client, org):
     assert "Россия" in page
     assert "Александр Студеникин" in page
     assert ">2014</a>" in page
+    # The capital's time zone is a city in the reader's language, not an IANA identifier.
+    assert '<span title="Asia/Almaty">Алматы (UTC+05:00)</span>' in page
 
 
 def test_it_finds_a_state_by_a_lower_case_code(client, org):
