@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from concord.accounts.models import User
-from concord.core.audit import audit_verify
+from concord.core.audit import audit_record, audit_verify
 from concord.core.errors import NotFound, UnscopedQuery
 from concord.core.labels import Classification, PartyKind, can_read, visible_q
 from concord.core.models import AuditEntry, Party
@@ -273,6 +273,19 @@ def test_it_audits_a_confidential_read_but_not_an_official_one(personas):
     assert (read.actor_id, read.classification) == (personas.delegate_a.pk,
                                                     Classification.CONFIDENTIAL)
     assert read.label_originator == personas.state_a.code
+
+
+def test_it_keeps_a_users_changes_on_their_dashboard_however_many_records_they_open(personas):
+    reader = personas.delegate_a
+    edited = _dossier(personas.state_a, Classification.CONFIDENTIAL)
+    audit_record(actor=reader, action="labelprobe.dossier.update", target=edited)
+    for _ in range(12):
+        confidential = _dossier(personas.state_a, Classification.CONFIDENTIAL)
+        labelled_get(Dossier.objects.all(), viewer=reader, pk=confidential.pk)
+
+    recent = [entry.action for entry in audit_list_for_actor(viewer=reader)]
+
+    assert recent == ["labelprobe.dossier.read"] * 3 + ["labelprobe.dossier.update"]
 
 
 def _expected(user, records, extra=lambda r: True) -> set[int]:
