@@ -28,7 +28,7 @@ from concord.core.errors import DomainError
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.registry import services as registry
-from concord.registry.models import Body, BodyKind, MemberState
+from concord.registry.models import Body, BodyKind, Chairmanship, MemberState
 
 LANGUAGES = ("ru", "en")
 CLEARANCES = {c.name.lower().replace("_", "-"): c.value for c in Classification}
@@ -53,6 +53,7 @@ class Plan:
     states: list[dict[str, Any]] = field(default_factory=list)
     bodies: list[dict[str, Any]] = field(default_factory=list)
     officer: dict[str, Any] = field(default_factory=dict)
+    chairmanships: list[dict[str, Any]] = field(default_factory=list)
 
 
 class _Reader:
@@ -106,6 +107,9 @@ def _state(reader: _Reader, data: Any, key: str, iso_codes: set[str]) -> dict[st
         reader.bad(f"{key}.iso", f'"{iso}" is not an ISO 3166 code')
     names = reader.names(table, "name", key)
     official = reader.names(table, "official_name", key)
+    # The name as a signature block writes it: «За Эстонскую Республику», "For the Republic of
+    # Estonia". Optional: without it a block prints the plain official name.
+    signatory = reader.names(table, "signatory_name", key, required=False)
     zone = reader.text(table, "time_zone", key)
     if zone and zone not in zoneinfo.available_timezones():
         reader.bad(f"{key}.time_zone", f'"{zone}" is not a time zone (e.g. "Europe/Moscow")')
@@ -124,8 +128,30 @@ def _state(reader: _Reader, data: Any, key: str, iso_codes: set[str]) -> dict[st
         native_language=reader.text(table, "native_language", key, pattern=r"[a-z]{2,3}",
                                     hint="is not an ISO 639-1 language code"),
         official_name_ru=official["ru"], official_name_en=official["en"],
+        official_name_accusative_ru=signatory["ru"], official_name_in_text_en=signatory["en"],
         capital_time_zone=zone, joined_on=joined,
     )
+
+
+# The years a chairmanship can be recorded for (the registry's own constraint).
+CHAIR_YEARS = range(1992, 2201)
+
+
+def _chairmanship(reader: _Reader, data: Any, key: str, states: set[str]) -> dict[str, Any]:
+    table = reader.table(data, key)
+    year = table.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or year not in CHAIR_YEARS:
+        reader.bad(f"{key}.year", "is missing" if year is None else
+                   f"{_shown(year)} must be a year between 1992 and 2200")
+        year = None
+    state = reader.text(table, "state", key)
+    if state and state not in states:
+        reader.bad(f"{key}.state", f'"{state}" is not a member state of this file or the registry')
+    handed_over = table.get("handed_over")
+    if handed_over is not None and not isinstance(handed_over, date):
+        reader.bad(f"{key}.handed_over", f"{_shown(handed_over)} must be a date (2013-09-23)")
+        handed_over = None
+    return {"year": year, "state": state, "handed_over_on": handed_over}
 
 
 def _body(reader: _Reader, data: Any, key: str) -> dict[str, Any]:
@@ -178,6 +204,15 @@ def _hierarchy(reader: _Reader, bodies: list[dict[str, Any]]) -> list[dict[str, 
     return ordered
 
 
+def _chairmanships_read(reader: _Reader, chairs: Any, states: set[str]) -> list[dict[str, Any]]:
+    if not isinstance(chairs, list):
+        reader.bad("chairmanships", "must be a list of tables ([[chairmanships]])")
+        return []
+    known = states | set(MemberState.objects.values_list("iso_alpha2", flat=True))
+    return [_chairmanship(reader, entry, f"chairmanships[{index}]", known)
+            for index, entry in enumerate(chairs)]
+
+
 def organization_read(text: str) -> Plan:
     """Parse and check the whole file; raise SetupInvalid listing every bad value."""
     reader = _Reader()
@@ -215,6 +250,7 @@ def organization_read(text: str) -> Plan:
         bodies = []
     parsed = [_body(reader, entry, f"bodies[{index}]") for index, entry in enumerate(bodies)]
     plan.bodies = _hierarchy(reader, parsed)
+    plan.chairmanships = _chairmanships_read(reader, data.get("chairmanships", []), set(seen))
     officer = reader.table(data.get("officer"), "officer")
     clearance = reader.text(officer, "clearance", "officer")
     if clearance and clearance not in CLEARANCES:
@@ -256,6 +292,7 @@ def organization_setup(*, plan: Plan, password: str | None) -> SetupReport:
     roles_sync()
     secretariat = _secretariat(plan, report)
     _states_and_bodies(plan, report)
+    _chairmanships(plan, report)
     if not accounts.user_exists(username=plan.officer["username"]):
         if not password:
             raise SetupInvalid(["officer: a password is needed (CONCORD_NEW_PASSWORD)"])
@@ -278,6 +315,20 @@ def _secretariat(plan: Plan, report: SetupReport) -> Party:
     elif secretariat.kind != PartyKind.SECRETARIAT:
         raise SetupInvalid([f'secretariat.code: "{secretariat.code}" is a member state\'s party'])
     return secretariat
+
+
+def _chairmanships(plan: Plan, report: SetupReport) -> None:
+    recorded = set(Chairmanship.objects.values_list("year", flat=True))
+    for index, chair in enumerate(plan.chairmanships):
+        if chair["year"] in recorded:
+            continue
+        try:
+            registry.chairmanship_record(
+                actor=SYSTEM, year=chair["year"], handed_over_on=chair["handed_over_on"],
+                state=MemberState.objects.get(iso_alpha2=chair["state"]))
+        except DomainError as error:
+            raise _named(f"chairmanships[{index}]", error) from error
+        report.count("chairmanships")
 
 
 def _states_and_bodies(plan: Plan, report: SetupReport) -> None:

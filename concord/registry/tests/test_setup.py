@@ -15,7 +15,7 @@ from concord.accounts.models import Role, User
 from concord.core.audit import audit_verify
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import AuditEntry, Party
-from concord.registry.models import Body, MemberState
+from concord.registry.models import Body, Chairmanship, MemberState
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,11 @@ def test_it_loads_the_example_organization():
     assert (states["LV"].name_ru, states["LV"].name_en) == ("Латвия", "Latvia")
     assert states["LV"].joined_on == date(2004, 3, 29)
     assert states["LV"].party.kind == PartyKind.STATE
+    assert (states["EE"].official_name_accusative_ru, states["EE"].official_name_in_text_en) \
+        == ("Эстонскую Республику", "the Republic of Estonia")
+    chairs = {c.year: (c.state.iso_alpha2, c.handed_over_on)
+              for c in Chairmanship.objects.select_related("state")}
+    assert chairs == {2026: ("EE", date(2025, 11, 20)), 2027: ("LV", None)}
     bodies = {b.code: b for b in Body.objects.select_related("parent")}
     assert bodies["COUNCIL"].parent is None
     assert bodies["STAFF"].parent == bodies["DEFMIN"]
@@ -92,6 +97,13 @@ def test_it_changes_nothing_when_loaded_twice(monkeypatch):
      'officer.clearance: "top-secret" is not one of'),
     ('name = { ru = "Эстония", en = "Estonia" }', 'name = { ru = "Эстония" }',
      "member_states[0].name.en: is missing"),
+    ('year = 2027', 'year = "next"', 'chairmanships[1].year: "next" must be a year'),
+    ('state = "LV"', 'state = "FI"',
+     'chairmanships[1].state: "FI" is not a member state of this file or the registry'),
+    ("handed_over = 2025-11-20", 'handed_over = "November"',
+     'chairmanships[0].handed_over: "November" must be a date'),
+    ("handed_over = 2025-11-20", "handed_over = 2020-11-20",
+     "chairmanships[0].handed_over_on: Не в 2025 и не в 2026 году."),
 ])
 def test_it_names_a_bad_value_by_its_key_and_loads_nothing(tmp_path, old, new, named):
     said = _bad(tmp_path, old, new)
