@@ -6,8 +6,10 @@ information technology, border security, natural and man-made emergencies)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import models
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -137,26 +139,50 @@ SUB_CATEGORY_CHOICES = [(sub.code, sub.label) for sub in SUB_CATEGORIES]
 CATEGORY_CODES = frozenset(Category.values)
 
 
+@cache
+def _english() -> tuple[dict[str, str], dict[str, str]]:
+    """The English names of the organization's own categories and sub-categories, by code."""
+    with translation.override("en"):
+        categories = {code: str(label) for code, label in Category.choices
+                      if code not in ACLED_EVENT_TYPES}
+        subs = {sub.code: str(sub.label) for sub in SUB_CATEGORIES
+                if sub.category in categories}
+    return categories, subs
+
+
+@cache
+def _from_english() -> dict[tuple[str, str], tuple[str, str]]:
+    categories, subs = _english()
+    return {(categories[sub.category].casefold(), subs[sub.code].casefold()):
+            (sub.category, sub.code) for sub in SUB_CATEGORIES if sub.code in subs}
+
+
 def acled_labels(category: str, sub_category: str) -> tuple[str, str, str]:
     """(disorder_type, event_type, sub_event_type) as ACLED writes them. The organization's own
-    threat areas have no ACLED event type: they travel as themselves, so that a file Concord
-    writes comes back in as the same categories."""
+    threat areas have no ACLED event type nor disorder type: they are written by their English
+    names ("Drug trafficking", "Seizure"), which a reader of the file understands and which
+    read back as the same categories."""
     sub = SUB_CATEGORY_BY_CODE.get(sub_category)
     if category in ACLED_EVENT_TYPES:
         return (ACLED_DISORDER_TYPES[category], ACLED_EVENT_TYPES[category],
                 sub.acled if sub else "")
-    return "", category, sub_category
+    categories, subs = _english()
+    return "", categories.get(category, category), subs.get(sub_category, sub_category)
 
 
 def from_acled(event_type: str, sub_event_type: str) -> tuple[str, str] | None:
-    """The (category, sub-category) codes of a pair written either as Concord's codes
-    (`protests`, `peaceful_protest`) or as ACLED's labels (`Protests`, `Peaceful protest`).
+    """The (category, sub-category) codes of a pair written as Concord's codes
+    (`protests`, `peaceful_protest`), as ACLED's labels (`Protests`, `Peaceful protest`), or, for
+    the organization's own threat areas, as their English names (`Drug trafficking`, `Seizure`).
     Three of ACLED's event types read, case aside, as Concord's codes: a pair is read as codes
     only when both halves are codes of one category, so that the two spellings never mix."""
     event_type, sub_event_type = event_type.strip(), sub_event_type.strip()
     own = SUB_CATEGORY_BY_CODE.get(sub_event_type)
     if event_type in CATEGORY_CODES and own is not None and own.category == event_type:
         return event_type, own.code
+    named = _from_english().get((event_type.casefold(), sub_event_type.casefold()))
+    if named is not None:
+        return named
     category = CATEGORY_BY_ACLED.get(event_type.casefold())
     if category is None:
         return None

@@ -85,10 +85,14 @@ def test_it_brings_an_exported_acled_file_back_as_the_same_incidents(personas):
     data = _exported_elsewhere(personas.analyst, "acled", lambda: incident(
         personas.secretariat, category="drug_trafficking", sub_category="drug_seizure",
         narrative="Героин, 40 кг"))
+    [row] = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
 
     outcome = services.incident_import(actor=SYSTEM, stream=io.BytesIO(data), fmt="acled",
                                        originator=personas.secretariat)
 
+    # A threat area ACLED has no type for is written by its English name, not by a code.
+    assert (row["disorder_type"], row["event_type"], row["sub_event_type"]) == (
+        "", "Drug trafficking", "Seizure")
     assert outcome.created == 1
     copy = Incident.objects.visible_to(personas.analyst).get()
     assert (copy.category, copy.sub_category, copy.narrative) == (
