@@ -53,7 +53,7 @@ def publication_by_number(*, number: str) -> Publication:
     queryset = _seen().prefetch_related(
         Prefetch("texts", queryset=PublicationText.objects.order_by("language", "-version")),
         Prefetch("files", queryset=PublicationFile.objects.defer("content")),
-        "sections", "states", "documents")
+        "sections", "states")
     publication: Publication = labelled_get(cast(LabelledQuerySet, queryset), viewer=PUBLIC,
                                             number=number)
     return publication
@@ -186,8 +186,9 @@ def related_of(publication: Publication) -> Related:
     session = None
     if publication.session_id is not None:
         session = Session.objects.visible_to(PUBLIC).filter(pk=publication.session_id).first()
+    linked = Publication.documents.through.objects.filter(publication_id=publication.pk)
     documents = list(visible_documents(PUBLIC).filter(
-        pk__in=[d.pk for d in publication.documents.all()]))
+        pk__in=linked.values_list("document_id", flat=True)))
     return Related(session=session, documents=documents, states=list(publication.states.all()))
 
 

@@ -30,7 +30,7 @@ def publication_get(*, viewer: Viewer, public_id: Any) -> Publication:
         "drafted_by", "approved_by", "session", "source_document").prefetch_related(
         Prefetch("texts", queryset=PublicationText.objects.order_by("language", "-version")),
         Prefetch("files", queryset=PublicationFile.objects.defer("content")),
-        "sections", "states", "documents")
+        "sections", "states")
     publication: Publication = labelled_get(queryset, viewer=viewer,
                                             public_id=public_id_of(Publication, public_id))
     return publication

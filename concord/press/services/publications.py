@@ -111,7 +111,10 @@ def publication_draft(
         raise Conflict(_("The number %(number)s is already taken.")
                        % {"number": publication.number}) from exc
     publication.sections.set(list(sections))
-    publication.documents.set(list(documents))
+    # Documents are labelled: the link rows are written as such, never read back unscoped.
+    Publication.documents.through.objects.bulk_create(
+        Publication.documents.through(publication_id=publication.pk, document_id=d.pk)
+        for d in documents)
     publication.states.set(list(states))
     for language, wording in texts.items():
         PublicationText.objects.create(
@@ -128,6 +131,11 @@ def _translation_errors(translation: str, languages: set[str]) -> dict[str, list
     if translation == Publication.Translation.COMPLETE and languages != set(LANGUAGE_CODES):
         return {"translation": [_("Write both languages, or mark the translation pending.")]}
     return {}
+
+
+def document_ids(publication: Publication) -> list[int]:
+    return list(Publication.documents.through.objects.filter(publication_id=publication.pk)
+                .values_list("document_id", flat=True))
 
 
 def _refuse_if_authentic(publication: Publication) -> None:
@@ -170,8 +178,8 @@ def publication_submit(*, actor: Actor, publication: Publication) -> Publication
     if publication.status != Publication.Status.DRAFT:
         raise InvalidState(_("Only a draft is submitted for approval."))
     errors = _translation_errors(publication.translation, set(current_texts(publication)))
-    hidden = [d.symbol for d in publication.documents.all()
-              if d.classification != Classification.PUBLIC]
+    hidden = [d.symbol for d in Document.objects.visible_to(actor).filter(
+        pk__in=document_ids(publication)) if d.classification != Classification.PUBLIC]
     if hidden:
         errors["documents"] = [_("Only public documents are linked to a publication: "
                                  "%(symbols)s is not public.") % {"symbols": ", ".join(hidden)}]
