@@ -9,15 +9,12 @@ from typing import Any
 
 from concord.press.models import Publication, PublicationText
 
-NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json"
-
-
 def ninjs(*, item: Publication, text: PublicationText, others: list[PublicationText],
           absolute: Callable[[str], str]) -> dict[str, Any]:
     withdrawn = item.status == Publication.Status.WITHDRAWN
     document: dict[str, Any] = {
         "uri": f"urn:uuid:{text.entry_id}",
-        "standard": {"name": "ninjs", "version": "2.0", "schema": NINJS_SCHEMA},
+        "standard": {"name": "ninjs", "version": "2.0"},
         "type": "text",
         "profile": item.pub_type,
         "version": str(text.version),

@@ -225,6 +225,7 @@ def publication_approve(*, actor: Actor, publication: Publication) -> Publicatio
         return publication
     _go_out(publication, moment)
     publication.save(update_fields=["status", "approved_by", "published_at", "updated_at"])
+    search.index_refresh(publication=publication)
     audit_record(actor=actor, action="press.publication.publish", target=publication)
     return publication
 
@@ -232,7 +233,6 @@ def publication_approve(*, actor: Actor, publication: Publication) -> Publicatio
 def _go_out(publication: Publication, moment: datetime) -> None:
     publication.status = Publication.Status.PUBLISHED
     publication.published_at = publication.updated_at = moment
-    search.index_refresh(publication=publication)
 
 
 @transaction.atomic
@@ -262,6 +262,7 @@ def publications_release_due(*, moment: datetime | None = None) -> list[Publicat
         for publication in due:
             _go_out(publication, moment)
             publication.save(update_fields=["status", "published_at", "updated_at"])
+            search.index_refresh(publication=publication)
             audit_record(actor=SYSTEM, action="press.publication.release", target=publication)
             released.append(publication)
     return released
