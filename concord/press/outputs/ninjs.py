@@ -9,6 +9,7 @@ from typing import Any
 
 from concord.press.models import Publication, PublicationText
 
+
 def ninjs(*, item: Publication, text: PublicationText, others: list[PublicationText],
           absolute: Callable[[str], str]) -> dict[str, Any]:
     withdrawn = item.status == Publication.Status.WITHDRAWN

@@ -3,6 +3,8 @@ adopted PUBLIC document are publishable, word for word."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -22,7 +24,8 @@ def authentic_texts(document: Document) -> dict[str, DocumentText]:
 
 
 @transaction.atomic
-def publication_issue(*, actor: Actor, document: Document) -> Publication:
+def publication_issue(*, actor: Actor, document: Document,
+                      public_id: uuid.UUID | None = None) -> Publication:
     """A draft publication carrying the adopted document's authentic texts; it then goes through
     approval like any other item."""
     require_permission(actor, ADD)
@@ -44,7 +47,8 @@ def publication_issue(*, actor: Actor, document: Document) -> Publication:
         translation=(Publication.Translation.COMPLETE if len(texts) == len(LANGUAGE_CODES)
                      else Publication.Translation.PENDING),
         session=document.session, documents=[document], source_document=document,
-        states=[])
+        states=[], year=document.adopted_on.year if document.adopted_on else None,
+        public_id=public_id)
     audit_record(actor=actor, action="press.publication.issue", target=publication,
                  detail={"document": document.symbol})
     return publication

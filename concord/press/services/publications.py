@@ -4,6 +4,7 @@ at the end of its embargo, then corrected or withdrawn. Each step is audited."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,9 +78,11 @@ def publication_draft(
     session: Session | None = None, documents: Iterable[Document] = (),
     states: Iterable[MemberState] = (), source_document: Document | None = None,
     embargo_until: datetime | None = None, event_starts_at: datetime | None = None,
-    event_place_ru: str = "", event_place_en: str = "",
+    event_place_ru: str = "", event_place_en: str = "", year: int | None = None,
+    public_id: uuid.UUID | None = None,
 ) -> Publication:
-    """A new item for the secretariat's eyes only, numbered in the year's series."""
+    """A new item for the secretariat's eyes only, numbered in the series of its year (this
+    year's, or that of an item recorded after the fact)."""
     require_permission(actor, ADD)
     party = _party(actor)
     errors = clearance_errors(actor, Classification.OFFICIAL_USE)
@@ -95,7 +98,7 @@ def publication_draft(
     errors.update(_translation_errors(translation, set(texts)))
     if errors:
         raise ValidationError(_("The publication was not drafted."), errors=errors)
-    year = clock.today().year
+    year = year or clock.today().year
     serial = _series_max(year) + 1
     publication = Publication(
         number=rules.number_of(year, serial), year=year, serial=serial, pub_type=pub_type,
@@ -104,6 +107,8 @@ def publication_draft(
         event_place_ru=event_place_ru, event_place_en=event_place_en,
         classification=Classification.OFFICIAL_USE, originator=party,
         release_to_all_members=False, drafted_by=_user(actor))
+    if public_id is not None:
+        publication.public_id = public_id
     try:
         with transaction.atomic():
             publication.save()
@@ -202,12 +207,19 @@ def _label_change(publication: Publication, status: str) -> LabelChange | None:
 
 
 @transaction.atomic
-def publication_approve(*, actor: Actor, publication: Publication) -> Publication:
+def publication_approve(*, actor: Actor, publication: Publication,
+                        went_out_at: datetime | None = None) -> Publication:
     """The second person's approval: the item becomes PUBLIC and goes out now, or at the end of
-    its embargo."""
+    its embargo. An item the press service published before it was recorded here keeps the
+    moment it went out (`went_out_at`, never ahead of now)."""
     require_permission(actor, CHANGE)
     if publication.status != Publication.Status.REVIEW:
         raise InvalidState(_("Only a publication awaiting approval is approved."))
+    moment = clock.now()
+    if went_out_at is not None and went_out_at > moment:
+        raise ValidationError(_("The publication was not approved."), errors={
+            "went_out_at": [_("An item recorded after the fact went out in the past; an item "
+                              "to go out later takes an embargo.")]})
     pending = _label_change(publication, LabelChange.Status.PENDING)
     if pending is not None:
         # The kernel refuses the person who asked and anyone outside the originating party.
@@ -215,7 +227,6 @@ def publication_approve(*, actor: Actor, publication: Publication) -> Publicatio
         publication.refresh_from_db(fields=["classification"])
     elif publication.classification != Classification.PUBLIC:
         raise InvalidState(_("The publication's label change was refused; submit it again."))
-    moment = clock.now()
     publication.approved_by = _user(actor)
     if publication.embargo_until is not None and publication.embargo_until > moment:
         publication.status = Publication.Status.SCHEDULED
@@ -223,7 +234,7 @@ def publication_approve(*, actor: Actor, publication: Publication) -> Publicatio
         audit_record(actor=actor, action="press.publication.schedule", target=publication,
                      detail={"embargo_until": publication.embargo_until.isoformat()})
         return publication
-    _go_out(publication, moment)
+    _go_out(publication, went_out_at or moment)
     publication.save(update_fields=["status", "approved_by", "published_at", "updated_at"])
     search.index_refresh(publication=publication)
     audit_record(actor=actor, action="press.publication.publish", target=publication)

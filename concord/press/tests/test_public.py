@@ -112,12 +112,13 @@ def test_it_marks_a_pending_translation_on_the_list(client, press, personas):
     assert "translation pending" in body
 
 
-@pytest.mark.parametrize(("language", "q", "found"), [
+@pytest.mark.parametrize("asked", [
     ("ru", "сессии Совета", RU.title),
     ("ru", "документы", RU.title),
     ("en", "signed documents", EN.title),
 ])
-def test_it_finds_public_texts_in_each_language(client, press, personas, language, q, found):
+def test_it_finds_public_texts_in_each_language(client, press, personas, asked):
+    language, q, found = asked
     published(press, personas.officer)
     body = client.get(reverse("press:search"), {"q": q, "language": language}).content.decode()
     assert found in body
