@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.widgets import DateTimeInput
 from concord.council.models import Document, Session
@@ -59,7 +60,7 @@ class PublicationForm(forms.Form):
 
 
 class WordingForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=pgettext_lazy("a publication's", "Title"), max_length=300)
     lead = forms.CharField(label=_("Lead"), required=False, widget=forms.Textarea({"rows": 2}))
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(_TEXTAREA))
 

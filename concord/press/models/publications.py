@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import LabelledModel, Translated
 from concord.registry.models import Body, MemberState
@@ -62,12 +63,12 @@ class Publication(LabelledModel):
         ANNOUNCEMENT = "announcement", _("Announcement")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("a publication's status", "Draft")
         REVIEW = "review", _("Awaiting approval")
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
         CORRECTED = "corrected", _("Corrected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("a publication's status", "Withdrawn")
 
     class Translation(models.TextChoices):
         COMPLETE = "complete", _("Both languages")

@@ -183,7 +183,7 @@ def publication_submit(*, actor: Actor, publication: Publication) -> Publication
     if publication.status != Publication.Status.DRAFT:
         raise InvalidState(_("Only a draft is submitted for approval."))
     errors = _translation_errors(publication.translation, set(current_texts(publication)))
-    hidden = [d.symbol for d in Document.objects.visible_to(actor).filter(
+    hidden = [d.symbol for d in Document.objects.visible_to(_user(actor)).filter(
         pk__in=document_ids(publication)) if d.classification != Classification.PUBLIC]
     if hidden:
         errors["documents"] = [_("Only public documents are linked to a publication: "

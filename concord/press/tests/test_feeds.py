@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
