@@ -1,9 +1,9 @@
-"""Public pages served fast and checked cheaply: conditional GET (ETag, Last-Modified) and, for a
-signed-out visitor, the rendered page kept in the cache.
+"""Public pages served fast and checked cheaply to signed-out visitors: conditional GET (ETag,
+Last-Modified) and the rendered page kept in the cache.
 
 Every change Concord makes is audited in the same transaction, so the head of the audit chain
 names the state of everything a page may show: a page is the same while the head, the day, the
-language and the visitor are. A kept page is rendered with a stand-in for the CSRF token, which
+language and the address are. A kept page is rendered with a stand-in for the CSRF token, which
 each visitor gets back filled with their own."""
 
 from __future__ import annotations
@@ -43,8 +43,7 @@ def _state() -> str:
 
 
 def _etag(request: HttpRequest, state: str) -> str:
-    who = request.user.pk if request.user.is_authenticated else 0
-    seed = f"{state}|{get_language()}|{who}|{request.get_full_path()}"
+    seed = f"{state}|{get_language()}|{request.get_full_path()}"
     return quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32])
 
 
@@ -61,7 +60,8 @@ def public_page(last_modified: Callable[[], datetime | None] | None = None
     def decorate(view: View) -> View:
         @wraps(view)
         def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if request.method not in ("GET", "HEAD"):
+            # A signed-in user's page carries their own menu and messages: it is rendered anew.
+            if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
                 return view(request, *args, **kwargs)
             state = _state()
             etag = _etag(request, state)
@@ -84,7 +84,7 @@ def public_page(last_modified: Callable[[], datetime | None] | None = None
 def _render(view: View, request: HttpRequest, etag: str, args: Any, kwargs: Any
             ) -> HttpResponseBase:
     seconds = settings.CONCORD_PUBLIC_CACHE_SECONDS
-    if seconds <= 0 or request.user.is_authenticated or len(messages.get_messages(request)):
+    if seconds <= 0 or len(messages.get_messages(request)):
         return view(request, *args, **kwargs)
     key = f"concord:public:{etag}"
     kept = cache.get(key)

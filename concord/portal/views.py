@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from concord.core import labelling, selectors, shell
 from concord.core.errors import NotFound
+from concord.core.public_cache import for_cache, public_page
 from concord.core.forms import LabelForm, form_action, posted, submit_to_service
 from concord.core.models import LabelChange
 
@@ -23,10 +24,11 @@ def _panels(request: HttpRequest) -> list[str]:
     return [panel.render(request) for panel in shell.registry.panels_for(request.user)]
 
 
+@public_page()
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("portal:dashboard")
-    return render(request, "portal/home.html", {"panels": _panels(request)})
+    return render(request, "portal/home.html", {**for_cache(request), "panels": _panels(request)})
 
 
 @login_required
