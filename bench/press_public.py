@@ -46,7 +46,7 @@ def public_plan(pages: list[str], tags: dict[str, str]) -> Callable[[int, int], 
         page = pages[client % len(pages)]
         headers = {"Accept-Language": "ru"}
         if sent % 2:
-            headers["If-None-Match"] = tags[page]
+            return Request("revalidated", "GET", page, {**headers, "If-None-Match": tags[page]})
         return Request("page", "GET", page, headers)
 
     return plan
@@ -87,10 +87,12 @@ def run(*, clients: int, seconds: float, threads: int) -> int:
     header = f"{'requests':<11} {'count':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}"
     print(header)
     print("-" * len(header))
-    for label, measured in (("bare view", bare), ("public", real)):
-        times = [s.seconds for s in measured.samples]
-        bad = sum(1 for s in measured.samples if s.status not in ANSWERED)
-        print(f"{label:<11} {len(measured.samples):>7} {measured.rate:8.1f} "
+    for label, measured, kind in (("bare view", bare, None), ("public", real, None),
+                                  ("  full", real, "page"), ("  304", real, "revalidated")):
+        samples = measured.of(kind)
+        times = [s.seconds for s in samples]
+        bad = sum(1 for s in samples if s.status not in ANSWERED)
+        print(f"{label:<11} {len(samples):>7} {len(samples) / measured.seconds:8.1f} "
               f"{ms(percentile(times, 0.5)):>8} {ms(percentile(times, 0.95)):>8} {bad:>7}")
     ratio = real.rate / bare.rate
     print(f"public/bare throughput: {ratio:.2f} (target >= {TARGET}) "

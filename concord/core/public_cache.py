@@ -9,6 +9,7 @@ each visitor gets back filled with their own."""
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
@@ -30,6 +31,7 @@ CSRF_STAND_IN = "concord-csrf-stand-in-0f6c2d"
 _RENDERING_FOR_CACHE = "_concord_rendering_for_cache"
 
 View = Callable[..., HttpResponseBase]
+Modified = Callable[[], datetime | None] | None
 
 
 def for_cache(request: HttpRequest) -> dict[str, Any]:
@@ -37,9 +39,22 @@ def for_cache(request: HttpRequest) -> dict[str, Any]:
     return {"csrf_token": CSRF_STAND_IN} if getattr(request, _RENDERING_FOR_CACHE, False) else {}
 
 
+# The state read last, and until when it stands in for a fresh read: a page changed by a write
+# is served as it was for at most this long, and a busy public site reads the audit head once a
+# second instead of once a request.
+_remembered: list[tuple[str, float]] = []
+STATE_SECONDS = 1.0
+
+
 def _state() -> str:
+    kept = settings.CONCORD_PUBLIC_CACHE_SECONDS > 0
+    if kept and _remembered and _remembered[0][1] > time.monotonic():
+        return _remembered[0][0]
     head = AuditHead.objects.filter(pk=1).values_list("hash", flat=True).first()
-    return f"{head or ''}|{clock.today().isoformat()}"
+    state = f"{head or ''}|{clock.today().isoformat()}"
+    if kept:
+        _remembered[:] = [(state, time.monotonic() + STATE_SECONDS)]
+    return state
 
 
 def _etag(request: HttpRequest, state: str) -> str:
@@ -47,32 +62,33 @@ def _etag(request: HttpRequest, state: str) -> str:
     return quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32])
 
 
-def _not_modified(request: HttpRequest, etag: str, modified: datetime | None) -> bool:
-    asked = request.headers.get("If-None-Match")
-    if asked:
-        return etag in parse_etags(asked) or asked.strip() == "*"
+def _unchanged_since(request: HttpRequest, modified: datetime) -> bool:
+    if request.headers.get("If-None-Match"):
+        return False
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-    return modified is not None and since is not None and int(modified.timestamp()) <= since
+    return since is not None and int(modified.timestamp()) <= since
 
 
-def public_page(last_modified: Callable[[], datetime | None] | None = None
-                ) -> Callable[[View], View]:
+def public_page(last_modified: Modified = None) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         @wraps(view)
         def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             # A signed-in user's page carries their own menu and messages: it is rendered anew.
             if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
                 return view(request, *args, **kwargs)
-            state = _state()
-            etag = _etag(request, state)
-            modified = last_modified() if last_modified else None
-            if _not_modified(request, etag, modified):
+            etag = _etag(request, _state())
+            # A reader holding the page asks with its ETag, which settles it without a query.
+            if etag in parse_etags(request.headers.get("If-None-Match", "")):
                 response: HttpResponseBase = HttpResponseNotModified()
             else:
-                response = _render(view, request, etag, args, kwargs)
+                response, modified = _render(view, request, etag=etag,
+                                             last_modified=last_modified, args=args,
+                                             kwargs=kwargs)
+                if modified is not None:
+                    response["Last-Modified"] = http_date(modified.timestamp())
+                    if _unchanged_since(request, modified):
+                        response = HttpResponseNotModified()
             response["ETag"] = etag
-            if modified is not None:
-                response["Last-Modified"] = http_date(modified.timestamp())
             response["Cache-Control"] = "no-cache"
             return response
 
@@ -81,23 +97,25 @@ def public_page(last_modified: Callable[[], datetime | None] | None = None
     return decorate
 
 
-def _render(view: View, request: HttpRequest, etag: str, args: Any, kwargs: Any
-            ) -> HttpResponseBase:
+def _render(view: View, request: HttpRequest, *, etag: str, last_modified: Modified,
+            args: Any, kwargs: Any) -> tuple[HttpResponseBase, datetime | None]:
     seconds = settings.CONCORD_PUBLIC_CACHE_SECONDS
     if seconds <= 0 or len(messages.get_messages(request)):
-        return view(request, *args, **kwargs)
+        return view(request, *args, **kwargs), last_modified() if last_modified else None
     key = f"concord:public:{etag}"
     kept = cache.get(key)
     if kept is None:
         setattr(request, _RENDERING_FOR_CACHE, True)
         response = view(request, *args, **kwargs)
         setattr(request, _RENDERING_FOR_CACHE, False)
+        modified = last_modified() if last_modified else None
         if response.status_code != HTTPStatus.OK or not isinstance(response, HttpResponse) \
                 or response.streaming:
-            return response
-        kept = (bytes(response.content), response.get("Content-Type", "text/html"))
+            return response, modified
+        kept = (bytes(response.content).split(CSRF_STAND_IN.encode()),
+                response.get("Content-Type", "text/html"), modified)
         cache.set(key, kept, seconds)
-    content, content_type = kept
-    token = get_token(request).encode()
-    return HttpResponse(content.replace(CSRF_STAND_IN.encode(), token),
-                        content_type=content_type)
+    parts, content_type, modified = kept
+    # A feed or a sitemap holds no form: only a page with one costs its reader a token.
+    content = get_token(request).encode().join(parts) if len(parts) > 1 else parts[0]
+    return HttpResponse(content, content_type=content_type), modified
