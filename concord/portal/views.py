@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 
 from concord.core import labelling, selectors, shell
 from concord.core.errors import NotFound
-from concord.core.public_cache import for_cache, public_page
 from concord.core.forms import LabelForm, form_action, posted, submit_to_service
 from concord.core.models import LabelChange
+from concord.core.public_cache import for_cache, public_page
 
 
 def _panels(request: HttpRequest) -> list[str]:
