@@ -175,3 +175,20 @@ def test_it_keeps_a_public_page_with_each_visitors_own_csrf_token(client, press,
     assert RU.title in second or EN.title in second
     changed = other.post(reverse("set_language"), {"language": "en", "next": "/press/"})
     assert changed.status_code == 302
+
+
+def test_it_answers_if_modified_since_from_the_last_change(client, press, personas):
+    published(press, personas.officer)
+    first = client.get(reverse("press:feed", args=["en"]))
+    again = client.get(reverse("press:feed", args=["en"]),
+                       HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_it_renders_a_signed_in_users_public_page_anew(client, press, personas):
+    published(press, personas.officer)
+    client.force_login(personas.officer)
+    response = client.get(reverse("press:index"))
+    assert response.status_code == 200
+    assert not response.has_header("ETag")
