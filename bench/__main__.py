@@ -19,7 +19,7 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 
 BENCHMARKS = ("council_lists", "serve_load", "writes_during_import", "label_scope",
-              "monitoring_import", "monitoring_situation")
+              "monitoring_import", "monitoring_situation", "press_public")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -110,6 +110,7 @@ def main(argv: list[str]) -> int:
             label_scope,
             monitoring_import,
             monitoring_situation,
+            press_public,
             serve_load,
             writes_during_import,
         )
@@ -124,6 +125,9 @@ def main(argv: list[str]) -> int:
         if "serve_load" in chosen:
             status |= serve_load.run(clients=options.clients, seconds=options.seconds,
                                      threads=options.threads, seed=options.seed)
+        if "press_public" in chosen:
+            status |= press_public.run(clients=options.clients, seconds=options.seconds,
+                                       threads=options.threads)
         if "writes_during_import" in chosen:
             status |= writes_during_import.run(rows=options.import_rows,
                                                writers=options.writers,

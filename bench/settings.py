@@ -11,3 +11,5 @@ from config.settings_test import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Public pages are kept for signed-out visitors, as a served Concord keeps them.
+CONCORD_PUBLIC_CACHE_SECONDS = 300

@@ -250,7 +250,13 @@ CONCORD_PERIODIC_TASKS = {
         "CONCORD_SITUATION_REPORT_SECONDS", 24 * 3600, minimum=3600),
     "concord.core.tasks.checkpoint_audit_chain": env_int(
         "CONCORD_AUDIT_CHECKPOINT_SECONDS", 3600, minimum=60),
+    # An embargo ends at a set minute: the press service's items go out within one.
+    "concord.press.tasks.release_embargoed_publications": 60,
 }
+
+# A signed-out visitor's public page is kept this long at most (0: never kept); any change
+# recorded in the audit log makes a new one.
+CONCORD_PUBLIC_CACHE_SECONDS = env_int("CONCORD_PUBLIC_CACHE_SECONDS", 300)
 
 # --- API --------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50

@@ -17,6 +17,8 @@ from config.settings import DATABASES, INSTALLED_APPS, STORAGES
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tasks run inline, inside the test's transaction.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Pages rendered anew for each request: a test sees the data it has just made.
+CONCORD_PUBLIC_CACHE_SECONDS = 0
 # No collectstatic step before tests: files come straight from the finders.
 STORAGES = {**STORAGES, "staticfiles": {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

@@ -26,6 +26,7 @@ from django.test import Client
 from django.urls import get_resolver, resolve
 from pypdf import PdfReader
 
+from concord.accounts.models import Role
 from concord.core import clock
 from concord.core.actors import SYSTEM
 from concord.core.labels import Classification, can_read
@@ -42,7 +43,11 @@ from concord.council.models import (
 from concord.council.tests.factories import ALL_CONCUR, positions
 from concord.monitoring import services as monitoring
 from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, SituationReport
+from concord.press.models import Publication
+from concord.press.services import publications as press
+from concord.press.services.publications import Wording
 from concord.registry.tests.factories import Organization, organization
+from conftest import make_user
 from tests.test_urls import Route, _concrete, _routes
 
 PUBLIC = {"classification": Classification.PUBLIC}
@@ -224,7 +229,23 @@ def planted(personas: Any) -> Planted:
                       today)
     _situation_report(found, analyst, "READABLE-situation-report-earlier",
                       today - timedelta(days=65), today - timedelta(days=55))
+
+    # Press: an item still in the secretariat's hands, and one out in public.
+    press_officer = make_user("press", secretariat, Classification.OFFICIAL_USE,
+                              Role.PRESS_OFFICER)
+    found.plant("publication", _publication(press_officer, "HIDDEN-MARKER-publication-draft"),
+                "HIDDEN-MARKER-publication-draft")
+    out = _publication(press_officer, "READABLE-publication-public")
+    press.publication_submit(actor=press_officer, publication=out)
+    press.publication_approve(actor=officer, publication=out)
+    found.plant("publication", out, "READABLE-publication-public")
     return found
+
+
+def _publication(press_officer: Any, marker: str) -> Publication:
+    return press.publication_draft(
+        actor=press_officer, pub_type=Publication.Type.NEWS,
+        texts={"ru": Wording(title=marker, body=marker), "en": Wording(title=marker, body=marker)})
 
 
 # --- The walk ----------------------------------------------------------------------------------
@@ -245,7 +266,11 @@ FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": 
                 "registry:state-status": {"code": "TJ"}, "api:member_state": {"code": "TJ"},
                 "api:member_state_update": {"code": "TJ"},
                 "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
-                "api:body": {"code": "CSC"}, "portal:label-change-decide": {"public_id": ZERO}}
+                "api:body": {"code": "CSC"}, "portal:label-change-decide": {"public_id": ZERO},
+                "press:file": {"public_id": ZERO},
+                **{key: {"language": "ru", "pub_type": "news", "slug": "x"} for key in (
+                    "press:feed", "press:feed-type", "press:public-text", "api:publication",
+                    "press:publication-write", "press:publication-correct")}}
 TABLES = ("", "?format=csv", "?format=xlsx")
 LANGUAGES = ("?language=ru", "?language=en")
 QUERIES: dict[str, tuple[str, ...]] = {
@@ -260,6 +285,9 @@ QUERIES: dict[str, tuple[str, ...]] = {
     "api:alerts": ("?limit=500", "?limit=500&active=true"),
     "api:incidents": ("?limit=500", "?limit=500&include_merged=true"),
     "api:chairmanship": ("?year=2014",), "api:chairmanship_schedule": ("?first=2013&last=2017",),
+    "press:search": ("?q=MARKER&language=ru", "?q=MARKER&language=en"),
+    "api:publications": LANGUAGES,
+    "press:calendar": LANGUAGES,
     **{key: LANGUAGES for key in ("council:document-docx", "council:document-pdf",
                                   "council:document-akn", "council:report-docx",
                                   "council:report-pdf", "api:document_akn", "api:document_docx",
@@ -277,6 +305,8 @@ def _pool(route: Route, name: str) -> str | None:
     if name == "report_id":
         return "situation_report" if route.key.startswith("monitoring:") else \
             "implementation_report"
+    if name == "public_id" and route.key.startswith("press:publication-"):
+        return "publication"
     if name == "public_id" and route.key.startswith("council:"):
         return next(pool for prefix, pool in COUNCIL_POOLS if route.key.startswith(prefix))
     return None

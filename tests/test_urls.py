@@ -196,6 +196,30 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:alert_cap": (404, 404, 404, 404),
     "api:alert_acknowledge": (405, 405, 405, 405),  # a POST
     "api:alert_assign": (405, 405, 405, 405),  # a PUT
+    # The press service: its public pages for everyone, its desk for the secretariat.
+    "press:index": PUBLIC,
+    "press:search": PUBLIC,
+    "press:spokesman": PUBLIC,
+    "press:feed": PUBLIC,
+    "press:feed-type": PUBLIC,
+    "press:sitemap": PUBLIC,
+    "press:calendar": PUBLIC,
+    "press:file": (404, 404, 404, 404),  # the sample file does not exist
+    "press:public-item": (404, 404, 404, 404),  # nor does the sample publication
+    "press:public-text": (404, 404, 404, 404),
+    "press:publication-list": OFFICERS,
+    "press:publication-create": (302, 403, 403, 403),  # the press officer drafts
+    "press:publication-issue": (302, 403, 403, 403),
+    "press:publication-detail": (302, 403, 403, 404),
+    "press:publication-write": (302, 403, 403, 404),
+    "press:publication-correct": (302, 403, 403, 404),
+    "press:publication-submit": (405, 405, 405, 405),  # buttons' POSTs
+    "press:publication-approve": (405, 405, 405, 405),
+    "press:publication-return": (405, 405, 405, 405),
+    "press:publication-withdraw": (405, 405, 405, 405),
+    "press:publication-file": (405, 405, 405, 405),
+    "api:publications": PUBLIC,
+    "api:publication": (404, 404, 404, 404),
 }
 
 # The demo's council records have stable identifiers (see concord/demo/council.py).
@@ -242,6 +266,12 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     "api:member_state_update": {"code": "KG"},
     "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
     "api:body": {"code": "CSC"},
+    **{key: {"public_id": "00000000-0000-4000-8000-000000000000", "language": "ru",
+             "pub_type": "news", "slug": "x"} for key in (
+        "press:feed", "press:feed-type", "press:public-text", "press:file", "api:publication",
+        *(f"press:publication-{name}" for name in (
+            "detail", "write", "correct", "submit", "approve", "return", "withdraw",
+            "file")))},
 }
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",

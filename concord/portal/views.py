@@ -17,16 +17,18 @@ from concord.core import labelling, selectors, shell
 from concord.core.errors import NotFound
 from concord.core.forms import LabelForm, form_action, posted, submit_to_service
 from concord.core.models import LabelChange
+from concord.core.public_cache import for_cache, public_page
 
 
 def _panels(request: HttpRequest) -> list[str]:
     return [panel.render(request) for panel in shell.registry.panels_for(request.user)]
 
 
+@public_page()
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("portal:dashboard")
-    return render(request, "portal/home.html", {"panels": _panels(request)})
+    return render(request, "portal/home.html", {**for_cache(request), "panels": _panels(request)})
 
 
 @login_required

@@ -8,3 +8,9 @@ class PressConfig(AppConfig):
     name = "concord.press"
     label = "press"
     verbose_name = _("Press")
+
+    def ready(self) -> None:
+        from concord.core import shell
+        from concord.press.shell import SHELL
+
+        shell.register(self.label, SHELL)

@@ -29,10 +29,12 @@ _COUNCIL_SECRETARIAT = {
     "council.add_progressreport", "council.add_implementationreport",
     "council.change_implementationreport",
 }
+# The secretariat reads the press desk and is the second person who approves publication.
+_PRESS_APPROVAL = {"press.view_publication", "press.change_publication"}
 PINNED = {
-    Role.SECRETARIAT_OFFICER: _REGISTRY_EDIT | _COUNCIL_SECRETARIAT
+    Role.SECRETARIAT_OFFICER: _REGISTRY_EDIT | _COUNCIL_SECRETARIAT | _PRESS_APPROVAL
     | {"core.view_auditentry", "core.approve_labelchange"},
-    Role.SECRETARY_GENERAL: _REGISTRY_EDIT | _COUNCIL_SECRETARIAT
+    Role.SECRETARY_GENERAL: _REGISTRY_EDIT | _COUNCIL_SECRETARIAT | _PRESS_APPROVAL
     | {"core.view_auditentry", "core.approve_labelchange"},
     Role.DELEGATE: {"council.add_stateposition", "council.add_progressreport",
                     "core.approve_labelchange"},
@@ -43,7 +45,8 @@ PINNED = {
         "monitoring.add_situationreport", "monitoring.change_situationreport",
         "core.approve_labelchange",
     },
-    Role.PRESS_OFFICER: set(),
+    Role.PRESS_OFFICER: {"press.view_publication", "press.add_publication",
+                         "press.change_publication"},
 }
 
 

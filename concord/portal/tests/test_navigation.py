@@ -86,25 +86,34 @@ MONITORING = [
     "Monitoring > Alerts -> /monitoring/alerts/",
     "Monitoring > Situation reports -> /monitoring/reports/",
 ]
+PRESS = [
+    "[Press] -> /press/",
+    "Press > News -> /press/",
+    "Press > Search -> /press/search/",
+    "Press > Spokesman -> /press/spokesman/",
+]
 SIGNED_IN = [
     "Concord -> /",
     "Dashboard -> /dashboard/",
-    *REGISTRY, *COUNCIL, *MONITORING,
+    *REGISTRY, *COUNCIL, *MONITORING, *PRESS,
     "API -> /api/v1/docs",
     "[{user}] -> its menu",
     "{user} > Profile -> /accounts/profile/",
     "{user} > Sign out -> POST sign-out-form",
 ]
+# The secretariat approves what the press service publishes: its desk is in their menu.
+SECRETARIAT = [line for entry in SIGNED_IN for line in (
+    [entry, "Press > Press desk -> /press/desk/"] if entry == PRESS[-1] else [entry])]
 PUBLIC = [
     "Concord -> /",
-    *REGISTRY, *COUNCIL,
+    *REGISTRY, *COUNCIL, *PRESS,
     "API -> /api/v1/docs",
     "Sign in -> /accounts/login/",
 ]
 
 
 @pytest.mark.parametrize(("persona", "expected"), [
-    ("anonymous", PUBLIC), ("officer", SIGNED_IN), ("delegate_a", SIGNED_IN),
+    ("anonymous", PUBLIC), ("officer", SECRETARIAT), ("delegate_a", SIGNED_IN),
     ("delegate_b", SIGNED_IN), ("analyst", SIGNED_IN)])
 def test_it_shows_each_persona_its_navigation(client, personas, persona, expected):
     user = getattr(personas, persona)
