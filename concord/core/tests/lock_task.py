@@ -10,15 +10,20 @@ import time
 from django_tasks import task
 
 
-def hold_the_lock(path: str, seconds: float) -> threading.Thread:
-    """Take the write lock on the database at `path` for `seconds`; returns once it is held."""
+def hold_the_lock(path: str, seconds: float,
+                  until: threading.Event | None = None) -> threading.Thread:
+    """Take the write lock on the database at `path` for `seconds`, or until `until` is set if
+    it is given; returns once the lock is held."""
     held = threading.Event()
 
     def hold() -> None:
         other = sqlite3.connect(path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         held.set()
-        time.sleep(seconds)
+        if until is None:
+            time.sleep(seconds)
+        else:
+            until.wait(seconds)
         other.execute("ROLLBACK")
         other.close()
 
