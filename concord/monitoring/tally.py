@@ -1,7 +1,8 @@
 # ruff: noqa: S608 -- every name and expression put into the SQL here is a constant of this module
-"""The incident tallies (TallyCount, TallyUnit, TallyCell, and the last two by category): what
-they add up, the triggers that keep them, and their rebuild and check. Moving an import's staged
-rows into the incidents and the tallies is in concord.monitoring.tally_staged.
+"""The incident tallies (TallyCount, TallyUnit, TallyCell, and the last two by category, then by
+category and verification): what they add up, the triggers that keep them, and their rebuild
+and check. Moving an import's staged rows into the incidents and the tallies is in
+concord.monitoring.tally_staged.
 
 Each incident not merged into another adds one to a row of each tally for its day and one for
 its week, under its own label. The database keeps the rows with triggers on the incident table,
@@ -35,7 +36,7 @@ SEVERITIES = (1, 2, 3, 4)
 LABEL_COLUMNS = ("classification", "originator_id", "release_to_all_members", "release_mask")
 # The incident columns the sums depend on: a change to any other column leaves them alone.
 WATCHED = ("occurred_on", "week", "category", "country", "admin1", "latitude", "longitude",
-           "severity", *LABEL_COLUMNS, "merged_into_id")
+           "severity", "verification", *LABEL_COLUMNS, "merged_into_id")
 SPANS = (("d", "occurred_on"), ("w", "week"))
 
 
@@ -80,6 +81,16 @@ def specs(vendor: str) -> tuple[Spec, ...]:
                                                 ("admin1", "{r}.admin1"),
                                                 ("category", "{r}.category"), ("cy", cell_y),
                                                 ("cx", cell_x)), coordinates=True),
+        Spec("monitoring_tallyunitbyverification", (("country", "{r}.country"),
+                                                    ("admin1", "{r}.admin1"),
+                                                    ("category", "{r}.category"),
+                                                    ("verification", "{r}.verification"))),
+        Spec("monitoring_tallycellbyverification", (("country", "{r}.country"),
+                                                    ("admin1", "{r}.admin1"),
+                                                    ("category", "{r}.category"),
+                                                    ("verification", "{r}.verification"),
+                                                    ("cy", cell_y), ("cx", cell_x)),
+             coordinates=True),
     )
 
 

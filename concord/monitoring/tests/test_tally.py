@@ -96,6 +96,20 @@ def test_an_import_in_several_batches_counts_each_row_once(personas):
         (date(2024, 6, 10), 5)]
 
 
+def test_confirming_an_incident_moves_it_into_the_picture_of_confirmed_incidents(personas):
+    seized = incident(personas.secretariat, occurred_on=date(2024, 6, 6))
+    confirmed = selectors.IncidentFilters(verification=("confirmed",))
+    assert selectors.tallied(confirmed, 4)
+    before = selectors.situation_summary(viewer=personas.officer, filters=confirmed)
+
+    services.incident_verify(actor=personas.analyst, incident=seized, verification="confirmed")
+
+    after = selectors.situation_summary(viewer=personas.officer, filters=confirmed)
+    assert (before.total, len(before.clusters)) == (0, 0)
+    assert (after.total, [c["count"] for c in after.clusters]) == (1, [1])
+    assert tally.check() == []
+
+
 def test_its_check_finds_drift_and_rebuild_repairs_it(personas):
     incident(personas.secretariat)
     with connection.cursor() as cursor:
@@ -139,6 +153,11 @@ def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
     {"region": "csto", "categories": ("drug_trafficking", "border"), "severity": 2},
     {"region": "tajik-afghan-border", "countries": ("TJ",), "date_from": date(2024, 5, 8),
      "date_to": date(2024, 5, 10)},
+    {"verification": ("confirmed",)},
+    {"verification": ("confirmed", "disputed"), "categories": ("border", "battles"),
+     "region": "tajik-afghan-border", "severity": 2, "date_from": date(2024, 3, 7),
+     "date_to": date(2024, 9, 4)},
+    {"verification": ("reported",), "countries": ("KG", "TJ"), "severity": 3},
 ])
 def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas, filters):
     services.incident_generate(actor=SYSTEM, count=1500, seed=2013, start=date(2024, 1, 1),
@@ -164,10 +183,8 @@ def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas
 
 
 @pytest.mark.parametrize("filters", [
-    {"verification": ("confirmed",)},
-    {"verification": ("confirmed", "disputed"), "categories": ("border", "battles"),
-     "region": "tajik-afghan-border", "severity": 2},
     {"q": "khorugh", "date_from": date(2024, 3, 7), "date_to": date(2024, 6, 4)},
+    {"q": "khorugh", "verification": ("confirmed", "disputed"), "severity": 2},
 ])
 def test_the_picture_the_tallies_cannot_hold_is_added_up_from_the_incidents(personas, filters):
     services.incident_generate(actor=SYSTEM, count=800, seed=2014, start=date(2024, 1, 1),
@@ -202,10 +219,11 @@ def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(persona
     assert "monitoring_tallycount" in sql and "monitoring_incident" not in sql
 
     for held in (selectors.IncidentFilters(categories=("terrorism", "border")),
-                 selectors.IncidentFilters(region="tajik-afghan-border", countries=("TJ",))):
+                 selectors.IncidentFilters(region="tajik-afghan-border", countries=("TJ",)),
+                 selectors.IncidentFilters(verification=("confirmed",))):
         assert selectors.tallied(held, 4)
-    for narrower in (selectors.IncidentFilters(verification=("confirmed",)),
-                     selectors.IncidentFilters(q="heroin")):
+    for narrower in (selectors.IncidentFilters(q="heroin"),
+                     selectors.IncidentFilters(q="heroin", verification=("confirmed",))):
         assert not selectors.tallied(narrower, 4)
         assert not selectors.counted(narrower)
     assert not selectors.tallied(plain, tally.CELL_ZOOM + 1)
