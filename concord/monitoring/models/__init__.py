@@ -22,6 +22,7 @@ from concord.monitoring.models.tallies import (
     TallyCell,
     TallyCellByCategory,
     TallyCellByVerification,
+    TallyCellFine,
     TallyCount,
     TallyUnit,
     TallyUnitByCategory,
@@ -39,7 +40,7 @@ __all__ = [
     "Alert", "AlertLevel", "AlertState", "Credibility", "FigureSource", "GeoPrecision", "ImportStatus",
     "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "IncidentStage", "Indicator",
     "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
-    "TallyCell", "TallyCellByCategory", "TallyCellByVerification", "TallyCount", "TallyUnit",
+    "TallyCell", "TallyCellByCategory", "TallyCellByVerification", "TallyCellFine", "TallyCount", "TallyUnit",
     "TallyUnitByCategory", "TallyUnitByVerification",
     "TimePrecision", "Verification", "severity_of",
 ]

@@ -176,3 +176,27 @@ class TallyCellByVerification(Tally):
     def __str__(self) -> str:
         return (f"{self.span} {self.starts_on} {self.country} {self.category} "
                 f"{self.verification} {self.cy}/{self.cx}")
+
+
+class TallyCellFine(Tally):
+    """TallyCell's cells at the finer zoom `tally.FINE_ZOOM`, for the map of a picture zoomed
+    past TallyCell's and narrowed to nothing but countries, severity and the period (coarser
+    zooms down to TallyCell's are these cells added up)."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "country", "cy", "cx", "classification", "originator",
+        "release_to_all_members", "release_mask")
+    country = models.CharField(max_length=2)
+    cy = models.IntegerField()
+    cx = models.IntegerField()
+    lat1 = models.FloatField(default=0)
+    lat2 = models.FloatField(default=0)
+    lat3 = models.FloatField(default=0)
+    lat4 = models.FloatField(default=0)
+    lon1 = models.FloatField(default=0)
+    lon2 = models.FloatField(default=0)
+    lon3 = models.FloatField(default=0)
+    lon4 = models.FloatField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx} (fine)"

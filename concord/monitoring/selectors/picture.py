@@ -26,6 +26,7 @@ from concord.monitoring.models import (
     TallyCell,
     TallyCellByCategory,
     TallyCellByVerification,
+    TallyCellFine,
     TallyCount,
     TallyUnit,
     TallyUnitByCategory,
@@ -82,8 +83,19 @@ def counted(filters: IncidentFilters) -> bool:
 
 def tallied(filters: IncidentFilters, zoom: int) -> bool:
     """Whether the tallies hold the whole picture, map included: their cells stop at
-    `tally.CELL_ZOOM`."""
-    return counted(filters) and zoom <= tally.CELL_ZOOM
+    `tally.CELL_ZOOM`, or at `tally.FINE_ZOOM` for a picture narrowed to nothing but countries,
+    severity and the period."""
+    return counted(filters) and _cell_zoom(filters, zoom) is not None
+
+
+def _cell_zoom(filters: IncidentFilters, zoom: int) -> int | None:
+    """The zoom of the tally whose cells, added up, make this picture's map; None past them."""
+    if zoom <= tally.CELL_ZOOM:
+        return tally.CELL_ZOOM
+    if zoom <= tally.FINE_ZOOM and not (filters.categories or filters.region
+                                        or filters.verification):
+        return tally.FINE_ZOOM
+    return None
 
 
 def _summary_from_incidents(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
@@ -268,9 +280,10 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
     chosen = {**{f"c{i}": code for i, code in enumerate(countries)},
               **{f"k{i}": code for i, code in enumerate(categories)},
               **{f"v{i}": code for i, code in enumerate(verifications)}}
+    cell_zoom = _cell_zoom(filters, zoom)
+    with_cells = cell_zoom is not None
     shape = _Shape(filters.severity or 1, len(countries), len(categories), len(verifications),
-                   filters.region, max(0, tally.CELL_ZOOM - zoom))
-    with_cells = zoom <= tally.CELL_ZOOM
+                   filters.region, max(0, (cell_zoom or zoom) - zoom))
     # Each part from the smallest tally that holds it: the tallies by category have about five
     # times the rows, and are read only when a category or a region narrows the picture; those
     # by verification have about twice as many again, and are read only for a verification.
@@ -281,6 +294,8 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
     if verifications:
         counted_by = unit_tally = TallyUnitByVerification
         cell_tally = TallyCellByVerification
+    if cell_zoom == tally.FINE_ZOOM:
+        cell_tally = TallyCellFine
     scope = Reader.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)

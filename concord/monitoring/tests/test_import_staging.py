@@ -25,6 +25,7 @@ from concord.monitoring.models import (
     TallyCell,
     TallyCellByCategory,
     TallyCellByVerification,
+    TallyCellFine,
     TallyCount,
     TallyUnit,
     TallyUnitByCategory,
@@ -53,7 +54,8 @@ def _tallies() -> dict[str, list[tuple[object, ...]]]:
     return {model.__name__: sorted(model.objects.unscoped(reason="test").values_list(),
                                    key=repr)
             for model in (TallyCount, TallyUnit, TallyCell, TallyUnitByCategory,
-                          TallyCellByCategory, TallyUnitByVerification, TallyCellByVerification)}
+                          TallyCellByCategory, TallyUnitByVerification, TallyCellByVerification,
+                          TallyCellFine)}
 
 
 def test_it_leaves_no_staged_rows_no_incidents_and_the_same_tallies_when_the_move_fails(

@@ -168,14 +168,17 @@ def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas
     wanted = selectors.IncidentFilters(**filters)
     assert selectors.tallied(wanted, 4)
 
+    # The finer cells hold the map past the coarse ones unless a category, a region or a
+    # verification narrows it.
+    fine = not (wanted.categories or wanted.region or wanted.verification)
     for viewer in personas.all().values():
-        for zoom in (0, 3, 4, 6):
+        for zoom in (0, 3, 4, 6, *((7, 8, 10) if fine else ())):
             _same_picture(picture._summary_from_tallies(viewer=viewer, filters=wanted, zoom=zoom),
                           picture._summary_from_incidents(viewer=viewer, filters=wanted,
                                                           zoom=zoom))
         # Past the tallies' cells, the counts still come from them and the map from the
         # incidents.
-        for zoom in (7, 12):
+        for zoom in ((11, 12) if fine else (7, 10, 12)):
             assert not selectors.tallied(wanted, zoom)
             _same_picture(selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom),
                           picture._summary_from_incidents(viewer=viewer, filters=wanted,
@@ -217,6 +220,10 @@ def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(persona
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert summary.total == 1
     assert "monitoring_tallycount" in sql and "monitoring_incident" not in sql
+    with CaptureQueriesContext(connection) as queries:
+        selectors.situation_summary(viewer=personas.analyst, filters=plain, zoom=tally.FINE_ZOOM)
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "monitoring_tallycellfine" in sql and "monitoring_incident" not in sql
 
     for held in (selectors.IncidentFilters(categories=("terrorism", "border")),
                  selectors.IncidentFilters(region="tajik-afghan-border", countries=("TJ",)),
@@ -226,7 +233,10 @@ def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(persona
                      selectors.IncidentFilters(q="heroin", verification=("confirmed",))):
         assert not selectors.tallied(narrower, 4)
         assert not selectors.counted(narrower)
-    assert not selectors.tallied(plain, tally.CELL_ZOOM + 1)
+    assert selectors.tallied(plain, tally.FINE_ZOOM)
+    assert not selectors.tallied(plain, tally.FINE_ZOOM + 1)
+    assert not selectors.tallied(selectors.IncidentFilters(categories=("border",)),
+                                 tally.CELL_ZOOM + 1)
     assert selectors.counted(plain)
 
 
