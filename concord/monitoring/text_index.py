@@ -3,11 +3,13 @@
 narrative, case aside): without it every incident of the period is read, narrative included.
 
 On SQLite an FTS5 table of trigrams over the location and the narrative, with the incident
-table as its content: a phrase of the text's trigrams finds the rows holding it, Unicode case
-folded. The triggers below keep it in step with every write to the incident table, and are a
-database guard (`concord guards repair` puts them back and rebuilds the index). On PostgreSQL,
-pg_trgm's GIN indexes on the upper-cased columns, which serve the filter's own `LIKE` with no
-help from here (migration 0013 makes them).
+table as its content: the rows holding every trigram of the text, Unicode case folded, are those
+that may hold the text. The index keeps no positions (`detail=none`): a fifth of the size, and
+half the time to index a row (100,000 generated incidents: 4.1 s against 8.5 s, 7.6 MB against
+38 MB), for a search as fast. The triggers below keep it in step with every write to the
+incident table, and are a database guard (`concord guards repair` puts them back and rebuilds
+the index). On PostgreSQL, pg_trgm's GIN indexes on the upper-cased columns, which serve the
+filter's own `LIKE` with no help from here (migration 0013 makes them).
 
 The index only narrows the rows the filter reads: the filter itself stays what it was, so a
 search finds exactly what it found without the index.
@@ -42,7 +44,7 @@ def install_statements(vendor: str) -> list[str]:
     take = row("'delete', OLD.id, OLD.location, OLD.narrative")
     return [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(location, narrative, "
-        f"content='{INCIDENTS}', content_rowid='id', tokenize='trigram')",
+        f"content='{INCIDENTS}', content_rowid='id', tokenize='trigram', detail=none)",
         f"CREATE TRIGGER monitoring_text_insert AFTER INSERT ON {INCIDENTS} BEGIN {add}; END",
         f"CREATE TRIGGER monitoring_text_update AFTER UPDATE OF location, narrative ON "
         f"{INCIDENTS} BEGIN {take}; {add}; END",
@@ -72,12 +74,14 @@ def matching(text: str, vendor: str) -> Q:
     found = Q(location__icontains=text) | Q(narrative__icontains=text)
     if vendor != "sqlite" or len(text) < SHORTEST:
         return found
-    # The phrase is quoted for FTS5 (a quote doubled inside it); the trigram index folds case
-    # over all of Unicode where SQLite's LIKE folds only ASCII, so it finds the rows the filter
-    # keeps and perhaps a few more, which the filter then drops.
-    phrase = '"' + text.replace('"', '""') + '"'
-    return Q(id__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s",  # noqa: S611 -- the text is a parameter
-                           [phrase])) & found
+    # Each trigram quoted for FTS5 (a quote doubled inside it). The rows holding them all
+    # include those holding the text (the index folds case over all of Unicode where SQLite's
+    # LIKE folds only ASCII, and knows nothing of the trigrams' order): the filter then keeps
+    # exactly the rows it kept before.
+    trigrams = dict.fromkeys(text[i:i + SHORTEST] for i in range(len(text) - SHORTEST + 1))
+    query = " AND ".join('"' + trigram.replace('"', '""') + '"' for trigram in trigrams)
+    candidates = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"
+    return Q(id__in=RawSQL(candidates, [query])) & found  # noqa: S611 -- the text is a parameter
 
 
 GUARD = Guard(

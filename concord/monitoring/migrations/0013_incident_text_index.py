@@ -32,7 +32,8 @@ class Migration(migrations.Migration):
 
 SQLITE_TEXT_INSTALL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS monitoring_incident_text USING fts5(location, "
-    "narrative, content='monitoring_incident', content_rowid='id', tokenize='trigram')",
+    "narrative, content='monitoring_incident', content_rowid='id', tokenize='trigram', "
+    "detail=none)",
     "CREATE TRIGGER monitoring_text_insert AFTER INSERT ON monitoring_incident BEGIN INSERT INTO "
     "monitoring_incident_text (rowid, location, narrative) VALUES (NEW.id, NEW.location, "
     "NEW.narrative); END",
