@@ -61,9 +61,10 @@ def situation_summary(*, viewer: Viewer, filters: IncidentFilters, zoom: int = 4
     map's clusters on a grid for the zoom level: the browser gets cells, never the incidents.
 
     The counts and the regions are read from the tallies (a few sums per day and week) unless a
-    text filter narrows the picture, the map's cells from the tallies down to
-    their zoom; whatever the tallies do not hold is added up by the database from the incidents,
-    one grouping per part of the picture. Every way gives the same picture (see the tests)."""
+    text filter narrows the picture, the map's cells from the tallies down to their zoom (see
+    `tallied`); what the tallies do not hold is added up by the database from the incidents.
+    A text filter reads the incidents its index finds, in one pass. Every way gives the same
+    picture (see the tests)."""
     if not 0 <= zoom <= MAX_ZOOM:
         raise ValidationError(_("Zoom is 0 to 12."), errors={"zoom": [_("Zoom is 0 to 12.")]})
     if not counted(filters):
