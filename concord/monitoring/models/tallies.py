@@ -135,8 +135,8 @@ class TallyCellByCategory(Tally):
 
 class TallyUnitByVerification(Tally):
     """TallyUnitByCategory's rows kept by verification too: the counts and the regions of a
-    picture narrowed to a verification, whatever else narrows it. Read only then, since a
-    unit's category sees up to four verifications."""
+    picture narrowed to a verification, whatever else narrows it. Read only then: a year of
+    200,000 generated incidents makes 1.4 times the rows of TallyUnitByCategory."""
 
     pk = models.CompositePrimaryKey(
         "span", "starts_on", "country", "admin1", "category", "verification", "classification",

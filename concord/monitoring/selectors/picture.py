@@ -287,7 +287,7 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
                    filters.region, max(0, (cell_zoom or zoom) - zoom))
     # Each part from the smallest tally that holds it: the tallies by category have about five
     # times the rows, and are read only when a category or a region narrows the picture; those
-    # by verification have about twice as many again, and are read only for a verification.
+    # by verification 1.4 times as many again, and are read only for a verification.
     narrowed = bool(categories or filters.region)
     counted_by: type[Tally] = TallyUnitByCategory if filters.region else TallyCount
     unit_tally: type[Tally] = TallyUnitByCategory if narrowed else TallyUnit
