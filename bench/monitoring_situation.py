@@ -35,7 +35,8 @@ from concord.monitoring.models import Incident
 TARGET = 2.0
 TABLES = ("monitoring_incident", "monitoring_tallycount", "monitoring_tallyunit",
           "monitoring_tallycell", "monitoring_tallyunitbycategory",
-          "monitoring_tallycellbycategory")
+          "monitoring_tallycellbycategory", "monitoring_tallyunitbyverification",
+          "monitoring_tallycellbyverification", "monitoring_tallycellfine")
 END = date(2026, 6, 30)
 START = END - timedelta(days=89)
 BORDER = "tajik-afghan-border"

@@ -11,8 +11,9 @@ class MonitoringConfig(AppConfig):
 
     def ready(self) -> None:
         from concord.core import guards, shell
-        from concord.monitoring import tally
+        from concord.monitoring import tally, text_index
         from concord.monitoring.shell import SHELL
 
         guards.register(tally.GUARD)
+        guards.register(text_index.GUARD)
         shell.register(self.label, SHELL)

@@ -1,7 +1,8 @@
 # ruff: noqa: S608 -- every name and expression put into the SQL here is a constant of this module
-"""The incident tallies (TallyCount, TallyUnit, TallyCell, and the last two by category): what
-they add up, the triggers that keep them, and their rebuild and check. Moving an import's staged
-rows into the incidents and the tallies is in concord.monitoring.tally_staged.
+"""The incident tallies (TallyCount, TallyUnit, TallyCell, the last two by category, then by
+category and verification, and TallyCellFine): what they add up, the triggers that keep them,
+and their rebuild and check. Moving an import's staged rows into the incidents and the tallies
+is in concord.monitoring.tally_staged.
 
 Each incident not merged into another adds one to a row of each tally for its day and one for
 its week, under its own label. The database keeps the rows with triggers on the incident table,
@@ -31,11 +32,15 @@ from concord.core.guards import Guard
 INCIDENTS = "monitoring_incident"
 CELL_ZOOM = 6
 CELL_DEGREES = 90.0 / 2**CELL_ZOOM
+# TallyCellFine's zoom: the map of the whole area past CELL_ZOOM has about a quarter as many of
+# these cells a week as incidents (a million incidents a year).
+FINE_ZOOM = 10
+FINE_DEGREES = 90.0 / 2**FINE_ZOOM
 SEVERITIES = (1, 2, 3, 4)
 LABEL_COLUMNS = ("classification", "originator_id", "release_to_all_members", "release_mask")
 # The incident columns the sums depend on: a change to any other column leaves them alone.
 WATCHED = ("occurred_on", "week", "category", "country", "admin1", "latitude", "longitude",
-           "severity", *LABEL_COLUMNS, "merged_into_id")
+           "severity", "verification", *LABEL_COLUMNS, "merged_into_id")
 SPANS = (("d", "occurred_on"), ("w", "week"))
 
 
@@ -67,6 +72,8 @@ def _floor(vendor: str, expression: str) -> str:
 def specs(vendor: str) -> tuple[Spec, ...]:
     cell_y = _floor(vendor, f"{{r}}.latitude / {CELL_DEGREES!r}")
     cell_x = _floor(vendor, f"{{r}}.longitude / {CELL_DEGREES!r}")
+    fine_y = _floor(vendor, f"{{r}}.latitude / {FINE_DEGREES!r}")
+    fine_x = _floor(vendor, f"{{r}}.longitude / {FINE_DEGREES!r}")
     return (
         Spec("monitoring_tallycount", (("week", "{r}.week"), ("category", "{r}.category"),
                                        ("country", "{r}.country"))),
@@ -80,6 +87,18 @@ def specs(vendor: str) -> tuple[Spec, ...]:
                                                 ("admin1", "{r}.admin1"),
                                                 ("category", "{r}.category"), ("cy", cell_y),
                                                 ("cx", cell_x)), coordinates=True),
+        Spec("monitoring_tallyunitbyverification", (("country", "{r}.country"),
+                                                    ("admin1", "{r}.admin1"),
+                                                    ("category", "{r}.category"),
+                                                    ("verification", "{r}.verification"))),
+        Spec("monitoring_tallycellbyverification", (("country", "{r}.country"),
+                                                    ("admin1", "{r}.admin1"),
+                                                    ("category", "{r}.category"),
+                                                    ("verification", "{r}.verification"),
+                                                    ("cy", cell_y), ("cx", cell_x)),
+             coordinates=True),
+        Spec("monitoring_tallycellfine", (("country", "{r}.country"), ("cy", fine_y),
+                                          ("cx", fine_x)), coordinates=True),
     )
 
 

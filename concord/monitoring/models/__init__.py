@@ -21,9 +21,12 @@ from concord.monitoring.models.tallies import (
     Tally,
     TallyCell,
     TallyCellByCategory,
+    TallyCellByVerification,
+    TallyCellFine,
     TallyCount,
     TallyUnit,
     TallyUnitByCategory,
+    TallyUnitByVerification,
 )
 from concord.monitoring.models.warning import (
     Alert,
@@ -37,6 +40,7 @@ __all__ = [
     "Alert", "AlertLevel", "AlertState", "Credibility", "FigureSource", "GeoPrecision", "ImportStatus",
     "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "IncidentStage", "Indicator",
     "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
-    "TallyCell", "TallyCellByCategory", "TallyCount", "TallyUnit", "TallyUnitByCategory",
+    "TallyCell", "TallyCellByCategory", "TallyCellByVerification", "TallyCellFine", "TallyCount", "TallyUnit",
+    "TallyUnitByCategory", "TallyUnitByVerification",
     "TimePrecision", "Verification", "severity_of",
 ]

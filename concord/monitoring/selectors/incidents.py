@@ -8,12 +8,14 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db import connection
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from concord.core.actors import Viewer
 from concord.core.filters import order_by
 from concord.core.models import LabelChange
 from concord.core.scoping import labelled_get, public_id_of
+from concord.monitoring import text_index
 from concord.monitoring.filters import INCIDENT_SORTS, IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.models import Incident, IncidentImport, Verification
@@ -59,8 +61,7 @@ def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
     if filters.verification:
         incidents = incidents.filter(verification__in=filters.verification)
     if filters.q:
-        incidents = incidents.filter(Q(location__icontains=filters.q)
-                                     | Q(narrative__icontains=filters.q))
+        incidents = incidents.filter(text_index.matching(filters.q, connection.vendor))
     return _ranked(incidents, filters.sort.key).order_by(*order_by(filters.sort, INCIDENT_SORTS))
 
 

@@ -25,9 +25,12 @@ from concord.monitoring.models import (
     Tally,
     TallyCell,
     TallyCellByCategory,
+    TallyCellByVerification,
+    TallyCellFine,
     TallyCount,
     TallyUnit,
     TallyUnitByCategory,
+    TallyUnitByVerification,
 )
 from concord.monitoring.selectors.incidents import incident_list
 
@@ -58,9 +61,10 @@ def situation_summary(*, viewer: Viewer, filters: IncidentFilters, zoom: int = 4
     map's clusters on a grid for the zoom level: the browser gets cells, never the incidents.
 
     The counts and the regions are read from the tallies (a few sums per day and week) unless a
-    verification or text filter narrows the picture, the map's cells from the tallies down to
-    their zoom; whatever the tallies do not hold is added up by the database from the incidents,
-    one grouping per part of the picture. Every way gives the same picture (see the tests)."""
+    text filter narrows the picture, the map's cells from the tallies down to their zoom (see
+    `tallied`); what the tallies do not hold is added up by the database from the incidents.
+    A text filter reads the incidents its index finds, in one pass. Every way gives the same
+    picture (see the tests)."""
     if not 0 <= zoom <= MAX_ZOOM:
         raise ValidationError(_("Zoom is 0 to 12."), errors={"zoom": [_("Zoom is 0 to 12.")]})
     if not counted(filters):
@@ -73,18 +77,31 @@ def situation_summary(*, viewer: Viewer, filters: IncidentFilters, zoom: int = 4
 
 def counted(filters: IncidentFilters) -> bool:
     """Whether the tallies hold the counts this picture asks for: they are kept by day or week,
-    category, country, first-level unit (and so region) and severity, not by verification or
+    category, country, first-level unit (and so region), severity and verification, not by
     text."""
-    return not filters.verification and not filters.q
+    return not filters.q
 
 
 def tallied(filters: IncidentFilters, zoom: int) -> bool:
     """Whether the tallies hold the whole picture, map included: their cells stop at
-    `tally.CELL_ZOOM`."""
-    return counted(filters) and zoom <= tally.CELL_ZOOM
+    `tally.CELL_ZOOM`, or at `tally.FINE_ZOOM` for a picture narrowed to nothing but countries,
+    severity and the period."""
+    return counted(filters) and _cell_zoom(filters, zoom) is not None
+
+
+def _cell_zoom(filters: IncidentFilters, zoom: int) -> int | None:
+    """The zoom of the tally whose cells, added up, make this picture's map; None past them."""
+    if zoom <= tally.CELL_ZOOM:
+        return tally.CELL_ZOOM
+    if zoom <= tally.FINE_ZOOM and not (filters.categories or filters.region
+                                        or filters.verification):
+        return tally.FINE_ZOOM
+    return None
 
 
 def _summary_from_incidents(*, viewer: Viewer, filters: IncidentFilters, zoom: int) -> Summary:
+    """The picture from the incidents alone: what a text filter is read from, and what the
+    tallies are held to (see the tests)."""
     if filters.q:
         return _summary_in_one_pass(viewer=viewer, filters=filters, zoom=zoom)
     incidents = incident_list(viewer=viewer, filters=filters).order_by()
@@ -193,11 +210,12 @@ class _CellRow(NamedTuple):
 @dataclass(frozen=True)
 class _Shape:
     """What a tally read depends on besides its arguments: the severity floor, how many
-    countries and categories are chosen, the region, and the cell shift."""
+    countries, categories and verifications are chosen, the region, and the cell shift."""
 
     lowest: int
     countries: int
     categories: int
+    verifications: int
     region: str
     shift: int
 
@@ -212,6 +230,7 @@ def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> Prep
     n = sum((F(f"n{k}") for k in levels), Value(0))
     countries = [f"c{i}" for i in range(shape.countries)]
     categories = [f"k{i}" for i in range(shape.categories)]
+    verifications = [f"v{i}" for i in range(shape.verifications)]
 
     def build(viewer: Viewer, *, first: date, last: date, **chosen: str) -> QuerySet[Any]:
         rows: QuerySet[Any] = model.objects.visible_to(viewer).filter(
@@ -220,6 +239,8 @@ def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> Prep
             rows = rows.filter(country__in=[chosen[name] for name in countries])
         if categories:
             rows = rows.filter(category__in=[chosen[name] for name in categories])
+        if verifications:
+            rows = rows.filter(verification__in=[chosen[name] for name in verifications])
         if shape.region:
             rows = rows.filter(REGION_BY_CODE[shape.region].q())
         if part == "counts":
@@ -245,7 +266,8 @@ def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> Prep
         return cells
 
     return PreparedQuery(build, arguments={"first": date, "last": date,
-                                           **dict.fromkeys(countries + categories, str)},
+                                           **dict.fromkeys(countries + categories
+                                                           + verifications, str)},
                          name=f"{model.__name__} {span} {part} {shape}")
 
 
@@ -255,17 +277,26 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
     tallies."""
     countries = sorted(set(filters.countries))
     categories = sorted(set(filters.categories))
+    verifications = sorted(set(filters.verification))
     chosen = {**{f"c{i}": code for i, code in enumerate(countries)},
-              **{f"k{i}": code for i, code in enumerate(categories)}}
-    shape = _Shape(filters.severity or 1, len(countries), len(categories), filters.region,
-                   max(0, tally.CELL_ZOOM - zoom))
-    with_cells = zoom <= tally.CELL_ZOOM
+              **{f"k{i}": code for i, code in enumerate(categories)},
+              **{f"v{i}": code for i, code in enumerate(verifications)}}
+    cell_zoom = _cell_zoom(filters, zoom)
+    with_cells = cell_zoom is not None
+    shape = _Shape(filters.severity or 1, len(countries), len(categories), len(verifications),
+                   filters.region, max(0, (cell_zoom or zoom) - zoom))
     # Each part from the smallest tally that holds it: the tallies by category have about five
-    # times the rows, and are read only when a category or a region narrows the picture.
+    # times the rows, and are read only when a category or a region narrows the picture; those
+    # by verification 1.4 times as many again, and are read only for a verification.
     narrowed = bool(categories or filters.region)
     counted_by: type[Tally] = TallyUnitByCategory if filters.region else TallyCount
     unit_tally: type[Tally] = TallyUnitByCategory if narrowed else TallyUnit
     cell_tally: type[Tally] = TallyCellByCategory if narrowed else TallyCell
+    if verifications:
+        counted_by = unit_tally = TallyUnitByVerification
+        cell_tally = TallyCellByVerification
+    if cell_zoom == tally.FINE_ZOOM:
+        cell_tally = TallyCellFine
     scope = Reader.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)

@@ -24,9 +24,12 @@ from concord.monitoring.models import (
     IncidentStage,
     TallyCell,
     TallyCellByCategory,
+    TallyCellByVerification,
+    TallyCellFine,
     TallyCount,
     TallyUnit,
     TallyUnitByCategory,
+    TallyUnitByVerification,
 )
 from concord.monitoring.services import imports
 from concord.monitoring.services.imports import staging
@@ -51,7 +54,8 @@ def _tallies() -> dict[str, list[tuple[object, ...]]]:
     return {model.__name__: sorted(model.objects.unscoped(reason="test").values_list(),
                                    key=repr)
             for model in (TallyCount, TallyUnit, TallyCell, TallyUnitByCategory,
-                          TallyCellByCategory)}
+                          TallyCellByCategory, TallyUnitByVerification, TallyCellByVerification,
+                          TallyCellFine)}
 
 
 def test_it_leaves_no_staged_rows_no_incidents_and_the_same_tallies_when_the_move_fails(

@@ -96,6 +96,20 @@ def test_an_import_in_several_batches_counts_each_row_once(personas):
         (date(2024, 6, 10), 5)]
 
 
+def test_confirming_an_incident_moves_it_into_the_picture_of_confirmed_incidents(personas):
+    seized = incident(personas.secretariat, occurred_on=date(2024, 6, 6))
+    confirmed = selectors.IncidentFilters(verification=("confirmed",))
+    assert selectors.tallied(confirmed, 4)
+    before = selectors.situation_summary(viewer=personas.officer, filters=confirmed)
+
+    services.incident_verify(actor=personas.analyst, incident=seized, verification="confirmed")
+
+    after = selectors.situation_summary(viewer=personas.officer, filters=confirmed)
+    assert (before.total, len(before.clusters)) == (0, 0)
+    assert (after.total, [c["count"] for c in after.clusters]) == (1, [1])
+    assert tally.check() == []
+
+
 def test_its_check_finds_drift_and_rebuild_repairs_it(personas):
     incident(personas.secretariat)
     with connection.cursor() as cursor:
@@ -139,6 +153,11 @@ def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
     {"region": "csto", "categories": ("drug_trafficking", "border"), "severity": 2},
     {"region": "tajik-afghan-border", "countries": ("TJ",), "date_from": date(2024, 5, 8),
      "date_to": date(2024, 5, 10)},
+    {"verification": ("confirmed",)},
+    {"verification": ("confirmed", "disputed"), "categories": ("border", "battles"),
+     "region": "tajik-afghan-border", "severity": 2, "date_from": date(2024, 3, 7),
+     "date_to": date(2024, 9, 4)},
+    {"verification": ("reported",), "countries": ("KG", "TJ"), "severity": 3},
 ])
 def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas, filters):
     services.incident_generate(actor=SYSTEM, count=1500, seed=2013, start=date(2024, 1, 1),
@@ -149,14 +168,17 @@ def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas
     wanted = selectors.IncidentFilters(**filters)
     assert selectors.tallied(wanted, 4)
 
+    # The finer cells hold the map past the coarse ones unless a category, a region or a
+    # verification narrows it.
+    fine = not (wanted.categories or wanted.region or wanted.verification)
     for viewer in personas.all().values():
-        for zoom in (0, 3, 4, 6):
+        for zoom in (0, 3, 4, 6, *((7, 8, 10) if fine else ())):
             _same_picture(picture._summary_from_tallies(viewer=viewer, filters=wanted, zoom=zoom),
                           picture._summary_from_incidents(viewer=viewer, filters=wanted,
                                                           zoom=zoom))
         # Past the tallies' cells, the counts still come from them and the map from the
         # incidents.
-        for zoom in (7, 12):
+        for zoom in ((11, 12) if fine else (7, 10, 12)):
             assert not selectors.tallied(wanted, zoom)
             _same_picture(selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom),
                           picture._summary_from_incidents(viewer=viewer, filters=wanted,
@@ -164,10 +186,8 @@ def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas
 
 
 @pytest.mark.parametrize("filters", [
-    {"verification": ("confirmed",)},
-    {"verification": ("confirmed", "disputed"), "categories": ("border", "battles"),
-     "region": "tajik-afghan-border", "severity": 2},
     {"q": "khorugh", "date_from": date(2024, 3, 7), "date_to": date(2024, 6, 4)},
+    {"q": "khorugh", "verification": ("confirmed", "disputed"), "severity": 2},
 ])
 def test_the_picture_the_tallies_cannot_hold_is_added_up_from_the_incidents(personas, filters):
     services.incident_generate(actor=SYSTEM, count=800, seed=2014, start=date(2024, 1, 1),
@@ -200,15 +220,23 @@ def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(persona
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert summary.total == 1
     assert "monitoring_tallycount" in sql and "monitoring_incident" not in sql
+    with CaptureQueriesContext(connection) as queries:
+        selectors.situation_summary(viewer=personas.analyst, filters=plain, zoom=tally.FINE_ZOOM)
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "monitoring_tallycellfine" in sql and "monitoring_incident" not in sql
 
     for held in (selectors.IncidentFilters(categories=("terrorism", "border")),
-                 selectors.IncidentFilters(region="tajik-afghan-border", countries=("TJ",))):
+                 selectors.IncidentFilters(region="tajik-afghan-border", countries=("TJ",)),
+                 selectors.IncidentFilters(verification=("confirmed",))):
         assert selectors.tallied(held, 4)
-    for narrower in (selectors.IncidentFilters(verification=("confirmed",)),
-                     selectors.IncidentFilters(q="heroin")):
+    for narrower in (selectors.IncidentFilters(q="heroin"),
+                     selectors.IncidentFilters(q="heroin", verification=("confirmed",))):
         assert not selectors.tallied(narrower, 4)
         assert not selectors.counted(narrower)
-    assert not selectors.tallied(plain, tally.CELL_ZOOM + 1)
+    assert selectors.tallied(plain, tally.FINE_ZOOM)
+    assert not selectors.tallied(plain, tally.FINE_ZOOM + 1)
+    assert not selectors.tallied(selectors.IncidentFilters(categories=("border",)),
+                                 tally.CELL_ZOOM + 1)
     assert selectors.counted(plain)
 
 
