@@ -184,7 +184,7 @@ def unit_earmark(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 def unit_map(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
-    return render(request, "forces/map.html", {
+    return render(request, "forces/units/map.html", {
         "state": filters.state, "states": _state_choices(), "formation": filters.formation,
         "formations": formation_reads.formation_choices(viewer=request.user),
         "query": request.GET.urlencode()})
