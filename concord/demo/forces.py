@@ -215,7 +215,7 @@ def _unit(spec: DemoUnit, state: MemberState, units: dict[str, Unit], secretaria
     today = clock.today()
     strength_record(actor=SYSTEM, unit=unit, as_of=today - timedelta(days=30),
                     personnel_authorised=round(spec.personnel * 1.1),
-                    personnel_on_hand=spec.personnel, note="Illustrative figures.",
+                    personnel_on_hand=spec.personnel, note="Иллюстративные данные.",
                     release_to_all_members=not withheld, releasable_to=[secretariat])
     figures = READINESS.get(spec.name_en)
     if figures is not None:
@@ -223,7 +223,7 @@ def _unit(spec: DemoUnit, state: MemberState, units: dict[str, Unit], secretaria
         readiness_record(actor=SYSTEM, unit=unit, reported_on=today - timedelta(days=days),
                          personnel=personnel, equipment=equipment, training=training,
                          sustainment=sustainment, notice_to_move_days=notice,
-                         source_text="Illustrative report.")
+                         source_text="Иллюстративное донесение.")
     count("units")
     return unit
 
@@ -254,6 +254,6 @@ def _contribution(spec: DemoUnit, formation: Formation, unit: Unit, secretariat:
             strength_releasable_to=[secretariat])
     contribution_advance(actor=SYSTEM, contribution=contribution,
                          status=ContributionStatus.EARMARKED, on=date(2022, 1, 19),
-                         note="Returned to standby after the operation.")
+                         note="Возвращено в резерв после операции.")
 
 
