@@ -20,7 +20,7 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 BENCHMARKS = ("council_lists", "serve_load", "writes_during_import", "label_scope",
               "monitoring_import", "monitoring_situation")
-BENCHMARKS += ("forces_readiness",)
+BENCHMARKS = (*BENCHMARKS, "forces_readiness")  # type: ignore[assignment]
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
