@@ -8,7 +8,9 @@ app_name = "forces"
 urlpatterns: list[URLPattern] = [
     # Formations, units, contributions and readiness.
     path("", formations.formation_list, name="formation-list"),
+    path("formations/new/", formations.formation_create, name="formation-create"),
     path("formations/<uuid:public_id>/", formations.formation_detail, name="formation-detail"),
+    path("formations/<uuid:public_id>/edit/", formations.formation_edit, name="formation-edit"),
     path("contributions/<uuid:public_id>/", formations.contribution_detail,
          name="contribution-detail"),
     path("contributions/<uuid:public_id>/step/", formations.contribution_advance,
