@@ -60,6 +60,7 @@ def readiness_list(request: HttpRequest) -> HttpResponse:
     stale = reads.stale_units(viewer=request.user, day=day)
     return render_page(request, "forces/readiness/list.html", {
         "overview": overview, "chart": _overview_chart(overview), "page_obj": page,
+        "by_state": reads.readiness_by_state(viewer=request.user, day=day),
         "stale_count": stale.count(), "stale_units": stale[:10],
         "period_days": DEFAULT_READINESS_PERIOD_DAYS, "q": filters.q, "state": filters.state,
         "overall": filters.overall, "formation": filters.formation,
