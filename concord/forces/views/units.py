@@ -7,6 +7,7 @@ import json
 import uuid
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
@@ -38,6 +39,7 @@ def _labelled(records: Any) -> Any:
     return records.select_related("originator").prefetch_related("releasable_to")
 
 
+@login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     found = reads.unit_list(viewer=request.user, filters=filters)
@@ -64,6 +66,7 @@ def _state_choices() -> list[tuple[str, str]]:
     return [(s.iso_alpha2, s.name) for s in MemberState.objects.order_by("name_ru")]
 
 
+@login_required
 def unit_tree(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     rows = reads.unit_tree(viewer=request.user, state_codes=filters.state)
@@ -71,6 +74,7 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
                   {"rows": rows, "state": filters.state, "states": _state_choices()})
 
 
+@login_required
 def unit_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     unit = reads.unit_get(viewer=request.user, public_id=public_id)
     return render(request, "forces/units/detail.html", {
@@ -182,6 +186,7 @@ def unit_earmark(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                  "back": unit.get_absolute_url()})
 
 
+@login_required
 def unit_map(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     return render(request, "forces/units/map.html", {
@@ -190,6 +195,7 @@ def unit_map(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode()})
 
 
+@login_required
 def units_geojson(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_refuse()
     found = _labelled(reads.map_units(viewer=request.user, filters=filters))
