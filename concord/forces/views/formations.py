@@ -32,7 +32,6 @@ from concord.forces.selectors import formations as reads
 from concord.forces.selectors import readiness as readiness_reads
 from concord.forces.selectors import units as unit_reads
 from concord.forces.services import contributions, formations
-from concord.registry.models import MemberState
 
 PAGE_SIZE = 25
 
@@ -99,7 +98,7 @@ def formation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse
         "status": filters.status, "overall": filters.overall, "stale": filters.stale,
         "sort": filters.sort.param, "statuses": ContributionStatus.choices,
         "levels": [(str(v), label) for v, label in reversed(Level.choices)],
-        "states": [(s.iso_alpha2, s.name) for s in MemberState.objects.order_by("name_ru")],
+        "states": unit_reads.state_choices(),
     }, partial="table")
 
 

@@ -17,8 +17,8 @@ from concord.forces.filters import readiness_filters
 from concord.forces.models import DEFAULT_READINESS_PERIOD_DAYS, Level
 from concord.forces.selectors import formations as formation_reads
 from concord.forces.selectors import readiness as reads
+from concord.forces.selectors import units as unit_reads
 from concord.forces.selectors.readiness import LEVELS_DOWN
-from concord.registry.models import MemberState
 
 PAGE_SIZE = 25
 
@@ -69,6 +69,6 @@ def readiness_list(request: HttpRequest) -> HttpResponse:
         "history": filters.history, "sort": filters.sort.param,
         "levels": [(str(v), label) for v, label in reversed(Level.choices)],
         "level_values": LEVELS_DOWN,
-        "states": [(s.iso_alpha2, s.name) for s in MemberState.objects.order_by("name_ru")],
+        "states": unit_reads.state_choices(),
         "formations": formation_reads.formation_choices(viewer=request.user),
     }, partial="table")

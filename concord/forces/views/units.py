@@ -30,7 +30,6 @@ from concord.forces.selectors import readiness as readiness_reads
 from concord.forces.selectors import units as reads
 from concord.forces.services import contributions, readiness, units
 from concord.forces.symbols import symbol_code
-from concord.registry.models import MemberState
 
 PAGE_SIZE = 25
 
@@ -63,7 +62,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 
 def _state_choices() -> list[tuple[str, str]]:
-    return [(s.iso_alpha2, s.name) for s in MemberState.objects.order_by("name_ru")]
+    return reads.state_choices()
 
 
 @login_required
@@ -140,8 +139,7 @@ def _unit_values(data: dict[str, Any]) -> dict[str, Any]:
 
 @form_page("forces.add_unit")
 def unit_create(request: HttpRequest) -> HttpResponse:
-    party = getattr(request.user, "party", None)
-    state = MemberState.objects.filter(party=party).first() if party is not None else None
+    state = reads.state_of(getattr(request.user, "party", None))
     if state is None:
         raise Forbidden(_("Units are registered by their state's delegation."))
     parents = [(str(row.unit.public_id), "— " * row.depth + row.unit.name)
