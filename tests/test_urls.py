@@ -259,6 +259,7 @@ EXPECTED.update({
     "forces:unit-create": (302, 200, 200, 403),  # a delegation registers its state's units
     "forces:unit-detail": (302, 404, 404, 404), "forces:unit-readiness": _DELEGATIONS,
     "forces:unit-strength": _DELEGATIONS, "forces:unit-earmark": _DELEGATIONS,
+    "forces:unit-edit": _DELEGATIONS,
     "forces:map": SIGNED_IN, "forces:unit-geojson": SIGNED_IN,
     "forces:readiness-list": SIGNED_IN,
     "api:formations": PUBLIC, "api:formation": (404, 404, 404, 404),
@@ -271,7 +272,7 @@ SAMPLES.update(formation_id=_ANY_UUID, unit_id=_ANY_UUID)
 SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": _ANY_UUID} for name in (
     "formation-detail", "formation-edit", "contribution-detail", "contribution-advance",
     "contribution-transfer", "contribution-return", "unit-detail", "unit-readiness",
-    "unit-strength", "unit-earmark")})
+    "unit-strength", "unit-earmark", "unit-edit")})
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",
            "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017",

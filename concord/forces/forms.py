@@ -189,3 +189,21 @@ class NewFormationForm(FormationForm):
                            help_text=_("Latin letters, digits and hyphens: crrf, cpkf."))
 
     field_order = ("code",)
+
+
+class UnitEditForm(forms.Form):
+    name_ru = forms.CharField(label=_("Name (Russian)"), max_length=300)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=300)
+    designation = forms.CharField(label=_("Designation"), required=False, max_length=60)
+    unit_type = forms.ChoiceField(label=_("Type"), choices=UnitType.choices)
+    echelon = forms.TypedChoiceField(label=_("Echelon"), coerce=int, choices=Echelon.choices)
+    home_station_ru = forms.CharField(label=_("Home station (Russian)"), required=False,
+                                      max_length=200)
+    home_station_en = forms.CharField(label=_("Home station (English)"), required=False,
+                                      max_length=200)
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90,
+                                max_value=90)
+    longitude = forms.FloatField(label=_("Longitude"), required=False, min_value=-180,
+                                 max_value=180)
+    symbol_code = forms.CharField(label=_("Symbol code (MIL-STD-2525 / APP-6)"), max_length=30)
+    disbanded_on = forms.DateField(label=_("Disbanded on"), required=False, widget=DateInput())

@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern] = [
     path("units/tree/", units.unit_tree, name="unit-tree"),
     path("units/new/", units.unit_create, name="unit-create"),
     path("units/<uuid:public_id>/", units.unit_detail, name="unit-detail"),
+    path("units/<uuid:public_id>/edit/", units.unit_edit, name="unit-edit"),
     path("units/<uuid:public_id>/readiness/", units.readiness_report, name="unit-readiness"),
     path("units/<uuid:public_id>/strength/", units.strength_record, name="unit-strength"),
     path("units/<uuid:public_id>/earmark/", units.unit_earmark, name="unit-earmark"),

@@ -115,3 +115,19 @@ def test_it_lets_the_joint_staff_officer_register_and_edit_a_formation(client, o
         "CSTO Collective Aviation Forces", 30)
     client.force_login(personas.delegate_a)
     assert client.get(reverse("forces:formation-create")).status_code == 403
+
+
+def test_it_lets_a_delegation_move_its_unit_to_another_home_station(client, personas, forces):
+    brigade = forces[1]
+    url = reverse("forces:unit-edit", args=[brigade.public_id])
+    client.force_login(personas.delegate_b)
+    assert client.get(url).status_code == 403
+    client.force_login(personas.delegate_a)
+    values = {"name_ru": brigade.name_ru, "name_en": brigade.name_en, "unit_type": "airborne",
+              "echelon": "18", "home_station_ru": "Псков", "home_station_en": "Pskov",
+              "latitude": "57.82", "longitude": "", "symbol_code": brigade.symbol_code}
+    refused = client.post(url, values)
+    assert refused.status_code == 400 and "longitude" in refused.context["form"].errors
+    assert client.post(url, {**values, "longitude": "28.33"}).status_code == 302
+    brigade.refresh_from_db()
+    assert (brigade.home_station_en, brigade.longitude) == ("Pskov", 28.33)

@@ -22,7 +22,13 @@ from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.core.labels import PartyKind
 from concord.forces.filters import unit_filters
-from concord.forces.forms import EarmarkForm, ReadinessForm, StrengthForm, UnitForm
+from concord.forces.forms import (
+    EarmarkForm,
+    ReadinessForm,
+    StrengthForm,
+    UnitEditForm,
+    UnitForm,
+)
 from concord.forces.models import Echelon, Level, Unit, UnitType
 from concord.forces.outputs.geojson import MEDIA_TYPE, units_collection
 from concord.forces.selectors import formations as formation_reads
@@ -202,3 +208,18 @@ def units_geojson(request: HttpRequest) -> HttpResponse:
     if request.GET.get("download"):
         response["Content-Disposition"] = 'attachment; filename="units.geojson"'
     return response
+
+
+@form_page("forces.change_unit")
+def unit_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    unit = reads.unit_get(viewer=request.user, public_id=public_id)
+    _own(request.user, unit)
+    form = UnitEditForm(posted(request), initial={
+        name: getattr(unit, name) for name in UnitEditForm.base_fields})
+    return submit_to_service(
+        request, form,
+        call=lambda data: units.unit_update(actor=request.user, unit=unit, **data),
+        success_url=unit.get_absolute_url(), success_message=_("The unit was saved."),
+        template="forces/units/form.html",
+        context={"title": _("Unit %(name)s") % {"name": unit.name},
+                 "back": unit.get_absolute_url()})
