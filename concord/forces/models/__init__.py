@@ -10,10 +10,21 @@ from concord.forces.models.formations import (
     Formation,
     FormationKind,
 )
+from concord.forces.models.exercises import (
+    Evaluation,
+    Exercise,
+    ExerciseParticipant,
+    ExercisePhase,
+    ExercisePlace,
+    Lesson,
+    Objective,
+)
 from concord.forces.models.readiness import AXES, Level, ReadinessReport, SourceKind, lowest
 from concord.forces.models.units import Echelon, Strength, Unit, UnitType
 
 __all__ = [
+    "Evaluation", "Exercise", "ExerciseParticipant", "ExercisePhase", "ExercisePlace", "Lesson",
+    "Objective",
     "AXES", "DEFAULT_READINESS_PERIOD_DAYS", "TRANSITIONS", "AuthorityTransfer", "Contribution",
     "ContributionStatus", "DeploymentStep", "Echelon", "Formation", "FormationKind", "Level",
     "ReadinessReport", "SourceKind", "Strength", "Unit", "UnitType", "lowest",

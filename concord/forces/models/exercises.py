@@ -19,20 +19,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import LabelledModel, Party, Translated
+from concord.forces.models.readiness import Level
+from concord.forces.models.units import Unit
 from concord.registry.models import Body, MemberState
-
-
-class Rating(models.TextChoices):
-    """The four levels an evaluator rates a unit on an objective, the same as readiness's."""
-
-    FULLY = "fully", _("Fully ready")
-    SUBSTANTIALLY = "substantially", _("Substantially ready")
-    MARGINALLY = "marginally", _("Marginally ready")
-    NOT_READY = "not_ready", _("Not ready")
-
-
-# From the best to the worst: a unit's training rating from an exercise is its worst rating.
-RATING_ORDER: tuple[str, ...] = tuple(Rating.values)
 
 
 class Exercise(LabelledModel):
@@ -192,7 +181,7 @@ class ExerciseParticipant(LabelledModel):
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="participants")
     state = models.ForeignKey(MemberState, on_delete=models.PROTECT, related_name="+",
                               verbose_name=_("state"))
-    unit = models.ForeignKey("forces.Unit", null=True, blank=True, on_delete=models.PROTECT,
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT,
                              related_name="exercise_participations", verbose_name=_("unit"))
     # What the state names when it does not name a unit of the registry (a staff, a ministry).
     contingent_ru = models.CharField(_("contingent (Russian)"), max_length=200, blank=True)
@@ -225,7 +214,8 @@ class Evaluation(LabelledModel):
                                     related_name="evaluations", verbose_name=_("participant"))
     objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="evaluations",
                                   verbose_name=_("objective"))
-    rating = models.CharField(_("rating"), max_length=16, choices=Rating.choices)
+    # On the readiness scale, so that the ratings become the unit's training readiness as they are.
+    rating = models.PositiveSmallIntegerField(_("rating"), choices=Level.choices)
     remarks = models.TextField(_("remarks"), blank=True)
     evaluated_on = models.DateField(_("evaluated on"))
     evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

@@ -24,6 +24,7 @@ from concord.core.marking import Marking, marking_of, pdf_marker
 from concord.core.paper import MARGINS_MM, a4_docx, number_docx_pages, numbered_canvas
 from concord.core.pdf import pdf_font
 from concord.forces.models.exercises import Exercise, Lesson
+from concord.forces.models.readiness import Level
 from concord.forces.selectors.exercises import exercise_page
 from concord.forces.services.exercises import training_rating
 
@@ -129,7 +130,7 @@ def _evaluation_lines(participants: list[Any]) -> list[str]:
         ratings = "; ".join(f"{e.objective.number}: {e.get_rating_display()}" for e in evaluations)
         lines.append(_("%(unit)s — %(ratings)s. Training readiness: %(level)s.") % {
             "unit": _participant_line(participant), "ratings": ratings,
-            "level": evaluations[0].__class__(rating=worst).get_rating_display()})
+            "level": Level(worst).label if worst is not None else ""})
     return lines or [_("No unit has been rated.")]
 
 

@@ -26,9 +26,14 @@ from concord.core.errors import (
 )
 from concord.core.labels import PartyKind
 from concord.core.models import LabelledModel, Party
-from concord.core.policy import label_errors, system_viewer
+from concord.core.policy import (
+    audience_of,
+    label_errors,
+    label_within,
+    system_viewer,
+    system_viewers,
+)
 from concord.forces.models.exercises import (
-    RATING_ORDER,
     Evaluation,
     Exercise,
     ExerciseParticipant,
@@ -36,6 +41,8 @@ from concord.forces.models.exercises import (
     ExercisePlace,
     Objective,
 )
+from concord.forces.models.readiness import Level, SourceKind, lowest
+from concord.forces.services.readiness import readiness_record
 from concord.registry.models import MemberState
 
 # What each status may move to; an exercise becomes evaluated only through exercise_evaluate.
@@ -265,7 +272,7 @@ def exercise_status(*, actor: Actor, exercise: Exercise, status: str) -> Exercis
 
 @transaction.atomic
 def evaluation_record(*, actor: Actor, participant: ExerciseParticipant, objective: Objective,
-                      rating: str, remarks: str = "",
+                      rating: int, remarks: str = "",
                       evaluated_on: date | None = None) -> Evaluation:
     """An evaluator rates a participating unit on an objective of its exercise; rating it again
     replaces the rating, until the exercise is evaluated."""
@@ -276,9 +283,8 @@ def evaluation_record(*, actor: Actor, participant: ExerciseParticipant, objecti
         errors["objective"] = [_("The objective is another exercise's.")]
     if participant.unit_id is None:
         errors["participant"] = [_("Only a unit is rated; name the unit of this participant.")]
-    if rating not in RATING_ORDER:
-        errors["rating"] = [_("%(value)s is not one of: %(choices)s.")
-                            % {"value": rating, "choices": ", ".join(RATING_ORDER)}]
+    if rating not in Level.values:
+        errors["rating"] = [_("Choose a level of the four-level scale.")]
     evaluated_on = evaluated_on or today()
     if evaluated_on < exercise.starts_on:
         errors["evaluated_on"] = [_("The exercise had not begun on that day.")]
@@ -288,8 +294,9 @@ def evaluation_record(*, actor: Actor, participant: ExerciseParticipant, objecti
         raise InvalidState(_("Units are rated while the exercise runs or once it is completed, "
                              "before it is evaluated."))
     # The rating tells what the participation tells: it carries the participation's label.
-    existing = (Evaluation.objects.visible_to(system_viewer(participant.originator,
-                                                            reason="rating a unit again"))
+    reader = actor if actor.is_authenticated else system_viewer(
+        participant.originator, reason="rating a unit again")
+    existing = (Evaluation.objects.visible_to(reader)
                 .filter(participant=participant, objective=objective).first())
     evaluation = existing or Evaluation(
         exercise=exercise, participant=participant, objective=objective,
@@ -307,8 +314,50 @@ def evaluation_record(*, actor: Actor, participant: ExerciseParticipant, objecti
     return evaluation
 
 
-def training_rating(ratings: Iterable[str]) -> str | None:
-    """A unit's training rating from one exercise: its worst rating on any objective, as the
-    overall readiness is the worst of its axes; None for a unit not rated."""
-    found = [r for r in ratings if r in RATING_ORDER]
-    return max(found, key=RATING_ORDER.index) if found else None
+def training_rating(ratings: Iterable[int]) -> int | None:
+    """A unit's training level from one exercise: its lowest rating on any objective, as the
+    overall readiness is the lowest of its axes; None for a unit not rated."""
+    return lowest(list(ratings))
+
+
+@transaction.atomic
+def exercise_evaluate(*, actor: Actor, exercise: Exercise) -> list[Any]:
+    """Closes the evaluation of a completed exercise: each rated unit's training readiness is
+    recorded through the readiness service, dated the day of its last rating and sourced to the
+    exercise, labelled no wider than the participation it comes from. Returns the readiness
+    reports recorded."""
+    require_permission(actor, "forces.change_exercise")
+    if exercise.status != Exercise.Status.COMPLETED:
+        raise InvalidState(_("An exercise is evaluated once it is completed."))
+    # Every rating counts, whoever may read it: the system reads them as their originators.
+    rated: dict[int, list[Evaluation]] = {}
+    for viewer in system_viewers(reason="evaluating an exercise"):
+        for evaluation in (Evaluation.objects.visible_to(viewer)
+                           .filter(exercise=exercise, originator_id=viewer.party_id)
+                           .select_related("participant__unit", "participant__originator")):
+            rated.setdefault(evaluation.participant_id, []).append(evaluation)
+    if not rated:
+        raise InvalidState(_("No unit has been rated in this exercise yet."))
+    reports = []
+    for evaluations in rated.values():
+        participant = evaluations[0].participant
+        unit = participant.unit
+        level = training_rating(e.rating for e in evaluations)
+        if unit is None or level is None:
+            continue
+        # The report is the evaluator's party's, as the readiness service records it.
+        label = label_within(audience_of([unit, participant, *evaluations]),
+                             originator=_party(actor) or unit.originator)
+        reports.append(readiness_record(
+            actor=actor, unit=unit, reported_on=max(e.evaluated_on for e in evaluations),
+            training=level, source_kind=SourceKind.EXERCISE_EVALUATION,
+            source_text=f"{exercise.series_ru}-{exercise.year} / {exercise.series_en}-"
+                        f"{exercise.year}",
+            source_ref=exercise.public_id, classification=label.classification,
+            release_to_all_members=label.release_to_all_members,
+            releasable_to=label.releasable_to))
+    exercise.status = Exercise.Status.EVALUATED
+    exercise.save(update_fields=["status"])
+    audit_record(actor=actor, action="forces.exercise.evaluate", target=exercise,
+                 detail={"units": len(reports)})
+    return reports
