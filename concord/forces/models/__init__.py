@@ -1,5 +1,14 @@
 """The models of the forces app, one module per concern, all imported here."""
 
+from concord.forces.models.exercises import (
+    Evaluation,
+    Exercise,
+    ExerciseParticipant,
+    ExercisePhase,
+    ExercisePlace,
+    Lesson,
+    Objective,
+)
 from concord.forces.models.formations import (
     DEFAULT_READINESS_PERIOD_DAYS,
     TRANSITIONS,
@@ -10,22 +19,32 @@ from concord.forces.models.formations import (
     Formation,
     FormationKind,
 )
-from concord.forces.models.exercises import (
-    Evaluation,
-    Exercise,
-    ExerciseParticipant,
-    ExercisePhase,
-    ExercisePlace,
-    Lesson,
-    Objective,
-)
 from concord.forces.models.readiness import AXES, Level, ReadinessReport, SourceKind, lowest
 from concord.forces.models.units import Echelon, Strength, Unit, UnitType
 
 __all__ = [
-    "Evaluation", "Exercise", "ExerciseParticipant", "ExercisePhase", "ExercisePlace", "Lesson",
+    "AXES",
+    "DEFAULT_READINESS_PERIOD_DAYS",
+    "TRANSITIONS",
+    "AuthorityTransfer",
+    "Contribution",
+    "ContributionStatus",
+    "DeploymentStep",
+    "Echelon",
+    "Evaluation",
+    "Exercise",
+    "ExerciseParticipant",
+    "ExercisePhase",
+    "ExercisePlace",
+    "Formation",
+    "FormationKind",
+    "Lesson",
+    "Level",
     "Objective",
-    "AXES", "DEFAULT_READINESS_PERIOD_DAYS", "TRANSITIONS", "AuthorityTransfer", "Contribution",
-    "ContributionStatus", "DeploymentStep", "Echelon", "Formation", "FormationKind", "Level",
-    "ReadinessReport", "SourceKind", "Strength", "Unit", "UnitType", "lowest",
+    "ReadinessReport",
+    "SourceKind",
+    "Strength",
+    "Unit",
+    "UnitType",
+    "lowest",
 ]

@@ -20,9 +20,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from concord.core.actors import Viewer
+from concord.core.errors import ValidationError
 from concord.core.marking import Marking, marking_of, pdf_marker
+from concord.core.models import Party
 from concord.core.paper import MARGINS_MM, a4_docx, number_docx_pages, numbered_canvas
 from concord.core.pdf import pdf_font
+from concord.core.policy import audience_of, label_within
 from concord.forces.models.exercises import Exercise, Lesson
 from concord.forces.models.readiness import Level
 from concord.forces.selectors.exercises import exercise_page
@@ -46,13 +49,48 @@ def exercise_marking(record: Any, language: str) -> Marking:
                        marking.release)
 
 
+@dataclass(frozen=True)
+class _Parties:
+    parties: list[Party]
+
+    def all(self) -> list[Party]:
+        return self.parties
+
+
+@dataclass(frozen=True)
+class PaperLabel:
+    """The label of a report made of several records: what `marking_of` reads of a record."""
+
+    classification: int
+    originator: Party
+    release_to_all_members: bool
+    releasable_to: _Parties
+
+
+def paper_label(records: list[Any], *, originator: Party, reader: Party | None) -> PaperLabel:
+    """The widest label that every record the report is made of allows, for its originator; for
+    the reader's party when the originator may not read all of them (a state's participation
+    released to itself alone, read by that state)."""
+    audience = audience_of(records)
+    try:
+        label = label_within(audience, originator=originator)
+    except ValidationError:
+        if reader is None:
+            raise
+        originator = reader
+        label = label_within(audience, originator=originator)
+    return PaperLabel(label.classification, originator, label.release_to_all_members,
+                      _Parties(list(label.releasable_to)))
+
+
 @dataclass
 class Report:
     """The report's content in one language: a title and its sections, each a heading and
-    paragraphs."""
+    paragraphs, and the label of all of it."""
 
     title: str
     subtitle: str
+    label: PaperLabel
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
@@ -77,8 +115,8 @@ def _lesson_lines(lesson: Lesson) -> list[str]:
     if lesson.lesson:
         lines.append(_("Lesson: %(text)s") % {"text": lesson.lesson})
     if lesson.action:
-        addressee = (lesson.addressee_state.name if lesson.addressee_state_id
-                     else lesson.addressee_body.name if lesson.addressee_body_id
+        addressee = (lesson.addressee_state.name if lesson.addressee_state
+                     else lesson.addressee_body.name if lesson.addressee_body
                      else lesson.get_addressee_kind_display())
         lines.append(_("Remedial action: %(text)s (%(addressee)s, by %(due)s; %(status)s)") % {
             "text": lesson.action, "addressee": addressee, "due": _iso(lesson.due_on),
@@ -89,7 +127,12 @@ def _lesson_lines(lesson: Lesson) -> list[str]:
 def report_content(*, viewer: Viewer, exercise: Exercise, language: str) -> Report:
     with translation.override(language):
         page = exercise_page(viewer=viewer, exercise=exercise)
+        records = [exercise, *page["participants"], *page["lessons"],
+                   *[e for p in page["participants"] for e in p.evaluations.all()]]
+        party = getattr(viewer, "party", None)
         report = Report(
+            label=paper_label(records, originator=exercise.originator,
+                              reader=party if isinstance(party, Party) else None),
             title=_("After-action report: exercise “%(name)s”") % {"name": exercise.name},
             subtitle=f"{exercise.get_kind_display()} · {exercise.host_state.name} · "
                      f"{_iso(exercise.starts_on)} — {_iso(exercise.ends_on)}")
@@ -143,7 +186,7 @@ def after_action_docx(*, viewer: Viewer, exercise: Exercise, language: str) -> b
 
     with translation.override(language):
         docx = a4_docx()
-        mark_docx(docx, exercise_marking(exercise, language))
+        mark_docx(docx, exercise_marking(report.label, language))
         number_docx_pages(docx)
     head = docx.add_paragraph()
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -183,7 +226,7 @@ def after_action_pdf(*, viewer: Viewer, exercise: Exercise, language: str) -> by
                             rightMargin=MARGINS_MM["right"] * mm,
                             topMargin=MARGINS_MM["top"] * mm,
                             bottomMargin=MARGINS_MM["bottom"] * mm, title=report.title)
-    page = pdf_marker(exercise_marking(exercise, language), font=font, top=A4[1] - 10 * mm,
+    page = pdf_marker(exercise_marking(report.label, language), font=font, top=A4[1] - 10 * mm,
                       bottom=10 * mm)
     with translation.override(language):
         canvas = numbered_canvas(font=font)

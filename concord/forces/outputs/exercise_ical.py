@@ -13,7 +13,7 @@ from concord.core.clock import now
 from concord.forces.models.exercises import Exercise
 
 # An exercise that is held or done is a fact; one still planned may move.
-_STATUS = {Exercise.Status.PLANNED: "TENTATIVE"}
+_STATUS: dict[str, str] = {Exercise.Status.PLANNED: "TENTATIVE"}
 
 
 def exercises_ical(*, exercises: list[Exercise], request: HttpRequest) -> bytes:

@@ -9,9 +9,11 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from concord.core import clock
 from concord.core.actors import Viewer
+from concord.core.errors import NotFound
 from concord.core.filters import Sort, order_by
 from concord.core.scoping import labelled_get, public_id_of
 from concord.forces.exercise_filters import (
@@ -24,8 +26,11 @@ from concord.forces.models.exercises import (
     Evaluation,
     Exercise,
     ExerciseParticipant,
+    ExercisePlace,
     Lesson,
+    Objective,
 )
+from concord.forces.models.units import Unit
 
 
 def exercise_list(*, viewer: Viewer, filters: ExerciseFilters | None = None) -> QuerySet[Exercise]:
@@ -54,9 +59,16 @@ def exercise_get(*, viewer: Viewer, public_id: Any) -> Exercise:
     return exercise
 
 
-def participant_list(*, viewer: Viewer, exercise: Exercise) -> QuerySet[ExerciseParticipant]:
-    return (ExerciseParticipant.objects.visible_to(viewer).filter(exercise=exercise)
-            .select_related("state", "unit").order_by("state__name_ru", "pk"))
+def participant_list(*, viewer: Viewer, exercise: Exercise,
+                     units_only: bool = False) -> QuerySet[ExerciseParticipant]:
+    participants = (ExerciseParticipant.objects.visible_to(viewer).filter(exercise=exercise)
+                    .select_related("state", "unit").order_by("state__name_ru", "pk"))
+    return participants.filter(unit__isnull=False) if units_only else participants
+
+
+def objective_list(*, exercise: Exercise) -> QuerySet[Objective]:
+    """An exercise's objectives: read by whoever reads the exercise."""
+    return exercise.objectives.order_by("number")
 
 
 def participant_get(*, viewer: Viewer, public_id: Any) -> ExerciseParticipant:
@@ -143,3 +155,29 @@ def exercise_page(*, viewer: Viewer, exercise: Exercise) -> dict[str, Any]:
                                     filters=LessonFilters(sort=Sort("exercise")))),
     }
 
+
+
+def exercise_areas(*, viewer: Viewer, filters: ExerciseFilters | None = None
+                   ) -> list[dict[str, Any]]:
+    """The areas of the exercises the viewer may read, for the map: one point an area."""
+    places = (ExercisePlace.objects
+              .filter(exercise__in=exercise_list(viewer=viewer, filters=filters).values("pk"))
+              .select_related("exercise").order_by("exercise__starts_on", "pk"))
+    return [{"name": place.name, "exercise": place.exercise.name, "year": place.exercise.year,
+             "kind": place.exercise.get_kind_display(), "lat": float(place.latitude),
+             "lon": float(place.longitude), "url": place.exercise.get_absolute_url()}
+            for place in places]
+
+
+def unit_for_participation(*, viewer: Viewer, public_id: Any) -> Unit:
+    """A unit named as taking part in an exercise, as the viewer may read it."""
+    unit: Unit = labelled_get(Unit.objects.select_related("state"), viewer=viewer,
+                              public_id=public_id_of(Unit, public_id))
+    return unit
+
+
+def objective_get(*, exercise: Exercise, number: int) -> Objective:
+    objective = exercise.objectives.filter(number=number).first()
+    if objective is None:
+        raise NotFound(_("The exercise has no objective %(number)s.") % {"number": number})
+    return objective

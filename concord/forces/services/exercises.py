@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from concord.core.actors import Actor, user_id
+from concord.core.actors import Actor, SystemActor, user_id
 from concord.core.audit import audit_record
 from concord.core.clock import today
 from concord.core.errors import (
@@ -103,7 +103,7 @@ def exercise_plan(
                           release_to_all_members=release_to_all_members,
                           releasable_to=releasable_to)
     errors.update(_dates_errors(starts_on, ends_on))
-    if starts_on.year != year and ends_on.year != year:
+    if year not in (starts_on.year, ends_on.year):
         errors.setdefault("year", []).append(_("The exercise is held in another year."))
     if not series_ru.strip() and not series_en.strip():
         errors["series_ru"] = [_("Name the series.")]
@@ -294,8 +294,8 @@ def evaluation_record(*, actor: Actor, participant: ExerciseParticipant, objecti
         raise InvalidState(_("Units are rated while the exercise runs or once it is completed, "
                              "before it is evaluated."))
     # The rating tells what the participation tells: it carries the participation's label.
-    reader = actor if actor.is_authenticated else system_viewer(
-        participant.originator, reason="rating a unit again")
+    reader = system_viewer(participant.originator, reason="rating a unit again") \
+        if isinstance(actor, SystemActor) else actor
     existing = (Evaluation.objects.visible_to(reader)
                 .filter(participant=participant, objective=objective).first())
     evaluation = existing or Evaluation(

@@ -23,7 +23,7 @@ from concord.forces.services.exercises import _party, _planner, validated
 from concord.registry.models import Body, MemberState
 
 # The step each step comes from.
-_FROM = {
+_FROM: dict[str, str] = {
     Lesson.Status.VERIFIED: Lesson.Status.OBSERVATION,
     Lesson.Status.IDENTIFIED: Lesson.Status.VERIFIED,
     Lesson.Status.ACTION: Lesson.Status.IDENTIFIED,
