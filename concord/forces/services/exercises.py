@@ -223,6 +223,9 @@ def participant_add(
     to_all = exercise.release_to_all_members if release_to_all_members is None \
         else release_to_all_members
     parties = list(exercise.releasable_to.all()) if releasable_to is None else list(releasable_to)
+    # Whoever runs the exercise reads who takes part in it.
+    if exercise.originator_id != state.party_id and exercise.originator not in parties:
+        parties.append(exercise.originator)
     errors = label_errors(actor=actor, classification=classification, originator=state.party,
                           release_to_all_members=to_all, releasable_to=parties,
                           sources=[exercise])
