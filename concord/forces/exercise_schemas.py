@@ -18,6 +18,8 @@ from concord.forces.models.readiness import Level
 # `not_ready`.
 LEVEL_CODES = {level: level.name.lower() for level in Level}
 LEVEL_OF_CODE = {code: int(level) for level, code in LEVEL_CODES.items()}
+# What the API marks every exercise record with, in every language: a code, not a sentence.
+EXERCISE_MARKING = "EXERCISE"
 
 
 class PlaceOut(Schema):
@@ -60,7 +62,7 @@ class ExerciseOut(Schema):
     status: str
     classification: ClassificationCode
     # Everything made in an exercise says so, so that no one counts it among real figures.
-    exercise: bool = True
+    marking: str = EXERCISE_MARKING
     url: str
 
     @staticmethod
@@ -133,7 +135,7 @@ class ParticipantOut(Schema):
     personnel: int | None
     equipment: int | None
     classification: ClassificationCode
-    exercise: bool = True
+    marking: str = EXERCISE_MARKING
 
     @staticmethod
     def resolve_id(participant: ExerciseParticipant) -> UUID:
