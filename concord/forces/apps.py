@@ -10,6 +10,7 @@ class ForcesConfig(AppConfig):
     verbose_name = _("Forces")
 
     def ready(self) -> None:
+        # Formations, units, contributions and readiness.
         from concord.core import shell
         from concord.forces.shell import SHELL
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
-from concord.core.shell import Activity, AppShell, NavEntry, Relabelled, RoleGrant
+from concord.core.shell import Activity, AppShell, Audience, NavEntry, Relabelled, RoleGrant
 
 # The Joint Staff plans and conducts exercises, rates units and carries lessons through; a
 # delegation records its own state's participation and reports on the remedial actions that fall
@@ -67,7 +67,7 @@ ACTIVITIES = (
 EXERCISES = AppShell(
     entries=(
         NavEntry(key="forces-exercises", menu="forces", label=_("Exercises"), icon="flag",
-                 order=60, url_name="forces:exercise-list",
+                 order=60, url_name="forces:exercise-list", audience=Audience.SIGNED_IN,
                  active_on=("forces:exercise-", "forces:lesson-")),
     ),
     grants=(RoleGrant(role=Role.JOINT_STAFF_OFFICER, permissions=_JOINT_STAFF),

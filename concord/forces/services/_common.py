@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from concord.core import actors
 from concord.core.actors import Actor, SystemActor
+from concord.core.audit import audit_record
 from concord.core.errors import Forbidden, ValidationError
 from concord.core.labels import PartyKind, Viewer
 from concord.core.models import LabelledModel, Party
@@ -61,3 +62,22 @@ def check_label(*, actor: Actor, classification: int, originator: Party,
                           releasable_to=list(releasable_to), sources=list(sources))
     if errors:
         raise ValidationError(_("The label is not allowed."), errors=errors)
+
+
+def labelled_new(record: LabelledModel, *, actor: Actor, classification: int,
+                 originator: Party, release_to_all_members: bool,
+                 releasable_to: Iterable[Party], sources: Iterable[LabelledModel] = (),
+                 action: str, detail: dict[str, object] | None = None) -> None:
+    """Labels, validates, saves and audits a new labelled record: its label checked against the
+    actor's clearance and against what it is derived from (no write-down)."""
+    release = list(releasable_to)
+    check_label(actor=actor, classification=classification, originator=originator,
+                release_to_all_members=release_to_all_members, releasable_to=release,
+                sources=sources)
+    record.classification = classification
+    record.originator = originator
+    record.release_to_all_members = release_to_all_members
+    validated(record, exclude=["public_id"])
+    record.save()
+    record.releasable_to.set(release)
+    audit_record(actor=actor, action=action, target=record, detail=detail)

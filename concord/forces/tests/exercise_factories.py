@@ -8,8 +8,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from conftest import make_user
-
 from concord.accounts.models import Role, User
 from concord.core.labels import Classification
 from concord.core.models import Party
@@ -18,6 +16,7 @@ from concord.forces.models.units import Unit
 from concord.forces.services import exercises as services
 from concord.forces.tests.factories import unit as make_unit
 from concord.registry.models import MemberState
+from conftest import make_user
 
 
 def joint_staff(secretariat: Party, *, username: str = "staff") -> User:

@@ -65,7 +65,7 @@ def test_it_keeps_a_withheld_participation_out_of_another_states_lists_and_total
 
 
 def test_it_answers_another_state_without_the_withheld_participation(withheld, personas):
-    setup, hidden = withheld
+    setup, _hidden = withheld
     client = Client()
     client.force_login(personas.delegate_b)
     base = f"/api/v1/forces/exercises/{setup.exercise.public_id}"

@@ -12,14 +12,13 @@ from concord.core.errors import Forbidden, ValidationError
 from concord.forces.models import Level, SourceKind
 from concord.forces.services.readiness import readiness_record
 from concord.forces.tests.factories import unit
-from concord.registry.tests.factories import csto_states
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def states(personas):
-    return csto_states()
+def states(org):
+    return org.states
 
 
 def test_it_takes_the_lowest_axis_as_the_overall_level(states):
@@ -63,6 +62,10 @@ def test_it_carries_the_other_axes_over_when_an_exercise_rates_training(states):
 
 
 def test_it_lets_a_delegation_report_only_on_its_own_units(states, personas):
+    brigade = unit(states["RU"])
+    own = readiness_record(actor=personas.delegate_a, unit=brigade, reported_on=date(2024, 3, 1),
+                           training=Level.FULLY)
+    assert own.overall == Level.FULLY
     with pytest.raises(Forbidden):
-        readiness_record(actor=personas.delegate_b, unit=unit(states["RU"]),
-                         reported_on=date(2024, 3, 1), training=Level.FULLY)
+        readiness_record(actor=personas.delegate_b, unit=brigade, reported_on=date(2024, 3, 2),
+                         training=Level.NOT_READY)
