@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from concord.core.errors import Forbidden, InvalidState, ValidationError
 from concord.forces.exercise_filters import LessonFilters
@@ -65,9 +66,10 @@ def test_it_carries_an_observation_to_a_lesson_learned(staff, running, states, p
 def test_it_takes_the_steps_only_in_their_order(staff, running):
     lesson = services.lesson_observe(actor=staff, exercise=running, observation_ru="Потеря связи",
                                      observation_en="Loss of communications")
-    with pytest.raises(InvalidState) as refused:
+    with translation.override("ru"), pytest.raises(InvalidState) as refused:
         services.lesson_identify(actor=staff, lesson=lesson, lesson_ru="Урок", lesson_en="")
-    assert "Наблюдение" in refused.value.detail
+    assert refused.value.detail == ("Урок находится на этапе «Наблюдение»; к этапу «Урок "
+                                    "сформулирован» переходят с этапа «Подтверждено».")
 
 
 def test_it_refuses_observations_before_the_exercise_begins(staff, states):
