@@ -110,7 +110,7 @@ _ANTIDRUG = DemoUnit("KG", "Отряд специального назначен
                      Echelon.PLATOON, "Бишкек", "Bishkek", 42.8746, 74.5698)
 
 _F, _S, _M = Level.FULLY, Level.SUBSTANTIALLY, Level.MARGINALLY
-_ILLUSTRATIVE = "Иллюстративные данные демонстрационной организации / Illustrative demo data"
+_ILLUSTRATIVE = "Иллюстративно: даты, район, участники, оценки — данные демонстрационной организации."
 
 EXERCISES = (
     DemoExercise(
@@ -120,10 +120,9 @@ EXERCISES = (
         "Восточно-Европейском регионе коллективной безопасности.",
         "The use of the CRRF's contingents to resolve a crisis in the Eastern European region of "
         "collective security.",
-        "Published: Belarus, 19–25 September 2013; more than 600 personnel of Armenia, Belarus, "
-        "Kazakhstan, Kyrgyzstan, Russia and Tajikistan; the 31st, 37th and 103rd brigades. "
-        "Illustrative: the area's coordinates, phases, each contingent's strength, ratings, "
-        "lessons.",
+        "Опубликовано: Беларусь, 19–25 сентября 2013 года; более 600 военнослужащих Армении, "
+        "Беларуси, Казахстана, Кыргызстана, России и Таджикистана; 31-я, 37-я и 103-я бригады. "
+        "Иллюстративно: координаты района, этапы, численность контингентов, оценки, уроки.",
         ("Брестский полигон", "Brest training ground", 52.0500, 23.8000),
         (("Оперативный сбор командования КСОР и командно-штабная тренировка",
           "Operational assembly of the CRRF command and command-post training",
@@ -163,9 +162,9 @@ EXERCISES = (
         "обстановку.",
         "Preparing and conducting a peacekeeping operation of the CSTO Collective Peacekeeping "
         "Forces in a fictional «Republic of Uralia» destabilised by an ethnic conflict.",
-        "Published: the Chebarkul range, Chelyabinsk region, 7–12 October 2013; more than 2,500 "
-        "personnel and 500 pieces of equipment of the six states. Illustrative: phases, each "
-        "contingent's strength, ratings, lessons.",
+        "Опубликовано: Чебаркульский полигон, Челябинская область, 7–12 октября 2013 года; более "
+        "2500 военнослужащих и 500 единиц техники шести государств. Иллюстративно: этапы, "
+        "численность контингентов, оценки, уроки.",
         ("Чебаркульский полигон", "Chebarkul range", 54.9800, 60.3700),
         (("Развёртывание миротворческого контингента", "Deployment of the peacekeeping force",
           date(2013, 10, 7), date(2013, 10, 9)),

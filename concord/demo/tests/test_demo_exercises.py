@@ -34,8 +34,8 @@ def test_it_records_the_seeds_five_exercises_of_2013_as_evaluated(loaded):
     brotherhood = exercises["Indestructible Brotherhood"]
     assert (brotherhood.starts_on, brotherhood.ends_on) == (date(2013, 10, 7), date(2013, 10, 12))
     assert brotherhood.host_state.iso_alpha2 == "RU"
-    assert "Published" in brotherhood.source
-    assert "Illustrative" in exercises["Cobalt"].source
+    assert brotherhood.source.startswith("Опубликовано: Чебаркульский полигон")
+    assert exercises["Cobalt"].source.startswith("Иллюстративно")
 
 
 def test_it_feeds_the_rated_units_training_readiness_from_the_exercises(loaded):

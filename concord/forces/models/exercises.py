@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import LabelledModel, Party, Translated
 from concord.forces.models.readiness import Level
@@ -32,11 +33,12 @@ class Exercise(LabelledModel):
         SPECIAL_FORCES = "special_forces", _("Special forces")
         ANTI_DRUG = "anti_drug", _("Anti-drug operational-tactical")
 
+    # An exercise's status agrees with «учение» in Russian, which a session's does not.
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        RUNNING = "running", _("Running")
-        COMPLETED = "completed", _("Completed")
-        EVALUATED = "evaluated", _("Evaluated")
+        PLANNED = "planned", pgettext_lazy("exercise status", "Planned")
+        RUNNING = "running", pgettext_lazy("exercise status", "Running")
+        COMPLETED = "completed", pgettext_lazy("exercise status", "Completed")
+        EVALUATED = "evaluated", pgettext_lazy("exercise status", "Evaluated")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The series an exercise belongs to ("Interaction"), held year after year under one name.

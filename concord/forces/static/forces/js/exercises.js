@@ -32,8 +32,11 @@
     var areas = readJson(element.getAttribute("data-areas-id"));
     maps.loadTopology(element.getAttribute("data-topology-url")).then(function (topology) {
       var map = maps.createMap(element);
+      var points = areas.map(function (area) { return [area.lat, area.lon]; });
+      // The view comes first: Leaflet places the land and the markers in it.
+      if (points.length) map.fitBounds(window.L.latLngBounds(points).pad(0.5), { maxZoom: 6 });
+      else map.setView([45, 65], 3);
       maps.land(maps.countries(topology)).addTo(map);
-      var points = [];
       areas.forEach(function (area) {
         var marker = window.L.circleMarker([area.lat, area.lon], {
           radius: 7, color: COLOUR, weight: 2, fillOpacity: 0.6, className: "exercise-area",
@@ -42,10 +45,7 @@
         label.href = area.url;
         label.textContent = area.exercise + ": " + area.name;
         marker.bindPopup(label);
-        points.push([area.lat, area.lon]);
       });
-      if (points.length) map.fitBounds(points, { padding: [32, 32], maxZoom: 6 });
-      else map.setView([45, 65], 3);
     });
   }
 
