@@ -101,11 +101,10 @@ def contribution_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpRespo
                  if unit is not None else {})
     steps = [(step, strengths.get(step.pk)) for step in
              reads.contribution_steps(contribution=contribution)]
+    transfers = reads.contribution_transfers(contribution=contribution)
     return render(request, "forces/formations/contribution.html", {
-        "contribution": contribution, "steps": steps,
-        "transfers": reads.contribution_transfers(contribution=contribution),
-        "in_force": any(t.returned_on is None for t in
-                        reads.contribution_transfers(contribution=contribution)),
+        "contribution": contribution, "steps": steps, "transfers": transfers,
+        "in_force": any(t.returned_on is None for t in transfers),
     })
 
 

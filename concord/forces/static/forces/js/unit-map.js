@@ -46,10 +46,10 @@
       if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 6 });
       else map.setView([45, 60], 3);
       element.setAttribute("data-units", String(loaded[1].features.length));
-      var count = document.querySelector("[data-unit-count-template]");
+      var count = document.querySelector("[data-unit-count-label]");
       if (count) {
-        count.textContent = count.getAttribute("data-unit-count-template")
-          .replace("%(count)s", String(loaded[1].features.length));
+        count.textContent = count.getAttribute("data-unit-count-label") + " " +
+          String(loaded[1].features.length);
       }
     });
   }
