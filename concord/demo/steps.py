@@ -8,22 +8,16 @@ from collections.abc import Callable
 from django.db import transaction
 
 from concord.demo.council import load_council
-<<<<<<< HEAD
 from concord.demo.exercises import load_exercises
-=======
 from concord.demo.forces import load_forces
->>>>>>> forces
 from concord.demo.monitoring import load_monitoring
 from concord.demo.organization import LoadReport, load
 
 # Each step takes no argument and returns {what: how many were created}. The organization
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
 STEPS: list[Callable[[], dict[str, int]]] = [load_monitoring, load_council]
-<<<<<<< HEAD
-STEPS.append(load_exercises)
-=======
 STEPS.append(load_forces)
->>>>>>> forces
+STEPS.append(load_exercises)
 
 
 @transaction.atomic
