@@ -32,6 +32,8 @@ from concord.forces.services.units import unit_create
 from concord.forces.symbols import symbol_code
 from concord.registry.models import MemberState
 
+# The units are the forces demo's where it has them (found by name), created otherwise.
+
 # Stable identifiers, so that a reloaded demo keeps its addresses.
 _NAMESPACE = uuid.UUID("6d1f2c3e-2013-4e5a-9b7c-0e1f2a3b4c5d")
 
@@ -88,21 +90,23 @@ class DemoExercise:
 _31 = DemoUnit("RU", "31-я отдельная гвардейская десантно-штурмовая бригада",
                "31st Separate Guards Air Assault Brigade", UnitType.AIR_ASSAULT, Echelon.BRIGADE,
                "Ульяновск", "Ulyanovsk", 54.3167, 48.4000)
-_37 = DemoUnit("KZ", "37-я десантно-штурмовая бригада", "37th Air Assault Brigade",
+_37 = DemoUnit("KZ", "37-я отдельная десантно-штурмовая бригада", "37th Separate Air Assault Brigade",
                UnitType.AIR_ASSAULT, Echelon.BRIGADE, "Талдыкорган", "Taldykorgan",
                45.0156, 78.3739)
-_103 = DemoUnit("BY", "103-я отдельная мобильная бригада", "103rd Separate Mobile Brigade",
+_103 = DemoUnit("BY", "103-я отдельная гвардейская воздушно-десантная бригада",
+                "103rd Separate Guards Airborne Brigade",
                 UnitType.AIRBORNE, Echelon.BRIGADE, "Витебск", "Vitebsk", 55.1904, 30.2049)
-_15 = DemoUnit("RU", "15-я отдельная мотострелковая бригада (миротворческая)",
-               "15th Separate Motorised Rifle Brigade (Peacekeeping)", UnitType.PEACEKEEPING,
+_15 = DemoUnit("RU", "15-я отдельная гвардейская мотострелковая (миротворческая) бригада",
+               "15th Separate Guards Motor Rifle (Peacekeeping) Brigade", UnitType.PEACEKEEPING,
                Echelon.BRIGADE, "Рощинский", "Roshchinsky", 53.2000, 50.1500)
-_KAZBRIG = DemoUnit("KZ", "Казахстанская миротворческая бригада «Казбриг»",
-                    "Kazakhstan Peacekeeping Brigade (KAZBRIG)", UnitType.PEACEKEEPING,
-                    Echelon.BRIGADE, "Алматы", "Almaty", 43.2389, 76.8897)
+_KAZBRIG = DemoUnit("KZ", "Казахстанская миротворческая бригада",
+                    "Kazakhstan Peacekeeping Brigade", UnitType.PEACEKEEPING,
+                    Echelon.BATTALION, "Алматы", "Almaty", 43.2389, 76.8897)
 _201 = DemoUnit("RU", "201-я военная база", "201st Military Base", UnitType.MOTORISED_RIFLE,
                 Echelon.DIVISION, "Душанбе", "Dushanbe", 38.5598, 68.7870)
-_7TJ = DemoUnit("TJ", "7-я десантно-штурмовая бригада", "7th Air Assault Brigade",
-                UnitType.AIR_ASSAULT, Echelon.BRIGADE, "Душанбе", "Dushanbe", 38.5358, 68.7791)
+_7TJ = DemoUnit("TJ", "7-я отдельная десантно-штурмовая бригада",
+                "7th Separate Air Assault Brigade", UnitType.AIR_ASSAULT, Echelon.BRIGADE,
+                "Бохтар", "Bokhtar", 37.84, 68.78)
 _SOBR = DemoUnit("KZ", "Отряд специального назначения «Сункар»", "Sunkar Special Purpose Unit",
                  UnitType.SPECIAL_FORCES, Echelon.PLATOON, "Алматы", "Almaty", 43.2567, 76.9286)
 _ANTIDRUG = DemoUnit("KG", "Отряд специального назначения службы по контролю наркотиков",
