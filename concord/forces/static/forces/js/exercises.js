@@ -34,7 +34,7 @@
       var map = maps.createMap(element);
       var points = areas.map(function (area) { return [area.lat, area.lon]; });
       // The view comes first: Leaflet places the land and the markers in it.
-      if (points.length) map.fitBounds(window.L.latLngBounds(points).pad(0.5), { maxZoom: 6 });
+      if (points.length) map.fitBounds(window.L.latLngBounds(points).pad(0.5), { maxZoom: 5 });
       else map.setView([45, 65], 3);
       maps.land(maps.countries(topology)).addTo(map);
       areas.forEach(function (area) {
@@ -53,6 +53,10 @@
     if (!window.Chart || canvas.getAttribute("data-drawn")) return;
     canvas.setAttribute("data-drawn", "1");
     var phases = readJson(canvas.getAttribute("data-phases-id"));
+    var bars = phases.map(function (p) { return [dayNumber(p.start), dayNumber(p.end) + 1]; });
+    // The axis spans the exercise's days alone, from the first phase's start to the last's end.
+    var first = Math.min.apply(null, bars.map(function (bar) { return bar[0]; }));
+    var last = Math.max.apply(null, bars.map(function (bar) { return bar[1]; }));
     new window.Chart(canvas, {
       type: "bar",
       data: {
@@ -60,7 +64,7 @@
         datasets: [{
           label: canvas.getAttribute("aria-label") || "",
           // A phase covers its last day whole: the bar ends where the next day begins.
-          data: phases.map(function (p) { return [dayNumber(p.start), dayNumber(p.end) + 1]; }),
+          data: bars,
           backgroundColor: COLOUR,
         }],
       },
@@ -79,7 +83,10 @@
           },
         },
         scales: {
-          x: { ticks: { stepSize: 1, callback: function (value) { return isoOf(value); } } },
+          x: {
+            type: "linear", min: first, max: last,
+            ticks: { stepSize: 1, callback: function (value) { return isoOf(value); } },
+          },
         },
       },
     });
