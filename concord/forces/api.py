@@ -22,10 +22,10 @@ from concord.forces.exercise_schemas import (
     ExerciseDetailOut,
     ExerciseIn,
     ExerciseOut,
+    ExerciseParticipantIn,
+    ExerciseParticipantOut,
     LessonOut,
     ObservationIn,
-    ParticipantIn,
-    ParticipantOut,
     StatusIn,
 )
 from concord.forces.filters import (
@@ -232,17 +232,17 @@ def exercise_status(request: HttpRequest, exercise_id: str, payload: StatusIn) -
                                              status=payload.status)
 
 
-@router.get("/exercises/{exercise_id}/participants", response=list[ParticipantOut],
+@router.get("/exercises/{exercise_id}/participants", response=list[ExerciseParticipantOut],
             summary="The states and units taking part, as far as the caller may read them")
 def participants(request: HttpRequest, exercise_id: str) -> list[ExerciseParticipant]:
     found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
     return list(exercise_selectors.participant_list(viewer=request.user, exercise=found))
 
 
-@router.post("/exercises/{exercise_id}/participants", response={201: ParticipantOut},
+@router.post("/exercises/{exercise_id}/participants", response={201: ExerciseParticipantOut},
              auth=django_auth, summary="Record a state's participation, with its unit")
 def participant_add(request: HttpRequest, exercise_id: str,
-                    payload: ParticipantIn) -> Status[ExerciseParticipant]:
+                    payload: ExerciseParticipantIn) -> Status[ExerciseParticipant]:
     found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
     state = referenced("body.state", registry.member_state_get, viewer=request.user,
                        code=payload.state)

@@ -126,7 +126,7 @@ class StatusIn(Schema):
     status: str = Field(..., description="running, completed")
 
 
-class ParticipantOut(Schema):
+class ExerciseParticipantOut(Schema):
     id: UUID
     state: str
     unit: UUID | None
@@ -155,7 +155,7 @@ class ParticipantOut(Schema):
         return Classification(participant.classification)
 
 
-class ParticipantIn(Schema):
+class ExerciseParticipantIn(Schema):
     state: str = Field(..., description="ISO 3166 alpha-2 code")
     unit: UUID | None = None
     contingent_ru: str = ""

@@ -60,6 +60,8 @@ ACTIVITIES = (
              _("You opened the exercise “%(record)s”."), _EXERCISE),
     Activity("forces.lesson.read", _("You opened a lesson."),
              _("You opened the lesson %(record)s."), _LESSON),
+    Activity("forces.evaluation.read", _("You opened a rating of a unit in an exercise."),
+             _("You opened the rating “%(record)s”."), _EVALUATION),
     Activity("forces.exerciseparticipant.read", _("You opened a participation in an exercise."),
              _("You opened the participation “%(record)s”."), _PARTICIPANT),
 )
