@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from concord.core.audit import AuditEntry
 from concord.core.errors import Conflict, Forbidden, InvalidState, ValidationError
+from concord.core.models import AuditEntry
 from concord.forces.models import Level, ReadinessReport, SourceKind
 from concord.forces.models.exercises import Exercise
 from concord.forces.services import exercises as services
