@@ -95,7 +95,7 @@ class EvaluationForm(forms.Form):
         # Only what the evaluator may read of this exercise, and only units are rated.
         self.fields["participant"].queryset = participants  # type: ignore[attr-defined]
         self.fields["participant"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda p: f"{p.state.name}: {p.unit.name if p.unit_id else p.contingent}")
+            lambda p: f"{p.state.name}: {p.unit.name if p.unit else p.contingent}")
         self.fields["objective"].queryset = objectives  # type: ignore[attr-defined]
         self.fields["objective"].label_from_instance = (  # type: ignore[attr-defined]
             lambda o: f"{o.number}. {o.text}")

@@ -201,7 +201,7 @@ class ExerciseParticipant(LabelledModel):
         ]
 
     def __str__(self) -> str:
-        return self.contingent or (str(self.unit) if self.unit_id else str(self.state))
+        return self.contingent or (str(self.unit) if self.unit else str(self.state))
 
     contingent = Translated("contingent")
 
@@ -211,6 +211,7 @@ class Evaluation(LabelledModel):
     participation tells, and no one else: labelled at least as high as the participation."""
 
     label_source_fields = ("participant",)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="evaluations")
     participant = models.ForeignKey(ExerciseParticipant, on_delete=models.PROTECT,
                                     related_name="evaluations", verbose_name=_("participant"))

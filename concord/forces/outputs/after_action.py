@@ -104,7 +104,8 @@ def _participant_line(participant: Any) -> str:
         strength.append(_("%(count)s personnel") % {"count": participant.personnel})
     if participant.equipment is not None:
         strength.append(_("%(count)s pieces of equipment") % {"count": participant.equipment})
-    who = participant.unit.name if participant.unit_id else participant.contingent
+    # A unit the reader may not read is absent: the participation reads as its contingent.
+    who = participant.unit.name if participant.unit else participant.contingent
     line = f"{participant.state.name}: {who}"
     return f"{line} ({', '.join(strength)})" if strength else line
 
