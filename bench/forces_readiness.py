@@ -43,8 +43,10 @@ from concord.registry.models import MemberState
 
 TARGET = 3.0
 PAGE = 25
-# Queries the formation's page may make, whatever the number of units.
-PINNED_QUERIES = 8
+# Queries the formation's page may make, whatever the number of units: the session, the user
+# and its party, the formation, the glance, the count and the page of contributions, the states
+# of the filter, and the two permission lookups its buttons ask for.
+PINNED_QUERIES = 10
 BATCH = 2000
 
 

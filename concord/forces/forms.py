@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from concord.core.forms import release_field
 from concord.core.labels import Classification
 from concord.core.widgets import DateInput
-from concord.forces.models import ContributionStatus, Echelon, Level, UnitType
+from concord.forces.models import ContributionStatus, Echelon, FormationKind, Level, UnitType
 
 _BLANK: list[tuple[Any, Any]] = [("", "—")]
 
@@ -150,3 +150,60 @@ class TransferForm(forms.Form):
 class ReturnForm(forms.Form):
     returned_on = forms.DateField(label=_("Returned to national command on"), widget=DateInput())
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+class FormationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=FormationKind.choices)
+    name_ru = forms.CharField(label=_("Name (Russian)"), max_length=300)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=300)
+    abbreviation_ru = forms.CharField(label=_("Abbreviation (Russian)"), required=False,
+                                      max_length=30)
+    abbreviation_en = forms.CharField(label=_("Abbreviation (English)"), required=False,
+                                      max_length=30)
+    governing_decision = forms.ChoiceField(label=_("Governing decision"), required=False)
+    established_on = forms.DateField(label=_("Established on"), required=False,
+                                     widget=DateInput())
+    command_ru = forms.CharField(label=_("Command (Russian)"), required=False, max_length=300)
+    command_en = forms.CharField(label=_("Command (English)"), required=False, max_length=300)
+    headquarters_ru = forms.CharField(label=_("Headquarters (Russian)"), required=False,
+                                      max_length=300)
+    headquarters_en = forms.CharField(label=_("Headquarters (English)"), required=False,
+                                      max_length=300)
+    target_personnel = forms.IntegerField(label=_("Target personnel"), required=False,
+                                          min_value=0)
+    readiness_period_days = forms.IntegerField(label=_("Readiness reported every, days"),
+                                               min_value=1, max_value=730, initial=90)
+    description_ru = forms.CharField(label=_("Description (Russian)"), required=False,
+                                     widget=forms.Textarea({"rows": 3}))
+    description_en = forms.CharField(label=_("Description (English)"), required=False,
+                                     widget=forms.Textarea({"rows": 3}))
+    illustrative = forms.BooleanField(label=_("Illustrative figures"), required=False)
+
+    def __init__(self, *args: Any, decisions: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["governing_decision"].choices = _BLANK + decisions  # type: ignore[attr-defined]
+
+
+class NewFormationForm(FormationForm):
+    code = forms.SlugField(label=_("Code"), max_length=32,
+                           help_text=_("Latin letters, digits and hyphens: crrf, cpkf."))
+
+    field_order = ("code",)
+
+
+class UnitEditForm(forms.Form):
+    name_ru = forms.CharField(label=_("Name (Russian)"), max_length=300)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=300)
+    designation = forms.CharField(label=_("Designation"), required=False, max_length=60)
+    unit_type = forms.ChoiceField(label=_("Type"), choices=UnitType.choices)
+    echelon = forms.TypedChoiceField(label=_("Echelon"), coerce=int, choices=Echelon.choices)
+    home_station_ru = forms.CharField(label=_("Home station (Russian)"), required=False,
+                                      max_length=200)
+    home_station_en = forms.CharField(label=_("Home station (English)"), required=False,
+                                      max_length=200)
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90,
+                                max_value=90)
+    longitude = forms.FloatField(label=_("Longitude"), required=False, min_value=-180,
+                                 max_value=180)
+    symbol_code = forms.CharField(label=_("Symbol code (MIL-STD-2525 / APP-6)"), max_length=30)
+    disbanded_on = forms.DateField(label=_("Disbanded on"), required=False, widget=DateInput())

@@ -10,7 +10,9 @@ app_name = "forces"
 urlpatterns: list[URLPattern] = [
     # Formations, units, contributions and readiness.
     path("", formations.formation_list, name="formation-list"),
+    path("formations/new/", formations.formation_create, name="formation-create"),
     path("formations/<uuid:public_id>/", formations.formation_detail, name="formation-detail"),
+    path("formations/<uuid:public_id>/edit/", formations.formation_edit, name="formation-edit"),
     path("contributions/<uuid:public_id>/", formations.contribution_detail,
          name="contribution-detail"),
     path("contributions/<uuid:public_id>/step/", formations.contribution_advance,
@@ -23,6 +25,7 @@ urlpatterns: list[URLPattern] = [
     path("units/tree/", units.unit_tree, name="unit-tree"),
     path("units/new/", units.unit_create, name="unit-create"),
     path("units/<uuid:public_id>/", units.unit_detail, name="unit-detail"),
+    path("units/<uuid:public_id>/edit/", units.unit_edit, name="unit-edit"),
     path("units/<uuid:public_id>/readiness/", units.readiness_report, name="unit-readiness"),
     path("units/<uuid:public_id>/strength/", units.strength_record, name="unit-strength"),
     path("units/<uuid:public_id>/earmark/", units.unit_earmark, name="unit-earmark"),

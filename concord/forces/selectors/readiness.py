@@ -221,3 +221,23 @@ def stale_units(*, viewer: Viewer, day: date,
     limit = day - timedelta(days=period_days)
     return units.filter(Q(latest_reported_on__isnull=True) | Q(latest_reported_on__lt=limit)) \
         .order_by("state__name_ru", "name_ru", "pk")
+
+
+def readiness_by_state(*, viewer: Viewer, day: date,
+                       period_days: int = DEFAULT_READINESS_PERIOD_DAYS) -> list[StateReadiness]:
+    """Each state's units in service by their latest readiness the viewer may read, whatever
+    formation they serve in: one query."""
+    units = with_latest(Unit.objects.visible_to(viewer).filter(disbanded_on__isnull=True),
+                        viewer=viewer, unit_field="pk")
+    rows = (units.order_by().values_list("state__iso_alpha2", "state__name_ru", "state__name_en",
+                                         "latest_overall", "latest_reported_on",
+                                         "latest_personnel"))
+    english = (get_language() or "ru")[:2] == "en"
+    by_state: dict[str, StateReadiness] = {}
+    for code, name_ru, name_en, overall, reported_on, personnel in rows:
+        state = by_state.get(code)
+        if state is None:
+            state = by_state[code] = StateReadiness(code=code, name=name_en if english else name_ru)
+        state.add(overall=overall, stale=is_stale(reported_on, day=day, period_days=period_days),
+                  personnel=personnel)
+    return sorted(by_state.values(), key=lambda s: s.name)

@@ -13,6 +13,7 @@ from concord.core.filters import order_by
 from concord.core.scoping import labelled_get, public_id_of
 from concord.forces.filters import UNIT_SORTS, UnitFilters
 from concord.forces.models import Contribution, ContributionStatus, Strength, Unit
+from concord.registry.models import MemberState
 
 
 def unit_list(*, viewer: Viewer, filters: UnitFilters | None = None) -> QuerySet[Unit]:
@@ -85,3 +86,16 @@ def map_units(*, viewer: Viewer, filters: UnitFilters | None = None) -> QuerySet
     """Units with a home station on the map."""
     return unit_list(viewer=viewer, filters=filters).filter(latitude__isnull=False,
                                                             longitude__isnull=False)
+
+
+def state_choices() -> list[tuple[str, str]]:
+    """The member states a list filters by, by code, named in the page's language."""
+    return [(s.iso_alpha2, s.name) for s in MemberState.objects.order_by("name_ru")]
+
+
+def state_of(party: Any) -> MemberState | None:
+    """The member state a delegation speaks for; None for the secretariat."""
+    if party is None:
+        return None
+    found: MemberState | None = MemberState.objects.filter(party=party).first()
+    return found

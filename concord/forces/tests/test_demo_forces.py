@@ -20,7 +20,8 @@ def demo(db: None) -> None:
 
 
 def _formation(code: str) -> Formation:
-    return Formation.objects.unscoped(reason="test").get(code=code)
+    found: Formation = Formation.objects.unscoped(reason="test").get(code=code)
+    return found
 
 
 def test_it_has_the_crrf_and_the_peacekeeping_forces_at_their_public_sizes(demo):

@@ -7,10 +7,12 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from concord.accounts.models import Role, User
 from concord.core import clock
-from concord.forces.models import Level, ReadinessReport
+from concord.forces.models import Formation, Level, ReadinessReport
 from concord.forces.tests.factories import earmark, formation, unit
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +90,44 @@ def test_it_shows_the_formation_page_with_the_contribution(client, personas, for
     page = client.get(forces[0].get_absolute_url())
     assert page.status_code == 200
     assert page.context["glance"].total.units == 1
+
+
+def test_it_lets_the_joint_staff_officer_register_and_edit_a_formation(client, org, personas):
+    staff = User.objects.create_user(username="staff", password="correct horse battery staple",
+                                     party=personas.secretariat, clearance=2)
+    staff.groups.set(Group.objects.filter(name=Role.JOINT_STAFF_OFFICER.value))
+    client.force_login(staff)
+    refused = client.post(reverse("forces:formation-create"), {"code": "caf", "kind": "aviation",
+                                                               "name_ru": "",
+                                                               "readiness_period_days": "90"})
+    assert refused.status_code == 400 and "name_ru" in refused.context["form"].errors
+    done = client.post(reverse("forces:formation-create"), {
+        "code": "caf", "kind": "aviation", "name_ru": "Коллективные авиационные силы",
+        "name_en": "Collective Aviation Forces", "readiness_period_days": "60"})
+    assert done.status_code == 302
+    formation = Formation.objects.unscoped(reason="test").get(code="caf")
+    edited = client.post(reverse("forces:formation-edit", args=[formation.public_id]), {
+        "kind": "aviation", "name_ru": "Коллективные авиационные силы ОДКБ",
+        "name_en": "CSTO Collective Aviation Forces", "readiness_period_days": "30"})
+    assert edited.status_code == 302
+    formation.refresh_from_db()
+    assert (formation.name_en, formation.readiness_period_days) == (
+        "CSTO Collective Aviation Forces", 30)
+    client.force_login(personas.delegate_a)
+    assert client.get(reverse("forces:formation-create")).status_code == 403
+
+
+def test_it_lets_a_delegation_move_its_unit_to_another_home_station(client, personas, forces):
+    brigade = forces[1]
+    url = reverse("forces:unit-edit", args=[brigade.public_id])
+    client.force_login(personas.delegate_b)
+    assert client.get(url).status_code == 403
+    client.force_login(personas.delegate_a)
+    values = {"name_ru": brigade.name_ru, "name_en": brigade.name_en, "unit_type": "airborne",
+              "echelon": "18", "home_station_ru": "Псков", "home_station_en": "Pskov",
+              "latitude": "57.82", "longitude": "", "symbol_code": brigade.symbol_code}
+    refused = client.post(url, values)
+    assert refused.status_code == 400 and "longitude" in refused.context["form"].errors
+    assert client.post(url, {**values, "longitude": "28.33"}).status_code == 302
+    brigade.refresh_from_db()
+    assert (brigade.home_station_en, brigade.longitude) == ("Pskov", 28.33)

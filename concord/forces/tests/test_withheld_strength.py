@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from concord.core import clock
 from concord.core.actors import SYSTEM
 from concord.forces.models import Level, Unit
-from concord.forces.selectors.readiness import readiness_glance
+from concord.forces.selectors.readiness import readiness_by_state, readiness_glance
 from concord.forces.services.readiness import readiness_record
 from concord.forces.services.units import strength_record
 from concord.forces.tests.factories import earmark, formation, unit
@@ -102,3 +102,16 @@ def test_it_keeps_a_withheld_readiness_report_out_of_the_other_states_chart(org,
     assert sum(sum(series["values"]) for series in other.chart()["series"]) == 1
     own = readiness_glance(viewer=personas.delegate_b, formation=crrf, day=clock.today())
     assert own.total.by_level[Level.NOT_READY] == 1
+
+
+def test_it_counts_each_states_units_by_the_readiness_the_viewer_may_read(crrf, personas):
+    tajik = Unit.objects.unscoped(reason="test").get(name_en="TJ brigade")
+    readiness_record(actor=SYSTEM, unit=tajik, reported_on=clock.today(), training=Level.NOT_READY,
+                     release_to_all_members=False, releasable_to=[])
+    seen = {row.code: row for row in readiness_by_state(viewer=personas.delegate_a,
+                                                         day=clock.today())}
+    assert seen["TJ"].unknown == 1 and seen["TJ"].by_level[Level.NOT_READY] == 0
+    assert seen["RU"].by_level[Level.FULLY] == 1 and seen["RU"].personnel == WITHHELD
+    own = {row.code: row for row in readiness_by_state(viewer=personas.delegate_b,
+                                                        day=clock.today())}
+    assert own["TJ"].by_level[Level.NOT_READY] == 1 and own["RU"].personnel == 0

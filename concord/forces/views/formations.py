@@ -6,9 +6,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from concord.core import clock
@@ -18,13 +20,18 @@ from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.core.labels import Classification
 from concord.forces.filters import contribution_filters, formation_filters
-from concord.forces.forms import AdvanceForm, ReturnForm, TransferForm
+from concord.forces.forms import (
+    AdvanceForm,
+    FormationForm,
+    NewFormationForm,
+    ReturnForm,
+    TransferForm,
+)
 from concord.forces.models import ContributionStatus, FormationKind, Level
 from concord.forces.selectors import formations as reads
 from concord.forces.selectors import readiness as readiness_reads
 from concord.forces.selectors import units as unit_reads
-from concord.forces.services import contributions
-from concord.registry.models import MemberState
+from concord.forces.services import contributions, formations
 
 PAGE_SIZE = 25
 
@@ -37,6 +44,7 @@ def _level(value: int | None) -> str:
     return str(Level(value).label) if value is not None else ""
 
 
+@login_required
 def formation_list(request: HttpRequest) -> HttpResponse:
     filters = formation_filters(request.GET).or_warn(request)
     found = reads.formation_list(viewer=request.user, filters=filters)
@@ -60,6 +68,7 @@ def formation_list(request: HttpRequest) -> HttpResponse:
         "sort": filters.sort.param, "kinds": FormationKind.choices}, partial="table")
 
 
+@login_required
 def formation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     formation = reads.formation_get(viewer=request.user, public_id=public_id)
     filters = contribution_filters(request.GET).or_warn(request)
@@ -89,10 +98,11 @@ def formation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse
         "status": filters.status, "overall": filters.overall, "stale": filters.stale,
         "sort": filters.sort.param, "statuses": ContributionStatus.choices,
         "levels": [(str(v), label) for v, label in reversed(Level.choices)],
-        "states": [(s.iso_alpha2, s.name) for s in MemberState.objects.order_by("name_ru")],
+        "states": unit_reads.state_choices(),
     }, partial="table")
 
 
+@login_required
 def contribution_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     contribution = reads.contribution_get(viewer=request.user, public_id=public_id)
     unit = contribution.unit
@@ -173,3 +183,47 @@ def authority_return(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse
         success_message=_("Command returns to the state."), template="forces/units/form.html",
         context={"title": _("Return of %(record)s to national command")
                  % {"record": str(contribution)}, "back": contribution.get_absolute_url()})
+
+
+def _formation_values(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    values = dict(data)
+    decision = values.pop("governing_decision", "") or ""
+    values["governing_decision"] = reads.decision_by_id(viewer=request.user, public_id=decision)
+    return values
+
+
+@form_page("forces.add_formation")
+def formation_create(request: HttpRequest) -> HttpResponse:
+    form = NewFormationForm(posted(request), decisions=reads.decision_choices(viewer=request.user))
+
+    def create(data: dict[str, Any]) -> Any:
+        values = _formation_values(request, data)
+        secretariat = getattr(request.user, "party", None)
+        return formations.formation_create(
+            actor=request.user, code=values.pop("code"),
+            releasable_to=[secretariat] if secretariat is not None else [], **values)
+
+    return submit_to_service(
+        request, form, call=create, success_url=lambda formation: formation.get_absolute_url(),
+        success_message=_("The formation was registered."), template="forces/units/form.html",
+        context={"title": _("New formation"), "back": reverse("forces:formation-list")})
+
+
+@form_page("forces.change_formation")
+def formation_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    formation = reads.formation_get(viewer=request.user, public_id=public_id)
+    decision = formation.governing_decision
+    initial = {name: getattr(formation, name) for name in formations.EDITABLE
+               if name not in ("governing_decision", "command_body", "order",
+                               "headquarters_latitude", "headquarters_longitude")}
+    initial["governing_decision"] = str(decision.public_id) if decision is not None else ""
+    form = FormationForm(posted(request), decisions=reads.decision_choices(viewer=request.user),
+                         initial=initial)
+    return submit_to_service(
+        request, form,
+        call=lambda data: formations.formation_update(
+            actor=request.user, formation=formation, **_formation_values(request, data)),
+        success_url=formation.get_absolute_url(), success_message=_("The formation was saved."),
+        template="forces/units/form.html",
+        context={"title": _("Formation %(name)s") % {"name": formation.name},
+                 "back": formation.get_absolute_url()})

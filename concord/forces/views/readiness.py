@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -16,8 +17,8 @@ from concord.forces.filters import readiness_filters
 from concord.forces.models import DEFAULT_READINESS_PERIOD_DAYS, Level
 from concord.forces.selectors import formations as formation_reads
 from concord.forces.selectors import readiness as reads
+from concord.forces.selectors import units as unit_reads
 from concord.forces.selectors.readiness import LEVELS_DOWN
-from concord.registry.models import MemberState
 
 PAGE_SIZE = 25
 
@@ -34,6 +35,7 @@ def _overview_chart(overview: list[reads.FormationGlance]) -> dict[str, Any]:
             "unknown": [g.glance.total.unknown for g in overview]}
 
 
+@login_required
 def readiness_list(request: HttpRequest) -> HttpResponse:
     filters = readiness_filters(request.GET).or_warn(request)
     found = reads.readiness_list(viewer=request.user, filters=filters)
@@ -60,12 +62,13 @@ def readiness_list(request: HttpRequest) -> HttpResponse:
     stale = reads.stale_units(viewer=request.user, day=day)
     return render_page(request, "forces/readiness/list.html", {
         "overview": overview, "chart": _overview_chart(overview), "page_obj": page,
+        "by_state": reads.readiness_by_state(viewer=request.user, day=day),
         "stale_count": stale.count(), "stale_units": stale[:10],
         "period_days": DEFAULT_READINESS_PERIOD_DAYS, "q": filters.q, "state": filters.state,
         "overall": filters.overall, "formation": filters.formation,
         "history": filters.history, "sort": filters.sort.param,
         "levels": [(str(v), label) for v, label in reversed(Level.choices)],
         "level_values": LEVELS_DOWN,
-        "states": [(s.iso_alpha2, s.name) for s in MemberState.objects.order_by("name_ru")],
+        "states": unit_reads.state_choices(),
         "formations": formation_reads.formation_choices(viewer=request.user),
     }, partial="table")

@@ -7,6 +7,7 @@ import json
 import uuid
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
@@ -21,7 +22,13 @@ from concord.core.forms import form_page, posted, submit_to_service
 from concord.core.htmx import render_page
 from concord.core.labels import PartyKind
 from concord.forces.filters import unit_filters
-from concord.forces.forms import EarmarkForm, ReadinessForm, StrengthForm, UnitForm
+from concord.forces.forms import (
+    EarmarkForm,
+    ReadinessForm,
+    StrengthForm,
+    UnitEditForm,
+    UnitForm,
+)
 from concord.forces.models import Echelon, Level, Unit, UnitType
 from concord.forces.outputs.geojson import MEDIA_TYPE, units_collection
 from concord.forces.selectors import formations as formation_reads
@@ -29,7 +36,6 @@ from concord.forces.selectors import readiness as readiness_reads
 from concord.forces.selectors import units as reads
 from concord.forces.services import contributions, readiness, units
 from concord.forces.symbols import symbol_code
-from concord.registry.models import MemberState
 
 PAGE_SIZE = 25
 
@@ -38,6 +44,7 @@ def _labelled(records: Any) -> Any:
     return records.select_related("originator").prefetch_related("releasable_to")
 
 
+@login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     found = reads.unit_list(viewer=request.user, filters=filters)
@@ -61,9 +68,10 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 
 def _state_choices() -> list[tuple[str, str]]:
-    return [(s.iso_alpha2, s.name) for s in MemberState.objects.order_by("name_ru")]
+    return reads.state_choices()
 
 
+@login_required
 def unit_tree(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     rows = reads.unit_tree(viewer=request.user, state_codes=filters.state)
@@ -71,6 +79,7 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
                   {"rows": rows, "state": filters.state, "states": _state_choices()})
 
 
+@login_required
 def unit_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     unit = reads.unit_get(viewer=request.user, public_id=public_id)
     return render(request, "forces/units/detail.html", {
@@ -136,8 +145,7 @@ def _unit_values(data: dict[str, Any]) -> dict[str, Any]:
 
 @form_page("forces.add_unit")
 def unit_create(request: HttpRequest) -> HttpResponse:
-    party = getattr(request.user, "party", None)
-    state = MemberState.objects.filter(party=party).first() if party is not None else None
+    state = reads.state_of(getattr(request.user, "party", None))
     if state is None:
         raise Forbidden(_("Units are registered by their state's delegation."))
     parents = [(str(row.unit.public_id), "— " * row.depth + row.unit.name)
@@ -182,6 +190,7 @@ def unit_earmark(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                  "back": unit.get_absolute_url()})
 
 
+@login_required
 def unit_map(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     return render(request, "forces/units/map.html", {
@@ -190,6 +199,7 @@ def unit_map(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode()})
 
 
+@login_required
 def units_geojson(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_refuse()
     found = _labelled(reads.map_units(viewer=request.user, filters=filters))
@@ -198,3 +208,18 @@ def units_geojson(request: HttpRequest) -> HttpResponse:
     if request.GET.get("download"):
         response["Content-Disposition"] = 'attachment; filename="units.geojson"'
     return response
+
+
+@form_page("forces.change_unit")
+def unit_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    unit = reads.unit_get(viewer=request.user, public_id=public_id)
+    _own(request.user, unit)
+    form = UnitEditForm(posted(request), initial={
+        name: getattr(unit, name) for name in UnitEditForm.base_fields})
+    return submit_to_service(
+        request, form,
+        call=lambda data: units.unit_update(actor=request.user, unit=unit, **data),
+        success_url=unit.get_absolute_url(), success_message=_("The unit was saved."),
+        template="forces/units/form.html",
+        context={"title": _("Unit %(name)s") % {"name": unit.name},
+                 "back": unit.get_absolute_url()})
