@@ -250,6 +250,7 @@ CONCORD_PERIODIC_TASKS = {
         "CONCORD_SITUATION_REPORT_SECONDS", 24 * 3600, minimum=3600),
     "concord.core.tasks.checkpoint_audit_chain": env_int(
         "CONCORD_AUDIT_CHECKPOINT_SECONDS", 3600, minimum=60),
+    "concord.forces.exercise_tasks.flag_overdue_remedial_actions": 24 * 3600,
 }
 
 # --- API --------------------------------------------------------------------------------------

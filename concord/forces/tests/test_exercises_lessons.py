@@ -10,6 +10,7 @@ from django.utils import translation
 
 from concord.core.errors import Forbidden, InvalidState, ValidationError
 from concord.forces.exercise_filters import LessonFilters
+from concord.forces.exercise_tasks import flag_overdue_remedial_actions
 from concord.forces.models.exercises import Exercise, Lesson
 from concord.forces.selectors import exercises as selectors
 from concord.forces.services import exercises as exercise_services
@@ -131,3 +132,12 @@ def test_it_lists_the_overdue_actions(staff, running, states, personas):
                             observation_en="")
     found = selectors.lesson_list(viewer=personas.officer, filters=LessonFilters(overdue=True))
     assert [lesson.observation_ru for lesson in found] == ["Поздно"]
+
+
+def test_it_flags_overdue_actions_in_the_daily_task(staff, running, states):
+    lesson = services.lesson_observe(actor=staff, exercise=running, observation_ru="Поздно",
+                                     observation_en="")
+    _to_action(staff, lesson, states["TJ"], due=date(2000, 1, 1))
+    assert flag_overdue_remedial_actions.call() == 1
+    lesson.refresh_from_db()
+    assert lesson.action_status == Lesson.ActionStatus.OVERDUE
