@@ -42,9 +42,11 @@ from concord.council.models import (
 )
 from concord.council.tests.factories import ALL_CONCUR, positions
 from concord.forces.services import contributions as forces_contributions
+from concord.forces.services import exercises, lessons
 from concord.forces.services import formations as forces_formations
 from concord.forces.services import readiness as forces_readiness
 from concord.forces.services import units as forces_units
+from concord.forces.tests.factories import unit as forces_unit
 from concord.monitoring import services as monitoring
 from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, SituationReport
 from concord.press.models import Publication
@@ -244,6 +246,7 @@ def planted(personas: Any) -> Planted:
     press.publication_approve(actor=officer, publication=out)
     found.plant("publication", out, "READABLE-publication-public")
     _forces(found, org, personas, hidden)
+    _exercises(found, org, personas)
     return found
 
 
@@ -283,6 +286,48 @@ def _forces(planted: Planted, org: Organization, personas: Any, hidden: dict[str
         planted.plant("readiness", forces_readiness.readiness_record(
             actor=SYSTEM, unit=unit, reported_on=clock.today() - timedelta(days=days),
             training=3, caveats=marker, **label), marker)
+
+
+# --- Exercises: an exercise kept for Russia, and in a public one a participation Russia keeps to
+# itself with its rating, and a confidential lesson.
+
+def _exercises(found: Planted, org: Organization, personas: Any) -> None:
+    states, russia = org.states, personas.state_a
+    found.plant("exercise", exercises.exercise_plan(
+        actor=SYSTEM, series_ru="HIDDEN-MARKER-exercise-russia", series_en="Hidden", year=2013,
+        kind="joint", host_state=states["RU"], starts_on=date(2013, 9, 1),
+        ends_on=date(2013, 9, 5), **_russia_only(russia)), "HIDDEN-MARKER-exercise-russia")
+    public = found.plant("exercise", exercises.exercise_plan(
+        actor=SYSTEM, series_ru="READABLE-exercise-public", series_en="Readable", year=2013,
+        kind="joint", host_state=states["TJ"], starts_on=date(2013, 9, 1),
+        ends_on=date(2013, 9, 5), **PUBLIC), "READABLE-exercise-public")
+    ours = forces_unit(states["TJ"], name="Отряд", name_en="Detachment")
+    theirs = forces_unit(states["RU"], name="Бригада", name_en="Brigade")
+    theirs.releasable_to.add(personas.secretariat)
+    readable = found.plant("participant", exercises.participant_add(
+        actor=SYSTEM, exercise=public, state=states["TJ"], unit=ours,
+        contingent_ru="READABLE-participant-public", personnel=10),
+        "READABLE-participant-public")
+    hidden = found.plant("participant", exercises.participant_add(
+        actor=SYSTEM, exercise=public, state=states["RU"], unit=theirs,
+        contingent_ru="HIDDEN-MARKER-participant-russia", personnel=20,
+        classification=Classification.OFFICIAL_USE, release_to_all_members=False,
+        releasable_to=[]), "HIDDEN-MARKER-participant-russia")
+    exercises.exercise_status(actor=SYSTEM, exercise=public, status="running")
+    objective = exercises.objective_add(actor=SYSTEM, exercise=public, task="command",
+                                        text_ru="Управлять", text_en="Command")
+    for participant, marker in ((readable, "READABLE-evaluation-public"),
+                                (hidden, "HIDDEN-MARKER-evaluation-russia")):
+        found.plant("evaluation", exercises.evaluation_record(
+            actor=SYSTEM, participant=participant, objective=objective, rating=3,
+            remarks=marker, evaluated_on=date(2013, 9, 5)), marker)
+    found.plant("lesson", lessons.lesson_observe(
+        actor=SYSTEM, exercise=public, observation_ru="READABLE-lesson-public",
+        observation_en=""), "READABLE-lesson-public")
+    found.plant("lesson", lessons.lesson_observe(
+        actor=SYSTEM, exercise=public, observation_ru="HIDDEN-MARKER-lesson-confidential",
+        observation_en="", classification=Classification.CONFIDENTIAL),
+        "HIDDEN-MARKER-lesson-confidential")
 
 
 # --- The walk ----------------------------------------------------------------------------------
@@ -342,7 +387,18 @@ QUERIES: dict[str, tuple[str, ...]] = {
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
+# The exercises' pages name an exercise, or a lesson, by its public id.
+EXERCISE_POOLS = (("forces:lesson-detail", "lesson"), ("forces:lesson-step", "lesson"),
+                  ("forces:exercise-", "exercise"), ("forces:lesson-observe", "exercise"))
+POOL_BY_PARAMETER["exercise_id"] = "exercise"
+QUERIES.update({key: LANGUAGES for key in ("forces:exercise-after-action-docx",
+                                           "forces:exercise-after-action-pdf")})
+QUERIES.update({key: TABLES for key in ("forces:exercise-list", "forces:lesson-list")})
+
+
 def _pool(route: Route, name: str) -> str | None:
+    if name == "public_id" and route.key.startswith(("forces:exercise-", "forces:lesson-")):
+        return next(pool for prefix, pool in EXERCISE_POOLS if route.key.startswith(prefix))
     if name in POOL_BY_PARAMETER:
         return POOL_BY_PARAMETER[name]
     if name == "report_id":

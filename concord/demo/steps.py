@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from concord.demo.council import load_council
+from concord.demo.exercises import load_exercises
 from concord.demo.forces import load_forces
 from concord.demo.monitoring import load_monitoring
 from concord.demo.organization import LoadReport, load
@@ -16,7 +17,7 @@ from concord.demo.press import load_press
 # Each step takes no argument and returns {what: how many were created}. The organization
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
 STEPS: list[Callable[[], dict[str, int]]] = [
-    load_monitoring, load_council, load_press, load_forces]
+    load_monitoring, load_council, load_press, load_forces, load_exercises]
 
 
 @transaction.atomic

@@ -5,14 +5,29 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
 from concord.core import clock
 from concord.core.errors import ValidationError, referenced
-from concord.core.pagination import lazily
+from concord.core.pagination import LazyPage, lazily
 from concord.core.schemas import Problem
+from concord.forces.exercise_filters import exercise_filters, lesson_filters
+from concord.forces.exercise_schemas import (
+    LEVEL_OF_CODE,
+    EvaluatedOut,
+    EvaluationIn,
+    EvaluationOut,
+    ExerciseDetailOut,
+    ExerciseIn,
+    ExerciseOut,
+    ExerciseParticipantIn,
+    ExerciseParticipantOut,
+    LessonOut,
+    ObservationIn,
+    StatusIn,
+)
 from concord.forces.filters import (
     contribution_filters,
     formation_filters,
@@ -20,6 +35,7 @@ from concord.forces.filters import (
     unit_filters,
 )
 from concord.forces.models import Formation, ReadinessReport, Unit
+from concord.forces.models.exercises import Evaluation, Exercise, ExerciseParticipant, Lesson
 from concord.forces.schemas import (
     LEVEL_OF_NAME,
     ContributionOut,
@@ -28,10 +44,14 @@ from concord.forces.schemas import (
     ReadinessOut,
     UnitOut,
 )
+from concord.forces.selectors import exercises as exercise_selectors
 from concord.forces.selectors import formations as formation_reads
 from concord.forces.selectors import readiness as readiness_reads
 from concord.forces.selectors import units as unit_reads
+from concord.forces.services import exercises as exercise_services
+from concord.forces.services import lessons as lesson_services
 from concord.forces.services import readiness as readiness_writes
+from concord.registry import selectors as registry
 
 router = Router(tags=["forces"])
 
@@ -152,3 +172,143 @@ def readiness_report(request: HttpRequest, payload: ReadinessIn) -> Status[Readi
                                                                "forecast_level"),
         source_text=payload.source_text)
     return Status(201, report)
+
+
+# --- Exercises, their participants, evaluations and lessons -------------------------------------
+
+
+class ExerciseFilters(Schema):
+    q: str = Field("", description="Words of the series or the scenario")
+    kind: list[str] = Field([], description="command_staff, joint, field, special_forces, "
+                                             "anti_drug")
+    status: list[str] = Field([], description="planned, running, completed, evaluated")
+    host: str = Field("", description="The host state's ISO 3166 alpha-2 code")
+    year: int | None = Field(None, ge=1, le=9999)
+    sort: str = Field("", description="name, starts, kind, host or status (default -starts)")
+
+
+class LessonFilters(Schema):
+    q: str = Field("", description="Words of the observation, the lesson or the action")
+    status: list[str] = Field([], description="observation, verified, identified, action, "
+                                               "learned")
+    overdue: str = Field("", description="true: only remedial actions open past their deadline")
+    sort: str = Field("", description="exercise, status or due (default -exercise)")
+
+
+@router.get("/exercises", response=list[ExerciseOut], summary="Exercises")
+@paginate(LimitOffsetPagination)
+def exercises(request: HttpRequest, filters: Query[ExerciseFilters]) -> LazyPage[Exercise]:
+    found = exercise_selectors.exercise_list(
+        viewer=request.user, filters=exercise_filters(filters.dict()).or_refuse())
+    return lazily(found)
+
+
+@router.post("/exercises", response={201: ExerciseDetailOut}, auth=django_auth,
+             summary="Plan an exercise")
+def exercise_plan(request: HttpRequest, payload: ExerciseIn) -> Status[Exercise]:
+    host = referenced("body.host_state", registry.member_state_get, viewer=request.user,
+                      code=payload.host_state)
+    created = exercise_services.exercise_plan(
+        actor=request.user, series_ru=payload.series_ru, series_en=payload.series_en,
+        year=payload.year, kind=payload.kind, host_state=host, starts_on=payload.starts_on,
+        ends_on=payload.ends_on, scenario_ru=payload.scenario_ru,
+        scenario_en=payload.scenario_en, source=payload.source,
+        classification=payload.classification,
+        release_to_all_members=payload.release_to_all_members)
+    return Status(201, created)
+
+
+@router.get("/exercises/{exercise_id}", response=ExerciseDetailOut,
+            summary="One exercise with its areas, phases and objectives")
+def exercise(request: HttpRequest, exercise_id: str) -> Exercise:
+    return exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+
+
+@router.post("/exercises/{exercise_id}/status", response=ExerciseOut, auth=django_auth,
+             summary="Move an exercise on: planned → running → completed")
+def exercise_status(request: HttpRequest, exercise_id: str, payload: StatusIn) -> Exercise:
+    found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+    return exercise_services.exercise_status(actor=request.user, exercise=found,
+                                             status=payload.status)
+
+
+@router.get("/exercises/{exercise_id}/participants", response=list[ExerciseParticipantOut],
+            summary="The states and units taking part, as far as the caller may read them")
+def participants(request: HttpRequest, exercise_id: str) -> list[ExerciseParticipant]:
+    found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+    return list(exercise_selectors.participant_list(viewer=request.user, exercise=found))
+
+
+@router.post("/exercises/{exercise_id}/participants", response={201: ExerciseParticipantOut},
+             auth=django_auth, summary="Record a state's participation, with its unit")
+def participant_add(request: HttpRequest, exercise_id: str,
+                    payload: ExerciseParticipantIn) -> Status[ExerciseParticipant]:
+    found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+    state = referenced("body.state", registry.member_state_get, viewer=request.user,
+                       code=payload.state)
+    unit = referenced("body.unit", exercise_selectors.unit_for_participation,
+                      viewer=request.user, public_id=payload.unit) if payload.unit else None
+    created = exercise_services.participant_add(
+        actor=request.user, exercise=found, state=state, unit=unit,
+        contingent_ru=payload.contingent_ru, contingent_en=payload.contingent_en,
+        personnel=payload.personnel, equipment=payload.equipment,
+        classification=payload.classification,
+        release_to_all_members=payload.release_to_all_members)
+    return Status(201, created)
+
+
+@router.get("/exercises/{exercise_id}/evaluations", response=list[EvaluationOut],
+            summary="The evaluators' ratings of each unit per objective")
+def evaluations(request: HttpRequest, exercise_id: str) -> list[Evaluation]:
+    found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+    return list(exercise_selectors.evaluation_list(viewer=request.user, exercise=found))
+
+
+@router.post("/exercises/{exercise_id}/evaluations", response={201: EvaluationOut},
+             auth=django_auth, summary="Rate a participating unit on an objective")
+def evaluation_record(request: HttpRequest, exercise_id: str,
+                      payload: EvaluationIn) -> Status[Evaluation]:
+    found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+    participant = referenced("body.participant", exercise_selectors.participant_get,
+                             viewer=request.user, public_id=payload.participant)
+    if participant.exercise_id != found.pk:
+        raise ValidationError(errors={"body.participant": [
+            _("The participant takes part in another exercise.")]})
+    objective = referenced("body.objective", exercise_selectors.objective_get, exercise=found,
+                           number=payload.objective)
+    if payload.rating not in LEVEL_OF_CODE:
+        raise ValidationError(errors={"body.rating": [
+            _("Give one of: %(codes)s.") % {"codes": ", ".join(LEVEL_OF_CODE)}]})
+    created = exercise_services.evaluation_record(
+        actor=request.user, participant=participant, objective=objective,
+        rating=LEVEL_OF_CODE[payload.rating], remarks=payload.remarks,
+        evaluated_on=payload.evaluated_on)
+    return Status(201, created)
+
+
+@router.post("/exercises/{exercise_id}/evaluate", response=EvaluatedOut, auth=django_auth,
+             summary="Close the evaluation: each rated unit's training readiness is recorded")
+def exercise_evaluate(request: HttpRequest, exercise_id: str) -> dict[str, object]:
+    found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+    reports = exercise_services.exercise_evaluate(actor=request.user, exercise=found)
+    return {"exercise": found, "readiness_reports": len(reports)}
+
+
+@router.get("/exercises/{exercise_id}/lessons", response=list[LessonOut],
+            summary="The lessons of an exercise, from observation to lesson learned")
+def exercise_lessons(request: HttpRequest, exercise_id: str,
+                     filters: Query[LessonFilters]) -> list[Lesson]:
+    found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+    return list(exercise_selectors.lesson_list(
+        viewer=request.user, exercise=found, filters=lesson_filters(filters.dict()).or_refuse()))
+
+
+@router.post("/exercises/{exercise_id}/lessons", response={201: LessonOut}, auth=django_auth,
+             summary="Record an observation made in an exercise")
+def lesson_observe(request: HttpRequest, exercise_id: str,
+                   payload: ObservationIn) -> Status[Lesson]:
+    found = exercise_selectors.exercise_get(viewer=request.user, public_id=exercise_id)
+    created = lesson_services.lesson_observe(actor=request.user, exercise=found,
+                                             observation_ru=payload.observation_ru,
+                                             observation_en=payload.observation_en)
+    return Status(201, created)

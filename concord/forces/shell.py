@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
 from concord.core.shell import Activity, AppShell, Audience, NavEntry, NavMenu, RoleGrant
+from concord.forces.exercise_shell import with_exercises
 
 _SIGNED_IN = Audience.SIGNED_IN
 _FORMATION, _UNIT = "forces.formation", "forces.unit"
@@ -93,3 +94,6 @@ SHELL = AppShell(
     ),
     activities=ACTIVITIES,
 )
+
+# --- Exercises, their evaluation and lessons ---------------------------------------------------
+SHELL = with_exercises(SHELL)

@@ -1,5 +1,14 @@
 """The models of the forces app, one module per concern, all imported here."""
 
+from concord.forces.models.exercises import (
+    Evaluation,
+    Exercise,
+    ExerciseParticipant,
+    ExercisePhase,
+    ExercisePlace,
+    Lesson,
+    Objective,
+)
 from concord.forces.models.formations import (
     DEFAULT_READINESS_PERIOD_DAYS,
     TRANSITIONS,
@@ -14,7 +23,28 @@ from concord.forces.models.readiness import AXES, Level, ReadinessReport, Source
 from concord.forces.models.units import Echelon, Strength, Unit, UnitType
 
 __all__ = [
-    "AXES", "DEFAULT_READINESS_PERIOD_DAYS", "TRANSITIONS", "AuthorityTransfer", "Contribution",
-    "ContributionStatus", "DeploymentStep", "Echelon", "Formation", "FormationKind", "Level",
-    "ReadinessReport", "SourceKind", "Strength", "Unit", "UnitType", "lowest",
+    "AXES",
+    "DEFAULT_READINESS_PERIOD_DAYS",
+    "TRANSITIONS",
+    "AuthorityTransfer",
+    "Contribution",
+    "ContributionStatus",
+    "DeploymentStep",
+    "Echelon",
+    "Evaluation",
+    "Exercise",
+    "ExerciseParticipant",
+    "ExercisePhase",
+    "ExercisePlace",
+    "Formation",
+    "FormationKind",
+    "Lesson",
+    "Level",
+    "Objective",
+    "ReadinessReport",
+    "SourceKind",
+    "Strength",
+    "Unit",
+    "UnitType",
+    "lowest",
 ]
