@@ -3,6 +3,7 @@ not read is absent from every list here, and so are its lines and consignments."
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -101,15 +102,22 @@ def pledge_get(*, viewer: Viewer, public_id: Any) -> Pledge:
     return pledge
 
 
+def _uuid(value: Any) -> uuid.UUID | None:
+    # A malformed id names nothing: missing, like a well-formed one no record has.
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
 def pledge_line_get(*, viewer: Viewer, public_id: Any) -> PledgeLine:
     """A pledge line, found only when its pledge is readable by the viewer."""
-    try:
-        found = (PledgeLine.objects.filter(public_id=public_id,
-                                           pledge__in=visible_pledges(viewer))
-                 .select_related("pledge__state", "pledge__request__requesting_state",
-                                 "line").first())
-    except (ValueError, TypeError):
-        found = None
+    key = _uuid(public_id)
+    found = None if key is None else (
+        PledgeLine.objects.filter(public_id=key, pledge__in=visible_pledges(viewer))
+        .select_related("pledge__state", "pledge__request__requesting_state", "line").first())
     if found is None:
         raise NotFound(str(PledgeLine._meta.verbose_name).capitalize() + " not found.")
     return found
@@ -123,12 +131,10 @@ def delivery_list(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Del
 
 
 def delivery_get(*, viewer: Viewer, public_id: Any) -> Delivery:
-    try:
-        found = (Delivery.objects.filter(public_id=public_id,
-                                         pledge__in=visible_pledges(viewer))
-                 .select_related("pledge__state", "pledge__request__requesting_state").first())
-    except (ValueError, TypeError):
-        found = None
+    key = _uuid(public_id)
+    found = None if key is None else (
+        Delivery.objects.filter(public_id=key, pledge__in=visible_pledges(viewer))
+        .select_related("pledge__state", "pledge__request__requesting_state").first())
     if found is None:
         raise NotFound(str(Delivery._meta.verbose_name).capitalize() + " not found.")
     return found
