@@ -143,6 +143,11 @@ class TotalsOut(Schema):
     uncommitted: int
     undelivered: int
     days_overdue: int
+    lines: int
+    lines_pledged: int
+    lines_committed: int
+    lines_delivered: int
+    lines_accepted: int
 
 
 class RequestDetailOut(Schema):

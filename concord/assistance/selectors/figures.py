@@ -134,6 +134,13 @@ class RequestFigures:
     uncommitted: int
     undelivered: int
     days_overdue: int
+    # How many lines there are, and how many of them are wholly pledged, committed, delivered
+    # and accepted: the request's lines count in their own units, which do not add up.
+    lines: int = 0
+    lines_pledged: int = 0
+    lines_committed: int = 0
+    lines_delivered: int = 0
+    lines_accepted: int = 0
 
 
 def request_figures(lines: list[LineFigures]) -> RequestFigures:
@@ -143,7 +150,9 @@ def request_figures(lines: list[LineFigures]) -> RequestFigures:
              ("requested", *FIGURES, "withheld")}
     gaps = {name: sum(f.gap[name] for f in lines) for name in
             ("unpledged", "uncommitted", "undelivered")}
-    return RequestFigures(**total, **gaps,
+    whole = {f"lines_{name}": sum(1 for f in lines if getattr(f, name) >= f.requested)
+             for name in ("pledged", "committed", "delivered", "accepted")}
+    return RequestFigures(**total, **gaps, **whole, lines=len(lines),
                           days_overdue=max((f.days_overdue for f in lines), default=0))
 
 
