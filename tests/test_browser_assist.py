@@ -20,7 +20,16 @@ from concord.demo.assistance import load_assistance
 from concord.demo.council import load_council
 from concord.demo.organization import load
 from concord.registry.models import MemberState
-from tests.browsing import PASSWORD, english_on_page, screenshot, sign_in
+from tests.browsing import (
+    PASSWORD,
+    PHONE,
+    english_on_page,
+    low_contrast,
+    non_iso_dates,
+    screenshot,
+    sideways_scroll,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -118,4 +127,20 @@ def test_it_keeps_a_withheld_pledge_from_another_state(live_server, browser_page
     assert "Россия" in pledged and "Беларусь" not in pledged
     assert "В цифрах учтены только доступные вам обязательства." in page.inner_text("body")
     assert english_on_page(page, _names()) == []
+    assert page.concord_errors == []
+
+
+def test_it_fits_a_request_and_the_pledge_form_on_a_phone(live_server, browser_page, demo):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server, "delegate.am")
+
+    for path in ("/assistance/", demo.get_absolute_url(),
+                 f"{demo.get_absolute_url()}pledge/new", "/assistance/states/RU/"):
+        page.goto(f"{live_server.url}{path}")
+        assert sideways_scroll(page) == 0, path
+        assert low_contrast(page) == [], path
+        assert non_iso_dates(page) == [], path
+        assert english_on_page(page, _names()) == [], path
+    screenshot(page, "assistance-phone-pledge")
     assert page.concord_errors == []
