@@ -4,6 +4,8 @@ missing to it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from concord.assistance.selectors import figures
@@ -43,8 +45,8 @@ def test_it_leaves_a_withheld_pledge_out_of_another_states_figures(withheld, per
     line = _pledged(personas.delegate_a, record, 2)
 
     assert (line.pledged, line.withheld) == (10, 0)
-    listed = selectors.request_list(viewer=personas.delegate_a).values("pledged_total")
-    assert list(listed) == [{"pledged_total": 10}]
+    listed: Any = selectors.request_list(viewer=personas.delegate_a).get(pk=record.pk)
+    assert listed.pledged_total == 10
     assert [p.state.iso_alpha2 for p in selectors.pledge_list(viewer=personas.delegate_a,
                                                               request=record)] == ["RU"]
 
