@@ -103,3 +103,23 @@ def test_it_lists_a_states_pledges_and_what_is_overdue(org, personas, client):
 
     assert record.reference in page
     assert mine.status_code == 302 and mine.url.endswith("/assistance/states/RU/")
+
+
+def test_it_files_a_request_adds_a_line_and_submits_it_from_the_pages(org, personas, client):
+    client.force_login(personas.delegate_b)
+
+    filed = client.post("/assistance/requests/new", {
+        "title_ru": "Связь для застав", "beneficiary_ru": "Пограничные войска",
+        "kind": "military_technical", "terms": "free", "urgency": "urgent",
+        "classification": "1", "addressed_states": ["RU", "KZ"]})
+    assert filed.status_code == 302
+    detail = filed.url
+    added = client.post(f"{detail}lines", {"category": "communications",
+                                           "description_ru": "Радиостанции", "quantity": "30",
+                                           "unit": "pieces", "priority": "1"})
+    submitted = client.post(f"{detail}submit")
+    page = client.get(detail).content.decode()
+
+    assert added.status_code == 302 and submitted.status_code == 302
+    assert "Радиостанции" in page and "Представлен" in page
+    assert "Казахстан, Россия" in page or "Россия, Казахстан" in page
