@@ -166,8 +166,10 @@ def assistance_pledge_make(request: HttpRequest, request_id: str, payload: Pledg
                 f"body.lines[{index}].line": [_("The request has no line %(number)d.")
                                               % {"number": row.line}]})
         rows.append({**row.dict(), "line": own[row.line]})
+    state = referenced("body.state", registry.member_state_get, viewer=request.user,
+                       code=payload.state) if payload.state else selectors.state_of(request.user)
     made = pledges.pledge_make(actor=request.user, request=record, lines=rows,
-                               state=selectors.state_of(request.user), note=payload.note,
+                               state=state, note=payload.note,
                                release_to_all_members=payload.release_to_all_members,
                                classification=payload.classification)
     return Status(201, selectors.pledge_get(viewer=request.user, public_id=made.public_id))

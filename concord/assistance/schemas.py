@@ -319,6 +319,9 @@ class PledgeLineIn(Schema):
 
 class PledgeIn(Schema):
     lines: list[PledgeLineIn]
+    # The pledging state, for the secretariat recording a state's pledge; a delegation pledges
+    # for its own state.
+    state: str | None = None
     note: str = ""
     # False: the pledge is released to the requester and the secretariat only.
     release_to_all_members: bool = True

@@ -109,3 +109,19 @@ def test_it_answers_an_unknown_status_filter_naming_it(org, personas, client):
     answer = client.get(f"{BASE}/requests?status=lost")
 
     assert answer.status_code == 422
+
+
+def test_it_lets_the_secretariat_record_a_states_pledge_naming_the_state(org, personas,
+                                                                         client):
+    record = opened(org, personas)
+    client.force_login(personas.officer)
+
+    unnamed = client.post(f"{BASE}/requests/{record.public_id}/pledges",
+                          {"lines": [{"line": 1, "quantity": 5}]},
+                          content_type="application/json")
+    named = client.post(f"{BASE}/requests/{record.public_id}/pledges",
+                        {"state": "KZ", "lines": [{"line": 1, "quantity": 5}]},
+                        content_type="application/json")
+
+    assert unnamed.status_code == 422 and unnamed.json()["errors"][0]["field"] == "state"
+    assert named.status_code == 201 and named.json()["state"] == "KZ"
