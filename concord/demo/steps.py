@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from concord.demo.assistance import load_assistance
 from concord.demo.council import load_council
 from concord.demo.exercises import load_exercises
 from concord.demo.forces import load_forces
@@ -17,7 +18,7 @@ from concord.demo.press import load_press
 # Each step takes no argument and returns {what: how many were created}. The organization
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
 STEPS: list[Callable[[], dict[str, int]]] = [
-    load_monitoring, load_council, load_press, load_forces, load_exercises]
+    load_monitoring, load_council, load_press, load_forces, load_exercises, load_assistance]
 
 
 @transaction.atomic

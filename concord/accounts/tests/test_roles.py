@@ -31,13 +31,21 @@ _COUNCIL_SECRETARIAT = {
 }
 # The secretariat reads the press desk and is the second person who approves publication.
 _PRESS_APPROVAL = {"press.view_publication", "press.change_publication"}
+# Delegations file their state's requests, pledge, ship and receive; the secretariat also opens,
+# closes and completes requests.
+_ASSISTANCE_DELEGATION = {
+    "assistance.add_assistancerequest", "assistance.add_pledge", "assistance.change_pledge",
+    "assistance.add_delivery", "assistance.change_delivery",
+}
+_ASSISTANCE_SECRETARIAT = _ASSISTANCE_DELEGATION | {"assistance.change_assistancerequest"}
 PINNED = {
     Role.SECRETARIAT_OFFICER: _REGISTRY_EDIT | _COUNCIL_SECRETARIAT | _PRESS_APPROVAL
-    | {"core.view_auditentry", "core.approve_labelchange"},
+    | _ASSISTANCE_SECRETARIAT | {"core.view_auditentry", "core.approve_labelchange"},
     Role.SECRETARY_GENERAL: _REGISTRY_EDIT | _COUNCIL_SECRETARIAT | _PRESS_APPROVAL
+    | _ASSISTANCE_SECRETARIAT
     | {"core.view_auditentry", "core.approve_labelchange"},
     Role.DELEGATE: {"council.add_stateposition", "council.add_progressreport",
-                    "core.approve_labelchange"},
+                    "core.approve_labelchange"} | _ASSISTANCE_DELEGATION,
     Role.JOINT_STAFF_OFFICER: set(),
     Role.CRISIS_ANALYST: {
         "monitoring.add_incident", "monitoring.change_incident", "monitoring.verify_incident",
