@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,6 +84,42 @@ def _postgresql_database(server_url: str) -> Iterator[str]:
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
 
 
+def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
+    """Each benchmark by name, in the order they run, imported once Django is set up. The
+    council benchmark loads the demo organization and the others add to what is there; the
+    served ones start servers over the demo before the monitoring benchmarks fill the incident
+    table with a million rows, whose import takes tens of seconds (three interleaved rounds
+    suffice)."""
+    from bench import (
+        council_lists,
+        forces_readiness,
+        label_scope,
+        monitoring_import,
+        monitoring_situation,
+        press_public,
+        serve_load,
+        writes_during_import,
+    )
+
+    return {
+        "council_lists": lambda o: council_lists.run(documents=o.documents, repeat=o.repeat),
+        "serve_load": lambda o: serve_load.run(clients=o.clients, seconds=o.seconds,
+                                               threads=o.threads, seed=o.seed),
+        "press_public": lambda o: press_public.run(clients=o.clients, seconds=o.seconds,
+                                                   threads=o.threads),
+        "writes_during_import": lambda o: writes_during_import.run(
+            rows=o.import_rows, writers=o.writers, threads=o.threads, seed=o.seed),
+        "label_scope": lambda o: label_scope.run(records=o.records, repeat=o.repeat,
+                                                 seed=o.seed),
+        "monitoring_import": lambda o: monitoring_import.run(
+            records=o.incidents, repeat=min(o.repeat, 3), seed=o.seed),
+        "monitoring_situation": lambda o: monitoring_situation.run(
+            records=o.incidents, repeat=o.repeat, seed=o.seed),
+        "forces_readiness": lambda o: forces_readiness.run(units=o.units, repeat=o.repeat,
+                                                           seed=o.seed),
+    }
+
+
 def main(argv: list[str]) -> int:
     options = _arguments(argv)
     # The test settings, with the database task queue a served Concord uses (bench/settings.py).
@@ -108,48 +144,11 @@ def main(argv: list[str]) -> int:
 
         django.setup()
         call_command("migrate", verbosity=0, interactive=False)
-        from bench import (
-            council_lists,
-            label_scope,
-            monitoring_import,
-            monitoring_situation,
-            press_public,
-            serve_load,
-            writes_during_import,
-        )
-
         chosen = set(options.only or BENCHMARKS)
         status = 0
-        # The council benchmark loads the demo organization; the others add to what is there.
-        if "council_lists" in chosen:
-            status |= council_lists.run(documents=options.documents, repeat=options.repeat)
-        # Both start servers on 127.0.0.1 over the demo organization (loaded if missing), before
-        # the monitoring benchmarks fill the incident table with a million rows.
-        if "serve_load" in chosen:
-            status |= serve_load.run(clients=options.clients, seconds=options.seconds,
-                                     threads=options.threads, seed=options.seed)
-        if "press_public" in chosen:
-            status |= press_public.run(clients=options.clients, seconds=options.seconds,
-                                       threads=options.threads)
-        if "writes_during_import" in chosen:
-            status |= writes_during_import.run(rows=options.import_rows,
-                                               writers=options.writers,
-                                               threads=options.threads, seed=options.seed)
-        if "label_scope" in chosen:
-            status |= label_scope.run(records=options.records, repeat=options.repeat,
-                                      seed=options.seed)
-        # An import of a million rows takes tens of seconds: three interleaved rounds suffice.
-        if "monitoring_import" in chosen:
-            status |= monitoring_import.run(records=options.incidents,
-                                            repeat=min(options.repeat, 3), seed=options.seed)
-        if "monitoring_situation" in chosen:
-            status |= monitoring_situation.run(records=options.incidents,
-                                               repeat=options.repeat, seed=options.seed)
-        if "forces_readiness" in chosen:
-            from bench import forces_readiness
-
-            status |= forces_readiness.run(units=options.units, repeat=options.repeat,
-                                           seed=options.seed)
+        for name, run in _runners().items():
+            if name in chosen:
+                status |= run(options)
         return status
 
 

@@ -283,21 +283,25 @@ def planted(personas: Any) -> Planted:
     _situation_report(found, analyst, "READABLE-situation-report-earlier",
                       today - timedelta(days=65), today - timedelta(days=55))
 
-    # Press: an item still in the secretariat's hands, and one out in public.
-    press_officer = make_user("press", secretariat, Classification.OFFICIAL_USE,
-                              Role.PRESS_OFFICER)
-    found.plant("publication", _publication(press_officer, "HIDDEN-MARKER-publication-draft"),
-                "HIDDEN-MARKER-publication-draft")
-    out = _publication(press_officer, "READABLE-publication-public")
-    press.publication_submit(actor=press_officer, publication=out)
-    press.publication_approve(actor=officer, publication=out)
-    found.plant("publication", out, "READABLE-publication-public")
+    _press(found, secretariat, officer)
     _forces(found, org, personas, hidden)
     _exercises(found, org, personas)
     kazakh = make_user("delegate_kz", Party.objects.get(pk=org.states["KZ"].party_id),
                        Classification.CONFIDENTIAL, Role.DELEGATE)
     _assistance(found, org, officer, russia, kazakh)
     return found
+
+
+def _press(planted: Planted, secretariat: Party, officer: Any) -> None:
+    """An item still in the secretariat's hands, and one out in public."""
+    press_officer = make_user("press", secretariat, Classification.OFFICIAL_USE,
+                              Role.PRESS_OFFICER)
+    planted.plant("publication", _publication(press_officer, "HIDDEN-MARKER-publication-draft"),
+                  "HIDDEN-MARKER-publication-draft")
+    out = _publication(press_officer, "READABLE-publication-public")
+    press.publication_submit(actor=press_officer, publication=out)
+    press.publication_approve(actor=officer, publication=out)
+    planted.plant("publication", out, "READABLE-publication-public")
 
 
 def _publication(press_officer: Any, marker: str) -> Publication:
