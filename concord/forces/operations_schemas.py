@@ -54,6 +54,10 @@ class OperationOut(Schema):
     stages: list[StageOut]
 
     @staticmethod
+    def resolve_classification(operation: Any) -> Classification:
+        return Classification(operation.classification)
+
+    @staticmethod
     def resolve_decision(operation: Any) -> UUID | None:
         decision = operation.decision
         return decision.public_id if decision is not None else None
@@ -77,6 +81,10 @@ class ResultOut(Schema):
                                                       "UNODC's rules")
     note: str
     classification: ClassificationCode
+
+    @staticmethod
+    def resolve_classification(result: Any) -> Classification:
+        return Classification(result.classification)
 
     @staticmethod
     def resolve_operation(result: Any) -> str:

@@ -40,6 +40,8 @@ OPERATIONS = AppShell(
         Activity("forces.result.import", _("You imported results of joint operations.")),
         Activity("forces.publication.generate",
                  _("You generated public figures of a joint operation.")),
+        Activity("forces.substance.seed", _("The substances of operation results were "
+                                            "recorded.")),
         Activity("forces.operation.read", _("You opened a joint operation."),
                  _("You opened the joint operation “%(record)s”."), _OPERATION),
         Activity("forces.operationresult.read", _("You opened a result of a joint operation.")),

@@ -21,6 +21,7 @@ from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.forces import seizures
+from concord.forces.substances import SUBSTANCES
 from concord.forces.models import (
     CaseType,
     Measure,
@@ -371,3 +372,19 @@ def publication_generate(*, actor: Actor, operation: Operation,
     audit_record(actor=actor, action="forces.publication.generate", target=publication,
                  detail={"operation": operation.code, "year": year, "figures": len(figures)})
     return publication
+
+
+@transaction.atomic
+def substances_seed(*, actor: Actor) -> int:
+    """Put back the substances of `concord.forces.substances` that the table lacks (a database
+    emptied and filled again); the ones present, and their tablet weights, are left alone."""
+    require_permission(actor, "forces.add_substance")
+    present = set(Substance.objects.values_list("code", flat=True))
+    missing = [Substance(code=code, name_ru=name_ru, name_en=name_en, group=group,
+                         tablet_grams=Decimal(tablet) if tablet else None)
+               for code, name_ru, name_en, group, tablet in SUBSTANCES if code not in present]
+    Substance.objects.bulk_create(missing)
+    if missing:
+        audit_record(actor=actor, action="forces.substance.seed", target_type="forces.substance",
+                     detail={"codes": [substance.code for substance in missing]})
+    return len(missing)
