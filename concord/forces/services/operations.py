@@ -176,6 +176,8 @@ def _figure_errors(actor: Actor, figure: ResultFigure) -> dict[str, list[str]]:
             "units": ", ".join(seizures.units_for(figure.measure))}]
     if figure.quantity < 0:
         errors["quantity"] = [_("A quantity cannot be negative.")]
+    elif not seizures.weighed(figure.measure) and figure.quantity != int(figure.quantity):
+        errors["quantity"] = [_("A count is a whole number.")]
     errors.update(_what_errors(figure))
     if not errors and seizures.weighed(figure.measure):
         try:

@@ -42,6 +42,7 @@ def test_it_lists_to_each_state_its_own_results_and_the_published_ones(personas,
 def test_it_sums_totals_over_what_the_viewer_reads(personas, reported):
     officer = selectors.result_totals(viewer=personas.officer, by="state")
     assert officer.overall.values == {"seizure": Decimal("660.000"), "detained": Decimal(60)}
+    assert str(officer.overall.values["detained"]) == "60"
     tajik = selectors.result_totals(viewer=personas.delegate_b, by="state")
     # Russia's 400 kg and 60 detained are not Tajikistan's to see, in a row or in the total.
     assert tajik.overall.values == {"seizure": Decimal("260.000")}
