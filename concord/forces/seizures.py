@@ -51,3 +51,10 @@ def kg_equivalent(*, quantity: Decimal, unit: str, tablet_grams: Decimal | None)
     else:
         raise ConversionError(_("A seizure is reported in kilograms, litres or tablets."))
     return kilograms.quantize(PLACES, rounding=ROUND_HALF_UP)
+
+
+def exact(measure: str, value: Decimal | None) -> Decimal:
+    """A figure or a sum as the same number on every database: an amount to the gram, a count
+    whole."""
+    places = PLACES if weighed(measure) else Decimal(1)
+    return Decimal(value or 0).quantize(places)

@@ -174,9 +174,10 @@ def _text(value: Any) -> str:
 
 
 def figures_read(*, viewer: Viewer, upload: IO[bytes], name: str
-                 ) -> list[tuple[int, ResultFigure]]:
-    """The figures of a file, each with its line; ValidationError naming every bad cell (by
-    line and column), and nothing read, when any is."""
+                 ) -> tuple[list[tuple[int, ResultFigure]], dict[str, list[str]]]:
+    """The figures of a file, each with its line, and the problems of the lines that make no
+    figure, by line and column (for the import to name with its own). A file that cannot be
+    read, or has no results, is refused whole."""
     reader = _Reader(viewer)
     lines = _cells(upload, name)
     header = [_text(cell) for cell in next(lines, [])]
@@ -201,9 +202,7 @@ def figures_read(*, viewer: Viewer, upload: IO[bytes], name: str
         figure = reader.figure(line, cells)
         if figure is not None:
             figures.append((line, figure))
-    if reader.errors:
-        raise ValidationError(_("Nothing was imported: correct the file."), errors=reader.errors)
-    if not figures:
+    if not figures and not reader.errors:
         raise ValidationError(_("The file cannot be read."), errors={"file": [
             _("The file holds no results.")]})
-    return figures
+    return figures, reader.errors

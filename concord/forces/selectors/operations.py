@@ -201,7 +201,7 @@ def result_totals(*, viewer: Viewer, filters: ResultFilters | None = None,
     grouped: dict[Any, dict[str, Decimal]] = defaultdict(dict)
     overall = TotalsRow(key=None, label=_("Total"))
     for row in sums:
-        value = _exact(row["measure"], row["kg"] if seizures.weighed(row["measure"])
+        value = seizures.exact(row["measure"], row["kg"] if seizures.weighed(row["measure"])
                        else row["quantity"])
         grouped[row[_GROUP_FIELDS[by]]][row["measure"]] = value
         overall.values[row["measure"]] = overall.values.get(row["measure"], Decimal(0)) + value
@@ -211,12 +211,6 @@ def result_totals(*, viewer: Viewer, filters: ResultFilters | None = None,
     rows.sort(key=lambda row: labels[row.key][0])
     measures = [measure for measure in Measure.values if measure in overall.values]
     return Totals(by=by, measures=measures, rows=rows, overall=overall)
-
-
-def _exact(measure: str, value: Any) -> Decimal:
-    """A sum as the same number on every database: kilograms to the gram, counts whole."""
-    places = seizures.PLACES if seizures.weighed(measure) else Decimal(1)
-    return Decimal(value or 0).quantize(places)
 
 
 def _group_labels(viewer: Viewer, by: str, keys: list[Any]) -> dict[Any, tuple[Any, str]]:

@@ -301,13 +301,16 @@ class _Batch:
 
 @transaction.atomic
 def results_import(*, actor: Actor, figures: Sequence[tuple[int, ResultFigure]],
-                   file_name: str = "") -> ImportOutcome:
+                   file_name: str = "",
+                   unread: dict[str, list[str]] | None = None) -> ImportOutcome:
     """Record the figures read from a file, each with its line: all of them or none. A figure
     the state has already reported with the same quantity is left as it is (a file exported
     and imported again adds nothing); a different quantity is refused naming its line, since a
-    correction is not an import. Errors are keyed `line N, column`."""
+    correction is not an import. Errors are keyed `line N, column`; `unread` are those of the
+    lines the file's reader could not make a figure of, named together with the others."""
     require_permission(actor, "forces.add_operationresult")
     batch = _Batch(actor, figures)
+    batch.errors.update(unread or {})
     for line, figure in figures:
         batch.take(line, figure)
     if batch.errors:
@@ -364,8 +367,10 @@ def publication_generate(*, actor: Actor, operation: Operation,
             .annotate(quantity=Sum("quantity"), kg=Sum("kg_equivalent"))
             .order_by("measure", "substance__code", "case_type"))
     figures = [{"measure": row["measure"], "substance": row["substance__code"] or "",
-                "case_type": row["case_type"], "quantity": str(row["quantity"]),
-                "kg_equivalent": "" if row["kg"] is None else str(row["kg"])} for row in rows]
+                "case_type": row["case_type"],
+                "quantity": str(seizures.exact(row["measure"], row["quantity"])),
+                "kg_equivalent": "" if row["kg"] is None
+                else str(seizures.exact(row["measure"], row["kg"]))} for row in rows]
     states = results.order_by().values("originator").distinct().count()
     publication = OperationPublication.objects.create(
         operation=operation, year=year, generated_at=clock.now(), figures=figures,

@@ -137,11 +137,13 @@ def result_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            figures = files.figures_read(viewer=request.user, upload=upload, name=upload.name)
+            figures, unread = files.figures_read(viewer=request.user, upload=upload,
+                                                 name=upload.name)
             outcome = services.results_import(actor=request.user, figures=figures,
-                                              file_name=upload.name)
+                                              file_name=upload.name, unread=unread)
         except DomainError as error:
-            problems = error.errors or {"file": [error.detail]}
+            problems = dict(sorted((error.errors or {"file": [error.detail]}).items(),
+                                   key=_by_line))
         else:
             messages.success(request, _("Results added: %(added)d; already recorded, left as "
                                         "they were: %(unchanged)d.")
@@ -152,6 +154,12 @@ def result_import(request: HttpRequest) -> HttpResponse:
                "substances": selectors.substance_list()}
     return render(request, "forces/operations/result_import.html", context,
                   status=400 if problems or form.errors else 200)
+
+
+def _by_line(item: tuple[str, list[str]]) -> tuple[int, str]:
+    """Problems in the order of the file's lines (the file's own first)."""
+    digits = "".join(ch for ch in item[0].split(",")[0] if ch.isdigit())
+    return (int(digits) if digits else 0, item[0])
 
 
 @form_action("forces.add_operationpublication")
