@@ -21,7 +21,6 @@ from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.forces import seizures
-from concord.forces.substances import SUBSTANCES
 from concord.forces.models import (
     CaseType,
     Measure,
@@ -32,6 +31,7 @@ from concord.forces.models import (
     StageAgency,
     Substance,
 )
+from concord.forces.substances import SUBSTANCES
 
 
 def _refuse(errors: dict[str, list[str]]) -> None:
