@@ -17,7 +17,7 @@ from concord.core.actors import SYSTEM
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
 from concord.council.models import Document
-from concord.forces.models import Operation, OperationPublication, Substance
+from concord.forces.models import Operation, Substance
 from concord.forces.services import operations as services
 
 ILLUSTRATIVE_RU = "Иллюстративные данные демонстрации"
@@ -165,5 +165,4 @@ def load_operations() -> dict[str, int]:
             releasable_to=[] if public else [secretariat]))
     services.publication_generate(actor=SYSTEM, operation=made["channel"])
     return {"joint operations": len(made), "operation stages": len(stages),
-            "operation results": len(RESULTS),
-            "publications of figures": OperationPublication.objects.visible_to(None).count()}
+            "operation results": len(RESULTS), "publications of figures": 1}
