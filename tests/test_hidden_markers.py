@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import pytest
@@ -40,6 +41,7 @@ from concord.council.models import (
     Session,
 )
 from concord.council.tests.factories import ALL_CONCUR, positions
+from concord.forces.services import operations
 from concord.monitoring import services as monitoring
 from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, SituationReport
 from concord.registry.tests.factories import Organization, organization
@@ -224,7 +226,37 @@ def planted(personas: Any) -> Planted:
                       today)
     _situation_report(found, analyst, "READABLE-situation-report-earlier",
                       today - timedelta(days=65), today - timedelta(days=55))
+    _joint_operations(found, personas)
     return found
+
+
+def _joint_operations(planted: Planted, personas: Any) -> None:
+    """A public operation with a published result and one kept for Russia, the public figures
+    made of them, and an operation kept for Russia."""
+    russia, secretariat = personas.state_a, personas.secretariat
+    operations.substances_seed(actor=SYSTEM)
+    for marker, label in (("READABLE-operation-public", PUBLIC),
+                          ("HIDDEN-MARKER-operation", _russia_only(russia))):
+        operation = operations.operation_create(
+            actor=SYSTEM, originator=secretariat, code=marker.lower(), name_ru=marker,
+            name_en=marker, kind="drugs", **label)
+        operations.stage_add(actor=SYSTEM, operation=operation, number=1,
+                                     name_ru="1", name_en="1", starts_on=date(2014, 6, 2),
+                                     ends_on=date(2014, 6, 8))
+        planted.plant("operation", operation, marker)
+    for marker, measure, label in (
+            ("READABLE-result-public", "detained", {"classification": Classification.PUBLIC}),
+            ("HIDDEN-MARKER-result-russia", "wanted", {})):
+        # Both on the hidden operation's stage and on the public one's.
+        for on in planted.pools["operation"]:
+            result = operations.result_report(actor=SYSTEM, figure=operations.ResultFigure(
+                stage=on.stages.get(), state=russia, measure=measure,
+                quantity=Decimal(len(marker)), unit="count", note=marker, **label))
+            if on.classification == Classification.PUBLIC:
+                planted.plant("operation_result", result, marker)
+    public = planted.pools["operation"][0]
+    publication = operations.publication_generate(actor=SYSTEM, operation=public)
+    planted.plant("publication", publication, str(publication.public_id))
 
 
 # --- The walk ----------------------------------------------------------------------------------
@@ -232,7 +264,8 @@ def planted(personas: Any) -> Planted:
 # Which planted records a URL parameter takes, by URL name where one name means several things.
 POOL_BY_PARAMETER = {"session_id": "session", "document_id": "document",
                      "instruction_id": "instruction", "incident_id": "incident",
-                     "alert_id": "alert", "indicator_id": "indicator"}
+                     "alert_id": "alert", "indicator_id": "indicator",
+                     "operation_id": "operation", "publication_id": "publication"}
 COUNCIL_POOLS = (("council:report-generate", "session"),
                  ("council:report-", "implementation_report"),
                  ("council:instruction-detail", "instruction"),
@@ -260,6 +293,9 @@ QUERIES: dict[str, tuple[str, ...]] = {
     "api:alerts": ("?limit=500", "?limit=500&active=true"),
     "api:incidents": ("?limit=500", "?limit=500&include_merged=true"),
     "api:chairmanship": ("?year=2014",), "api:chairmanship_schedule": ("?first=2013&last=2017",),
+    "forces:operation-list": TABLES, "forces:operation-results": TABLES,
+    "forces:operation-totals": (*TABLES, "?by=stage", "?by=state", "?by=year"),
+    "api:operation_totals": ("?by=stage", "?by=operation"),
     **{key: LANGUAGES for key in ("council:document-docx", "council:document-pdf",
                                   "council:document-akn", "council:report-docx",
                                   "council:report-pdf", "api:document_akn", "api:document_docx",

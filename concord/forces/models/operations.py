@@ -9,6 +9,7 @@ and carry the kilogram-equivalent computed from it, so that totals add like with
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlencode
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -250,6 +251,12 @@ class OperationResult(LabelledModel):
     def __str__(self) -> str:
         return f"{self.get_measure_display()}: {self.quantity} {self.get_unit_display()}"
 
+    def get_absolute_url(self) -> str:
+        """The list of results narrowed to this one's stage, state and measure."""
+        query = urlencode({"operation": self.stage.operation.code, "stage": self.stage.number,
+                           "state": self.originator.code, "measure": self.measure})
+        return f"{reverse('forces:operation-results')}?{query}"
+
 
 class OperationPublication(LabelledModel):
     """Public figures of an operation (a year of it, or all of it), generated for the press from
@@ -270,3 +277,6 @@ class OperationPublication(LabelledModel):
         verbose_name = _("publication of figures")
         verbose_name_plural = _("publications of figures")
         ordering: ClassVar = ["-generated_at"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("forces:operation-publication", args=[self.public_id])

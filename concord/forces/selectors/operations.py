@@ -109,6 +109,14 @@ def operation_filters_from(params: Any) -> Any:
     return operation_filters(params)
 
 
+def _readable(viewer: Viewer, filters: ResultFilters) -> QuerySet[OperationResult]:
+    """The results the viewer reads, of operations the viewer reads: a stage is part of its
+    operation, so a result never names an operation its reader may not see."""
+    results = OperationResult.objects.visible_to(viewer).filter(
+        stage__operation__in=Operation.objects.visible_to(viewer))
+    return _filtered(results, filters)
+
+
 def _filtered(results: QuerySet[OperationResult], filters: ResultFilters
               ) -> QuerySet[OperationResult]:
     if filters.operations:
@@ -135,7 +143,7 @@ def _filtered(results: QuerySet[OperationResult], filters: ResultFilters
 def result_list(*, viewer: Viewer, filters: ResultFilters | None = None
                 ) -> QuerySet[OperationResult]:
     filters = filters or ResultFilters()
-    results = _filtered(OperationResult.objects.visible_to(viewer), filters)
+    results = _readable(viewer, filters)
     return (results.select_related("stage__operation", "substance", "originator")
             .order_by(*order_by(filters.sort, RESULT_SORTS)))
 
@@ -154,7 +162,7 @@ _GROUP_FIELDS = {"stage": "stage_id", "operation": "stage__operation_id", "year"
 
 
 def _sums(viewer: Viewer, filters: ResultFilters, by: str) -> list[dict[str, Any]]:
-    results = _filtered(OperationResult.objects.visible_to(viewer), filters)
+    results = _readable(viewer, filters)
     if by == "year":
         results = results.annotate(year=ExtractYear("stage__starts_on"))
     return list(results.order_by().values(_GROUP_FIELDS[by], "measure")
@@ -249,7 +257,7 @@ class Chart:
 
 def seizure_chart(*, viewer: Viewer, filters: ResultFilters | None = None) -> Chart:
     filters = filters or ResultFilters()
-    results = _filtered(OperationResult.objects.visible_to(viewer), filters).filter(
+    results = _readable(viewer, filters).filter(
         measure=Measure.SEIZURE)
     rows = list(results.annotate(year=ExtractYear("stage__starts_on")).order_by()
                 .values("year", "substance_id").annotate(kg=Sum("kg_equivalent")))
