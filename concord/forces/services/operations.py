@@ -193,8 +193,8 @@ def _what_errors(figure: ResultFigure) -> dict[str, list[str]]:
         wanted = (Substance.Group.DRUG if figure.measure == Measure.SEIZURE
                   else Substance.Group.PRECURSOR)
         if figure.substance is None or figure.substance.group != wanted:
-            return {"substance": [_("Name the %(group)s seized.")
-                                  % {"group": Substance.Group(wanted).label.lower()}]}
+            return {"substance": [_("Name the drug seized.") if wanted == Substance.Group.DRUG
+                                  else _("Name the precursor seized.")]}
         return {"case_type": [_("Only criminal cases have a type.")]} if figure.case_type else {}
     if figure.substance is not None:
         return {"substance": [_("Only seizures name a substance.")]}
