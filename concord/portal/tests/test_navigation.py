@@ -86,10 +86,11 @@ MONITORING = [
     "Monitoring > Alerts -> /monitoring/alerts/",
     "Monitoring > Situation reports -> /monitoring/reports/",
 ]
+FORCES = ["Joint operations -> /forces/operations/"]
 SIGNED_IN = [
     "Concord -> /",
     "Dashboard -> /dashboard/",
-    *REGISTRY, *COUNCIL, *MONITORING,
+    *REGISTRY, *COUNCIL, *MONITORING, *FORCES,
     "API -> /api/v1/docs",
     "[{user}] -> its menu",
     "{user} > Profile -> /accounts/profile/",
