@@ -9,9 +9,9 @@ and carry the kilogram-equivalent computed from it, so that totals add like with
 from __future__ import annotations
 
 import uuid
-from urllib.parse import urlencode
 from decimal import Decimal
 from typing import Any, ClassVar
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models

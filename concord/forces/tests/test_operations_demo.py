@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_loads_channel_nelegal_and_proxy_once():
-    load(password="demo password 0123456789")  # noqa: S106
+    load(password="demo password 0123456789")
     load_council()
     created = load_operations()
     assert created["joint operations"] == 3
