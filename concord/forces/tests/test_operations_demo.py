@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from concord.demo.council import load_council
 from concord.demo.forces_operations import load_operations
@@ -19,7 +20,7 @@ def test_it_loads_channel_nelegal_and_proxy_once():
     created = load_operations()
     assert created["joint operations"] == 3
     assert load_operations() == {}
-    operations = Operation.objects.visible_to(None)
+    operations = Operation.objects.visible_to(AnonymousUser())
     assert sorted(operations.values_list("name_en", flat=True)) == ["Channel", "Nelegal",
                                                                     "PROXY"]
     channel = operations.get(code="channel")
@@ -27,8 +28,8 @@ def test_it_loads_channel_nelegal_and_proxy_once():
     # an anonymous reader follows it to nothing.
     assert channel.decision_id is not None and channel.decision is None
     # Every figure says it is illustrative; the published ones are readable by anyone.
-    public = OperationResult.objects.visible_to(None)
+    public = OperationResult.objects.visible_to(AnonymousUser())
     assert public.exists()
     assert set(public.values_list("note", flat=True)) == {"Иллюстративные данные демонстрации"}
-    publication = selectors.publication_list(viewer=None).get()  # type: ignore[arg-type]
+    publication = selectors.publication_list(viewer=AnonymousUser()).get()
     assert publication.figures
