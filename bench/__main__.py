@@ -19,7 +19,7 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 
 BENCHMARKS = ("council_lists", "serve_load", "writes_during_import", "label_scope",
-              "monitoring_import", "monitoring_situation")
+              "monitoring_import", "monitoring_situation", "forces_operations")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -45,6 +45,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--writers", type=int, default=3,
                         help="API writers of writes_during_import, one write each per 100 ms "
                              "(default: %(default)s)")
+    parser.add_argument("--operation-results", type=int, default=100_000,
+                        help="result rows of the joint operations' totals (default: %(default)s)")
     parser.add_argument("--only", action="append", choices=BENCHMARKS, metavar="NAME",
                         help="run only this benchmark (repeatable): " + ", ".join(BENCHMARKS))
     return parser.parse_args(argv)
@@ -138,6 +140,11 @@ def main(argv: list[str]) -> int:
         if "monitoring_situation" in chosen:
             status |= monitoring_situation.run(records=options.incidents,
                                                repeat=options.repeat, seed=options.seed)
+        if "forces_operations" in chosen:
+            from bench import forces_operations
+
+            status |= forces_operations.run(rows=options.operation_results,
+                                            repeat=options.repeat, seed=options.seed)
         return status
 
 
