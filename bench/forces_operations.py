@@ -77,7 +77,7 @@ def populate(*, rows: int, seed: int) -> User:
             ends_on=start + timedelta(days=6)))
     OperationStage.objects.bulk_create(stages)
     chance = random.Random(seed)
-    batch = []
+    batch: list[OperationResult] = []
     for stage in OperationStage.objects.filter(operation__in=operations).order_by("pk"):
         for state in states:
             for measure, substance, case_type, unit in figures:
@@ -129,8 +129,8 @@ def run(*, rows: int, repeat: int, seed: int) -> int:
     officer = populate(rows=rows, seed=seed)
     count = OperationResult.objects.unscoped(reason="benchmark size").count()
     print(f"Created {count:,} operation results in {time.perf_counter() - started:.1f} s.")
-    params = {"clearance": officer.clearance, "party": officer.party_id,
-              "flag": officer.party.release_flag}
+    party = Party.objects.get(pk=officer.party_id)
+    params = {"clearance": officer.clearance, "party": party.pk, "flag": party.release_flag}
 
     def raw(by: str) -> Any:
         statements = _raw_statements(by)
