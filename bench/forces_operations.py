@@ -129,7 +129,7 @@ def run(*, rows: int, repeat: int, seed: int) -> int:
     officer = populate(rows=rows, seed=seed)
     count = OperationResult.objects.unscoped(reason="benchmark size").count()
     print(f"Created {count:,} operation results in {time.perf_counter() - started:.1f} s.")
-    party = Party.objects.get(pk=officer.party_id)
+    party = Party.objects.get(users=officer)
     params = {"clearance": officer.clearance, "party": party.pk, "flag": party.release_flag}
 
     def raw(by: str) -> Any:
