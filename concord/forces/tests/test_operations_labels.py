@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from concord.core.errors import NotFound
 from concord.core.labels import Classification
@@ -17,6 +18,13 @@ from concord.forces.selectors import operations as selectors
 from concord.forces.tests.operations_factories import two_states, world
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _russian():
+    # The names of states and substances are read in the working language.
+    with translation.override("ru"):
+        yield
 
 
 @pytest.fixture

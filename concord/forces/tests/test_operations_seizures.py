@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from concord.forces.seizures import ConversionError, kg_equivalent
 
@@ -33,7 +34,7 @@ def test_it_rounds_to_the_gram():
 
 
 def test_it_refuses_tablets_of_a_substance_without_a_tablet_weight():
-    with pytest.raises(ConversionError, match="tablet weight"):
+    with translation.override("en"), pytest.raises(ConversionError, match="tablet weight"):
         kg_equivalent(quantity=Decimal(10), unit="tablet", tablet_grams=None)
 
 
