@@ -13,7 +13,7 @@ import pytest
 from concord.demo.council import load_council
 from concord.demo.forces_operations import load_operations
 from concord.demo.organization import load
-from tests.browsing import PASSWORD, english_on_page, sign_in
+from tests.browsing import PASSWORD, english_on_page, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,6 +48,7 @@ def test_it_lets_tajikistans_delegate_read_and_import_its_results(live_server, b
     page.wait_for_url(re.compile(r".*/forces/operations/[0-9a-f-]{36}/$"))
     stages = page.locator("table.operation-stages").inner_text()
     assert "Канал — 2013, этап 1" in stages and "Агентство по контролю за наркотиками" in stages
+    screenshot(page, "ops-operation")
     by_state = page.locator("table.operation-totals").nth(1).inner_text()
     # Russia's published figures are there; Kyrgyzstan released nothing, so it is not.
     assert "Таджикистан" in by_state and "Россия" in by_state
@@ -101,6 +102,7 @@ def test_it_lets_the_officer_total_by_year_and_publish_figures(live_server, brow
     totals = page.locator("table.operation-totals").inner_text()
     assert "2013" in totals and "2014" in totals and "Итого" in totals
     assert page.locator("canvas[data-chart-id]").count() == 1
+    screenshot(page, "ops-totals")
     _clean(page)
 
     page.goto(f"{live_server.url}/forces/operations/")
