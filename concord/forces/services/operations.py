@@ -159,6 +159,10 @@ class ResultFigure:
                 "" if self.substance else self.case_type, self.unit)
 
 
+# What the quantity column holds: 16 digits, three of them after the point.
+LARGEST = Decimal(10) ** 12
+
+
 def _figure_errors(actor: Actor, figure: ResultFigure) -> dict[str, list[str]]:
     """What is wrong with a figure, by field; its kilogram-equivalent is checked too."""
     errors: dict[str, list[str]] = {}
@@ -174,7 +178,10 @@ def _figure_errors(actor: Actor, figure: ResultFigure) -> dict[str, list[str]]:
         errors["unit"] = [_("%(measure)s is reported in: %(units)s.") % {
             "measure": Measure(figure.measure).label,
             "units": ", ".join(seizures.units_for(figure.measure))}]
-    if figure.quantity < 0:
+    if not figure.quantity.is_finite() or abs(figure.quantity) >= LARGEST \
+            or figure.quantity != figure.quantity.quantize(seizures.PLACES):
+        errors["quantity"] = [_("Give a quantity below a trillion, to the gram at most.")]
+    elif figure.quantity < 0:
         errors["quantity"] = [_("A quantity cannot be negative.")]
     elif not seizures.weighed(figure.measure) and figure.quantity != int(figure.quantity):
         errors["quantity"] = [_("A count is a whole number.")]

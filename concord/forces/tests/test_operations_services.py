@@ -64,6 +64,10 @@ def test_it_refuses_a_user_without_the_role(personas):
     ({"measure": "detained", "unit": "count"}, "substance"),
     ({"measure": "cases", "unit": "count", "substance": None}, "case_type"),
     ({"quantity": Decimal(-1)}, "quantity"),
+    ({"quantity": Decimal("1.0005")}, "quantity"),
+    ({"quantity": Decimal("1e15")}, "quantity"),
+    ({"measure": "detained", "unit": "count", "substance": None, "quantity": Decimal("2.5")},
+     "quantity"),
 ])
 def test_it_names_the_field_of_a_figure_that_does_not_add_up(personas, changes, field):
     w = world(personas)
