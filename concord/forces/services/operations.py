@@ -277,10 +277,19 @@ class _Batch:
         self.fresh: list[ResultFigure] = []
         self.unchanged = 0
         self.errors: dict[str, list[str]] = {}
+        self.visible: dict[tuple[Any, ...], OperationResult] | None = None
 
     def take(self, line: int, figure: ResultFigure) -> None:
-        problems = _figure_errors(self.actor, figure) or _label_problems(self.actor, figure)
         key = figure.key()
+        shown = self._shown().get(key)
+        if shown is not None and shown.quantity == figure.quantity and key not in self.seen:
+            # A figure the importer reads, as it reads it (another state's published one in an
+            # export): nothing to add. Only what the importer may read is compared, so that the
+            # answer tells nothing of a figure hidden from them.
+            self.unchanged += 1
+            self.seen[key] = line
+            return
+        problems = _figure_errors(self.actor, figure) or _label_problems(self.actor, figure)
         if not problems and key in self.seen:
             problems = {"quantity": [_("The same figure is on line %(line)d.")
                                      % {"line": self.seen[key]}]}
@@ -298,6 +307,16 @@ class _Batch:
             self.unchanged += 1
         else:
             self.fresh.append(figure)
+
+    def _shown(self) -> dict[tuple[Any, ...], OperationResult]:
+        if self.visible is None:
+            stages = list({figure.stage.pk for _line, figure in self.figures})
+            self.visible = {
+                (r.stage_id, r.originator_id, r.measure, r.substance_id,
+                 "" if r.substance_id else r.case_type, r.unit): r
+                for r in OperationResult.objects.visible_to(self.actor).filter(
+                    stage__in=stages)}
+        return self.visible
 
     def _reported(self, figure: ResultFigure) -> dict[tuple[Any, ...], OperationResult]:
         if figure.state not in self.known:
