@@ -309,16 +309,16 @@ class _Batch:
             self.fresh.append(figure)
 
     def _shown(self) -> dict[tuple[Any, ...], OperationResult]:
-        acted = acting(self.actor)
-        if is_system(acted):
+        if is_system(acting(self.actor)):
             # The system reports for a state, which `_reported` reads as the state itself.
             return {}
+        reader: Any = self.actor
         if self.visible is None:
             stages = list({figure.stage.pk for _line, figure in self.figures})
             self.visible = {
                 (r.stage_id, r.originator_id, r.measure, r.substance_id,
                  "" if r.substance_id else r.case_type, r.unit): r
-                for r in OperationResult.objects.visible_to(acted).filter(
+                for r in OperationResult.objects.visible_to(reader).filter(
                     stage__in=stages)}
         return self.visible
 
