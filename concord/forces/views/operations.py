@@ -13,7 +13,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -170,12 +169,8 @@ def publication_generate(request: HttpRequest, operation_id: UUID) -> HttpRespon
         request, PublicationForm(request.POST),
         call=lambda data: services.publication_generate(actor=request.user,
                                                         operation=operation, year=data["year"]),
-        success_url=publication_url, refused_url=back,
+        success_url=lambda publication: publication.get_absolute_url(), refused_url=back,
         success_message=_("The public figures were generated."))
-
-
-def publication_url(publication: Any) -> str:
-    return reverse("forces:operation-publication", args=[publication.public_id])
 
 
 def publication_detail(request: HttpRequest, publication_id: UUID) -> HttpResponse:
