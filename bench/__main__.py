@@ -20,7 +20,7 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 BENCHMARKS: tuple[str, ...] = (
     "council_lists", "serve_load", "writes_during_import", "label_scope", "monitoring_import",
-    "monitoring_situation", "press_public", "forces_readiness")
+    "monitoring_situation", "press_public", "forces_readiness", "forces_operations")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -48,6 +48,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
                              "(default: %(default)s)")
     parser.add_argument("--units", type=int, default=10_000,
                         help="contributed units for forces_readiness (default: %(default)s)")
+    parser.add_argument("--operation-results", type=int, default=100_000,
+                        help="result rows of the joint operations' totals (default: %(default)s)")
     parser.add_argument("--only", action="append", choices=BENCHMARKS, metavar="NAME",
                         help="run only this benchmark (repeatable): " + ", ".join(BENCHMARKS))
     return parser.parse_args(argv)
@@ -92,6 +94,7 @@ def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
     suffice)."""
     from bench import (
         council_lists,
+        forces_operations,
         forces_readiness,
         label_scope,
         monitoring_import,
@@ -117,6 +120,8 @@ def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
             records=o.incidents, repeat=o.repeat, seed=o.seed),
         "forces_readiness": lambda o: forces_readiness.run(units=o.units, repeat=o.repeat,
                                                            seed=o.seed),
+        "forces_operations": lambda o: forces_operations.run(
+            rows=o.operation_results, repeat=o.repeat, seed=o.seed),
     }
 
 

@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import pytest
@@ -45,7 +46,7 @@ from concord.council.models import (
 )
 from concord.council.tests.factories import ALL_CONCUR, positions
 from concord.forces.services import contributions as forces_contributions
-from concord.forces.services import exercises, lessons
+from concord.forces.services import exercises, lessons, operations
 from concord.forces.services import formations as forces_formations
 from concord.forces.services import readiness as forces_readiness
 from concord.forces.services import units as forces_units
@@ -289,6 +290,7 @@ def planted(personas: Any) -> Planted:
     kazakh = make_user("delegate_kz", Party.objects.get(pk=org.states["KZ"].party_id),
                        Classification.CONFIDENTIAL, Role.DELEGATE)
     _assistance(found, org, officer, russia, kazakh)
+    _joint_operations(found, personas)
     return found
 
 
@@ -384,13 +386,43 @@ def _exercises(found: Planted, org: Organization, personas: Any) -> None:
         "HIDDEN-MARKER-lesson-confidential")
 
 
+def _joint_operations(planted: Planted, personas: Any) -> None:
+    """A public operation with a published result and one kept for Russia, the public figures
+    made of them, and an operation kept for Russia."""
+    russia, secretariat = personas.state_a, personas.secretariat
+    operations.substances_seed(actor=SYSTEM)
+    for marker, label in (("READABLE-operation-public", PUBLIC),
+                          ("HIDDEN-MARKER-operation", _russia_only(russia))):
+        operation = operations.operation_create(
+            actor=SYSTEM, originator=secretariat, code=marker.lower(), name_ru=marker,
+            name_en=marker, kind="drugs", **label)
+        operations.stage_add(actor=SYSTEM, operation=operation, number=1,
+                                     name_ru="1", name_en="1", starts_on=date(2014, 6, 2),
+                                     ends_on=date(2014, 6, 8))
+        planted.plant("operation", operation, marker)
+    for marker, measure, label in (
+            ("READABLE-result-public", "detained", {"classification": Classification.PUBLIC}),
+            ("HIDDEN-MARKER-result-russia", "wanted", {})):
+        # Both on the hidden operation's stage and on the public one's.
+        for on in planted.pools["operation"]:
+            result = operations.result_report(actor=SYSTEM, figure=operations.ResultFigure(
+                stage=on.stages.get(), state=russia, measure=measure,
+                quantity=Decimal(len(marker)), unit="count", note=marker, **label))
+            if on.classification == Classification.PUBLIC:
+                planted.plant("operation_result", result, marker)
+    public = planted.pools["operation"][0]
+    publication = operations.publication_generate(actor=SYSTEM, operation=public)
+    planted.plant("operation_publication", publication, str(publication.public_id))
+
+
 # --- The walk ----------------------------------------------------------------------------------
 
 # Which planted records a URL parameter takes, by URL name where one name means several things.
 POOL_BY_PARAMETER = {"session_id": "session", "document_id": "document",
                      "instruction_id": "instruction", "incident_id": "incident",
                      "alert_id": "alert", "indicator_id": "indicator",
-                     "request_id": "assistance_request", "pledge_id": "pledge"}
+                     "request_id": "assistance_request", "pledge_id": "pledge",
+                     "operation_id": "operation", "publication_id": "operation_publication"}
 POOL_BY_PARAMETER.update(formation_id="formation", unit_id="unit")
 FORCES_POOLS = (("forces:formation-", "formation"), ("forces:contribution-", "contribution"),
                 ("forces:unit-", "unit"))
@@ -437,6 +469,9 @@ QUERIES: dict[str, tuple[str, ...]] = {
     "press:search": ("?q=MARKER&language=ru", "?q=MARKER&language=en"),
     "api:publications": LANGUAGES,
     "press:calendar": LANGUAGES,
+    "forces:operation-list": TABLES, "forces:operation-results": TABLES,
+    "forces:operation-totals": (*TABLES, "?by=stage", "?by=state", "?by=year"),
+    "api:operation_totals": ("?by=stage", "?by=operation"),
     **{key: LANGUAGES for key in ("council:document-docx", "council:document-pdf",
                                   "council:document-akn", "council:report-docx",
                                   "council:report-pdf", "api:document_akn", "api:document_docx",

@@ -258,6 +258,22 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:assistance_delivery_receive": (405, 405, 405, 405),
     "api:assistance_delivery_accept": (405, 405, 405, 405),
 }
+# Joint operations: the sample ids name no record; results are imported by a state's delegates.
+EXPECTED.update({
+    "forces:operation-list": SIGNED_IN,
+    "forces:operation-results": SIGNED_IN,
+    "forces:operation-results-import": (302, 200, 200, 403),
+    "forces:operation-totals": SIGNED_IN,
+    "forces:operation-publication": (404, 404, 404, 404),
+    "forces:operation-detail": (302, 404, 404, 404),
+    "forces:operation-publish": (405, 405, 405, 405),  # a POST
+    "api:operation_totals": PUBLIC,
+    "api:operations": PUBLIC,
+    "api:operation": (404, 404, 404, 404),
+    "api:operation_stages": (404, 404, 404, 404),
+    "api:operation_results": (404, 404, 404, 404),
+    "api:operation_result_report": (404, 404, 404, 404),
+})
 
 # The demo's council records have stable identifiers (see concord/demo/council.py).
 SOCHI_SESSION = "c658738b-7830-547b-9f73-2dc616a3c5aa"
@@ -271,7 +287,9 @@ SAMPLES: dict[str, str] = {"incident_id": "00000000-0000-4000-8000-000000000000"
                            "import_id": "00000000-0000-4000-8000-000000000000",
                            "alert_id": "00000000-0000-4000-8000-000000000000",
                            "indicator_id": "00000000-0000-4000-8000-000000000000",
-                           "report_id": "00000000-0000-4000-8000-000000000000"}
+                           "report_id": "00000000-0000-4000-8000-000000000000",
+                           "operation_id": "00000000-0000-4000-8000-000000000000",
+                           "publication_id": "00000000-0000-4000-8000-000000000000"}
 SAMPLES.update(number="1", session_id=SOCHI_SESSION, document_id=SOCHI_DECISION,
                instruction_id=SOCHI_INSTRUCTION, report_id=MOSCOW_REPORT)
 SAMPLES_BY_URL: dict[str, dict[str, str]] = {

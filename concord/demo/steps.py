@@ -11,6 +11,7 @@ from concord.demo.assistance import load_assistance
 from concord.demo.council import load_council
 from concord.demo.exercises import load_exercises
 from concord.demo.forces import load_forces
+from concord.demo.forces_operations import load_operations
 from concord.demo.monitoring import load_monitoring
 from concord.demo.organization import LoadReport, load
 from concord.demo.press import load_press
@@ -18,7 +19,8 @@ from concord.demo.press import load_press
 # Each step takes no argument and returns {what: how many were created}. The organization
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
 STEPS: list[Callable[[], dict[str, int]]] = [
-    load_monitoring, load_council, load_press, load_forces, load_exercises, load_assistance]
+    load_monitoring, load_council, load_press, load_forces, load_exercises, load_operations,
+    load_assistance]
 
 
 @transaction.atomic

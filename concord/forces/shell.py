@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from concord.accounts.models import Role
 from concord.core.shell import Activity, AppShell, Audience, NavEntry, NavMenu, RoleGrant
 from concord.forces.exercise_shell import with_exercises
+from concord.forces.operation_shell import with_operations
 
 _SIGNED_IN = Audience.SIGNED_IN
 _FORMATION, _UNIT = "forces.formation", "forces.unit"
@@ -97,3 +98,6 @@ SHELL = AppShell(
 
 # --- Exercises, their evaluation and lessons ---------------------------------------------------
 SHELL = with_exercises(SHELL)
+
+# --- Joint operations ----------------------------------------------------------------------------
+SHELL = with_operations(SHELL)

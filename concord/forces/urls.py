@@ -5,6 +5,7 @@ from django.urls import URLPattern, path
 from concord.forces.views import exercises as exercise_views
 from concord.forces.views import formations, readiness, units
 from concord.forces.views import lessons as lesson_views
+from concord.forces.views import operations as operation_views
 
 app_name = "forces"
 urlpatterns: list[URLPattern] = [
@@ -64,4 +65,20 @@ urlpatterns += [
     path("lessons/", lesson_views.lesson_list, name="lesson-list"),
     path("lessons/<uuid:public_id>/", lesson_views.lesson_detail, name="lesson-detail"),
     path("lessons/<uuid:public_id>/step/", lesson_views.lesson_step, name="lesson-step"),
+
+]
+
+# Joint operations.
+urlpatterns += [
+    path("operations/", operation_views.operation_list, name="operation-list"),
+    path("operations/results/", operation_views.result_list, name="operation-results"),
+    path("operations/results/import/", operation_views.result_import,
+         name="operation-results-import"),
+    path("operations/totals/", operation_views.result_totals, name="operation-totals"),
+    path("operations/published/<uuid:publication_id>/", operation_views.publication_detail,
+         name="operation-publication"),
+    path("operations/<uuid:operation_id>/", operation_views.operation_detail,
+         name="operation-detail"),
+    path("operations/<uuid:operation_id>/publish/", operation_views.publication_generate,
+         name="operation-publish"),
 ]

@@ -56,6 +56,13 @@ PINNED = {
     Role.PRESS_OFFICER: {"press.view_publication", "press.add_publication",
                          "press.change_publication"},
 }
+# Joint operations: the secretariat records them and publishes their figures, the Joint Staff
+# records them, the press office publishes figures, and each state's delegates report results.
+_OPERATIONS = {"forces.add_operation", "forces.change_operation"}
+PINNED[Role.SECRETARIAT_OFFICER] |= _OPERATIONS | {"forces.add_operationpublication"}
+PINNED[Role.JOINT_STAFF_OFFICER] |= _OPERATIONS
+PINNED[Role.PRESS_OFFICER] |= {"forces.add_operationpublication"}
+PINNED[Role.DELEGATE] |= {"forces.add_operationresult", "forces.change_operationresult"}
 
 
 def _held(role: Role) -> set[str]:

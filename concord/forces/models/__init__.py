@@ -19,6 +19,17 @@ from concord.forces.models.formations import (
     Formation,
     FormationKind,
 )
+from concord.forces.models.operations import (
+    CaseType,
+    Measure,
+    Operation,
+    OperationPublication,
+    OperationResult,
+    OperationStage,
+    QuantityUnit,
+    StageAgency,
+    Substance,
+)
 from concord.forces.models.readiness import AXES, Level, ReadinessReport, SourceKind, lowest
 from concord.forces.models.units import Echelon, Strength, Unit, UnitType
 
@@ -27,6 +38,7 @@ __all__ = [
     "DEFAULT_READINESS_PERIOD_DAYS",
     "TRANSITIONS",
     "AuthorityTransfer",
+    "CaseType",
     "Contribution",
     "ContributionStatus",
     "DeploymentStep",
@@ -40,10 +52,18 @@ __all__ = [
     "FormationKind",
     "Lesson",
     "Level",
+    "Measure",
     "Objective",
+    "Operation",
+    "OperationPublication",
+    "OperationResult",
+    "OperationStage",
+    "QuantityUnit",
     "ReadinessReport",
     "SourceKind",
+    "StageAgency",
     "Strength",
+    "Substance",
     "Unit",
     "UnitType",
     "lowest",

@@ -1,0 +1,185 @@
+"""The joint operations' pages: the list of operations, one operation with its stages and totals,
+the results the states reported (listed, exported and imported), their totals with the chart by
+year and substance, and the public figures generated for the press."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from concord.core.errors import DomainError
+from concord.core.exports import FORMATS, labelled_table_response, table_response
+from concord.core.forms import form_action, form_page, submit_to_service
+from concord.core.htmx import render_page
+from concord.forces.models import CaseType, Measure, Operation, QuantityUnit
+from concord.forces.outputs import operations_files as files
+from concord.forces.selectors import operations as selectors
+from concord.forces.services import operations as services
+
+PAGE_SIZE = 25
+
+
+def _result_filters(request: HttpRequest) -> Any:
+    return selectors.filters_for(viewer=request.user, params=request.GET).or_warn(request)
+
+
+def _choices(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "operation_choices": [(o.code, o.name) for o in selectors.operation_list(
+            viewer=request.user)],
+        "state_choices": [(p.code, p.name) for p in selectors.member_states()],
+        "measure_choices": Measure.choices,
+        "substance_choices": [(s.code, s.name) for s in selectors.substance_list()],
+        "kind_choices": Operation.Kind.choices,
+    }
+
+
+def _operation_row(operation: Operation) -> list[Any]:
+    first = getattr(operation, "first_day", None)
+    return [operation.code, operation.name, operation.get_kind_display(),
+            first.isoformat() if first else "", getattr(operation, "stage_count", 0)]
+
+
+@login_required
+def operation_list(request: HttpRequest) -> HttpResponse:
+    filters = selectors.operation_filters_from(request.GET).or_warn(request)
+    operations = selectors.operation_list(viewer=request.user, filters=filters)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        return labelled_table_response(
+            filename="operations", fmt=fmt,
+            header=("code", "name", "kind", "first_day", "stages"),
+            records=operations.prefetch_related("releasable_to"), row=_operation_row)
+    page = Paginator(operations, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page_obj": page, "filters": filters, "sort": filters.sort.param,
+               **_choices(request)}
+    return render_page(request, "forces/operations/operation_list.html", context,
+                       partial="table")
+
+
+class PublicationForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=1992,
+                              max_value=2100)
+
+
+@login_required
+def operation_detail(request: HttpRequest, operation_id: UUID) -> HttpResponse:
+    operation = selectors.operation_get(viewer=request.user, public_id=operation_id)
+    filters = selectors.filters_for(viewer=request.user,
+                                    params={"operation": operation.code}).filters
+    context = {
+        "operation": operation, "stages": selectors.stage_list(operation=operation),
+        "by_stage": selectors.result_totals(viewer=request.user, filters=filters, by="stage"),
+        "by_state": selectors.result_totals(viewer=request.user, filters=filters, by="state"),
+        "chart": selectors.seizure_chart(viewer=request.user, filters=filters).data(),
+        "publications": list(selectors.publication_list(viewer=request.user,
+                                                        operation=operation)[:10]),
+        "publication_form": PublicationForm(),
+    }
+    return render(request, "forces/operations/operation_detail.html", context)
+
+
+@login_required
+def result_list(request: HttpRequest) -> HttpResponse:
+    filters = _result_filters(request)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        return files.results_response(viewer=request.user, filters=filters, fmt=fmt)
+    results = selectors.result_list(viewer=request.user, filters=filters)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page_obj": page, "filters": filters, "sort": filters.sort.param,
+               **_choices(request)}
+    return render_page(request, "forces/operations/result_list.html", context, partial="table")
+
+
+@login_required
+def result_totals(request: HttpRequest) -> HttpResponse:
+    filters = _result_filters(request)
+    totals = selectors.result_totals(viewer=request.user, filters=filters, by=filters.by)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        header, rows = files.totals_rows(totals)
+        return table_response(filename="operation-totals", fmt=fmt, header=header, rows=rows)
+    context = {"filters": filters, "totals": totals,
+               "chart": selectors.seizure_chart(viewer=request.user, filters=filters).data(),
+               "groupings": GROUPINGS, **_choices(request)}
+    return render(request, "forces/operations/totals.html", context)
+
+
+GROUPINGS = (("operation", gettext_lazy("Operation")), ("stage", gettext_lazy("Stage")),
+             ("year", gettext_lazy("Year")), ("state", gettext_lazy("Member state")))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("File of results (CSV or XLSX)"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Choose a CSV or XLSX file."))
+        return upload
+
+
+@form_page("forces.add_operationresult")
+def result_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems: dict[str, list[str]] = {}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            figures, unread = files.figures_read(viewer=request.user, upload=upload,
+                                                 name=upload.name)
+            outcome = services.results_import(actor=request.user, figures=figures,
+                                              file_name=upload.name, unread=unread)
+        except DomainError as error:
+            problems = dict(sorted((error.errors or {"file": [error.detail]}).items(),
+                                   key=_by_line))
+        else:
+            messages.success(request, _("Results added: %(added)d; already recorded, left as "
+                                        "they were: %(unchanged)d.")
+                             % {"added": outcome.added, "unchanged": outcome.unchanged})
+            return redirect("forces:operation-results")
+    context = {"form": form, "problems": problems, "columns": files.COLUMNS,
+               "measures": Measure.choices, "units": QuantityUnit.choices, "case_types": CaseType.choices,
+               "substances": selectors.substance_list()}
+    return render(request, "forces/operations/result_import.html", context,
+                  status=400 if problems or form.errors else 200)
+
+
+def _by_line(item: tuple[str, list[str]]) -> tuple[int, str]:
+    """Problems in the order of the file's lines (the file's own first)."""
+    digits = "".join(ch for ch in item[0].split(",")[0] if ch.isdigit())
+    return (int(digits) if digits else 0, item[0])
+
+
+@form_action("forces.add_operationpublication")
+def publication_generate(request: HttpRequest, operation_id: UUID) -> HttpResponse:
+    operation = selectors.operation_get(viewer=request.user, public_id=operation_id)
+    back = operation.get_absolute_url()
+    return submit_to_service(
+        request, PublicationForm(request.POST),
+        call=lambda data: services.publication_generate(actor=request.user,
+                                                        operation=operation, year=data["year"]),
+        success_url=lambda publication: publication.get_absolute_url(), refused_url=back,
+        success_message=_("The public figures were generated."))
+
+
+def publication_detail(request: HttpRequest, publication_id: UUID) -> HttpResponse:
+    """Public figures read by anyone, signed in or not: they are PUBLIC by construction."""
+    publication = selectors.publication_get(viewer=request.user, public_id=publication_id)
+    substances = {s.code: s.name for s in selectors.substance_list()}
+    figures = [{**figure, "measure_label": Measure(figure["measure"]).label,
+                "substance_label": substances.get(figure["substance"], ""),
+                "case_label": CaseType(figure["case_type"]).label if figure["case_type"] else ""}
+               for figure in publication.figures]
+    return render(request, "forces/operations/publication_detail.html",
+                  {"publication": publication, "figures": figures})
