@@ -20,6 +20,7 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 BENCHMARKS = ("council_lists", "serve_load", "writes_during_import", "label_scope",
               "monitoring_import", "monitoring_situation")
+BENCHMARKS += ("assistance_allocation",)
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -138,6 +139,9 @@ def main(argv: list[str]) -> int:
         if "monitoring_situation" in chosen:
             status |= monitoring_situation.run(records=options.incidents,
                                                repeat=options.repeat, seed=options.seed)
+        if "assistance_allocation" in chosen:
+            from bench import assistance_allocation
+            status |= assistance_allocation.run(repeat=min(options.repeat, 5), seed=options.seed)
         return status
 
 
