@@ -26,9 +26,10 @@ from concord.registry.models import MemberState
 
 
 def request_get(*, viewer: Viewer, public_id: Any) -> AssistanceRequest:
-    return labelled_get(AssistanceRequest.objects.select_related("requesting_state"),
-                        viewer=viewer,
-                        public_id=public_id_of(AssistanceRequest, public_id))  # type: ignore[no-any-return]
+    found: AssistanceRequest = labelled_get(
+        AssistanceRequest.objects.select_related("requesting_state"), viewer=viewer,
+        public_id=public_id_of(AssistanceRequest, public_id))
+    return found
 
 
 def request_lines(*, request: AssistanceRequest) -> list[RequestLine]:

@@ -18,12 +18,13 @@ from concord.assistance.models import (
 )
 from concord.assistance.rules import allocation as rule
 from concord.assistance.selectors import allocation as read
-from concord.core.actors import Actor
+from concord.core.actors import Actor, SystemActor, Viewer, user_id
 from concord.core.audit import audit_record
 from concord.core.clock import now
 from concord.core.errors import Forbidden, InvalidState, ValidationError, require_permission
 from concord.core.labels import PartyKind
 from concord.core.models import Party
+from concord.core.policy import system_viewer
 
 # A proposal is made while the request still expects something from the states.
 PROPOSABLE = ("submitted", "open", "closed")
@@ -34,16 +35,25 @@ def _party(actor: Actor) -> Party | None:
     return party if isinstance(party, Party) else None
 
 
+def _viewer(actor: Actor, request: AssistanceRequest) -> Viewer:
+    """Whose eyes the proposal reads pledges and capacities with: the actor's, or for the system
+    (the demo, a scheduled run) the requesting state's."""
+    if isinstance(actor, SystemActor):
+        return system_viewer(request.originator, reason="a fair-share proposal made by the system")
+    return actor
+
+
 def allocation_problem(*, actor: Actor, request: AssistanceRequest,
                        key: BurdenKey) -> tuple[rule.Problem, dict[str, int]]:
     """The problem the rule solves, as the actor sees the pledges and declarations, with the
     state of each code in it."""
-    pledged = read.pledged_by_line(viewer=actor, request=request)
+    viewer = _viewer(actor, request)
+    pledged = read.pledged_by_line(viewer=viewer, request=request)
     lines = [rule.Line(key=str(line.number), category=line.category,
                        quantity=max(line.quantity - pledged.get(line.pk, 0), 0))
              for line in read.request_lines(request=request)]
     states = read.states_addressed(request=request)
-    declared = read.capacities(viewer=actor, request=request)
+    declared = read.capacities(viewer=viewer, request=request)
     shares = read.burden_shares(key=key)
     codes = {state.iso_alpha2: state.pk for state in states}
     problem = rule.Problem(
@@ -67,7 +77,7 @@ def allocation_propose(*, actor: Actor, request: AssistanceRequest,
     started = time.perf_counter()
     result = rule.propose(problem)
     seconds = time.perf_counter() - started
-    (AllocationProposal.objects.visible_to(actor)
+    (AllocationProposal.objects.visible_to(_viewer(actor, request))
      .filter(request=request, status=AllocationProposal.Status.PROPOSED)
      .update(status=AllocationProposal.Status.SUPERSEDED))
     inputs = problem.as_json()
@@ -79,7 +89,7 @@ def allocation_propose(*, actor: Actor, request: AssistanceRequest,
         inputs=inputs, result=result.as_json(),
         max_deviation=Decimal(str(round(result.largest_deviation, 6))),
         solver_status=result.status, solve_seconds=round(seconds, 3),
-        created_by=actor if actor.is_authenticated else None,
+        created_by_id=user_id(actor),
         classification=request.classification, originator=request.originator,
         release_to_all_members=request.release_to_all_members)
     proposal.releasable_to.set(list(request.releasable_to.all()))

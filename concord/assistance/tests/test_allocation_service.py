@@ -10,16 +10,15 @@ import pytest
 from concord.assistance.models import AllocationProposal, AllocationRow
 from concord.assistance.selectors import allocation as read
 from concord.assistance.services import allocation as services
+from concord.assistance.tests import fixtures_alloc
 from concord.assistance.tests.factories_alloc import border_request, budget_key, capacity, pledge
-from concord.assistance.tests.fixtures_alloc import (  # noqa: F401
-    english,
-    keys_in_a_temporary_var_dir,
-    org,
-)
 from concord.core.errors import Forbidden, InvalidState, ValidationError
 from concord.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
+org = fixtures_alloc.org
+english = fixtures_alloc.english
+keys_in_a_temporary_var_dir = fixtures_alloc.keys_in_a_temporary_var_dir
 
 
 def _quantities(proposal: AllocationProposal) -> dict[tuple[int, str], int]:

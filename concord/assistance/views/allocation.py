@@ -18,6 +18,7 @@ from concord.assistance.models import AllocationProposal, AllocationRow, Assista
 from concord.assistance.outputs.allocation_text import category_name, reason_sentence
 from concord.assistance.selectors import allocation as read
 from concord.assistance.services import allocation as services
+from concord.core.errors import InvalidState
 from concord.core.forms import form_action, submit_to_service
 from concord.core.labels import PartyKind
 from concord.registry.models import MemberState
@@ -110,7 +111,7 @@ def allocation_answer(request: HttpRequest, public_id: uuid.UUID) -> HttpRespons
 
     def answer(data: dict[str, Any]) -> AllocationRow:
         if proposal is None:
-            raise services.InvalidState(_("No proposal has been made for this request."))
+            raise InvalidState(_("No proposal has been made for this request."))
         row = read.allocation_row_get(proposal=proposal, row_id=data["row"])
         return services.allocation_answer(actor=request.user, row=row,
                                           response=data["response"],
