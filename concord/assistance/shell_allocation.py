@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from concord.core.shell import Activity
 
 _PROPOSAL = "assistance.allocationproposal"
-_DELIVERY = "assistance.delivery"
 _PLEDGE = "assistance.pledge"
 
 # The secretariat asks for proposals and records acts and certificates; a delegation answers
@@ -29,6 +28,12 @@ def _proposal_name(proposal: Any) -> str:
     return f"{request.reference} ({day})" if request is not None else day
 
 
+def _pledge_name(pledge: Any) -> str:
+    request = pledge.request
+    return f"{pledge.state.name}, {request.reference}" if request is not None else \
+        pledge.state.name
+
+
 ACTIVITIES = (
     Activity("assistance.allocation.propose", _("You asked for a fair-share proposal."),
              _("You asked for a fair-share proposal, %(record)s."), _PROPOSAL,
@@ -36,6 +41,18 @@ ACTIVITIES = (
     Activity("assistance.allocation.answer", _("You answered a fair-share proposal."),
              _("You answered the fair-share proposal %(record)s."), _PROPOSAL,
              name=_proposal_name),
+    Activity("assistance.handover.draw", _("You drew up a handover act."),
+             _("You drew up a handover act for the pledge of %(record)s."), _PLEDGE,
+             name=_pledge_name),
+    Activity("assistance.handover.sign", _("You recorded a signature of a handover act."),
+             _("You recorded a signature of a handover act for the pledge of %(record)s."),
+             _PLEDGE, name=_pledge_name),
+    Activity("assistance.end_use.issue", _("You issued an end-use certificate."),
+             _("You issued an end-use certificate for the pledge of %(record)s."), _PLEDGE,
+             name=_pledge_name),
+    Activity("assistance.end_use.sign", _("You signed an end-use certificate."),
+             _("You signed an end-use certificate for the pledge of %(record)s."), _PLEDGE,
+             name=_pledge_name),
     Activity("assistance.allocationproposal.read", _("You opened a fair-share proposal."),
              _("You opened the fair-share proposal %(record)s."), _PROPOSAL,
              name=_proposal_name),

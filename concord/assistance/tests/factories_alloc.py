@@ -73,10 +73,13 @@ def capacity(org: Organization, code: str, category: str, quantity: int | None, 
 
 
 def pledge(org: Organization, request: AssistanceRequest, code: str,
-           quantities: dict[int, int], *, withheld: bool = False,
+           quantities: dict[int, int], *, withheld: bool = False, through: str = "",
            **fields: Any) -> Pledge:
     """`code`'s pledge of `quantities` (line number -> quantity); a withheld one is released to
-    the requesting state and the secretariat only, not to all members."""
+    the requesting state and the secretariat only, not to all members. `through` carries every
+    line's whole quantity through the stages up to it ("committed", "shipped", "delivered")."""
+    stages = ("committed", "shipped", "delivered", "accepted")
+    reached = stages[:stages.index(through) + 1] if through else ()
     state = org.states[code]
     made = Pledge.objects.create(request=request, state=state, originator=state.party,
                                  classification=Classification.OFFICIAL_USE,
@@ -85,5 +88,6 @@ def pledge(org: Organization, request: AssistanceRequest, code: str,
                                             else [])])
     for number, quantity in quantities.items():
         PledgeLine.objects.create(pledge=made, line=request.lines.get(number=number),
-                                  quantity=quantity, **fields)
+                                  quantity=quantity, stage=reached[-1] if reached else "pledged",
+                                  **dict.fromkeys(reached, quantity), **fields)
     return made
