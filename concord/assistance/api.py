@@ -7,16 +7,19 @@ router = Router(tags=["assistance"])
 
 from typing import Any  # noqa: E402
 
-from django.http import HttpRequest  # noqa: E402
+from django.http import HttpRequest, HttpResponse  # noqa: E402
 from ninja import Status  # noqa: E402
 from ninja.security import django_auth  # noqa: E402
 
 from concord.assistance.models import AllocationProposal  # noqa: E402
+from concord.assistance.outputs import edxl, hxl  # noqa: E402
 from concord.assistance.outputs.allocation_text import reason_sentence  # noqa: E402
 from concord.assistance.schemas_allocation import AllocationIn, AllocationOut  # noqa: E402
 from concord.assistance.selectors import allocation as allocation_read  # noqa: E402
 from concord.assistance.services import allocation as allocation_services  # noqa: E402
-from concord.core.errors import NotFound, referenced  # noqa: E402
+from concord.core import clock  # noqa: E402
+from concord.core.errors import NotFound, ValidationError, referenced  # noqa: E402
+from concord.core.exports import FORMATS  # noqa: E402
 from concord.registry.models import MemberState  # noqa: E402
 
 
@@ -61,3 +64,59 @@ def allocation_latest(request: HttpRequest, request_id: str) -> dict[str, Any]:
     if proposal is None:
         raise NotFound("No proposal has been made for this request.")
     return _allocation_out(proposal)
+
+
+
+_TABLES = {"responses": {200: {"description": "HXL-tagged CSV or XLSX", "content": {
+    "text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}}}
+
+
+def _table_format(value: str) -> str:
+    if value not in FORMATS:
+        raise ValidationError(f"Unknown format {value!r}.",
+                              errors={"query.format": [f"One of: {', '.join(FORMATS)}."]})
+    return value
+
+
+@router.get("/requests/{request_id}/edxl",
+            openapi_extra={"responses": {200: {"description": "EDXL-RM 1.0 XML", "content": {
+                "application/xml": {}}}}},
+            summary="The request (message=request) or the commitments the caller may see "
+                    "(message=commitments) as an EDXL-RM 1.0 message, with Concord's labels")
+def request_edxl(request: HttpRequest, request_id: str,
+                 message: str = "request") -> HttpResponse:
+    found = allocation_read.request_get(viewer=request.user, public_id=request_id)
+    if message == "request":
+        body = edxl.request_message(request=found, sent=clock.now(),
+                                    lines=allocation_read.request_lines(request=found))
+    elif message == "commitments":
+        body = edxl.commit_message(request=found, sent=clock.now(),
+                                   pledge_lines=allocation_read.pledge_lines_visible(
+                                       viewer=request.user, request=found, committed_only=True))
+    else:
+        raise ValidationError(f"Unknown message {message!r}.", errors={
+            "query.message": ["One of: request, commitments."]})
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+
+
+@router.get("/requests/{request_id}/hxl/lines", openapi_extra=_TABLES,
+            summary="The request's lines with what visible pledges give, HXL-tagged, as CSV "
+                    "or XLSX with label columns")
+def request_lines_hxl(request: HttpRequest, request_id: str,
+                      format: str = "csv") -> HttpResponse:
+    found = allocation_read.request_get(viewer=request.user, public_id=request_id)
+    return hxl.lines_table(request=found, fmt=_table_format(format),
+                           lines=allocation_read.request_lines(request=found),
+                           pledge_lines=allocation_read.pledge_lines_visible(
+                               viewer=request.user, request=found))
+
+
+@router.get("/requests/{request_id}/hxl/pledges", openapi_extra=_TABLES,
+            summary="The pledge lines the caller may see, HXL-tagged, as CSV or XLSX with "
+                    "label columns")
+def request_pledges_hxl(request: HttpRequest, request_id: str,
+                        format: str = "csv") -> HttpResponse:
+    found = allocation_read.request_get(viewer=request.user, public_id=request_id)
+    return hxl.pledges_table(request=found, fmt=_table_format(format),
+                             pledge_lines=allocation_read.pledge_lines_visible(
+                                 viewer=request.user, request=found))

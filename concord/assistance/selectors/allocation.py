@@ -103,3 +103,17 @@ def allocation_row_get(*, proposal: AllocationProposal, row_id: Any) -> Allocati
     if row is None:
         raise NotFound("Allocation row not found.")
     return row
+
+
+def pledge_lines_visible(*, viewer: Viewer, request: AssistanceRequest,
+                         committed_only: bool = False) -> list[PledgeLine]:
+    """The pledge lines of the pledges the viewer may see, with their pledge's label: a pledge
+    withheld from the viewer leaves no trace here."""
+    visible = Pledge.objects.visible_to(viewer).filter(request=request).values("pk")
+    lines = (PledgeLine.objects.filter(pledge__in=visible, line__request=request)
+             .select_related("line", "pledge__state", "pledge__originator")
+             .prefetch_related("pledge__releasable_to")
+             .order_by("line__number", "pledge__state__name_ru", "id"))
+    if committed_only:
+        lines = lines.filter(committed__gt=0).exclude(stage=PledgeLine.Stage.CANCELLED)
+    return list(lines)
