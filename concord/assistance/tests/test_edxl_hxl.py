@@ -64,9 +64,10 @@ def test_it_writes_only_the_commitments_the_reader_may_see(pledged, personas):
 
     assert providers(seen_by_russia) == ["RU", "RU"]
     assert providers(seen_by_tajikistan) == ["KZ", "RU", "RU"]
-    withheld = [info for info in seen_by_tajikistan.iter(f"{{{MSG}}}ResourceInformation")
-                if info.findtext(f".//{{{RM}}}OwningJurisdiction") == "KZ"][0]
+    withheld = next(info for info in seen_by_tajikistan.iter(f"{{{MSG}}}ResourceInformation")
+                    if info.findtext(f".//{{{RM}}}OwningJurisdiction") == "KZ")
     label = withheld.find(f"{{{LABEL}}}Label")
+    assert label is not None
     assert label.get("releaseToAllMembers") == "false"
     assert label.get("releasableTo") == "SEC TJ"
     assert b"KZ" not in ET.tostring(seen_by_russia)
