@@ -53,8 +53,6 @@ ACTIVITIES = (
     Activity("assistance.end_use.sign", _("You signed an end-use certificate."),
              _("You signed an end-use certificate for the pledge of %(record)s."), _PLEDGE,
              name=_pledge_name),
-    Activity("assistance.pledge.read", _("You opened a pledge."),
-             _("You opened the pledge of %(record)s."), _PLEDGE, name=_pledge_name),
     Activity("assistance.allocationproposal.read", _("You opened a fair-share proposal."),
              _("You opened the fair-share proposal %(record)s."), _PROPOSAL,
              name=_proposal_name),

@@ -33,6 +33,8 @@ class Pledge(LabelledModel):
     state = models.ForeignKey(MemberState, on_delete=models.PROTECT,
                               related_name="assistance_pledges", verbose_name=_("pledging state"))
     note = models.TextField(_("note"), blank=True)
+    # The day the state made its pledge (a pledge recorded later keeps its own day).
+    pledged_on = models.DateField(_("pledged on"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
