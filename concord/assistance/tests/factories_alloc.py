@@ -82,6 +82,7 @@ def pledge(org: Organization, request: AssistanceRequest, code: str,
     reached = stages[:stages.index(through) + 1] if through else ()
     state = org.states[code]
     made = Pledge.objects.create(request=request, state=state, originator=state.party,
+                                 pledged_on=date(2013, 11, 1),
                                  classification=Classification.OFFICIAL_USE,
                                  release_to_all_members=not withheld)
     made.releasable_to.set([secretariat(), *([request.requesting_state.party] if withheld
