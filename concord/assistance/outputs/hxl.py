@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.http import HttpResponse
-from django.utils.translation import gettext as _
 
 from concord.assistance.models import AssistanceRequest, PledgeLine, RequestLine
 from concord.core.exports import table_response
@@ -65,7 +64,7 @@ def lines_table(*, request: AssistanceRequest, lines: Sequence[RequestLine],
                      line.needed_by.isoformat() if line.needed_by else "",
                      line.delivery_place, line.end_use_restriction, line.retransfer_banned,
                      *label_cells(request)])
-    return _response(filename=_("%(reference)s-lines") % {"reference": request.reference},
+    return _response(filename=f"{request.reference}-lines",
                      fmt=fmt, columns=LINE_COLUMNS, rows=rows)
 
 
@@ -79,5 +78,5 @@ def pledges_table(*, request: AssistanceRequest, pledge_lines: Sequence[PledgeLi
              item.due_on.isoformat() if item.due_on else "", item.agreement_reference,
              item.export_licence, item.response, *label_cells(item.pledge)]
             for item in pledge_lines]
-    return _response(filename=_("%(reference)s-pledges") % {"reference": request.reference},
+    return _response(filename=f"{request.reference}-pledges",
                      fmt=fmt, columns=PLEDGE_COLUMNS, rows=rows)
