@@ -11,13 +11,16 @@ from concord.core.shell import Activity
 
 _PROPOSAL = "assistance.allocationproposal"
 _PLEDGE = "assistance.pledge"
+_CAPACITY = "assistance.capacitydeclaration"
 
 # The secretariat asks for proposals and records acts and certificates; a delegation answers
 # its state's part of a proposal and signs for its state.
-SECRETARIAT = ("assistance.add_allocationproposal", "assistance.change_allocationrow",
+SECRETARIAT = ("assistance.add_allocationproposal", "assistance.add_burdenkey",
+               "assistance.add_capacitydeclaration", "assistance.change_allocationrow",
                "assistance.add_handoversignature", "assistance.add_endusecertificate",
                "assistance.change_endusecertificate")
-DELEGATION = ("assistance.change_allocationrow", "assistance.add_handoversignature",
+DELEGATION = ("assistance.change_allocationrow", "assistance.add_capacitydeclaration",
+              "assistance.add_handoversignature",
               "assistance.add_endusecertificate", "assistance.change_endusecertificate")
 
 
@@ -41,6 +44,12 @@ ACTIVITIES = (
     Activity("assistance.allocation.answer", _("You answered a fair-share proposal."),
              _("You answered the fair-share proposal %(record)s."), _PROPOSAL,
              name=_proposal_name),
+    Activity("assistance.capacity.declare", _("You declared a state's capacity."),
+             _("You declared a capacity of %(record)s."), _CAPACITY),
+    Activity("assistance.burden_key.create", _("You created a burden-sharing key."),
+             _("You created the burden-sharing key “%(record)s”."), "assistance.burdenkey"),
+    Activity("assistance.capacitydeclaration.read", _("You opened a capacity declaration."),
+             _("You opened a capacity declaration of %(record)s."), _CAPACITY),
     Activity("assistance.handover.draw", _("You drew up a handover act."),
              _("You drew up a handover act for the pledge of %(record)s."), _PLEDGE,
              name=_pledge_name),

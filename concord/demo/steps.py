@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from concord.demo.assistance import load_assistance
+from concord.demo.assistance_allocation import load_assistance_allocation
 from concord.demo.council import load_council
 from concord.demo.monitoring import load_monitoring
 from concord.demo.organization import LoadReport, load
@@ -15,6 +16,7 @@ from concord.demo.organization import LoadReport, load
 # Each step takes no argument and returns {what: how many were created}. The organization
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
 STEPS: list[Callable[[], dict[str, int]]] = [load_monitoring, load_council, load_assistance]
+STEPS.append(load_assistance_allocation)
 
 
 @transaction.atomic

@@ -5,6 +5,8 @@ by each state, which accepts or amends its part. A proposal is never imposed."""
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -15,6 +17,9 @@ from concord.assistance.models import (
     AllocationRow,
     AssistanceRequest,
     BurdenKey,
+    BurdenShare,
+    CapacityDeclaration,
+    Category,
 )
 from concord.assistance.rules import allocation as rule
 from concord.assistance.selectors import allocation as read
@@ -25,9 +30,12 @@ from concord.core.errors import Forbidden, InvalidState, ValidationError, requir
 from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.core.policy import system_viewer
+from concord.registry.models import MemberState
 
 # A proposal is made while the request still expects something from the states.
 PROPOSABLE = ("submitted", "open", "closed")
+# A key's shares are percentages.
+WHOLE = Decimal(100)
 
 
 def _party(actor: Actor) -> Party | None:
@@ -144,3 +152,65 @@ def allocation_answer(*, actor: Actor, row: AllocationRow, response: str,
                          "response": response, "proposed": row.quantity,
                          "amended_to": row.amended_quantity})
     return row
+
+
+@transaction.atomic
+def capacity_declare(*, actor: Actor, state: MemberState, category: str, quantity: int | None,
+                     declared_on: date, request: AssistanceRequest | None = None,
+                     note: str = "") -> CapacityDeclaration:
+    """A state's capacity in a category, for one request or in general; None declares no
+    capacity. A later declaration replaces the earlier one. It is released to every member
+    state and the secretariat, since the proposals made from it show it."""
+    require_permission(actor, "assistance.add_capacitydeclaration")
+    party = _party(actor)
+    if party is not None and party.kind == PartyKind.STATE and party.pk != state.party_id:
+        raise Forbidden(_("A delegation declares only its own state's capacities."))
+    if category not in Category.values:
+        raise ValidationError(_("The capacity was not declared."), errors={
+            "category": [_("Unknown category %(value)r.") % {"value": category}]})
+    if quantity is not None and quantity < 0:
+        raise ValidationError(_("The capacity was not declared."), errors={
+            "quantity": [_("A whole number, 0 or more.")]})
+    declared: CapacityDeclaration
+    declared, _created = CapacityDeclaration.objects.visible_to(
+        system_viewer(state.party, reason="replacing a state's own capacity declaration")
+    ).update_or_create(
+        state=state, request=request, category=category,
+        defaults={"quantity": quantity, "no_capacity": quantity is None, "note": note,
+                  "declared_on": declared_on, "declared_by_id": user_id(actor),
+                  "originator": state.party, "release_to_all_members": True})
+    secretariat = Party.objects.filter(kind=PartyKind.SECRETARIAT).first()
+    declared.releasable_to.set([secretariat] if secretariat else [])
+    audit_record(actor=actor, action="assistance.capacity.declare", target=declared,
+                 detail={"state": state.iso_alpha2, "category": category, "quantity": quantity,
+                         "request": request.reference if request else None})
+    return declared
+
+
+@transaction.atomic
+def burden_key_create(*, actor: Actor, code: str, name_ru: str, name_en: str,
+                      shares: Mapping[MemberState, Decimal], basis_ru: str = "",
+                      basis_en: str = "", valid_from: date | None = None) -> BurdenKey:
+    """A burden-sharing key: each state's share in percent, adding up to 100."""
+    require_permission(actor, "assistance.add_burdenkey")
+    errors: dict[str, list[str]] = {}
+    if not code.strip():
+        errors["code"] = [_("Give the key a code.")]
+    elif BurdenKey.objects.filter(code=code).exists():
+        errors["code"] = [_("A key %(code)s already exists.") % {"code": code}]
+    for state, share in shares.items():
+        if share < 0 or share > WHOLE:
+            errors[f"shares[{state.iso_alpha2}]"] = [_("Between 0 and 100.")]
+    total = sum(shares.values(), Decimal(0))
+    if abs(total - WHOLE) > Decimal("0.01"):
+        errors["shares"] = [_("The shares add up to %(total)s, not 100.") % {"total": total}]
+    if errors:
+        raise ValidationError(_("The key was not created."), errors=errors)
+    key = BurdenKey.objects.create(code=code, name_ru=name_ru, name_en=name_en,
+                                   basis_ru=basis_ru, basis_en=basis_en, valid_from=valid_from)
+    BurdenShare.objects.bulk_create(BurdenShare(key=key, state=state, share=share)
+                                    for state, share in shares.items())
+    audit_record(actor=actor, action="assistance.burden_key.create", target=key,
+                 detail={"code": code, "shares": {state.iso_alpha2: str(share)
+                                                  for state, share in shares.items()}})
+    return key
