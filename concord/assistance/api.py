@@ -54,7 +54,7 @@ class RequestFilters(Schema):
 @router.get("/requests", response=list[RequestOut],
             summary="Assistance requests with their totals, by status, kind and urgency")
 @paginate(LimitOffsetPagination)
-def request_list(request: HttpRequest, filters: Query[RequestFilters]) -> LazyPage[Any]:
+def assistance_requests(request: HttpRequest, filters: Query[RequestFilters]) -> LazyPage[Any]:
     params = {key: value for key, value in filters.dict().items() if value not in ("", [], None)}
     if params.get("overdue") is True:
         params["overdue"] = "1"
@@ -70,7 +70,7 @@ def _detail(request: HttpRequest, record: AssistanceRequest) -> dict[str, Any]:
 
 @router.post("/requests", response={201: RequestDetailOut}, auth=django_auth,
              summary="File a draft request, from a council instruction or from a state's letter")
-def request_create(request: HttpRequest, payload: RequestIn) -> Status[dict[str, Any]]:
+def assistance_request_create(request: HttpRequest, payload: RequestIn) -> Status[dict[str, Any]]:
     state = referenced("body.requesting_state", registry.member_state_get, viewer=request.user,
                        code=payload.requesting_state)
     instruction = referenced("body.instruction", council.instruction_get, viewer=request.user,
@@ -96,13 +96,13 @@ def request_create(request: HttpRequest, payload: RequestIn) -> Status[dict[str,
 
 @router.get("/requests/{request_id}", response=RequestDetailOut,
             summary="One request with its lines: requested, pledged, committed, delivered, gap")
-def request_read(request: HttpRequest, request_id: str) -> dict[str, Any]:
+def assistance_request(request: HttpRequest, request_id: str) -> dict[str, Any]:
     return _detail(request, selectors.request_get(viewer=request.user, public_id=request_id))
 
 
 @router.post("/requests/{request_id}/lines", response={201: RequestDetailOut}, auth=django_auth,
              summary="Add a line to a draft request")
-def request_line_add(request: HttpRequest, request_id: str,
+def assistance_request_line_add(request: HttpRequest, request_id: str,
                      payload: LineIn) -> Status[dict[str, Any]]:
     record = selectors.request_get(viewer=request.user, public_id=request_id)
     fields = payload.dict()
@@ -118,45 +118,45 @@ def _moved(request: HttpRequest, request_id: str, step: Any, **arguments: Any) -
 
 @router.post("/requests/{request_id}/submit", response=RequestDetailOut, auth=django_auth,
              summary="The requesting state submits its draft to the secretariat")
-def request_submit(request: HttpRequest, request_id: str) -> dict[str, Any]:
+def assistance_request_submit(request: HttpRequest, request_id: str) -> dict[str, Any]:
     return _moved(request, request_id, requests.request_submit)
 
 
 @router.post("/requests/{request_id}/open", response=RequestDetailOut, auth=django_auth,
              summary="The secretariat opens a submitted request for offers")
-def request_open(request: HttpRequest, request_id: str, payload: OpenIn) -> dict[str, Any]:
+def assistance_request_open(request: HttpRequest, request_id: str, payload: OpenIn) -> dict[str, Any]:
     return _moved(request, request_id, requests.request_open, opens_on=payload.opens_on,
                   closes_on=payload.closes_on)
 
 
 @router.post("/requests/{request_id}/close", response=RequestDetailOut, auth=django_auth,
              summary="The secretariat closes the offers")
-def request_close(request: HttpRequest, request_id: str) -> dict[str, Any]:
+def assistance_request_close(request: HttpRequest, request_id: str) -> dict[str, Any]:
     return _moved(request, request_id, requests.request_close)
 
 
 @router.post("/requests/{request_id}/complete", response=RequestDetailOut, auth=django_auth,
              summary="Closed offers end as fulfilled or partly fulfilled")
-def request_complete(request: HttpRequest, request_id: str) -> dict[str, Any]:
+def assistance_request_complete(request: HttpRequest, request_id: str) -> dict[str, Any]:
     return _moved(request, request_id, requests.request_complete)
 
 
 @router.post("/requests/{request_id}/withdraw", response=RequestDetailOut, auth=django_auth,
              summary="Withdraw a request, saying why")
-def request_withdraw(request: HttpRequest, request_id: str, payload: ReasonIn) -> dict[str, Any]:
+def assistance_request_withdraw(request: HttpRequest, request_id: str, payload: ReasonIn) -> dict[str, Any]:
     return _moved(request, request_id, requests.request_withdraw, reason=payload.reason)
 
 
 @router.get("/requests/{request_id}/pledges", response=list[PledgeOut],
             summary="The pledges to a request the caller may read")
-def request_pledges(request: HttpRequest, request_id: str) -> list[Pledge]:
+def assistance_pledges(request: HttpRequest, request_id: str) -> list[Pledge]:
     record = selectors.request_get(viewer=request.user, public_id=request_id)
     return list(selectors.pledge_list(viewer=request.user, request=record))
 
 
 @router.post("/requests/{request_id}/pledges", response={201: PledgeOut}, auth=django_auth,
              summary="Pledge lines of a request open for offers, released to all or withheld")
-def pledge_make(request: HttpRequest, request_id: str, payload: PledgeIn) -> Status[Pledge]:
+def assistance_pledge_make(request: HttpRequest, request_id: str, payload: PledgeIn) -> Status[Pledge]:
     record = selectors.request_get(viewer=request.user, public_id=request_id)
     own = {line.number: line for line in selectors.request_lines(request=record)}
     rows = []
@@ -175,7 +175,7 @@ def pledge_make(request: HttpRequest, request_id: str, payload: PledgeIn) -> Sta
 
 @router.get("/requests/{request_id}/deliveries", response=list[DeliveryOut],
             summary="The consignments of the pledges the caller may read")
-def request_deliveries(request: HttpRequest, request_id: str) -> list[Delivery]:
+def assistance_deliveries(request: HttpRequest, request_id: str) -> list[Delivery]:
     record = selectors.request_get(viewer=request.user, public_id=request_id)
     return list(selectors.delivery_list(viewer=request.user, request=record))
 
@@ -186,7 +186,7 @@ def _line(request: HttpRequest, pledge_line_id: str) -> PledgeLine:
 
 @router.post("/pledge-lines/{pledge_line_id}/commit", response=PledgeLineOut, auth=django_auth,
              summary="Record the agreement committing part or all of a pledged line")
-def pledge_line_commit(request: HttpRequest, pledge_line_id: str,
+def assistance_pledge_line_commit(request: HttpRequest, pledge_line_id: str,
                        payload: CommitIn) -> PledgeLine:
     return pledges.pledge_line_commit(actor=request.user,
                                       pledge_line=_line(request, pledge_line_id), **payload.dict())
@@ -194,7 +194,7 @@ def pledge_line_commit(request: HttpRequest, pledge_line_id: str,
 
 @router.post("/pledge-lines/{pledge_line_id}/revise", response=PledgeLineOut, auth=django_auth,
              summary="Revise a pledged line; the earlier figures stay in its revisions")
-def pledge_line_revise(request: HttpRequest, pledge_line_id: str,
+def assistance_pledge_line_revise(request: HttpRequest, pledge_line_id: str,
                        payload: ReviseIn) -> PledgeLine:
     return pledges.pledge_line_revise(actor=request.user,
                                       pledge_line=_line(request, pledge_line_id), **payload.dict())
@@ -202,7 +202,7 @@ def pledge_line_revise(request: HttpRequest, pledge_line_id: str,
 
 @router.post("/pledge-lines/{pledge_line_id}/cancel", response=PledgeLineOut, auth=django_auth,
              summary="Cancel what remains of a pledged line, saying why")
-def pledge_line_cancel(request: HttpRequest, pledge_line_id: str,
+def assistance_pledge_line_cancel(request: HttpRequest, pledge_line_id: str,
                        payload: ReasonIn) -> PledgeLine:
     return pledges.pledge_line_cancel(actor=request.user,
                                       pledge_line=_line(request, pledge_line_id),
@@ -211,7 +211,7 @@ def pledge_line_cancel(request: HttpRequest, pledge_line_id: str,
 
 @router.post("/pledge-lines/{pledge_line_id}/answer", response=PledgeLineOut, auth=django_auth,
              summary="The requester accepts, declines or provisionally accepts a pledged line")
-def pledge_line_respond(request: HttpRequest, pledge_line_id: str,
+def assistance_pledge_line_answer(request: HttpRequest, pledge_line_id: str,
                         payload: RespondIn) -> PledgeLine:
     return pledges.pledge_line_respond(actor=request.user,
                                        pledge_line=_line(request, pledge_line_id),
@@ -220,7 +220,7 @@ def pledge_line_respond(request: HttpRequest, pledge_line_id: str,
 
 @router.post("/pledges/{pledge_id}/deliveries", response={201: DeliveryOut}, auth=django_auth,
              summary="Record a consignment of committed items")
-def delivery_ship(request: HttpRequest, pledge_id: str, payload: ShipIn) -> Status[Delivery]:
+def assistance_delivery_ship(request: HttpRequest, pledge_id: str, payload: ShipIn) -> Status[Delivery]:
     pledge = selectors.pledge_get(viewer=request.user, public_id=pledge_id)
     items = [{"pledge_line": referenced(f"body.items[{index}].pledge_line",
                                         selectors.pledge_line_get, viewer=request.user,
@@ -234,7 +234,7 @@ def delivery_ship(request: HttpRequest, pledge_id: str, payload: ShipIn) -> Stat
 
 @router.post("/deliveries/{delivery_id}/receive", response=DeliveryOut, auth=django_auth,
              summary="The recipient records a consignment's arrival")
-def delivery_receive(request: HttpRequest, delivery_id: str, payload: DayIn) -> Delivery:
+def assistance_delivery_receive(request: HttpRequest, delivery_id: str, payload: DayIn) -> Delivery:
     found = selectors.delivery_get(viewer=request.user, public_id=delivery_id)
     deliveries.delivery_receive(actor=request.user, delivery=found, delivered_on=payload.day)
     return selectors.delivery_get(viewer=request.user, public_id=delivery_id)
@@ -242,7 +242,7 @@ def delivery_receive(request: HttpRequest, delivery_id: str, payload: DayIn) -> 
 
 @router.post("/deliveries/{delivery_id}/accept", response=DeliveryOut, auth=django_auth,
              summary="The recipient accepts a delivered consignment, in full or per line")
-def delivery_accept(request: HttpRequest, delivery_id: str, payload: AcceptIn) -> Delivery:
+def assistance_delivery_accept(request: HttpRequest, delivery_id: str, payload: AcceptIn) -> Delivery:
     found = selectors.delivery_get(viewer=request.user, public_id=delivery_id)
     quantities = None
     if payload.accepted is not None:

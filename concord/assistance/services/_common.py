@@ -56,6 +56,14 @@ def addressed_to(request: AssistanceRequest, state: MemberState) -> bool:
     return request.addressed_to_all or request.addressed_states.filter(pk=state.pk).exists()
 
 
+def locked(pledge_line: PledgeLine) -> PledgeLine:
+    """The line as the database holds it now, locked until the change commits: two people
+    moving the same line at once move it one after the other, never from a stale copy."""
+    list(PledgeLine.objects.select_for_update().filter(pk=pledge_line.pk).values_list("pk"))
+    pledge_line.refresh_from_db()
+    return pledge_line
+
+
 def keep_revision(*, actor: Actor, pledge_line: PledgeLine, action: str, note: str = "",
                   first: bool = False) -> PledgeRevision:
     """The line as it now stands, kept beside every earlier state of it."""

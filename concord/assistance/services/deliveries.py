@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from concord.assistance.models import Delivery, DeliveryItem, Pledge, PledgeLine
-from concord.assistance.services._common import keep_revision, speaks_for, validated
+from concord.assistance.services._common import keep_revision, locked, speaks_for, validated
 from concord.core import clock
 from concord.core.actors import Actor, user_id
 from concord.core.audit import audit_record
@@ -23,7 +23,7 @@ Stage = PledgeLine.Stage
 
 
 def _items(pledge: Pledge, items: Iterable[Mapping[str, Any]]) -> list[tuple[PledgeLine, int]]:
-    own = {line.pk: line for line in pledge.lines.select_related("line")}
+    own = {line.pk: line for line in pledge.lines.select_for_update().select_related("line")}
     rows: list[tuple[PledgeLine, int]] = []
     errors: dict[str, list[str]] = {}
     for index, item in enumerate(items, start=1):
@@ -97,7 +97,7 @@ def delivery_receive(*, actor: Actor, delivery: Delivery,
     validated(delivery)
     delivery.save(update_fields=["status", "delivered_on"])
     for item in delivery.items.select_related("pledge_line"):
-        pledge_line = item.pledge_line
+        pledge_line = locked(item.pledge_line)
         pledge_line.delivered += item.quantity
         if pledge_line.stage == Stage.SHIPPED and pledge_line.delivered == pledge_line.shipped:
             pledge_line.stage = Stage.DELIVERED
@@ -137,7 +137,7 @@ def delivery_accept(*, actor: Actor, delivery: Delivery, accepted_on: date | Non
     for item in items:
         item.accepted = taken[item.pk]
         item.save(update_fields=["accepted"])
-        pledge_line = item.pledge_line
+        pledge_line = locked(item.pledge_line)
         pledge_line.accepted += item.accepted
         if pledge_line.stage == Stage.DELIVERED and pledge_line.accepted >= pledge_line.committed:
             pledge_line.stage = Stage.ACCEPTED

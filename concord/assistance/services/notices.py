@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from concord.accounts.models import User
 from concord.assistance.models import AssistanceRequest, Pledge
@@ -64,9 +65,11 @@ def tell_closing(request: AssistanceRequest) -> int:
 def tell_overdue(pledge: Pledge, lines: int) -> int:
     request = pledge.request
     subject = _("Overdue pledge to %(reference)s") % {"reference": request.reference}
-    body = _("%(state)s has %(count)d pledge line(s) to “%(title)s” past their promised date "
-             "and not delivered.") % {"state": pledge.state.name, "count": lines,
-                                      "title": request.title}
+    body = ngettext("%(state)s has %(count)d pledge line to “%(title)s” past its promised "
+                    "date and not delivered.",
+                    "%(state)s has %(count)d pledge lines to “%(title)s” past their promised "
+                    "date and not delivered.", lines) % {
+        "state": pledge.state.name, "count": lines, "title": request.title}
     office = set(Party.objects.filter(kind=PartyKind.SECRETARIAT).values_list("pk", flat=True))
     parties = {pledge.state.party_id, request.requesting_state.party_id, *office}
     return _send(subject, body, _people(parties, pledge))

@@ -18,6 +18,7 @@ from concord.assistance.selectors.requests import state_of
 from concord.assistance.services._common import (
     addressed_to,
     keep_revision,
+    locked,
     secretariat,
     speaks_for,
     validated,
@@ -26,6 +27,7 @@ from concord.core import clock
 from concord.core.actors import Actor, is_system, user_id
 from concord.core.audit import audit_record
 from concord.core.errors import Conflict, Forbidden, InvalidState, ValidationError, require_permission
+from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.core.policy import label_errors, system_viewer
 from concord.registry.models import MemberState
@@ -119,12 +121,13 @@ def _pledge_new(*, actor: Actor, request: AssistanceRequest, state: MemberState,
                 release_to_all_members: bool, releasable_to: Iterable[Party],
                 classification: int | None, public_id: uuid.UUID | None,
                 pledged_on: date) -> Pledge:
+    # A pledge is always read by those it is made to: the requesting state (among all member
+    # states, or named when the pledge is withheld from the others) and the secretariat.
     releasable = list(releasable_to)
-    if not release_to_all_members:
-        # Withheld from the other states, a pledge is still read by those it is made to.
-        for party in (request.requesting_state.party, secretariat()):
-            if party is not None and party not in releasable:
-                releasable.append(party)
+    for party in (request.requesting_state.party, secretariat()):
+        if party is not None and party not in releasable and (
+                party.kind == PartyKind.SECRETARIAT or not release_to_all_members):
+            releasable.append(party)
     classification = request.classification if classification is None else classification
     errors = label_errors(actor=actor, classification=classification, originator=state.party,
                           release_to_all_members=release_to_all_members,
@@ -164,6 +167,7 @@ def _pledge_line_new(*, actor: Actor, pledge: Pledge, row: Mapping[str, Any],
 def _provider(actor: Actor, pledge_line: PledgeLine) -> None:
     require_permission(actor, "assistance.change_pledge")
     speaks_for(actor, pledge_line.pledge.state)
+    locked(pledge_line)
 
 
 def _save(pledge_line: PledgeLine, fields: list[str]) -> None:
@@ -269,6 +273,7 @@ def pledge_line_respond(*, actor: Actor, pledge_line: PledgeLine, response: str,
     require_permission(actor, "assistance.add_assistancerequest")
     request = pledge_line.pledge.request
     speaks_for(actor, request.requesting_state)
+    locked(pledge_line)
     if response not in (Response.ACCEPTED, Response.DECLINED, Response.PROVISIONAL):
         raise ValidationError(_("The answer cannot be recorded."),
                               errors={"response": [_("Accept, decline or accept provisionally.")]})

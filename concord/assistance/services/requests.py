@@ -78,12 +78,12 @@ def _reference(state: MemberState, year: int) -> str:
     return f"{state.iso_alpha2}-{year}-{taken + 1:02d}"
 
 
-def _released(release_to_all_members: bool, releasable_to: Iterable[Party]) -> list[Party]:
-    # The secretariat manages every request: one withheld from the other states is still
-    # released to it.
+def _released(releasable_to: Iterable[Party]) -> list[Party]:
+    # The secretariat manages every request: whatever the states it is released to, it is
+    # released to the secretariat too.
     parties = list(releasable_to)
     office = secretariat()
-    if not release_to_all_members and office is not None and office not in parties:
+    if office is not None and office not in parties:
         parties.append(office)
     return parties
 
@@ -121,7 +121,7 @@ def request_create(
             release_to_all_members = derived.release_to_all_members
             releasable = derived.releasable_to
     classification = 1 if classification is None else classification
-    releasable = _released(release_to_all_members, releasable)
+    releasable = _released(releasable)
     errors.update(label_errors(actor=actor, classification=classification,
                                originator=requesting_state.party,
                                release_to_all_members=release_to_all_members,
