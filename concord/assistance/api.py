@@ -298,7 +298,7 @@ def _allocation_out(proposal: AllocationProposal) -> dict[str, Any]:
 @router.post("/requests/{request_id}/allocation", response={201: AllocationOut},
              auth=django_auth,
              summary="Propose who gives what: a fair-share allocation of what the request lacks")
-def allocation_propose(request: HttpRequest, request_id: str,
+def assistance_allocation_propose(request: HttpRequest, request_id: str,
                        payload: AllocationIn) -> Status[dict[str, Any]]:
     found = allocation_read.request_get(viewer=request.user, public_id=request_id)
     key = referenced("body.key", allocation_read.burden_key_get, code=payload.key)
@@ -308,7 +308,7 @@ def allocation_propose(request: HttpRequest, request_id: str,
 
 @router.get("/requests/{request_id}/allocation", response=AllocationOut,
             summary="The latest fair-share proposal of a request, with its inputs and reasons")
-def allocation_latest(request: HttpRequest, request_id: str) -> dict[str, Any]:
+def assistance_allocation(request: HttpRequest, request_id: str) -> dict[str, Any]:
     found = allocation_read.request_get(viewer=request.user, public_id=request_id)
     proposal = allocation_read.allocation_latest(viewer=request.user, request=found)
     if proposal is None:
@@ -333,7 +333,7 @@ def _table_format(value: str) -> str:
                 "application/xml": {}}}}},
             summary="The request (message=request) or the commitments the caller may see "
                     "(message=commitments) as an EDXL-RM 1.0 message, with Concord's labels")
-def request_edxl(request: HttpRequest, request_id: str,
+def assistance_request_edxl(request: HttpRequest, request_id: str,
                  message: str = "request") -> HttpResponse:
     found = allocation_read.request_get(viewer=request.user, public_id=request_id)
     if message == "request":
@@ -352,7 +352,7 @@ def request_edxl(request: HttpRequest, request_id: str,
 @router.get("/requests/{request_id}/hxl/lines", openapi_extra=_TABLES,
             summary="The request's lines with what visible pledges give, HXL-tagged, as CSV "
                     "or XLSX with label columns")
-def request_lines_hxl(request: HttpRequest, request_id: str,
+def assistance_lines_hxl(request: HttpRequest, request_id: str,
                       format: str = "csv") -> HttpResponse:
     found = allocation_read.request_get(viewer=request.user, public_id=request_id)
     return hxl.lines_table(request=found, fmt=_table_format(format),
@@ -364,7 +364,7 @@ def request_lines_hxl(request: HttpRequest, request_id: str,
 @router.get("/requests/{request_id}/hxl/pledges", openapi_extra=_TABLES,
             summary="The pledge lines the caller may see, HXL-tagged, as CSV or XLSX with "
                     "label columns")
-def request_pledges_hxl(request: HttpRequest, request_id: str,
+def assistance_pledges_hxl(request: HttpRequest, request_id: str,
                         format: str = "csv") -> HttpResponse:
     found = allocation_read.request_get(viewer=request.user, public_id=request_id)
     return hxl.pledges_table(request=found, fmt=_table_format(format),
