@@ -51,6 +51,8 @@ def _explained(proposal: AllocationProposal, rows: list[AllocationRow], *,
                     "capacities": [inputs["capacities"][code].get(category)
                                    for category in categories],
                     "part": contributions.get(code),
+                    "aimed": contributions.get(code, {}).get("target_share", 0.0) * 100,
+                    "given": contributions.get(code, {}).get("share", 0.0) * 100,
                     "reasons": [reason_sentence(reason, states=names)
                                 for reason in contributions.get(code, {}).get("reasons", [])]}
                    for code in states],
