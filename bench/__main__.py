@@ -18,9 +18,9 @@ from pathlib import Path
 BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 
-BENCHMARKS = ("council_lists", "serve_load", "writes_during_import", "label_scope",
+BENCHMARKS: tuple[str, ...] = ("council_lists", "serve_load", "writes_during_import", "label_scope",
               "monitoring_import", "monitoring_situation")
-BENCHMARKS += ("assistance_allocation",)
+BENCHMARKS += ("assistance_allocation", "assistance_pages")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -46,6 +46,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--writers", type=int, default=3,
                         help="API writers of writes_during_import, one write each per 100 ms "
                              "(default: %(default)s)")
+    parser.add_argument("--requests", type=int, default=1_000,
+                        help="assistance requests for assistance_pages (default: %(default)s)")
     parser.add_argument("--only", action="append", choices=BENCHMARKS, metavar="NAME",
                         help="run only this benchmark (repeatable): " + ", ".join(BENCHMARKS))
     return parser.parse_args(argv)
@@ -80,6 +82,18 @@ def _postgresql_database(server_url: str) -> Iterator[str]:
 
             connections.close_all()
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+
+
+def _assistance(chosen: set[str], options: argparse.Namespace) -> int:
+    # Imported once Django is set up, as the others are.
+    from bench import assistance_allocation, assistance_pages
+
+    status = 0
+    if "assistance_allocation" in chosen:
+        status |= assistance_allocation.run(repeat=min(options.repeat, 5), seed=options.seed)
+    if "assistance_pages" in chosen:
+        status |= assistance_pages.run(requests=options.requests, repeat=options.repeat)
+    return status
 
 
 def main(argv: list[str]) -> int:
@@ -139,9 +153,7 @@ def main(argv: list[str]) -> int:
         if "monitoring_situation" in chosen:
             status |= monitoring_situation.run(records=options.incidents,
                                                repeat=options.repeat, seed=options.seed)
-        if "assistance_allocation" in chosen:
-            from bench import assistance_allocation
-            status |= assistance_allocation.run(repeat=min(options.repeat, 5), seed=options.seed)
+        status |= _assistance(chosen, options)
         return status
 
 
