@@ -243,6 +243,9 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:assistance_request_edxl": (404, 404, 404, 404),
     "api:assistance_lines_hxl": (404, 404, 404, 404),
     "api:assistance_pledges_hxl": (404, 404, 404, 404),
+    "api:assistance_handover": (404, 404, 404, 404),
+    "api:assistance_handover_draw": (404, 404, 404, 404),  # the act's address
+    "api:assistance_handover_sign": (405, 405, 405, 405),
 }
 
 # The demo's council records have stable identifiers (see concord/demo/council.py).

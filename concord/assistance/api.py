@@ -370,3 +370,61 @@ def assistance_pledges_hxl(request: HttpRequest, request_id: str,
     return hxl.pledges_table(request=found, fmt=_table_format(format),
                              pledge_lines=allocation_read.pledge_lines_visible(
                                  viewer=request.user, request=found))
+
+
+from concord.assistance.models import Delivery  # noqa: E402
+from concord.assistance.schemas_allocation import (  # noqa: E402
+    HandoverIn,
+    HandoverOut,
+    HandoverSignatureIn,
+)
+from concord.assistance.services import handover as handover_services  # noqa: E402
+from concord.council.selectors import signatures as signer_keys  # noqa: E402
+
+
+def _handover_out(delivery: Delivery) -> dict[str, Any]:
+    act = allocation_read.handover_act_of(delivery=delivery)
+    return {
+        "delivery": delivery.public_id, "number": act.number, "dated": act.dated,
+        "place_ru": act.signed_at_place_ru, "place_en": act.signed_at_place_en,
+        "statement": act.payload, "intact": handover_services.act_intact(act=act),
+        "signatures": [{
+            "side": check.side, "official": check.official,
+            "state": check.signature.state.iso_alpha2, "signed_on": check.signature.signed_on,
+            "key_fingerprint": check.signature.key.fingerprint,
+            "public_key": check.signature.key.public_key,
+            "statement": check.signature.payload, "signature": check.signature.signature,
+            "valid": check.valid, "problem": check.problem}
+            for check in handover_services.handover_verify(act=act)
+            if check.signature is not None],
+    }
+
+
+@router.get("/deliveries/{delivery_id}/handover", response=HandoverOut,
+            summary="The handover act of a delivery with each side's signature checked now")
+def assistance_handover(request: HttpRequest, delivery_id: str) -> dict[str, Any]:
+    return _handover_out(selectors.delivery_get(viewer=request.user, public_id=delivery_id))
+
+
+@router.post("/deliveries/{delivery_id}/handover", response={201: HandoverOut},
+             auth=django_auth, summary="Draw up the handover act of a delivered consignment")
+def assistance_handover_draw(request: HttpRequest, delivery_id: str,
+                             payload: HandoverIn) -> Status[dict[str, Any]]:
+    found = selectors.delivery_get(viewer=request.user, public_id=delivery_id)
+    handover_services.handover_act_draw(actor=request.user, delivery=found, **payload.dict())
+    return Status(201, _handover_out(found))
+
+
+@router.post("/deliveries/{delivery_id}/handover/signatures", response={201: HandoverOut},
+             auth=django_auth,
+             summary="Record one side's signature of the handover act, made here with a held "
+                     "key or brought by the signer")
+def assistance_handover_sign(request: HttpRequest, delivery_id: str,
+                             payload: HandoverSignatureIn) -> Status[dict[str, Any]]:
+    found = selectors.delivery_get(viewer=request.user, public_id=delivery_id)
+    act = allocation_read.handover_act_of(delivery=found)
+    key = referenced("body.key_fingerprint", signer_keys.signer_key_get, viewer=request.user,
+                     fingerprint=payload.key_fingerprint)
+    handover_services.handover_sign(actor=request.user, act=act, side=payload.side, key=key,
+                                    signed_on=payload.signed_on, signature=payload.signature)
+    return Status(201, _handover_out(found))

@@ -15,6 +15,8 @@ from concord.assistance.models import (
     BurdenKey,
     BurdenShare,
     CapacityDeclaration,
+    Delivery,
+    HandoverAct,
     Pledge,
     PledgeLine,
     RequestLine,
@@ -117,3 +119,11 @@ def pledge_lines_visible(*, viewer: Viewer, request: AssistanceRequest,
     if committed_only:
         lines = lines.filter(committed__gt=0).exclude(stage=PledgeLine.Stage.CANCELLED)
     return list(lines)
+
+
+def handover_act_of(*, delivery: Delivery) -> HandoverAct:
+    """The handover act of a delivery the caller was allowed to read."""
+    act = HandoverAct.objects.filter(delivery=delivery).first()
+    if act is None:
+        raise NotFound("This delivery has no handover act yet.")
+    return act

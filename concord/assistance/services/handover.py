@@ -189,6 +189,12 @@ class Check:
     official: str
     valid: bool
     problem: str
+    signature: HandoverSignature | None = None
+
+
+def act_intact(*, act: HandoverAct) -> bool:
+    """Whether the delivery still reads as the act drawn up records it."""
+    return canonical_json(act_content(act=act)) == act.payload
 
 
 def handover_verify(*, act: HandoverAct) -> list[Check]:
@@ -206,7 +212,7 @@ def handover_verify(*, act: HandoverAct) -> list[Check]:
             problem = _("the act differs from what was signed")
         elif not signing.signature_valid(signed.key.public_key, statement, signed.signature):
             problem = _("the signature does not verify with the signer's public key")
-        checks.append(Check(signed.side, signed.official.name, not problem, problem))
+        checks.append(Check(signed.side, signed.official.name, not problem, problem, signed))
     return checks
 
 

@@ -177,3 +177,26 @@ def test_it_lets_only_the_recipient_sign_its_certificate(delivered, signers, per
             actor=personas.delegate_a, pledge=delivered.pledge, number="EUC-X",
             end_user_ru="x", restriction_ru="y", lines=list(delivered.pledge.lines.all()),
             issued_on=date(2014, 2, 1))
+
+
+def test_it_draws_signs_and_checks_an_act_through_the_api(delivered, signers, personas):
+    from django.test import Client
+
+    url = f"/api/v1/assistance/deliveries/{delivered.public_id}/handover"
+    officer = Client()
+    officer.force_login(personas.officer)
+    assert officer.get(url).status_code == 404
+
+    drawn = officer.post(url, {"number": "АКТ-7", "dated": "2014-03-21"},
+                         content_type="application/json")
+    signed = officer.post(f"{url}/signatures",
+                          {"side": "provider", "key_fingerprint": signers["RU"].fingerprint,
+                           "signed_on": "2014-03-21"}, content_type="application/json")
+
+    assert drawn.status_code == 201 and signed.status_code == 201
+    assert [(s["side"], s["valid"]) for s in signed.json()["signatures"]] == [("provider", True)]
+    DeliveryItem.objects.filter(delivery=delivered).update(quantity=1)
+    checked = officer.get(url).json()
+    assert checked["intact"] is False
+    assert checked["signatures"][0]["problem"] == (
+        "поставка расходится с актом в том виде, в каком он составлен")
