@@ -7,6 +7,7 @@ import base64
 from datetime import date
 
 import pytest
+from django.test import Client
 
 from concord.assistance.models import Delivery, DeliveryItem, HandoverSignature
 from concord.assistance.services import handover
@@ -180,8 +181,6 @@ def test_it_lets_only_the_recipient_sign_its_certificate(delivered, signers, per
 
 
 def test_it_draws_signs_and_checks_an_act_through_the_api(delivered, signers, personas):
-    from django.test import Client
-
     url = f"/api/v1/assistance/deliveries/{delivered.public_id}/handover"
     officer = Client()
     officer.force_login(personas.officer)
