@@ -312,7 +312,7 @@ def assistance_allocation(request: HttpRequest, request_id: str) -> dict[str, An
     found = allocation_read.request_get(viewer=request.user, public_id=request_id)
     proposal = allocation_read.allocation_latest(viewer=request.user, request=found)
     if proposal is None:
-        raise NotFound("No proposal has been made for this request.")
+        raise NotFound(_("No proposal has been made for this request."))
     return _allocation_out(proposal)
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
 
 from concord.assistance.models import (
     AllocationProposal,
@@ -76,7 +77,7 @@ def burden_keys() -> list[BurdenKey]:
 def burden_key_get(*, code: str) -> BurdenKey:
     key = BurdenKey.objects.filter(code=code).first()
     if key is None:
-        raise NotFound("Burden-sharing key not found.")
+        raise NotFound(_("No burden-sharing key %(code)s.") % {"code": code})
     return key
 
 
@@ -103,7 +104,7 @@ def allocation_row_get(*, proposal: AllocationProposal, row_id: Any) -> Allocati
     row = (AllocationRow.objects.filter(proposal=proposal, pk=pk)
            .select_related("line", "state").first())
     if row is None:
-        raise NotFound("Allocation row not found.")
+        raise NotFound(_("No such part of the proposal."))
     return row
 
 
@@ -125,5 +126,5 @@ def handover_act_of(*, delivery: Delivery) -> HandoverAct:
     """The handover act of a delivery the caller was allowed to read."""
     act = HandoverAct.objects.filter(delivery=delivery).first()
     if act is None:
-        raise NotFound("This delivery has no handover act yet.")
+        raise NotFound(_("This delivery has no handover act yet."))
     return act
