@@ -36,7 +36,7 @@ LINES = 50
 CATEGORIES = ("small_arms", "ammunition", "optics", "radar", "communications", "vehicles",
               "engineering", "training")
 # Queries each page may make, whatever the number of requests.
-PINNED_QUERIES = {"requests list": 9, "request page": 12}
+PINNED_QUERIES = {"requests list": 7, "request page": 14}
 
 
 def _unscoped(model: Any) -> Any:
@@ -122,15 +122,15 @@ JOIN registry_memberstate s ON s.id = r.requesting_state_id
 WHERE r.id = %(request)s AND {SCOPE.format(t="r")}""", f"""
 SELECT l.id, l.number, l.category, l.description_ru, l.quantity, l.unit,
        COALESCE(l.needed_by, ph.due_on),
-       COALESCE(SUM({KEPT.format(field="quantity")}), 0),
-       COALESCE(SUM({KEPT.format(field="committed")}), 0),
-       COALESCE(SUM(pl.shipped), 0), COALESCE(SUM(pl.delivered), 0),
-       COALESCE(SUM(pl.accepted), 0)
+       COALESCE(SUM(CASE WHEN p.id IS NOT NULL THEN {KEPT.format(field="quantity")} END), 0),
+       COALESCE(SUM(CASE WHEN p.id IS NOT NULL THEN {KEPT.format(field="committed")} END), 0),
+       COALESCE(SUM(CASE WHEN p.id IS NOT NULL THEN pl.shipped END), 0),
+       COALESCE(SUM(CASE WHEN p.id IS NOT NULL THEN pl.delivered END), 0),
+       COALESCE(SUM(CASE WHEN p.id IS NOT NULL THEN pl.accepted END), 0)
 FROM assistance_requestline l
 LEFT JOIN assistance_requestphase ph ON ph.id = l.phase_id
-LEFT JOIN (SELECT pl.* FROM assistance_pledgeline pl
-           JOIN assistance_pledge p ON p.id = pl.pledge_id WHERE {SCOPE.format(t="p")}) pl
-       ON pl.line_id = l.id
+LEFT JOIN assistance_pledgeline pl ON pl.line_id = l.id
+LEFT JOIN assistance_pledge p ON p.id = pl.pledge_id AND {SCOPE.format(t="p")}
 WHERE l.request_id = %(request)s
 GROUP BY l.id, l.number, l.category, l.description_ru, l.quantity, l.unit, l.needed_by,
          ph.due_on
