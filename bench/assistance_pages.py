@@ -115,7 +115,7 @@ LIMIT %(page)s""", f"""
 SELECT COUNT(*) FROM assistance_assistancerequest r WHERE {SCOPE.format(t="r")}"""]
 
 # The same rows the request page shows: the request, each line with its sums over the
-# pledges the viewer may see, the pledges and the deliveries.
+# pledges the viewer may see, the pledges with their lines, and the deliveries.
 RAW_REQUEST = [f"""
 SELECT r.*, s.name_ru FROM assistance_assistancerequest r
 JOIN registry_memberstate s ON s.id = r.requesting_state_id
@@ -137,7 +137,12 @@ GROUP BY l.id, l.number, l.category, l.description_ru, l.quantity, l.unit, l.nee
 ORDER BY l.number""", f"""
 SELECT p.id, p.public_id, p.pledged_on, s.name_ru FROM assistance_pledge p
 JOIN registry_memberstate s ON s.id = p.state_id
-WHERE p.request_id = %(request)s AND {SCOPE.format(t="p")} ORDER BY s.name_ru, p.id""", """
+WHERE p.request_id = %(request)s AND {SCOPE.format(t="p")} ORDER BY s.name_ru, p.id""", f"""
+SELECT pl.*, l.number, l.description_ru FROM assistance_pledgeline pl
+JOIN assistance_requestline l ON l.id = pl.line_id
+JOIN assistance_pledge p ON p.id = pl.pledge_id
+WHERE p.request_id = %(request)s AND {SCOPE.format(t="p")}
+ORDER BY pl.pledge_id, l.number, pl.id""", """
 SELECT d.* FROM assistance_delivery d WHERE d.request_id = %(request)s
 ORDER BY d.shipped_on, d.id"""]
 
