@@ -20,7 +20,8 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 BENCHMARKS: tuple[str, ...] = (
     "council_lists", "serve_load", "writes_during_import", "label_scope", "monitoring_import",
-    "monitoring_situation", "press_public", "forces_readiness", "forces_operations")
+    "monitoring_situation", "press_public", "forces_readiness", "forces_operations",
+    "assistance_allocation", "assistance_pages")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -50,6 +51,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
                         help="contributed units for forces_readiness (default: %(default)s)")
     parser.add_argument("--operation-results", type=int, default=100_000,
                         help="result rows of the joint operations' totals (default: %(default)s)")
+    parser.add_argument("--requests", type=int, default=1_000,
+                        help="assistance requests for assistance_pages (default: %(default)s)")
     parser.add_argument("--only", action="append", choices=BENCHMARKS, metavar="NAME",
                         help="run only this benchmark (repeatable): " + ", ".join(BENCHMARKS))
     return parser.parse_args(argv)
@@ -93,6 +96,8 @@ def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
     table with a million rows, whose import takes tens of seconds (three interleaved rounds
     suffice)."""
     from bench import (
+        assistance_allocation,
+        assistance_pages,
         council_lists,
         forces_operations,
         forces_readiness,
@@ -122,6 +127,10 @@ def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
                                                            seed=o.seed),
         "forces_operations": lambda o: forces_operations.run(
             rows=o.operation_results, repeat=o.repeat, seed=o.seed),
+        "assistance_allocation": lambda o: assistance_allocation.run(repeat=min(o.repeat, 5),
+                                                                     seed=o.seed),
+        "assistance_pages": lambda o: assistance_pages.run(requests=o.requests,
+                                                           repeat=o.repeat),
     }
 
 

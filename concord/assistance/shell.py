@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
+from concord.assistance import shell_allocation
 from concord.assistance.selectors import requests as selectors
 from concord.core import clock
 from concord.core.labels import PartyKind
@@ -125,10 +126,13 @@ SHELL = AppShell(
                  permission="assistance.add_pledge", active_on=("assistance:state-",
                                                                 "assistance:my-pledges")),
     ),
-    grants=(RoleGrant(role=Role.SECRETARIAT_OFFICER, permissions=_SECRETARIAT),
-            RoleGrant(role=Role.SECRETARY_GENERAL, permissions=_SECRETARIAT),
-            RoleGrant(role=Role.DELEGATE, permissions=_DELEGATION)),
-    activities=ACTIVITIES,
+    grants=(RoleGrant(role=Role.SECRETARIAT_OFFICER,
+                      permissions=(*_SECRETARIAT, *shell_allocation.SECRETARIAT)),
+            RoleGrant(role=Role.SECRETARY_GENERAL,
+                      permissions=(*_SECRETARIAT, *shell_allocation.SECRETARIAT)),
+            RoleGrant(role=Role.DELEGATE,
+                      permissions=(*_DELEGATION, *shell_allocation.DELEGATION))),
+    activities=(*ACTIVITIES, *shell_allocation.ACTIVITIES),
     panels=(
         DashboardPanel(key="assistance-delegation", order=14,
                        template="assistance/panels/delegation.html",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from concord.assistance.views import allocation as allocation_views
 from concord.assistance.views import pledges, requests
 
 app_name = "assistance"
@@ -29,4 +30,14 @@ urlpatterns = [
          name="pledge-delivery-accept"),
     path("states/<str:code>/", pledges.state_pledges, name="state-pledges"),
     path("my-pledges", pledges.my_pledges, name="my-pledges"),
+]
+
+# The fair-share proposal of a request and its answers.
+urlpatterns += [
+    path("requests/<uuid:public_id>/allocation/", allocation_views.allocation_page,
+         name="request-allocation"),
+    path("requests/<uuid:public_id>/allocation/propose/", allocation_views.allocation_propose,
+         name="request-allocation-propose"),
+    path("requests/<uuid:public_id>/allocation/answer/", allocation_views.allocation_answer,
+         name="request-allocation-answer"),
 ]
