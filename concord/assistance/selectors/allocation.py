@@ -22,6 +22,7 @@ from concord.assistance.models import (
     PledgeLine,
     RequestLine,
 )
+from concord.core import policy
 from concord.core.actors import Viewer
 from concord.core.errors import NotFound
 from concord.core.scoping import labelled_get, public_id_of
@@ -40,9 +41,12 @@ def request_lines(*, request: AssistanceRequest) -> list[RequestLine]:
 
 
 def pledged_by_line(*, viewer: Viewer, request: AssistanceRequest) -> dict[int, int]:
-    """What is pledged against each line, counting the pledges the viewer may see and none that
-    were cancelled."""
-    visible = Pledge.objects.visible_to(viewer).filter(request=request).values("pk")
+    """What is pledged against each line, counting none that were cancelled, and only the
+    pledges that every reader of the request may see as well as the viewer: a proposal is
+    shown to all of them, and what it leaves uncovered must not tell a withheld pledge."""
+    visible = policy.readable_by(
+        Pledge.objects.visible_to(viewer).filter(request=request),
+        policy.audience_of_record(request)).values("pk")
     rows = (PledgeLine.objects.filter(pledge__in=visible, line__request=request)
             .exclude(stage=PledgeLine.Stage.CANCELLED)
             .values("line_id").annotate(total=Sum("quantity")))

@@ -61,6 +61,21 @@ def test_it_asks_only_for_what_visible_pledges_leave_lacking(org, personas):
     assert _quantities(proposal) == {(1, "RU"): 40}
 
 
+def test_it_never_lets_a_proposal_tell_a_withheld_pledge(org, personas):
+    # Belarus's pledge is released to Tajikistan and the secretariat only, but the proposal is
+    # read by every member the request is released to: what it asks for must not shrink by it.
+    request = border_request(org)
+    capacity(org, "RU", "small_arms", 500)
+    pledge(org, request, "KZ", {1: 60})
+    pledge(org, request, "BY", {1: 25}, withheld=True)
+
+    proposal = services.allocation_propose(actor=personas.officer, request=request,
+                                           key=budget_key())
+
+    assert proposal.inputs["lines"][0]["quantity"] == 40
+    assert _quantities(proposal) == {(1, "RU"): 40}
+
+
 def test_it_supersedes_the_earlier_proposal(org, personas):
     request = border_request(org)
     capacity(org, "RU", "small_arms", 500)
