@@ -7,7 +7,9 @@ import pytest
 from django.db import transaction
 
 from concord.core.audit import audit_listen, audit_record
+from concord.core.labels import Classification
 from concord.core.models import AuditEntry
+from concord.core.policy import withheld_count
 from tests.labelprobe.models import Dossier
 
 pytestmark = pytest.mark.django_db
@@ -59,9 +61,6 @@ def test_it_rolls_the_entry_back_when_a_listener_fails(personas):
 
 
 def test_it_counts_what_a_viewer_may_not_read(personas):
-    from concord.core.labels import Classification
-    from concord.core.policy import withheld_count
-
     Dossier.objects.create(title="Открыто", originator=personas.state_a,
                            classification=Classification.PUBLIC)
     Dossier.objects.create(title="Секретно", originator=personas.state_a,

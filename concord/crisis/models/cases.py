@@ -107,6 +107,9 @@ class PhaseChange(models.Model):
     class Meta:
         ordering: ClassVar = ["at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.from_phase} → {self.to_phase}"
+
 
 class CaseLink(models.Model):
     """A record of another app that belongs to the case, named as the audit chain names its
@@ -124,6 +127,9 @@ class CaseLink(models.Model):
                                     name="crisis_caselink_once"),
         ]
         indexes: ClassVar = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.target_type} {self.target_id}"
 
 
 class ClockFact(models.Model):
@@ -146,3 +152,6 @@ class ClockFact(models.Model):
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["case", "kind"], name="crisis_clockfact_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.at.isoformat()}"

@@ -29,6 +29,9 @@ class DutyPosition(models.Model):
                 name="crisis_dutyposition_shift"),
         ]
 
+    def __str__(self) -> str:
+        return self.position
+
 
 class Task(models.Model):
     class Status(models.TextChoices):
@@ -51,6 +54,9 @@ class Task(models.Model):
     class Meta:
         ordering: ClassVar = ["status", "deadline", "pk"]
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class Facility(models.Model):
     class Status(models.TextChoices):
@@ -70,3 +76,6 @@ class Facility(models.Model):
     class Meta:
         ordering: ClassVar = ["name"]
         verbose_name_plural = _("facilities")
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
 from concord.core.errors import ValidationError
-from concord.core.models import Party
 from concord.core.filters import order_by
+from concord.core.models import Party
 from concord.core.scoping import labelled_get, public_id_of
 from concord.crisis.filters import CASE_SORTS, CaseFilters
 from concord.crisis.models import Case, CaseLink, ClockFact, DutyPosition, Facility, Task

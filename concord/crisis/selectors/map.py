@@ -44,13 +44,17 @@ def case_map(*, viewer: Viewer, case: Case) -> dict[str, Any]:
         start = (case.opened_at - timedelta(days=INCIDENT_DAYS)).date()
         incidents = incident_list(viewer=viewer, filters=IncidentFilters(date_from=start))
         south, north, west, east = box
-        for incident in incidents.filter(latitude__gte=south, latitude__lte=north,
-                                         longitude__gte=west, longitude__lte=east)[:MAP_INCIDENTS]:
-            features.append(_feature(incident.latitude, incident.longitude, kind="incident",
-                                     name=str(incident), day=incident.occurred_on.isoformat()))
-    for facility in Facility.objects.filter(case=case, latitude__isnull=False,
-                                            longitude__isnull=False).select_related("contingent"):
-        features.append(_feature(facility.latitude, facility.longitude, kind="facility",
-                                 name=facility.name, contingent=facility.contingent.code,
-                                 status=facility.get_status_display()))
+        nearby = incidents.filter(latitude__gte=south, latitude__lte=north,
+                                  longitude__gte=west, longitude__lte=east)[:MAP_INCIDENTS]
+        features.extend(_feature(incident.latitude, incident.longitude, kind="incident",
+                                 name=str(incident), day=incident.occurred_on.isoformat())
+                        for incident in nearby
+                        if incident.latitude is not None and incident.longitude is not None)
+    protected = Facility.objects.filter(case=case, latitude__isnull=False,
+                                        longitude__isnull=False).select_related("contingent")
+    features.extend(_feature(facility.latitude, facility.longitude, kind="facility",
+                             name=facility.name, contingent=facility.contingent.code,
+                             status=facility.get_status_display())
+                    for facility in protected
+                    if facility.latitude is not None and facility.longitude is not None)
     return {"type": "FeatureCollection", "features": features}

@@ -15,18 +15,18 @@ from django.utils.translation import gettext as _
 
 from concord.accounts.models import User
 from concord.core import clock
-from concord.core.actors import Actor, user_id
+from concord.core.actors import Actor, SystemActor, person, user_id
 from concord.core.audit import audit_record
 from concord.core.errors import InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification, can_read
 from concord.core.models import LabelledModel, Party
 from concord.core.policy import label_errors
 from concord.council.models import Session
-from concord.registry.models import Body
 from concord.council.services.sessions import session_create
 from concord.crisis import phases
 from concord.crisis.models import Case, CaseLink, ClockFact, DutyPosition, PhaseChange
 from concord.monitoring.models import Alert
+from concord.registry.models import Body
 
 OPEN_CASE = "crisis.add_case"
 RUN_CASE = "crisis.change_case"
@@ -69,7 +69,7 @@ def _name_of(target: models.Model) -> tuple[str, str]:
 
 
 @transaction.atomic
-def case_open(  # noqa: PLR0913  (a case is described by all of these at once)
+def case_open(
     *, actor: Actor, title: str, type: str, severity: str, affected_states: Iterable[Party],
     classification: int = Classification.OFFICIAL_USE, originator: Party | None = None,
     release_to_all_members: bool = True, releasable_to: Iterable[Party] = (),
@@ -150,7 +150,8 @@ def case_link(*, actor: Actor, case: Case, target: models.Model) -> Case:
     require_permission(actor, RUN_CASE)
     if not case.is_open:
         raise InvalidState(_("The case is closed."))
-    if isinstance(target, LabelledModel) and not can_read(actor, target):
+    if (isinstance(target, LabelledModel) and not isinstance(actor, SystemActor)
+            and not can_read(actor, target)):
         raise ValidationError(_("The record was not linked."),
                               errors={"target": [_("You may not read this record.")]})
     target_type, target_id = _name_of(target)
@@ -165,17 +166,19 @@ def case_advance(*, actor: Actor, case: Case, to_phase: str, note: str = "",
                  at: datetime | None = None) -> Case:
     """Moves the case to its next phase, or closes it where the phase rules allow."""
     require_permission(actor, RUN_CASE)
+    mover = person(actor)
     problem = phases.refusal(case.phase, to_phase)
     if problem:
         raise InvalidState(problem)
     moment = at or clock.now()
-    moved = Case.objects.visible_to(actor).filter(pk=case.pk, phase=case.phase).update(
+    moved = Case.objects.visible_to(mover).filter(pk=case.pk, phase=case.phase).update(
         phase=to_phase, closed_at=moment if to_phase == Case.Phase.CLOSED else None)
     if not moved:
         raise InvalidState(_("The case has moved on meanwhile: reload the page."))
     PhaseChange.objects.create(case=case, from_phase=case.phase, to_phase=to_phase, at=moment,
                                by_id=user_id(actor), note=note)
     previous, case.phase = case.phase, to_phase
+    case.closed_at = moment if to_phase == Case.Phase.CLOSED else None
     audit_record(actor=actor, action="crisis.case.advance", target=case,
                  detail={"from": previous, "to": to_phase, "text": note})
     transaction.on_commit(lambda: case_notify(case=case, previous=previous))

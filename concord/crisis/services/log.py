@@ -31,7 +31,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from concord.core import clock
-from concord.core.actors import Actor, user_id
+from concord.core.actors import Actor, person, user_id
 from concord.core.audit import audit_record
 from concord.core.errors import InvalidState, ValidationError, require_permission
 from concord.core.labels import Classification
@@ -125,6 +125,7 @@ def log_add(*, actor: Actor, case: Case, text: str, classification: int | None =
             at: Any = None) -> LogEntry:
     """A duty officer's own entry, labelled as the case unless told otherwise (never wider)."""
     require_permission(actor, KEEP_LOG)
+    writer = person(actor)
     if not case.is_open:
         raise InvalidState(_("The case is closed: its log takes no more entries."))
     text = text.strip()
@@ -145,8 +146,7 @@ def log_add(*, actor: Actor, case: Case, text: str, classification: int | None =
     moment = at or clock.now()
     party = getattr(actor, "party", None)
     entry = LogEntry.objects.create(
-        case=case, at=moment, actor_id=user_id(actor),
-        actor_name=actor.get_username() if user_id(actor) is not None else "",
+        case=case, at=moment, actor_id=user_id(actor), actor_name=writer.get_username(),
         position=_position(case.pk, user_id(actor), moment),
         party_code=party.code if party is not None else "", stream=Stream.CRISIS,
         action="crisis.log.add", text=text, significant=significant,
