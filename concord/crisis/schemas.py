@@ -47,6 +47,10 @@ class CaseOut(Schema):
         return [state.code for state in case.affected_states.all()]
 
     @staticmethod
+    def resolve_classification(case: Case) -> Classification:
+        return Classification(case.classification)
+
+    @staticmethod
     def resolve_url(case: Case) -> str:
         return case.get_absolute_url()
 
@@ -96,6 +100,10 @@ class LogEntryOut(Schema):
     @staticmethod
     def resolve_party(entry: LogEntry) -> str:
         return entry.party_code
+
+    @staticmethod
+    def resolve_classification(entry: LogEntry) -> Classification:
+        return Classification(entry.classification)
 
 
 class LogOut(Schema):

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -53,7 +54,10 @@ def activity_rows(entries: Sequence[LogEntry]) -> list[list[str]]:
 
 
 def withheld_line(withheld: int) -> str:
-    return _("%(count)d entries withheld.") % {"count": withheld} if withheld else ""
+    if not withheld:
+        return ""
+    return ngettext("%(count)d entry withheld.", "%(count)d entries withheld.",
+                    withheld) % {"count": withheld}
 
 
 def log_docx(*, case: Case, entries: Sequence[LogEntry], withheld: int,
