@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 SENTENCES: dict[str, Promise] = {
     "crisis.case.open": _("Case opened: %(record)s"),
     "crisis.case.link": _("Record linked to the case: %(record)s"),
-    "crisis.case.advance": _("Phase changed. %(record)s"),
     "crisis.fact.record": _("Clock fact recorded: %(record)s"),
     "crisis.duty.assign": _("Duty position assigned: %(record)s"),
     "crisis.task.add": _("Task set: %(record)s"),
@@ -36,13 +35,26 @@ SENTENCES: dict[str, Promise] = {
     "council.instruction.add": _("Instruction given: %(record)s"),
 }
 OTHERWISE = _("%(record)s (%(stream)s)")
+PHASE_CHANGED = _("Phase changed to “%(phase)s”.")
 
 
 def what(*, action: str, text: str, stream_label: str) -> str:
     """The entry's "what" column: a duty officer's own words stand as written."""
     if action == "crisis.log.add":
         return text
+    if action == "crisis.case.advance":
+        return _phase_changed(text)
     sentence = SENTENCES.get(action)
     if sentence is None:
         return str(OTHERWISE) % {"record": text, "stream": stream_label}
     return (str(sentence) % {"record": text}).strip()
+
+
+def _phase_changed(text: str) -> str:
+    # The entry holds the phase's code, then the duty officer's note, so that it reads in the
+    # reader's language.
+    from concord.crisis.models.cases import Case  # noqa: PLC0415  (models name this module)
+
+    code, _sep, note = text.partition("\n")
+    label = Case.Phase(code).label if code in Case.Phase.values else code
+    return f"{PHASE_CHANGED % {'phase': label}} {note}".strip()

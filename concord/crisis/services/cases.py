@@ -18,24 +18,27 @@ from concord.core import clock
 from concord.core.actors import Actor, SystemActor, person, user_id
 from concord.core.audit import audit_record
 from concord.core.errors import InvalidState, ValidationError, require_permission
-from concord.core.labels import Classification, can_read
+from concord.core.labels import Classification, PartyKind, can_read
 from concord.core.models import LabelledModel, Party
 from concord.core.policy import label_errors
 from concord.council.models import Session
 from concord.council.services.sessions import session_create
 from concord.crisis import phases
 from concord.crisis.models import Case, CaseLink, ClockFact, DutyPosition, PhaseChange
+from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.models import Alert
+from concord.monitoring.taxonomy import Category
 from concord.registry.models import Body
 
 OPEN_CASE = "crisis.add_case"
 RUN_CASE = "crisis.change_case"
 
 # How an indicator's category names the kind of crisis it warns of.
-TYPE_OF_CATEGORY = {"armed_clash": Case.Type.AGGRESSION, "terrorism": Case.Type.TERRORISM,
-                    "unrest": Case.Type.UNREST, "protest": Case.Type.UNREST,
-                    "natural": Case.Type.NATURAL, "disaster": Case.Type.NATURAL,
-                    "industrial": Case.Type.MAN_MADE}
+TYPE_OF_CATEGORY: dict[str, str] = {
+    Category.BATTLES: Case.Type.AGGRESSION, Category.EXPLOSIONS: Case.Type.AGGRESSION,
+    Category.TERRORISM: Case.Type.TERRORISM, Category.EXTREMISM: Case.Type.TERRORISM,
+    Category.PROTESTS: Case.Type.UNREST, Category.RIOTS: Case.Type.UNREST,
+    Category.NATURAL_EMERGENCY: Case.Type.NATURAL, Category.MANMADE_EMERGENCY: Case.Type.MAN_MADE}
 SEVERITY_OF_LEVEL = {"red": Case.Severity.SEVERE, "orange": Case.Severity.MODERATE}
 
 
@@ -118,29 +121,35 @@ def case_open(
         _link(case, *_name_of(source))
     audit_record(actor=actor, action="crisis.case.open", target=case,
                  detail={"text": case.title, "from": opened_from,
+                         "event_at": case.opened_at.isoformat(),
                          "sources": [_name_of(source)[1] for source in sources]})
     return case
 
 
+def _states_of_region(region: str) -> list[Party]:
+    known = REGION_BY_CODE.get(region)
+    codes = list(known.countries) if known is not None else [region]
+    return list(Party.objects.filter(code__in=codes, kind=PartyKind.STATE))
+
+
 @transaction.atomic
 def case_open_from_alert(*, actor: Actor, alert: Alert, title: str = "",
-                         affected_states: Iterable[Party] = ()) -> Case:
+                         affected_states: Iterable[Party] = (), latitude: float | None = None,
+                         longitude: float | None = None, radius_km: float | None = None,
+                         public_id: uuid.UUID | None = None) -> Case:
     """A case opened from an alert: labelled as the alert, of the kind its indicator watches,
-    in the states of its region unless others are named."""
+    in the member states of its region unless others are named."""
     indicator = alert.indicator
-    states = list(affected_states)
-    if not states:
-        states = list(Party.objects.filter(code=indicator.region)) if indicator.region else []
-    if not states:
-        states = [alert.originator]
+    states = list(affected_states) or _states_of_region(indicator.region)
     return case_open(
         actor=actor, title=title or str(indicator.name),
-        type=TYPE_OF_CATEGORY.get(indicator.category, Case.Type.MAN_MADE),
+        type=TYPE_OF_CATEGORY.get(indicator.category, Case.Type.AGGRESSION),
         severity=SEVERITY_OF_LEVEL.get(alert.level, Case.Severity.MINOR), affected_states=states,
         classification=alert.classification, originator=alert.originator,
         release_to_all_members=alert.release_to_all_members,
         releasable_to=list(alert.releasable_to.all()), opened_from=Case.Source.ALERT,
-        sources=[alert])
+        sources=[alert], latitude=latitude, longitude=longitude, radius_km=radius_km,
+        public_id=public_id)
 
 
 @transaction.atomic
@@ -180,7 +189,8 @@ def case_advance(*, actor: Actor, case: Case, to_phase: str, note: str = "",
     previous, case.phase = case.phase, to_phase
     case.closed_at = moment if to_phase == Case.Phase.CLOSED else None
     audit_record(actor=actor, action="crisis.case.advance", target=case,
-                 detail={"from": previous, "to": to_phase, "text": note})
+                 detail={"from": previous, "to": to_phase, "text": f"{to_phase}\n{note}".strip(),
+                         "event_at": moment.isoformat()})
     transaction.on_commit(lambda: case_notify(case=case, previous=previous))
     return case
 

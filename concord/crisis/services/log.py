@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from concord.core import clock
@@ -90,9 +92,10 @@ def log_from_audit(entry: AuditEntry, target: models.Model | None) -> None:
         return
     if not entry.target_type or entry.action.endswith(".read"):
         return
+    # A closed case logs nothing more of its records; its own closing is its last entry.
     links = list(CaseLink.objects.filter(
         target_type=entry.target_type, target_id=entry.target_id)
-        .exclude(case__phase=Case.Phase.CLOSED)
+        .exclude(Q(case__phase=Case.Phase.CLOSED) & ~Q(target_type=Case._meta.label_lower))
         .values_list("case_id", "case__classification", "case__originator_id",
                      "case__release_to_all_members"))
     for case_id, *case_row in links:
@@ -102,13 +105,22 @@ def log_from_audit(entry: AuditEntry, target: models.Model | None) -> None:
                text=_entry_text(target, entry.detail))
 
 
+def _event_time(entry: AuditEntry) -> datetime:
+    """When it happened: a service recording an event after the fact (a phase change dated
+    by the duty officer) says so in its detail as `event_at`; otherwise the audit entry's
+    moment. The audit entry keeps the moment it was recorded either way."""
+    told = json.loads(entry.detail or "{}").get("event_at")
+    return datetime.fromisoformat(told) if told else entry.at
+
+
 def _write(*, case_id: int, entry: AuditEntry, label: tuple[int, int, bool, list[int]],
            text: str) -> LogEntry:
     classification, originator_id, to_all, parties = label
     stream = stream_of(entry.target_type)
+    at = _event_time(entry)
     log = LogEntry.objects.create(
-        case_id=case_id, at=entry.at, actor_id=entry.actor_id, actor_name=entry.actor_name,
-        position=_position(case_id, entry.actor_id, entry.at), party_code=entry.party_code,
+        case_id=case_id, at=at, actor_id=entry.actor_id, actor_name=entry.actor_name,
+        position=_position(case_id, entry.actor_id, at), party_code=entry.party_code,
         stream=stream, action=entry.action, text=text, link_type=entry.target_type,
         link_id=entry.target_id, published=stream == Stream.PRESS, audit_seq=entry.seq,
         classification=classification, originator_id=originator_id,

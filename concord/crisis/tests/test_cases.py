@@ -39,7 +39,7 @@ def test_it_opens_a_case_from_an_alert_with_the_alerts_label_and_logs_the_openin
     assert (case.opened_from, case.phase, case.severity) == ("alert", "monitoring", "severe")
     assert case.classification == Classification.CONFIDENTIAL
     [opened] = _log(case)
-    audit = AuditEntry.objects.get(seq=opened.audit_seq)
+    audit = AuditEntry.objects.get(seq=opened.audit_seq or 0)
     assert (audit.action, opened.actor_name, opened.what) == (
         "crisis.case.open", "analyst", "Case opened: Incidents at Panj")
 
@@ -68,7 +68,7 @@ def test_it_writes_an_alerts_acknowledgement_to_the_log_of_the_case_it_belongs_t
     alert_acknowledge(actor=personas.analyst, alert=alert)
 
     last = _log(case)[-1]
-    audit = AuditEntry.objects.get(seq=last.audit_seq)
+    audit = AuditEntry.objects.get(seq=last.audit_seq or 0)
     assert (audit.action, audit.target_id) == ("monitoring.alert.acknowledge",
                                                str(alert.public_id))
     assert (last.stream, last.what) == ("monitoring", "Alert acknowledged: Incidents at Panj")
@@ -128,7 +128,8 @@ def test_it_moves_a_case_one_phase_at_a_time(personas):
 
     assert "moves next to “Consultation”, not to “Response”" in str(refused.value)
     assert case.phase == "decision"
-    assert [e.what for e in _log(case)][-2:] == ["Phase changed.", "Phase changed."]
+    assert [e.what for e in _log(case)][-2:] == [
+        "Phase changed to “Consultation”.", "Phase changed to “Decision”."]
     assert list(case.phase_changes.values_list("to_phase", flat=True)) == [
         "consultation", "decision"]
 
