@@ -101,10 +101,10 @@ def _kazakhstan(officer: User, parties: dict[str, Party]) -> None:
     for kind, at in FACTS:
         cases.fact_record(actor=officer, case=case, kind=kind, at=at)
     for facility in Facility.objects.filter(case=case):
-        work.facility_set_status(actor=officer, facility=facility,
+        work.facility_set_status(actor=officer, facility=facility, at=_at(19, 10, 0),
                                  status=Facility.Status.HANDED_BACK)
     for task in Task.objects.filter(case=case):
-        work.task_set_status(actor=officer, task=task, status=Task.Status.DONE)
+        work.task_set_status(actor=officer, task=task, status=Task.Status.DONE, at=_at(19, 10, 0))
     cases.case_advance(actor=officer, case=case, to_phase=Case.Phase.CLOSED,
                        at=_at(19, 18, 0), note="Миссия завершена.")
 
@@ -113,10 +113,10 @@ def _facilities(officer: User, case: Case, parties: dict[str, Party]) -> None:
     for code, names in FACILITIES:
         work.task_add(actor=officer, case=case, contingent=parties[code],
                       title=f"Охрана стратегических объектов: контингент {parties[code].name_ru}",
-                      deadline=_at(13, 6, 0))
+                      deadline=_at(13, 6, 0), at=_at(7, 7, 0))
         for name in names:
             work.facility_add(actor=officer, case=case, name=name, contingent=parties[code],
-                              status=Facility.Status.GUARDED)
+                              status=Facility.Status.GUARDED, at=_at(7, 7, 30))
 
 
 def _mudflows(analyst: User, parties: dict[str, Party]) -> None:

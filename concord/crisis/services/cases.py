@@ -228,7 +228,7 @@ def fact_record(*, actor: Actor, case: Case, kind: str, at: datetime, note: str 
                                                      defaults={"at": at, "note": note})
     audit_record(actor=actor, action="crisis.fact.record", target=case,
                  detail={"text": f"{ClockFact.Kind(kind).label}: {at.isoformat()}",
-                         "kind": kind, "at": at.isoformat()})
+                         "kind": kind, "at": at.isoformat(), "event_at": at.isoformat()})
     return fact
 
 
@@ -248,7 +248,8 @@ def duty_assign(*, actor: Actor, case: Case, person: User, position: str,
     duty = DutyPosition.objects.create(case=case, person=person, position=position.strip(),
                                        shift_start=shift_start, shift_end=shift_end)
     audit_record(actor=actor, action="crisis.duty.assign", target=case,
-                 detail={"text": f"{position.strip()}: {person.get_username()}"})
+                 detail={"text": f"{position.strip()}: {person.get_username()}",
+                         "event_at": shift_start.isoformat()})
     return duty
 
 

@@ -19,6 +19,11 @@ from concord.crisis.models import Case, Facility, Task
 from concord.crisis.services.cases import RUN_CASE
 
 
+def _event(at: datetime | None) -> dict[str, str]:
+    # A change recorded after the fact is logged at the moment it happened.
+    return {"event_at": at.isoformat()} if at is not None else {}
+
+
 def _require_open(case: Case) -> None:
     if not case.is_open:
         raise InvalidState(_("The case is closed."))
@@ -26,7 +31,8 @@ def _require_open(case: Case) -> None:
 
 @transaction.atomic
 def task_add(*, actor: Actor, case: Case, title: str, owner: User | None = None,
-             contingent: Party | None = None, deadline: datetime | None = None) -> Task:
+             contingent: Party | None = None, deadline: datetime | None = None,
+             at: datetime | None = None) -> Task:
     require_permission(actor, RUN_CASE)
     _require_open(case)
     errors: dict[str, list[str]] = {}
@@ -39,12 +45,13 @@ def task_add(*, actor: Actor, case: Case, title: str, owner: User | None = None,
     task = Task.objects.create(case=case, title=title.strip(), owner=owner,
                                contingent=contingent, deadline=deadline)
     audit_record(actor=actor, action="crisis.task.add", target=case,
-                 detail={"text": task.title, "task": task.pk})
+                 detail={"text": task.title, "task": task.pk, **_event(at)})
     return task
 
 
 @transaction.atomic
-def task_set_status(*, actor: Actor, task: Task, status: str) -> Task:
+def task_set_status(*, actor: Actor, task: Task, status: str,
+                    at: datetime | None = None) -> Task:
     require_permission(actor, RUN_CASE)
     _require_open(task.case)
     if status not in Task.Status.values:
@@ -54,18 +61,18 @@ def task_set_status(*, actor: Actor, task: Task, status: str) -> Task:
     if task.status == status:
         return task
     task.status = status
-    task.done_at = clock.now() if status == Task.Status.DONE else None
+    task.done_at = (at or clock.now()) if status == Task.Status.DONE else None
     task.save(update_fields=["status", "done_at"])
     audit_record(actor=actor, action="crisis.task.status", target=task.case,
                  detail={"text": f"{task.title}: {Task.Status(status).label}", "task": task.pk,
-                         "status": status})
+                         "status": status, **_event(at)})
     return task
 
 
 @transaction.atomic
 def facility_add(*, actor: Actor, case: Case, name: str, contingent: Party,
                  latitude: float | None = None, longitude: float | None = None,
-                 status: str = Facility.Status.ASSIGNED) -> Facility:
+                 status: str = Facility.Status.ASSIGNED, at: datetime | None = None) -> Facility:
     require_permission(actor, RUN_CASE)
     _require_open(case)
     errors: dict[str, list[str]] = {}
@@ -79,12 +86,13 @@ def facility_add(*, actor: Actor, case: Case, name: str, contingent: Party,
                                        latitude=latitude, longitude=longitude, status=status)
     audit_record(actor=actor, action="crisis.facility.add", target=case,
                  detail={"text": f"{facility.name} ({contingent.code})",
-                         "facility": facility.pk})
+                         "facility": facility.pk, **_event(at)})
     return facility
 
 
 @transaction.atomic
-def facility_set_status(*, actor: Actor, facility: Facility, status: str) -> Facility:
+def facility_set_status(*, actor: Actor, facility: Facility, status: str,
+                        at: datetime | None = None) -> Facility:
     require_permission(actor, RUN_CASE)
     _require_open(facility.case)
     if status not in Facility.Status.values:
@@ -97,5 +105,5 @@ def facility_set_status(*, actor: Actor, facility: Facility, status: str) -> Fac
     facility.save(update_fields=["status"])
     audit_record(actor=actor, action="crisis.facility.status", target=facility.case,
                  detail={"text": f"{facility.name}: {Facility.Status(status).label}",
-                         "facility": facility.pk, "status": status})
+                         "facility": facility.pk, "status": status, **_event(at)})
     return facility
