@@ -19,7 +19,7 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 
 BENCHMARKS = ("council_lists", "serve_load", "writes_during_import", "label_scope",
-              "monitoring_import", "monitoring_situation")
+              "monitoring_import", "monitoring_situation", "crisis_case")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -107,6 +107,7 @@ def main(argv: list[str]) -> int:
         call_command("migrate", verbosity=0, interactive=False)
         from bench import (
             council_lists,
+            crisis_case,
             label_scope,
             monitoring_import,
             monitoring_situation,
@@ -138,6 +139,9 @@ def main(argv: list[str]) -> int:
         if "monitoring_situation" in chosen:
             status |= monitoring_situation.run(records=options.incidents,
                                                repeat=options.repeat, seed=options.seed)
+        if "crisis_case" in chosen:
+            status |= crisis_case.run(records=options.records, repeat=options.repeat,
+                                      seed=options.seed)
         return status
 
 

@@ -64,8 +64,9 @@ def case_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     case = read.case_get(viewer=request.user, public_id=public_id)
     filters = log_filters(request.GET).or_warn(request)
     log = log_read.log_read(viewer=request.user, case=case, filters=filters)
-    entries = log.entries.select_related("originator")
-    page = Paginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page") or "last")
+    # Newest first: a duty officer reads what just happened; the exports keep the time order.
+    entries = log.entries.select_related("actor").order_by("-at", "-pk")
+    page = Paginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "case": case, "page_obj": page, "withheld": log.withheld,
         "streams": Stream.choices, "stream": filters.stream, "significant": filters.significant,

@@ -4,7 +4,7 @@
   "use strict";
   function draw(box) {
     var data = JSON.parse(document.getElementById(box.dataset.featuresId).textContent);
-    var map = L.map(box, { attributionControl: false });
+    var map = L.map(box, { attributionControl: false }).setView([48, 68], 3);
     var layer = L.featureGroup().addTo(map);
     var styles = {
       incident: { radius: 4, color: "#b02a37", fillOpacity: 0.7, weight: 1 },
@@ -36,8 +36,6 @@
     });
     if (layer.getLayers().length) {
       map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 9 });
-    } else {
-      map.setView([48, 68], 3);
     }
   }
   document.addEventListener("DOMContentLoaded", function () {
