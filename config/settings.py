@@ -249,6 +249,8 @@ CONCORD_PERIODIC_TASKS = {
     # Drafts last week's situation report once; checking daily lets a missed run catch up.
     "concord.monitoring.tasks.generate_weekly_reports": env_int(
         "CONCORD_SITUATION_REPORT_SECONDS", 24 * 3600, minimum=3600),
+    # Assistance: reminders before an offer window closes, windows closed, pledges overdue.
+    "concord.assistance.tasks.watch_assistance_deadlines": 24 * 3600,
     "concord.core.tasks.checkpoint_audit_chain": env_int(
         "CONCORD_AUDIT_CHECKPOINT_SECONDS", 3600, minimum=60),
 }

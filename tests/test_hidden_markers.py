@@ -26,6 +26,10 @@ from django.test import Client
 from django.urls import get_resolver, resolve
 from pypdf import PdfReader
 
+from concord.accounts.models import Role
+from concord.assistance.models import AllocationProposal, BurdenKey, CapacityDeclaration
+from concord.assistance.services import pledges as assistance_pledges
+from concord.assistance.services import requests as assistance
 from concord.core import clock
 from concord.core.actors import SYSTEM
 from concord.core.labels import Classification, can_read
@@ -43,6 +47,7 @@ from concord.council.tests.factories import ALL_CONCUR, positions
 from concord.monitoring import services as monitoring
 from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, SituationReport
 from concord.registry.tests.factories import Organization, organization
+from conftest import make_user
 from tests.test_urls import Route, _concrete, _routes
 
 PUBLIC = {"classification": Classification.PUBLIC}
@@ -146,6 +151,50 @@ def _situation_report(planted: Planted, analyst: Any, marker: str, start: date,
     return planted.plant("situation_report", record, marker)
 
 
+def _assistance(planted: Planted, org: Organization, officer: Any, russia: Party,
+                kazakh: Any) -> None:
+    """A request of Tajikistan released to all member states, with Russia's pledge and
+    Kazakhstan's CONFIDENTIAL one; a request of Russia kept for Russia, with a capacity
+    declaration and an allocation proposal of the same label."""
+    line = [dict(category="optics", description_ru="Бинокли", quantity=10)]
+    readable = assistance.request_create(
+        actor=officer, requesting_state=org.states["TJ"], title_ru="READABLE-assistance-request",
+        title_en="READABLE-assistance-request", beneficiary_ru="Погранвойска",
+        kind="military_technical", lines=line, **MEMBERS)
+    planted.plant("assistance_request", readable, "READABLE-assistance-request")
+    hidden = assistance.request_create(
+        actor=officer, requesting_state=org.states["RU"],
+        title_ru="HIDDEN-MARKER-assistance-request", title_en="HIDDEN-MARKER-assistance-request",
+        beneficiary_ru="Пограничная служба", kind="military_technical", lines=line,
+        **_russia_only(russia))
+    planted.plant("assistance_request", hidden, "HIDDEN-MARKER-assistance-request")
+    assistance.request_submit(actor=officer, request=readable)
+    assistance.request_open(actor=officer, request=readable, opens_on=date(2020, 1, 1),
+                            closes_on=date(2099, 1, 1))
+    first = readable.lines.get()
+    shown = assistance_pledges.pledge_make(actor=officer, request=readable,
+                                           state=org.states["RU"], note="READABLE-pledge",
+                                           lines=[{"line": first, "quantity": 4}])
+    planted.plant("pledge", shown, "READABLE-pledge")
+    kept = assistance_pledges.pledge_make(
+        actor=kazakh, request=readable, note="HIDDEN-MARKER-pledge-confidential",
+        classification=Classification.CONFIDENTIAL, lines=[{"line": first, "quantity": 3}])
+    planted.plant("pledge", kept, "HIDDEN-MARKER-pledge-confidential")
+    capacity = CapacityDeclaration.objects.create(
+        state=org.states["RU"], category="optics", quantity=50, declared_on=date(2014, 1, 1),
+        note="HIDDEN-MARKER-capacity", originator=russia, classification=Classification.OFFICIAL_USE,
+        release_to_all_members=False)
+    capacity.releasable_to.set([russia])
+    planted.plant("capacity", capacity, "HIDDEN-MARKER-capacity")
+    key = BurdenKey.objects.create(code="budget", name_ru="Бюджет", name_en="Budget")
+    proposal = AllocationProposal.objects.create(
+        request=hidden, key=key, originator=russia, classification=Classification.OFFICIAL_USE,
+        release_to_all_members=False)
+    proposal.releasable_to.set([russia])
+    # A proposal carries no text of its own: its identifier is its marker.
+    planted.plant("allocation", proposal, str(proposal.public_id))
+
+
 @pytest.fixture
 def planted(personas: Any) -> Planted:
     org = organization()
@@ -224,6 +273,9 @@ def planted(personas: Any) -> Planted:
                       today)
     _situation_report(found, analyst, "READABLE-situation-report-earlier",
                       today - timedelta(days=65), today - timedelta(days=55))
+    kazakh = make_user("delegate_kz", Party.objects.get(pk=org.states["KZ"].party_id),
+                       Classification.CONFIDENTIAL, Role.DELEGATE)
+    _assistance(found, org, officer, russia, kazakh)
     return found
 
 
@@ -232,7 +284,8 @@ def planted(personas: Any) -> Planted:
 # Which planted records a URL parameter takes, by URL name where one name means several things.
 POOL_BY_PARAMETER = {"session_id": "session", "document_id": "document",
                      "instruction_id": "instruction", "incident_id": "incident",
-                     "alert_id": "alert", "indicator_id": "indicator"}
+                     "alert_id": "alert", "indicator_id": "indicator",
+                     "request_id": "assistance_request", "pledge_id": "pledge"}
 COUNCIL_POOLS = (("council:report-generate", "session"),
                  ("council:report-", "implementation_report"),
                  ("council:instruction-detail", "instruction"),
@@ -240,17 +293,23 @@ COUNCIL_POOLS = (("council:report-generate", "session"),
                  ("council:session-", "session"))
 # Participants and agenda items are rows of their session, named by their row id under it.
 FIXED = {"number": "1", "fingerprint": "0" * 64, "import_id": ZERO, "pk": "1",
-         "participant_id": "1", "item_id": "1"}
+         "participant_id": "1", "item_id": "1", "pledge_line_id": ZERO, "delivery_id": ZERO,
+         "action": "submit"}
 FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": {"code": "TJ"},
                 "registry:state-status": {"code": "TJ"}, "api:member_state": {"code": "TJ"},
                 "api:member_state_update": {"code": "TJ"},
                 "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
-                "api:body": {"code": "CSC"}, "portal:label-change-decide": {"public_id": ZERO}}
+                "api:body": {"code": "CSC"}, "portal:label-change-decide": {"public_id": ZERO},
+                "assistance:state-pledges": {"code": "RU"},
+                **{f"assistance:{name}": {"public_id": ZERO} for name in (
+                    "pledge-line-commit", "pledge-line-revise", "pledge-line-cancel",
+                    "pledge-line-respond", "pledge-delivery-receive", "pledge-delivery-accept")}}
 TABLES = ("", "?format=csv", "?format=xlsx")
 LANGUAGES = ("?language=ru", "?language=en")
 QUERIES: dict[str, tuple[str, ...]] = {
     "council:session-list": TABLES, "council:document-list": TABLES,
     "council:instruction-list": TABLES, "council:report-list": TABLES,
+    "assistance:request-list": TABLES,
     "monitoring:incident-list": ("", "?format=acled", "?format=xlsx", "?format=geojson",
                                  "?format=acled&days=3650", "?format=geojson&days=3650"),
     "monitoring:situation": ("", "?days=3650"),
@@ -265,6 +324,7 @@ QUERIES: dict[str, tuple[str, ...]] = {
                                   "council:report-pdf", "api:document_akn", "api:document_docx",
                                   "api:document_pdf")},
     **{key: ("?limit=500",) for key in ("api:sessions", "api:documents", "api:instructions",
+                                         "api:assistance_requests",
                                          "api:implementation_reports", "api:indicators",
                                          "api:member_states", "api:officials")},
 }
@@ -279,6 +339,9 @@ def _pool(route: Route, name: str) -> str | None:
             "implementation_report"
     if name == "public_id" and route.key.startswith("council:"):
         return next(pool for prefix, pool in COUNCIL_POOLS if route.key.startswith(prefix))
+    if name == "public_id" and route.key.startswith("assistance:"):
+        return "pledge" if route.key in ("assistance:pledge-detail", "assistance:pledge-ship") \
+            else "assistance_request"
     return None
 
 

@@ -196,6 +196,43 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:alert_cap": (404, 404, 404, 404),
     "api:alert_acknowledge": (405, 405, 405, 405),  # a POST
     "api:alert_assign": (405, 405, 405, 405),  # a PUT
+    # Assistance: the demo walked here holds no assistance request, so each address of one is
+    # missing; the buttons are POSTs.
+    "assistance:request-list": PUBLIC,  # scoped: the public sees public requests only
+    "assistance:request-create": (302, 200, 200, 403),  # filed by a state's delegation
+    "assistance:request-detail": (404, 404, 404, 404),
+    "assistance:request-line-add": (405, 405, 405, 405),
+    "assistance:request-move": (405, 405, 405, 405),
+    "assistance:pledge-create": (302, 404, 404, 404),
+    "assistance:pledge-detail": (404, 404, 404, 404),
+    "assistance:pledge-ship": (405, 405, 405, 405),
+    "assistance:pledge-line-commit": (405, 405, 405, 405),
+    "assistance:pledge-line-revise": (405, 405, 405, 405),
+    "assistance:pledge-line-cancel": (405, 405, 405, 405),
+    "assistance:pledge-line-respond": (405, 405, 405, 405),
+    "assistance:pledge-delivery-receive": (405, 405, 405, 405),
+    "assistance:pledge-delivery-accept": (405, 405, 405, 405),
+    "assistance:state-pledges": PUBLIC,  # scoped: what each visitor may read of a state's pledges
+    "assistance:my-pledges": (302, 302, 302, 302),  # on to one's own state's page, or the list
+    "api:assistance_requests": PUBLIC,
+    "api:assistance_request_create": PUBLIC,  # the list's address; filing is a POST
+    "api:assistance_request": (404, 404, 404, 404),
+    "api:assistance_request_line_add": (405, 405, 405, 405),
+    "api:assistance_request_submit": (405, 405, 405, 405),
+    "api:assistance_request_open": (405, 405, 405, 405),
+    "api:assistance_request_close": (405, 405, 405, 405),
+    "api:assistance_request_complete": (405, 405, 405, 405),
+    "api:assistance_request_withdraw": (405, 405, 405, 405),
+    "api:assistance_pledges": (404, 404, 404, 404),
+    "api:assistance_pledge_make": (404, 404, 404, 404),  # the pledges' address
+    "api:assistance_deliveries": (404, 404, 404, 404),
+    "api:assistance_pledge_line_commit": (405, 405, 405, 405),
+    "api:assistance_pledge_line_revise": (405, 405, 405, 405),
+    "api:assistance_pledge_line_cancel": (405, 405, 405, 405),
+    "api:assistance_pledge_line_answer": (405, 405, 405, 405),
+    "api:assistance_delivery_ship": (405, 405, 405, 405),
+    "api:assistance_delivery_receive": (405, 405, 405, 405),
+    "api:assistance_delivery_accept": (405, 405, 405, 405),
 }
 
 # The demo's council records have stable identifiers (see concord/demo/council.py).
@@ -243,6 +280,18 @@ SAMPLES_BY_URL: dict[str, dict[str, str]] = {
     "registry:body-detail": {"code": "CSC"}, "registry:body-edit": {"code": "CSC"},
     "api:body": {"code": "CSC"},
 }
+# Assistance: an id no record has, a step and a state.
+SAMPLES.update({name: "00000000-0000-4000-8000-000000000000" for name in (
+    "request_id", "pledge_id", "pledge_line_id", "delivery_id")})
+SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": "00000000-0000-4000-8000-000000000000"}
+                       for name in ("request-detail", "request-line-add", "pledge-create",
+                                    "pledge-detail", "pledge-ship", "pledge-line-commit",
+                                    "pledge-line-revise", "pledge-line-cancel",
+                                    "pledge-line-respond", "pledge-delivery-receive",
+                                    "pledge-delivery-accept")})
+SAMPLES_BY_URL["assistance:request-move"] = {"public_id": "00000000-0000-4000-8000-000000000000",
+                                             "action": "submit"}
+SAMPLES_BY_URL["assistance:state-pledges"] = {"code": "KG"}
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",
            "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017",

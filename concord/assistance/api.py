@@ -1,3 +1,258 @@
-from ninja import Router
+# No `from __future__ import annotations`: django-ninja resolves the annotations of @paginate'd
+# endpoints at request time (see concord/registry/api.py).
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from concord.assistance.filters import request_filters
+from concord.assistance.models import AssistanceRequest, Delivery, Pledge, PledgeLine
+from concord.assistance.schemas import (
+    AcceptIn,
+    CommitIn,
+    DayIn,
+    DeliveryOut,
+    LineIn,
+    OpenIn,
+    PledgeIn,
+    PledgeLineOut,
+    PledgeOut,
+    ReasonIn,
+    RequestDetailOut,
+    RequestIn,
+    RequestOut,
+    RespondIn,
+    ReviseIn,
+    ShipIn,
+    request_detail,
+)
+from concord.assistance.selectors import figures
+from concord.assistance.selectors import requests as selectors
+from concord.assistance.services import deliveries, pledges, requests
+from concord.core.errors import NotFound, ValidationError, referenced
+from concord.core.pagination import LazyPage, lazily
+from concord.council import selectors as council
+from concord.registry import selectors as registry
 
 router = Router(tags=["assistance"])
+
+
+class RequestFilters(Schema):
+    q: str = ""
+    status: list[str] = []
+    kind: list[str] = []
+    urgency: list[str] = []
+    state: str = ""
+    overdue: bool = False
+    sort: str = ""
+
+
+@router.get("/requests", response=list[RequestOut],
+            summary="Assistance requests with their totals, by status, kind and urgency")
+@paginate(LimitOffsetPagination)
+def assistance_requests(request: HttpRequest, filters: Query[RequestFilters]) -> LazyPage[Any]:
+    params = {key: value for key, value in filters.dict().items() if value not in ("", [], None)}
+    if params.get("overdue") is True:
+        params["overdue"] = "1"
+    found = selectors.request_list(viewer=request.user,
+                                   filters=request_filters(params).or_refuse())
+    return lazily(found)
+
+
+def _detail(request: HttpRequest, record: AssistanceRequest) -> dict[str, Any]:
+    lines = figures.line_figures(viewer=request.user, request=record)
+    return request_detail(record, lines, figures.request_figures(lines))
+
+
+@router.post("/requests", response={201: RequestDetailOut}, auth=django_auth,
+             summary="File a draft request, from a council instruction or from a state's letter")
+def assistance_request_create(request: HttpRequest, payload: RequestIn) -> Status[dict[str, Any]]:
+    state = referenced("body.requesting_state", registry.member_state_get, viewer=request.user,
+                       code=payload.requesting_state)
+    instruction = referenced("body.instruction", council.instruction_get, viewer=request.user,
+                             public_id=payload.instruction) if payload.instruction else None
+    addressed = [referenced(f"body.addressed_states[{index}]", registry.member_state_get,
+                            viewer=request.user, code=code)
+                 for index, code in enumerate(payload.addressed_states)]
+    phases = [{"number": n, **phase.dict()} for n, phase in enumerate(payload.phases, start=1)]
+    created = requests.request_create(
+        actor=request.user, requesting_state=state, title_ru=payload.title_ru,
+        title_en=payload.title_en, beneficiary_ru=payload.beneficiary_ru,
+        beneficiary_en=payload.beneficiary_en, kind=payload.kind, terms=payload.terms,
+        urgency=payload.urgency, summary_ru=payload.summary_ru,
+        letter_reference=payload.letter_reference, letter_dated=payload.letter_dated,
+        instruction=instruction, addressed_states=addressed, opens_on=payload.opens_on,
+        closes_on=payload.closes_on, phases=phases,
+        lines=[line.dict() for line in payload.lines],
+        classification=payload.classification,
+        release_to_all_members=payload.release_to_all_members)
+    return Status(201, _detail(request, selectors.request_get(viewer=request.user,
+                                                              public_id=created.public_id)))
+
+
+@router.get("/requests/{request_id}", response=RequestDetailOut,
+            summary="One request with its lines: requested, pledged, committed, delivered, gap")
+def assistance_request(request: HttpRequest, request_id: str) -> dict[str, Any]:
+    return _detail(request, selectors.request_get(viewer=request.user, public_id=request_id))
+
+
+@router.post("/requests/{request_id}/lines", response={201: RequestDetailOut}, auth=django_auth,
+             summary="Add a line to a draft request")
+def assistance_request_line_add(request: HttpRequest, request_id: str,
+                     payload: LineIn) -> Status[dict[str, Any]]:
+    record = selectors.request_get(viewer=request.user, public_id=request_id)
+    fields = payload.dict()
+    requests.request_line_add(actor=request.user, request=record, **fields)
+    return Status(201, _detail(request, record))
+
+
+def _moved(request: HttpRequest, request_id: str, step: Any, **arguments: Any) -> dict[str, Any]:
+    record = selectors.request_get(viewer=request.user, public_id=request_id)
+    step(actor=request.user, request=record, **arguments)
+    return _detail(request, selectors.request_get(viewer=request.user, public_id=request_id))
+
+
+@router.post("/requests/{request_id}/submit", response=RequestDetailOut, auth=django_auth,
+             summary="The requesting state submits its draft to the secretariat")
+def assistance_request_submit(request: HttpRequest, request_id: str) -> dict[str, Any]:
+    return _moved(request, request_id, requests.request_submit)
+
+
+@router.post("/requests/{request_id}/open", response=RequestDetailOut, auth=django_auth,
+             summary="The secretariat opens a submitted request for offers")
+def assistance_request_open(request: HttpRequest, request_id: str, payload: OpenIn) -> dict[str, Any]:
+    return _moved(request, request_id, requests.request_open, opens_on=payload.opens_on,
+                  closes_on=payload.closes_on)
+
+
+@router.post("/requests/{request_id}/close", response=RequestDetailOut, auth=django_auth,
+             summary="The secretariat closes the offers")
+def assistance_request_close(request: HttpRequest, request_id: str) -> dict[str, Any]:
+    return _moved(request, request_id, requests.request_close)
+
+
+@router.post("/requests/{request_id}/complete", response=RequestDetailOut, auth=django_auth,
+             summary="Closed offers end as fulfilled or partly fulfilled")
+def assistance_request_complete(request: HttpRequest, request_id: str) -> dict[str, Any]:
+    return _moved(request, request_id, requests.request_complete)
+
+
+@router.post("/requests/{request_id}/withdraw", response=RequestDetailOut, auth=django_auth,
+             summary="Withdraw a request, saying why")
+def assistance_request_withdraw(request: HttpRequest, request_id: str, payload: ReasonIn) -> dict[str, Any]:
+    return _moved(request, request_id, requests.request_withdraw, reason=payload.reason)
+
+
+@router.get("/requests/{request_id}/pledges", response=list[PledgeOut],
+            summary="The pledges to a request the caller may read")
+def assistance_pledges(request: HttpRequest, request_id: str) -> list[Pledge]:
+    record = selectors.request_get(viewer=request.user, public_id=request_id)
+    return list(selectors.pledge_list(viewer=request.user, request=record))
+
+
+@router.post("/requests/{request_id}/pledges", response={201: PledgeOut}, auth=django_auth,
+             summary="Pledge lines of a request open for offers, released to all or withheld")
+def assistance_pledge_make(request: HttpRequest, request_id: str, payload: PledgeIn) -> Status[Pledge]:
+    record = selectors.request_get(viewer=request.user, public_id=request_id)
+    own = {line.number: line for line in selectors.request_lines(request=record)}
+    rows = []
+    for index, row in enumerate(payload.lines, start=1):
+        if row.line not in own:
+            raise ValidationError(_("The pledge cannot be recorded."), errors={
+                f"body.lines[{index}].line": [_("The request has no line %(number)d.")
+                                              % {"number": row.line}]})
+        rows.append({**row.dict(), "line": own[row.line]})
+    made = pledges.pledge_make(actor=request.user, request=record, lines=rows,
+                               state=selectors.state_of(request.user), note=payload.note,
+                               release_to_all_members=payload.release_to_all_members,
+                               classification=payload.classification)
+    return Status(201, selectors.pledge_get(viewer=request.user, public_id=made.public_id))
+
+
+@router.get("/requests/{request_id}/deliveries", response=list[DeliveryOut],
+            summary="The consignments of the pledges the caller may read")
+def assistance_deliveries(request: HttpRequest, request_id: str) -> list[Delivery]:
+    record = selectors.request_get(viewer=request.user, public_id=request_id)
+    return list(selectors.delivery_list(viewer=request.user, request=record))
+
+
+def _line(request: HttpRequest, pledge_line_id: str) -> PledgeLine:
+    return selectors.pledge_line_get(viewer=request.user, public_id=pledge_line_id)
+
+
+@router.post("/pledge-lines/{pledge_line_id}/commit", response=PledgeLineOut, auth=django_auth,
+             summary="Record the agreement committing part or all of a pledged line")
+def assistance_pledge_line_commit(request: HttpRequest, pledge_line_id: str,
+                       payload: CommitIn) -> PledgeLine:
+    return pledges.pledge_line_commit(actor=request.user,
+                                      pledge_line=_line(request, pledge_line_id), **payload.dict())
+
+
+@router.post("/pledge-lines/{pledge_line_id}/revise", response=PledgeLineOut, auth=django_auth,
+             summary="Revise a pledged line; the earlier figures stay in its revisions")
+def assistance_pledge_line_revise(request: HttpRequest, pledge_line_id: str,
+                       payload: ReviseIn) -> PledgeLine:
+    return pledges.pledge_line_revise(actor=request.user,
+                                      pledge_line=_line(request, pledge_line_id), **payload.dict())
+
+
+@router.post("/pledge-lines/{pledge_line_id}/cancel", response=PledgeLineOut, auth=django_auth,
+             summary="Cancel what remains of a pledged line, saying why")
+def assistance_pledge_line_cancel(request: HttpRequest, pledge_line_id: str,
+                       payload: ReasonIn) -> PledgeLine:
+    return pledges.pledge_line_cancel(actor=request.user,
+                                      pledge_line=_line(request, pledge_line_id),
+                                      reason=payload.reason)
+
+
+@router.post("/pledge-lines/{pledge_line_id}/answer", response=PledgeLineOut, auth=django_auth,
+             summary="The requester accepts, declines or provisionally accepts a pledged line")
+def assistance_pledge_line_answer(request: HttpRequest, pledge_line_id: str,
+                        payload: RespondIn) -> PledgeLine:
+    return pledges.pledge_line_respond(actor=request.user,
+                                       pledge_line=_line(request, pledge_line_id),
+                                       response=payload.response, note=payload.note)
+
+
+@router.post("/pledges/{pledge_id}/deliveries", response={201: DeliveryOut}, auth=django_auth,
+             summary="Record a consignment of committed items")
+def assistance_delivery_ship(request: HttpRequest, pledge_id: str, payload: ShipIn) -> Status[Delivery]:
+    pledge = selectors.pledge_get(viewer=request.user, public_id=pledge_id)
+    items = [{"pledge_line": referenced(f"body.items[{index}].pledge_line",
+                                        selectors.pledge_line_get, viewer=request.user,
+                                        public_id=item.pledge_line),
+              "quantity": item.quantity} for index, item in enumerate(payload.items, start=1)]
+    sent = deliveries.delivery_ship(actor=request.user, pledge=pledge, reference=payload.reference,
+                                    shipped_on=payload.shipped_on, place_ru=payload.place_ru,
+                                    items=items)
+    return Status(201, selectors.delivery_get(viewer=request.user, public_id=sent.public_id))
+
+
+@router.post("/deliveries/{delivery_id}/receive", response=DeliveryOut, auth=django_auth,
+             summary="The recipient records a consignment's arrival")
+def assistance_delivery_receive(request: HttpRequest, delivery_id: str, payload: DayIn) -> Delivery:
+    found = selectors.delivery_get(viewer=request.user, public_id=delivery_id)
+    deliveries.delivery_receive(actor=request.user, delivery=found, delivered_on=payload.day)
+    return selectors.delivery_get(viewer=request.user, public_id=delivery_id)
+
+
+@router.post("/deliveries/{delivery_id}/accept", response=DeliveryOut, auth=django_auth,
+             summary="The recipient accepts a delivered consignment, in full or per line")
+def assistance_delivery_accept(request: HttpRequest, delivery_id: str, payload: AcceptIn) -> Delivery:
+    found = selectors.delivery_get(viewer=request.user, public_id=delivery_id)
+    quantities = None
+    if payload.accepted is not None:
+        items = {item.pledge_line.line.number: item for item in
+                 found.items.select_related("pledge_line__line")}
+        unknown = sorted(set(payload.accepted) - set(items))
+        if unknown:
+            raise NotFound(_("The consignment carries no line %(number)d.")
+                           % {"number": unknown[0]})
+        quantities = {items[n].pk: amount for n, amount in payload.accepted.items()}
+    deliveries.delivery_accept(actor=request.user, delivery=found, accepted_on=payload.day,
+                               quantities=quantities)
+    return selectors.delivery_get(viewer=request.user, public_id=delivery_id)

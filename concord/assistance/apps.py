@@ -8,3 +8,9 @@ class AssistanceConfig(AppConfig):
     name = "concord.assistance"
     label = "assistance"
     verbose_name = _("Assistance")
+
+    def ready(self) -> None:
+        from concord.assistance.shell import SHELL
+        from concord.core import shell
+
+        shell.register(self.label, SHELL)

@@ -1,6 +1,32 @@
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
+
+from concord.assistance.views import pledges, requests
 
 app_name = "assistance"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", requests.request_list, name="request-list"),
+    path("requests/new", requests.request_create, name="request-create"),
+    path("requests/<uuid:public_id>/", requests.request_detail, name="request-detail"),
+    path("requests/<uuid:public_id>/lines", requests.request_line_add, name="request-line-add"),
+    path("requests/<uuid:public_id>/<slug:action>", requests.request_move,
+         name="request-move"),
+    path("requests/<uuid:public_id>/pledge/new", pledges.pledge_create, name="pledge-create"),
+    path("pledges/<uuid:public_id>/", pledges.pledge_detail, name="pledge-detail"),
+    path("pledges/<uuid:public_id>/ship", pledges.delivery_ship, name="pledge-ship"),
+    path("pledge-lines/<uuid:public_id>/commit", pledges.pledge_line_commit,
+         name="pledge-line-commit"),
+    path("pledge-lines/<uuid:public_id>/revise", pledges.pledge_line_revise,
+         name="pledge-line-revise"),
+    path("pledge-lines/<uuid:public_id>/cancel", pledges.pledge_line_cancel,
+         name="pledge-line-cancel"),
+    path("pledge-lines/<uuid:public_id>/answer", pledges.pledge_line_respond,
+         name="pledge-line-respond"),
+    path("deliveries/<uuid:public_id>/receive", pledges.delivery_receive,
+         name="pledge-delivery-receive"),
+    path("deliveries/<uuid:public_id>/accept", pledges.delivery_accept,
+         name="pledge-delivery-accept"),
+    path("states/<str:code>/", pledges.state_pledges, name="state-pledges"),
+    path("my-pledges", pledges.my_pledges, name="my-pledges"),
+]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from concord.demo.assistance import load_assistance
 from concord.demo.council import load_council
 from concord.demo.crisis import load_crisis
 from concord.demo.monitoring import load_monitoring
@@ -14,7 +15,8 @@ from concord.demo.organization import LoadReport, load
 
 # Each step takes no argument and returns {what: how many were created}. The organization
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
-STEPS: list[Callable[[], dict[str, int]]] = [load_monitoring, load_council, load_crisis]
+STEPS: list[Callable[[], dict[str, int]]] = [load_monitoring, load_council, load_assistance,
+                                            load_crisis]
 
 
 @transaction.atomic

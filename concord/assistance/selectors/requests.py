@@ -1,0 +1,184 @@
+"""Requests, their pledges and deliveries as the viewer may read them. A pledge the viewer may
+not read is absent from every list here, and so are its lines and consignments."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from django.db.models import F, Prefetch, Q, QuerySet
+
+from concord.assistance.filters import REQUEST_SORTS, RequestFilters
+from concord.assistance.models import (
+    AssistanceRequest,
+    Delivery,
+    Pledge,
+    PledgeLine,
+    RequestLine,
+)
+from concord.assistance.selectors.figures import due_day, visible_pledges, with_totals
+from concord.core import clock
+from concord.core.actors import Viewer
+from concord.core.errors import NotFound
+from concord.core.filters import order_by
+from concord.core.labels import PartyKind
+from concord.core.models import Party
+from concord.core.scoping import labelled_get, public_id_of
+from concord.registry.models import MemberState
+
+
+def party_of(who: Any) -> Party | None:
+    if not getattr(who, "is_authenticated", False):
+        return None
+    party = getattr(who, "party", None)
+    return party if isinstance(party, Party) else None
+
+
+def state_of(who: Any) -> MemberState | None:
+    """The member state a delegation's user speaks for; None for the secretariat, the system
+    and a signed-out visitor."""
+    party = party_of(who)
+    if party is None or party.kind != PartyKind.STATE:
+        return None
+    return MemberState.objects.filter(party=party).first()
+
+
+def addressed_q(party: Party | None) -> Q:
+    """The requests a state's delegation is asked to answer: addressed to all or to it by
+    name, and not its own."""
+    if party is None or party.kind != PartyKind.STATE:
+        return Q(pk__in=[])
+    return (Q(addressed_to_all=True) | Q(addressed_states__party=party)) & ~Q(
+        requesting_state__party=party)
+
+
+def request_list(*, viewer: Viewer, filters: RequestFilters | None = None
+                 ) -> QuerySet[AssistanceRequest]:
+    filters = filters or RequestFilters()
+    requests: QuerySet[AssistanceRequest] = (AssistanceRequest.objects.visible_to(viewer)
+                                              .select_related("requesting_state"))
+    if filters.q:
+        requests = requests.filter(Q(title_ru__icontains=filters.q)
+                                   | Q(title_en__icontains=filters.q)
+                                   | Q(reference__icontains=filters.q)
+                                   | Q(beneficiary_ru__icontains=filters.q)
+                                   | Q(beneficiary_en__icontains=filters.q))
+    if filters.status:
+        requests = requests.filter(status__in=filters.status)
+    if filters.kind:
+        requests = requests.filter(kind__in=filters.kind)
+    if filters.urgency:
+        requests = requests.filter(urgency__in=filters.urgency)
+    if filters.state:
+        requests = requests.filter(requesting_state__iso_alpha2=filters.state)
+    requests = with_totals(requests, viewer=viewer)
+    if filters.overdue:
+        requests = requests.filter(Q(overdue_since__isnull=False)).exclude(
+            status__in=(AssistanceRequest.Status.DRAFT, AssistanceRequest.Status.WITHDRAWN))
+    return requests.order_by(*order_by(filters.sort, REQUEST_SORTS))
+
+
+def request_get(*, viewer: Viewer, public_id: Any) -> AssistanceRequest:
+    key = public_id_of(AssistanceRequest, public_id)
+    queryset = (AssistanceRequest.objects.select_related("requesting_state", "originator")
+                .prefetch_related("phases", "addressed_states"))
+    request: AssistanceRequest = labelled_get(queryset, viewer=viewer, public_id=key)
+    return request
+
+
+def pledge_list(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Pledge]:
+    lines = PledgeLine.objects.select_related("line").order_by("line__number", "pk")
+    return (visible_pledges(viewer).filter(request=request)
+            .select_related("state", "originator")
+            .prefetch_related(Prefetch("lines", queryset=lines), "releasable_to")
+            .order_by("state__name_ru", "pk"))
+
+
+def pledge_get(*, viewer: Viewer, public_id: Any) -> Pledge:
+    key = public_id_of(Pledge, public_id)
+    queryset = Pledge.objects.select_related("request", "state", "request__requesting_state")
+    pledge: Pledge = labelled_get(queryset, viewer=viewer, public_id=key)
+    return pledge
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    # A malformed id names nothing: missing, like a well-formed one no record has.
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def pledge_line_get(*, viewer: Viewer, public_id: Any) -> PledgeLine:
+    """A pledge line, found only when its pledge is readable by the viewer."""
+    key = _uuid(public_id)
+    found = None if key is None else (
+        PledgeLine.objects.filter(public_id=key, pledge__in=visible_pledges(viewer))
+        .select_related("pledge__state", "pledge__request__requesting_state", "line").first())
+    if found is None:
+        raise NotFound(str(PledgeLine._meta.verbose_name).capitalize() + " not found.")
+    return found
+
+
+def delivery_list(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Delivery]:
+    return (Delivery.objects.filter(request=request, pledge__in=visible_pledges(viewer))
+            .select_related("pledge__state")
+            .prefetch_related("items__pledge_line__line")
+            .order_by("shipped_on", "pk"))
+
+
+def delivery_get(*, viewer: Viewer, public_id: Any) -> Delivery:
+    key = _uuid(public_id)
+    found = None if key is None else (
+        Delivery.objects.filter(public_id=key, pledge__in=visible_pledges(viewer))
+        .select_related("pledge__state", "pledge__request__requesting_state").first())
+    if found is None:
+        raise NotFound(str(Delivery._meta.verbose_name).capitalize() + " not found.")
+    return found
+
+
+def pledge_lines_of_state(*, viewer: Viewer, state: MemberState) -> QuerySet[PledgeLine]:
+    """Every pledge line of `state` the viewer may read, with its due day and request."""
+    return (PledgeLine.objects.filter(pledge__in=visible_pledges(viewer).filter(state=state))
+            .select_related("pledge__request__requesting_state", "line")
+            .annotate(due=due_day())
+            .order_by("-pledge__request__created_at", "line__number", "pk"))
+
+
+def overdue_pledge_lines(*, viewer: Viewer, state: MemberState | None = None,
+                         on: date | None = None) -> QuerySet[PledgeLine]:
+    """Pledge lines past their due day, neither cancelled, declined nor wholly delivered."""
+    pledges = visible_pledges(viewer)
+    if state is not None:
+        pledges = pledges.filter(state=state)
+    return (PledgeLine.objects.filter(pledge__in=pledges)
+            .annotate(due=due_day()).filter(due__lt=on or clock.today())
+            .exclude(stage=PledgeLine.Stage.CANCELLED)
+            .exclude(response=PledgeLine.Response.DECLINED)
+            .filter(delivered__lt=F("quantity"))
+            .select_related("pledge__state", "pledge__request__requesting_state", "line")
+            .order_by("due", "pk"))
+
+
+def requests_open_to(*, viewer: Viewer, party: Party | None) -> QuerySet[AssistanceRequest]:
+    """Requests open for offers that are addressed to the viewer's state."""
+    return (AssistanceRequest.objects.visible_to(viewer)
+            .filter(addressed_q(party), status=AssistanceRequest.Status.OPEN)
+            .select_related("requesting_state").distinct().order_by("closes_on", "pk"))
+
+
+def requests_to_manage(*, viewer: Viewer) -> QuerySet[AssistanceRequest]:
+    """What waits for the secretariat: submitted requests to open, open ones whose window has
+    passed."""
+    today = clock.today()
+    return (AssistanceRequest.objects.visible_to(viewer)
+            .filter(Q(status=AssistanceRequest.Status.SUBMITTED)
+                    | Q(status=AssistanceRequest.Status.OPEN, closes_on__lt=today))
+            .select_related("requesting_state").order_by("closes_on", "pk"))
+
+
+def request_lines(*, request: AssistanceRequest) -> QuerySet[RequestLine]:
+    return request.lines.select_related("phase").order_by("number")
