@@ -20,6 +20,7 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 
 BENCHMARKS = ("council_lists", "serve_load", "writes_during_import", "label_scope",
               "monitoring_import", "monitoring_situation", "crisis_case")
+BENCHMARKS = (*BENCHMARKS, "forces_readiness")  # type: ignore[assignment]
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -45,6 +46,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--writers", type=int, default=3,
                         help="API writers of writes_during_import, one write each per 100 ms "
                              "(default: %(default)s)")
+    parser.add_argument("--units", type=int, default=10_000,
+                        help="contributed units for forces_readiness (default: %(default)s)")
     parser.add_argument("--only", action="append", choices=BENCHMARKS, metavar="NAME",
                         help="run only this benchmark (repeatable): " + ", ".join(BENCHMARKS))
     return parser.parse_args(argv)
@@ -142,6 +145,11 @@ def main(argv: list[str]) -> int:
         if "crisis_case" in chosen:
             status |= crisis_case.run(records=options.records, repeat=options.repeat,
                                       seed=options.seed)
+        if "forces_readiness" in chosen:
+            from bench import forces_readiness
+
+            status |= forces_readiness.run(units=options.units, repeat=options.repeat,
+                                           seed=options.seed)
         return status
 
 

@@ -44,6 +44,10 @@ from concord.council.models import (
     Session,
 )
 from concord.council.tests.factories import ALL_CONCUR, positions
+from concord.forces.services import contributions as forces_contributions
+from concord.forces.services import formations as forces_formations
+from concord.forces.services import readiness as forces_readiness
+from concord.forces.services import units as forces_units
 from concord.monitoring import services as monitoring
 from concord.monitoring.models import Alert, AlertLevel, Incident, Indicator, SituationReport
 from concord.registry.tests.factories import Organization, organization
@@ -276,7 +280,40 @@ def planted(personas: Any) -> Planted:
     kazakh = make_user("delegate_kz", Party.objects.get(pk=org.states["KZ"].party_id),
                        Classification.CONFIDENTIAL, Role.DELEGATE)
     _assistance(found, org, officer, russia, kazakh)
+    _forces(found, org, personas, hidden)
     return found
+
+
+def _forces(planted: Planted, org: Organization, personas: Any, hidden: dict[str, Any]) -> None:
+    """A formation and a Russian unit each readable and hidden, a contribution of each kind
+    between the readable ones, and the unit's strength and readiness shown and withheld."""
+    russia = org.states["RU"]
+    for marker, label in (("READABLE-formation", MEMBERS), ("HIDDEN-MARKER-formation", hidden)):
+        planted.plant("formation", forces_formations.formation_create(
+            actor=SYSTEM, code=marker.lower(), originator=personas.secretariat,
+            kind="rapid_reaction", name_ru=marker, name_en=marker, **label), marker)
+    units = {}
+    for marker, label in (("READABLE-unit", MEMBERS), ("HIDDEN-MARKER-unit", hidden)):
+        units[marker] = planted.plant("unit", forces_units.unit_create(
+            actor=SYSTEM, state=russia, name_ru=marker, name_en=marker, unit_type="airborne",
+            echelon=18, symbol_code="10031000181211000001", **label), marker)
+    unit, formation = units["READABLE-unit"], planted.pools["formation"][0]
+    for marker, label in (("READABLE-strength", MEMBERS), ("HIDDEN-MARKER-strength", hidden)):
+        planted.plant("strength", forces_units.strength_record(
+            actor=SYSTEM, unit=unit, as_of=clock.today(), personnel_on_hand=500, note=marker,
+            **label), marker)
+    for marker, label in (("READABLE-contribution", MEMBERS),
+                          ("HIDDEN-MARKER-contribution", hidden)):
+        planted.plant("contribution", forces_contributions.contribution_earmark(
+            actor=SYSTEM, formation=formation, unit=unit, note=marker,
+            period_from=date(2020, 1, 1) if marker.startswith("READABLE") else date(2010, 1, 1),
+            period_to=None if marker.startswith("READABLE") else date(2015, 1, 1), **label),
+            marker)
+    for days, marker, label in ((2, "READABLE-readiness", MEMBERS),
+                                (1, "HIDDEN-MARKER-readiness", hidden)):
+        planted.plant("readiness", forces_readiness.readiness_record(
+            actor=SYSTEM, unit=unit, reported_on=clock.today() - timedelta(days=days),
+            training=3, caveats=marker, **label), marker)
 
 
 # --- The walk ----------------------------------------------------------------------------------
@@ -286,6 +323,9 @@ POOL_BY_PARAMETER = {"session_id": "session", "document_id": "document",
                      "instruction_id": "instruction", "incident_id": "incident",
                      "alert_id": "alert", "indicator_id": "indicator",
                      "request_id": "assistance_request", "pledge_id": "pledge"}
+POOL_BY_PARAMETER.update(formation_id="formation", unit_id="unit")
+FORCES_POOLS = (("forces:formation-", "formation"), ("forces:contribution-", "contribution"),
+                ("forces:unit-", "unit"))
 COUNCIL_POOLS = (("council:report-generate", "session"),
                  ("council:report-", "implementation_report"),
                  ("council:instruction-detail", "instruction"),
@@ -313,6 +353,9 @@ QUERIES: dict[str, tuple[str, ...]] = {
     "monitoring:incident-list": ("", "?format=acled", "?format=xlsx", "?format=geojson",
                                  "?format=acled&days=3650", "?format=geojson&days=3650"),
     "monitoring:situation": ("", "?days=3650"),
+    **{f"forces:{name}": TABLES for name in ("formation-list", "unit-list",
+                                             "formation-detail")},
+    "forces:readiness-list": (*TABLES, "?history=1", "?history=1&format=xlsx"),
     "api:situation_summary": ("", "?days=3650"),
     "monitoring:report-detail": ("", "?format=docx", "?format=pdf"),
     "monitoring:alert-list": ("", "?active=false"),
@@ -342,6 +385,9 @@ def _pool(route: Route, name: str) -> str | None:
     if name == "public_id" and route.key.startswith("assistance:"):
         return "pledge" if route.key in ("assistance:pledge-detail", "assistance:pledge-ship") \
             else "assistance_request"
+    if name == "public_id" and route.key.startswith("forces:"):
+        return next((pool for prefix, pool in FORCES_POOLS if route.key.startswith(prefix)),
+                    None)
     return None
 
 

@@ -292,6 +292,36 @@ SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": "00000000-0000-4000-8
 SAMPLES_BY_URL["assistance:request-move"] = {"public_id": "00000000-0000-4000-8000-000000000000",
                                              "action": "submit"}
 SAMPLES_BY_URL["assistance:state-pledges"] = {"code": "KG"}
+# The forces: formations, units, contributions and readiness. The URL walk loads no forces, so
+# a record's page is missing (404) for whoever may open it; the delegations keep their units,
+# the Joint Staff the formations and transfers of authority.
+_ANY_UUID = "00000000-0000-4000-8000-000000000000"
+_DELEGATIONS = (302, 404, 404, 403)  # the sample record is missing; the officer is refused
+_JOINT_STAFF = (302, 403, 403, 403)
+EXPECTED.update({
+    "forces:formation-list": SIGNED_IN, "forces:formation-create": _JOINT_STAFF,
+    "forces:formation-detail": (302, 404, 404, 404), "forces:formation-edit": _JOINT_STAFF,
+    "forces:contribution-detail": (302, 404, 404, 404),
+    "forces:contribution-advance": _DELEGATIONS, "forces:contribution-transfer": _JOINT_STAFF,
+    "forces:contribution-return": _JOINT_STAFF,
+    "forces:unit-list": SIGNED_IN, "forces:unit-tree": SIGNED_IN,
+    "forces:unit-create": (302, 200, 200, 403),  # a delegation registers its state's units
+    "forces:unit-detail": (302, 404, 404, 404), "forces:unit-readiness": _DELEGATIONS,
+    "forces:unit-strength": _DELEGATIONS, "forces:unit-earmark": _DELEGATIONS,
+    "forces:unit-edit": _DELEGATIONS,
+    "forces:map": SIGNED_IN, "forces:unit-geojson": SIGNED_IN,
+    "forces:readiness-list": SIGNED_IN,
+    "api:formations": PUBLIC, "api:formation": (404, 404, 404, 404),
+    "api:formation_contributions": (404, 404, 404, 404),
+    "api:units": PUBLIC, "api:unit": (404, 404, 404, 404),
+    "api:readiness": PUBLIC,
+    "api:readiness_report": PUBLIC,  # the list's address; reporting is a POST
+})
+SAMPLES.update(formation_id=_ANY_UUID, unit_id=_ANY_UUID)
+SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": _ANY_UUID} for name in (
+    "formation-detail", "formation-edit", "contribution-detail", "contribution-advance",
+    "contribution-transfer", "contribution-return", "unit-detail", "unit-readiness",
+    "unit-strength", "unit-earmark", "unit-edit")})
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",
            "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017",

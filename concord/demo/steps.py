@@ -10,6 +10,7 @@ from django.db import transaction
 from concord.demo.assistance import load_assistance
 from concord.demo.council import load_council
 from concord.demo.crisis import load_crisis
+from concord.demo.forces import load_forces
 from concord.demo.monitoring import load_monitoring
 from concord.demo.organization import LoadReport, load
 
@@ -17,6 +18,7 @@ from concord.demo.organization import LoadReport, load
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
 STEPS: list[Callable[[], dict[str, int]]] = [load_monitoring, load_council, load_assistance,
                                             load_crisis]
+STEPS.append(load_forces)
 
 
 @transaction.atomic

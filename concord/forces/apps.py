@@ -8,3 +8,10 @@ class ForcesConfig(AppConfig):
     name = "concord.forces"
     label = "forces"
     verbose_name = _("Forces")
+
+    def ready(self) -> None:
+        # Formations, units, contributions and readiness.
+        from concord.core import shell
+        from concord.forces.shell import SHELL
+
+        shell.register(self.label, SHELL)

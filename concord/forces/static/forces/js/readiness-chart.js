@@ -1,0 +1,34 @@
+/* Units by readiness level as stacked bars (Chart.js): one bar per state or per formation. */
+(function () {
+  "use strict";
+
+  var COLOURS = { 4: "#146c43", 3: "#0a58ca", 2: "#ffc107", 1: "#b02a37" };
+  var UNKNOWN = "#adb5bd";
+
+  function draw(canvas) {
+    if (!window.Chart) return;
+    var source = document.getElementById(canvas.getAttribute("data-readiness-chart"));
+    if (!source) return;
+    var chart = JSON.parse(source.textContent);
+    var datasets = chart.series.map(function (series) {
+      return { label: series.label, data: series.values, backgroundColor: COLOURS[series.level] };
+    });
+    datasets.push({ label: canvas.getAttribute("data-unknown-label"), data: chart.unknown,
+                    backgroundColor: UNKNOWN });
+    new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: chart.labels, datasets: datasets },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true,
+                                              ticks: { precision: 0 } } },
+        plugins: { legend: { position: "bottom" } }
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("canvas[data-readiness-chart]").forEach(draw);
+  });
+})();
