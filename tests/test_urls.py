@@ -322,6 +322,28 @@ SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": _ANY_UUID} for name in (
     "formation-detail", "formation-edit", "contribution-detail", "contribution-advance",
     "contribution-transfer", "contribution-return", "unit-detail", "unit-readiness",
     "unit-strength", "unit-earmark", "unit-edit")})
+# The crisis cases: signed-in users read them; a case no one has is missing (404); the crisis
+# centre and the secretariat open and run them, with buttons that only POST.
+_CRISIS_CASE = (302, 404, 404, 404)
+_CRISIS_POST = (405, 405, 405, 405)
+EXPECTED.update({
+    "crisis:case-list": SIGNED_IN, "crisis:case-open": OFFICERS, "crisis:facts": SIGNED_IN,
+    "crisis:case-detail": _CRISIS_CASE, "crisis:case-timeline": _CRISIS_CASE,
+    "crisis:case-log-export": _CRISIS_CASE, "crisis:case-sitrep": _CRISIS_CASE,
+    "crisis:case-envelope": _CRISIS_CASE, "crisis:case-advance": _CRISIS_POST,
+    "crisis:case-fact": _CRISIS_POST, "crisis:case-log-add": _CRISIS_POST,
+    "crisis:case-log-promote": _CRISIS_POST,
+    "api:cases": PUBLIC, "api:case_read": (404, 404, 404, 404),
+    "api:case_advance": (405, 405, 405, 405), "api:case_log": (404, 404, 404, 404),
+    "api:case_tasks": (404, 404, 404, 404), "api:case_facts": (404, 404, 404, 404),
+    "api:case_open": PUBLIC, "api:case_log_add": (404, 404, 404, 404),  # the GET beside each
+})
+SAMPLES.update(case_id=_ANY_UUID)
+SAMPLES_BY_URL.update({f"crisis:{name}": {"public_id": _ANY_UUID} for name in (
+    "case-detail", "case-timeline", "case-sitrep", "case-envelope", "case-advance", "case-fact",
+    "case-log-add")})
+SAMPLES_BY_URL["crisis:case-log-export"] = {"public_id": _ANY_UUID, "fmt": "pdf"}
+SAMPLES_BY_URL["crisis:case-log-promote"] = {"public_id": _ANY_UUID, "pk": "1"}
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",
            "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017",

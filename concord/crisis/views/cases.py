@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +29,7 @@ PAGE_SIZE = 25
 LOG_PAGE_SIZE = 50
 
 
+@login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     filters = case_filters(request.GET).or_warn(request)
     cases = read.case_list(viewer=request.user, filters=filters)
@@ -60,6 +62,7 @@ def case_open(request: HttpRequest) -> HttpResponse:
         success_message=_("The case was opened."), template="crisis/case_form.html")
 
 
+@login_required
 def case_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     case = read.case_get(viewer=request.user, public_id=public_id)
     filters = log_filters(request.GET).or_warn(request)
@@ -79,6 +82,7 @@ def case_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return render_page(request, "crisis/case_detail.html", context, partial="log")
 
 
+@login_required
 def case_timeline(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     case = read.case_get(viewer=request.user, public_id=public_id)
     lanes, withheld, older = log_read.timeline(viewer=request.user, case=case)
@@ -128,6 +132,7 @@ def log_promote(request: HttpRequest, public_id: uuid.UUID, pk: int) -> HttpResp
     return redirect(case.get_absolute_url())
 
 
+@login_required
 def facts_compared(request: HttpRequest) -> HttpResponse:
     return render(request, "crisis/facts.html",
                   {"compared": read.facts_compared(viewer=request.user)})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,7 @@ def _name(request: HttpRequest) -> str:
     return full or user.get_username()
 
 
+@login_required
 def log_export(request: HttpRequest, public_id: uuid.UUID, fmt: str) -> HttpResponse:
     if fmt not in {"csv", "xlsx", *PAPER}:
         raise Http404(_("No such format."))
@@ -70,11 +72,13 @@ def _sitrep(request: HttpRequest, public_id: uuid.UUID) -> tuple[object, bytes]:
     return case, content
 
 
+@login_required
 def sitrep(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     _case, content = _sitrep(request, public_id)
     return HttpResponse(content, content_type="application/xml")
 
 
+@login_required
 def envelope(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     case = read.case_get(viewer=request.user, public_id=public_id)
     _found, content = _sitrep(request, public_id)
