@@ -33,6 +33,11 @@ SENTENCES: dict[str, Promise] = {
     "council.document.decide": _("Decision adopted: %(record)s"),
     "council.document.sign": _("Decision signed: %(record)s"),
     "council.instruction.add": _("Instruction given: %(record)s"),
+    "assistance.request.submit": _("Request for assistance submitted: %(record)s"),
+    "assistance.request.open": _("Request for assistance opened to offers: %(record)s"),
+    "assistance.pledge.make": _("Pledge made: %(record)s"),
+    "forces.contribution.advance": _("Contingent moved on: %(record)s"),
+    "forces.authority.transfer": _("Authority transferred: %(record)s"),
 }
 OTHERWISE = _("%(record)s (%(stream)s)")
 PHASE_CHANGED = _("Phase changed to “%(phase)s”.")

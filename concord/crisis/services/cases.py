@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from concord.accounts.models import User
+from concord.assistance.models import AssistanceRequest
 from concord.core import clock
 from concord.core.actors import Actor, SystemActor, person, user_id
 from concord.core.audit import audit_record
@@ -27,6 +28,7 @@ from concord.crisis import phases
 from concord.crisis.models import Case, CaseLink, ClockFact, DutyPosition, PhaseChange
 from concord.monitoring.geography import REGION_BY_CODE
 from concord.monitoring.models import Alert
+from concord.monitoring.selectors import alert_incidents
 from concord.monitoring.taxonomy import Category
 from concord.registry.models import Body
 
@@ -126,9 +128,15 @@ def case_open(
     return case
 
 
-def _states_of_region(region: str) -> list[Party]:
-    known = REGION_BY_CODE.get(region)
-    codes = list(known.countries) if known is not None else [region]
+def _states_of_alert(actor: Actor, alert: Alert) -> list[Party]:
+    """The member states of the alert's region; for an indicator watching everywhere, the
+    states where the incidents it counted happened."""
+    known = REGION_BY_CODE.get(alert.indicator.region)
+    if known is not None:
+        codes = set(known.countries)
+    else:
+        counted = alert_incidents(viewer=person(actor), alert=alert)
+        codes = set(counted.values_list("country", flat=True))
     return list(Party.objects.filter(code__in=codes, kind=PartyKind.STATE))
 
 
@@ -140,7 +148,7 @@ def case_open_from_alert(*, actor: Actor, alert: Alert, title: str = "",
     """A case opened from an alert: labelled as the alert, of the kind its indicator watches,
     in the member states of its region unless others are named."""
     indicator = alert.indicator
-    states = list(affected_states) or _states_of_region(indicator.region)
+    states = list(affected_states) or _states_of_alert(actor, alert)
     return case_open(
         actor=actor, title=title or str(indicator.name),
         type=TYPE_OF_CATEGORY.get(indicator.category, Case.Type.AGGRESSION),
@@ -150,6 +158,20 @@ def case_open_from_alert(*, actor: Actor, alert: Alert, title: str = "",
         releasable_to=list(alert.releasable_to.all()), opened_from=Case.Source.ALERT,
         sources=[alert], latitude=latitude, longitude=longitude, radius_km=radius_km,
         public_id=public_id)
+
+
+@transaction.atomic
+def case_open_from_request(*, actor: Actor, request: AssistanceRequest, title: str = "",
+                           type: str = Case.Type.NATURAL,
+                           severity: str = Case.Severity.SEVERE) -> Case:
+    """A case opened from a request for assistance: labelled as the request, for its
+    requesting state; the request's pledges are then written to the case's log."""
+    return case_open(
+        actor=actor, title=title or str(request.title), type=type, severity=severity,
+        affected_states=[request.requesting_state.party], classification=request.classification,
+        originator=request.originator, release_to_all_members=request.release_to_all_members,
+        releasable_to=list(request.releasable_to.all()), opened_from=Case.Source.REQUEST,
+        sources=[request])
 
 
 @transaction.atomic

@@ -86,19 +86,42 @@ def _entry_text(target: models.Model | None, detail: str) -> str:
     return str(named if named is not None else target)
 
 
+# The relations by which a record belongs to another: a pledge answers its request, so that the
+# pledges made on a request linked to a case are written to the case's log too.
+PARENT_FIELDS = ("request",)
+
+
+def _named(record: models.Model) -> tuple[str, str]:
+    return record._meta.label_lower, str(getattr(record, "public_id", None) or record.pk)
+
+
+def _keys(entry: AuditEntry, target: models.Model | None) -> Q:
+    keys = Q(target_type=entry.target_type, target_id=entry.target_id)
+    for field in PARENT_FIELDS:
+        parent = getattr(target, field, None) if target is not None else None
+        if isinstance(parent, models.Model):
+            parent_type, parent_id = _named(parent)
+            keys |= Q(target_type=parent_type, target_id=parent_id)
+    return keys
+
+
 def log_from_audit(entry: AuditEntry, target: models.Model | None) -> None:
-    """The audit listener: one log entry per open case the audited target is linked to."""
+    """The audit listener: one log entry per open case the audited target (or the record it
+    answers) is linked to."""
     if entry.outcome != AuditEntry.Outcome.SUCCESS or entry.action in OWN_ACTIONS:
         return
     if not entry.target_type or entry.action.endswith(".read"):
         return
     # A closed case logs nothing more of its records; its own closing is its last entry.
-    links = list(CaseLink.objects.filter(
-        target_type=entry.target_type, target_id=entry.target_id)
-        .exclude(Q(case__phase=Case.Phase.CLOSED) & ~Q(target_type=Case._meta.label_lower))
-        .values_list("case_id", "case__classification", "case__originator_id",
-                     "case__release_to_all_members"))
+    links = (CaseLink.objects.filter(_keys(entry, target))
+             .exclude(Q(case__phase=Case.Phase.CLOSED) & ~Q(target_type=Case._meta.label_lower))
+             .values_list("case_id", "case__classification", "case__originator_id",
+                          "case__release_to_all_members"))
+    written: set[int] = set()
     for case_id, *case_row in links:
+        if case_id in written:
+            continue
+        written.add(case_id)
         label = (_target_label(target) if isinstance(target, LabelledModel)
                  else _case_label(case_id, tuple(case_row)))
         _write(case_id=case_id, entry=entry, label=label,
