@@ -84,6 +84,14 @@ def _postgresql_database(server_url: str) -> Iterator[str]:
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
 
 
+def _crisis_case(chosen: set[str], options: argparse.Namespace) -> int:
+    if "crisis_case" not in chosen:
+        return 0
+    from bench import crisis_case
+
+    return crisis_case.run(records=options.records, repeat=options.repeat, seed=options.seed)
+
+
 def main(argv: list[str]) -> int:
     options = _arguments(argv)
     # The test settings, with the database task queue a served Concord uses (bench/settings.py).
@@ -110,7 +118,6 @@ def main(argv: list[str]) -> int:
         call_command("migrate", verbosity=0, interactive=False)
         from bench import (
             council_lists,
-            crisis_case,
             label_scope,
             monitoring_import,
             monitoring_situation,
@@ -142,9 +149,7 @@ def main(argv: list[str]) -> int:
         if "monitoring_situation" in chosen:
             status |= monitoring_situation.run(records=options.incidents,
                                                repeat=options.repeat, seed=options.seed)
-        if "crisis_case" in chosen:
-            status |= crisis_case.run(records=options.records, repeat=options.repeat,
-                                      seed=options.seed)
+        status |= _crisis_case(chosen, options)
         if "forces_readiness" in chosen:
             from bench import forces_readiness
 

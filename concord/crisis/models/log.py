@@ -4,6 +4,7 @@ An entry carries its own label, so that the log is read at every label."""
 
 from __future__ import annotations
 
+import uuid
 from typing import ClassVar
 
 from django.conf import settings
@@ -24,6 +25,7 @@ class Stream(models.TextChoices):
 
 
 class LogEntry(LabelledModel):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="log")
     at = models.DateTimeField(_("time"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
