@@ -21,7 +21,7 @@ BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
 BENCHMARKS: tuple[str, ...] = (
     "council_lists", "serve_load", "writes_during_import", "label_scope", "monitoring_import",
     "monitoring_situation", "press_public", "forces_readiness", "forces_operations",
-    "assistance_allocation", "assistance_pages")
+    "assistance_allocation", "assistance_pages", "crisis_case")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -99,6 +99,7 @@ def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
         assistance_allocation,
         assistance_pages,
         council_lists,
+        crisis_case,
         forces_operations,
         forces_readiness,
         label_scope,
@@ -131,6 +132,8 @@ def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
                                                                      seed=o.seed),
         "assistance_pages": lambda o: assistance_pages.run(requests=o.requests,
                                                            repeat=o.repeat),
+        "crisis_case": lambda o: crisis_case.run(records=o.records, repeat=o.repeat,
+                                                 seed=o.seed),
     }
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "concord.assistance",
     "concord.forces",
     "concord.press",
+    "concord.crisis",
     "concord.portal",
     "concord.demo",
 ]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("assistance/", include("concord.assistance.urls")),
     path("forces/", include("concord.forces.urls")),
     path("press/", include("concord.press.urls")),
+    path("crisis/", include("concord.crisis.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]

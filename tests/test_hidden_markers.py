@@ -45,6 +45,8 @@ from concord.council.models import (
     Session,
 )
 from concord.council.tests.factories import ALL_CONCUR, positions
+from concord.crisis.services import cases as crisis_cases
+from concord.crisis.services import log as crisis_log
 from concord.forces.services import contributions as forces_contributions
 from concord.forces.services import exercises, lessons, operations
 from concord.forces.services import formations as forces_formations
@@ -291,6 +293,7 @@ def planted(personas: Any) -> Planted:
                        Classification.CONFIDENTIAL, Role.DELEGATE)
     _assistance(found, org, officer, russia, kazakh)
     _joint_operations(found, personas)
+    _crisis(found, personas, officer, hidden)
     return found
 
 
@@ -310,6 +313,20 @@ def _publication(press_officer: Any, marker: str) -> Publication:
     return press.publication_draft(
         actor=press_officer, pub_type=Publication.Type.NEWS,
         texts={"ru": Wording(title=marker, body=marker), "en": Wording(title=marker, body=marker)})
+
+
+def _crisis(planted: Planted, personas: Any, officer: Any, hidden: dict[str, Any]) -> None:
+    """A crisis case readable and one hidden, and in the readable one's log an entry hidden."""
+    for marker, label in (("READABLE-crisis-case", MEMBERS), ("HIDDEN-MARKER-crisis-case", hidden)):
+        planted.plant("crisis_case", crisis_cases.case_open(
+            actor=officer, title=marker, type="natural", severity="severe",
+            affected_states=[personas.state_a], originator=personas.secretariat, **label), marker)
+    case = planted.pools["crisis_case"][0]
+    for marker, label in (("READABLE-crisis-log-entry", MEMBERS),
+                          ("HIDDEN-MARKER-crisis-log-entry", hidden)):
+        planted.plant("crisis_log_entry", crisis_log.log_add(
+            actor=officer, case=case, text=marker, originator=personas.secretariat, **label),
+            marker)
 
 
 def _forces(planted: Planted, org: Organization, personas: Any, hidden: dict[str, Any]) -> None:
@@ -424,6 +441,7 @@ POOL_BY_PARAMETER = {"session_id": "session", "document_id": "document",
                      "request_id": "assistance_request", "pledge_id": "pledge",
                      "operation_id": "operation", "publication_id": "operation_publication"}
 POOL_BY_PARAMETER.update(formation_id="formation", unit_id="unit")
+POOL_BY_PARAMETER.update(case_id="crisis_case")
 FORCES_POOLS = (("forces:formation-", "formation"), ("forces:contribution-", "contribution"),
                 ("forces:unit-", "unit"))
 COUNCIL_POOLS = (("council:report-generate", "session"),
@@ -445,6 +463,7 @@ FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": 
                     "press:feed", "press:feed-type", "press:public-text", "api:publication",
                     "press:publication-write", "press:publication-correct")},
                 "assistance:state-pledges": {"code": "RU"},
+                "crisis:case-log-export": {"fmt": "csv"},
                 **{f"assistance:{name}": {"public_id": ZERO} for name in (
                     "pledge-line-commit", "pledge-line-revise", "pledge-line-cancel",
                     "pledge-line-respond", "pledge-delivery-receive", "pledge-delivery-accept")}}
@@ -511,6 +530,8 @@ def _pool(route: Route, name: str) -> str | None:
     if name == "public_id" and route.key.startswith("assistance:"):
         return "pledge" if route.key in ("assistance:pledge-detail", "assistance:pledge-ship") \
             else "assistance_request"
+    if name == "public_id" and route.key.startswith("crisis:"):
+        return "crisis_case"
     return None
 
 

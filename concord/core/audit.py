@@ -138,6 +138,26 @@ def _label_of(target: models.Model | None) -> tuple[int, str, str]:
     return int(target.classification), target.originator.code, releasable
 
 
+# Called with each entry appended and its target, inside the appending transaction: what a
+# listener writes commits or rolls back with the entry and the change it records, and a
+# listener that fails rolls them back too. Apps above core register here from `ready()`; the
+# kernel names none of them.
+AuditListener = Callable[[AuditEntry, models.Model | None], None]
+_listeners: list[AuditListener] = []
+
+
+def audit_listen(listener: AuditListener) -> Callable[[], None]:
+    """Registers `listener` once; the function returned removes it again."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+    def remove() -> None:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+    return remove
+
+
 def audit_record(
     *,
     actor: Actor | Viewer,
@@ -189,6 +209,8 @@ def audit_record(
         AuditHead.objects.filter(pk=1).update(
             seq=entry.seq, hash=entry.hash, mac=head_mac(key, entry.seq, entry.hash)
         )
+        for listener in tuple(_listeners):
+            listener(entry, target)
     return entry
 
 

@@ -337,3 +337,13 @@ def label_errors(*, actor: Actor, classification: int, originator: Party | None,
         for field, messages in found.items():
             errors.setdefault(field, []).extend(messages)
     return errors
+
+
+# --- What a viewer is told is withheld ---------------------------------------------------------
+
+
+def withheld_count(model: type[LabelledModel], *, viewer: Any, **lookup: Any) -> int:
+    """How many records matching `lookup` the viewer may not read: a log shown at every label
+    says "n withheld" in their place, and nothing else of them."""
+    everything = model.objects.unscoped(reason="counting withheld records").filter(**lookup)
+    return everything.count() - model.objects.visible_to(viewer).filter(**lookup).count()

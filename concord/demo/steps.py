@@ -10,6 +10,7 @@ from django.db import transaction
 from concord.demo.assistance import load_assistance
 from concord.demo.assistance_allocation import load_assistance_allocation
 from concord.demo.council import load_council
+from concord.demo.crisis import load_crisis
 from concord.demo.exercises import load_exercises
 from concord.demo.forces import load_forces
 from concord.demo.forces_operations import load_operations
@@ -21,7 +22,7 @@ from concord.demo.press import load_press
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
 STEPS: list[Callable[[], dict[str, int]]] = [
     load_monitoring, load_council, load_press, load_forces, load_exercises, load_operations,
-    load_assistance, load_assistance_allocation]
+    load_assistance, load_assistance_allocation, load_crisis]
 
 
 @transaction.atomic

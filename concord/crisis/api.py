@@ -1,0 +1,96 @@
+# No `from __future__ import annotations`: django-ninja resolves the annotations of @paginate'd
+# endpoints at request time (see concord/registry/api.py).
+
+from uuid import UUID
+
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from concord.core.pagination import LazyPage, lazily
+from concord.crisis.filters import case_filters
+from concord.crisis.models import Case, LogEntry, Task
+from concord.crisis.schemas import (
+    AdvanceIn,
+    CaseFilterIn,
+    CaseIn,
+    CaseOut,
+    FactOut,
+    LogEntryIn,
+    LogEntryOut,
+    LogOut,
+    TaskOut,
+)
+from concord.crisis.selectors import cases as read
+from concord.crisis.selectors import log as log_read
+from concord.crisis.selectors.cases import Fact
+from concord.crisis.services import cases as services
+from concord.crisis.services import log as log_services
+
+router = Router(tags=["crisis"])
+
+
+@router.get("/cases", response=list[CaseOut], summary="Crisis cases, by type, phase and severity")
+@paginate(LimitOffsetPagination)
+def cases(request: HttpRequest, filters: Query[CaseFilterIn]) -> LazyPage[Case]:
+    found = read.case_list(viewer=request.user,
+                           filters=case_filters(filters.dict()).or_refuse())
+    return lazily(found)
+
+
+@router.post("/cases", response={201: CaseOut}, auth=django_auth,
+             summary="Open a crisis case by hand")
+def case_open(request: HttpRequest, payload: CaseIn) -> Status[Case]:
+    states = read.parties_named(codes=payload.affected_states, field="body.affected_states")
+    parties = read.parties_named(codes=payload.releasable_to, field="body.releasable_to")
+    case = services.case_open(
+        actor=request.user, title=payload.title, type=payload.type, severity=payload.severity,
+        affected_states=states, legal_basis=payload.legal_basis, latitude=payload.latitude,
+        longitude=payload.longitude, radius_km=payload.radius_km,
+        classification=payload.classification,
+        release_to_all_members=payload.release_to_all_members, releasable_to=parties)
+    return Status(201, case)
+
+
+@router.get("/cases/{case_id}", response=CaseOut, summary="A crisis case")
+def case_read(request: HttpRequest, case_id: UUID) -> Case:
+    return read.case_get(viewer=request.user, public_id=case_id)
+
+
+@router.post("/cases/{case_id}/phase", response=CaseOut, auth=django_auth,
+             summary="Move a case to its next phase, or close it")
+def case_advance(request: HttpRequest, case_id: UUID, payload: AdvanceIn) -> Case:
+    case = read.case_get(viewer=request.user, public_id=case_id)
+    return services.case_advance(actor=request.user, case=case, to_phase=payload.to_phase,
+                                 note=payload.note)
+
+
+@router.get("/cases/{case_id}/log", response=LogOut,
+            summary="The case's log as the caller may read it, and how many entries are withheld")
+def case_log(request: HttpRequest, case_id: UUID) -> dict[str, object]:
+    case = read.case_get(viewer=request.user, public_id=case_id)
+    log = log_read.log_read(viewer=request.user, case=case)
+    return {"entries": list(log.entries), "withheld": log.withheld}
+
+
+@router.post("/cases/{case_id}/log", response={201: LogEntryOut}, auth=django_auth,
+             summary="Add a duty officer's entry to the case's log")
+def case_log_add(request: HttpRequest, case_id: UUID, payload: LogEntryIn) -> Status[LogEntry]:
+    case = read.case_get(viewer=request.user, public_id=case_id)
+    entry = log_services.log_add(actor=request.user, case=case, text=payload.text,
+                                 significant=payload.significant)
+    return Status(201, entry)
+
+
+@router.get("/cases/{case_id}/tasks", response=list[TaskOut], summary="The case's tasks")
+def case_tasks(request: HttpRequest, case_id: UUID) -> list[Task]:
+    case = read.case_get(viewer=request.user, public_id=case_id)
+    return list(read.case_tasks(case=case))
+
+
+@router.get("/cases/{case_id}/facts", response=list[FactOut],
+            summary="The case's clock facts, in hours from the request received")
+def case_facts(request: HttpRequest, case_id: UUID) -> list[Fact]:
+    case = read.case_get(viewer=request.user, public_id=case_id)
+    return read.case_facts(case=case)

@@ -1,0 +1,8 @@
+"""The models of the crisis app, one module per concern, all imported here."""
+
+from concord.crisis.models.cases import Case, CaseLink, ClockFact, PhaseChange
+from concord.crisis.models.log import LogEntry, Stream
+from concord.crisis.models.work import DutyPosition, Facility, Task
+
+__all__ = ["Case", "CaseLink", "ClockFact", "DutyPosition", "Facility", "LogEntry", "PhaseChange",
+           "Stream", "Task"]

@@ -1,0 +1,144 @@
+"""The crisis API's shapes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from ninja import Field, Schema
+
+from concord.core.labels import Classification
+from concord.core.schemas import ClassificationCode, classification_default
+from concord.crisis.models import Case, LogEntry, Task
+
+
+class CaseFilterIn(Schema):
+    q: str = Field("", description="Words of the title or the legal basis")
+    type: list[str] = []
+    phase: list[str] = []
+    severity: list[str] = []
+    state: str = Field("", description="Code of an affected state")
+    sort: str = Field("", description="opened, phase, severity or type (default -opened)")
+
+
+class CaseOut(Schema):
+    id: UUID
+    title: str
+    type: str
+    severity: str
+    phase: str
+    opened_from: str
+    affected_states: list[str]
+    legal_basis: str
+    latitude: float | None
+    longitude: float | None
+    radius_km: float | None
+    opened_at: datetime
+    closed_at: datetime | None
+    classification: ClassificationCode
+    url: str
+
+    @staticmethod
+    def resolve_id(case: Case) -> UUID:
+        return case.public_id
+
+    @staticmethod
+    def resolve_affected_states(case: Case) -> list[str]:
+        return [state.code for state in case.affected_states.all()]
+
+    @staticmethod
+    def resolve_classification(case: Case) -> Classification:
+        return Classification(case.classification)
+
+    @staticmethod
+    def resolve_url(case: Case) -> str:
+        return case.get_absolute_url()
+
+
+class CaseIn(Schema):
+    title: str
+    type: str = Field(description="aggression, terrorism, unrest, natural or man_made")
+    severity: str = Field(description="minor, moderate, severe or extreme")
+    affected_states: list[str] = Field(description="Codes of the affected states")
+    legal_basis: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    radius_km: float | None = None
+    classification: ClassificationCode = classification_default(Classification.OFFICIAL_USE)
+    release_to_all_members: bool = True
+    releasable_to: list[str] = []
+
+
+class AdvanceIn(Schema):
+    to_phase: str
+    note: str = ""
+
+
+class LogEntryOut(Schema):
+    id: int
+    at: datetime
+    who: str
+    position: str
+    party: str
+    stream: str
+    action: str
+    what: str
+    link_type: str
+    link_id: str
+    significant: bool
+    audit_seq: int | None
+    classification: ClassificationCode
+
+    @staticmethod
+    def resolve_id(entry: LogEntry) -> int:
+        return entry.pk
+
+    @staticmethod
+    def resolve_who(entry: LogEntry) -> str:
+        return entry.actor_name
+
+    @staticmethod
+    def resolve_party(entry: LogEntry) -> str:
+        return entry.party_code
+
+    @staticmethod
+    def resolve_classification(entry: LogEntry) -> Classification:
+        return Classification(entry.classification)
+
+
+class LogOut(Schema):
+    entries: list[LogEntryOut]
+    withheld: int
+
+
+class LogEntryIn(Schema):
+    text: str
+    significant: bool = False
+
+
+class TaskOut(Schema):
+    id: int
+    title: str
+    owner: str | None
+    contingent: str | None
+    deadline: datetime | None
+    status: str
+
+    @staticmethod
+    def resolve_id(task: Task) -> int:
+        return task.pk
+
+    @staticmethod
+    def resolve_owner(task: Task) -> str | None:
+        return task.owner.get_username() if task.owner is not None else None
+
+    @staticmethod
+    def resolve_contingent(task: Task) -> str | None:
+        return task.contingent.code if task.contingent is not None else None
+
+
+class FactOut(Schema):
+    kind: str
+    label: str
+    at: datetime | None
+    hours: float | None

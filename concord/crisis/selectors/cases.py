@@ -1,0 +1,110 @@
+"""Reading cases, their work and their clock facts, scoped to the viewer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from concord.core.actors import Viewer
+from concord.core.errors import ValidationError
+from concord.core.filters import order_by
+from concord.core.models import Party
+from concord.core.scoping import labelled_get, public_id_of
+from concord.crisis.filters import CASE_SORTS, CaseFilters
+from concord.crisis.models import Case, CaseLink, ClockFact, DutyPosition, Facility, Task
+
+SECONDS_PER_HOUR = 3600
+
+
+def case_list(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySet[Case]:
+    filters = filters or CaseFilters()
+    cases = Case.objects.visible_to(viewer).prefetch_related("affected_states")
+    if filters.q:
+        cases = cases.filter(Q(title__icontains=filters.q) | Q(legal_basis__icontains=filters.q))
+    if filters.type:
+        cases = cases.filter(type__in=filters.type)
+    if filters.phase:
+        cases = cases.filter(phase__in=filters.phase)
+    if filters.severity:
+        cases = cases.filter(severity__in=filters.severity)
+    if filters.state:
+        cases = cases.filter(affected_states__code=filters.state)
+    return cases.order_by(*order_by(filters.sort, CASE_SORTS)).distinct()
+
+
+def case_get(*, viewer: Viewer, public_id: Any) -> Case:
+    case: Case = labelled_get(Case.objects.all(), viewer=viewer,
+                              public_id=public_id_of(Case, public_id))
+    return case
+
+
+def case_tasks(*, case: Case) -> QuerySet[Task]:
+    return Task.objects.filter(case=case).select_related("owner", "contingent")
+
+
+def case_facilities(*, case: Case) -> QuerySet[Facility]:
+    return Facility.objects.filter(case=case).select_related("contingent")
+
+
+def case_duty_team(*, case: Case) -> QuerySet[DutyPosition]:
+    return DutyPosition.objects.filter(case=case).select_related("person")
+
+
+def case_links(*, case: Case) -> QuerySet[CaseLink]:
+    return CaseLink.objects.filter(case=case).exclude(target_type=Case._meta.label_lower)
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str
+    label: str
+    at: datetime | None
+    # Hours from the request received (or, without one, from the case's opening).
+    hours: float | None
+
+
+def case_facts(*, case: Case) -> list[Fact]:
+    """The clock facts in their fixed order, each with the hours since the request (or the
+    opening), so that cases compare fact by fact."""
+    recorded = {fact.kind: fact.at for fact in ClockFact.objects.filter(case=case)}
+    start = recorded.get(ClockFact.Kind.REQUEST, case.opened_at)
+    facts = []
+    for kind in ClockFact.Kind:
+        at = recorded.get(kind.value)
+        hours = (None if at is None
+                 else round((at - start).total_seconds() / SECONDS_PER_HOUR, 1))
+        facts.append(Fact(kind=kind.value, label=str(kind.label), at=at, hours=hours))
+    return facts
+
+
+def facts_compared(*, viewer: Viewer) -> list[tuple[Case, list[Fact]]]:
+    """Every case the viewer may read with its clock facts, oldest first."""
+    cases = list(Case.objects.visible_to(viewer).order_by("opened_at"))
+    recorded: dict[int, dict[str, datetime]] = {}
+    for case_id, kind, at in ClockFact.objects.filter(case__in=[c.pk for c in cases]).values_list(
+            "case_id", "kind", "at"):
+        recorded.setdefault(case_id, {})[kind] = at
+    compared = []
+    for case in cases:
+        mine = recorded.get(case.pk, {})
+        start = mine.get(ClockFact.Kind.REQUEST, case.opened_at)
+        compared.append((case, [
+            Fact(kind=kind.value, label=str(kind.label), at=mine.get(kind.value),
+                 hours=None if kind.value not in mine else round(
+                     (mine[kind.value] - start).total_seconds() / SECONDS_PER_HOUR, 1))
+            for kind in ClockFact.Kind]))
+    return compared
+
+
+def parties_named(*, codes: list[str], field: str) -> list[Party]:
+    """The parties named by their codes in `field`; an unknown code is named."""
+    found = list(Party.objects.filter(code__in=codes))
+    unknown = sorted(set(codes) - {party.code for party in found})
+    if unknown:
+        raise ValidationError(_("Please correct the marked fields."), errors={field: [
+            _("Unknown party: %(codes)s.") % {"codes": ", ".join(unknown)}]})
+    return found

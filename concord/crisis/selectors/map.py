@@ -1,0 +1,60 @@
+"""The map of a case: its area, the incidents of its linked records and of its area, and the
+facilities under protection, as GeoJSON features for the page's Leaflet map."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+from typing import Any
+
+from concord.core.actors import Viewer
+from concord.crisis.models import Case, Facility
+from concord.monitoring.filters import IncidentFilters
+from concord.monitoring.selectors import incident_list
+
+KM_PER_DEGREE = 111.32
+# How far around the opening the map looks for incidents in the area.
+INCIDENT_DAYS = 30
+MAP_INCIDENTS = 500
+
+
+def _box(case: Case) -> tuple[float, float, float, float] | None:
+    if case.latitude is None or case.longitude is None:
+        return None
+    radius = case.radius_km or 50.0
+    dlat = radius / KM_PER_DEGREE
+    dlon = radius / (KM_PER_DEGREE * max(math.cos(math.radians(case.latitude)), 0.01))
+    return case.latitude - dlat, case.latitude + dlat, case.longitude - dlon, case.longitude + dlon
+
+
+def _feature(lat: float, lon: float, **properties: Any) -> dict[str, Any]:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": properties}
+
+
+def case_map(*, viewer: Viewer, case: Case) -> dict[str, Any]:
+    features: list[dict[str, Any]] = []
+    if case.area:
+        features.append({"type": "Feature", "geometry": case.area, "properties": {"kind": "area"}})
+    elif case.latitude is not None and case.longitude is not None:
+        features.append(_feature(case.latitude, case.longitude, kind="area",
+                                 radius_km=case.radius_km or 0))
+    box = _box(case)
+    if box is not None:
+        start = (case.opened_at - timedelta(days=INCIDENT_DAYS)).date()
+        incidents = incident_list(viewer=viewer, filters=IncidentFilters(date_from=start))
+        south, north, west, east = box
+        nearby = incidents.filter(latitude__gte=south, latitude__lte=north,
+                                  longitude__gte=west, longitude__lte=east)[:MAP_INCIDENTS]
+        features.extend(_feature(incident.latitude, incident.longitude, kind="incident",
+                                 name=str(incident), day=incident.occurred_on.isoformat())
+                        for incident in nearby
+                        if incident.latitude is not None and incident.longitude is not None)
+    protected = Facility.objects.filter(case=case, latitude__isnull=False,
+                                        longitude__isnull=False).select_related("contingent")
+    features.extend(_feature(facility.latitude, facility.longitude, kind="facility",
+                             name=facility.name, contingent=facility.contingent.code,
+                             status=facility.get_status_display())
+                    for facility in protected
+                    if facility.latitude is not None and facility.longitude is not None)
+    return {"type": "FeatureCollection", "features": features}
