@@ -64,7 +64,7 @@ def _position(case_id: int, actor_id: int | None, at: Any) -> str:
 
 def _case_label(case_id: int, row: tuple[Any, ...]) -> tuple[int, int, bool, list[int]]:
     classification, originator_id, to_all = row
-    through = Case.releasable_to.through
+    through: Any = Case.releasable_to.through
     parties = list(through.objects.filter(case_id=case_id).values_list("party_id", flat=True))
     return classification, originator_id, to_all, parties
 
