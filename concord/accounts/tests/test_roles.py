@@ -64,6 +64,37 @@ PINNED[Role.JOINT_STAFF_OFFICER] |= _OPERATIONS
 PINNED[Role.PRESS_OFFICER] |= {"forces.add_operationpublication"}
 PINNED[Role.DELEGATE] |= {"forces.add_operationresult", "forces.change_operationresult"}
 
+# The fair-share proposal: the secretariat proposes from declared capacities and a burden key; a
+# delegation declares its state's capacity and answers its part; both sides sign handover acts
+# and end-use certificates.
+_ALLOCATION_BOTH = {"assistance.add_endusecertificate", "assistance.change_endusecertificate",
+                    "assistance.add_handoversignature", "assistance.change_allocationrow"}
+_ALLOCATION_SECRETARIAT = _ALLOCATION_BOTH | {
+    "assistance.add_allocationproposal", "assistance.add_burdenkey",
+    "assistance.add_capacitydeclaration"}
+PINNED[Role.SECRETARIAT_OFFICER] |= _ALLOCATION_SECRETARIAT
+PINNED[Role.SECRETARY_GENERAL] |= _ALLOCATION_SECRETARIAT
+PINNED[Role.DELEGATE] |= _ALLOCATION_BOTH | {"assistance.add_capacitydeclaration"}
+# The collective forces: the Joint Staff keeps formations, contributions and exercises; a
+# delegation keeps its state's units, their strength and readiness, and its participations;
+# lessons are read by the secretariat and the delegations.
+PINNED[Role.JOINT_STAFF_OFFICER] |= {
+    "forces.add_formation", "forces.change_formation", "forces.add_contribution",
+    "forces.change_contribution", "forces.add_authoritytransfer", "forces.add_readinessreport",
+    "forces.add_exercise", "forces.change_exercise", "forces.add_exerciseparticipant",
+    "forces.add_evaluation", "forces.add_lesson", "forces.change_lesson", "forces.view_lesson"}
+PINNED[Role.DELEGATE] |= {
+    "forces.add_unit", "forces.change_unit", "forces.add_strength", "forces.add_contribution",
+    "forces.change_contribution", "forces.add_readinessreport",
+    "forces.add_exerciseparticipant", "forces.view_lesson"}
+PINNED[Role.SECRETARIAT_OFFICER] |= {"forces.view_lesson"}
+# Crisis cases: the crisis centre and the secretariat open and run them; the Joint Staff writes
+# in their log.
+_CASES = {"crisis.add_case", "crisis.change_case", "crisis.add_logentry"}
+PINNED[Role.CRISIS_ANALYST] |= _CASES
+PINNED[Role.SECRETARIAT_OFFICER] |= _CASES
+PINNED[Role.JOINT_STAFF_OFFICER] |= {"crisis.add_logentry"}
+
 
 def _held(role: Role) -> set[str]:
     group = Group.objects.get(name=role.value)
