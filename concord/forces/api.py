@@ -38,10 +38,10 @@ from concord.forces.models import Formation, ReadinessReport, Unit
 from concord.forces.models.exercises import Evaluation, Exercise, ExerciseParticipant, Lesson
 from concord.forces.operations_schemas import (
     OperationOut,
+    OperationTotalsOut,
     ResultIn,
     ResultOut,
     StageOut,
-    TotalsOut,
     TotalsRowOut,
 )
 from concord.forces.schemas import (
@@ -358,7 +358,7 @@ def _result_filters(request: HttpRequest, query: ResultQuery, **fixed: Any) -> A
                                            params={**params, **fixed}).or_refuse()
 
 
-@router.get("/operations/totals", response=TotalsOut,
+@router.get("/operations/totals", response=OperationTotalsOut,
             summary="Totals of the results the caller may read, grouped by `by` (operation, "
                     "stage, year or state)")
 def operation_totals(request: HttpRequest, filters: Query[ResultQuery]) -> dict[str, Any]:

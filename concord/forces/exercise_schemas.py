@@ -34,7 +34,7 @@ class PlaceOut(Schema):
         return str(place.state.iso_alpha2)  # type: ignore[attr-defined]
 
 
-class PhaseOut(Schema):
+class ExercisePhaseOut(Schema):
     order: int
     name_ru: str
     name_en: str
@@ -91,7 +91,7 @@ class ExerciseDetailOut(ExerciseOut):
     scenario_en: str
     source: str
     places: list[PlaceOut]
-    phases: list[PhaseOut]
+    phases: list[ExercisePhaseOut]
     objectives: list[ObjectiveOut]
 
     @staticmethod

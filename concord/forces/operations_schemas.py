@@ -123,7 +123,7 @@ class TotalsRowOut(Schema):
                                                    "seizure and precursor, counts otherwise")
 
 
-class TotalsOut(Schema):
+class OperationTotalsOut(Schema):
     by: str
     rows: list[TotalsRowOut]
     total: dict[str, Decimal]

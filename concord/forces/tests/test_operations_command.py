@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from concord.forces.models import OperationResult
 from concord.forces.tests.operations_factories import two_states, world
@@ -28,6 +29,6 @@ def test_it_names_each_problem_and_fails(personas, tmp_path, capsys):
     path = tmp_path / "bad.csv"
     path.write_text("operation,stage,state,measure,quantity,unit\nchannel,1,TJ,detained,3,count\n",
                     encoding="utf-8")
-    with pytest.raises(CommandError):
+    with translation.override("ru"), pytest.raises(CommandError):
         call_command("operation_results", "import", str(path), "--user", "delegate_a")
     assert "строка 2, state" in capsys.readouterr().err
