@@ -92,10 +92,27 @@ PRESS = [
     "Press > Search -> /press/search/",
     "Press > Spokesman -> /press/spokesman/",
 ]
+ASSISTANCE = ["[Assistance] -> /assistance/", "Assistance > Requests -> /assistance/"]
+# A state's delegation, and the secretariat, keep pledges of their own.
+PLEDGING = [*ASSISTANCE, "Assistance > Our pledges -> /assistance/my-pledges"]
+CRISIS = [
+    "[Crisis response] -> /crisis/",
+    "Crisis response > Crisis cases -> /crisis/",
+    "Crisis response > Response times -> /crisis/times/",
+]
+FORCES = [
+    "[Forces] -> /forces/",
+    "Forces > Formations -> /forces/",
+    "Forces > Units -> /forces/units/",
+    "Forces > Readiness -> /forces/readiness/",
+    "Forces > Map of home stations -> /forces/map/",
+    "Forces > Exercises -> /forces/exercises/",
+    "Forces > Joint operations -> /forces/operations/",
+]
 SIGNED_IN = [
     "Concord -> /",
     "Dashboard -> /dashboard/",
-    *REGISTRY, *COUNCIL, *MONITORING, *PRESS,
+    *REGISTRY, *COUNCIL, *MONITORING, *PLEDGING, *CRISIS, *FORCES, *PRESS,
     "API -> /api/v1/docs",
     "[{user}] -> its menu",
     "{user} > Profile -> /accounts/profile/",
@@ -104,9 +121,11 @@ SIGNED_IN = [
 # The secretariat approves what the press service publishes: its desk is in their menu.
 SECRETARIAT = [line for entry in SIGNED_IN for line in (
     [entry, "Press > Press desk -> /press/desk/"] if entry == PRESS[-1] else [entry])]
+# The crisis centre pledges nothing.
+ANALYST = [line for line in SIGNED_IN if line not in PLEDGING[len(ASSISTANCE):]]
 PUBLIC = [
     "Concord -> /",
-    *REGISTRY, *COUNCIL, *PRESS,
+    *REGISTRY, *COUNCIL, *ASSISTANCE, *PRESS,
     "API -> /api/v1/docs",
     "Sign in -> /accounts/login/",
 ]
@@ -114,7 +133,7 @@ PUBLIC = [
 
 @pytest.mark.parametrize(("persona", "expected"), [
     ("anonymous", PUBLIC), ("officer", SECRETARIAT), ("delegate_a", SIGNED_IN),
-    ("delegate_b", SIGNED_IN), ("analyst", SIGNED_IN)])
+    ("delegate_b", SIGNED_IN), ("analyst", ANALYST)])
 def test_it_shows_each_persona_its_navigation(client, personas, persona, expected):
     user = getattr(personas, persona)
     if user.is_authenticated:
