@@ -67,7 +67,7 @@ def test_it_no_longer_names_a_record_its_reader_may_not_read_since(org, personas
 
 
 def test_it_tells_an_action_no_app_describes_in_a_general_sentence(personas):
-    audit_record(actor=personas.officer, action="press.publication.publish")
+    audit_record(actor=personas.officer, action="archive.volume.seal")
 
     actions = _recent_actions(personas.officer, "ru")
 
