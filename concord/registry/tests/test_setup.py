@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from concord.accounts.models import Role, User
 from concord.core.audit import audit_verify
@@ -39,7 +40,8 @@ def _bad(tmp_path: Path, old: str, new: str) -> str:
     assert old in text
     path = tmp_path / "organization.toml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(CommandError) as failure:
+    # The command speaks the working language, whatever an earlier test left active.
+    with translation.override("ru"), pytest.raises(CommandError) as failure:
         _setup(path)
     return str(failure.value)
 
