@@ -393,6 +393,53 @@ SAMPLES_BY_URL.update({f"crisis:{name}": {"public_id": _ANY_UUID} for name in (
     "case-log-add")})
 SAMPLES_BY_URL["crisis:case-log-export"] = {"public_id": _ANY_UUID, "fmt": "pdf"}
 SAMPLES_BY_URL["crisis:case-log-promote"] = {"public_id": _ANY_UUID, "pk": "1"}
+# Exercises and their lessons: a missing exercise or lesson answers 404 to everyone, as a hidden
+# one would; the Joint Staff's forms are refused to the others before any record is read.
+MISSING = "00000000-0000-4000-8000-000000000000"
+JOINT_STAFF = (302, 403, 403, 403)
+NOWHERE = (404, 404, 404, 404)
+POST_ONLY = (405, 405, 405, 405)
+EXPECTED.update({
+    "forces:exercise-list": PUBLIC, "forces:exercise-calendar": PUBLIC,
+    "forces:exercise-areas": PUBLIC, "forces:lesson-list": PUBLIC,
+    "forces:exercise-plan": JOINT_STAFF, "forces:exercise-place-add": JOINT_STAFF,
+    "forces:exercise-phase-add": JOINT_STAFF, "forces:exercise-objective-add": JOINT_STAFF,
+    "forces:exercise-rate": JOINT_STAFF, "forces:lesson-observe": JOINT_STAFF,
+    # A delegation records its own state's participation: its form reads the exercise first.
+    "forces:exercise-participant-add": (302, 404, 404, 403),
+    "forces:exercise-detail": NOWHERE, "forces:exercise-after-action-docx": NOWHERE,
+    "forces:exercise-after-action-pdf": NOWHERE, "forces:lesson-detail": NOWHERE,
+    "forces:exercise-status": POST_ONLY, "forces:exercise-evaluate": POST_ONLY,
+    "forces:lesson-step": POST_ONLY,
+    "api:exercises": PUBLIC, "api:exercise_plan": PUBLIC,  # the list's address; planning is a POST
+    "api:exercise": NOWHERE, "api:participants": NOWHERE, "api:participant_add": NOWHERE,
+    "api:evaluations": NOWHERE, "api:evaluation_record": NOWHERE,
+    "api:exercise_lessons": NOWHERE, "api:lesson_observe": NOWHERE,
+    "api:exercise_status": POST_ONLY, "api:exercise_evaluate": POST_ONLY,
+})
+SAMPLES.update(exercise_id=MISSING)
+SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": MISSING} for name in (
+    "exercise-detail", "exercise-place-add", "exercise-phase-add", "exercise-objective-add",
+    "exercise-participant-add", "exercise-status", "exercise-rate", "exercise-evaluate",
+    "exercise-after-action-docx", "exercise-after-action-pdf", "lesson-observe",
+    "lesson-detail", "lesson-step")})
+
+# Assistance: an id no record has, a step and a state.
+SAMPLES.update({name: "00000000-0000-4000-8000-000000000000" for name in (
+    "request_id", "pledge_id", "pledge_line_id", "delivery_id")})
+SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": "00000000-0000-4000-8000-000000000000"}
+                       for name in ("request-detail", "request-line-add", "pledge-create",
+                                    "pledge-detail", "pledge-ship", "pledge-line-commit",
+                                    "pledge-line-revise", "pledge-line-cancel",
+                                    "pledge-line-respond", "pledge-delivery-receive",
+                                    "pledge-delivery-accept")})
+SAMPLES_BY_URL["assistance:request-move"] = {"public_id": "00000000-0000-4000-8000-000000000000",
+                                             "action": "submit"}
+SAMPLES_BY_URL["assistance:state-pledges"] = {"code": "KG"}
+SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": "00000000-0000-4000-8000-000000000000"}
+                       for name in ("request-allocation", "request-allocation-propose",
+                                    "request-allocation-answer")})
+
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",
            "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017",
