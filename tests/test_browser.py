@@ -94,13 +94,35 @@ MENUS = {
            "Совет": ["Сессии", "Календарь", "Документы", "Поручения",
                      "Доклады о ходе выполнения решений", "Ключи подписантов"],
            "Мониторинг": ["Картина обстановки", "Инциденты", "Индикаторы", "Оповещения",
-                          "Доклады об обстановке"]},
+                          "Доклады об обстановке"],
+           "Помощь": ["Запросы", "Наши обязательства"],
+           "Кризисное реагирование": ["Кризисные дела", "Сроки реагирования"],
+           "Силы": ["Формирования", "Воинские части", "Готовность", "Карта пунктов дислокации",
+                    "Учения", "Совместные операции"],
+           "Пресс-служба": ["Новости", "Поиск", "Пресс-секретарь", "Редакция"]},
     "en": {"Registry": ["Member states", "Bodies", "Officials", "Chairmanship"],
            "Council": ["Sessions", "Calendar", "Documents", "Instructions",
                        "Reports on implementation", "Signer keys"],
            "Monitoring": ["Situation picture", "Incidents", "Indicators", "Alerts",
-                          "Situation reports"]},
+                          "Situation reports"],
+           "Assistance": ["Requests", "Our pledges"],
+           "Crisis response": ["Crisis cases", "Response times"],
+           "Forces": ["Formations", "Units", "Readiness", "Map of home stations", "Exercises",
+                      "Joint operations"],
+           "Press": ["News", "Search", "Spokesman", "Press desk"]},
 }
+# What only some see: the press desk is the secretariat's; the public has no pledges of its own,
+# and sees neither monitoring, nor crisis cases, nor the forces' registry.
+_OFFICER_ONLY = {"Редакция", "Press desk"}
+_SIGNED_IN_ONLY = {"Мониторинг", "Кризисное реагирование", "Силы", "Monitoring",
+                   "Crisis response", "Forces", "Наши обязательства", "Our pledges"}
+
+
+def _menus(persona: str, language: str) -> dict[str, list[str]]:
+    hidden = (set() if persona == "officer" else _OFFICER_ONLY) | (
+        _SIGNED_IN_ONLY if persona == "public" else set())
+    return {menu: [item for item in items if item not in hidden]
+            for menu, items in MENUS[language].items() if menu not in hidden}
 
 
 @pytest.mark.parametrize("persona", ["officer", "delegate.tj", "public"])
@@ -118,9 +140,9 @@ def test_it_shows_each_persona_the_menus_of_the_apps_in_both_languages(
         page.click(f"button[name=language][value={language}]")
         page.wait_for_load_state("networkidle")
         assert page.locator("html").get_attribute("lang") == language
-        menus = MENUS[language]
+        menus = _menus(persona, language)
         toggles = page.locator("#main-navigation .navbar-nav > .dropdown > .dropdown-toggle")
-        expected = list(menus) if persona != "public" else list(menus)[:2]
+        expected = list(menus)
         assert [t.strip() for t in toggles.all_inner_texts()] == expected
         for index, menu in enumerate(expected):
             toggles.nth(index).click()
