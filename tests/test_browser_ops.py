@@ -37,6 +37,8 @@ def test_it_lets_tajikistans_delegate_read_and_import_its_results(live_server, b
     page = browser_page
     sign_in(page, live_server, "delegate.tj")
 
+    # Joint operations are in the «Силы» menu.
+    page.locator("#main-navigation .dropdown-toggle", has_text="Силы").click()
     page.get_by_role("link", name="Совместные операции").first.click()
     page.wait_for_url(re.compile(r".*/forces/operations/$"))
     table = page.locator("main table")
