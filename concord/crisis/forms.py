@@ -42,5 +42,8 @@ class LogEntryForm(forms.Form):
 
 
 class FactForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Fact"), choices=ClockFact.Kind.choices)
-    at = forms.DateTimeField(label=_("At"), widget=DateTimeInput())
+    kind = forms.ChoiceField(label=_("Fact"), choices=ClockFact.Kind.choices,
+                             widget=forms.Select({"class": "form-select form-select-sm"}))
+    # Styled to the column's width: a bare datetime input is wider than a phone's half screen.
+    at = forms.DateTimeField(label=_("At"),
+                             widget=DateTimeInput({"class": "form-control form-control-sm"}))
