@@ -272,11 +272,10 @@ from concord.assistance.selectors import allocation as allocation_read  # noqa: 
 from concord.assistance.services import allocation as allocation_services  # noqa: E402
 from concord.core import clock  # noqa: E402
 from concord.core.exports import FORMATS  # noqa: E402
-from concord.registry.models import MemberState  # noqa: E402
 
 
 def _allocation_out(proposal: AllocationProposal) -> dict[str, Any]:
-    names = {state.iso_alpha2: state.name for state in MemberState.objects.all()}
+    names = allocation_read.state_names()
     result = proposal.result
     return {
         "id": proposal.public_id, "request": proposal.request.public_id,

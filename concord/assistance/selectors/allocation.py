@@ -132,3 +132,8 @@ def handover_act_of(*, delivery: Delivery) -> HandoverAct:
     if act is None:
         raise NotFound(_("This delivery has no handover act yet."))
     return act
+
+
+def state_names() -> dict[str, str]:
+    """Each member state's name in the reader's language, by its ISO code."""
+    return {state.iso_alpha2: state.name for state in MemberState.objects.all()}

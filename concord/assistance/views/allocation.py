@@ -21,7 +21,6 @@ from concord.assistance.services import allocation as services
 from concord.core.errors import InvalidState
 from concord.core.forms import form_action, submit_to_service
 from concord.core.labels import PartyKind
-from concord.registry.models import MemberState
 
 
 def _page_url(request: AssistanceRequest) -> str:
@@ -29,7 +28,7 @@ def _page_url(request: AssistanceRequest) -> str:
 
 
 def _state_names() -> dict[str, str]:
-    return {state.iso_alpha2: state.name for state in MemberState.objects.all()}
+    return read.state_names()
 
 
 def _explained(proposal: AllocationProposal, rows: list[AllocationRow], *,
