@@ -81,7 +81,9 @@ def test_it_takes_an_item_from_the_press_officer_to_the_public(browser_page, liv
     page.goto(f"{live_server.url}/press/search/")
     page.fill("input[name=q]", "брифинг пресс-центре")
     page.get_by_role("button", name="Поиск", exact=True).click()
-    assert "Найдена 1 публикация." in page.inner_text("main")
+    # SQLite's index finds the briefing alone; PostgreSQL's Russian dictionary also matches the
+    # items that speak of the press centre. Both must find it, once.
+    assert re.search(r"Найден[аоы]? \d+ публикаци", page.inner_text("main"))
     assert page.locator("main").get_by_role("link", name=TITLE_RU).count() == 1
     _checked(page)
 
