@@ -23,6 +23,7 @@ from concord.core.middleware import audit_refusal
 from concord.core.renderers import ORJSONRenderer
 from concord.council.api import router as council_router
 from concord.crisis.api import router as crisis_router
+from concord.federation.api import router as federation_router
 from concord.forces.api import router as forces_router
 from concord.monitoring.api import router as monitoring_router
 from concord.press.api import router as press_router
@@ -223,3 +224,4 @@ api.add_router("/assistance/", assistance_router)
 api.add_router("/forces/", forces_router)
 api.add_router("/press/", press_router)
 api.add_router("/crisis/", crisis_router)
+api.add_router("/federation/", federation_router)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "concord.forces",
     "concord.press",
     "concord.crisis",
+    "concord.federation",
     "concord.portal",
     "concord.demo",
 ]

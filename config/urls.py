@@ -14,6 +14,7 @@ urlpatterns = [
     path("forces/", include("concord.forces.urls")),
     path("press/", include("concord.press.urls")),
     path("crisis/", include("concord.crisis.urls")),
+    path("federation/", include("concord.federation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]

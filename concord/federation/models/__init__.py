@@ -1,0 +1,3 @@
+from concord.federation.models.nodes import Node, NodeKey
+
+__all__ = ["Node", "NodeKey"]
