@@ -165,6 +165,9 @@ CONCORD_AUDIT_CHAIN_KEY_FILE = Path(
 CONCORD_AUDIT_CHECKPOINT_DIR = Path(
     env_str("CONCORD_AUDIT_CHECKPOINT_DIR", str(CONCORD_AUDIT_KEY_FILE.parent / "checkpoints"))
 )
+# This installation's name among the federation's nodes (bundles, checkpoints, cosignatures).
+# Its key is the audit checkpoint key above.
+CONCORD_NODE_NAME = env_str("CONCORD_NODE_NAME", "concord")
 # Proxies in front of Concord that may set X-Forwarded-For (their count, from the right).
 CONCORD_TRUSTED_PROXIES = env_int("CONCORD_TRUSTED_PROXIES", 0)
 
