@@ -96,7 +96,7 @@ MENUS = {
            "Мониторинг": ["Картина обстановки", "Инциденты", "Индикаторы", "Оповещения",
                           "Доклады об обстановке"],
            "Помощь": ["Запросы", "Наши обязательства"],
-           "Кризисное реагирование": ["Кризисные дела", "Сроки реагирования"],
+           "Кризисы": ["Кризисные дела", "Сроки реагирования"],
            "Силы": ["Формирования", "Воинские части", "Готовность", "Карта пунктов дислокации",
                     "Учения", "Совместные операции"],
            "Пресс-служба": ["Новости", "Поиск", "Пресс-секретарь", "Редакция"]},
@@ -106,7 +106,7 @@ MENUS = {
            "Monitoring": ["Situation picture", "Incidents", "Indicators", "Alerts",
                           "Situation reports"],
            "Assistance": ["Requests", "Our pledges"],
-           "Crisis response": ["Crisis cases", "Response times"],
+           "Crises": ["Crisis cases", "Response times"],
            "Forces": ["Formations", "Units", "Readiness", "Map of home stations", "Exercises",
                       "Joint operations"],
            "Press": ["News", "Search", "Spokesman", "Press desk"]},
@@ -114,8 +114,8 @@ MENUS = {
 # What only some see: the press desk is the secretariat's; the public has no pledges of its own,
 # and sees neither monitoring, nor crisis cases, nor the forces' registry.
 _OFFICER_ONLY = {"Редакция", "Press desk"}
-_SIGNED_IN_ONLY = {"Мониторинг", "Кризисное реагирование", "Силы", "Monitoring",
-                   "Crisis response", "Forces", "Наши обязательства", "Our pledges"}
+_SIGNED_IN_ONLY = {"Мониторинг", "Кризисы", "Силы", "Monitoring",
+                   "Crises", "Forces", "Наши обязательства", "Our pledges"}
 
 
 def _menus(persona: str, language: str) -> dict[str, list[str]]:

@@ -44,7 +44,7 @@ def test_it_shows_the_officer_names_roles_filters_and_actions_in_russian(live_se
     sign_in(page, live_server, "officer", enrol=True)
 
     expect(page.locator(".user-name")).to_have_text("Ирина Соколова")
-    page.locator(".user-name").click()
+    page.locator("button:has(.user-name)").click()
     page.locator(".user-menu").get_by_role("link", name="Профиль").click()
     expect(page.locator("main h2").first).to_have_text("Ирина Соколова")
     expect(page.locator("main .badge").first).to_have_text("Сотрудник Секретариата")

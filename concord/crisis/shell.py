@@ -44,7 +44,7 @@ ACTIVITIES = (
 )
 
 SHELL = AppShell(
-    menus=(NavMenu(key="crisis", label=_("Crisis response"), icon="exclamation-octagon",
+    menus=(NavMenu(key="crisis", label=_("Crises"), icon="exclamation-octagon",
                    order=45, url_name="crisis:case-list", audience=_SIGNED_IN),),
     entries=(
         NavEntry(key="crisis-cases", menu="crisis", label=_("Crisis cases"), icon="folder2-open",

@@ -96,9 +96,9 @@ ASSISTANCE = ["[Assistance] -> /assistance/", "Assistance > Requests -> /assista
 # A state's delegation, and the secretariat, keep pledges of their own.
 PLEDGING = [*ASSISTANCE, "Assistance > Our pledges -> /assistance/my-pledges"]
 CRISIS = [
-    "[Crisis response] -> /crisis/",
-    "Crisis response > Crisis cases -> /crisis/",
-    "Crisis response > Response times -> /crisis/times/",
+    "[Crises] -> /crisis/",
+    "Crises > Crisis cases -> /crisis/",
+    "Crises > Response times -> /crisis/times/",
 ]
 FORCES = [
     "[Forces] -> /forces/",
