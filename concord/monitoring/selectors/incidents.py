@@ -18,7 +18,7 @@ from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring import text_index
 from concord.monitoring.filters import INCIDENT_SORTS, IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE
-from concord.monitoring.models import Incident, IncidentImport, Verification
+from concord.monitoring.models import SEVERE, Incident, IncidentImport, Verification
 from concord.monitoring.taxonomy import Category
 from concord.registry.rotation import russian_collation_key
 
@@ -57,12 +57,21 @@ def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
     if filters.region:
         incidents = incidents.filter(REGION_BY_CODE[filters.region].q())
     if filters.severity:
-        incidents = incidents.filter(severity__gte=filters.severity)
+        incidents = _at_least(incidents, filters.severity)
     if filters.verification:
         incidents = incidents.filter(verification__in=filters.verification)
     if filters.q:
         incidents = incidents.filter(text_index.matching(filters.q, connection.vendor))
     return _ranked(incidents, filters.sort.key).order_by(*order_by(filters.sort, INCIDENT_SORTS))
+
+
+def _at_least(incidents: QuerySet[Incident], floor: int) -> QuerySet[Incident]:
+    incidents = incidents.filter(severity__gte=floor)
+    if floor > SEVERE:
+        # The severe incidents' partial index is read only where its very condition is among
+        # the query's: SQLite infers no lower floor from a higher one.
+        incidents = incidents.filter(severity__gte=SEVERE)
+    return incidents
 
 
 def _ranked(incidents: QuerySet[Incident], key: str) -> QuerySet[Incident]:
