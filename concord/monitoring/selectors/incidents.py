@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from django.db import connection
@@ -40,6 +40,9 @@ def incidents_imported(*, viewer: Viewer, import_run: IncidentImport | None,
     return incidents if import_run is None else incidents.filter(import_run=import_run)
 
 
+_Incidents = TypeVar("_Incidents", bound=QuerySet[Incident])
+
+
 def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
                   include_merged: bool = False) -> QuerySet[Incident]:
     filters = filters or IncidentFilters()
@@ -65,7 +68,7 @@ def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
     return _ranked(incidents, filters.sort.key).order_by(*order_by(filters.sort, INCIDENT_SORTS))
 
 
-def _at_least(incidents: QuerySet[Incident], floor: int) -> QuerySet[Incident]:
+def _at_least(incidents: _Incidents, floor: int) -> _Incidents:
     incidents = incidents.filter(severity__gte=floor)
     if floor > SEVERE:
         # The severe incidents' partial index is read only where its very condition is among
