@@ -302,10 +302,10 @@ def test_the_picture_of_severe_incidents_reads_their_own_index_and_matches_the_t
             with CaptureQueriesContext(connection) as queries:
                 summary = selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom)
             assert "monitoring_tally" not in " ".join(q["sql"] for q in queries.captured_queries)
-            # Held to the one pass that groups every incident by every key at once, and
-            # where the tallies reach that far, to them.
-            _same_picture(summary, picture._summary_in_one_pass(viewer=viewer, filters=wanted,
-                                                                zoom=zoom))
+            # Held to a grouping of the incidents for each part of the picture, and where the
+            # tallies reach that far, to them.
+            _same_picture(summary, picture._summary_from_incidents(viewer=viewer,
+                                                                   filters=wanted, zoom=zoom))
             if zoom <= tally.FINE_ZOOM:
                 _same_picture(summary, picture._summary_from_tallies(viewer=viewer,
                                                                      filters=wanted, zoom=zoom))
