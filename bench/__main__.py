@@ -2,6 +2,12 @@
 
 By default the database is an SQLite file in a temporary directory. With DATABASE_URL naming a
 PostgreSQL server, a database `concord_bench` is created on that server and dropped afterwards.
+
+With CONCORD_BENCH_KEEP naming a directory, the database (an SQLite file in that directory, or
+the PostgreSQL database) and its files are kept after the run, and the next run with the same
+setting measures them again: the monitoring benchmarks then reuse the incidents already there
+instead of generating them anew, which takes tens of minutes at a million incidents. The
+migrations still run first, so a new tally is filled from the kept incidents.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from pathlib import Path
 
 # Another name lets a second run share the PostgreSQL server without dropping the first's.
 BENCH_DATABASE = os.environ.get("CONCORD_BENCH_DATABASE", "concord_bench")
+KEEP = os.environ.get("CONCORD_BENCH_KEEP", "")
 
 
 BENCHMARKS: tuple[str, ...] = (
@@ -60,8 +67,25 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 
 @contextmanager
 def _sqlite_database() -> Iterator[str]:
+    if KEEP:
+        Path(KEEP).mkdir(parents=True, exist_ok=True)
+        yield "sqlite:///" + str(Path(KEEP) / "bench.sqlite3")
+        return
     with tempfile.TemporaryDirectory(prefix="concord-bench-") as directory:
         yield "sqlite:///" + str(Path(directory) / "bench.sqlite3")
+
+
+@contextmanager
+def _var_directory() -> Iterator[str]:
+    # A kept database keeps the audit keys its chain was signed with.
+    if KEEP:
+        var = Path(KEEP) / "var"
+        (var / "static").mkdir(parents=True, exist_ok=True)
+        yield str(var)
+        return
+    with tempfile.TemporaryDirectory(prefix="concord-bench-var-") as directory:
+        (Path(directory) / "static").mkdir()  # nothing is collected; whitenoise wants it
+        yield directory
 
 
 @contextmanager
@@ -77,16 +101,20 @@ def _postgresql_database(server_url: str) -> Iterator[str]:
     )
     name = sql.Identifier(BENCH_DATABASE)
     with admin:
-        # A run that was killed leaves its database behind; a benchmark starts from nothing.
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                               [BENCH_DATABASE]).fetchone() is not None
+        if not (KEEP and exists):
+            # A run that was killed leaves its database behind; a benchmark starts from nothing.
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
         try:
             yield server_url.rsplit("/", 1)[0] + "/" + BENCH_DATABASE
         finally:
             from django.db import connections
 
             connections.close_all()
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+            if not KEEP:
+                admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
 
 
 def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -151,11 +179,10 @@ def main(argv: list[str]) -> int:
     else:
         database = _sqlite_database()
 
-    with database as url, tempfile.TemporaryDirectory(prefix="concord-bench-var-") as var:
+    with database as url, _var_directory() as var:
         os.environ["DATABASE_URL"] = url
         # Uploads, audit keys and checkpoints of a throwaway database are thrown away with it.
         os.environ["CONCORD_VAR_DIR"] = var
-        (Path(var) / "static").mkdir()  # nothing is collected; whitenoise wants the directory
         import django
         from django.core.management import call_command
 

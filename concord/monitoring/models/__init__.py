@@ -3,6 +3,7 @@ imports, early warning and situation reports."""
 
 from concord.monitoring.models.imports import ImportStatus, IncidentImport, IncidentStage
 from concord.monitoring.models.incidents import (
+    SEVERE,
     Credibility,
     FigureSource,
     GeoPrecision,
@@ -37,7 +38,8 @@ from concord.monitoring.models.warning import (
 )
 
 __all__ = [
-    "Alert", "AlertLevel", "AlertState", "Credibility", "FigureSource", "GeoPrecision", "ImportStatus",
+    "SEVERE", "Alert", "AlertLevel", "AlertState", "Credibility", "FigureSource", "GeoPrecision",
+    "ImportStatus",
     "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "IncidentStage", "Indicator",
     "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
     "TallyCell", "TallyCellByCategory", "TallyCellByVerification", "TallyCellFine", "TallyCount", "TallyUnit",

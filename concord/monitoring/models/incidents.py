@@ -88,6 +88,13 @@ HIGH_FATALITIES, HIGH_INJURED = 3, 20
 MODERATE_FATALITIES, MODERATE_INJURED = 1, 3
 
 
+# The floor from which the severe incidents have an index of their own (a partial one): a toll
+# of its own makes an incident severe, and few are (about one in thirty of the generated year),
+# so the picture of the severe incidents reads those few index entries rather than the tallies
+# of every incident of the period.
+SEVERE = _HIGH
+
+
 def severity_of(*, category: str, fatalities: int, injured: int) -> int:
     """The scale the situation picture colours by: the toll first, then the threat itself."""
     if fatalities >= CRITICAL_FATALITIES:
@@ -180,6 +187,13 @@ class Incident(LabelledModel):
                                  "release_mask"],
                          name="monitoring_incident_by_country"),
             models.Index(fields=["week", "category", "country"]),
+            # The same columns for the severe incidents only; a filter from SEVERE up repeats
+            # the index's condition so that either engine knows it may read it.
+            models.Index(fields=["occurred_on", "merged_into", "category", "country", "week",
+                                 "latitude", "longitude", "severity", "admin1", "verification",
+                                 "classification", "originator", "release_to_all_members",
+                                 "release_mask"],
+                         condition=Q(severity__gte=SEVERE), name="monitoring_incident_severe"),
         ]
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["originator", "external_id"],

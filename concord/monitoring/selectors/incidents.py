@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from django.db import connection
@@ -18,7 +18,7 @@ from concord.core.scoping import labelled_get, public_id_of
 from concord.monitoring import text_index
 from concord.monitoring.filters import INCIDENT_SORTS, IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE
-from concord.monitoring.models import Incident, IncidentImport, Verification
+from concord.monitoring.models import SEVERE, Incident, IncidentImport, Verification
 from concord.monitoring.taxonomy import Category
 from concord.registry.rotation import russian_collation_key
 
@@ -40,6 +40,9 @@ def incidents_imported(*, viewer: Viewer, import_run: IncidentImport | None,
     return incidents if import_run is None else incidents.filter(import_run=import_run)
 
 
+_Incidents = TypeVar("_Incidents", bound=QuerySet[Incident])
+
+
 def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
                   include_merged: bool = False) -> QuerySet[Incident]:
     filters = filters or IncidentFilters()
@@ -57,12 +60,21 @@ def incident_list(*, viewer: Viewer, filters: IncidentFilters | None = None,
     if filters.region:
         incidents = incidents.filter(REGION_BY_CODE[filters.region].q())
     if filters.severity:
-        incidents = incidents.filter(severity__gte=filters.severity)
+        incidents = _at_least(incidents, filters.severity)
     if filters.verification:
         incidents = incidents.filter(verification__in=filters.verification)
     if filters.q:
         incidents = incidents.filter(text_index.matching(filters.q, connection.vendor))
     return _ranked(incidents, filters.sort.key).order_by(*order_by(filters.sort, INCIDENT_SORTS))
+
+
+def _at_least(incidents: _Incidents, floor: int) -> _Incidents:
+    incidents = incidents.filter(severity__gte=floor)
+    if floor > SEVERE:
+        # The severe incidents' partial index is read only where its very condition is among
+        # the query's: SQLite infers no lower floor from a higher one.
+        incidents = incidents.filter(severity__gte=SEVERE)
+    return incidents
 
 
 def _ranked(incidents: QuerySet[Incident], key: str) -> QuerySet[Incident]:

@@ -271,3 +271,52 @@ def test_the_operator_checks_and_rebuilds_the_tallies_from_the_command_line(pers
     call_command("situation", "tallies", "--rebuild", stdout=out)
     assert "monitoring_tallyunit: 2 rows" in out.getvalue()
     assert "agree" in out.getvalue()
+
+
+def _plan(incidents) -> str:
+    sql, params = incidents.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(("EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ")
+                       + sql, params)
+        return " ".join(str(value) for row in cursor.fetchall() for value in row)
+
+
+@pytest.mark.parametrize("floor", [3, 4])
+def test_the_picture_of_severe_incidents_reads_their_own_index_and_matches_the_tallies(
+        personas, floor):
+    services.incident_generate(actor=SYSTEM, count=1500, seed=2015, start=date(2024, 1, 1),
+                               end=date(2024, 12, 31), originator=personas.secretariat)
+    # A severe record its originator kept to itself, which the label rule hides from others.
+    incident(personas.state_b, classification=Classification.CONFIDENTIAL,
+             release_to_all_members=False, occurred_on=date(2024, 5, 9), fatalities=30)
+    with connection.cursor() as cursor:
+        # Each engine picks its index from the statistics ANALYZE gathers.
+        cursor.execute("ANALYZE monitoring_incident")
+    wanted = selectors.IncidentFilters(date_from=date(2024, 3, 7), date_to=date(2024, 6, 4),
+                                       severity=floor)
+    assert picture.severe(wanted)
+    assert not picture.severe(selectors.IncidentFilters(severity=floor - 2))
+
+    for viewer in personas.all().values():
+        for zoom in (4, 10, 12):
+            with CaptureQueriesContext(connection) as queries:
+                summary = selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom)
+            assert "monitoring_tally" not in " ".join(q["sql"] for q in queries.captured_queries)
+            # Held to a grouping of the incidents for each part of the picture, and where the
+            # tallies reach that far, to them.
+            _same_picture(summary, picture._summary_from_incidents(viewer=viewer,
+                                                                   filters=wanted, zoom=zoom))
+            if zoom <= tally.FINE_ZOOM:
+                _same_picture(summary, picture._summary_from_tallies(viewer=viewer,
+                                                                     filters=wanted, zoom=zoom))
+    seen = selectors.situation_summary(viewer=personas.officer, filters=wanted)
+    assert seen.total == incident_list(viewer=personas.officer, filters=wanted).count() > 0
+    assert selectors.situation_summary(viewer=personas.delegate_a, filters=wanted).total \
+        == incident_list(viewer=personas.delegate_a, filters=wanted).count()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off" if connection.vendor == "postgresql"
+                       else "SELECT 1")
+    assert "monitoring_incident_severe" in _plan(
+        incident_list(viewer=personas.analyst, filters=wanted).order_by()
+        .values("category", "country", "week"))
