@@ -17,6 +17,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
+from concord.core.errors import NotFound
 from concord.core.filters import order_by
 from concord.core.labels import PartyKind
 from concord.core.models import Party
@@ -28,6 +29,7 @@ from concord.forces.models import (
     OperationPublication,
     OperationResult,
     OperationStage,
+    ResultRevision,
     Substance,
 )
 from concord.forces.operations_filters import (
@@ -38,6 +40,7 @@ from concord.forces.operations_filters import (
     operation_filters,
     result_filters,
 )
+from concord.forces.selectors import formations as formation_reads
 
 
 def operation_list(*, viewer: Viewer, filters: OperationFilters | None = None
@@ -152,6 +155,30 @@ def result_get(*, viewer: Viewer, public_id: Any) -> OperationResult:
     return labelled_get(  # type: ignore[no-any-return]
         OperationResult.objects.select_related("stage__operation", "substance", "originator"),
         viewer=viewer, public_id=public_id_of(OperationResult, public_id))
+
+
+def result_history(*, result: OperationResult) -> list[ResultRevision]:
+    """The values a result already read for the viewer held before each correction, newest
+    first: whoever reads the figure reads what it was."""
+    return list(ResultRevision.objects.filter(result=result).select_related("replaced_by")
+                .order_by("-replaced_at", "-id"))
+
+
+def stage_get(*, operation: Operation, number: int) -> OperationStage:
+    """A stage of an operation already read for the viewer; a missing one is a 404."""
+    stage: OperationStage | None = (OperationStage.objects.prefetch_related("agencies__state")
+                                    .filter(operation=operation, number=number).first())
+    if stage is None:
+        raise NotFound(_("Stage not found."))
+    return stage
+
+
+def decision_choices(*, viewer: Viewer) -> list[tuple[str, str]]:
+    return formation_reads.decision_choices(viewer=viewer)
+
+
+def decision_by_id(*, viewer: Viewer, public_id: str) -> Any:
+    return formation_reads.decision_by_id(viewer=viewer, public_id=public_id)
 
 
 # --- Totals ------------------------------------------------------------------------------------
