@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ from concord.core.filters import order_by
 from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.core.scoping import labelled_get, public_id_of
+from concord.council.models import Document
 from concord.forces import seizures
 from concord.forces.models import (
     Measure,
@@ -43,10 +44,23 @@ from concord.forces.operations_filters import (
 from concord.forces.selectors import formations as formation_reads
 
 
+def _with_decision_read(operations: QuerySet[Operation], viewer: Viewer) -> QuerySet[Operation]:
+    """Each operation with `decision_readable`: whether the viewer may read the council's
+    decision behind it. A decision the viewer may not read is shown as no decision at all, in
+    pages and answers alike."""
+    readable = Document.objects.visible_to(viewer).filter(pk=OuterRef("decision_id"))
+    return operations.annotate(decision_readable=Exists(readable))
+
+
+def decision_shown(operation: Operation) -> Any:
+    """The operation's decision when the viewer it was read for may read it, else None."""
+    return operation.decision if getattr(operation, "decision_readable", False) else None
+
+
 def operation_list(*, viewer: Viewer, filters: OperationFilters | None = None
                    ) -> QuerySet[Operation]:
     filters = filters or OperationFilters()
-    operations = (Operation.objects.visible_to(viewer)
+    operations = (_with_decision_read(Operation.objects.visible_to(viewer), viewer)
                   .annotate(first_day=Min("stages__starts_on"),
                             stage_count=Count("stages", distinct=True)))
     if filters.kinds:
@@ -63,8 +77,8 @@ def operation_list(*, viewer: Viewer, filters: OperationFilters | None = None
 
 def operation_get(*, viewer: Viewer, public_id: Any) -> Operation:
     return labelled_get(  # type: ignore[no-any-return]
-        Operation.objects.select_related("originator"), viewer=viewer,
-        public_id=public_id_of(Operation, public_id))
+        _with_decision_read(Operation.objects.select_related("originator", "decision"), viewer),
+        viewer=viewer, public_id=public_id_of(Operation, public_id))
 
 
 def operation_by_code(*, viewer: Viewer, code: str) -> Operation | None:

@@ -79,7 +79,8 @@ def operation_detail(request: HttpRequest, operation_id: UUID) -> HttpResponse:
     filters = selectors.filters_for(viewer=request.user,
                                     params={"operation": operation.code}).filters
     context = {
-        "operation": operation, "stages": selectors.stage_list(operation=operation),
+        "operation": operation, "decision": selectors.decision_shown(operation),
+        "stages": selectors.stage_list(operation=operation),
         "by_stage": selectors.result_totals(viewer=request.user, filters=filters, by="stage"),
         "by_state": selectors.result_totals(viewer=request.user, filters=filters, by="state"),
         "chart": selectors.seizure_chart(viewer=request.user, filters=filters).data(),
@@ -192,10 +193,11 @@ def publication_detail(request: HttpRequest, publication_id: UUID) -> HttpRespon
 
 
 def _operation_initial(operation: Operation) -> dict[str, Any]:
+    shown = selectors.decision_shown(operation)
     return {"name_ru": operation.name_ru, "name_en": operation.name_en, "kind": operation.kind,
             "year": operation.year, "description_ru": operation.description_ru,
             "description_en": operation.description_en,
-            "decision": str(operation.decision.public_id) if operation.decision else ""}
+            "decision": str(shown.public_id) if shown else ""}
 
 
 def _form_context(title: str, back: str) -> dict[str, Any]:
@@ -223,18 +225,18 @@ def operation_create(request: HttpRequest) -> HttpResponse:
 @form_page("forces.change_operation")
 def operation_edit(request: HttpRequest, operation_id: UUID) -> HttpResponse:
     operation = selectors.operation_get(viewer=request.user, public_id=operation_id)
-    choices = selectors.decision_choices(viewer=request.user)
-    current = str(operation.decision.public_id) if operation.decision else ""
-    if current and current not in dict(choices):
-        # A decision the editor may not read stays as it is, shown only by its number.
-        choices = [(current, _("(the decision already named)")), *choices]
-    form = opforms.OperationForm(posted(request), decisions=choices,
+    shown = selectors.decision_shown(operation)
+    form = opforms.OperationForm(posted(request),
+                                 decisions=selectors.decision_choices(viewer=request.user),
                                  initial=_operation_initial(operation))
 
     def edit(data: dict[str, Any]) -> Operation:
         chosen = data.pop("decision") or ""
-        decision = operation.decision if chosen and chosen == current else \
-            selectors.decision_by_id(viewer=request.user, public_id=chosen)
+        if shown is None and not chosen:
+            # No decision the editor reads: one they may not read stays as it is.
+            decision = operation.decision
+        else:
+            decision = selectors.decision_by_id(viewer=request.user, public_id=chosen)
         return services.operation_edit(actor=request.user, operation=operation,
                                        decision=decision, **data)
 
