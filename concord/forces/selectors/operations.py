@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
@@ -43,8 +43,10 @@ from concord.forces.operations_filters import (
 )
 from concord.forces.selectors import formations as formation_reads
 
+_Operations = TypeVar("_Operations", bound=QuerySet[Any])
 
-def _with_decision_read(operations: QuerySet[Operation], viewer: Viewer) -> QuerySet[Operation]:
+
+def _with_decision_read(operations: _Operations, viewer: Viewer) -> _Operations:
     """Each operation with `decision_readable`: whether the viewer may read the council's
     decision behind it. A decision the viewer may not read is shown as no decision at all, in
     pages and answers alike."""
