@@ -427,10 +427,10 @@ def _agencies(payload: StageEditIn) -> list[Any]:
 @router.post("/operations", response={201: OperationOut}, auth=django_auth,
              summary="Record a joint operation")
 def operation_create(request: HttpRequest, payload: OperationIn) -> Status[Any]:
-    data = payload.dict(exclude={"decision"})
+    data = payload.dict(exclude={"decision", "classification"})
     created = operation_services.operation_create(
         actor=request.user, decision=_decision_of(request, payload.decision),
-        classification=int(data.pop("classification")), **data)
+        classification=int(payload.classification), **data)
     return Status(201, operation_selectors.operation_get(viewer=request.user,
                                                          public_id=created.public_id))
 

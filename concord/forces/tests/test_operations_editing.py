@@ -47,7 +47,7 @@ def test_it_edits_an_operation_and_audits_what_changed(personas):
     w.operation.refresh_from_db()
     assert (w.operation.name_ru, w.operation.year) == ("Канал-2", 2003)
     entry = AuditEntry.objects.filter(action="forces.operation.edit").get()
-    assert entry.detail["changed"]["year"] == [None, 2003]
+    assert json.loads(entry.detail)["changed"]["year"] == [None, 2003]
 
 
 def test_it_names_the_field_of_a_refused_operation(personas):
@@ -137,7 +137,7 @@ def test_it_records_an_operation_and_a_stage_on_their_pages(personas):
         "code": "nelegal", "name_ru": "Нелегал", "name_en": "Nelegal", "kind": "migration",
         "year": "2008", "classification": "0", "release_to_all_members": "on"})
     assert response.status_code == 302, response.content.decode()[-3000:]
-    operation = Operation.objects.get(code="nelegal")
+    operation = Operation.objects.visible_to(personas.officer).get(code="nelegal")
     assert operation.year == 2008
     refused = officer.post(f"/forces/operations/{operation.public_id}/stages/new/", {
         "number": "1", "name_ru": "Нелегал — 2013", "starts_on": "2013-04-01",
@@ -273,14 +273,14 @@ def test_it_answers_another_states_hidden_figure_and_its_history_as_missing(pers
                     "/api/v1/forces/operations/results/00000000-0000-4000-8000-000000000000"
                     "/corrections", {"quantity": "1", "reason": "x"})
     assert answer.status_code == missing.status_code == 404
-    assert answer.json() == missing.json()
+    assert {**answer.json(), "instance": ""} == {**missing.json(), "instance": ""}
     assert other.get("/api/v1/forces/operations/results").json()["count"] == 0
     with pytest.raises(NotFound):
         selectors.result_get(viewer=personas.delegate_b, public_id=heroin.public_id)
 
 
 def test_it_shows_no_decision_to_a_state_that_may_not_read_it(personas, org):
-    decision = draft(org, personas.officer, classification=Classification.OFFICIAL_USE)
+    decision = draft(org, personas.officer, classification=Classification.CONFIDENTIAL)
     w = world(personas)
     services.operation_edit(actor=personas.officer, operation=w.operation, name_ru="Канал",
                             name_en="Channel", kind="drugs", year=None, decision=decision)
