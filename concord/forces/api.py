@@ -424,17 +424,6 @@ def _agencies(payload: StageEditIn) -> list[Any]:
             for agency in payload.agencies]
 
 
-@router.post("/operations", response={201: OperationOut}, auth=django_auth,
-             summary="Record a joint operation")
-def operation_create(request: HttpRequest, payload: OperationIn) -> Status[Any]:
-    data = payload.dict(exclude={"decision", "classification"})
-    created = operation_services.operation_create(
-        actor=request.user, decision=_decision_of(request, payload.decision),
-        classification=int(payload.classification), **data)
-    return Status(201, operation_selectors.operation_get(viewer=request.user,
-                                                         public_id=created.public_id))
-
-
 @router.get("/operations", response=list[OperationOut],
             summary="Joint operations the caller may read, with their stages")
 @paginate(LimitOffsetPagination)
@@ -535,3 +524,14 @@ def operation_stage_edit(request: HttpRequest, operation_id: str, stage_number: 
     operation_services.stage_edit(actor=request.user, stage=stage, agencies=_agencies(payload),
                                   **payload.dict(exclude={"agencies"}))
     return operation_selectors.stage_get(operation=found, number=stage_number)
+
+
+@router.post("/operations", response={201: OperationOut}, auth=django_auth,
+             summary="Record a joint operation")
+def operation_create(request: HttpRequest, payload: OperationIn) -> Status[Any]:
+    data = payload.dict(exclude={"decision", "classification"})
+    created = operation_services.operation_create(
+        actor=request.user, decision=_decision_of(request, payload.decision),
+        classification=int(payload.classification), **data)
+    return Status(201, operation_selectors.operation_get(viewer=request.user,
+                                                         public_id=created.public_id))

@@ -11,7 +11,6 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from concord.core.actors import SYSTEM
 from concord.core.errors import NotFound, ValidationError
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
