@@ -301,6 +301,10 @@ EXPECTED.update({
     "api:operation_result": (404, 404, 404, 404),
     "api:operation_result_correct": (405, 405, 405, 405),  # a POST
     "api:operation_stage_edit": (405, 405, 405, 405),  # a PUT
+    # Beside a GET at the same address, which is what is asked here.
+    "api:operation_create": PUBLIC,
+    "api:operation_edit": (404, 404, 404, 404),
+    "api:operation_stage_add": (404, 404, 404, 404),
 })
 
 # The demo's council records have stable identifiers (see concord/demo/council.py).
