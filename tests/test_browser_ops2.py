@@ -34,8 +34,13 @@ def test_it_records_an_operation_and_follows_a_corrected_figure_into_the_totals(
     load_council()
     substances_seed(actor=SYSTEM)
     page = browser_page
+    operation_url = _record(page, live_server)
+    result_url = _report(page, live_server, operation_url)
+    _correct(page, operation_url, result_url)
 
-    # The officer records the operation.
+
+def _record(page: Any, live_server: Any) -> str:
+    """The officer records the operation and its first stage."""
     sign_in(page, live_server, "officer", enrol=True)
     page.goto(f"{live_server.url}/forces/operations/")
     page.get_by_role("link", name="Новая операция").click()
@@ -75,8 +80,11 @@ def test_it_records_an_operation_and_follows_a_corrected_figure_into_the_totals(
     assert "Заслон — 2015" in stages and "Агентство по контролю за наркотиками" in stages
     assert "2015-06-01" in stages and "Душанбе" in stages
     _clean(page)
+    return operation_url
 
-    # Tajikistan's delegate reports a seizure for the stage.
+
+def _report(page: Any, live_server: Any, operation_url: str) -> str:
+    """Tajikistan's delegate reports a seizure for the stage."""
     page.context.clear_cookies()
     sign_in(page, live_server, "delegate.tj")
     page.goto(operation_url)
@@ -98,8 +106,12 @@ def test_it_records_an_operation_and_follows_a_corrected_figure_into_the_totals(
     page.goto(operation_url)
     assert "100" in _by_stage(page) and "120" not in _by_stage(page)
     _clean(page)
+    return result_url
 
-    # The state corrects it: the earlier value stays in the figure's history.
+
+def _correct(page: Any, operation_url: str, result_url: str) -> None:
+    """The state corrects it: the earlier value stays in the figure's history, and the totals
+    sum the corrected figure, not both."""
     page.goto(result_url)
     page.fill("#id_quantity", "120")
     page.fill("#id_reason", "Повторное взвешивание")
@@ -111,8 +123,6 @@ def test_it_records_an_operation_and_follows_a_corrected_figure_into_the_totals(
     assert "100" in history and "Повторное взвешивание" in history
     screenshot(page, "ops2-corrected")
     _clean(page)
-
-    # The totals sum the corrected figure, not both.
     page.goto(operation_url)
     by_stage = _by_stage(page)
     assert "120" in by_stage and "100" not in by_stage and "220" not in by_stage

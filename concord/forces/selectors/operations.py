@@ -168,8 +168,12 @@ def result_list(*, viewer: Viewer, filters: ResultFilters | None = None
 
 
 def result_get(*, viewer: Viewer, public_id: Any) -> OperationResult:
+    """One result, read as the lists read it: of an operation the viewer reads too, since its
+    page and answer name the operation (a state's own figure of an operation later withheld
+    from it is missing, as it is from the lists)."""
     return labelled_get(  # type: ignore[no-any-return]
-        OperationResult.objects.select_related("stage__operation", "substance", "originator"),
+        OperationResult.objects.select_related("stage__operation", "substance", "originator")
+        .filter(stage__operation__in=Operation.objects.visible_to(viewer)),
         viewer=viewer, public_id=public_id_of(OperationResult, public_id))
 
 

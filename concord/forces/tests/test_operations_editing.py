@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
+from concord.core.actors import SYSTEM
 from concord.core.errors import NotFound, ValidationError
 from concord.core.labels import Classification
 from concord.core.models import AuditEntry
@@ -295,3 +296,23 @@ def test_it_shows_no_decision_to_a_state_that_may_not_read_it(personas, org):
     officer = _client(personas.officer, "en")
     assert officer.get(f"/api/v1/forces/operations/{w.operation.public_id}"
                        ).json()["decision"] == str(decision.public_id)
+
+
+def test_it_answers_a_states_own_figure_of_an_operation_withheld_from_it_as_missing(personas):
+    services.substances_seed(actor=SYSTEM)
+    kept = services.operation_create(
+        actor=SYSTEM, originator=personas.secretariat, code="kept", name_ru="Закрытая",
+        name_en="Kept", kind=Operation.Kind.DRUGS, classification=Classification.OFFICIAL_USE,
+        release_to_all_members=False)
+    stage = services.stage_add(actor=SYSTEM, operation=kept, number=1, name_ru="Этап",
+                               name_en="Stage", starts_on=date(2015, 1, 1),
+                               ends_on=date(2015, 1, 2))
+    own = report(stage, personas.state_a, "detained", "3")
+    assert OperationResult.objects.visible_to(personas.delegate_a).filter(pk=own.pk).exists()
+    delegate = _client(personas.delegate_a, "en")
+    page = delegate.get(f"/forces/operations/results/{own.public_id}/")
+    answer = delegate.get(f"/api/v1/forces/operations/results/{own.public_id}")
+    assert page.status_code == answer.status_code == 404
+    assert "Kept" not in answer.content.decode() and "kept" not in answer.content.decode()
+    officer = _client(personas.officer, "en")
+    assert officer.get(f"/api/v1/forces/operations/results/{own.public_id}").status_code == 404
