@@ -442,6 +442,8 @@ POOL_BY_PARAMETER = {"session_id": "session", "document_id": "document",
                      "operation_id": "operation", "publication_id": "operation_publication"}
 POOL_BY_PARAMETER.update(formation_id="formation", unit_id="unit")
 POOL_BY_PARAMETER.update(case_id="crisis_case")
+# A reported figure of a joint operation, with its history and its correction.
+POOL_BY_PARAMETER.update(result_id="operation_result")
 FORCES_POOLS = (("forces:formation-", "formation"), ("forces:contribution-", "contribution"),
                 ("forces:unit-", "unit"))
 COUNCIL_POOLS = (("council:report-generate", "session"),
@@ -467,6 +469,7 @@ FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": 
                 **{f"assistance:{name}": {"public_id": ZERO} for name in (
                     "pledge-line-commit", "pledge-line-revise", "pledge-line-cancel",
                     "pledge-line-respond", "pledge-delivery-receive", "pledge-delivery-accept")}}
+FIXED.update(stage_number="1")
 TABLES = ("", "?format=csv", "?format=xlsx")
 LANGUAGES = ("?language=ru", "?language=en")
 QUERIES: dict[str, tuple[str, ...]] = {

@@ -287,6 +287,25 @@ EXPECTED.update({
     "api:operation_results": (404, 404, 404, 404),
     "api:operation_result_report": (404, 404, 404, 404),
 })
+# Recording operations and stages (the secretariat) and reporting and correcting figures (a
+# state's delegates): the sample ids name no record.
+EXPECTED.update({
+    "forces:operation-create": OFFICERS,
+    "forces:operation-edit": (302, 403, 403, 404),
+    "forces:operation-stage-add": (302, 403, 403, 404),
+    "forces:operation-stage-edit": (302, 403, 403, 404),
+    "forces:operation-result-report": (302, 404, 404, 403),
+    "forces:operation-result": (302, 404, 404, 404),
+    "forces:operation-result-correct": (302, 404, 404, 403),
+    "api:operation_results_all": PUBLIC,
+    "api:operation_result": (404, 404, 404, 404),
+    "api:operation_result_correct": (405, 405, 405, 405),  # a POST
+    "api:operation_stage_edit": (405, 405, 405, 405),  # a PUT
+    # Beside a GET at the same address, which is what is asked here.
+    "api:operation_create": PUBLIC,
+    "api:operation_edit": (404, 404, 404, 404),
+    "api:operation_stage_add": (404, 404, 404, 404),
+})
 
 # The demo's council records have stable identifiers (see concord/demo/council.py).
 SOCHI_SESSION = "c658738b-7830-547b-9f73-2dc616a3c5aa"
@@ -302,7 +321,9 @@ SAMPLES: dict[str, str] = {"incident_id": "00000000-0000-4000-8000-000000000000"
                            "indicator_id": "00000000-0000-4000-8000-000000000000",
                            "report_id": "00000000-0000-4000-8000-000000000000",
                            "operation_id": "00000000-0000-4000-8000-000000000000",
-                           "publication_id": "00000000-0000-4000-8000-000000000000"}
+                           "publication_id": "00000000-0000-4000-8000-000000000000",
+                           "result_id": "00000000-0000-4000-8000-000000000000",
+                           "stage_number": "1"}
 SAMPLES.update(number="1", session_id=SOCHI_SESSION, document_id=SOCHI_DECISION,
                instruction_id=SOCHI_INSTRUCTION, report_id=MOSCOW_REPORT)
 SAMPLES_BY_URL: dict[str, dict[str, str]] = {

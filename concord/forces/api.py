@@ -37,10 +37,16 @@ from concord.forces.filters import (
 from concord.forces.models import Formation, ReadinessReport, Unit
 from concord.forces.models.exercises import Evaluation, Exercise, ExerciseParticipant, Lesson
 from concord.forces.operations_schemas import (
+    CorrectionIn,
+    OperationEditIn,
+    OperationIn,
     OperationOut,
     OperationTotalsOut,
+    ResultDetailOut,
     ResultIn,
     ResultOut,
+    StageEditIn,
+    StageIn,
     StageOut,
     TotalsRowOut,
 )
@@ -370,6 +376,54 @@ def operation_totals(request: HttpRequest, filters: Query[ResultQuery]) -> dict[
             "total": totals.overall.values}
 
 
+@router.get("/operations/results", response=list[ResultOut],
+            summary="The results of every joint operation the caller may read")
+@paginate(LimitOffsetPagination)
+def operation_results_all(request: HttpRequest, filters: Query[ResultQuery]) -> Any:
+    parsed = _result_filters(request, filters)
+    return lazily(operation_selectors.result_list(viewer=request.user, filters=parsed))
+
+
+@router.get("/operations/results/{result_id}", response={200: ResultDetailOut, 404: Problem},
+            summary="One result, with the values it held before each correction")
+def operation_result(request: HttpRequest, result_id: str) -> Any:
+    return operation_selectors.result_get(viewer=request.user, public_id=result_id)
+
+
+@router.post("/operations/results/{result_id}/corrections",
+             response={201: ResultDetailOut, 404: Problem}, auth=django_auth,
+             summary="Correct a figure of the caller's state; the value it held is kept in its "
+                     "history and the totals sum the new one")
+def operation_result_correct(request: HttpRequest, result_id: str,
+                             payload: CorrectionIn) -> Status[Any]:
+    found = operation_selectors.result_get(viewer=request.user, public_id=result_id)
+    operation_services.result_correct(actor=request.user, result=found,
+                                      quantity=payload.quantity, reason=payload.reason,
+                                      note=payload.note)
+    return Status(201, operation_selectors.result_get(viewer=request.user,
+                                                      public_id=found.public_id))
+
+
+def _decision_of(request: HttpRequest, decision: Any) -> Any:
+    if decision is None:
+        return None
+    found = operation_selectors.decision_by_id(viewer=request.user, public_id=str(decision))
+    if found is None:
+        raise ValidationError(_("Please correct the marked fields."),
+                              errors={"body.decision": [_("No such decision.")]})
+    return found
+
+
+def _agencies(payload: StageEditIn) -> list[Any]:
+    states = {state.code: state for state in operation_selectors.member_states()}
+    unknown = sorted({agency.state for agency in payload.agencies} - set(states))
+    if unknown:
+        raise ValidationError(_("Please correct the marked fields."), errors={
+            "body.agencies": [_("Not a member state: %(codes)s.") % {"codes": ", ".join(unknown)}]})
+    return [operation_services.Agency(states[agency.state], agency.name_ru, agency.name_en)
+            for agency in payload.agencies]
+
+
 @router.get("/operations", response=list[OperationOut],
             summary="Joint operations the caller may read, with their stages")
 @paginate(LimitOffsetPagination)
@@ -433,3 +487,51 @@ def operation_result_report(request: HttpRequest, operation_id: str,
     created = operation_services.result_report(actor=request.user, figure=figure)
     return Status(201, operation_selectors.result_get(viewer=request.user,
                                                       public_id=created.public_id))
+
+
+@router.put("/operations/{operation_id}", response={200: OperationOut, 404: Problem},
+            auth=django_auth,
+            summary="Change a joint operation's names, kind, year, decision and description")
+def operation_edit(request: HttpRequest, operation_id: str, payload: OperationEditIn) -> Any:
+    found = operation_selectors.operation_get(viewer=request.user, public_id=operation_id)
+    # A decision the caller may not read is none to them, and stays when they name none.
+    kept = payload.decision is None and operation_selectors.decision_shown(found) is None
+    operation_services.operation_edit(
+        actor=request.user, operation=found,
+        decision=found.decision if kept else _decision_of(request, payload.decision),
+        **payload.dict(exclude={"decision"}))
+    return operation_selectors.operation_get(viewer=request.user, public_id=found.public_id)
+
+
+@router.post("/operations/{operation_id}/stages", response={201: StageOut, 404: Problem},
+             auth=django_auth, summary="Add a stage to a joint operation")
+def operation_stage_add(request: HttpRequest, operation_id: str,
+                        payload: StageIn) -> Status[Any]:
+    found = operation_selectors.operation_get(viewer=request.user, public_id=operation_id)
+    created = operation_services.stage_add(
+        actor=request.user, operation=found, agencies=_agencies(payload),
+        **payload.dict(exclude={"agencies"}))
+    return Status(201, operation_selectors.stage_get(operation=found, number=created.number))
+
+
+@router.put("/operations/{operation_id}/stages/{stage_number}",
+            response={200: StageOut, 404: Problem}, auth=django_auth,
+            summary="Change a stage's dates, subregion, headquarters, agencies and observers")
+def operation_stage_edit(request: HttpRequest, operation_id: str, stage_number: int,
+                         payload: StageEditIn) -> Any:
+    found = operation_selectors.operation_get(viewer=request.user, public_id=operation_id)
+    stage = operation_selectors.stage_get(operation=found, number=stage_number)
+    operation_services.stage_edit(actor=request.user, stage=stage, agencies=_agencies(payload),
+                                  **payload.dict(exclude={"agencies"}))
+    return operation_selectors.stage_get(operation=found, number=stage_number)
+
+
+@router.post("/operations", response={201: OperationOut}, auth=django_auth,
+             summary="Record a joint operation")
+def operation_create(request: HttpRequest, payload: OperationIn) -> Status[Any]:
+    data = payload.dict(exclude={"decision", "classification"})
+    created = operation_services.operation_create(
+        actor=request.user, decision=_decision_of(request, payload.decision),
+        classification=int(payload.classification), **data)
+    return Status(201, operation_selectors.operation_get(viewer=request.user,
+                                                         public_id=created.public_id))

@@ -36,7 +36,13 @@ OPERATIONS = AppShell(
                  _("You recorded the joint operation “%(record)s”."), _OPERATION),
         Activity("forces.stage.add", _("You added a stage to a joint operation."),
                  _("You added a stage to the joint operation “%(record)s”."), _OPERATION),
+        Activity("forces.operation.edit", _("You changed a joint operation."),
+                 _("You changed the joint operation “%(record)s”."), _OPERATION),
+        Activity("forces.stage.edit", _("You changed a stage of a joint operation."),
+                 _("You changed a stage of the joint operation “%(record)s”."), _OPERATION),
         Activity("forces.result.report", _("You reported a result of a joint operation.")),
+        Activity("forces.result.correct", _("You corrected a result of a joint operation; its "
+                                            "earlier value is kept.")),
         Activity("forces.result.import", _("You imported results of joint operations.")),
         Activity("forces.publication.generate",
                  _("You generated public figures of a joint operation.")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -48,6 +48,7 @@ class OperationOut(Schema):
     name_ru: str
     name_en: str
     kind: str
+    year: int | None = Field(description="the year the operation was launched")
     decision: UUID | None = Field(description="the council's decision, when the caller may "
                                               "read it")
     classification: ClassificationCode
@@ -59,7 +60,9 @@ class OperationOut(Schema):
 
     @staticmethod
     def resolve_decision(operation: Any) -> UUID | None:
-        decision = operation.decision
+        # Read for the caller: a decision the caller may not read is answered as none.
+        decision = operation.decision if getattr(operation, "decision_readable", False) \
+            else None
         return decision.public_id if decision is not None else None
 
     @staticmethod
@@ -127,3 +130,70 @@ class OperationTotalsOut(Schema):
     by: str
     rows: list[TotalsRowOut]
     total: dict[str, Decimal]
+
+
+class OperationEditIn(Schema):
+    name_ru: str = Field(max_length=200)
+    name_en: str = Field("", max_length=200)
+    kind: str = Field(description="drugs, migration or it_crime")
+    year: int | None = None
+    decision: UUID | None = Field(None, description="an adopted council decision the caller "
+                                                    "reads")
+    description_ru: str = ""
+    description_en: str = ""
+
+
+class OperationIn(OperationEditIn):
+    code: str = Field(max_length=32, pattern=r"^[-a-zA-Z0-9_]+$")
+    classification: ClassificationCode = classification_default(Classification.PUBLIC)
+    release_to_all_members: bool = True
+
+
+class AgencyIn(Schema):
+    state: str = Field(description="the member state's party code")
+    name_ru: str = Field(max_length=300)
+    name_en: str = Field("", max_length=300)
+
+
+class StageEditIn(Schema):
+    name_ru: str = Field(max_length=200)
+    name_en: str = Field("", max_length=200)
+    starts_on: date
+    ends_on: date
+    subregion_ru: str = Field("", max_length=300)
+    subregion_en: str = Field("", max_length=300)
+    headquarters_ru: str = Field("", max_length=300)
+    headquarters_en: str = Field("", max_length=300)
+    observers_ru: str = ""
+    observers_en: str = ""
+    agencies: list[AgencyIn] = Field(default_factory=list,
+                                     description="every agency taking part (replaces them)")
+
+
+class StageIn(StageEditIn):
+    number: int = Field(ge=1, le=999)
+
+
+class CorrectionIn(Schema):
+    quantity: Decimal = Field(description="the corrected figure, in the figure's own unit")
+    reason: str = Field(max_length=500)
+    note: str | None = Field(None, max_length=500,
+                             description="the figure's note; left as it is when absent")
+
+
+class RevisionOut(Schema):
+    quantity: Decimal
+    unit: str
+    kg_equivalent: Decimal | None
+    note: str
+    replaced_at: datetime
+    reason: str
+
+
+class ResultDetailOut(ResultOut):
+    revisions: list[RevisionOut] = Field(description="the values the figure held before each "
+                                                     "correction, newest first")
+
+    @staticmethod
+    def resolve_revisions(result: Any) -> list[Any]:
+        return list(result.revisions.order_by("-replaced_at", "-id"))

@@ -27,6 +27,7 @@ from concord.forces.models.operations import (
     OperationResult,
     OperationStage,
     QuantityUnit,
+    ResultRevision,
     StageAgency,
     Substance,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "OperationStage",
     "QuantityUnit",
     "ReadinessReport",
+    "ResultRevision",
     "SourceKind",
     "StageAgency",
     "Strength",

@@ -44,6 +44,8 @@ class Operation(LabelledModel):
     name_ru = models.CharField(_("name (Russian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    # The year the council launched the operation; its stages carry their own dates.
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     description_ru = models.TextField(_("description (Russian)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     # The council's decision the operation is held under; a record of the council, so it is read
@@ -256,6 +258,34 @@ class OperationResult(LabelledModel):
         query = urlencode({"operation": self.stage.operation.code, "stage": self.stage.number,
                            "state": self.originator.code, "measure": self.measure})
         return f"{reverse('forces:operation-results')}?{query}"
+
+
+class ResultRevision(models.Model):
+    """A value a result held before its state corrected it: the result itself always holds the
+    latest figure, which every total sums, and its revisions are its history. A revision is read
+    through its result: whoever may read the result may read what it was."""
+
+    result = models.ForeignKey(OperationResult, on_delete=models.CASCADE,
+                               related_name="revisions", verbose_name=_("operation result"))
+    quantity = models.DecimalField(_("quantity"), max_digits=16, decimal_places=3)
+    unit = models.CharField(_("unit"), max_length=8, choices=QuantityUnit.choices)
+    kg_equivalent = models.DecimalField(_("kilogram-equivalent"), max_digits=16,
+                                        decimal_places=3, null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    # When the value was replaced, by whom, and why.
+    replaced_at = models.DateTimeField(_("replaced at"))
+    replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("corrected by"))
+    reason = models.CharField(_("reason for the correction"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("earlier value of a result")
+        verbose_name_plural = _("earlier values of a result")
+        ordering: ClassVar = ["result", "-replaced_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} {self.get_unit_display()}"
 
 
 class OperationPublication(LabelledModel):

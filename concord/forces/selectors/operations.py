@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
+from concord.core.errors import NotFound
 from concord.core.filters import order_by
 from concord.core.labels import PartyKind
 from concord.core.models import Party
 from concord.core.scoping import labelled_get, public_id_of
+from concord.council.models import Document
 from concord.forces import seizures
 from concord.forces.models import (
     Measure,
@@ -28,6 +30,7 @@ from concord.forces.models import (
     OperationPublication,
     OperationResult,
     OperationStage,
+    ResultRevision,
     Substance,
 )
 from concord.forces.operations_filters import (
@@ -38,12 +41,28 @@ from concord.forces.operations_filters import (
     operation_filters,
     result_filters,
 )
+from concord.forces.selectors import formations as formation_reads
+
+_Operations = TypeVar("_Operations", bound=QuerySet[Any])
+
+
+def _with_decision_read(operations: _Operations, viewer: Viewer) -> _Operations:
+    """Each operation with `decision_readable`: whether the viewer may read the council's
+    decision behind it. A decision the viewer may not read is shown as no decision at all, in
+    pages and answers alike."""
+    readable = Document.objects.visible_to(viewer).filter(pk=OuterRef("decision_id"))
+    return operations.annotate(decision_readable=Exists(readable))
+
+
+def decision_shown(operation: Operation) -> Any:
+    """The operation's decision when the viewer it was read for may read it, else None."""
+    return operation.decision if getattr(operation, "decision_readable", False) else None
 
 
 def operation_list(*, viewer: Viewer, filters: OperationFilters | None = None
                    ) -> QuerySet[Operation]:
     filters = filters or OperationFilters()
-    operations = (Operation.objects.visible_to(viewer)
+    operations = (_with_decision_read(Operation.objects.visible_to(viewer), viewer)
                   .annotate(first_day=Min("stages__starts_on"),
                             stage_count=Count("stages", distinct=True)))
     if filters.kinds:
@@ -60,8 +79,8 @@ def operation_list(*, viewer: Viewer, filters: OperationFilters | None = None
 
 def operation_get(*, viewer: Viewer, public_id: Any) -> Operation:
     return labelled_get(  # type: ignore[no-any-return]
-        Operation.objects.select_related("originator"), viewer=viewer,
-        public_id=public_id_of(Operation, public_id))
+        _with_decision_read(Operation.objects.select_related("originator", "decision"), viewer),
+        viewer=viewer, public_id=public_id_of(Operation, public_id))
 
 
 def operation_by_code(*, viewer: Viewer, code: str) -> Operation | None:
@@ -149,9 +168,37 @@ def result_list(*, viewer: Viewer, filters: ResultFilters | None = None
 
 
 def result_get(*, viewer: Viewer, public_id: Any) -> OperationResult:
+    """One result, read as the lists read it: of an operation the viewer reads too, since its
+    page and answer name the operation (a state's own figure of an operation later withheld
+    from it is missing, as it is from the lists)."""
     return labelled_get(  # type: ignore[no-any-return]
-        OperationResult.objects.select_related("stage__operation", "substance", "originator"),
+        OperationResult.objects.select_related("stage__operation", "substance", "originator")
+        .filter(stage__operation__in=Operation.objects.visible_to(viewer)),
         viewer=viewer, public_id=public_id_of(OperationResult, public_id))
+
+
+def result_history(*, result: OperationResult) -> list[ResultRevision]:
+    """The values a result already read for the viewer held before each correction, newest
+    first: whoever reads the figure reads what it was."""
+    return list(ResultRevision.objects.filter(result=result).select_related("replaced_by")
+                .order_by("-replaced_at", "-id"))
+
+
+def stage_get(*, operation: Operation, number: int) -> OperationStage:
+    """A stage of an operation already read for the viewer; a missing one is a 404."""
+    stage: OperationStage | None = (OperationStage.objects.prefetch_related("agencies__state")
+                                    .filter(operation=operation, number=number).first())
+    if stage is None:
+        raise NotFound(_("Stage not found."))
+    return stage
+
+
+def decision_choices(*, viewer: Viewer) -> list[tuple[str, str]]:
+    return formation_reads.decision_choices(viewer=viewer)
+
+
+def decision_by_id(*, viewer: Viewer, public_id: str) -> Any:
+    return formation_reads.decision_by_id(viewer=viewer, public_id=public_id)
 
 
 # --- Totals ------------------------------------------------------------------------------------

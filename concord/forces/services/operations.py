@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 from concord.core import clock, policy
 from concord.core.actors import Actor, acting, is_system, user_id
 from concord.core.audit import audit_record
+from concord.core.changes import audited_update
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labels import Classification, PartyKind
 from concord.core.models import Party
+from concord.council.models import Document
 from concord.forces import seizures
 from concord.forces.models import (
     CaseType,
@@ -28,6 +30,7 @@ from concord.forces.models import (
     OperationPublication,
     OperationResult,
     OperationStage,
+    ResultRevision,
     StageAgency,
     Substance,
 )
@@ -66,7 +69,8 @@ def _no_party() -> Party:
 
 @transaction.atomic
 def operation_create(*, actor: Actor, code: str, name_ru: str, name_en: str, kind: str,
-                     decision: Any = None, description_ru: str = "", description_en: str = "",
+                     decision: Any = None, year: int | None = None, description_ru: str = "",
+                     description_en: str = "",
                      originator: Party | None = None,
                      classification: int = Classification.PUBLIC,
                      release_to_all_members: bool = True,
@@ -76,12 +80,8 @@ def operation_create(*, actor: Actor, code: str, name_ru: str, name_en: str, kin
     releasable_to = list(releasable_to)
     _label(actor, classification=classification, originator=party,
            release_to_all_members=release_to_all_members, releasable_to=releasable_to)
-    errors: dict[str, list[str]] = {}
-    if kind not in Operation.Kind.values:
-        errors["kind"] = [_("Unknown kind of operation.")]
-    if not name_ru.strip() and not name_en.strip():
-        errors["name_ru"] = [_("Give the operation's name.")]
-    _refuse(errors)
+    _refuse(_operation_errors(actor, name_ru=name_ru, name_en=name_en, kind=kind, year=year,
+                              decision=decision, code=code))
     try:
         # Codes name operations in files and links, whoever may read them: the table's own
         # constraint checks a code against every operation, and the answer says only that it
@@ -89,7 +89,7 @@ def operation_create(*, actor: Actor, code: str, name_ru: str, name_en: str, kin
         with transaction.atomic():
             operation = Operation.objects.create(
                 code=code, name_ru=name_ru, name_en=name_en, kind=kind, decision=decision,
-                description_ru=description_ru, description_en=description_en,
+                year=year, description_ru=description_ru, description_en=description_en,
                 originator=party, classification=classification,
                 release_to_all_members=release_to_all_members)
     except IntegrityError:
@@ -97,6 +97,51 @@ def operation_create(*, actor: Actor, code: str, name_ru: str, name_en: str, kin
             _("An operation with this code already exists.")]}) from None
     operation.releasable_to.set(releasable_to)
     audit_record(actor=actor, action="forces.operation.create", target=operation)
+    return operation
+
+
+FIRST_YEAR, LAST_YEAR = 1992, 2100
+
+
+def _operation_errors(actor: Actor, *, name_ru: str, name_en: str, kind: str, year: int | None,
+                      decision: Any, code: str | None = None,
+                      current: Operation | None = None) -> dict[str, list[str]]:
+    """What is wrong with an operation's fields, by field."""
+    errors: dict[str, list[str]] = {}
+    if code is not None and not code.strip():
+        errors["code"] = [_("Give the operation's code.")]
+    if kind not in Operation.Kind.values:
+        errors["kind"] = [_("Unknown kind of operation.")]
+    if not name_ru.strip() and not name_en.strip():
+        errors["name_ru"] = [_("Give the operation's name.")]
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        errors["year"] = [_("Give a year from %(first)d to %(last)d.")
+                          % {"first": FIRST_YEAR, "last": LAST_YEAR}]
+    unchanged = current is not None and decision is not None \
+        and decision.pk == current.decision_id
+    # A decision is named only by someone who may read it; one already named stays, read or
+    # not, so that an edit by someone else never drops it.
+    reader: Any = acting(actor)
+    if decision is not None and not unchanged and not is_system(reader) \
+            and not Document.objects.visible_to(reader).filter(pk=decision.pk).exists():
+        errors["decision"] = [_("No such decision.")]
+    return errors
+
+
+@transaction.atomic
+def operation_edit(*, actor: Actor, operation: Operation, name_ru: str, name_en: str, kind: str,
+                   year: int | None, decision: Any, description_ru: str = "",
+                   description_en: str = "") -> Operation:
+    """Change what an operation is called, its kind, its year and the decision behind it; its
+    code names it in files and links and stays."""
+    require_permission(actor, "forces.change_operation")
+    _refuse(_operation_errors(actor, name_ru=name_ru, name_en=name_en, kind=kind, year=year,
+                              decision=decision, current=operation))
+    audited_update(actor=actor, record=operation,
+                   values={"name_ru": name_ru, "name_en": name_en, "kind": kind, "year": year,
+                           "decision": decision, "description_ru": description_ru,
+                           "description_en": description_en},
+                   action="forces.operation.edit")
     return operation
 
 
@@ -113,16 +158,13 @@ def stage_add(*, actor: Actor, operation: Operation, number: int, name_ru: str, 
               headquarters_ru: str = "", headquarters_en: str = "", observers_ru: str = "",
               observers_en: str = "", agencies: Sequence[Agency] = ()) -> OperationStage:
     require_permission(actor, "forces.change_operation")
-    errors: dict[str, list[str]] = {}
-    if ends_on < starts_on:
-        errors["ends_on"] = [_("The stage ends before it starts.")]
+    errors = _stage_errors(name_ru=name_ru, name_en=name_en, starts_on=starts_on,
+                           ends_on=ends_on, agencies=agencies)
     if number < 1:
         errors["number"] = [_("Stages are numbered from 1.")]
     elif operation.stages.filter(number=number).exists():
         errors["number"] = [_("The operation already has a stage %(number)d.")
                             % {"number": number}]
-    if any(agency.state.kind != PartyKind.STATE for agency in agencies):
-        errors["agencies"] = [_("An agency belongs to a member state.")]
     _refuse(errors)
     stage = OperationStage.objects.create(
         operation=operation, number=number, name_ru=name_ru, name_en=name_en,
@@ -134,6 +176,58 @@ def stage_add(*, actor: Actor, operation: Operation, number: int, name_ru: str, 
                     name_en=agency.name_en) for agency in agencies)
     audit_record(actor=actor, action="forces.stage.add", target=operation,
                  detail={"stage": number})
+    return stage
+
+
+def _stage_errors(*, name_ru: str, name_en: str, starts_on: date, ends_on: date,
+                  agencies: Sequence[Agency]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not name_ru.strip() and not name_en.strip():
+        errors["name_ru"] = [_("Give the stage's name.")]
+    if ends_on < starts_on:
+        errors["ends_on"] = [_("The stage ends before it starts.")]
+    for year, name in ((starts_on.year, "starts_on"), (ends_on.year, "ends_on")):
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            errors[name] = [_("Give a year from %(first)d to %(last)d.")
+                            % {"first": FIRST_YEAR, "last": LAST_YEAR}]
+    if any(agency.state.kind != PartyKind.STATE for agency in agencies):
+        errors["agencies"] = [_("An agency belongs to a member state.")]
+    elif any(not agency.name_ru.strip() and not agency.name_en.strip() for agency in agencies):
+        errors["agencies"] = [_("Give each agency's name.")]
+    return errors
+
+
+@transaction.atomic
+def stage_edit(*, actor: Actor, stage: OperationStage, name_ru: str, name_en: str,
+               starts_on: date, ends_on: date, subregion_ru: str = "", subregion_en: str = "",
+               headquarters_ru: str = "", headquarters_en: str = "", observers_ru: str = "",
+               observers_en: str = "", agencies: Sequence[Agency] | None = None
+               ) -> OperationStage:
+    """Change a stage's dates, subregion, headquarters and observers; `agencies`, when given,
+    replaces the agencies taking part. Its number is how results name it, and stays."""
+    require_permission(actor, "forces.change_operation")
+    _refuse(_stage_errors(name_ru=name_ru, name_en=name_en, starts_on=starts_on,
+                          ends_on=ends_on, agencies=agencies or ()))
+    detail: dict[str, Any] = {"stage": stage.number}
+    changed = audited_update(
+        actor=actor, record=stage,
+        values={"name_ru": name_ru, "name_en": name_en, "starts_on": starts_on,
+                "ends_on": ends_on, "subregion_ru": subregion_ru, "subregion_en": subregion_en,
+                "headquarters_ru": headquarters_ru, "headquarters_en": headquarters_en,
+                "observers_ru": observers_ru, "observers_en": observers_en},
+        action="forces.stage.edit", target=stage.operation, detail=detail)
+    if agencies is not None:
+        before = sorted((a.state_id, a.name_ru, a.name_en) for a in stage.agencies.all())
+        after = sorted((a.state.pk, a.name_ru, a.name_en) for a in agencies)
+        if before != after:
+            stage.agencies.all().delete()
+            StageAgency.objects.bulk_create(
+                StageAgency(stage=stage, state=agency.state, name_ru=agency.name_ru,
+                            name_en=agency.name_en) for agency in agencies)
+            if not changed:
+                audit_record(actor=actor, action="forces.stage.edit", target=stage.operation,
+                             detail={**detail, "changed": {"agencies": [len(before),
+                                                                        len(after)]}})
     return stage
 
 
@@ -259,10 +353,55 @@ def result_report(*, actor: Actor, figure: ResultFigure) -> OperationResult:
     return result
 
 
+def _figure_of(result: OperationResult, quantity: Decimal) -> ResultFigure:
+    return ResultFigure(stage=result.stage, state=result.originator, measure=result.measure,
+                        quantity=quantity, unit=result.unit, substance=result.substance,
+                        case_type=result.case_type, note=result.note,
+                        classification=result.classification,
+                        release_to_all_members=result.release_to_all_members)
+
+
+def _corrected(actor: Actor, result: OperationResult, *, quantity: Decimal, note: str | None,
+               reason: str) -> ResultRevision:
+    """Keep the value `result` holds as a revision and put `quantity` in its place."""
+    revision = ResultRevision.objects.create(
+        result=result, quantity=result.quantity, unit=result.unit,
+        kg_equivalent=result.kg_equivalent, note=result.note, replaced_at=clock.now(),
+        replaced_by_id=user_id(actor), reason=reason[:500])
+    result.quantity = quantity
+    result.kg_equivalent = _kg(_figure_of(result, quantity))
+    if note is not None:
+        result.note = note
+    result.save(update_fields=["quantity", "kg_equivalent", "note"])
+    return revision
+
+
+@transaction.atomic
+def result_correct(*, actor: Actor, result: OperationResult, quantity: Decimal,
+                   reason: str, note: str | None = None) -> OperationResult:
+    """Correct a figure of the actor's own state: the value it held is kept as a revision in
+    its history, and the figure, which every total sums, holds the new one. The unit, the stage
+    and what it counts stay; a figure reported in the wrong unit is another figure."""
+    require_permission(actor, "forces.change_operationresult")
+    errors = _figure_errors(actor, _figure_of(result, quantity))
+    if not reason.strip():
+        errors["reason"] = [_("Say why the figure is corrected.")]
+    if not errors and quantity == result.quantity:
+        errors["quantity"] = [_("The figure already is %(quantity)s.")
+                              % {"quantity": result.quantity}]
+    _refuse(errors)
+    revision = _corrected(actor, result, quantity=quantity, note=note, reason=reason.strip())
+    audit_record(actor=actor, action="forces.result.correct", target=result,
+                 detail={"stage": result.stage.number, "operation": result.stage.operation_id,
+                         "revision": revision.pk})
+    return result
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
     added: int
     unchanged: int
+    corrected: int = 0
 
 
 class _Batch:
@@ -275,6 +414,8 @@ class _Batch:
         self.known: dict[Party, dict[tuple[Any, ...], OperationResult]] = {}
         self.seen: dict[tuple[Any, ...], int] = {}
         self.fresh: list[ResultFigure] = []
+        # Figures the file gives another value: corrections of what the state reported.
+        self.corrections: list[tuple[OperationResult, ResultFigure]] = []
         self.unchanged = 0
         self.errors: dict[str, list[str]] = {}
         self.visible: dict[tuple[Any, ...], OperationResult] | None = None
@@ -294,19 +435,18 @@ class _Batch:
             problems = {"quantity": [_("The same figure is on line %(line)d.")
                                      % {"line": self.seen[key]}]}
         before = None if problems else self._reported(figure).get(key)
-        if before is not None and before.quantity != figure.quantity:
-            problems = {"quantity": [_("Already reported as %(quantity)s.")
-                                     % {"quantity": before.quantity}]}
         for column, messages in problems.items():
             self.errors.setdefault(_("line %(line)d, %(column)s")
                                    % {"line": line, "column": column}, []).extend(messages)
         if problems:
             return
         self.seen[key] = line
-        if before is not None:
-            self.unchanged += 1
-        else:
+        if before is None:
             self.fresh.append(figure)
+        elif before.quantity != figure.quantity:
+            self.corrections.append((before, figure))
+        else:
+            self.unchanged += 1
 
     def _shown(self) -> dict[tuple[Any, ...], OperationResult]:
         if is_system(acting(self.actor)):
@@ -335,9 +475,10 @@ def results_import(*, actor: Actor, figures: Sequence[tuple[int, ResultFigure]],
                    unread: dict[str, list[str]] | None = None) -> ImportOutcome:
     """Record the figures read from a file, each with its line: all of them or none. A figure
     the state has already reported with the same quantity is left as it is (a file exported
-    and imported again adds nothing); a different quantity is refused naming its line, since a
-    correction is not an import. Errors are keyed `line N, column`; `unread` are those of the
-    lines the file's reader could not make a figure of, named together with the others."""
+    and imported again adds nothing); a different quantity corrects it, the value it held kept
+    in its history as a correction on a page would keep it. Errors are keyed `line N, column`;
+    `unread` are those of the lines the file's reader could not make a figure of, named together
+    with the others."""
     require_permission(actor, "forces.add_operationresult")
     batch = _Batch(actor, figures)
     batch.errors.update(unread or {})
@@ -345,15 +486,25 @@ def results_import(*, actor: Actor, figures: Sequence[tuple[int, ResultFigure]],
         batch.take(line, figure)
     if batch.errors:
         raise ValidationError(_("Nothing was imported: correct the file."), errors=batch.errors)
+    if batch.corrections:
+        require_permission(actor, "forces.change_operationresult")
     for figure in batch.fresh:
         result = _result_of(actor, figure)
         result.save()
         if figure.releasable_to:
             result.releasable_to.set(figure.releasable_to)
+    reason = _("Corrected by the import of %(file)s.") % {"file": file_name[:100] or "—"}
+    for before, figure in batch.corrections:
+        revision = _corrected(actor, before, quantity=figure.quantity, note=figure.note,
+                              reason=reason)
+        audit_record(actor=actor, action="forces.result.correct", target=before,
+                     detail={"stage": before.stage.number,
+                             "operation": before.stage.operation_id, "revision": revision.pk})
     audit_record(actor=actor, action="forces.result.import", target_type="forces.operationresult",
                  detail={"added": len(batch.fresh), "unchanged": batch.unchanged,
-                         "file": file_name[:100]})
-    return ImportOutcome(added=len(batch.fresh), unchanged=batch.unchanged)
+                         "corrected": len(batch.corrections), "file": file_name[:100]})
+    return ImportOutcome(added=len(batch.fresh), unchanged=batch.unchanged,
+                         corrected=len(batch.corrections))
 
 
 def _stages_of(figures: Sequence[tuple[int, ResultFigure]], state: Party) -> list[OperationStage]:

@@ -20,7 +20,7 @@ def test_it_exports_and_imports_again_adding_nothing(personas, tmp_path, capsys)
     call_command("operation_results", "export", str(path), "--user", "delegate_a")
     assert "heroin" in path.read_text(encoding="utf-8-sig")
     call_command("operation_results", "import", str(path), "--user", "delegate_a")
-    assert "Added 0; already recorded, left as they were: 3." in capsys.readouterr().out
+    assert "Added 0; corrected 0; already recorded, left as they were: 3." in capsys.readouterr().out
     assert OperationResult.objects.visible_to(personas.officer).count() == 4
 
 

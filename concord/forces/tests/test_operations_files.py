@@ -80,15 +80,36 @@ def test_it_adds_nothing_when_an_export_is_imported_again(personas, delegate):
         assert "already recorded, left as they were: 2" in followed.content.decode()
 
 
-def test_it_refuses_a_figure_already_reported_with_another_quantity(personas, delegate):
+def test_it_corrects_a_figure_the_file_gives_another_quantity_and_keeps_the_old_one(
+        personas, delegate):
     w = world(personas)
-    report(w.stage_2013, personas.state_a, "detained", "60", releasable_to=[personas.secretariat])
+    first = report(w.stage_2013, personas.state_a, "detained", "60",
+                   releasable_to=[personas.secretariat])
     text = "\n".join([HEADER, "channel,1,RU,detained,,,61,count,,",
                       "channel,2,RU,detained,,,5,count,,"])
     response = _upload(delegate, "results.csv", text.encode())
-    assert "line 2, quantity" in response.content.decode()
-    assert "Already reported as 60" in response.content.decode()
-    assert _count(personas) == 1
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    followed = delegate.get("/forces/operations/results/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Results added: 1; corrected: 1;" in followed.content.decode()
+    first.refresh_from_db()
+    assert first.quantity == 61
+    assert OperationResult.objects.visible_to(personas.delegate_a).count() == 2
+    page = delegate.get(f"/forces/operations/results/{first.public_id}/",
+                        HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    history = page.split("result-history")[1]
+    assert "60" in history and "Corrected by the import of results.csv." in history
+
+
+def test_it_corrects_nothing_when_another_line_of_the_file_is_wrong(personas, delegate):
+    w = world(personas)
+    first = report(w.stage_2013, personas.state_a, "detained", "60",
+                   releasable_to=[personas.secretariat])
+    text = "\n".join([HEADER, "channel,1,RU,detained,,,61,count,,",
+                      "channel,2,RU,detained,,,many,count,,"])
+    response = _upload(delegate, "results.csv", text.encode())
+    assert "line 3, quantity" in response.content.decode()
+    first.refresh_from_db()
+    assert first.quantity == 60 and not first.revisions.exists()
 
 
 def test_it_reads_an_xlsx_workbook(personas, delegate):

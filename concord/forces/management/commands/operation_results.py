@@ -71,5 +71,5 @@ class Command(BaseCommand):
             for where, found in (error.errors or {"file": [error.detail]}).items():
                 self.stderr.write(f"{where}: {' '.join(found)}")
             raise CommandError(error.detail) from None
-        self.stdout.write(f"Added {outcome.added}; already recorded, left as they were: "
-                          f"{outcome.unchanged}.")
+        self.stdout.write(f"Added {outcome.added}; corrected {outcome.corrected}; already "
+                          f"recorded, left as they were: {outcome.unchanged}.")
