@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
+from concord.forces.views import exercise_parts
 from concord.forces.views import exercises as exercise_views
 from concord.forces.views import formations, readiness, units
 from concord.forces.views import lessons as lesson_views
@@ -66,6 +67,22 @@ urlpatterns += [
     path("lessons/<uuid:public_id>/", lesson_views.lesson_detail, name="lesson-detail"),
     path("lessons/<uuid:public_id>/step/", lesson_views.lesson_step, name="lesson-step"),
 
+]
+
+# Corrections of an exercise's phases, objectives and participants.
+urlpatterns += [
+    path("exercises/<uuid:public_id>/phases/<int:number>/edit/", exercise_parts.phase_edit,
+         name="exercise-phase-edit"),
+    path("exercises/<uuid:public_id>/phases/<int:number>/remove/", exercise_parts.phase_remove,
+         name="exercise-phase-remove"),
+    path("exercises/<uuid:public_id>/objectives/<int:number>/edit/",
+         exercise_parts.objective_edit, name="exercise-objective-edit"),
+    path("exercises/<uuid:public_id>/objectives/<int:number>/remove/",
+         exercise_parts.objective_remove, name="exercise-objective-remove"),
+    path("exercises/participants/<uuid:public_id>/edit/", exercise_parts.participant_edit,
+         name="exercise-participant-edit"),
+    path("exercises/participants/<uuid:public_id>/remove/", exercise_parts.participant_remove,
+         name="exercise-participant-remove"),
 ]
 
 # Joint operations.
