@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from concord.forces.views import exercise_parts
+from concord.forces.views import contribution_edits, exercise_parts
 from concord.forces.views import exercises as exercise_views
 from concord.forces.views import formations, readiness, units
 from concord.forces.views import lessons as lesson_views
@@ -23,6 +23,8 @@ urlpatterns: list[URLPattern] = [
          name="contribution-transfer"),
     path("contributions/<uuid:public_id>/return/", formations.authority_return,
          name="contribution-return"),
+    path("contributions/<uuid:public_id>/edit/", contribution_edits.contribution_edit,
+         name="contribution-edit"),
     path("units/", units.unit_list, name="unit-list"),
     path("units/tree/", units.unit_tree, name="unit-tree"),
     path("units/new/", units.unit_create, name="unit-create"),

@@ -127,6 +127,11 @@ def contribution_advance(request: HttpRequest, public_id: uuid.UUID) -> HttpResp
     contribution = reads.contribution_get(viewer=request.user, public_id=public_id)
     form = AdvanceForm(posted(request), decisions=reads.decision_choices(viewer=request.user),
                        initial={"on": clock.today()})
+    # The Joint Staff records the step; the strength at it is the contributing state's report.
+    reports_strength = contributions.may_report_strength(request.user)
+    if not reports_strength:
+        for name in ("personnel_on_hand", "equipment_on_hand", "strength_withheld"):
+            del form.fields[name]
 
     def advance(data: dict[str, Any]) -> Any:
         decision = _decision(request, data)
@@ -146,7 +151,11 @@ def contribution_advance(request: HttpRequest, public_id: uuid.UUID) -> HttpResp
         % {"status": step.get_status_display()},
         template="forces/units/form.html",
         context={"title": _("Deployment step of %(record)s") % {"record": str(contribution)},
-                 "back": contribution.get_absolute_url()})
+                 "back": contribution.get_absolute_url(),
+                 "lead": _("You record the step and, as the contributing state, the strength "
+                           "of the unit at it.") if reports_strength else
+                 _("You record the step; the strength of the unit at it is reported by the "
+                   "contributing state's delegation.")})
 
 
 @form_page("forces.add_authoritytransfer")
