@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -44,7 +43,6 @@ def _level(value: int | None) -> str:
     return str(Level(value).label) if value is not None else ""
 
 
-@login_required
 def formation_list(request: HttpRequest) -> HttpResponse:
     filters = formation_filters(request.GET).or_warn(request)
     found = reads.formation_list(viewer=request.user, filters=filters)
@@ -68,7 +66,6 @@ def formation_list(request: HttpRequest) -> HttpResponse:
         "sort": filters.sort.param, "kinds": FormationKind.choices}, partial="table")
 
 
-@login_required
 def formation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     formation = reads.formation_get(viewer=request.user, public_id=public_id)
     filters = contribution_filters(request.GET).or_warn(request)
@@ -102,7 +99,6 @@ def formation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse
     }, partial="table")
 
 
-@login_required
 def contribution_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     contribution = reads.contribution_get(viewer=request.user, public_id=public_id)
     unit = contribution.unit

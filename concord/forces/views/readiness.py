@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -35,7 +34,6 @@ def _overview_chart(overview: list[reads.FormationGlance]) -> dict[str, Any]:
             "unknown": [g.glance.total.unknown for g in overview]}
 
 
-@login_required
 def readiness_list(request: HttpRequest) -> HttpResponse:
     filters = readiness_filters(request.GET).or_warn(request)
     found = reads.readiness_list(viewer=request.user, filters=filters)
