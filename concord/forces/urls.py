@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from concord.forces.views import contribution_edits, exercise_parts
+from concord.forces.views import contribution_edits as contribution_views
+from concord.forces.views import exercise_parts as exercise_part_views
 from concord.forces.views import exercises as exercise_views
 from concord.forces.views import formations, readiness, units
 from concord.forces.views import lessons as lesson_views
@@ -23,7 +24,7 @@ urlpatterns: list[URLPattern] = [
          name="contribution-transfer"),
     path("contributions/<uuid:public_id>/return/", formations.authority_return,
          name="contribution-return"),
-    path("contributions/<uuid:public_id>/edit/", contribution_edits.contribution_edit,
+    path("contributions/<uuid:public_id>/edit/", contribution_views.contribution_edit,
          name="contribution-edit"),
     path("units/", units.unit_list, name="unit-list"),
     path("units/tree/", units.unit_tree, name="unit-tree"),
@@ -73,17 +74,17 @@ urlpatterns += [
 
 # Corrections of an exercise's phases, objectives and participants.
 urlpatterns += [
-    path("exercises/<uuid:public_id>/phases/<int:number>/edit/", exercise_parts.phase_edit,
+    path("exercises/<uuid:public_id>/phases/<int:number>/edit/", exercise_part_views.phase_edit,
          name="exercise-phase-edit"),
-    path("exercises/<uuid:public_id>/phases/<int:number>/remove/", exercise_parts.phase_remove,
+    path("exercises/<uuid:public_id>/phases/<int:number>/remove/", exercise_part_views.phase_remove,
          name="exercise-phase-remove"),
     path("exercises/<uuid:public_id>/objectives/<int:number>/edit/",
-         exercise_parts.objective_edit, name="exercise-objective-edit"),
+         exercise_part_views.objective_edit, name="exercise-objective-edit"),
     path("exercises/<uuid:public_id>/objectives/<int:number>/remove/",
-         exercise_parts.objective_remove, name="exercise-objective-remove"),
-    path("exercises/participants/<uuid:public_id>/edit/", exercise_parts.participant_edit,
+         exercise_part_views.objective_remove, name="exercise-objective-remove"),
+    path("exercises/participants/<uuid:public_id>/edit/", exercise_part_views.participant_edit,
          name="exercise-participant-edit"),
-    path("exercises/participants/<uuid:public_id>/remove/", exercise_parts.participant_remove,
+    path("exercises/participants/<uuid:public_id>/remove/", exercise_part_views.participant_remove,
          name="exercise-participant-remove"),
 ]
 

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from concord.core.audit import AuditEntry
 from concord.core.errors import Conflict, Forbidden, ValidationError
+from concord.core.models import AuditEntry
 from concord.forces.models import Contribution, ContributionStatus, Strength
 from concord.forces.services.contribution_edits import contribution_update
 from concord.forces.services.contributions import contribution_advance

@@ -92,7 +92,7 @@ def _text(answer) -> str:
     if answer["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spread"):
         sheet = load_workbook(io.BytesIO(answer.content)).active
         return " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row)
-    return answer.content.decode()
+    return str(answer.content.decode())
 
 
 def _leaks(text: str) -> list[str]:

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from concord.core.audit import AuditEntry
 from concord.core.errors import Conflict, Forbidden, InvalidState, ValidationError
+from concord.core.models import AuditEntry
 from concord.forces.models import Level
 from concord.forces.models.exercises import Exercise, ExerciseParticipant
 from concord.forces.services import exercise_parts as parts

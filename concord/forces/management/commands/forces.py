@@ -18,6 +18,7 @@ from concord.forces.models import DEFAULT_READINESS_PERIOD_DAYS, Level
 from concord.forces.selectors import formations as formation_reads
 from concord.forces.selectors import readiness as reads
 
+
 def reader(username: str) -> User | AnonymousUser:
     """The user whose eyes a command reads with; without a name, the public's."""
     if not username:
@@ -101,7 +102,8 @@ class Command(BaseCommand):
             raise CommandError(f"--period: {period} is not a number of days.")
         units = reads.stale_units(viewer=viewer, day=day, period_days=period)
         for unit in units:
-            last = unit.latest_reported_on.isoformat() if unit.latest_reported_on else "never"
+            reported_on = getattr(unit, "latest_reported_on", None)
+            last = reported_on.isoformat() if reported_on else "never"
             self.stdout.write(f"{unit.state.name}\t{unit.name}\t{last}")
         self.stdout.write(f"{len(units)} units not reported since "
                           f"{reads.stale_limit(day=day, period_days=period).isoformat()}.")
