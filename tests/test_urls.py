@@ -369,18 +369,19 @@ _ANY_UUID = "00000000-0000-4000-8000-000000000000"
 _DELEGATIONS = (302, 404, 404, 403)  # the sample record is missing; the officer is refused
 _JOINT_STAFF = (302, 403, 403, 403)
 EXPECTED.update({
-    "forces:formation-list": SIGNED_IN, "forces:formation-create": _JOINT_STAFF,
-    "forces:formation-detail": (302, 404, 404, 404), "forces:formation-edit": _JOINT_STAFF,
-    "forces:contribution-detail": (302, 404, 404, 404),
+    "forces:formation-list": PUBLIC, "forces:formation-create": _JOINT_STAFF,
+    "forces:formation-detail": (404, 404, 404, 404), "forces:formation-edit": _JOINT_STAFF,
+    "forces:contribution-detail": (404, 404, 404, 404),
+    "forces:contribution-edit": _DELEGATIONS,
     "forces:contribution-advance": _DELEGATIONS, "forces:contribution-transfer": _JOINT_STAFF,
     "forces:contribution-return": _JOINT_STAFF,
-    "forces:unit-list": SIGNED_IN, "forces:unit-tree": SIGNED_IN,
+    "forces:unit-list": PUBLIC, "forces:unit-tree": PUBLIC,
     "forces:unit-create": (302, 200, 200, 403),  # a delegation registers its state's units
-    "forces:unit-detail": (302, 404, 404, 404), "forces:unit-readiness": _DELEGATIONS,
+    "forces:unit-detail": (404, 404, 404, 404), "forces:unit-readiness": _DELEGATIONS,
     "forces:unit-strength": _DELEGATIONS, "forces:unit-earmark": _DELEGATIONS,
     "forces:unit-edit": _DELEGATIONS,
-    "forces:map": SIGNED_IN, "forces:unit-geojson": SIGNED_IN,
-    "forces:readiness-list": SIGNED_IN,
+    "forces:map": PUBLIC, "forces:unit-geojson": PUBLIC,
+    "forces:readiness-list": PUBLIC,
     "api:formations": PUBLIC, "api:formation": (404, 404, 404, 404),
     "api:formation_contributions": (404, 404, 404, 404),
     "api:units": PUBLIC, "api:unit": (404, 404, 404, 404),
@@ -389,7 +390,8 @@ EXPECTED.update({
 })
 SAMPLES.update(formation_id=_ANY_UUID, unit_id=_ANY_UUID)
 SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": _ANY_UUID} for name in (
-    "formation-detail", "formation-edit", "contribution-detail", "contribution-advance",
+    "formation-detail", "formation-edit", "contribution-detail", "contribution-edit",
+    "contribution-advance",
     "contribution-transfer", "contribution-return", "unit-detail", "unit-readiness",
     "unit-strength", "unit-earmark", "unit-edit")})
 # The crisis cases: signed-in users read them; a case no one has is missing (404); the crisis
@@ -444,6 +446,19 @@ SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": MISSING} for name in (
     "exercise-participant-add", "exercise-status", "exercise-rate", "exercise-evaluate",
     "exercise-after-action-docx", "exercise-after-action-pdf", "lesson-observe",
     "lesson-detail", "lesson-step")})
+# Corrections of an exercise's phases, objectives and participants: the Joint Staff's forms,
+# a delegation's for its own participation, and removals that only POST.
+EXPECTED.update({
+    "forces:exercise-phase-edit": JOINT_STAFF, "forces:exercise-phase-remove": POST_ONLY,
+    "forces:exercise-objective-edit": JOINT_STAFF, "forces:exercise-objective-remove": POST_ONLY,
+    "forces:exercise-participant-edit": (302, 404, 404, 403),
+    "forces:exercise-participant-remove": POST_ONLY,
+})
+SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": MISSING, "number": "1"} for name in (
+    "exercise-phase-edit", "exercise-phase-remove", "exercise-objective-edit",
+    "exercise-objective-remove")})
+SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": MISSING} for name in (
+    "exercise-participant-edit", "exercise-participant-remove")})
 
 # Assistance: an id no record has, a step and a state.
 SAMPLES.update({name: "00000000-0000-4000-8000-000000000000" for name in (

@@ -64,6 +64,21 @@ ACTIVITIES = (
              _("You opened the rating “%(record)s”."), _EVALUATION),
     Activity("forces.exerciseparticipant.read", _("You opened a participation in an exercise."),
              _("You opened the participation “%(record)s”."), _PARTICIPANT),
+    # Corrections made before the exercise is evaluated.
+    Activity("forces.exercise.phase_update", _("You corrected a phase of an exercise."),
+             _("You corrected a phase of the exercise “%(record)s”."), _EXERCISE),
+    Activity("forces.exercise.phase_remove", _("You removed a phase of an exercise."),
+             _("You removed a phase of the exercise “%(record)s”."), _EXERCISE),
+    Activity("forces.exercise.objective_update", _("You corrected an objective of an exercise."),
+             _("You corrected an objective of the exercise “%(record)s”."), _EXERCISE),
+    Activity("forces.exercise.objective_remove", _("You removed an objective of an exercise."),
+             _("You removed an objective of the exercise “%(record)s”."), _EXERCISE),
+    Activity("forces.exercise.participant_update",
+             _("You corrected a participation in an exercise."),
+             _("You corrected the participation “%(record)s”."), _PARTICIPANT),
+    Activity("forces.exercise.participant_remove",
+             _("You removed a participant from an exercise."),
+             _("You removed a participant from the exercise “%(record)s”."), _EXERCISE),
 )
 
 EXERCISES = AppShell(

@@ -6,7 +6,15 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
-from concord.core.shell import Activity, AppShell, Audience, NavEntry, NavMenu, RoleGrant
+from concord.core.shell import (
+    Activity,
+    AppShell,
+    Audience,
+    NavEntry,
+    NavMenu,
+    Relabelled,
+    RoleGrant,
+)
 from concord.forces.exercise_shell import with_exercises
 from concord.forces.operation_shell import with_operations
 
@@ -58,6 +66,9 @@ ACTIVITIES = (
     Activity("forces.strength.read", _("You opened a unit's strength."),
              _("You opened the strength of the unit “%(record)s”."), _STRENGTH,
              name=_unit_of, related=("unit",)),
+    Activity("forces.contribution.update", _("You corrected a contribution's period."),
+             _("You corrected the period of “%(record)s”."), _CONTRIBUTION,
+             related=("unit", "formation")),
     Activity("forces.contribution.read", _("You opened a contribution."),
              _("You opened the contribution “%(record)s”."), _CONTRIBUTION,
              related=("unit", "formation")),
@@ -93,6 +104,8 @@ SHELL = AppShell(
             "forces.add_contribution", "forces.change_contribution",
             "forces.add_readinessreport")),
     ),
+    # The contributing state changes its contribution's label on the label page.
+    relabelled=(Relabelled(model="forces.contribution", permission="forces.change_contribution"),),
     activities=ACTIVITIES,
 )
 

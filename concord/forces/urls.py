@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
+from concord.forces.views import contribution_edits as contribution_views
+from concord.forces.views import exercise_parts as exercise_part_views
 from concord.forces.views import exercises as exercise_views
 from concord.forces.views import formations, readiness, units
 from concord.forces.views import lessons as lesson_views
@@ -22,6 +24,8 @@ urlpatterns: list[URLPattern] = [
          name="contribution-transfer"),
     path("contributions/<uuid:public_id>/return/", formations.authority_return,
          name="contribution-return"),
+    path("contributions/<uuid:public_id>/edit/", contribution_views.contribution_edit,
+         name="contribution-edit"),
     path("units/", units.unit_list, name="unit-list"),
     path("units/tree/", units.unit_tree, name="unit-tree"),
     path("units/new/", units.unit_create, name="unit-create"),
@@ -66,6 +70,22 @@ urlpatterns += [
     path("lessons/<uuid:public_id>/", lesson_views.lesson_detail, name="lesson-detail"),
     path("lessons/<uuid:public_id>/step/", lesson_views.lesson_step, name="lesson-step"),
 
+]
+
+# Corrections of an exercise's phases, objectives and participants.
+urlpatterns += [
+    path("exercises/<uuid:public_id>/phases/<int:number>/edit/", exercise_part_views.phase_edit,
+         name="exercise-phase-edit"),
+    path("exercises/<uuid:public_id>/phases/<int:number>/remove/", exercise_part_views.phase_remove,
+         name="exercise-phase-remove"),
+    path("exercises/<uuid:public_id>/objectives/<int:number>/edit/",
+         exercise_part_views.objective_edit, name="exercise-objective-edit"),
+    path("exercises/<uuid:public_id>/objectives/<int:number>/remove/",
+         exercise_part_views.objective_remove, name="exercise-objective-remove"),
+    path("exercises/participants/<uuid:public_id>/edit/", exercise_part_views.participant_edit,
+         name="exercise-participant-edit"),
+    path("exercises/participants/<uuid:public_id>/remove/", exercise_part_views.participant_remove,
+         name="exercise-participant-remove"),
 ]
 
 # Joint operations.

@@ -16,14 +16,18 @@ from concord.forces.models.exercises import Exercise
 _STATUS: dict[str, str] = {Exercise.Status.PLANNED: "TENTATIVE"}
 
 
-def exercises_ical(*, exercises: list[Exercise], request: HttpRequest) -> bytes:
+def exercises_ical(*, exercises: list[Exercise], request: HttpRequest | None = None,
+                   base_url: str = "") -> bytes:
+    """The calendar; each event links to its exercise's page, on the site the request came to,
+    or under `base_url` when written from the command line."""
     cal = Calendar()
     cal.add("prodid", "-//Concord//Exercises//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("Exercises"))
     stamp = now()
     for exercise in exercises:
-        url = request.build_absolute_uri(exercise.get_absolute_url())
+        url = (request.build_absolute_uri(exercise.get_absolute_url()) if request is not None
+               else base_url.rstrip("/") + exercise.get_absolute_url())
         places = "; ".join(place.name for place in exercise.places.all())
         event = Event()
         event.add("uid", f"{exercise.public_id}@concord")

@@ -132,7 +132,8 @@ class Glance:
                 "series": [{"level": level, "label": str(Level(level).label),
                             "values": [state.by_level[level] for state in self.states]}
                            for level in LEVELS_DOWN],
-                "unknown": [state.unknown for state in self.states]}
+                "unknown": [state.unknown for state in self.states],
+                "stale": [state.stale for state in self.states]}
 
 
 def readiness_glance(*, viewer: Viewer, formation: Formation, day: date,

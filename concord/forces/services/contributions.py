@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from concord.core import clock
 from concord.core.actors import Actor, user_id
 from concord.core.audit import audit_record
-from concord.core.errors import Conflict, InvalidState, ValidationError, require_permission
+from concord.core.errors import (
+    Conflict,
+    Forbidden,
+    InvalidState,
+    ValidationError,
+    require_permission,
+)
 from concord.core.models import Party
 from concord.council.models import Document
 from concord.forces.models import (
@@ -87,6 +93,16 @@ def contribution_earmark(
     return contribution
 
 
+def may_report_strength(actor: Actor) -> bool:
+    """The contributing state reports its unit's strength; the Joint Staff records the steps.
+    Whether the actor's state is the unit's is the caller's to hold (require_own_state)."""
+    try:
+        require_permission(actor, "forces.add_strength")
+    except Forbidden:
+        return False
+    return True
+
+
 def _step_errors(contribution: Contribution, *, status: str, on: date, location_ru: str,
                  location_en: str, decision: Document | None, operation_ru: str,
                  operation_en: str) -> dict[str, list[str]]:
@@ -120,6 +136,11 @@ def contribution_advance(
     authority in force."""
     require_permission(actor, "forces.change_contribution")
     require_own_state(actor, contribution.state)
+    if (personnel_on_hand is not None or equipment_on_hand is not None) \
+            and not may_report_strength(actor):
+        raise _refuse("personnel_on_hand", _(
+            "Strength is reported by the contributing state's delegation; record the step "
+            "without it."))
     current = contribution.status
     if status not in ContributionStatus.values:
         raise _refuse("status", _("Unknown status."))

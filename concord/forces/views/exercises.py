@@ -96,11 +96,16 @@ def exercise_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
               "lon": float(p.longitude), "url": exercise.get_absolute_url()}
              for p in page["places"]]
     moves = services.NEXT_STATUS.get(exercise.status, ())
+    open_to_changes = exercise.status != Exercise.Status.EVALUATED
     return render(request, "forces/exercises/exercise_detail.html", {
         "exercise": exercise, **page, "timeline": timeline, "areas": areas,
         "moves": [(m, Exercise.Status(m).label) for m in moves],
         "may_evaluate": exercise.status == Exercise.Status.COMPLETED,
         "may_rate": exercise.status in services.RATED_IN,
+        # Phases, objectives and participants are corrected until the evaluation closes them.
+        "may_correct": open_to_changes and request.user.has_perm("forces.change_exercise"),
+        "may_correct_participants": open_to_changes
+        and request.user.has_perm("forces.add_exerciseparticipant"),
         "levels": dict(Level.choices)})
 
 

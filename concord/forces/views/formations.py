@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -44,7 +43,6 @@ def _level(value: int | None) -> str:
     return str(Level(value).label) if value is not None else ""
 
 
-@login_required
 def formation_list(request: HttpRequest) -> HttpResponse:
     filters = formation_filters(request.GET).or_warn(request)
     found = reads.formation_list(viewer=request.user, filters=filters)
@@ -68,7 +66,6 @@ def formation_list(request: HttpRequest) -> HttpResponse:
         "sort": filters.sort.param, "kinds": FormationKind.choices}, partial="table")
 
 
-@login_required
 def formation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     formation = reads.formation_get(viewer=request.user, public_id=public_id)
     filters = contribution_filters(request.GET).or_warn(request)
@@ -102,7 +99,6 @@ def formation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse
     }, partial="table")
 
 
-@login_required
 def contribution_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     contribution = reads.contribution_get(viewer=request.user, public_id=public_id)
     unit = contribution.unit
@@ -127,6 +123,11 @@ def contribution_advance(request: HttpRequest, public_id: uuid.UUID) -> HttpResp
     contribution = reads.contribution_get(viewer=request.user, public_id=public_id)
     form = AdvanceForm(posted(request), decisions=reads.decision_choices(viewer=request.user),
                        initial={"on": clock.today()})
+    # The Joint Staff records the step; the strength at it is the contributing state's report.
+    reports_strength = contributions.may_report_strength(request.user)
+    if not reports_strength:
+        for name in ("personnel_on_hand", "equipment_on_hand", "strength_withheld"):
+            del form.fields[name]
 
     def advance(data: dict[str, Any]) -> Any:
         decision = _decision(request, data)
@@ -146,7 +147,11 @@ def contribution_advance(request: HttpRequest, public_id: uuid.UUID) -> HttpResp
         % {"status": step.get_status_display()},
         template="forces/units/form.html",
         context={"title": _("Deployment step of %(record)s") % {"record": str(contribution)},
-                 "back": contribution.get_absolute_url()})
+                 "back": contribution.get_absolute_url(),
+                 "lead": _("You record the step and, as the contributing state, the strength "
+                           "of the unit at it.") if reports_strength else
+                 _("You record the step; the strength of the unit at it is reported by the "
+                   "contributing state's delegation.")})
 
 
 @form_page("forces.add_authoritytransfer")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -32,10 +31,19 @@ def _overview_chart(overview: list[reads.FormationGlance]) -> dict[str, Any]:
             "series": [{"level": level, "label": str(Level(level).label),
                         "values": [g.glance.total.by_level[level] for g in overview]}
                        for level in LEVELS_DOWN],
-            "unknown": [g.glance.total.unknown for g in overview]}
+            "unknown": [g.glance.total.unknown for g in overview],
+            "stale": [g.glance.total.stale for g in overview]}
 
 
-@login_required
+def _state_chart(by_state: list[reads.StateReadiness]) -> dict[str, Any]:
+    return {"labels": [row.name for row in by_state],
+            "series": [{"level": level, "label": str(Level(level).label),
+                        "values": [row.by_level[level] for row in by_state]}
+                       for level in LEVELS_DOWN],
+            "unknown": [row.unknown for row in by_state],
+            "stale": [row.stale for row in by_state]}
+
+
 def readiness_list(request: HttpRequest) -> HttpResponse:
     filters = readiness_filters(request.GET).or_warn(request)
     found = reads.readiness_list(viewer=request.user, filters=filters)
@@ -60,9 +68,10 @@ def readiness_list(request: HttpRequest) -> HttpResponse:
     overview = reads.readiness_overview(viewer=request.user, day=day)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     stale = reads.stale_units(viewer=request.user, day=day)
+    by_state = reads.readiness_by_state(viewer=request.user, day=day)
     return render_page(request, "forces/readiness/list.html", {
         "overview": overview, "chart": _overview_chart(overview), "page_obj": page,
-        "by_state": reads.readiness_by_state(viewer=request.user, day=day),
+        "by_state": by_state, "state_chart": _state_chart(by_state),
         "stale_count": stale.count(), "stale_units": stale[:10],
         "period_days": DEFAULT_READINESS_PERIOD_DAYS, "q": filters.q, "state": filters.state,
         "overall": filters.overall, "formation": filters.formation,

@@ -7,7 +7,6 @@ import json
 import uuid
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
@@ -44,7 +43,6 @@ def _labelled(records: Any) -> Any:
     return records.select_related("originator").prefetch_related("releasable_to")
 
 
-@login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     found = reads.unit_list(viewer=request.user, filters=filters)
@@ -71,7 +69,6 @@ def _state_choices() -> list[tuple[str, str]]:
     return reads.state_choices()
 
 
-@login_required
 def unit_tree(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     rows = reads.unit_tree(viewer=request.user, state_codes=filters.state)
@@ -79,7 +76,6 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
                   {"rows": rows, "state": filters.state, "states": _state_choices()})
 
 
-@login_required
 def unit_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     unit = reads.unit_get(viewer=request.user, public_id=public_id)
     return render(request, "forces/units/detail.html", {
@@ -190,7 +186,6 @@ def unit_earmark(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                  "back": unit.get_absolute_url()})
 
 
-@login_required
 def unit_map(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_warn(request)
     return render(request, "forces/units/map.html", {
@@ -199,7 +194,6 @@ def unit_map(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode()})
 
 
-@login_required
 def units_geojson(request: HttpRequest) -> HttpResponse:
     filters = unit_filters(request.GET).or_refuse()
     found = _labelled(reads.map_units(viewer=request.user, filters=filters))

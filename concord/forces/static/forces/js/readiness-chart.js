@@ -4,6 +4,7 @@
 
   var COLOURS = { 4: "#146c43", 3: "#0a58ca", 2: "#ffc107", 1: "#b02a37" };
   var UNKNOWN = "#adb5bd";
+  var STALE = "#6f42c1";
 
   function draw(canvas) {
     if (!window.Chart) return;
@@ -15,6 +16,13 @@
     });
     datasets.push({ label: canvas.getAttribute("data-unknown-label"), data: chart.unknown,
                     backgroundColor: UNKNOWN });
+    // Units not reported within their period, drawn over the bars in a stack of their own.
+    if (chart.stale) {
+      datasets.push({ type: "line", label: canvas.getAttribute("data-stale-label"),
+                      data: chart.stale, stack: "stale", borderColor: STALE,
+                      backgroundColor: STALE, showLine: false, pointRadius: 6,
+                      pointStyle: "triangle" });
+    }
     new window.Chart(canvas, {
       type: "bar",
       data: { labels: chart.labels, datasets: datasets },
