@@ -255,6 +255,8 @@ CONCORD_PERIODIC_TASKS = {
         "CONCORD_SITUATION_REPORT_SECONDS", 24 * 3600, minimum=3600),
     # Assistance: reminders before an offer window closes, windows closed, pledges overdue.
     "concord.assistance.tasks.watch_assistance_deadlines": 24 * 3600,
+    # SQLite plans its queries with the statistics ANALYZE leaves; PostgreSQL keeps its own.
+    "concord.core.tasks.refresh_planner_statistics": 24 * 3600,
     "concord.core.tasks.checkpoint_audit_chain": env_int(
         "CONCORD_AUDIT_CHECKPOINT_SECONDS", 3600, minimum=60),
     # An embargo ends at a set minute: the press service's items go out within one.
