@@ -30,6 +30,6 @@ def test_it_gives_sqlite_the_statistics_its_planner_needs_and_leaves_postgresql_
     assert all(stat.split()[0] == str(Party.objects.count()) for stat in rows.values())
 
 
-def test_it_refreshes_the_statistics_daily_from_the_schedule(settings) -> None:  # type: ignore[no-untyped-def]
+def test_it_refreshes_the_statistics_daily_from_the_schedule(settings) -> None:
     assert settings.CONCORD_PERIODIC_TASKS["concord.core.tasks.refresh_planner_statistics"] == 86400
     refresh_planner_statistics.call()
