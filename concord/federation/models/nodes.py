@@ -30,6 +30,8 @@ class Node(models.Model):
     # This installation itself; its private key is the deployment key beside the audit
     # checkpoints, never in the database.
     is_local = models.BooleanField(_("this node"), default=False)
+    # The peer's chain position up to which this node has pulled its bundles over HTTPS.
+    pulled_cursor = models.BigIntegerField(_("pulled up to"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
