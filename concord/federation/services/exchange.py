@@ -48,6 +48,9 @@ from concord.federation.models import (
 )
 
 RECORD, WITHDRAWAL = "record", "withdrawal"
+# Refusals of one content object on this node's policy (its label, its release to this node),
+# which leave the rest of the bundle to be filed; any other fault refuses the bundle whole.
+_POLICY_FIELDS = ("confidentialityLabel",)
 HASH_LENGTH = 64
 
 
@@ -362,6 +365,11 @@ def _file(*, actor: Actor, bundle: dict[str, Any], via: Node | None) -> ImportRe
             checked.append((index, _check_object(content, key=public_key, key_id=key.key_id,
                                                  parties=parties, me=me)))
         except LabelRefused as refused:
+            if not refused.field.startswith(_POLICY_FIELDS):
+                # A content object altered or malformed: the bundle is not what its sender
+                # signed, and none of it is filed.
+                raise BundleRefused(f"contentObjects[{index}].{refused.field}".rstrip("."),
+                                    refused.message) from None
             _refuse(actor=actor, report=report, sender=sender, index=index,
                     field_name=refused.field, message=refused.message)
     exercise = status == DistributionStatus.EXERCISE

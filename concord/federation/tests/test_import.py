@@ -46,15 +46,17 @@ def test_it_files_a_released_record_readable_by_the_tajik_delegate_only(nodes, p
     assert accepted[-1]["accepted"] == [["monitoring.incident", content["recordID"]]]
 
 
-def test_it_refuses_a_tampered_record_and_files_the_rest(nodes, personas):
+def test_it_refuses_a_bundle_with_a_tampered_record_whole_naming_the_object(nodes):
     tajik, org = nodes
     good = f.record_object(org, title="Хорог")
     bad = f.record_object(org, title="Пяндж")
     bad["record"] = bad["record"].replace("Пяндж", "Душанбе")
-    report = bundle_import(actor=SYSTEM, bundle=f.bundle(org, tajik, [good, bad]))
-    assert report.refused == [(1, "digest", "The digest does not match the record.")]
-    assert [c.title for c in copy_list(viewer=personas.delegate_b)] == ["Хорог"]
-    assert _refusals("federation.copy.refuse")[-1]["index"] == 1
+    with pytest.raises(ValidationError) as refused:
+        bundle_import(actor=SYSTEM, bundle=f.bundle(org, tajik, [good, bad]))
+    assert refused.value.errors == {
+        "contentObjects[1].digest": ["The digest does not match the record."]}
+    assert ReceivedCopy.objects.unscoped(reason="test").count() == 0
+    assert _refusals("federation.bundle.refuse")[-1]["field"] == "contentObjects[1].digest"
 
 
 def test_it_refuses_a_bundle_whose_envelope_was_changed_and_files_nothing(nodes):
