@@ -4,6 +4,7 @@ node, with their chain positions; and the withdrawals it is owed."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ def world(personas):
     return f.peer("tj", "TJ").node, f.peer("am", "AM").node, armenia
 
 
-def _ids(bundle: dict, kind: str = "record") -> list[str]:
+def _ids(bundle: dict[str, Any], kind: str = "record") -> list[str]:
     return [c["recordID"] for c in bundle["contentObjects"] if c["contentKind"] == kind]
 
 

@@ -4,9 +4,12 @@ files nothing and is audited."""
 from __future__ import annotations
 
 import copy
+import json
 from datetime import timedelta
+from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from concord.core import clock
 from concord.core.actors import SYSTEM
@@ -29,8 +32,7 @@ def nodes(personas):
     return tajik, org
 
 
-def _refusals(action: str) -> list[dict]:
-    import json
+def _refusals(action: str) -> list[dict[str, Any]]:
     return [json.loads(entry.detail) for entry in
             AuditEntry.objects.filter(action=action).order_by("seq")]
 
@@ -54,7 +56,7 @@ def test_it_refuses_a_bundle_with_a_tampered_record_whole_naming_the_object(node
     with pytest.raises(ValidationError) as refused:
         bundle_import(actor=SYSTEM, bundle=f.bundle(org, tajik, [good, bad]))
     assert refused.value.errors == {
-        "contentObjects[1].digest": ["The digest does not match the record."]}
+        "contentObjects[1].digest": ["Хеш не соответствует записи."]}
     assert ReceivedCopy.objects.unscoped(reason="test").count() == 0
     assert _refusals("federation.bundle.refuse")[-1]["field"] == "contentObjects[1].digest"
 
@@ -76,7 +78,7 @@ def test_it_refuses_a_replayed_bundle(nodes):
     bundle_import(actor=SYSTEM, bundle=copy.deepcopy(sent))
     with pytest.raises(ValidationError) as refused:
         bundle_import(actor=SYSTEM, bundle=sent)
-    assert refused.value.errors == {"distributionID": ["This bundle was received before."]}
+    assert refused.value.errors == {"distributionID": ["Этот пакет уже был получен."]}
 
 
 def test_it_refuses_an_older_position_of_a_record_it_holds(nodes, personas):
@@ -91,10 +93,10 @@ def test_it_refuses_an_older_position_of_a_record_it_holds(nodes, personas):
 
 def test_it_refuses_a_bundle_signed_by_an_unknown_key(nodes):
     tajik, org = nodes
-    stranger = f.Peer(org.node, f.Ed25519PrivateKey.generate())
+    stranger = f.Peer(org.node, Ed25519PrivateKey.generate())
     with pytest.raises(ValidationError) as refused:
         bundle_import(actor=SYSTEM, bundle=f.bundle(stranger, tajik, [f.record_object(stranger)]))
-    assert refused.value.errors == {"keyID": ["The sender has no key with this id."]}
+    assert refused.value.errors == {"keyID": ["У отправителя нет ключа с таким идентификатором."]}
     assert _refusals("federation.bundle.refuse")[-1]["field"] == "keyID"
 
 
@@ -105,7 +107,7 @@ def test_it_refuses_a_bundle_signed_after_its_key_was_revoked(nodes):
     with pytest.raises(ValidationError) as refused:
         bundle_import(actor=SYSTEM, bundle=f.bundle(org, tajik, [f.record_object(org)]))
     assert refused.value.errors == {
-        "keyID": ["The key was revoked before the bundle was signed."]}
+        "keyID": ["Ключ отозван до того, как пакет был подписан."]}
 
 
 def test_it_accepts_what_a_retired_key_signed_before_the_rotation(nodes):
@@ -113,7 +115,7 @@ def test_it_accepts_what_a_retired_key_signed_before_the_rotation(nodes):
     NodeKey.objects.filter(node=org.node).update(valid_from=clock.now() - timedelta(days=30))
     sent = f.bundle(org, tajik, [f.record_object(org)],
                     sent_at=(clock.now() - timedelta(minutes=5)).isoformat())
-    node_key_rotate(actor=SYSTEM, name="org", public_key=f.raw_b64(f.Ed25519PrivateKey.generate()))
+    node_key_rotate(actor=SYSTEM, name="org", public_key=f.raw_b64(Ed25519PrivateKey.generate()))
     assert len(bundle_import(actor=SYSTEM, bundle=sent).accepted) == 1
 
 
@@ -122,7 +124,7 @@ def test_it_refuses_a_record_not_released_to_this_node(nodes):
     content = f.record_object(org, to_all=False, releasable_to=("AM",))
     report = bundle_import(actor=SYSTEM, bundle=f.bundle(org, tajik, [content]))
     assert report.refused == [(0, "confidentialityLabel.releasableTo",
-                               "The record is not released to this node's party.")]
+                               "Запись не передана стороне этого узла.")]
     assert ReceivedCopy.objects.unscoped(reason="test").count() == 0
 
 

@@ -11,9 +11,10 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -26,6 +27,7 @@ from concord.core.tests.processes import ROOT, child_env
 from concord.federation import local, transport
 from concord.federation.models import Node
 from concord.federation.services.exchange import bundle_export
+from concord.federation.services.nodes import node_register
 from concord.federation.tests import factories as f
 from concord.monitoring.tests.factories import incident
 
@@ -52,16 +54,16 @@ class Remote:
                               env=self.env(), capture_output=True, text=True, timeout=300,
                               check=False)
 
-    def rows(self, sql: str) -> list[tuple]:
+    def rows(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
         with sqlite3.connect(self.database) as db:
-            return db.execute(sql).fetchall()
+            return db.execute(sql, params).fetchall()
 
     def titles(self, *, exercise: int = 0) -> list[str]:
         return [row[0] for row in self.rows(
             "SELECT title FROM federation_receivedcopy WHERE withdrawn_at IS NULL "
-            f"AND is_exercise = {exercise} ORDER BY title")]
+            "AND is_exercise = ? ORDER BY title", exercise)]
 
-    def refusals(self) -> list[dict]:
+    def refusals(self) -> list[dict[str, Any]]:
         return [json.loads(row[0]) for row in self.rows(
             "SELECT detail FROM core_auditentry WHERE action = 'federation.bundle.refuse' "
             "ORDER BY seq")]
@@ -99,7 +101,7 @@ def federation(personas, tmp_path, settings, live_server):
     armenian = _remote(tmp_path, "am", "AM", live_server.url)
     f.this_node("SEC")
     for remote, party in ((tajik, "TJ"), (armenian, "AM")):
-        f.node_register(actor=SYSTEM, name=remote.name, party_code=party,
+        node_register(actor=SYSTEM, name=remote.name, party_code=party,
                         public_key=remote.public_key)
     return tajik, armenian
 
@@ -188,7 +190,7 @@ def test_it_propagates_a_withdrawal_and_keeps_exercises_apart(federation, person
                       "WHERE action = 'federation.copy.withdraw'") == [(1,)]
 
 
-def _serve(remote: Remote) -> Iterator[tuple[subprocess.Popen[str], str]]:
+def _serve(remote: Remote) -> Generator[tuple[subprocess.Popen[str], str], None, None]:
     process = subprocess.Popen(
         [sys.executable, "-m", "concord.cli", "serve", "--port", "0", "--threads", "2"],
         cwd=ROOT, env=remote.env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
