@@ -109,6 +109,7 @@ def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int, key
             .values_list("public_id", "classification", "originator__code",
                          "release_to_all_members", "release_mask", record_type.title, *paths))
     key = local.node_key()
+    labels: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows.iterator(chunk_size=2000):
         public_id = str(row[0])
         gathered.released.add((record_type.key, public_id))
@@ -122,9 +123,10 @@ def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int, key
         content = {
             "contentKind": RECORD, "recordType": record_type.key, "recordID": public_id,
             "title": str(row[5] or "")[:500],
-            "confidentialityLabel": stanag_label(
-                classification=row[1], originator=row[2], release_to_all_members=row[3],
-                releasable_to=party_codes(row[4], parties)),
+            "confidentialityLabel": labels.get(row[1:5]) or labels.setdefault(
+                row[1:5], stanag_label(classification=row[1], originator=row[2],
+                                       release_to_all_members=row[3],
+                                       releasable_to=party_codes(row[4], parties))),
             "record": record_json, "digest": bundles.record_digest(record_json),
             "position": {"seq": seq, "hash": entry_hash}, "keyID": key_id}
         content["signature"] = bundles.sign(key, bundles.object_message(content))
@@ -305,18 +307,24 @@ def _position(content: dict[str, Any]) -> tuple[int, str]:
     return seq, entry_hash
 
 
-def _record_label(content: dict[str, Any], *, parties: dict[str, Party], me: Node) -> FiledLabel:
+def _record_label(content: dict[str, Any], *, parties: dict[str, Party], me: Node,
+                  labels: dict[str, FiledLabel]) -> FiledLabel:
     try:
         record = json.loads(content["record"])
     except ValueError:
         raise LabelRefused("record", _("The record is not JSON.")) from None
     if not isinstance(record, dict):
         raise LabelRefused("record", _("The record is not a JSON object."))
-    return filed_label(content.get("confidentialityLabel"), parties=parties, receiver=me.party)
+    # A bundle carries few distinct labels; each is read against the policy once.
+    given = content.get("confidentialityLabel")
+    key = canonical_json(given)
+    if key not in labels:
+        labels[key] = filed_label(given, parties=parties, receiver=me.party)
+    return labels[key]
 
 
 def _check_object(content: Any, *, key: Any, key_id: str, parties: dict[str, Party],
-                  me: Node) -> _Checked:
+                  me: Node, labels: dict[str, FiledLabel]) -> _Checked:
     if not isinstance(content, dict):
         raise LabelRefused("", _("A content object is a JSON object."))
     kind = content.get("contentKind")
@@ -336,7 +344,8 @@ def _check_object(content: Any, *, key: Any, key_id: str, parties: dict[str, Par
         raise LabelRefused("digest", _("The digest does not match the record."))
     if not bundles.signature_valid(key, content.get("signature"), bundles.object_message(content)):
         raise LabelRefused("signature", _("The signature does not match the content."))
-    label = _record_label(content, parties=parties, me=me) if kind == RECORD else None
+    label = _record_label(content, parties=parties, me=me, labels=labels) \
+        if kind == RECORD else None
     return _Checked(str(kind), str(content["recordType"]), record_id, seq, entry_hash, content,
                     label)
 
@@ -360,10 +369,11 @@ def _file(*, actor: Actor, bundle: dict[str, Any], via: Node | None) -> ImportRe
     parties = {party.code: party for party in Party.objects.all()}
     public_key = bundles.public_key_of(key.public_key)
     checked: list[tuple[int, _Checked]] = []
+    labels: dict[str, FiledLabel] = {}
     for index, content in enumerate(bundle["contentObjects"]):
         try:
             checked.append((index, _check_object(content, key=public_key, key_id=key.key_id,
-                                                 parties=parties, me=me)))
+                                                 parties=parties, me=me, labels=labels)))
         except LabelRefused as refused:
             if not refused.field.startswith(_POLICY_FIELDS):
                 # A content object altered or malformed: the bundle is not what its sender
