@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.db import connection
 
+from concord.core import clock
 from concord.core.actors import SYSTEM
 from concord.core.labelling import label_change
 from concord.core.tests.processes import ROOT, child_env
@@ -219,11 +221,22 @@ def test_it_pushes_and_pulls_over_signed_http(federation, personas):
         Node.objects.filter(name="tj").update(endpoint=url)
         tj = Node.objects.get(name="tj")
         body = json.dumps(bundle_export(actor=SYSTEM, node=tj)).encode()
-        answer = transport.call(tj, "POST", transport.BUNDLES_PATH, body)
-        assert answer.document["accepted"] == 1
+        at = clock.now().isoformat()
+        headers = transport.signed_headers(
+            transport.request_message("POST", transport.BUNDLES_PATH, at, body),
+            key=local.node_key(), at=at)
+        pushed = requests.post(url + transport.BUNDLES_PATH, data=body, headers=headers,
+                               timeout=120)
+        assert pushed.status_code == 200, pushed.text
+        assert pushed.json()["accepted"] == 1
         # The same signed request again is a replay, refused before the bundle is read.
-        with pytest.raises(transport.TransportError, match="403"):
-            transport.call(tj, "POST", transport.BUNDLES_PATH, body)
+        replayed = requests.post(url + transport.BUNDLES_PATH, data=body, headers=headers,
+                                 timeout=120)
+        assert replayed.status_code == 403
+        # A request signed by no registered node is refused alike.
+        stranger = dict(headers, **{transport.NODE: "am"})
+        assert requests.post(url + transport.BUNDLES_PATH, data=body, headers=stranger,
+                             timeout=120).status_code == 403
     finally:
         server.close()
     assert tajik.titles() == ["Пяндж"]
