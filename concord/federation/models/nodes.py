@@ -49,7 +49,7 @@ class Node(models.Model):
 
 class NodeKey(models.Model):
     class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", _("In force")
         # Replaced by a newer key: signatures made before `ended_at` still hold.
         RETIRED = "retired", _("Retired")
         # Compromised or withdrawn: nothing signed with it is accepted any more.
