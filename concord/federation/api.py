@@ -23,8 +23,14 @@ from concord.federation.services.transport import node_request_authenticate
 
 router = Router(tags=["federation"])
 
-_SIGNED = {"description": "Signed node requests only: X-Concord-Node, X-Concord-Key, "
-                          "X-Concord-Time and X-Concord-Signature (see docs/federation.md)."}
+_SIGNED = {
+    "description": "Signed node requests only: X-Concord-Node, X-Concord-Key, X-Concord-Time "
+                   "and X-Concord-Signature (see docs/federation.md).",
+    "responses": {403: {
+        "description": "Not signed by an active key of a registered node, too far from now, "
+                       "or a request already answered.",
+        "content": {"application/problem+json": {
+            "schema": {"$ref": "#/components/schemas/Problem"}}}}}}
 
 
 def _signed_answer(request: HttpRequest, status: int, document: dict[str, Any]) -> HttpResponse:
