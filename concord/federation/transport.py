@@ -89,8 +89,10 @@ def call(node: Node, method: str, path: str, body: bytes = b"") -> Answer:
                 bundles.public_key_of(peer_key.public_key), reply.headers.get(SIGNATURE),
                 response_message(reply.status_code, path, reply.headers.get(TIME, ""),
                                  reply.content, headers[SIGNATURE])):
+        # A refusal written before the request was authenticated is not signed; its text is
+        # shown as the peer's unproven word.
         raise TransportError(f"{node.name}: the answer ({reply.status_code}) is not signed by "
-                             "its node key.")
+                             f"its node key: {reply.text[:300]}")
     try:
         document = json.loads(reply.content or b"{}")
     except ValueError:
