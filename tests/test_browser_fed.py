@@ -32,9 +32,11 @@ def _received() -> tuple[f.Peer, Any, str]:
     load(password=PASSWORD)
     here = f.this_node("SEC")
     tajik = f.peer("tj", "TJ")
-    content = f.record_object(tajik, title=TITLE, record={"location": "Пяндж", "country": "TJ"})
+    # Released to every member state and to the secretariat, whose node this is.
+    content = f.record_object(tajik, title=TITLE, record={"location": "Пяндж", "country": "TJ"},
+                              releasable_to=("SEC",))
     bundle_import(actor=SYSTEM, bundle=f.bundle(tajik, here, [content]))
-    drill = f.record_object(tajik, title="Учебное изъятие")
+    drill = f.record_object(tajik, title="Учебное изъятие", releasable_to=("SEC",))
     bundle_import(actor=SYSTEM, bundle=f.bundle(tajik, here, [drill], status="Exercise"))
     return tajik, here, str(content["recordID"])
 

@@ -704,7 +704,8 @@ def _federation(planted: Planted, personas: Any) -> None:
     here = federated.this_node("SEC")
     russian = federated.peer("ru", "RU")
     contents = [
-        federated.record_object(russian, title="READABLE-received-copy"),
+        federated.record_object(russian, title="READABLE-received-copy",
+                                releasable_to=("SEC",)),
         federated.record_object(russian, title="HIDDEN-MARKER-received-copy", to_all=False,
                                 releasable_to=("SEC",))]
     bundle_import(actor=SYSTEM, bundle=federated.bundle(russian, here, contents))
