@@ -13,8 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from concord.core.labels import Classification, PartyKind, Viewer, readable
-from concord.core.models import LabelledModel, Party
+from concord.core.labels import Classification, Viewer
+from concord.core.models import Party
 from concord.core.policy import proposed_audience
 
 ORG_POLICY = "urn:concord:label:org"
@@ -82,10 +82,6 @@ def node_viewer(party: Party) -> Viewer:
     return Viewer.for_party(party, NODE_CLEARANCE)
 
 
-def released_to(record: LabelledModel, party: Party) -> bool:
-    return readable(node_viewer(party), record)
-
-
 def filed_label(label: Any, *, parties: Mapping[str, Party], receiver: Party) -> FiledLabel:
     """The label a copy is filed under here, read from a bundle's `label`; refused, naming the
     field, when its policy or classification is unknown, its originator is not a party of this
@@ -116,7 +112,3 @@ def filed_label(label: Any, *, parties: Mapping[str, Party], receiver: Party) ->
         raise LabelRefused("confidentialityLabel.releasableTo",
                            _("The record is not released to this node's party."))
     return FiledLabel(classification, originator, to_all, releasable)
-
-
-def is_state(party: Party) -> bool:
-    return party.kind == PartyKind.STATE

@@ -48,6 +48,7 @@ from concord.federation.models import (
 )
 
 RECORD, WITHDRAWAL = "record", "withdrawal"
+ORG_NAMES_BY = {name: level for level, name in ORG_NAMES.items()}
 # Refusals of one content object on this node's policy (its label, its release to this node),
 # which leave the rest of the bundle to be filed; any other fault refuses the bundle whole.
 _POLICY_FIELDS = ("confidentialityLabel",)
@@ -81,9 +82,8 @@ def _positions(record_type: RecordType) -> dict[str, tuple[int, str]]:
 
 
 def _value(value: Any) -> Any:
-    if isinstance(value, uuid.UUID | datetime):
-        return str(value) if isinstance(value, uuid.UUID) else value.isoformat()
-    return value
+    # Times travel in ISO 8601; ids, dates and decimals as canonical JSON writes them (str).
+    return value.isoformat() if isinstance(value, datetime) else value
 
 
 def _signed(content: dict[str, Any], key: Ed25519PrivateKey, key_id: str) -> dict[str, Any]:
@@ -208,8 +208,6 @@ def bundle_export(*, actor: Actor, node: Node, since: int = 0,
                          "withdrawals": len(withdrawn)})
     return envelope
 
-
-ORG_NAMES_BY = {name: level for level, name in ORG_NAMES.items()}
 
 
 # --- Import --------------------------------------------------------------------------------------
