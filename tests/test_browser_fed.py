@@ -19,8 +19,9 @@ from tests.browsing import PASSWORD, english_on_page, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Изъятие героина в Пяндже"
-# What the data itself holds: node names, record field names, key ids and digests.
-DATA_WORDS = frozenset({"tj", "location", "country", "TJ", "sha256", "monitoring.incident"})
+# What the data itself holds: node names (this one is "concord"), record field names, key ids
+# and digests.
+DATA_WORDS = frozenset({"tj", "concord", "location", "country", "TJ", "sha256", "monitoring.incident"})
 
 
 def _clean(page: Any) -> None:
