@@ -28,7 +28,7 @@ KEEP = os.environ.get("CONCORD_BENCH_KEEP", "")
 BENCHMARKS: tuple[str, ...] = (
     "council_lists", "serve_load", "writes_during_import", "label_scope", "monitoring_import",
     "monitoring_situation", "press_public", "forces_readiness", "forces_operations",
-    "assistance_allocation", "assistance_pages", "crisis_case")
+    "assistance_allocation", "assistance_pages", "crisis_case", "federation_exchange")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -60,6 +60,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
                         help="result rows of the joint operations' totals (default: %(default)s)")
     parser.add_argument("--requests", type=int, default=1_000,
                         help="assistance requests for assistance_pages (default: %(default)s)")
+    parser.add_argument("--exchanged", type=int, default=100_000,
+                        help="incidents in the federation's bundle (default: %(default)s)")
     parser.add_argument("--only", action="append", choices=BENCHMARKS, metavar="NAME",
                         help="run only this benchmark (repeatable): " + ", ".join(BENCHMARKS))
     return parser.parse_args(argv)
@@ -128,6 +130,7 @@ def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
         assistance_pages,
         council_lists,
         crisis_case,
+        federation_exchange,
         forces_operations,
         forces_readiness,
         label_scope,
@@ -162,6 +165,8 @@ def _runners() -> dict[str, Callable[[argparse.Namespace], int]]:
                                                            repeat=o.repeat),
         "crisis_case": lambda o: crisis_case.run(records=o.records, repeat=o.repeat,
                                                  seed=o.seed),
+        "federation_exchange": lambda o: federation_exchange.run(records=o.exchanged,
+                                                                 repeat=min(o.repeat, 3)),
     }
 
 

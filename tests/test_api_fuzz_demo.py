@@ -231,3 +231,6 @@ def test_it_answers_requests_on_real_records_as_declared(case, persona, drawn):
         # it would be a second one, of nobody, that the token overrides.
         case.cookies.pop("sessionid", None)
     case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance])
+
+# The federation's received copies are listed at their own address.
+LISTS["copy_id"] = "/federation/copies"

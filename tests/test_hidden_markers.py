@@ -47,6 +47,9 @@ from concord.council.models import (
 from concord.council.tests.factories import ALL_CONCUR, positions
 from concord.crisis.services import cases as crisis_cases
 from concord.crisis.services import log as crisis_log
+from concord.federation.models import ReceivedCopy
+from concord.federation.services.exchange import bundle_import
+from concord.federation.tests import factories as federated
 from concord.forces.services import contributions as forces_contributions
 from concord.forces.services import exercises, lessons, operations
 from concord.forces.services import formations as forces_formations
@@ -294,6 +297,7 @@ def planted(personas: Any) -> Planted:
     _assistance(found, org, officer, russia, kazakh)
     _joint_operations(found, personas)
     _crisis(found, personas, officer, hidden)
+    _federation(found, personas)
     return found
 
 
@@ -695,3 +699,22 @@ def test_it_counts_in_an_api_list_only_what_the_caller_may_read(planted, persona
     assert answer["count"] == len(records)
     assert sorted(item["id"] for item in answer["items"]) == \
         sorted(str(r.public_id) for r in records)
+
+
+def _federation(planted: Planted, personas: Any) -> None:
+    """Copies the Russian node sent the secretariat's: one released to all member states, and
+    one released to the secretariat alone."""
+    here = federated.this_node("SEC")
+    russian = federated.peer("ru", "RU")
+    contents = [
+        federated.record_object(russian, title="READABLE-received-copy",
+                                releasable_to=("SEC",)),
+        federated.record_object(russian, title="HIDDEN-MARKER-received-copy", to_all=False,
+                                releasable_to=("SEC",))]
+    bundle_import(actor=SYSTEM, bundle=federated.bundle(russian, here, contents))
+    for content in contents:
+        planted.plant("received_copy", ReceivedCopy.objects.unscoped(reason="planting").get(
+            record_id=content["recordID"]), content["title"])
+
+
+POOL_BY_PARAMETER["copy_id"] = "received_copy"

@@ -641,3 +641,13 @@ def test_it_serves_no_inline_code_or_style_on_any_page(responses):
 
     assert checked > 50  # the pages, not only redirects
     assert found == []
+# The federation: signed-in users read the copies other nodes released to them (a copy no one
+# has is missing); the node registry is the secretariat's. The bundles' address answers only
+# requests signed by a registered node.
+EXPECTED.update({
+    "federation:copy-list": SIGNED_IN, "federation:copy-detail": (302, 404, 404, 404),
+    "federation:node-list": OFFICERS,
+    "api:copies": PUBLIC, "api:copy_read": NOWHERE,
+    "api:bundle_push": (403, 403, 403, 403), "api:bundle_pull": (403, 403, 403, 403),
+})
+SAMPLES.update(copy_id=MISSING)

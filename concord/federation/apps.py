@@ -8,3 +8,9 @@ class FederationConfig(AppConfig):
     name = "concord.federation"
     label = "federation"
     verbose_name = _("Federation")
+
+    def ready(self) -> None:
+        from concord.core import shell
+        from concord.federation.shell import SHELL
+
+        shell.register(self.label, SHELL)

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from concord.federation.views import copies, nodes
 
 app_name = "federation"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", copies.copy_list, name="copy-list"),
+    path("copies/<uuid:copy_id>/", copies.copy_detail, name="copy-detail"),
+    path("nodes/", nodes.node_list, name="node-list"),
+]

@@ -94,6 +94,8 @@ _CASES = {"crisis.add_case", "crisis.change_case", "crisis.add_logentry"}
 PINNED[Role.CRISIS_ANALYST] |= _CASES
 PINNED[Role.SECRETARIAT_OFFICER] |= _CASES
 PINNED[Role.JOINT_STAFF_OFFICER] |= {"crisis.add_logentry"}
+# The federation's node registry is read by the secretariat.
+PINNED[Role.SECRETARIAT_OFFICER] |= {"federation.view_node"}
 
 
 def _held(role: Role) -> set[str]:

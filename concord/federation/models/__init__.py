@@ -1,3 +1,11 @@
+from concord.federation.models.exchange import (
+    Distribution,
+    DistributionStatus,
+    NodeRequest,
+    ReceivedCopy,
+    SentCopy,
+)
 from concord.federation.models.nodes import Node, NodeKey
 
-__all__ = ["Node", "NodeKey"]
+__all__ = ["Distribution", "DistributionStatus", "Node", "NodeKey", "NodeRequest",
+           "ReceivedCopy", "SentCopy"]

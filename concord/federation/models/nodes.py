@@ -30,6 +30,8 @@ class Node(models.Model):
     # This installation itself; its private key is the deployment key beside the audit
     # checkpoints, never in the database.
     is_local = models.BooleanField(_("this node"), default=False)
+    # The peer's chain position up to which this node has pulled its bundles over HTTPS.
+    pulled_cursor = models.BigIntegerField(_("pulled up to"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -47,7 +49,7 @@ class Node(models.Model):
 
 class NodeKey(models.Model):
     class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", _("In force")
         # Replaced by a newer key: signatures made before `ended_at` still hold.
         RETIRED = "retired", _("Retired")
         # Compromised or withdrawn: nothing signed with it is accepted any more.

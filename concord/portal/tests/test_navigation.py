@@ -109,10 +109,14 @@ FORCES = [
     "Forces > Exercises -> /forces/exercises/",
     "Forces > Joint operations -> /forces/operations/",
 ]
+FEDERATION = [
+    "[Federation] -> /federation/",
+    "Federation > Received copies -> /federation/",
+]
 SIGNED_IN = [
     "Concord -> /",
     "Dashboard -> /dashboard/",
-    *REGISTRY, *COUNCIL, *MONITORING, *PLEDGING, *CRISIS, *FORCES, *PRESS,
+    *REGISTRY, *COUNCIL, *MONITORING, *PLEDGING, *CRISIS, *FORCES, *PRESS, *FEDERATION,
     "API -> /api/v1/docs",
     "[{user}] -> its menu",
     "{user} > Profile -> /accounts/profile/",
@@ -121,6 +125,10 @@ SIGNED_IN = [
 # The secretariat approves what the press service publishes: its desk is in their menu.
 SECRETARIAT = [line for entry in SIGNED_IN for line in (
     [entry, "Press > Press desk -> /press/desk/"] if entry == PRESS[-1] else [entry])]
+# ... and the federation's node registry.
+SECRETARIAT = [line for entry in SECRETARIAT for line in (
+    [entry, "Federation > Federation nodes -> /federation/nodes/"] if entry == FEDERATION[-1]
+    else [entry])]
 # The crisis centre pledges nothing.
 ANALYST = [line for line in SIGNED_IN if line not in PLEDGING[len(ASSISTANCE):]]
 PUBLIC = [

@@ -1,0 +1,44 @@
+"""What the federation shows in the shell: the copies received from other nodes, for signed-in
+users (each sees those the read rule lets them), and the node registry for the secretariat."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from concord.accounts.models import Role
+from concord.core.shell import Activity, AppShell, Audience, NavEntry, NavMenu, RoleGrant
+
+_SIGNED_IN = Audience.SIGNED_IN
+_COPY = "federation.receivedcopy"
+
+# What the federation's audit actions say on their actor's dashboard. Bundles are exported and
+# filed by the system (the command line or a peer node's request), so most name no user.
+ACTIVITIES = (
+    Activity("federation.node.register", _("A node of the federation was registered.")),
+    Activity("federation.node.rotate", _("A node's key was replaced.")),
+    Activity("federation.node.revoke", _("A node's key was revoked.")),
+    Activity("federation.bundle.export", _("A bundle was prepared for another node.")),
+    Activity("federation.bundle.accept", _("A bundle from another node was filed.")),
+    Activity("federation.bundle.refuse", _("A bundle from another node was refused.")),
+    Activity("federation.copy.refuse", _("A record in a bundle from another node was refused.")),
+    Activity("federation.copy.withdraw", _("A received copy was withdrawn by its origin."),
+             _("The copy “%(record)s” was withdrawn by its origin."), _COPY),
+    # Opening a copy labelled CONFIDENTIAL or above is audited as its read.
+    Activity("federation.receivedcopy.read", _("You opened a received copy."),
+             _("You opened the received copy “%(record)s”."), _COPY),
+)
+
+SHELL = AppShell(
+    menus=(NavMenu(key="federation", label=_("Federation"), icon="diagram-3", order=70,
+                   url_name="federation:copy-list", audience=_SIGNED_IN),),
+    entries=(
+        NavEntry(key="federation-copies", menu="federation", label=_("Received copies"),
+                 icon="inboxes", order=10, url_name="federation:copy-list",
+                 audience=_SIGNED_IN, active_on=("federation:copy-",)),
+        NavEntry(key="federation-nodes", menu="federation", label=_("Federation nodes"),
+                 icon="hdd-network", order=20, url_name="federation:node-list",
+                 audience=_SIGNED_IN, permission="federation.view_node"),
+    ),
+    grants=(RoleGrant(role=Role.SECRETARIAT_OFFICER, permissions=("federation.view_node",)),),
+    activities=ACTIVITIES,
+)
