@@ -8,3 +8,13 @@ class FederationConfig(AppConfig):
     name = "concord.federation"
     label = "federation"
     verbose_name = _("Federation")
+
+    def ready(self) -> None:
+        # Mutual witnessing: its page and sentences, and the cosignatures `audit verify` holds
+        # the chain against.
+        from concord.core import checkpoint, shell
+        from concord.federation.selectors.witness import witness_check
+        from concord.federation.witness_shell import SHELL as WITNESS_SHELL
+
+        shell.register("federation.witness", WITNESS_SHELL)
+        checkpoint.checkpoint_witnessed_by(witness_check)

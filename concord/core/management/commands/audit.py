@@ -20,6 +20,7 @@ from concord.core.checkpoint import (
     checkpoint_latest_recorded,
     checkpoint_make,
     checkpoint_signature_valid,
+    checkpoint_witness_reports,
     load_or_create_key,
     public_key_pem,
     read_document,
@@ -79,6 +80,12 @@ class Command(BaseCommand):
         held = checkpoint_check(chain_entries=report.entries)
         if not held.ok:
             raise CommandError(f"audit chain contradicted: {held.problem}", returncode=CONTRADICTED)
+        for witnessed in checkpoint_witness_reports(chain_entries=report.entries):
+            for line in witnessed.lines:
+                self.stdout.write(line)
+            if witnessed.problem:
+                raise CommandError(f"audit chain contradicted: {witnessed.problem}",
+                                   returncode=CONTRADICTED)
         if held.checkpoint is None:
             self.stdout.write("no checkpoint yet: the schedule makes one every hour "
                               "(`concord audit checkpoint` makes one now)")
