@@ -29,7 +29,7 @@ ACTIVITIES = (
 SHELL = AppShell(
     entries=(
         NavEntry(key="witnesses", label=_("Witnessed checkpoints"), icon="patch-check",
-                 order=40, url_name="federation:witness-overview", place=Place.ACCOUNT,
+                 order=15, url_name="federation:witness-overview", place=Place.ACCOUNT,
                  permission=PERMISSION),
     ),
     grants=(

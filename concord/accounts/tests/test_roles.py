@@ -94,6 +94,9 @@ _CASES = {"crisis.add_case", "crisis.change_case", "crisis.add_logentry"}
 PINNED[Role.CRISIS_ANALYST] |= _CASES
 PINNED[Role.SECRETARIAT_OFFICER] |= _CASES
 PINNED[Role.JOINT_STAFF_OFFICER] |= {"crisis.add_logentry"}
+# The secretariat sees the peers' checkpoints this node witnessed, and any fork evidence.
+PINNED[Role.SECRETARIAT_OFFICER] |= {"federation.view_peercheckpoint"}
+PINNED[Role.SECRETARY_GENERAL] |= {"federation.view_peercheckpoint"}
 
 
 def _held(role: Role) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Max, QuerySet
+from django.utils.translation import gettext as _
 
 from concord.core.checkpoint import WitnessReport, checkpoint_in_chain
 from concord.core.errors import Forbidden
@@ -20,7 +21,7 @@ PERMISSION = "federation.view_peercheckpoint"
 
 def _require(viewer: Any) -> None:
     if not viewer.has_perm(PERMISSION):
-        raise Forbidden("Only the secretariat and administrators see the witnessed checkpoints.")
+        raise Forbidden(_("Only the secretariat and administrators see the witnessed checkpoints."))
 
 
 def peer_checkpoints(*, viewer: Any) -> QuerySet[PeerCheckpoint]:

@@ -128,7 +128,9 @@ def test_two_nodes_witness_each_other_and_catch_a_forked_history(nodes, tmp_path
     ru.python(GROW.format(branch="the history the witnesses saw"))
     status, said = ru.run("witness", "request", "--node", "tj")
     assert status == 0, said
-    witnessed = int(re.search(r"tj cosigned (\d+) entries", said).group(1))
+    found = re.search(r"tj cosigned (\d+) entries", said)
+    assert found is not None, said
+    witnessed = int(found.group(1))
     status, said = ru.run("audit", "verify")
     assert status == 0, said
     assert f"witnessed by tj: {witnessed} entries" in said

@@ -121,6 +121,10 @@ SIGNED_IN = [
 # The secretariat approves what the press service publishes: its desk is in their menu.
 SECRETARIAT = [line for entry in SIGNED_IN for line in (
     [entry, "Press > Press desk -> /press/desk/"] if entry == PRESS[-1] else [entry])]
+# The secretariat sees, from its own menu, the peers' checkpoints this node witnessed.
+SECRETARIAT = [line for entry in SECRETARIAT for line in (
+    [entry, "{user} > Witnessed checkpoints -> /federation/witnesses/"]
+    if entry == "{user} > Profile -> /accounts/profile/" else [entry])]
 # The crisis centre pledges nothing.
 ANALYST = [line for line in SIGNED_IN if line not in PLEDGING[len(ASSISTANCE):]]
 PUBLIC = [
