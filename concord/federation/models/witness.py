@@ -18,7 +18,7 @@ from concord.federation.models.nodes import Node, NodeKey
 
 class PeerCheckpoint(models.Model):
     node = models.OneToOneField(Node, on_delete=models.PROTECT, related_name="witnessed",
-                                verbose_name=_("node"))
+                                verbose_name=_("peer node"))
     size = models.PositiveBigIntegerField(_("entries"))
     # The chain's head hash, hexadecimal as the origin's chain stores it.
     root_hash = models.CharField(_("head hash"), max_length=64)
@@ -44,7 +44,7 @@ class ForkEvidence(models.Model):
         ROLLBACK = "rollback", _("Rollback")
 
     node = models.ForeignKey(Node, on_delete=models.PROTECT, related_name="fork_evidence",
-                             verbose_name=_("node"))
+                             verbose_name=_("peer node"))
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     seen_size = models.PositiveBigIntegerField(_("entries witnessed"))
     seen_note = models.TextField(_("note witnessed"))
@@ -65,7 +65,7 @@ class Cosignature(models.Model):
     witness = models.ForeignKey(Node, on_delete=models.PROTECT, related_name="cosignatures",
                                 verbose_name=_("witness"))
     key = models.ForeignKey(NodeKey, on_delete=models.PROTECT, related_name="cosignatures",
-                            verbose_name=_("key"))
+                            verbose_name=_("witness key"))
     size = models.PositiveBigIntegerField(_("entries"))
     root_hash = models.CharField(_("head hash"), max_length=64)
     # The time the witness put in its cosignature.
