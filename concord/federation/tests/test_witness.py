@@ -303,3 +303,34 @@ def test_it_refuses_a_cosignature_not_made_by_the_witness(chain, personas):
     with pytest.raises(Exception, match="no valid cosignature of am"):
         cosignature_accept(witness=am, text=forged.text())
     assert not Cosignature.objects.exists()
+
+
+# --- The page ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("ru", ("Засвидетельствованные контрольные точки", "Доказательства раздвоенной истории",
+            "Развилка", "Свидетели контрольных точек этого узла")),
+    ("en", ("Witnessed checkpoints", "Evidence of forked histories", "Fork",
+            "Witnesses of this node's checkpoints")),
+])
+def test_the_secretariat_sees_peers_checkpoints_and_fork_evidence(client, personas, tj, tj_key,
+                                                                   *, language, words):
+    _post(client, _note(tj_key, 120, _head("a")))
+    _post(client, _note(tj_key, 120, _head("b")))
+    client.force_login(personas.officer)
+
+    page = client.get("/federation/witnesses/", HTTP_ACCEPT_LANGUAGE=language)
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    for word in words:
+        assert word in text
+    assert "tj (TJ)" in text and ">120<" in text
+    assert _head("b")[:10] not in text.split('id="peer-checkpoints"')[1]
+
+
+def test_a_delegate_may_not_see_the_witnessed_checkpoints(client, personas):
+    client.force_login(personas.delegate_a)
+
+    assert client.get("/federation/witnesses/").status_code == 403
