@@ -168,7 +168,9 @@ def witness_cosign(*, actor: Actor | Viewer = SYSTEM, text: str) -> CheckpointNo
                               "witness itself", errors={"note": ["origin"]})
     refusal: _Refusal | None = None
     with transaction.atomic():
-        node = Node.objects.filter(name=note.node, is_local=False).first() if note.node else None
+        # The node row is locked so that two notes of one origin are compared one after the other.
+        node = (Node.objects.select_for_update().filter(name=note.node, is_local=False).first()
+                if note.node else None)
         if node is None:
             refusal = _Refusal(f"{note.origin!r} is not the origin of a known node")
             _refuse(actor=actor, node=None, note=note, refusal=refusal)

@@ -80,23 +80,24 @@ class Command(BaseCommand):
         held = checkpoint_check(chain_entries=report.entries)
         if not held.ok:
             raise CommandError(f"audit chain contradicted: {held.problem}", returncode=CONTRADICTED)
+        if held.checkpoint is None:
+            self.stdout.write("no checkpoint yet: the schedule makes one every hour "
+                              "(`concord audit checkpoint` makes one now)")
+        else:
+            after = report.entries - held.checkpoint.entries
+            self.stdout.write(
+                f"holds against the checkpoint of entry {held.checkpoint.entries}, signed "
+                f"{held.checkpoint.signed_at.isoformat()} ({_age(held.checkpoint.signed_at)} "
+                f"ago), in {held.checkpoint.source}; {after} "
+                f"{'entry' if after == 1 else 'entries'} after it bound by the chain key"
+            )
+        # Other nodes' cosignatures, where an app collects them: each must still hold.
         for witnessed in checkpoint_witness_reports(chain_entries=report.entries):
             for line in witnessed.lines:
                 self.stdout.write(line)
             if witnessed.problem:
                 raise CommandError(f"audit chain contradicted: {witnessed.problem}",
                                    returncode=CONTRADICTED)
-        if held.checkpoint is None:
-            self.stdout.write("no checkpoint yet: the schedule makes one every hour "
-                              "(`concord audit checkpoint` makes one now)")
-            return
-        after = report.entries - held.checkpoint.entries
-        self.stdout.write(
-            f"holds against the checkpoint of entry {held.checkpoint.entries}, signed "
-            f"{held.checkpoint.signed_at.isoformat()} ({_age(held.checkpoint.signed_at)} ago), "
-            f"in {held.checkpoint.source}; {after} {'entry' if after == 1 else 'entries'} after it "
-            f"bound by the chain key"
-        )
 
     def _checkpoint(self, output: Path | None) -> None:
         try:
