@@ -290,7 +290,7 @@ def _problem_text(status: int, body: str) -> str:
 
 
 def witness_request(*, actor: Actor | Viewer = SYSTEM, node: str = "",
-                    post: Post = http_post) -> list[RequestResult]:
+                    post: Post | None = None) -> list[RequestResult]:
     """Send this node's latest checkpoint note to each peer with an endpoint (or to `node`)
     and keep the cosignatures they give. A witness that refuses or cannot be reached is
     audited and named in the result; the others are still asked."""
@@ -301,6 +301,7 @@ def witness_request(*, actor: Actor | Viewer = SYSTEM, node: str = "",
             raise NotFound(f"no peer node named {node!r} with an endpoint")
     elif not witnesses.exists():
         return []
+    post = post or http_post
     note, _path = note_latest()
     results: list[RequestResult] = []
     for witness in witnesses:

@@ -335,3 +335,31 @@ def test_a_delegate_may_not_see_the_witnessed_checkpoints(client, personas):
     client.force_login(personas.delegate_a)
 
     assert client.get("/federation/witnesses/").status_code == 403
+
+
+WITNESS_TASK = "concord.federation.witness_tasks.request_cosignatures"
+
+
+def test_the_schedule_asks_the_peers_to_cosign_beside_the_hourly_checkpoint(
+        chain, personas, settings, monkeypatch):
+    from concord.core.schedule import enqueue_due  # noqa: PLC0415
+    from concord.federation.services import witness as services  # noqa: PLC0415
+
+    assert WITNESS_TASK in settings.CONCORD_PERIODIC_TASKS
+    am_key = Ed25519PrivateKey.generate()
+    am = _peer("am", personas.state_a, am_key)
+    asked: list[str] = []
+
+    def the_armenian_node_answers(url: str, text: str) -> tuple[int, str]:
+        asked.append(url)
+        cosigned = witness_note.cosign(witness_note.parse(text), name="am", key=am_key,
+                                       timestamp=int(clock.now().timestamp()))
+        return 200, cosigned.text()
+
+    monkeypatch.setattr(services, "http_post", the_armenian_node_answers)
+    settings.CONCORD_PERIODIC_TASKS = {WITNESS_TASK: 3600}
+
+    assert enqueue_due() == [WITNESS_TASK]
+    assert asked == ["https://am.example/api/v1/federation/witness/cosign"]
+    kept = Cosignature.objects.get(witness=am)
+    assert kept.size == 6 and kept.root_hash == AuditEntry.objects.get(seq=6).hash
