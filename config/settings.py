@@ -259,6 +259,9 @@ CONCORD_PERIODIC_TASKS = {
     "concord.core.tasks.refresh_planner_statistics": 24 * 3600,
     "concord.core.tasks.checkpoint_audit_chain": env_int(
         "CONCORD_AUDIT_CHECKPOINT_SECONDS", 3600, minimum=60),
+    # The peers cosign this node's latest checkpoint (a new one if the chain has moved).
+    "concord.federation.witness_tasks.request_cosignatures": env_int(
+        "CONCORD_WITNESS_SECONDS", 3600, minimum=60),
     # An embargo ends at a set minute: the press service's items go out within one.
     "concord.press.tasks.release_embargoed_publications": 60,
     "concord.forces.exercise_tasks.flag_overdue_remedial_actions": 24 * 3600,

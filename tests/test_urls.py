@@ -441,6 +441,12 @@ EXPECTED.update({
     "api:exercise_status": POST_ONLY, "api:exercise_evaluate": POST_ONLY,
 })
 SAMPLES.update(exercise_id=MISSING)
+# Witnessing: the page is the secretariat's; a peer's note is POSTed to the API, signed by its
+# node key, never by an account.
+EXPECTED.update({
+    "federation:witness-overview": OFFICERS,
+    "api:witness_cosign": POST_ONLY,
+})
 SAMPLES_BY_URL.update({f"forces:{name}": {"public_id": MISSING} for name in (
     "exercise-detail", "exercise-place-add", "exercise-phase-add", "exercise-objective-add",
     "exercise-participant-add", "exercise-status", "exercise-rate", "exercise-evaluate",

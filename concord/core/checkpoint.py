@@ -16,6 +16,7 @@ import base64
 import json
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -265,3 +266,41 @@ def checkpoint_check(*, chain_entries: int, found: list[Checkpoint] | None = Non
             return CheckpointReport(False, checkpoint, problem)
     newest = max(found, key=lambda c: (c.entries, c.signed_at))
     return CheckpointReport(True, newest)
+
+
+def checkpoint_file_name(statement: dict[str, Any]) -> str:
+    """The name a checkpoint's file has in the checkpoint directory."""
+    return _file_name(statement)
+
+
+def checkpoint_recorded_before(entries: int) -> dict[str, Any] | None:
+    """The statement of the newest checkpoint the chain recorded before the one of `entries`
+    entries (which itself is recorded as entry `entries` + 1), or None."""
+    entry = (AuditEntry.objects.filter(action=ACTION, seq__lte=entries).order_by("-seq")
+             .first())
+    recorded = _recorded(entry) if entry is not None else None
+    return recorded["statement"] if recorded else None
+
+
+@dataclass(frozen=True)
+class WitnessReport:
+    """What an app that collects others' signatures on the checkpoints (the federation's
+    witnesses) says of the chain: lines to show, and a problem when one contradicts it."""
+
+    lines: tuple[str, ...] = ()
+    problem: str = ""
+
+
+WitnessCheck = Callable[[int], WitnessReport]
+# Registered by apps above the kernel from `ready()`; the kernel names none of them.
+_witness_checks: list[WitnessCheck] = []
+
+
+def checkpoint_witnessed_by(check: WitnessCheck) -> None:
+    """Registers `check`, called with the chain's entry count at `audit verify`."""
+    if check not in _witness_checks:
+        _witness_checks.append(check)
+
+
+def checkpoint_witness_reports(*, chain_entries: int) -> list[WitnessReport]:
+    return [check(chain_entries) for check in _witness_checks]

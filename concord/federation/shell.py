@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from concord.accounts.models import Role
-from concord.core.shell import Activity, AppShell, Audience, NavEntry, NavMenu, RoleGrant
+from concord.core.shell import Activity, AppShell, Audience, NavEntry, RoleGrant
 
 _SIGNED_IN = Audience.SIGNED_IN
 _COPY = "federation.receivedcopy"
@@ -28,15 +28,15 @@ ACTIVITIES = (
              _("You opened the received copy “%(record)s”."), _COPY),
 )
 
+# The federation's pages sit in the registry's menu, beside the member states whose nodes they
+# are: the bar has no room for another menu.
 SHELL = AppShell(
-    menus=(NavMenu(key="federation", label=_("Federation"), icon="diagram-3", order=70,
-                   url_name="federation:copy-list", audience=_SIGNED_IN),),
     entries=(
-        NavEntry(key="federation-copies", menu="federation", label=_("Received copies"),
-                 icon="inboxes", order=10, url_name="federation:copy-list",
+        NavEntry(key="federation-copies", menu="registry", label=_("Received copies"),
+                 icon="inboxes", order=50, url_name="federation:copy-list",
                  audience=_SIGNED_IN, active_on=("federation:copy-",)),
-        NavEntry(key="federation-nodes", menu="federation", label=_("Federation nodes"),
-                 icon="hdd-network", order=20, url_name="federation:node-list",
+        NavEntry(key="federation-nodes", menu="registry", label=_("Federation nodes"),
+                 icon="hdd-network", order=60, url_name="federation:node-list",
                  audience=_SIGNED_IN, permission="federation.view_node"),
     ),
     grants=(RoleGrant(role=Role.SECRETARIAT_OFFICER, permissions=("federation.view_node",)),),

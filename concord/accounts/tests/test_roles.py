@@ -96,6 +96,9 @@ PINNED[Role.SECRETARIAT_OFFICER] |= _CASES
 PINNED[Role.JOINT_STAFF_OFFICER] |= {"crisis.add_logentry"}
 # The federation's node registry is read by the secretariat.
 PINNED[Role.SECRETARIAT_OFFICER] |= {"federation.view_node"}
+# The secretariat sees the peers' checkpoints this node witnessed, and any fork evidence.
+PINNED[Role.SECRETARIAT_OFFICER] |= {"federation.view_peercheckpoint"}
+PINNED[Role.SECRETARY_GENERAL] |= {"federation.view_peercheckpoint"}
 
 
 def _held(role: Role) -> set[str]:

@@ -6,6 +6,7 @@ from concord.federation.models.exchange import (
     SentCopy,
 )
 from concord.federation.models.nodes import Node, NodeKey
+from concord.federation.models.witness import Cosignature, ForkEvidence, PeerCheckpoint
 
-__all__ = ["Distribution", "DistributionStatus", "Node", "NodeKey", "NodeRequest",
-           "ReceivedCopy", "SentCopy"]
+__all__ = ["Cosignature", "Distribution", "DistributionStatus", "ForkEvidence", "Node", "NodeKey",
+           "NodeRequest", "PeerCheckpoint", "ReceivedCopy", "SentCopy"]

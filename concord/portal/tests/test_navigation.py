@@ -109,14 +109,14 @@ FORCES = [
     "Forces > Exercises -> /forces/exercises/",
     "Forces > Joint operations -> /forces/operations/",
 ]
+# The federation's pages sit in the registry's menu, for signed-in users.
 FEDERATION = [
-    "[Federation] -> /federation/",
-    "Federation > Received copies -> /federation/",
+    "Registry > Received copies -> /federation/",
 ]
 SIGNED_IN = [
     "Concord -> /",
     "Dashboard -> /dashboard/",
-    *REGISTRY, *COUNCIL, *MONITORING, *PLEDGING, *CRISIS, *FORCES, *PRESS, *FEDERATION,
+    *REGISTRY, *FEDERATION, *COUNCIL, *MONITORING, *PLEDGING, *CRISIS, *FORCES, *PRESS,
     "API -> /api/v1/docs",
     "[{user}] -> its menu",
     "{user} > Profile -> /accounts/profile/",
@@ -127,8 +127,12 @@ SECRETARIAT = [line for entry in SIGNED_IN for line in (
     [entry, "Press > Press desk -> /press/desk/"] if entry == PRESS[-1] else [entry])]
 # ... and the federation's node registry.
 SECRETARIAT = [line for entry in SECRETARIAT for line in (
-    [entry, "Federation > Federation nodes -> /federation/nodes/"] if entry == FEDERATION[-1]
+    [entry, "Registry > Federation nodes -> /federation/nodes/"] if entry == FEDERATION[-1]
     else [entry])]
+# The secretariat sees, from its own menu, the peers' checkpoints this node witnessed.
+SECRETARIAT = [line for entry in SECRETARIAT for line in (
+    [entry, "{user} > Witnessed checkpoints -> /federation/witnesses/"]
+    if entry == "{user} > Profile -> /accounts/profile/" else [entry])]
 # The crisis centre pledges nothing.
 ANALYST = [line for line in SIGNED_IN if line not in PLEDGING[len(ASSISTANCE):]]
 PUBLIC = [

@@ -20,6 +20,7 @@ from concord.core.checkpoint import (
     checkpoint_latest_recorded,
     checkpoint_make,
     checkpoint_signature_valid,
+    checkpoint_witness_reports,
     load_or_create_key,
     public_key_pem,
     read_document,
@@ -82,14 +83,21 @@ class Command(BaseCommand):
         if held.checkpoint is None:
             self.stdout.write("no checkpoint yet: the schedule makes one every hour "
                               "(`concord audit checkpoint` makes one now)")
-            return
-        after = report.entries - held.checkpoint.entries
-        self.stdout.write(
-            f"holds against the checkpoint of entry {held.checkpoint.entries}, signed "
-            f"{held.checkpoint.signed_at.isoformat()} ({_age(held.checkpoint.signed_at)} ago), "
-            f"in {held.checkpoint.source}; {after} {'entry' if after == 1 else 'entries'} after it "
-            f"bound by the chain key"
-        )
+        else:
+            after = report.entries - held.checkpoint.entries
+            self.stdout.write(
+                f"holds against the checkpoint of entry {held.checkpoint.entries}, signed "
+                f"{held.checkpoint.signed_at.isoformat()} ({_age(held.checkpoint.signed_at)} "
+                f"ago), in {held.checkpoint.source}; {after} "
+                f"{'entry' if after == 1 else 'entries'} after it bound by the chain key"
+            )
+        # Other nodes' cosignatures, where an app collects them: each must still hold.
+        for witnessed in checkpoint_witness_reports(chain_entries=report.entries):
+            for line in witnessed.lines:
+                self.stdout.write(line)
+            if witnessed.problem:
+                raise CommandError(f"audit chain contradicted: {witnessed.problem}",
+                                   returncode=CONTRADICTED)
 
     def _checkpoint(self, output: Path | None) -> None:
         try:
