@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    Count,
     F,
     IntegerField,
     Min,
@@ -127,68 +128,71 @@ def line_figures(*, viewer: Viewer, request: AssistanceRequest) -> list[LineFigu
 
 @dataclass(frozen=True)
 class RequestFigures:
-    requested: int
-    pledged: int
-    committed: int
-    shipped: int
-    delivered: int
-    accepted: int
-    withheld: int
-    unpledged: int
-    uncommitted: int
-    undelivered: int
+    """A request's figures as counts of lines: each line counts in its own unit (pieces,
+    rounds, kilometres), so quantities of different lines never add up."""
+    lines: int
+    lines_pledged: int
+    lines_partly_pledged: int
+    lines_committed: int
+    lines_partly_committed: int
+    lines_delivered: int
+    lines_partly_delivered: int
+    lines_accepted: int
+    # Lines some of whose pledges the states that made them withheld from the other states.
+    lines_withheld: int
     days_overdue: int
-    # How many lines there are, and how many of them are wholly pledged, committed, delivered
-    # and accepted: the request's lines count in their own units, which do not add up.
-    lines: int = 0
-    lines_pledged: int = 0
-    lines_committed: int = 0
-    lines_delivered: int = 0
-    lines_accepted: int = 0
+
+    @property
+    def lines_unmet(self) -> int:
+        return self.lines - self.lines_delivered
 
 
 def request_figures(lines: list[LineFigures]) -> RequestFigures:
-    """A request's totals from its lines' figures: each gap summed line by line, so that a line
-    pledged twice over covers no other."""
-    total = {name: sum(getattr(f, name) for f in lines) for name in
-             ("requested", *FIGURES, "withheld")}
-    gaps = {name: sum(f.gap[name] for f in lines) for name in
-            ("unpledged", "uncommitted", "undelivered")}
-    whole = {f"lines_{name}": sum(1 for f in lines if getattr(f, name) >= f.requested)
-             for name in ("pledged", "committed", "delivered", "accepted")}
-    return RequestFigures(**total, **gaps, **whole, lines=len(lines),
+    """A request's totals from its lines' figures: how many lines are wholly or partly covered
+    at each stage."""
+    counted: dict[str, int] = {}
+    for name in ("pledged", "committed", "delivered", "accepted"):
+        counted[f"lines_{name}"] = sum(1 for f in lines if getattr(f, name) >= f.requested)
+        if name != "accepted":
+            counted[f"lines_partly_{name}"] = sum(
+                1 for f in lines if 0 < getattr(f, name) < f.requested)
+    return RequestFigures(**counted, lines=len(lines),
+                          lines_withheld=sum(1 for f in lines if f.withheld),
                           days_overdue=max((f.days_overdue for f in lines), default=0))
 
 
-def _pledge_total(viewer: Viewer, field: str) -> Subquery:
-    rows = (PledgeLine.objects.filter(line__request=OuterRef("pk"),
-                                      pledge__in=visible_pledges(viewer))
-            .order_by().values("line__request")
+def _line_sum(viewer: Viewer, field: str) -> Any:
+    """The sum of `field` over the pledge lines the viewer may read of the outer request line."""
+    rows = (PledgeLine.objects.filter(line=OuterRef("pk"), pledge__in=visible_pledges(viewer))
+            .order_by().values("line")
             .annotate(total=Sum(_kept(field) if field in ("quantity", "committed") else F(field)))
             .values("total"))
-    return Subquery(rows, output_field=IntegerField())
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def _lines_where(lines: QuerySet[RequestLine], condition: Q) -> Any:
+    counted = (lines.filter(condition).order_by().values("request")
+               .annotate(total=Count("pk")).values("total"))
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def with_totals(requests: QuerySet[AssistanceRequest], *, viewer: Viewer
                 ) -> QuerySet[AssistanceRequest]:
-    """Requests with their totals as columns: `requested_total`, `pledged_total`,
-    `committed_total`, `delivered_total`, and `overdue_since`, the earliest due day of a line
-    not wholly delivered (None when none is late)."""
-    zero = Value(0)
-    requested = (RequestLine.objects.filter(request=OuterRef("pk")).order_by()
-                 .values("request").annotate(total=Sum("quantity")).values("total"))
-    delivered_per_line = (PledgeLine.objects.filter(line=OuterRef("pk"),
-                                                    pledge__in=visible_pledges(viewer))
-                          .order_by().values("line").annotate(total=Sum("delivered"))
-                          .values("total"))
-    late = (RequestLine.objects.filter(request=OuterRef("pk"))
-            .annotate(got=Coalesce(Subquery(delivered_per_line, output_field=IntegerField()),
-                                   zero), due=line_due_day())
-            .filter(got__lt=F("quantity"), due__lt=clock.today())
+    """Requests with their figures as columns, counted in lines since each line has its own
+    unit: `lines_total`, `lines_pledged` and `lines_delivered` (wholly), `lines_partly_pledged`
+    and `lines_partly_delivered`, and `overdue_since`, the earliest due day of a line not wholly
+    delivered (None when none is late)."""
+    lines = (RequestLine.objects.filter(request=OuterRef("pk"))
+             .annotate(got_pledged=_line_sum(viewer, "quantity"),
+                       got_delivered=_line_sum(viewer, "delivered"), due=line_due_day()))
+    late = (lines.filter(got_delivered__lt=F("quantity"), due__lt=clock.today())
             .order_by().values("request").annotate(first=Min("due")).values("first"))
     return requests.annotate(
-        requested_total=Coalesce(Subquery(requested, output_field=IntegerField()), zero),
-        pledged_total=Coalesce(_pledge_total(viewer, "quantity"), zero),
-        committed_total=Coalesce(_pledge_total(viewer, "committed"), zero),
-        delivered_total=Coalesce(_pledge_total(viewer, "delivered"), zero),
+        lines_total=_lines_where(lines, Q()),
+        lines_pledged=_lines_where(lines, Q(got_pledged__gte=F("quantity"))),
+        lines_partly_pledged=_lines_where(lines, Q(got_pledged__gt=0,
+                                                   got_pledged__lt=F("quantity"))),
+        lines_delivered=_lines_where(lines, Q(got_delivered__gte=F("quantity"))),
+        lines_partly_delivered=_lines_where(lines, Q(got_delivered__gt=0,
+                                                     got_delivered__lt=F("quantity"))),
         overdue_since=Subquery(late))
