@@ -11,7 +11,6 @@ from typing import Any
 
 from django.db.models import (
     Case,
-    Count,
     F,
     IntegerField,
     Min,
@@ -64,12 +63,16 @@ def withheld_q(prefix: str = "") -> Q:
         **{f"{prefix}classification": Classification.PUBLIC})
 
 
-def _line_sums(viewer: Viewer, request: AssistanceRequest | None = None) -> dict[str, Any]:
-    # Narrowed to the request's own pledges when there is one: the label rule then runs over
-    # six pledges instead of every pledge the viewer may see.
+def _line_sums(viewer: Viewer, request: AssistanceRequest | None = None,
+               request_ids: list[int] | None = None) -> dict[str, Any]:
+    # Narrowed to the requests' own pledges: the label rule then runs over their few pledges
+    # instead of every pledge the viewer may see.
     pledges = visible_pledges(viewer)
-    seen = Q(pledge_lines__pledge__in=pledges if request is None
-             else pledges.filter(request=request))
+    if request is not None:
+        pledges = pledges.filter(request=request)
+    if request_ids is not None:
+        pledges = pledges.filter(request_id__in=request_ids)
+    seen = Q(pledge_lines__pledge__in=pledges)
     zero = Value(0)
     sums = {
         "pledged": Coalesce(Sum(_kept("quantity", "pledge_lines__"), filter=seen), zero),
@@ -161,38 +164,51 @@ def request_figures(lines: list[LineFigures]) -> RequestFigures:
                           days_overdue=max((f.days_overdue for f in lines), default=0))
 
 
-def _line_sum(viewer: Viewer, field: str) -> Any:
-    """The sum of `field` over the pledge lines the viewer may read of the outer request line."""
-    rows = (PledgeLine.objects.filter(line=OuterRef("pk"), pledge__in=visible_pledges(viewer))
-            .order_by().values("line")
-            .annotate(total=Sum(_kept(field) if field in ("quantity", "committed") else F(field)))
-            .values("total"))
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
-
-
-def _lines_where(lines: QuerySet[RequestLine], condition: Q) -> Any:
-    counted = (lines.filter(condition).order_by().values("request")
-               .annotate(total=Count("pk")).values("total"))
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def with_totals(requests: QuerySet[AssistanceRequest], *, viewer: Viewer
                 ) -> QuerySet[AssistanceRequest]:
-    """Requests with their figures as columns, counted in lines since each line has its own
-    unit: `lines_total`, `lines_pledged` and `lines_delivered` (wholly), `lines_partly_pledged`
-    and `lines_partly_delivered`, and `overdue_since`, the earliest due day of a line not wholly
-    delivered (None when none is late)."""
-    lines = (RequestLine.objects.filter(request=OuterRef("pk"))
-             .annotate(got_pledged=_line_sum(viewer, "quantity"),
-                       got_delivered=_line_sum(viewer, "delivered"), due=line_due_day()))
-    late = (lines.filter(got_delivered__lt=F("quantity"), due__lt=clock.today())
+    """Requests with `overdue_since`, the earliest due day of a line not wholly delivered (None
+    when none is late). Their lines counted by coverage are added to the rows read, by
+    `with_line_counts`."""
+    zero = Value(0)
+    delivered_per_line = (PledgeLine.objects.filter(line=OuterRef("pk"),
+                                                    pledge__in=visible_pledges(viewer))
+                          .order_by().values("line").annotate(total=Sum("delivered"))
+                          .values("total"))
+    late = (RequestLine.objects.filter(request=OuterRef("pk"))
+            .annotate(got=Coalesce(Subquery(delivered_per_line, output_field=IntegerField()),
+                                   zero), due=line_due_day())
+            .filter(got__lt=F("quantity"), due__lt=clock.today())
             .order_by().values("request").annotate(first=Min("due")).values("first"))
-    return requests.annotate(
-        lines_total=_lines_where(lines, Q()),
-        lines_pledged=_lines_where(lines, Q(got_pledged__gte=F("quantity"))),
-        lines_partly_pledged=_lines_where(lines, Q(got_pledged__gt=0,
-                                                   got_pledged__lt=F("quantity"))),
-        lines_delivered=_lines_where(lines, Q(got_delivered__gte=F("quantity"))),
-        lines_partly_delivered=_lines_where(lines, Q(got_delivered__gt=0,
-                                                     got_delivered__lt=F("quantity"))),
-        overdue_since=Subquery(late))
+    return requests.annotate(overdue_since=Subquery(late))
+
+
+COUNTED = ("lines_total", "lines_pledged", "lines_partly_pledged", "lines_delivered",
+           "lines_partly_delivered")
+
+
+def with_line_counts(*, viewer: Viewer, requests: list[AssistanceRequest]
+                     ) -> list[AssistanceRequest]:
+    """Sets on each of `requests` (rows already read: a page, an export) its lines counted by
+    coverage, since each line has its own unit: `lines_total`, `lines_pledged` and
+    `lines_delivered` (wholly), `lines_partly_pledged` and `lines_partly_delivered`. One query
+    sums each line's readable pledges; the counting is done on those sums."""
+    counts: dict[int, dict[str, int]] = {
+        request.pk: dict.fromkeys(COUNTED, 0) for request in requests}
+    if counts:
+        sums = _line_sums(viewer, request_ids=list(counts))
+        rows: Any = (RequestLine.objects.filter(request_id__in=list(counts)).order_by()
+                     .values("pk", "request_id", "quantity")
+                     .annotate(pledged=sums["pledged"], delivered=sums["delivered"])
+                     .values_list("request_id", "quantity", "pledged", "delivered"))
+        for request_id, quantity, pledged, delivered in rows:
+            tally = counts[request_id]
+            tally["lines_total"] += 1
+            for name, got in (("pledged", pledged), ("delivered", delivered)):
+                if got >= quantity:
+                    tally[f"lines_{name}"] += 1
+                elif got > 0:
+                    tally[f"lines_partly_{name}"] += 1
+    for request in requests:
+        for name, value in counts[request.pk].items():
+            setattr(request, name, value)
+    return requests

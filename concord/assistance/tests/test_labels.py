@@ -45,7 +45,9 @@ def test_it_leaves_a_withheld_pledge_out_of_another_states_figures(withheld, per
     line = _pledged(personas.delegate_a, record, 2)
 
     assert (line.pledged, line.withheld) == (10, 0)
-    listed: Any = selectors.request_list(viewer=personas.delegate_a).get(pk=record.pk)
+    listed: Any = figures.with_line_counts(
+        viewer=personas.delegate_a,
+        requests=[selectors.request_list(viewer=personas.delegate_a).get(pk=record.pk)])[0]
     assert (listed.lines_pledged, listed.lines_partly_pledged) == (0, 1)
     assert [p.state.iso_alpha2 for p in selectors.pledge_list(viewer=personas.delegate_a,
                                                               request=record)] == ["RU"]

@@ -46,7 +46,9 @@ def request_list(request: HttpRequest) -> HttpResponse:
                   _("Lines partly pledged"), _("Lines wholly delivered"),
                   _("Lines partly delivered"), _("Overdue since")]
         return labelled_table_response(
-            filename="assistance-requests", fmt=fmt, header=header, records=_labelled(requests),
+            filename="assistance-requests", fmt=fmt, header=header,
+            records=figures.with_line_counts(viewer=request.user,
+                                             requests=list(_labelled(requests))),
             row=lambda r: [r.reference, r.title, r.requesting_state.name, r.get_kind_display(),
                            r.get_status_display(),
                            r.closes_on.isoformat() if r.closes_on else "", r.lines_total,
@@ -54,6 +56,8 @@ def request_list(request: HttpRequest) -> HttpResponse:
                            r.lines_partly_delivered,
                            r.overdue_since.isoformat() if r.overdue_since else ""])
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = figures.with_line_counts(viewer=request.user,
+                                                requests=list(page.object_list))
     context = {"page_obj": page, "q": filters.q, "status": filters.status,
                "kind": filters.kind, "urgency": filters.urgency, "overdue": filters.overdue,
                "sort": filters.sort.param, "statuses": AssistanceRequest.Status.choices,
