@@ -92,7 +92,7 @@ def _hand_over(page, live_server, pledge_url):
     page.select_option("#id_key", label=tajik[0])
     page.get_by_role("button", name="Подписать", exact=True).click()
     signatures = page.locator(".act-signatures").inner_text()
-    assert "Получатель" in signatures and "подпись верна" in signatures
+    assert "Принимающая сторона: Эмомали Рахмон" in signatures and "подпись верна" in signatures
     _clean(page)
 
 
