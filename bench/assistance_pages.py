@@ -36,7 +36,9 @@ LINES = 50
 CATEGORIES = ("small_arms", "ammunition", "optics", "radar", "communications", "vehicles",
               "engineering", "training")
 # Queries each page may make, whatever the number of requests.
-PINNED_QUERIES = {"requests list": 7, "request page": 14}
+# The list reads its lines' coverage and the states of its filter; the request page its
+# commitments and end-use certificates.
+PINNED_QUERIES = {"requests list": 9, "request page": 15}
 
 
 def _unscoped(model: Any) -> Any:
@@ -87,31 +89,43 @@ KEPT = """CASE WHEN pl.stage = 'cancelled' OR pl.response = 'declined' THEN pl.d
               ELSE pl.{field} END"""
 
 
-def _total(expression: str) -> str:
-    return f"""(SELECT SUM({expression}) FROM assistance_pledgeline pl
-       JOIN assistance_requestline rl ON rl.id = pl.line_id
+def _line_sum(expression: str) -> str:
+    return f"""COALESCE((SELECT SUM({expression}) FROM assistance_pledgeline pl
        JOIN assistance_pledge p ON p.id = pl.pledge_id
-       WHERE rl.request_id = r.id AND {SCOPE.format(t="p")})"""
+       WHERE pl.line_id = l.id AND {SCOPE.format(t="p")}), 0)"""
 
 
-# The same rows the list shows: the page of requests with their totals and the day the
-# earliest line not wholly delivered fell due.
+# The same rows the list shows: the page of requests, each with its lines counted by how far
+# they are pledged and delivered (wholly, partly), and the day the earliest line not wholly
+# delivered fell due.
 RAW_LIST = [f"""
-SELECT r.id, r.public_id, r.reference, r.title_ru, r.status, r.kind, r.closes_on, s.name_ru,
-       (SELECT SUM(l.quantity) FROM assistance_requestline l WHERE l.request_id = r.id),
-       {_total(KEPT.format(field="quantity"))}, {_total(KEPT.format(field="committed"))},
-       {_total("pl.delivered")},
-       (SELECT MIN(COALESCE(l.needed_by, ph.due_on)) FROM assistance_requestline l
-        LEFT JOIN assistance_requestphase ph ON ph.id = l.phase_id
-        WHERE l.request_id = r.id AND COALESCE(l.needed_by, ph.due_on) < %(today)s
-          AND COALESCE((SELECT SUM(pl.delivered) FROM assistance_pledgeline pl
-                        JOIN assistance_pledge p ON p.id = pl.pledge_id
-                        WHERE pl.line_id = l.id AND {SCOPE.format(t="p")}), 0) < l.quantity)
-FROM assistance_assistancerequest r
-JOIN registry_memberstate s ON s.id = r.requesting_state_id
-WHERE {SCOPE.format(t="r")}
-ORDER BY r.created_at DESC, r.id DESC
-LIMIT %(page)s""", f"""
+WITH page AS (
+  SELECT r.id, r.public_id, r.reference, r.title_ru, r.status, r.kind, r.closes_on,
+         r.created_at, s.name_ru
+  FROM assistance_assistancerequest r
+  JOIN registry_memberstate s ON s.id = r.requesting_state_id
+  WHERE {SCOPE.format(t="r")}
+  ORDER BY r.created_at DESC, r.id DESC
+  LIMIT %(page)s),
+cover AS (
+  SELECT l.request_id, l.quantity, COALESCE(l.needed_by, ph.due_on) AS due,
+         {_line_sum(KEPT.format(field="quantity"))} AS pledged,
+         {_line_sum("pl.delivered")} AS delivered
+  FROM assistance_requestline l
+  LEFT JOIN assistance_requestphase ph ON ph.id = l.phase_id
+  WHERE l.request_id IN (SELECT id FROM page))
+SELECT page.id, page.public_id, page.reference, page.title_ru, page.status, page.kind,
+       page.closes_on, page.name_ru, COUNT(cover.quantity),
+       SUM(CASE WHEN cover.pledged >= cover.quantity THEN 1 ELSE 0 END),
+       SUM(CASE WHEN cover.pledged > 0 AND cover.pledged < cover.quantity THEN 1 ELSE 0 END),
+       SUM(CASE WHEN cover.delivered >= cover.quantity THEN 1 ELSE 0 END),
+       SUM(CASE WHEN cover.delivered > 0 AND cover.delivered < cover.quantity THEN 1 ELSE 0 END),
+       MIN(CASE WHEN cover.delivered < cover.quantity AND cover.due < %(today)s
+           THEN cover.due END)
+FROM page LEFT JOIN cover ON cover.request_id = page.id
+GROUP BY page.id, page.public_id, page.reference, page.title_ru, page.status, page.kind,
+         page.closes_on, page.name_ru, page.created_at
+ORDER BY page.created_at DESC, page.id DESC""", f"""
 SELECT COUNT(*) FROM assistance_assistancerequest r WHERE {SCOPE.format(t="r")}"""]
 
 # The same rows the request page shows: the request, each line with its sums over the
@@ -135,14 +149,25 @@ WHERE l.request_id = %(request)s
 GROUP BY l.id, l.number, l.category, l.description_ru, l.quantity, l.unit, l.needed_by,
          ph.due_on
 ORDER BY l.number""", f"""
-SELECT p.id, p.public_id, p.pledged_on, s.name_ru FROM assistance_pledge p
+SELECT p.id, p.public_id, p.pledged_on, p.release_to_all_members, p.classification,
+       s.name_ru, COUNT(pl.id),
+       SUM(CASE WHEN pl.committed > 0 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN pl.delivered > 0 AND pl.delivered >= pl.quantity THEN 1 ELSE 0 END),
+       SUM(CASE WHEN pl.delivered > 0 AND pl.delivered < pl.quantity THEN 1 ELSE 0 END),
+       SUM(CASE WHEN pl.stage = 'cancelled' OR pl.response = 'declined' THEN 1 ELSE 0 END)
+FROM assistance_pledge p
 JOIN registry_memberstate s ON s.id = p.state_id
-WHERE p.request_id = %(request)s AND {SCOPE.format(t="p")} ORDER BY s.name_ru, p.id""", f"""
-SELECT pl.*, l.number, l.description_ru FROM assistance_pledgeline pl
+LEFT JOIN assistance_pledgeline pl ON pl.pledge_id = p.id
+WHERE p.request_id = %(request)s AND {SCOPE.format(t="p")}
+GROUP BY p.id, p.public_id, p.pledged_on, p.release_to_all_members, p.classification, s.name_ru
+ORDER BY s.name_ru, p.id""", f"""
+SELECT p.state_id, l.number, pl.agreement_reference, pl.agreement_signed_on
+FROM assistance_pledgeline pl
 JOIN assistance_requestline l ON l.id = pl.line_id
 JOIN assistance_pledge p ON p.id = pl.pledge_id
-WHERE p.request_id = %(request)s AND {SCOPE.format(t="p")}
-ORDER BY pl.pledge_id, l.number, pl.id""", """
+WHERE p.request_id = %(request)s AND pl.agreement_signed_on IS NOT NULL
+  AND {SCOPE.format(t="p")}
+ORDER BY pl.agreement_signed_on, l.number""", """
 SELECT d.* FROM assistance_delivery d WHERE d.request_id = %(request)s
 ORDER BY d.shipped_on, d.id"""]
 
@@ -161,13 +186,15 @@ def run(*, requests: int, repeat: int) -> int:
 
     def selector_list() -> Any:
         found = selectors.request_list(viewer=delegate)
-        return found.count(), list(found[:PAGE])
+        return found.count(), figures.with_line_counts(viewer=delegate,
+                                                       requests=list(found[:PAGE]))
 
     def selector_request() -> Any:
         found = selectors.request_get(viewer=delegate, public_id=record.public_id)
         lines = figures.line_figures(viewer=delegate, request=found)
         return (figures.request_figures(lines),
-                list(selectors.pledge_list(viewer=delegate, request=found)),
+                list(selectors.pledge_summaries(viewer=delegate, request=found)),
+                selectors.commitments_of(viewer=delegate, request=found),
                 list(selectors.delivery_list(viewer=delegate, request=found)))
 
     cases = {

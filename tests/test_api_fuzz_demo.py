@@ -48,6 +48,12 @@ LISTS = {"alert_id": "/alerts", "document_id": "/documents", "import_id": "/impo
 # in the answer on its operation.
 LISTS.update({"operation_id": "/forces/operations", "result_id": "/forces/operations/results",
               "stage_number": "/forces/operations#stages"})
+# Assistance: requests are listed; their pledges and deliveries at the request's own addresses,
+# and pledge lines inside the pledges.
+LISTS.update({"request_id": "/assistance/requests",
+              "pledge_id": "/assistance/requests#/pledges",
+              "pledge_line_id": "/assistance/requests#/pledges#lines",
+              "delivery_id": "/assistance/requests#/deliveries"})
 CODES = ("/bodies", "/member-states")
 # The fields of a query or a body that name a record, and where such records are listed.
 REFERENCES = {"session": "/sessions", "document": "/documents", "body": "/bodies",
@@ -57,7 +63,7 @@ REFERENCES = {"session": "/sessions", "document": "/documents", "body": "/bodies
 # The modules that joined last (assistance, forces, crisis, press) name records by ids that their
 # lists give only inside other answers (a pledge inside its request); until LISTS says where each
 # is found, their endpoints are run on generated ids by test_api_fuzz.py, not on the demo here.
-NOT_YET_ON_THE_DEMO = r"^/api/v1/(assistance|crisis|press)/"
+NOT_YET_ON_THE_DEMO = r"^/api/v1/(crisis|press)/"
 # The forces' formations, units and exercises: each listed by its own collection.
 LISTS.update({"formation_id": "/forces/formations", "unit_id": "/forces/units",
               "exercise_id": "/forces/exercises"})
@@ -123,6 +129,18 @@ def flatmap_case(context: Any, case: Any) -> Any:
 
 
 def _keys(client: Client, source: str, headers: dict[str, str]) -> list[str]:
+    if "#/" in source:
+        # Listed at an address of each record of another list; `#field` then names the rows
+        # nested in each of those.
+        collection, rest = source.split("#/", 1)
+        address, _sep, nested = rest.partition("#")
+        rows = []
+        for key in _keys(client, collection, headers):
+            found = client.get(f"{API}{collection}/{key}/{address}", headers=headers).json()
+            rows.extend(found["items"] if isinstance(found, dict) else found)
+        if nested:
+            rows = [inner for row in rows for inner in row[nested]]
+        return [str(row["id"]) for row in rows]
     if "#" in source:
         sessions, part = source.split("#")
         # A part's rows are named by their id, or by their number where they have none.

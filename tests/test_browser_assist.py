@@ -81,8 +81,8 @@ def test_it_lets_a_delegate_pledge_a_line_withheld_from_the_other_states(
     assert "Ваше обязательство записано." in page.locator(".alert-success").inner_text()
     pledges = page.locator("h2:has-text('Обязательства') + ul").inner_text()
     assert "Армения" in pledges and "скрыто от других государств" in pledges
-    assert "строка 1: 40 — обещано" in pledges
-    assert "скрыты от других государств-членов" in page.inner_text("body")
+    assert "1 позиция: принято обязательств 0" in pledges
+    assert "часть видимого вам скрыта от других государств-членов" in page.inner_text("body")
     line = PledgeLine.objects.get(pledge__state__iso_alpha2="AM")
     assert (line.quantity, line.line.number) == (40, 1)
     screenshot(page, "assistance-pledge")

@@ -535,7 +535,8 @@ def _pool(route: Route, name: str) -> str | None:
         return next((pool for prefix, pool in FORCES_POOLS if route.key.startswith(prefix)),
                     None)
     if name == "public_id" and route.key.startswith("assistance:"):
-        return "pledge" if route.key in ("assistance:pledge-detail", "assistance:pledge-ship") \
+        return "pledge" if route.key in ("assistance:pledge-detail", "assistance:pledge-ship",
+                                         "assistance:certificate-create") \
             else "assistance_request"
     if name == "public_id" and route.key.startswith("crisis:"):
         return "crisis_case"

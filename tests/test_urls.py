@@ -268,6 +268,16 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "api:assistance_lines_hxl": (404, 404, 404, 404),
     "api:assistance_pledges_hxl": (404, 404, 404, 404),
     "api:assistance_handover": (404, 404, 404, 404),
+    # A request's edit page, end-use certificates and handover acts no record has.
+    "assistance:request-edit": (302, 404, 404, 404),
+    "assistance:certificate-create": (302, 404, 404, 404),
+    "assistance:certificate-detail": (404, 404, 404, 404),
+    "assistance:certificate-sign": (405, 405, 405, 405),
+    "assistance:certificate-download": (404, 404, 404, 404),
+    "assistance:delivery-act": (404, 404, 404, 404),
+    "assistance:delivery-act-draw": (405, 405, 405, 405),
+    "assistance:delivery-act-sign": (405, 405, 405, 405),
+    "assistance:delivery-act-download": (404, 404, 404, 404),
     "api:assistance_handover_draw": (404, 404, 404, 404),  # the act's address
     "api:assistance_handover_sign": (405, 405, 405, 405),
 }
@@ -481,6 +491,11 @@ SAMPLES_BY_URL["assistance:state-pledges"] = {"code": "KG"}
 SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": "00000000-0000-4000-8000-000000000000"}
                        for name in ("request-allocation", "request-allocation-propose",
                                     "request-allocation-answer")})
+SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": "00000000-0000-4000-8000-000000000000"}
+                       for name in ("request-edit", "certificate-create", "certificate-detail",
+                                    "certificate-sign", "certificate-download", "delivery-act",
+                                    "delivery-act-draw", "delivery-act-sign",
+                                    "delivery-act-download")})
 
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",

@@ -3,6 +3,7 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -34,7 +35,7 @@ from concord.assistance.selectors import figures
 from concord.assistance.selectors import requests as selectors
 from concord.assistance.services import deliveries, pledges, requests
 from concord.core.errors import NotFound, ValidationError, referenced
-from concord.core.pagination import LazyPage, lazily
+from concord.core.pagination import LazyPage
 from concord.council import selectors as council
 from concord.registry import selectors as registry
 
@@ -60,7 +61,18 @@ def assistance_requests(request: HttpRequest, filters: Query[RequestFilters]) ->
         params["overdue"] = "1"
     found = selectors.request_list(viewer=request.user,
                                    filters=request_filters(params).or_refuse())
-    return lazily(found)
+    return _Counted(found, viewer=request.user)
+
+
+class _Counted(LazyPage[AssistanceRequest]):
+    """The page of requests asked for, each with its lines counted by coverage."""
+
+    def __init__(self, records: QuerySet[AssistanceRequest], *, viewer: Any) -> None:
+        super().__init__(records)
+        self.viewer = viewer
+
+    def __getitem__(self, window: slice) -> list[AssistanceRequest]:
+        return figures.with_line_counts(viewer=self.viewer, requests=super().__getitem__(window))
 
 
 def _detail(request: HttpRequest, record: AssistanceRequest) -> dict[str, Any]:

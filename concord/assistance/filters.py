@@ -44,6 +44,15 @@ def _flag(params: Mapping[str, Any], name: str, errors: dict[str, list[str]]) ->
     return _FLAG_VALUES[value]
 
 
+def _state(params: Mapping[str, Any], errors: dict[str, list[str]]) -> str:
+    # A requesting state is named by its two-letter code; a code no state has matches nothing.
+    value = read.text(params, "state").upper()
+    if value and not (len(value) == len("TJ") and value.isascii() and value.isalpha()):
+        errors["state"] = [_("%(value)s is not a two-letter state code.") % {"value": value}]
+        return ""
+    return value
+
+
 def request_filters(params: Mapping[str, Any]) -> Parsed[RequestFilters]:
     errors: dict[str, list[str]] = {}
     return Parsed(RequestFilters(
@@ -51,6 +60,6 @@ def request_filters(params: Mapping[str, Any]) -> Parsed[RequestFilters]:
         status=read.several(params, "status", AssistanceRequest.Status.values, errors),
         kind=read.several(params, "kind", Kind.values, errors),
         urgency=read.several(params, "urgency", Urgency.values, errors),
-        state=read.text(params, "state").upper(),
+        state=_state(params, errors),
         overdue=_flag(params, "overdue", errors),
         sort=read.sort_of(params, REQUEST_SORTS, RequestFilters.sort, errors)), errors)

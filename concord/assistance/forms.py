@@ -45,6 +45,30 @@ class RequestForm(forms.Form):
                                             initial=Classification.OFFICIAL_USE)
 
 
+class RequestEditForm(forms.Form):
+    """What may change in a draft or submitted request; its lines and label stay as filed."""
+
+    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    beneficiary_ru = forms.CharField(label=_("Beneficiary (Russian)"), max_length=300)
+    beneficiary_en = forms.CharField(label=_("Beneficiary (English)"), max_length=300,
+                                     required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    terms = forms.ChoiceField(label=_("Terms"), choices=Terms.choices)
+    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices)
+    summary_ru = forms.CharField(label=_("Summary (Russian)"), required=False,
+                                 widget=forms.Textarea({"rows": 3}))
+    summary_en = forms.CharField(label=_("Summary (English)"), required=False,
+                                 widget=forms.Textarea({"rows": 3}))
+    letter_reference = forms.CharField(label=_("Letter"), max_length=200, required=False)
+    letter_dated = forms.DateField(label=_("Letter dated"), required=False, widget=DateInput)
+    closes_on = forms.DateField(label=_("Offers until"), required=False, widget=DateInput)
+    addressed_states = forms.ModelMultipleChoiceField(
+        label=_("States addressed"), required=False, queryset=MemberState.objects.all(),
+        to_field_name="iso_alpha2", widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: the request is addressed to all member states."))
+
+
 class LineForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
     description_ru = forms.CharField(label=_("Description (Russian)"), max_length=500)

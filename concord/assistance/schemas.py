@@ -49,10 +49,12 @@ class RequestOut(Schema):
     opens_on: date | None
     closes_on: date | None
     classification: ClassificationCode
-    requested: int = Field(0, alias="requested_total")
-    pledged: int = Field(0, alias="pledged_total")
-    committed: int = Field(0, alias="committed_total")
-    delivered: int = Field(0, alias="delivered_total")
+    # Counted in lines, since each line has its own unit: wholly, and partly, covered.
+    lines: int = Field(0, alias="lines_total")
+    lines_pledged: int = 0
+    lines_partly_pledged: int = 0
+    lines_delivered: int = 0
+    lines_partly_delivered: int = 0
     overdue_since: date | None = None
 
     @staticmethod
@@ -133,21 +135,17 @@ class LineOut(Schema):
 
 
 class TotalsOut(Schema):
-    requested: int
-    pledged: int
-    committed: int
-    delivered: int
-    accepted: int
-    withheld: int
-    unpledged: int
-    uncommitted: int
-    undelivered: int
-    days_overdue: int
+    """A request's figures in lines, each line counting in its own unit."""
     lines: int
     lines_pledged: int
+    lines_partly_pledged: int
     lines_committed: int
+    lines_partly_committed: int
     lines_delivered: int
+    lines_partly_delivered: int
     lines_accepted: int
+    lines_withheld: int
+    days_overdue: int
 
 
 class RequestDetailOut(Schema):

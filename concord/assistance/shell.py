@@ -35,6 +35,8 @@ ACTIVITIES = (
              _("You filed the assistance request “%(record)s”."), _REQUEST),
     Activity("assistance.request.line_add", _("You added a line to an assistance request."),
              _("You added a line to the assistance request “%(record)s”."), _REQUEST),
+    Activity("assistance.request.update", _("You edited an assistance request."),
+             _("You edited the assistance request “%(record)s”."), _REQUEST),
     Activity("assistance.request.submit", _("You submitted an assistance request."),
              _("You submitted the assistance request “%(record)s”."), _REQUEST),
     Activity("assistance.request.open", _("You opened an assistance request for offers."),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from concord.assistance.views import allocation as allocation_views
-from concord.assistance.views import pledges, requests
+from concord.assistance.views import certificates, pledges, requests
 
 app_name = "assistance"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("requests/new", requests.request_create, name="request-create"),
     path("requests/<uuid:public_id>/", requests.request_detail, name="request-detail"),
     path("requests/<uuid:public_id>/lines", requests.request_line_add, name="request-line-add"),
+    path("requests/<uuid:public_id>/edit", requests.request_edit, name="request-edit"),
     path("requests/<uuid:public_id>/<slug:action>", requests.request_move,
          name="request-move"),
     path("requests/<uuid:public_id>/pledge/new", pledges.pledge_create, name="pledge-create"),
@@ -40,4 +41,23 @@ urlpatterns += [
          name="request-allocation-propose"),
     path("requests/<uuid:public_id>/allocation/answer/", allocation_views.allocation_answer,
          name="request-allocation-answer"),
+]
+
+# End-use certificates and handover acts.
+urlpatterns += [
+    path("pledges/<uuid:public_id>/certificates/new", certificates.certificate_create,
+         name="certificate-create"),
+    path("certificates/<uuid:public_id>/", certificates.certificate_detail,
+         name="certificate-detail"),
+    path("certificates/<uuid:public_id>/sign", certificates.certificate_sign,
+         name="certificate-sign"),
+    path("certificates/<uuid:public_id>/download", certificates.certificate_download,
+         name="certificate-download"),
+    path("deliveries/<uuid:public_id>/act/", certificates.act_page, name="delivery-act"),
+    path("deliveries/<uuid:public_id>/act/draw", certificates.act_draw,
+         name="delivery-act-draw"),
+    path("deliveries/<uuid:public_id>/act/sign", certificates.act_sign,
+         name="delivery-act-sign"),
+    path("deliveries/<uuid:public_id>/act/download", certificates.act_download,
+         name="delivery-act-download"),
 ]

@@ -9,14 +9,25 @@ quantities: every quantity here is illustrative and marked so. Loading twice cha
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from concord.assistance.models import AssistanceRequest, Category, Pledge, Unit, Urgency
-from concord.assistance.services import deliveries, pledges, requests
+from concord.assistance.models import (
+    MILITARY_CATEGORIES,
+    AssistanceRequest,
+    Category,
+    Delivery,
+    Pledge,
+    PledgeLine,
+    Unit,
+    Urgency,
+)
+from concord.assistance.services import deliveries, handover, pledges, requests
 from concord.core.actors import SYSTEM
-from concord.council.models import Instruction
-from concord.demo.council_sessions import _Count, _id, _unscoped
+from concord.council import signing
+from concord.council.models import Instruction, SignerKey
+from concord.demo.council_documents import demo_signer_key
+from concord.demo.council_sessions import HEADS, _Count, _id, _unscoped
 from concord.registry.models import MemberState
 
 SOCHI = date(2013, 9, 23)
@@ -24,6 +35,10 @@ BORDER = ("Исключительно для обеспечения безопа
           "передача третьим лицам запрещена.")
 BORDER_EN = ("Solely for the security of the Tajik-Afghan border; no transfer to third "
              "parties.")
+LINES_END_USER_RU = ("Пограничные войска Государственного комитета национальной безопасности "
+                     "Республики Таджикистан")
+LINES_END_USER_EN = ("Border Troops of the State Committee for National Security of the "
+                     "Republic of Tajikistan")
 ILLUSTRATIVE_RU = ("Количества условные: в открытых источниках они не приводятся.")
 ILLUSTRATIVE_EN = "The quantities are illustrative: the public record does not give them."
 
@@ -145,6 +160,10 @@ def _pledge(record: AssistanceRequest, state: MemberState, spec: dict[str, Any])
         pledges.pledge_line_commit(actor=SYSTEM, pledge_line=own[number], quantity=quantity,
                                    agreement_reference=spec["agreement"],
                                    agreement_signed_on=spec["signed"])
+    military = [own[number] for number in spec["commit"]
+                if own[number].line.category in MILITARY_CATEGORIES]
+    if spec["shipments"] and military:
+        _certificate(pledge, military, spec["shipments"][0][1])
     for reference, shipped, delivered, accepted, items in spec["shipments"]:
         sent = deliveries.delivery_ship(
             actor=SYSTEM, pledge=pledge, reference=reference, shipped_on=shipped,
@@ -153,4 +172,45 @@ def _pledge(record: AssistanceRequest, state: MemberState, spec: dict[str, Any])
         deliveries.delivery_receive(actor=SYSTEM, delivery=sent, delivered_on=delivered)
         if accepted is not None:
             deliveries.delivery_accept(actor=SYSTEM, delivery=sent, accepted_on=accepted)
+            _handover(sent, accepted)
     return pledge
+
+
+def _head_key(state: MemberState) -> SignerKey:
+    # The heads of state hold the demo's signer keys (see the council's Sochi signatures).
+    key: SignerKey = SignerKey.objects.select_related("official").get(
+        state=state, revoked_at__isnull=True, official__name_en__in=HEADS)
+    return key
+
+
+def _certificate(pledge: Pledge, lines: list[PledgeLine], before: date) -> None:
+    """Tajikistan's signed end-use certificate for the military items of a pledge, dated a week
+    before their first consignment: without it they would not ship."""
+    recipient = pledge.request.requesting_state
+    certificate = handover.end_use_certificate_issue(
+        actor=SYSTEM, pledge=pledge, number=f"СКП-{pledge.state.iso_alpha2}-{before.year}",
+        end_user_ru=LINES_END_USER_RU, end_user_en=LINES_END_USER_EN,
+        restriction_ru=BORDER, restriction_en=BORDER_EN, lines=lines,
+        issued_on=before - timedelta(days=7))
+    key = _head_key(recipient)
+    signed_on = before - timedelta(days=5)
+    statement = handover.certificate_statement(certificate=certificate, key=key,
+                                               signed_on=signed_on)
+    handover.end_use_certificate_sign(
+        actor=SYSTEM, certificate=certificate, key=key, signed_on=signed_on,
+        signature=signing.sign(demo_signer_key(key.official.name_en), statement))
+
+
+def _handover(delivery: Delivery, accepted: date) -> None:
+    """The act closing an accepted consignment, signed by both heads of state's keys."""
+    act = handover.handover_act_draw(
+        actor=SYSTEM, delivery=delivery, number=f"АКТ-{delivery.reference}", dated=accepted,
+        place_ru="Душанбе", place_en="Dushanbe")
+    sides = {"provider": delivery.pledge.state,
+             "recipient": delivery.pledge.request.requesting_state}
+    for side, state in sides.items():
+        key = _head_key(state)
+        statement = handover.act_statement(act=act, side=side, key=key, signed_on=accepted)
+        handover.handover_sign(
+            actor=SYSTEM, act=act, side=side, key=key, signed_on=accepted,
+            signature=signing.sign(demo_signer_key(key.official.name_en), statement))

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.assistance.models.requests import AssistanceRequest, RequestLine
 from concord.core.models import LabelledModel
@@ -172,6 +173,18 @@ class PledgeLine(models.Model):
             raise ValidationError(errors)
 
 
+REVISION_ACTIONS = {
+    "pledge": pgettext_lazy("pledge revision", "pledged"),
+    "revise": pgettext_lazy("pledge revision", "revised"),
+    "commit": pgettext_lazy("pledge revision", "committed"),
+    "ship": pgettext_lazy("pledge revision", "shipped"),
+    "deliver": pgettext_lazy("pledge revision", "delivered"),
+    "accept": pgettext_lazy("pledge revision", "accepted"),
+    "cancel": pgettext_lazy("pledge revision", "cancelled"),
+    "respond": pgettext_lazy("pledge revision", "answered"),
+}
+
+
 class PledgeRevision(models.Model):
     """A pledge line as it stood after each change: nothing promised is ever overwritten."""
 
@@ -210,3 +223,8 @@ class PledgeRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pledge_line_id} r{self.number}"
+
+    @property
+    def action_display(self) -> str:
+        """The change in the reader's language; the stored action stays a stable code."""
+        return str(REVISION_ACTIONS.get(self.action, self.action))

@@ -63,12 +63,16 @@ def withheld_q(prefix: str = "") -> Q:
         **{f"{prefix}classification": Classification.PUBLIC})
 
 
-def _line_sums(viewer: Viewer, request: AssistanceRequest | None = None) -> dict[str, Any]:
-    # Narrowed to the request's own pledges when there is one: the label rule then runs over
-    # six pledges instead of every pledge the viewer may see.
+def _line_sums(viewer: Viewer, request: AssistanceRequest | None = None,
+               request_ids: list[int] | None = None) -> dict[str, Any]:
+    # Narrowed to the requests' own pledges: the label rule then runs over their few pledges
+    # instead of every pledge the viewer may see.
     pledges = visible_pledges(viewer)
-    seen = Q(pledge_lines__pledge__in=pledges if request is None
-             else pledges.filter(request=request))
+    if request is not None:
+        pledges = pledges.filter(request=request)
+    if request_ids is not None:
+        pledges = pledges.filter(request_id__in=request_ids)
+    seen = Q(pledge_lines__pledge__in=pledges)
     zero = Value(0)
     sums = {
         "pledged": Coalesce(Sum(_kept("quantity", "pledge_lines__"), filter=seen), zero),
@@ -127,56 +131,45 @@ def line_figures(*, viewer: Viewer, request: AssistanceRequest) -> list[LineFigu
 
 @dataclass(frozen=True)
 class RequestFigures:
-    requested: int
-    pledged: int
-    committed: int
-    shipped: int
-    delivered: int
-    accepted: int
-    withheld: int
-    unpledged: int
-    uncommitted: int
-    undelivered: int
+    """A request's figures as counts of lines: each line counts in its own unit (pieces,
+    rounds, kilometres), so quantities of different lines never add up."""
+    lines: int
+    lines_pledged: int
+    lines_partly_pledged: int
+    lines_committed: int
+    lines_partly_committed: int
+    lines_delivered: int
+    lines_partly_delivered: int
+    lines_accepted: int
+    # Lines some of whose pledges the states that made them withheld from the other states.
+    lines_withheld: int
     days_overdue: int
-    # How many lines there are, and how many of them are wholly pledged, committed, delivered
-    # and accepted: the request's lines count in their own units, which do not add up.
-    lines: int = 0
-    lines_pledged: int = 0
-    lines_committed: int = 0
-    lines_delivered: int = 0
-    lines_accepted: int = 0
+
+    @property
+    def lines_unmet(self) -> int:
+        return self.lines - self.lines_delivered
 
 
 def request_figures(lines: list[LineFigures]) -> RequestFigures:
-    """A request's totals from its lines' figures: each gap summed line by line, so that a line
-    pledged twice over covers no other."""
-    total = {name: sum(getattr(f, name) for f in lines) for name in
-             ("requested", *FIGURES, "withheld")}
-    gaps = {name: sum(f.gap[name] for f in lines) for name in
-            ("unpledged", "uncommitted", "undelivered")}
-    whole = {f"lines_{name}": sum(1 for f in lines if getattr(f, name) >= f.requested)
-             for name in ("pledged", "committed", "delivered", "accepted")}
-    return RequestFigures(**total, **gaps, **whole, lines=len(lines),
+    """A request's totals from its lines' figures: how many lines are wholly or partly covered
+    at each stage."""
+    counted: dict[str, int] = {}
+    for name in ("pledged", "committed", "delivered", "accepted"):
+        counted[f"lines_{name}"] = sum(1 for f in lines if getattr(f, name) >= f.requested)
+        if name != "accepted":
+            counted[f"lines_partly_{name}"] = sum(
+                1 for f in lines if 0 < getattr(f, name) < f.requested)
+    return RequestFigures(**counted, lines=len(lines),
+                          lines_withheld=sum(1 for f in lines if f.withheld),
                           days_overdue=max((f.days_overdue for f in lines), default=0))
-
-
-def _pledge_total(viewer: Viewer, field: str) -> Subquery:
-    rows = (PledgeLine.objects.filter(line__request=OuterRef("pk"),
-                                      pledge__in=visible_pledges(viewer))
-            .order_by().values("line__request")
-            .annotate(total=Sum(_kept(field) if field in ("quantity", "committed") else F(field)))
-            .values("total"))
-    return Subquery(rows, output_field=IntegerField())
 
 
 def with_totals(requests: QuerySet[AssistanceRequest], *, viewer: Viewer
                 ) -> QuerySet[AssistanceRequest]:
-    """Requests with their totals as columns: `requested_total`, `pledged_total`,
-    `committed_total`, `delivered_total`, and `overdue_since`, the earliest due day of a line
-    not wholly delivered (None when none is late)."""
+    """Requests with `overdue_since`, the earliest due day of a line not wholly delivered (None
+    when none is late). Their lines counted by coverage are added to the rows read, by
+    `with_line_counts`."""
     zero = Value(0)
-    requested = (RequestLine.objects.filter(request=OuterRef("pk")).order_by()
-                 .values("request").annotate(total=Sum("quantity")).values("total"))
     delivered_per_line = (PledgeLine.objects.filter(line=OuterRef("pk"),
                                                     pledge__in=visible_pledges(viewer))
                           .order_by().values("line").annotate(total=Sum("delivered"))
@@ -186,9 +179,36 @@ def with_totals(requests: QuerySet[AssistanceRequest], *, viewer: Viewer
                                    zero), due=line_due_day())
             .filter(got__lt=F("quantity"), due__lt=clock.today())
             .order_by().values("request").annotate(first=Min("due")).values("first"))
-    return requests.annotate(
-        requested_total=Coalesce(Subquery(requested, output_field=IntegerField()), zero),
-        pledged_total=Coalesce(_pledge_total(viewer, "quantity"), zero),
-        committed_total=Coalesce(_pledge_total(viewer, "committed"), zero),
-        delivered_total=Coalesce(_pledge_total(viewer, "delivered"), zero),
-        overdue_since=Subquery(late))
+    return requests.annotate(overdue_since=Subquery(late))
+
+
+COUNTED = ("lines_total", "lines_pledged", "lines_partly_pledged", "lines_delivered",
+           "lines_partly_delivered")
+
+
+def with_line_counts(*, viewer: Viewer, requests: list[AssistanceRequest]
+                     ) -> list[AssistanceRequest]:
+    """Sets on each of `requests` (rows already read: a page, an export) its lines counted by
+    coverage, since each line has its own unit: `lines_total`, `lines_pledged` and
+    `lines_delivered` (wholly), `lines_partly_pledged` and `lines_partly_delivered`. One query
+    sums each line's readable pledges; the counting is done on those sums."""
+    counts: dict[int, dict[str, int]] = {
+        request.pk: dict.fromkeys(COUNTED, 0) for request in requests}
+    if counts:
+        sums = _line_sums(viewer, request_ids=list(counts))
+        rows: Any = (RequestLine.objects.filter(request_id__in=list(counts)).order_by()
+                     .values("pk", "request_id", "quantity")
+                     .annotate(pledged=sums["pledged"], delivered=sums["delivered"])
+                     .values_list("request_id", "quantity", "pledged", "delivered"))
+        for request_id, quantity, pledged, delivered in rows:
+            tally = counts[request_id]
+            tally["lines_total"] += 1
+            for name, got in (("pledged", pledged), ("delivered", delivered)):
+                if got >= quantity:
+                    tally[f"lines_{name}"] += 1
+                elif got > 0:
+                    tally[f"lines_partly_{name}"] += 1
+    for request in requests:
+        for name, value in counts[request.pk].items():
+            setattr(request, name, value)
+    return requests

@@ -20,6 +20,7 @@ class Step:
 
 
 def request_timeline(*, request: AssistanceRequest, pledges: list[Pledge],
+                     commitments: list[tuple[int, int, str, date | None]],
                      deliveries: list[Delivery], today: date, unmet: bool) -> list[Step]:
     steps: list[Step] = []
 
@@ -39,21 +40,15 @@ def request_timeline(*, request: AssistanceRequest, pledges: list[Pledge],
     for phase in request.phases.all():
         deadline(phase.due_on, _("Deadline of phase %(number)d: %(title)s")
                  % {"number": phase.number, "title": phase.title})
-    for pledge in pledges:
-        steps.extend(_pledge_steps(pledge))
+    steps.extend(Step(pledge.pledged_on, _("Pledge of %(state)s") % {"state": pledge.state.name},
+                      "past") for pledge in pledges)
+    names = {pledge.state_id: pledge.state.name for pledge in pledges}
+    steps.extend(Step(day, _("%(state)s committed line %(number)d (%(agreement)s)")
+                      % {"state": names[state], "number": number, "agreement": agreement},
+                      "past")
+                 for state, number, agreement, day in commitments if day is not None)
     steps.extend(step for delivery in deliveries for step in _delivery_steps(delivery))
     return sorted(steps, key=lambda step: step.day)
-
-
-def _pledge_steps(pledge: Pledge) -> list[Step]:
-    steps = [Step(pledge.pledged_on, _("Pledge of %(state)s") % {"state": pledge.state.name},
-                  "past")]
-    steps.extend(Step(line.agreement_signed_on,
-                      _("%(state)s committed line %(number)d (%(agreement)s)")
-                      % {"state": pledge.state.name, "number": line.line.number,
-                         "agreement": line.agreement_reference}, "past")
-                 for line in pledge.lines.all() if line.agreement_signed_on)
-    return steps
 
 
 def _delivery_steps(delivery: Delivery) -> list[Step]:

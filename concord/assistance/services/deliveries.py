@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from concord.assistance.models import Delivery, DeliveryItem, Pledge, PledgeLine
+from concord.assistance.services import handover
 from concord.assistance.services._common import keep_revision, locked, speaks_for, validated
 from concord.core import clock
 from concord.core.actors import Actor, user_id
@@ -42,6 +43,15 @@ def _items(pledge: Pledge, items: Iterable[Mapping[str, Any]]) -> list[tuple[Ple
         rows.append((pledge_line, quantity))
     if not rows and not errors:
         errors["items"] = [_("Name at least one item.")]
+    if not errors:
+        uncovered = {line.pk for line in handover.end_use_uncovered(
+            lines=[pledge_line for pledge_line, _quantity in rows])}
+        for index, (pledge_line, _quantity) in enumerate(rows, start=1):
+            if pledge_line.pk in uncovered:
+                errors[f"items[{index}].pledge_line"] = [
+                    _("Line %(line)d is military-technical: it ships only once the recipient "
+                      "has signed an end-use certificate covering it.")
+                    % {"line": pledge_line.line.number}]
     if errors:
         raise ValidationError(_("The consignment cannot be recorded."), errors=errors)
     return rows

@@ -6,11 +6,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from concord.accounts.models import Role, User
-from concord.assistance.models import AssistanceRequest, Category, Pledge, Unit
-from concord.assistance.services import pledges, requests
+from concord.assistance.models import (
+    AssistanceRequest,
+    Category,
+    EndUseCertificate,
+    Pledge,
+    Unit,
+)
+from concord.assistance.services import handover, pledges, requests
+from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
 from concord.core.models import Party
+from concord.council import signing
+from concord.council.services import signatures
+from concord.registry.tests.factories import official
 from conftest import make_user
 
 LINES = [
@@ -54,3 +66,22 @@ def pledge(record: AssistanceRequest, actor: Any, amounts: dict[int, int],
     return pledges.pledge_make(actor=actor, request=record,
                                lines=[{"line": lines[n], "quantity": q}
                                       for n, q in amounts.items()], **fields)
+
+
+def certified(record: AssistanceRequest, made: Pledge, actor: Any) -> EndUseCertificate:
+    """The requesting state's signed end-use certificate covering every line of `made`, so
+    that its military-technical items may ship. The key is made here and never stored."""
+    signer = official("Rajabali Rahmonali", "Раджабали Рахмонали",
+                      state=record.requesting_state)
+    private = Ed25519PrivateKey.generate()
+    key = signatures.signer_key_register(actor=SYSTEM, official=signer,
+                                         public_key=signing.public_key_b64(private))
+    certificate = handover.end_use_certificate_issue(
+        actor=actor, pledge=made, number=f"EUC-{made.pk}", end_user_ru="Пограничные войска ГКНБ",
+        restriction_ru="Исключительно для охраны границы", lines=list(made.lines.all()),
+        issued_on=date(2020, 1, 2))
+    statement = handover.certificate_statement(certificate=certificate, key=key,
+                                               signed_on=date(2020, 1, 3))
+    return handover.end_use_certificate_sign(actor=actor, certificate=certificate, key=key,
+                                             signed_on=date(2020, 1, 3),
+                                             signature=signing.sign(private, statement))

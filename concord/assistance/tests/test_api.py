@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from concord.assistance.tests.factories import opened, pledge
+from concord.assistance.models import Pledge
+from concord.assistance.tests.factories import certified, opened, pledge
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,14 @@ def test_it_takes_a_pledge_through_commitment_shipment_and_acceptance(org, perso
                             {"quantity": 40, "agreement_reference": "RU-TJ/7"},
                             content_type="application/json")
     assert committed.json()["stage"] == "committed"
+    refused = client.post(f"{BASE}/pledges/{made.json()['id']}/deliveries",
+                          {"reference": "C-7", "items": [{"pledge_line": pledge_line,
+                                                          "quantity": 30}]},
+                          content_type="application/json")
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "items[1].pledge_line"
+    certified(record, Pledge.objects.unscoped(reason="test").get(public_id=made.json()["id"]),
+              personas.delegate_b)
     shipped = client.post(f"{BASE}/pledges/{made.json()['id']}/deliveries",
                           {"reference": "C-7", "items": [{"pledge_line": pledge_line,
                                                           "quantity": 30}]},
@@ -100,8 +109,9 @@ def test_it_lists_requests_with_their_totals_and_filters_overdue(org, personas, 
     listed = client.get(f"{BASE}/requests").json()["items"]
     overdue = client.get(f"{BASE}/requests?overdue=true").json()["items"]
 
-    assert [(r["reference"], r["requested"], r["pledged"]) for r in listed] == [
-        (record.reference, 144, 10)]
+    assert [(r["reference"], r["lines"], r["lines_pledged"], r["lines_partly_pledged"])
+            for r in listed] == [(record.reference, 3, 0, 1)]
+    assert "requested" not in listed[0] and "pledged" not in listed[0]
     assert overdue == []
 
 

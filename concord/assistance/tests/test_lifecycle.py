@@ -8,7 +8,7 @@ import pytest
 
 from concord.assistance.models import AssistanceRequest
 from concord.assistance.services import deliveries, pledges, requests
-from concord.assistance.tests.factories import delegate, draft, opened, pledge
+from concord.assistance.tests.factories import certified, delegate, draft, opened, pledge
 from concord.core import clock
 from concord.core.errors import Forbidden, InvalidState, ValidationError
 from concord.core.models import AuditEntry
@@ -48,6 +48,7 @@ def test_it_moves_from_draft_to_partly_fulfilled_and_audits_each_step(org, perso
     line = made.lines.get()
     pledges.pledge_line_commit(actor=personas.delegate_a, pledge_line=line, quantity=60,
                                agreement_reference="RU-TJ 2030/1")
+    certified(record, made, personas.delegate_b)
     sent = deliveries.delivery_ship(actor=personas.delegate_a, pledge=made, reference="C-1",
                                     items=[{"pledge_line": line, "quantity": 60}])
     deliveries.delivery_receive(actor=personas.delegate_b, delivery=sent)
@@ -121,3 +122,26 @@ def test_it_tells_a_third_state_it_is_not_addressed(org, personas):
 
     with pytest.raises(Forbidden, match="not addressed"):
         pledge(record, kazakh, {1: 5})
+
+
+def test_it_ships_no_rifles_before_the_recipient_signs_their_end_use_certificate(org, personas):
+    record = opened(org, personas)
+    made = pledge(record, personas.delegate_a, {1: 60, 3: 2})
+    lines = {line.line.number: line for line in made.lines.select_related("line")}
+    for line in lines.values():
+        pledges.pledge_line_commit(actor=personas.delegate_a, pledge_line=line,
+                                   quantity=line.quantity, agreement_reference="RU-TJ 2030/1")
+    items = [{"pledge_line": lines[3], "quantity": 2}, {"pledge_line": lines[1], "quantity": 60}]
+
+    with pytest.raises(ValidationError) as refused:
+        deliveries.delivery_ship(actor=personas.delegate_a, pledge=made, reference="C-1",
+                                 items=items)
+
+    assert refused.value.errors == {"items[2].pledge_line": [
+        "Line 1 is military-technical: it ships only once the recipient has signed an end-use "
+        "certificate covering it."]}
+    assert not made.deliveries.exists()
+    certified(record, made, personas.delegate_b)
+    sent = deliveries.delivery_ship(actor=personas.delegate_a, pledge=made, reference="C-1",
+                                    items=items)
+    assert sorted(sent.items.values_list("quantity", flat=True)) == [2, 60]

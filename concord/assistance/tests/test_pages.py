@@ -46,7 +46,11 @@ def test_it_exports_the_list_with_each_requests_totals_and_label(org, personas, 
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     header, row = rows[0], rows[1]
     assert row[0] == record.reference
-    assert row[header.index("Запрошено")] == "144" and row[header.index("Обещано")] == "5"
+    # Three lines in pieces and objects: counted as lines, never as 144 of anything.
+    assert row[header.index("Строки")] == "3"
+    assert row[header.index("Позиций обещано частично")] == "1"
+    assert row[header.index("Позиций обещано полностью")] == "0"
+    assert "144" not in row
     assert header[-len(LABEL_COLUMNS):] == list(LABEL_COLUMNS)
     assert row[-len(LABEL_COLUMNS)] == "official_use"
 

@@ -10,7 +10,7 @@ import pytest
 from concord.assistance.models import PledgeLine
 from concord.assistance.selectors import figures
 from concord.assistance.services import deliveries, pledges, requests
-from concord.assistance.tests.factories import delegate, opened, pledge
+from concord.assistance.tests.factories import certified, delegate, opened, pledge
 from concord.core.errors import Conflict, InvalidState, ValidationError
 from concord.council.services import document_decide, instruction_add
 from concord.council.tests.factories import ALL_CONCUR, draft, positions, session
@@ -28,6 +28,7 @@ def test_it_carries_partial_quantities_through_every_stage(org, personas):
     line = _line(made)
     pledges.pledge_line_commit(actor=personas.delegate_a, pledge_line=line, quantity=50,
                                agreement_reference="RU-TJ/1")
+    certified(record, made, personas.delegate_b)
     first = deliveries.delivery_ship(actor=personas.delegate_a, pledge=made, reference="C-1",
                                      items=[{"pledge_line": line, "quantity": 30}])
     deliveries.delivery_receive(actor=personas.delegate_b, delivery=first)
@@ -91,6 +92,7 @@ def test_it_cancels_only_with_a_reason_and_counts_what_was_delivered(org, person
     line = _line(made)
     pledges.pledge_line_commit(actor=personas.delegate_a, pledge_line=line, quantity=40,
                                agreement_reference="RU-TJ/1")
+    certified(record, made, personas.delegate_b)
     sent = deliveries.delivery_ship(actor=personas.delegate_a, pledge=made, reference="C-1",
                                     items=[{"pledge_line": line, "quantity": 10}])
     deliveries.delivery_receive(actor=personas.delegate_b, delivery=sent)

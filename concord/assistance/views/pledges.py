@@ -22,6 +22,7 @@ from concord.assistance.forms import (
     ShipForm,
 )
 from concord.assistance.models import Delivery, PledgeLine
+from concord.assistance.selectors import certificates as certificates_read
 from concord.assistance.selectors import requests as selectors
 from concord.assistance.services import deliveries, pledges
 from concord.core.errors import Forbidden
@@ -69,6 +70,9 @@ def pledge_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "commit_form": CommitForm(), "revise_form": ReviseForm(), "reason_form": ReasonForm(),
         "respond_form": RespondForm(), "day_form": DayForm(),
         "ship_form": ShipForm(lines=open_lines) if open_lines else None,
+        "certificates": certificates_read.certificates_of_pledge(pledge=pledge),
+        "may_certify": (requester or office)
+        and request.user.has_perm("assistance.add_endusecertificate"),
     }
     return render(request, "assistance/pledge_detail.html", context)
 

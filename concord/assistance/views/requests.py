@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from concord.assistance.filters import request_filters
-from concord.assistance.forms import LineForm, ReasonForm, RequestForm
+from concord.assistance.forms import LineForm, ReasonForm, RequestEditForm, RequestForm
 from concord.assistance.models import AssistanceRequest, Kind, Urgency
+from concord.assistance.selectors import certificates as certificates_read
 from concord.assistance.selectors import figures
 from concord.assistance.selectors import requests as selectors
 from concord.assistance.selectors.timeline import request_timeline
+from concord.assistance.services import request_edit as editing
 from concord.assistance.services import requests as services
 from concord.core import clock
 from concord.core.errors import Forbidden, NotFound
@@ -40,20 +42,27 @@ def request_list(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
         header = [_("Reference"), _("Request"), _("Requesting state"), _("Kind"), _("Status"),
-                  _("Offers until"), _("Requested"), _("Pledged"), _("Committed"),
-                  _("Delivered"), _("Overdue since")]
+                  _("Offers until"), _("Lines"), _("Lines wholly pledged"),
+                  _("Lines partly pledged"), _("Lines wholly delivered"),
+                  _("Lines partly delivered"), _("Overdue since")]
         return labelled_table_response(
-            filename="assistance-requests", fmt=fmt, header=header, records=_labelled(requests),
+            filename="assistance-requests", fmt=fmt, header=header,
+            records=figures.with_line_counts(viewer=request.user,
+                                             requests=list(_labelled(requests))),
             row=lambda r: [r.reference, r.title, r.requesting_state.name, r.get_kind_display(),
                            r.get_status_display(),
-                           r.closes_on.isoformat() if r.closes_on else "", r.requested_total,
-                           r.pledged_total, r.committed_total, r.delivered_total,
+                           r.closes_on.isoformat() if r.closes_on else "", r.lines_total,
+                           r.lines_pledged, r.lines_partly_pledged, r.lines_delivered,
+                           r.lines_partly_delivered,
                            r.overdue_since.isoformat() if r.overdue_since else ""])
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = figures.with_line_counts(viewer=request.user,
+                                                requests=list(page.object_list))
     context = {"page_obj": page, "q": filters.q, "status": filters.status,
                "kind": filters.kind, "urgency": filters.urgency, "overdue": filters.overdue,
                "sort": filters.sort.param, "statuses": AssistanceRequest.Status.choices,
-               "kinds": Kind.choices, "urgencies": Urgency.choices,
+               "kinds": Kind.choices, "urgencies": Urgency.choices, "state": filters.state,
+               "states": selectors.requesting_state_choices(),
                "may_file": request.user.has_perm("assistance.add_assistancerequest")}
     return render_page(request, "assistance/request_list.html", context, partial="table")
 
@@ -63,7 +72,7 @@ def request_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     viewer = request.user
     lines = figures.line_figures(viewer=viewer, request=record)
     totals = figures.request_figures(lines)
-    pledges = list(selectors.pledge_list(viewer=viewer, request=record))
+    pledges = list(selectors.pledge_summaries(viewer=viewer, request=record))
     deliveries = list(selectors.delivery_list(viewer=viewer, request=record))
     today = clock.today()
     own_state = selectors.state_of(viewer) if viewer.is_authenticated else None
@@ -71,8 +80,12 @@ def request_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     context = {
         "record": record, "lines": lines, "totals": totals, "pledges": pledges,
         "deliveries": deliveries, "today": today,
+        "certificates": list(certificates_read.certificates_of_request(viewer=viewer,
+                                                                       request_id=record.pk)),
         "timeline": request_timeline(request=record, pledges=pledges, deliveries=deliveries,
-                                     today=today, unmet=totals.undelivered + totals.unpledged > 0
+                                     commitments=selectors.commitments_of(viewer=viewer,
+                                                                          request=record),
+                                     today=today, unmet=totals.lines_unmet > 0
                                      and record.status not in AssistanceRequest.FINAL),
         "is_requester": own_state is not None and own_state.pk == record.requesting_state_id,
         "may_pledge": (own_state is not None and record.status == AssistanceRequest.Status.OPEN
@@ -80,6 +93,7 @@ def request_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                        and viewer.has_perm("assistance.add_pledge")),
         "own_pledge": own_pledge,
         "may_manage": viewer.has_perm("assistance.change_assistancerequest"),
+        "may_edit": viewer.is_authenticated and editing.may_edit(viewer, record),
         "may_withdraw": record.status not in AssistanceRequest.FINAL and (
             (own_state is not None and own_state.pk == record.requesting_state_id)
             or (record.status != AssistanceRequest.Status.DRAFT
@@ -105,6 +119,27 @@ def request_create(request: HttpRequest) -> HttpResponse:
         template="core/form.html",
         context={"title": _("New assistance request of %(state)s") % {"state": state.name},
                  "back": reverse("assistance:request-list")})
+
+
+@form_page("assistance.add_assistancerequest")
+def request_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    record = selectors.request_get(viewer=request.user, public_id=public_id)
+    if not editing.may_edit(request.user, record):
+        raise Forbidden(_("Only a draft or a submitted request is edited, by its requesting "
+                          "state or the secretariat."))
+    initial = {name: getattr(record, name) for name in RequestEditForm.base_fields
+               if name != "addressed_states"}
+    initial["addressed_states"] = list(record.addressed_states.all())
+    form = RequestEditForm(posted(request), initial=initial)
+    return submit_to_service(
+        request, form,
+        call=lambda data: editing.request_update(actor=request.user, request=record,
+                                                      **data),
+        success_url=record.get_absolute_url(),
+        success_message=_("The request was saved."),
+        template="core/form.html",
+        context={"title": _("Edit the request %(reference)s") % {"reference": record.reference},
+                 "back": record.get_absolute_url()})
 
 
 @form_action("assistance.add_assistancerequest")

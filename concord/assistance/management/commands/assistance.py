@@ -29,15 +29,17 @@ class Command(BaseCommand):
             self.stdout.write(f"queued {tasks.watch_assistance_deadlines.name} ({result.id})")
             return
         rows = operator_report(overdue_only=options["overdue"])
-        self.stdout.write(f"{'request':<14} {'state':<5} {'status':<17} {'requested':>9} "
-                          f"{'pledged':>8} {'committed':>9} {'delivered':>9} {'unpledged':>9} "
-                          f"{'undelivered':>11} {'days late':>9}")
+        # Each line counts in its own unit: the figures are lines wholly (and partly) covered.
+        self.stdout.write(f"{'request':<14} {'state':<5} {'status':<17} {'lines':>5} "
+                          f"{'pledged':>8} {'partly':>6} {'committed':>9} {'delivered':>9} "
+                          f"{'partly':>6} {'unmet':>5} {'days late':>9}")
         for row in rows:
             t = row.totals
             self.stdout.write(
                 f"{row.request.reference:<14} {row.request.requesting_state.iso_alpha2:<5} "
-                f"{row.request.status:<17} {t.requested:>9} {t.pledged:>8} {t.committed:>9} "
-                f"{t.delivered:>9} {t.unpledged:>9} {t.undelivered:>11} {t.days_overdue:>9}")
+                f"{row.request.status:<17} {t.lines:>5} {t.lines_pledged:>8} "
+                f"{t.lines_partly_pledged:>6} {t.lines_committed:>9} {t.lines_delivered:>9} "
+                f"{t.lines_partly_delivered:>6} {t.lines_unmet:>5} {t.days_overdue:>9}")
             for late in row.overdue if options["overdue"] else ():
                 # `due` is the day the selector annotated: promised, needed by or the phase's.
                 line: Any = late
