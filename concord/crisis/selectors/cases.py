@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
@@ -14,6 +15,7 @@ from concord.core.errors import ValidationError
 from concord.core.filters import order_by
 from concord.core.models import Party
 from concord.core.scoping import labelled_get, public_id_of
+from concord.council.models import Document, Session
 from concord.crisis.filters import CASE_SORTS, CaseFilters
 from concord.crisis.models import Case, CaseLink, ClockFact, DutyPosition, Facility, Task
 
@@ -108,3 +110,25 @@ def parties_named(*, codes: list[str], field: str) -> list[Party]:
         raise ValidationError(_("Please correct the marked fields."), errors={field: [
             _("Unknown party: %(codes)s.") % {"codes": ", ".join(unknown)}]})
     return found
+
+
+def case_task_get(*, case: Case, pk: int) -> Task:
+    """A task of a case the viewer already reads; another case's task is missing here."""
+    return get_object_or_404(Task, case=case, pk=pk)
+
+
+def case_facility_get(*, case: Case, pk: int) -> Facility:
+    return get_object_or_404(Facility, case=case, pk=pk)
+
+
+def case_council_records(*, viewer: Viewer, case: Case) -> list[Session | Document]:
+    """The sessions and decisions sought from the case that the viewer may read."""
+    links = CaseLink.objects.filter(case=case)
+    ids = {target_type: list(links.filter(target_type=target_type)
+                             .values_list("target_id", flat=True))
+           for target_type in (Session._meta.label_lower, Document._meta.label_lower)}
+    sessions = Session.objects.visible_to(viewer).filter(
+        public_id__in=ids[Session._meta.label_lower]).order_by("starts_on")
+    documents = Document.objects.visible_to(viewer).filter(
+        public_id__in=ids[Document._meta.label_lower]).order_by("pk")
+    return [*sessions, *documents]
