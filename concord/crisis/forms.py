@@ -6,10 +6,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from concord.accounts.models import User
 from concord.core.forms import release_field
 from concord.core.labels import Classification
 from concord.core.models import Party
-from concord.accounts.models import User
 from concord.core.widgets import DateInput, DateTimeInput
 from concord.crisis.models import Case, ClockFact, Facility, Task
 from concord.registry.models import Body
