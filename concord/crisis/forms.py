@@ -112,3 +112,26 @@ class SilenceForm(forms.Form):
                               widget=forms.Textarea({"rows": 4}))
     hours = forms.IntegerField(label=_("Concluded in (hours)"), min_value=1, max_value=72,
                                initial=6)
+
+
+class ReviewForm(forms.Form):
+    went_as_planned = forms.CharField(label=_("What went as planned"), required=False,
+                                      widget=forms.Textarea({"rows": 4}))
+    went_otherwise = forms.CharField(label=_("What did not go as planned"), required=False,
+                                     widget=forms.Textarea({"rows": 4}))
+
+
+class ObservationForm(forms.Form):
+    observation = forms.CharField(label=_("Observation"), widget=forms.Textarea({"rows": 3}))
+
+
+class IdentifyForm(forms.Form):
+    text = forms.CharField(label=_("Lesson identified"), widget=forms.Textarea({"rows": 3}))
+
+
+class RemedyForm(forms.Form):
+    action = forms.CharField(label=_("Remedial action"), widget=forms.Textarea({"rows": 3}))
+    addressee = forms.ModelChoiceField(label=_("Addressee"),
+                                       queryset=Party.objects.order_by("kind", "code"),
+                                       to_field_name="code")
+    due_on = forms.DateField(label=_("Deadline"), widget=DateInput())

@@ -41,6 +41,19 @@ ACTIVITIES = (
              _("You opened the crisis case “%(record)s”."), _CASE),
     Activity("crisis.logentry.read", _("You opened a log entry."),
              _("You opened the log entry “%(record)s”."), _ENTRY),
+    # The after-action review and the deployments a case's decision sends.
+    Activity("crisis.review.write", _("You wrote the after-action review of a crisis case."),
+             _("You wrote the after-action review of the crisis case “%(record)s”."), _CASE),
+    Activity("crisis.lesson.observe", _("You recorded an observation on a crisis case."),
+             _("You recorded an observation on the crisis case “%(record)s”."), _CASE),
+    Activity("crisis.lesson.identify", _("You identified a lesson of a crisis case."),
+             _("You identified a lesson of the crisis case “%(record)s”."), _CASE),
+    Activity("crisis.lesson.assign", _("You assigned a remedial action of a crisis case."),
+             _("You assigned a remedial action of the crisis case “%(record)s”."), _CASE),
+    Activity("crisis.lesson.learn", _("You recorded a lesson of a crisis case as learned."),
+             _("You recorded a lesson of the crisis case “%(record)s” as learned."), _CASE),
+    Activity("crisis.deployment.link", _("You made a deployment belong to a crisis case."),
+             _("You made a deployment belong to the crisis case “%(record)s”."), _CASE),
 )
 
 SHELL = AppShell(

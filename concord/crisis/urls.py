@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from concord.crisis.views import cases, exports, work
+from concord.crisis.views import cases, exports, review, work
 
 app_name = "crisis"
 urlpatterns: list[URLPattern] = [
@@ -27,4 +27,13 @@ urlpatterns: list[URLPattern] = [
          name="case-facility-status"),
     path("<uuid:public_id>/convene/", work.convene, name="case-convene"),
     path("<uuid:public_id>/silence/", work.silence, name="case-silence"),
+    path("<uuid:public_id>/review/", review.review, name="case-review"),
+    path("<uuid:public_id>/review/write/", review.review_write, name="case-review-write"),
+    path("<uuid:public_id>/review/lessons/", review.lesson_observe, name="case-lesson-observe"),
+    path("<uuid:public_id>/review/lessons/<int:number>/identify/", review.lesson_identify,
+         name="case-lesson-identify"),
+    path("<uuid:public_id>/review/lessons/<int:number>/action/", review.lesson_assign,
+         name="case-lesson-assign"),
+    path("<uuid:public_id>/review/lessons/<int:number>/learned/", review.lesson_learn,
+         name="case-lesson-learn"),
 ]

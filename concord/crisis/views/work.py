@@ -32,7 +32,7 @@ TEMPLATE = "crisis/case_part_form.html"
 
 
 def _page(request: HttpRequest, case: Case, form: Any, *, call: Callable[[dict[str, Any]], object],
-          heading: str, submit: str, done: str, help_text: str = "") -> HttpResponse:
+          heading: str, submit: str, done: str, help_text: object = "") -> HttpResponse:
     return submit_to_service(
         request, form, call=call, success_url=case.get_absolute_url(), success_message=done,
         template=TEMPLATE,
