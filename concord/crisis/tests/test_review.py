@@ -145,3 +145,23 @@ def test_it_hides_the_review_of_a_case_the_reader_may_not_read(client, personas)
     client.force_login(personas.delegate_a)
 
     assert client.get(f"{case.get_absolute_url()}review/").status_code == 404
+
+
+def test_it_answers_the_review_and_its_lessons_through_the_api(client, personas):
+    case = _closed(personas)
+    services.review_write(actor=personas.officer, case=case, went_as_planned="Переброска",
+                          went_otherwise="")
+    lesson = services.lesson_observe(actor=personas.officer, case=case, observation="Связь")
+    services.lesson_identify(actor=personas.officer, lesson=lesson, text="Урок")
+    services.lesson_assign(actor=personas.officer, lesson=lesson, action="Учения",
+                           addressee=personas.state_a, due_on=clock.today())
+    CaseLesson.objects.filter(pk=lesson.pk).update(due_on=clock.today() - timedelta(days=2))
+    client.force_login(personas.officer)
+
+    body = client.get(f"/api/v1/crisis/cases/{case.public_id}/review").json()
+
+    assert body["went_as_planned"] == "Переброска"
+    assert body["lessons"][0] | {"due_on": None} == {
+        "number": 1, "status": "action", "observation": "Связь", "lesson": "Урок",
+        "action": "Учения", "addressee": "RU", "due_on": None, "overdue": True,
+        "learned_on": None}
