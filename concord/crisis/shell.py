@@ -53,7 +53,8 @@ ACTIVITIES = (
     Activity("crisis.lesson.learn", _("You recorded a lesson of a crisis case as learned."),
              _("You recorded a lesson of the crisis case “%(record)s” as learned."), _CASE),
     Activity("crisis.deployment.link", _("You made a deployment belong to a crisis case."),
-             _("You made a deployment belong to the crisis case “%(record)s”."), _CASE),
+             _("You made the deployment “%(record)s” belong to a crisis case."),
+             "forces.contribution"),
 )
 
 SHELL = AppShell(
