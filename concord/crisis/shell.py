@@ -15,8 +15,8 @@ _RUN = ("crisis.add_case", "crisis.change_case", "crisis.add_logentry")
 ACTIVITIES = (
     Activity("crisis.case.open", _("You opened a crisis case."),
              _("You opened the crisis case “%(record)s”."), _CASE),
-    Activity("crisis.case.link", _("You linked a record to a crisis case."),
-             _("You linked a record to the crisis case “%(record)s”."), _CASE),
+    # Audited on the record linked, which may be of any app: told without naming it.
+    Activity("crisis.case.link", _("You linked a record to a crisis case.")),
     Activity("crisis.case.advance", _("You moved a crisis case to its next phase."),
              _("You moved the crisis case “%(record)s” to its next phase."), _CASE),
     Activity("crisis.fact.record", _("You recorded a clock fact of a crisis case."),

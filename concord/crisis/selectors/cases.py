@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from concord.core.actors import Viewer
 from concord.core.errors import ValidationError
 from concord.core.filters import order_by
-from concord.core.models import Party
+from concord.core.models import LabelledModel, Party
 from concord.core.scoping import labelled_get, public_id_of
 from concord.council.models import Document, Session
 from concord.crisis.filters import CASE_SORTS, CaseFilters
@@ -132,3 +133,19 @@ def case_council_records(*, viewer: Viewer, case: Case) -> list[Session | Docume
     documents = Document.objects.visible_to(viewer).filter(
         public_id__in=ids[Document._meta.label_lower]).order_by("pk")
     return [*sessions, *documents]
+
+
+def case_links_readable(*, viewer: Viewer, case: Case) -> int:
+    """How many of the records linked to the case the viewer may read: a record they may not
+    read is not counted, as if it were not linked."""
+    links = case_links(case=case)
+    count = 0
+    for target_type in links.values_list("target_type", flat=True).distinct():
+        ids = list(links.filter(target_type=target_type).values_list("target_id", flat=True))
+        model = apps.get_model(target_type)
+        if not issubclass(model, LabelledModel):
+            count += len(ids)
+            continue
+        key = "public_id" if any(f.name == "public_id" for f in model._meta.fields) else "pk"
+        count += model.objects.visible_to(viewer).filter(**{f"{key}__in": ids}).count()
+    return count

@@ -79,7 +79,7 @@ def case_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "streams": Stream.choices, "stream": filters.stream, "significant": filters.significant,
         "facts": read.case_facts(case=case), "tasks": read.case_tasks(case=case),
         "facilities": read.case_facilities(case=case), "team": read.case_duty_team(case=case),
-        "links": read.case_links(case=case),
+        "links": read.case_links_readable(viewer=request.user, case=case),
         "council": read.case_council_records(viewer=request.user, case=case),
         "map": area.case_map(viewer=request.user, case=case),
         "next_phases": [(p, Case.Phase(p).label) for p in phases.allowed(case.phase)],
