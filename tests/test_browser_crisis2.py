@@ -62,6 +62,10 @@ def test_the_analyst_keeps_the_cases_work_and_seeks_a_decision(live_server, brow
     _clean(page)
     _submit(page, "Назначить")
     assert page.get_by_text("Смена должна заканчиваться после начала.", exact=True).is_visible()
+    # A refused form answers 400 on purpose; the browser reports that status, and only it.
+    assert page.concord_errors == [
+        "Failed to load resource: the server responded with a status of 400 (Bad Request)"]
+    page.concord_errors.clear()
     page.fill("input[name=shift_end]", "2024-06-07T08:00")
     _submit(page, "Назначить")
     assert page.get_by_text("Дежурный назначен.").is_visible()
@@ -97,6 +101,7 @@ def test_the_analyst_keeps_the_cases_work_and_seeks_a_decision(live_server, brow
     _submit(page, "Разослать проект")
     assert page.get_by_text("От 1 до 72 часов", exact=False).first.is_visible() or \
         page.locator("input[name=hours]:invalid").count() == 1
+    page.concord_errors.clear()
     page.fill("input[name=hours]", "6")
     _submit(page, "Разослать проект")
     assert page.get_by_text("Проект решения разослан по процедуре молчания.").is_visible()
