@@ -1,6 +1,6 @@
 """The crisis case's work in a real browser, in Russian: the analyst assigns the duty officer,
-sets a task and marks it done, takes a facility under protection, circulates a draft decision
-under the silence procedure from the case; after the case closes, writes its after-action
+sets a task and marks it done, takes a facility under protection; the Secretariat's officer
+circulates a draft decision under the silence procedure from the case; after the case closes, writes its after-action
 review and carries a lesson to learned; a signed-out reader sees a public case's published log
 only."""
 
@@ -92,6 +92,12 @@ def test_the_analyst_keeps_the_cases_work_and_seeks_a_decision(live_server, brow
     assert page.locator("#case-facilities li", has_text="Нурекская ГЭС").locator(
         ".badge").inner_text() == "Под охраной"
 
+    # The Council's procedures are the Secretariat's: the crisis analyst is offered none.
+    assert page.get_by_role("link", name="Открыть процедуру молчания").count() == 0
+    _clean(page)
+    page.context.clear_cookies()
+    sign_in(page, live_server, "officer", enrol=True)
+    page.goto(f"{live_server.url}{case.get_absolute_url()}")
     page.get_by_role("link", name="Открыть процедуру молчания").click()
     page.select_option("select[name=body]", index=1)
     page.fill("input[name=title_ru]", "О направлении сил в Таджикистан")
