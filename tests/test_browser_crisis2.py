@@ -1,8 +1,8 @@
 """The crisis case's work in a real browser, in Russian: the analyst assigns the duty officer,
 sets a task and marks it done, takes a facility under protection; the Secretariat's officer
-circulates a draft decision under the silence procedure from the case; after the case closes, writes its after-action
-review and carries a lesson to learned; a signed-out reader sees a public case's published log
-only."""
+circulates a draft decision under the silence procedure from the case; after the case closes,
+the analyst writes its after-action review and carries a lesson to learned; a signed-out reader
+sees a public case's published log only."""
 
 from __future__ import annotations
 
@@ -47,6 +47,29 @@ def _submit(page: Any, name: str) -> None:
     page.locator(".card form").get_by_role("button", name=name).click()
 
 
+def _task_and_facility(page: Any) -> None:
+    page.get_by_role("link", name="Поставить задачу").click()
+    page.fill("input[name=title]", "Эвакуировать жителей Вахдата")
+    page.select_option("select[name=contingent]", value="TJ")
+    _clean(page)
+    _submit(page, "Поставить задачу")
+    tasks = page.locator("#case-tasks")
+    tasks.get_by_role("button", name="Выполнено").click()
+    assert page.locator("#case-tasks li", has_text="Эвакуировать жителей Вахдата").locator(
+        ".badge").inner_text() == "Выполнено"
+
+    page.get_by_role("link", name="Добавить объект").click()
+    page.fill("input[name=name]", "Нурекская ГЭС")
+    page.select_option("select[name=contingent]", value="RU")
+    page.fill("input[name=latitude]", "38.37")
+    page.fill("input[name=longitude]", "69.34")
+    _clean(page)
+    _submit(page, "Добавить объект")
+    page.locator("#case-facilities").get_by_role("button", name="Взять под охрану").click()
+    assert page.locator("#case-facilities li", has_text="Нурекская ГЭС").locator(
+        ".badge").inner_text() == "Под охраной"
+
+
 def test_the_analyst_keeps_the_cases_work_and_seeks_a_decision(live_server, browser_page):
     load(password=PASSWORD)
     case = _case()
@@ -71,26 +94,7 @@ def test_the_analyst_keeps_the_cases_work_and_seeks_a_decision(live_server, brow
     assert page.get_by_text("Дежурный назначен.").is_visible()
     assert page.get_by_text("Старший оперативный дежурный").first.is_visible()
 
-    page.get_by_role("link", name="Поставить задачу").click()
-    page.fill("input[name=title]", "Эвакуировать жителей Вахдата")
-    page.select_option("select[name=contingent]", value="TJ")
-    _clean(page)
-    _submit(page, "Поставить задачу")
-    tasks = page.locator("#case-tasks")
-    tasks.get_by_role("button", name="Выполнено").click()
-    assert page.locator("#case-tasks li", has_text="Эвакуировать жителей Вахдата").locator(
-        ".badge").inner_text() == "Выполнено"
-
-    page.get_by_role("link", name="Добавить объект").click()
-    page.fill("input[name=name]", "Нурекская ГЭС")
-    page.select_option("select[name=contingent]", value="RU")
-    page.fill("input[name=latitude]", "38.37")
-    page.fill("input[name=longitude]", "69.34")
-    _clean(page)
-    _submit(page, "Добавить объект")
-    page.locator("#case-facilities").get_by_role("button", name="Взять под охрану").click()
-    assert page.locator("#case-facilities li", has_text="Нурекская ГЭС").locator(
-        ".badge").inner_text() == "Под охраной"
+    _task_and_facility(page)
 
     # The Council's procedures are the Secretariat's: the crisis analyst is offered none.
     assert page.get_by_role("link", name="Открыть процедуру молчания").count() == 0
