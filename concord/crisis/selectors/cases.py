@@ -122,26 +122,34 @@ def case_facility_get(*, case: Case, pk: int) -> Facility:
     return get_object_or_404(Facility, case=case, pk=pk)
 
 
-def case_council_records(*, viewer: Viewer, case: Case) -> list[Session | Document]:
+def case_linked_ids(*, case: Case) -> dict[str, list[str]]:
+    """The ids of the records linked to the case by their type, read once for a page."""
+    linked: dict[str, list[str]] = {}
+    for target_type, target_id in case_links(case=case).values_list("target_type", "target_id"):
+        linked.setdefault(target_type, []).append(target_id)
+    return linked
+
+
+def case_council_records(*, viewer: Viewer, linked: dict[str, list[str]]
+                         ) -> list[Session | Document]:
     """The sessions and decisions sought from the case that the viewer may read."""
-    links = CaseLink.objects.filter(case=case)
-    ids = {target_type: list(links.filter(target_type=target_type)
-                             .values_list("target_id", flat=True))
-           for target_type in (Session._meta.label_lower, Document._meta.label_lower)}
-    sessions = Session.objects.visible_to(viewer).filter(
-        public_id__in=ids[Session._meta.label_lower]).order_by("starts_on")
-    documents = Document.objects.visible_to(viewer).filter(
-        public_id__in=ids[Document._meta.label_lower]).order_by("pk")
-    return [*sessions, *documents]
+    records: list[Session | Document] = []
+    session_ids = linked.get(Session._meta.label_lower)
+    if session_ids:
+        records.extend(Session.objects.visible_to(viewer).filter(public_id__in=session_ids)
+                       .order_by("starts_on"))
+    document_ids = linked.get(Document._meta.label_lower)
+    if document_ids:
+        records.extend(Document.objects.visible_to(viewer).filter(public_id__in=document_ids)
+                       .order_by("pk"))
+    return records
 
 
-def case_links_readable(*, viewer: Viewer, case: Case) -> int:
+def case_links_readable(*, viewer: Viewer, linked: dict[str, list[str]]) -> int:
     """How many of the records linked to the case the viewer may read: a record they may not
     read is not counted, as if it were not linked."""
-    links = case_links(case=case)
     count = 0
-    for target_type in links.values_list("target_type", flat=True).distinct():
-        ids = list(links.filter(target_type=target_type).values_list("target_id", flat=True))
+    for target_type, ids in linked.items():
         model = apps.get_model(target_type)
         if not issubclass(model, LabelledModel):
             count += len(ids)

@@ -35,7 +35,9 @@ def _feature(lat: float, lon: float, **properties: Any) -> dict[str, Any]:
             "properties": properties}
 
 
-def case_map(*, viewer: Viewer, case: Case) -> dict[str, Any]:
+def case_map(*, viewer: Viewer, case: Case,
+             linked: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """`linked`, the ids of the case's linked records by type, when the page has read them."""
     features: list[dict[str, Any]] = []
     if case.area:
         features.append({"type": "Feature", "geometry": case.area, "properties": {"kind": "area"}})
@@ -60,16 +62,21 @@ def case_map(*, viewer: Viewer, case: Case) -> dict[str, Any]:
                              status=facility.get_status_display())
                     for facility in protected
                     if facility.latitude is not None and facility.longitude is not None)
-    features.extend(_unit_features(viewer=viewer, case=case))
+    features.extend(_unit_features(viewer=viewer, case=case, linked=linked))
     return {"type": "FeatureCollection", "features": features}
 
 
-def _unit_features(*, viewer: Viewer, case: Case) -> list[dict[str, Any]]:
+def _unit_features(*, viewer: Viewer, case: Case,
+                   linked: dict[str, list[str]] | None) -> list[dict[str, Any]]:
     """The units of the contributions that belong to the case, where their latest step put
     them (or at their home station before they move), as far as the viewer reads them."""
-    ids = CaseLink.objects.filter(case=case, target_type=Contribution._meta.label_lower
-                                  ).values_list("target_id", flat=True)
-    contributions = (Contribution.objects.visible_to(viewer).filter(public_id__in=list(ids))
+    ids = (linked.get(Contribution._meta.label_lower, []) if linked is not None
+           else list(CaseLink.objects.filter(case=case,
+                                             target_type=Contribution._meta.label_lower)
+                     .values_list("target_id", flat=True)))
+    if not ids:
+        return []
+    contributions = (Contribution.objects.visible_to(viewer).filter(public_id__in=ids)
                      .select_related("unit", "state"))
     found = []
     for contribution in contributions:

@@ -74,14 +74,15 @@ def case_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         # centre's own work (its people, tasks, facilities and map).
         return render(request, "crisis/case_public.html",
                       {"case": case, "page_obj": page, "withheld": log.withheld})
+    linked = read.case_linked_ids(case=case)
     context = {
         "case": case, "page_obj": page, "withheld": log.withheld,
         "streams": Stream.choices, "stream": filters.stream, "significant": filters.significant,
         "facts": read.case_facts(case=case), "tasks": read.case_tasks(case=case),
         "facilities": read.case_facilities(case=case), "team": read.case_duty_team(case=case),
-        "links": read.case_links_readable(viewer=request.user, case=case),
-        "council": read.case_council_records(viewer=request.user, case=case),
-        "map": area.case_map(viewer=request.user, case=case),
+        "links": read.case_links_readable(viewer=request.user, linked=linked),
+        "council": read.case_council_records(viewer=request.user, linked=linked),
+        "map": area.case_map(viewer=request.user, case=case, linked=linked),
         "next_phases": [(p, Case.Phase(p).label) for p in phases.allowed(case.phase)],
         "advance_form": AdvanceForm(), "entry_form": LogEntryForm(), "fact_form": FactForm(),
     }
