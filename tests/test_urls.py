@@ -554,6 +554,27 @@ def _rows() -> dict[str, str]:
     assert participant is not None and item is not None
     return {"participant_id": str(participant.pk), "item_id": str(item.pk)}
 
+# A case's work, its Council decision and its after-action review: the forms are the crisis
+# centre's (a missing case is then 404); the public reads PUBLIC cases and their published log.
+_CRISIS_FORM = (302, 403, 403, 404)
+EXPECTED.update({
+    "crisis:case-list": PUBLIC, "crisis:case-detail": NOWHERE, "crisis:case-timeline": NOWHERE,
+    "crisis:case-duty-add": _CRISIS_FORM, "crisis:case-task-add": _CRISIS_FORM,
+    "crisis:case-facility-add": _CRISIS_FORM, "crisis:case-convene": _CRISIS_FORM,
+    "crisis:case-silence": _CRISIS_FORM, "crisis:case-task-status": _CRISIS_POST,
+    "crisis:case-facility-status": _CRISIS_POST, "crisis:case-review": _CRISIS_CASE,
+    "crisis:case-review-write": _CRISIS_FORM, "crisis:case-lesson-observe": _CRISIS_FORM,
+    "crisis:case-lesson-identify": _CRISIS_FORM, "crisis:case-lesson-assign": _CRISIS_FORM,
+    "crisis:case-lesson-learn": _CRISIS_POST, "api:case_review": NOWHERE,
+})
+SAMPLES_BY_URL.update({f"crisis:{name}": {"public_id": _ANY_UUID} for name in (
+    "case-duty-add", "case-task-add", "case-facility-add", "case-convene", "case-silence",
+    "case-review", "case-review-write", "case-lesson-observe")})
+SAMPLES_BY_URL.update({f"crisis:{name}": {"public_id": _ANY_UUID, "pk": "1"} for name in (
+    "case-task-status", "case-facility-status")})
+SAMPLES_BY_URL.update({f"crisis:{name}": {"public_id": _ANY_UUID, "number": "1"} for name in (
+    "case-lesson-identify", "case-lesson-assign", "case-lesson-learn")})
+
 
 def _urls(official: Official) -> dict[str, str]:
     urls = {}

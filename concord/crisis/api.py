@@ -16,6 +16,7 @@ from concord.crisis.schemas import (
     CaseFilterIn,
     CaseIn,
     CaseOut,
+    CaseReviewOut,
     FactOut,
     LogEntryIn,
     LogEntryOut,
@@ -24,6 +25,7 @@ from concord.crisis.schemas import (
 )
 from concord.crisis.selectors import cases as read
 from concord.crisis.selectors import log as log_read
+from concord.crisis.selectors import review as review_read
 from concord.crisis.selectors.cases import Fact
 from concord.crisis.services import cases as services
 from concord.crisis.services import log as log_services
@@ -94,3 +96,14 @@ def case_tasks(request: HttpRequest, case_id: UUID) -> list[Task]:
 def case_facts(request: HttpRequest, case_id: UUID) -> list[Fact]:
     case = read.case_get(viewer=request.user, public_id=case_id)
     return read.case_facts(case=case)
+
+
+@router.get("/cases/{case_id}/review", response=CaseReviewOut,
+            summary="The after-action review of the case and its lessons")
+def case_review(request: HttpRequest, case_id: UUID) -> dict[str, object]:
+    case = read.case_get(viewer=request.user, public_id=case_id)
+    written = review_read.case_review(case=case)
+    return {"went_as_planned": written.went_as_planned if written else "",
+            "went_otherwise": written.went_otherwise if written else "",
+            "written_at": written.written_at if written else None,
+            "lessons": review_read.lessons_with_overdue(review_read.case_lessons(case=case))}

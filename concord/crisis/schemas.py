@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from ninja import Field, Schema
@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from concord.core.labels import Classification
 from concord.core.schemas import ClassificationCode, classification_default
 from concord.crisis.models import Case, LogEntry, Task
+from concord.crisis.selectors.review import LessonRow
 
 
 class CaseFilterIn(Schema):
@@ -142,3 +143,54 @@ class FactOut(Schema):
     label: str
     at: datetime | None
     hours: float | None
+
+
+class CaseLessonOut(Schema):
+    number: int
+    status: str
+    observation: str
+    lesson: str
+    action: str
+    addressee: str | None
+    due_on: date | None
+    overdue: bool
+    learned_on: date | None
+
+    @staticmethod
+    def resolve_addressee(row: LessonRow) -> str | None:
+        return row.lesson.addressee.code if row.lesson.addressee is not None else None
+
+    @staticmethod
+    def resolve_number(row: LessonRow) -> int:
+        return row.lesson.number
+
+    @staticmethod
+    def resolve_status(row: LessonRow) -> str:
+        return row.lesson.status
+
+    @staticmethod
+    def resolve_observation(row: LessonRow) -> str:
+        return row.lesson.observation
+
+    @staticmethod
+    def resolve_lesson(row: LessonRow) -> str:
+        return row.lesson.lesson
+
+    @staticmethod
+    def resolve_action(row: LessonRow) -> str:
+        return row.lesson.action
+
+    @staticmethod
+    def resolve_due_on(row: LessonRow) -> date | None:
+        return row.lesson.due_on
+
+    @staticmethod
+    def resolve_learned_on(row: LessonRow) -> date | None:
+        return row.lesson.learned_on
+
+
+class CaseReviewOut(Schema):
+    went_as_planned: str
+    went_otherwise: str
+    written_at: datetime | None
+    lessons: list[CaseLessonOut]

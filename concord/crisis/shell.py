@@ -15,8 +15,8 @@ _RUN = ("crisis.add_case", "crisis.change_case", "crisis.add_logentry")
 ACTIVITIES = (
     Activity("crisis.case.open", _("You opened a crisis case."),
              _("You opened the crisis case “%(record)s”."), _CASE),
-    Activity("crisis.case.link", _("You linked a record to a crisis case."),
-             _("You linked a record to the crisis case “%(record)s”."), _CASE),
+    # Audited on the record linked, which may be of any app: told without naming it.
+    Activity("crisis.case.link", _("You linked a record to a crisis case.")),
     Activity("crisis.case.advance", _("You moved a crisis case to its next phase."),
              _("You moved the crisis case “%(record)s” to its next phase."), _CASE),
     Activity("crisis.fact.record", _("You recorded a clock fact of a crisis case."),
@@ -41,6 +41,20 @@ ACTIVITIES = (
              _("You opened the crisis case “%(record)s”."), _CASE),
     Activity("crisis.logentry.read", _("You opened a log entry."),
              _("You opened the log entry “%(record)s”."), _ENTRY),
+    # The after-action review and the deployments a case's decision sends.
+    Activity("crisis.review.write", _("You wrote the after-action review of a crisis case."),
+             _("You wrote the after-action review of the crisis case “%(record)s”."), _CASE),
+    Activity("crisis.lesson.observe", _("You recorded an observation on a crisis case."),
+             _("You recorded an observation on the crisis case “%(record)s”."), _CASE),
+    Activity("crisis.lesson.identify", _("You identified a lesson of a crisis case."),
+             _("You identified a lesson of the crisis case “%(record)s”."), _CASE),
+    Activity("crisis.lesson.assign", _("You assigned a remedial action of a crisis case."),
+             _("You assigned a remedial action of the crisis case “%(record)s”."), _CASE),
+    Activity("crisis.lesson.learn", _("You recorded a lesson of a crisis case as learned."),
+             _("You recorded a lesson of the crisis case “%(record)s” as learned."), _CASE),
+    Activity("crisis.deployment.link", _("You made a deployment belong to a crisis case."),
+             _("You made the deployment “%(record)s” belong to a crisis case."),
+             "forces.contribution"),
 )
 
 SHELL = AppShell(

@@ -39,6 +39,15 @@ SENTENCES: dict[str, Promise] = {
     "forces.contribution.advance": _("Contingent moved on: %(record)s"),
     "forces.authority.transfer": _("Authority transferred: %(record)s"),
 }
+# The after-action review and the deployments the case's decision sends.
+SENTENCES.update({
+    "crisis.review.write": _("After-action review written: %(record)s"),
+    "crisis.lesson.observe": _("Observation recorded: %(record)s"),
+    "crisis.lesson.identify": _("Lesson identified: %(record)s"),
+    "crisis.lesson.assign": _("Remedial action assigned: %(record)s"),
+    "crisis.lesson.learn": _("Lesson learned: %(record)s"),
+    "crisis.deployment.link": _("Contingent deployment belongs to the case: %(record)s"),
+})
 OTHERWISE = _("%(record)s (%(stream)s)")
 PHASE_CHANGED = _("Phase changed to “%(phase)s”.")
 

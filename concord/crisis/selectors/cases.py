@@ -6,14 +6,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
 from concord.core.errors import ValidationError
 from concord.core.filters import order_by
-from concord.core.models import Party
+from concord.core.models import LabelledModel, Party
 from concord.core.scoping import labelled_get, public_id_of
+from concord.council.models import Document, Session
 from concord.crisis.filters import CASE_SORTS, CaseFilters
 from concord.crisis.models import Case, CaseLink, ClockFact, DutyPosition, Facility, Task
 
@@ -108,3 +111,49 @@ def parties_named(*, codes: list[str], field: str) -> list[Party]:
         raise ValidationError(_("Please correct the marked fields."), errors={field: [
             _("Unknown party: %(codes)s.") % {"codes": ", ".join(unknown)}]})
     return found
+
+
+def case_task_get(*, case: Case, pk: int) -> Task:
+    """A task of a case the viewer already reads; another case's task is missing here."""
+    return get_object_or_404(Task, case=case, pk=pk)
+
+
+def case_facility_get(*, case: Case, pk: int) -> Facility:
+    return get_object_or_404(Facility, case=case, pk=pk)
+
+
+def case_linked_ids(*, case: Case) -> dict[str, list[str]]:
+    """The ids of the records linked to the case by their type, read once for a page."""
+    linked: dict[str, list[str]] = {}
+    for target_type, target_id in case_links(case=case).values_list("target_type", "target_id"):
+        linked.setdefault(target_type, []).append(target_id)
+    return linked
+
+
+def case_council_records(*, viewer: Viewer, linked: dict[str, list[str]]
+                         ) -> list[Session | Document]:
+    """The sessions and decisions sought from the case that the viewer may read."""
+    records: list[Session | Document] = []
+    session_ids = linked.get(Session._meta.label_lower)
+    if session_ids:
+        records.extend(Session.objects.visible_to(viewer).filter(public_id__in=session_ids)
+                       .order_by("starts_on"))
+    document_ids = linked.get(Document._meta.label_lower)
+    if document_ids:
+        records.extend(Document.objects.visible_to(viewer).filter(public_id__in=document_ids)
+                       .order_by("pk"))
+    return records
+
+
+def case_links_readable(*, viewer: Viewer, linked: dict[str, list[str]]) -> int:
+    """How many of the records linked to the case the viewer may read: a record they may not
+    read is not counted, as if it were not linked."""
+    count = 0
+    for target_type, ids in linked.items():
+        model = apps.get_model(target_type)
+        if not issubclass(model, LabelledModel):
+            count += len(ids)
+            continue
+        key = "public_id" if any(f.name == "public_id" for f in model._meta.fields) else "pk"
+        count += model.objects.visible_to(viewer).filter(**{f"{key}__in": ids}).count()
+    return count

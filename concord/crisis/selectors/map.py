@@ -1,5 +1,6 @@
-"""The map of a case: its area, the incidents of its linked records and of its area, and the
-facilities under protection, as GeoJSON features for the page's Leaflet map."""
+"""The map of a case: its area, the incidents of its linked records and of its area, the
+facilities under protection and the units of its deployments, as GeoJSON features for the
+page's Leaflet map."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from datetime import timedelta
 from typing import Any
 
 from concord.core.actors import Viewer
-from concord.crisis.models import Case, Facility
+from concord.core.labels import can_read
+from concord.crisis.models import Case, CaseLink, Facility
+from concord.forces.models import Contribution, DeploymentStep
 from concord.monitoring.filters import IncidentFilters
 from concord.monitoring.selectors import incident_list
 
@@ -32,7 +35,9 @@ def _feature(lat: float, lon: float, **properties: Any) -> dict[str, Any]:
             "properties": properties}
 
 
-def case_map(*, viewer: Viewer, case: Case) -> dict[str, Any]:
+def case_map(*, viewer: Viewer, case: Case,
+             linked: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """`linked`, the ids of the case's linked records by type, when the page has read them."""
     features: list[dict[str, Any]] = []
     if case.area:
         features.append({"type": "Feature", "geometry": case.area, "properties": {"kind": "area"}})
@@ -57,4 +62,35 @@ def case_map(*, viewer: Viewer, case: Case) -> dict[str, Any]:
                              status=facility.get_status_display())
                     for facility in protected
                     if facility.latitude is not None and facility.longitude is not None)
+    features.extend(_unit_features(viewer=viewer, case=case, linked=linked))
     return {"type": "FeatureCollection", "features": features}
+
+
+def _unit_features(*, viewer: Viewer, case: Case,
+                   linked: dict[str, list[str]] | None) -> list[dict[str, Any]]:
+    """The units of the contributions that belong to the case, where their latest step put
+    them (or at their home station before they move), as far as the viewer reads them."""
+    ids = (linked.get(Contribution._meta.label_lower, []) if linked is not None
+           else list(CaseLink.objects.filter(case=case,
+                                             target_type=Contribution._meta.label_lower)
+                     .values_list("target_id", flat=True)))
+    if not ids:
+        return []
+    contributions = (Contribution.objects.visible_to(viewer).filter(public_id__in=ids)
+                     .select_related("unit", "state"))
+    found = []
+    for contribution in contributions:
+        unit = contribution.unit
+        if not can_read(viewer, unit):
+            continue
+        step = (DeploymentStep.objects.filter(contribution=contribution, latitude__isnull=False,
+                                              longitude__isnull=False)
+                .order_by("-on", "-pk").first())
+        lat, lon = ((step.latitude, step.longitude) if step is not None
+                    else (unit.latitude, unit.longitude))
+        if lat is None or lon is None:
+            continue
+        found.append(_feature(lat, lon, kind="unit", name=str(unit.name),
+                              contingent=contribution.state.party.code,
+                              status=contribution.get_status_display()))
+    return found

@@ -187,8 +187,10 @@ def case_link(*, actor: Actor, case: Case, target: models.Model) -> Case:
                               errors={"target": [_("You may not read this record.")]})
     target_type, target_id = _name_of(target)
     if _link(case, target_type, target_id):
-        audit_record(actor=actor, action="crisis.case.link", target=case,
-                     detail={"text": str(target), "type": target_type, "id": target_id})
+        # Audited on the record linked, so that the log entry naming it carries its label, not
+        # the case's: a reader of the case who may not read the record learns nothing of it.
+        audit_record(actor=actor, action="crisis.case.link", target=target,
+                     detail={"text": str(target), "case": str(case.public_id)})
     return case
 
 

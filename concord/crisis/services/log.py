@@ -117,6 +117,11 @@ def log_from_audit(entry: AuditEntry, target: models.Model | None) -> None:
              .exclude(Q(case__phase=Case.Phase.CLOSED) & ~Q(target_type=Case._meta.label_lower))
              .values_list("case_id", "case__classification", "case__originator_id",
                           "case__release_to_all_members"))
+    # An act of the crisis centre on a record for one case (linking it, deploying it) belongs
+    # to that case's log only, not to the other cases the record is linked to.
+    for_case = json.loads(entry.detail or "{}").get("case")
+    if for_case:
+        links = links.filter(case__public_id=for_case)
     written: set[int] = set()
     for case_id, *case_row in links:
         if case_id in written:

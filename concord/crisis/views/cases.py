@@ -29,7 +29,7 @@ PAGE_SIZE = 25
 LOG_PAGE_SIZE = 50
 
 
-@login_required
+# Signed-out readers get the PUBLIC cases (the scope decides) and their published entries.
 def case_list(request: HttpRequest) -> HttpResponse:
     filters = case_filters(request.GET).or_warn(request)
     cases = read.case_list(viewer=request.user, filters=filters)
@@ -62,7 +62,6 @@ def case_open(request: HttpRequest) -> HttpResponse:
         success_message=_("The case was opened."), template="crisis/case_form.html")
 
 
-@login_required
 def case_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     case = read.case_get(viewer=request.user, public_id=public_id)
     filters = log_filters(request.GET).or_warn(request)
@@ -70,19 +69,26 @@ def case_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     # Newest first: a duty officer reads what just happened; the exports keep the time order.
     entries = log.entries.select_related("actor").order_by("-at", "-pk")
     page = Paginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    if not request.user.is_authenticated:
+        # The public page: the case and what was published of its log, nothing of the crisis
+        # centre's own work (its people, tasks, facilities and map).
+        return render(request, "crisis/case_public.html",
+                      {"case": case, "page_obj": page, "withheld": log.withheld})
+    linked = read.case_linked_ids(case=case)
     context = {
         "case": case, "page_obj": page, "withheld": log.withheld,
         "streams": Stream.choices, "stream": filters.stream, "significant": filters.significant,
         "facts": read.case_facts(case=case), "tasks": read.case_tasks(case=case),
         "facilities": read.case_facilities(case=case), "team": read.case_duty_team(case=case),
-        "links": read.case_links(case=case), "map": area.case_map(viewer=request.user, case=case),
+        "links": read.case_links_readable(viewer=request.user, linked=linked),
+        "council": read.case_council_records(viewer=request.user, linked=linked),
+        "map": area.case_map(viewer=request.user, case=case, linked=linked),
         "next_phases": [(p, Case.Phase(p).label) for p in phases.allowed(case.phase)],
         "advance_form": AdvanceForm(), "entry_form": LogEntryForm(), "fact_form": FactForm(),
     }
     return render_page(request, "crisis/case_detail.html", context, partial="log")
 
 
-@login_required
 def case_timeline(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     case = read.case_get(viewer=request.user, public_id=public_id)
     lanes, withheld, older = log_read.timeline(viewer=request.user, case=case)

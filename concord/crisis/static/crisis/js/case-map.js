@@ -1,5 +1,6 @@
 // The case map: the world's outlines (no tile server is needed), the case's area, the
-// incidents around it and the facilities under protection, from the page's GeoJSON.
+// incidents around it, the facilities under protection and the deployed units, from the page's
+// GeoJSON.
 (function () {
   "use strict";
   function draw(box) {
@@ -8,7 +9,8 @@
     var layer = L.featureGroup().addTo(map);
     var styles = {
       incident: { radius: 4, color: "#b02a37", fillOpacity: 0.7, weight: 1 },
-      facility: { radius: 6, color: "#0d6efd", fillOpacity: 0.9, weight: 2 }
+      facility: { radius: 6, color: "#0d6efd", fillOpacity: 0.9, weight: 2 },
+      unit: { radius: 7, color: "#198754", fillOpacity: 0.9, weight: 2 }
     };
     fetch(box.dataset.topologyUrl).then(function (r) { return r.json(); }).then(function (world) {
       L.geoJSON(topojson.feature(world, world.objects.countries), {

@@ -1,0 +1,74 @@
+"""The force deployments a case's decision sends: a contingent's contribution, earmarked in the
+forces' deployment lifecycle, made to belong to the case under an instruction of the decision,
+so that every later step of it (alerted, assembling, deployed, redeploying, released) is
+written to the case's log and its unit shown on the case's map."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from concord.core.actors import Actor, SystemActor
+from concord.core.audit import audit_record
+from concord.core.errors import InvalidState, ValidationError, require_permission
+from concord.core.labels import can_read
+from concord.council.models import Document, Instruction
+from concord.crisis.models import Case, CaseLink
+from concord.crisis.services.cases import RUN_CASE, _link, _name_of
+from concord.forces.models import Contribution, Formation, Unit
+from concord.forces.services.contributions import contribution_earmark
+
+DEPLOYING = (Document.Status.ADOPTED, Document.Status.PROCLAIMED)
+
+
+def _instruction_errors(actor: Actor, case: Case, instruction: Instruction) -> dict[str, list[str]]:
+    readable = isinstance(actor, SystemActor) or can_read(actor, instruction)
+    if not readable:
+        return {"instruction": [_("You may not read this instruction.")]}
+    document_type, document_id = _name_of(instruction.document)
+    if not CaseLink.objects.filter(case=case, target_type=document_type,
+                                   target_id=document_id).exists():
+        return {"instruction": [_("The instruction is not of a decision taken on this case.")]}
+    if instruction.document.status not in DEPLOYING:
+        return {"instruction": [_("The decision is %(status)s, not adopted.") % {
+            "status": instruction.document.get_status_display()}]}
+    return {}
+
+
+@transaction.atomic
+def case_deploy(*, actor: Actor, case: Case, instruction: Instruction,
+                contribution: Contribution | None = None, formation: Formation | None = None,
+                unit: Unit | None = None, period_from: date | None = None) -> Contribution:
+    """Makes a contribution belong to the case under `instruction` of its decision: the one
+    named, or one earmarked here of `unit` to `formation` from `period_from` (by the unit's own
+    state, as the forces earmark)."""
+    require_permission(actor, RUN_CASE)
+    if not case.is_open:
+        raise InvalidState(_("The case is closed."))
+    errors = _instruction_errors(actor, case, instruction)
+    if contribution is None:
+        for field, given in (("formation", formation), ("unit", unit),
+                             ("period_from", period_from)):
+            if given is None:
+                errors[field] = [_("Required unless a contribution is named.")]
+    elif not (isinstance(actor, SystemActor) or can_read(actor, contribution)):
+        errors["contribution"] = [_("You may not read this contribution.")]
+    if errors:
+        raise ValidationError(_("The deployment was not added to the case."), errors=errors)
+    if contribution is None:
+        assert formation is not None and unit is not None and period_from is not None  # noqa: S101
+        contribution = contribution_earmark(actor=actor, formation=formation, unit=unit,
+                                            period_from=period_from)
+    _link(case, *_name_of(instruction))
+    if _link(case, *_name_of(contribution)):
+        # Audited on the contribution, now linked, so that the log entry naming its unit
+        # carries the contribution's label rather than the case's.
+        audit_record(actor=actor, action="crisis.deployment.link", target=contribution,
+                     detail={"text": _("%(unit)s under instruction %(number)s of %(decision)s")
+                             % {"unit": contribution.unit.name, "number": instruction.number,
+                                "decision": instruction.document.symbol},
+                             "case": str(case.public_id),
+                             "instruction": str(instruction.public_id)})
+    return contribution
