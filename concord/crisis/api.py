@@ -85,7 +85,9 @@ def case_log_add(request: HttpRequest, case_id: UUID, payload: LogEntryIn) -> St
     return Status(201, entry)
 
 
-@router.get("/cases/{case_id}/tasks", response=list[TaskOut], summary="The case's tasks")
+# The duty team's work names its people: it is for signed-in users, as on the case page.
+@router.get("/cases/{case_id}/tasks", response=list[TaskOut], auth=django_auth,
+            summary="The case's tasks")
 def case_tasks(request: HttpRequest, case_id: UUID) -> list[Task]:
     case = read.case_get(viewer=request.user, public_id=case_id)
     return list(read.case_tasks(case=case))

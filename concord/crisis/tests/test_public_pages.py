@@ -84,3 +84,12 @@ def test_it_sends_a_signed_out_reader_to_sign_in_for_the_work_pages(client, publ
         answer = client.get(f"{public_case.get_absolute_url()}{part}")
         assert answer.status_code == 302
         assert "/login" in answer["Location"] or "sign" in answer["Location"]
+
+
+def test_it_gives_a_signed_out_api_caller_the_published_entries_and_no_names_of_the_team(
+        client, public_case):
+    api = f"/api/v1/crisis/cases/{public_case.public_id}"
+
+    texts = [entry["what"] for entry in client.get(f"{api}/log").json()["entries"]]
+    assert texts == ["Спасатели прибыли в Варзоб"]
+    assert client.get(f"{api}/tasks").status_code == 401
