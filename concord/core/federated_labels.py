@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from concord.core.labels import Classification, Viewer
 from concord.core.models import Party
 from concord.core.policy import proposed_audience
+from concord.core.release import mask_of
 
 ORG_POLICY = "urn:concord:label:org"
 # The classifications of the organization's scheme, as a bundle names them.
@@ -112,3 +113,23 @@ def filed_label(label: Any, *, parties: Mapping[str, Party], receiver: Party) ->
         raise LabelRefused("confidentialityLabel.releasableTo",
                            _("The record is not released to this node's party."))
     return FiledLabel(classification, originator, to_all, releasable)
+
+
+# A labelled record's label as its columns: read with `values_list(*LABEL_COLUMNS)` for a
+# bundle, written back by `label_columns` when a copy is filed.
+LABEL_COLUMNS = ("classification", "originator__code", "release_to_all_members", "release_mask")
+LABEL_FIELDS = ("classification", "originator", "release_to_all_members", "release_mask")
+
+
+def stanag_label_of(columns: tuple[Any, ...], parties: Iterable[Party]) -> dict[str, Any]:
+    """The bundle label of a record read as `LABEL_COLUMNS`."""
+    classification, originator, to_all, mask = columns
+    return stanag_label(classification=classification, originator=originator,
+                        release_to_all_members=to_all, releasable_to=party_codes(mask, parties))
+
+
+def label_columns(label: FiledLabel) -> dict[str, Any]:
+    """The values of `LABEL_FIELDS` that file a copy under `label`."""
+    return {"classification": label.classification, "originator": label.originator,
+            "release_to_all_members": label.release_to_all_members,
+            "release_mask": mask_of(party.release_bit for party in label.releasable_to)}

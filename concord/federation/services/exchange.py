@@ -26,16 +26,17 @@ from concord.core.actors import Actor
 from concord.core.audit import GENESIS, audit_record, canonical_json
 from concord.core.errors import InvalidState, ValidationError
 from concord.core.federated_labels import (
+    LABEL_COLUMNS,
+    LABEL_FIELDS,
     ORG_NAMES,
     FiledLabel,
     LabelRefused,
     filed_label,
-    party_codes,
-    stanag_label,
+    label_columns,
+    stanag_label_of,
 )
 from concord.core.models import AuditEntry, AuditHead, Party
 from concord.core.policy import system_viewer
-from concord.core.release import mask_of
 from concord.federation import bundles, local
 from concord.federation.exchange import RECORD_TYPES, RecordType
 from concord.federation.models import (
@@ -106,8 +107,7 @@ def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int, key
     paths = [path for _name, path in record_type.fields]
     rows = (record_type.model.objects.visible_to(viewer).exclude(originator=node.party)
             .order_by("pk")
-            .values_list("public_id", "classification", "originator__code",
-                         "release_to_all_members", "release_mask", record_type.title, *paths))
+            .values_list("public_id", *LABEL_COLUMNS, record_type.title, *paths))
     key = local.node_key()
     labels: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows.iterator(chunk_size=2000):
@@ -124,9 +124,7 @@ def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int, key
             "contentKind": RECORD, "recordType": record_type.key, "recordID": public_id,
             "title": str(row[5] or "")[:500],
             "confidentialityLabel": labels.get(row[1:5]) or labels.setdefault(
-                row[1:5], stanag_label(classification=row[1], originator=row[2],
-                                       release_to_all_members=row[3],
-                                       releasable_to=party_codes(row[4], parties))),
+                row[1:5], stanag_label_of(row[1:5], parties)),
             "record": record_json, "digest": bundles.record_digest(record_json),
             "position": {"seq": seq, "hash": entry_hash}, "keyID": key_id}
         content["signature"] = bundles.sign(key, bundles.object_message(content))
@@ -428,16 +426,13 @@ def _fill(target: ReceivedCopy, item: _Checked, *, distribution_id: str) -> None
     target.received_at = clock.now()
     target.withdrawn_at = None
     target.withdrawal_reason = ""
-    target.classification = label.classification
-    target.originator = label.originator
-    target.release_to_all_members = label.release_to_all_members
-    target.release_mask = mask_of(party.release_bit for party in label.releasable_to)
+    for name, value in label_columns(label).items():
+        setattr(target, name, value)
 
 
 _REFILLED = ["title", "record", "digest", "key_id", "signature", "position_seq",
              "position_hash", "distribution_id", "received_at", "withdrawn_at",
-             "withdrawal_reason", "classification", "originator", "release_to_all_members",
-             "release_mask"]
+             "withdrawal_reason", *LABEL_FIELDS]
 
 
 def _stale(copy: ReceivedCopy | None, item: _Checked) -> str:
