@@ -417,7 +417,7 @@ EXPECTED.update({
     "crisis:case-log-promote": _CRISIS_POST,
     "api:cases": PUBLIC, "api:case_read": (404, 404, 404, 404),
     "api:case_advance": (405, 405, 405, 405), "api:case_log": (404, 404, 404, 404),
-    "api:case_tasks": (404, 404, 404, 404), "api:case_facts": (404, 404, 404, 404),
+    "api:case_tasks": (401, 404, 404, 404), "api:case_facts": (404, 404, 404, 404),
     "api:case_open": PUBLIC, "api:case_log_add": (404, 404, 404, 404),  # the GET beside each
 })
 SAMPLES.update(case_id=_ANY_UUID)
