@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from concord.core.actors import Viewer
 from concord.core.labels import Classification
 from concord.core.models import LabelChange
+from concord.core.policy import system_viewers
 from concord.core.scoping import labelled_get, public_id_of
 from concord.council.models import Document, Session
 from concord.council.selectors.documents import visible_documents
@@ -59,3 +60,13 @@ def label_change_waiting(*, publication: Publication) -> bool:
     return LabelChange.objects.filter(
         target_model=publication._meta.label, target_pk=publication.pk,
         status=LabelChange.Status.PENDING).exists()
+
+
+def publications_for_operator(*, status: tuple[str, ...] = ()) -> list[Publication]:
+    """The operator's command line lists every item, each read as its originator reads it."""
+    found: list[Publication] = []
+    for viewer in system_viewers(reason="the operator's command line lists publications"):
+        items = (publication_list(viewer=viewer, status=status)
+                 .filter(originator_id=viewer.party_id))
+        found += list(items)
+    return sorted(found, key=lambda p: (p.year, p.serial), reverse=True)

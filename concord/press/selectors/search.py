@@ -52,7 +52,8 @@ def search(*, q: str, language: str) -> list[PublicationText]:
                   + SearchVector("body", weight="C", config=config))
         return list(_public_texts(language).annotate(document=vector)
                     .filter(document=query)
-                    .annotate(rank=SearchRank(vector, query)).order_by("-rank", "-publication__published_at")[:HITS])
+                    .annotate(rank=SearchRank(vector, query))
+                    .order_by("-rank", "-publication__published_at")[:HITS])
     with connection.cursor() as cursor:
         cursor.execute("SELECT text_id FROM press_search WHERE press_search MATCH %s "
                        "AND language = %s ORDER BY rank LIMIT %s",
