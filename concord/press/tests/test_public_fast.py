@@ -121,7 +121,7 @@ def test_it_keeps_a_figure_in_step_with_the_data_on_a_kept_page(kept, press, per
                              name_en="Stage 2", starts_on=date(2024, 6, 1),
                              ends_on=date(2024, 6, 7))
     detained(later, russia, 30, public=True)
-    detained(later, Party.objects.get(code="KZ"), 7, public=False)
+    detained(later, Party.objects.get(code="TJ"), 7, public=False)
     assert "Detained: 150." in Client().get(path, HTTP_ACCEPT_LANGUAGE="en",
                                             follow=True).content.decode()
 
