@@ -18,6 +18,7 @@ from concord.core import public_cache
 from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
 from concord.core.models import Party
+from concord.forces.models import OperationStage
 from concord.forces.services import operations as forces
 from concord.press.services.publications import Wording
 from concord.press.tests.factories import EN, RU, published
@@ -104,7 +105,7 @@ def test_it_keeps_a_figure_in_step_with_the_data_on_a_kept_page(kept, press, per
                              name_en="Stage 1", starts_on=date(2024, 5, 1),
                              ends_on=date(2024, 5, 7))
 
-    def detained(stage: object, state: Party, count: int, public: bool) -> None:
+    def detained(stage: OperationStage, state: Party, count: int, public: bool) -> None:
         forces.result_report(actor=SYSTEM, figure=forces.ResultFigure(
             stage=stage, state=state, measure="detained", quantity=Decimal(count),
             unit="count",

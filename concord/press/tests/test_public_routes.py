@@ -13,6 +13,7 @@ from django.urls import reverse
 from concord.core.actors import SYSTEM
 from concord.core.labels import Classification
 from concord.core.models import Party
+from concord.forces.models import Operation
 from concord.forces.services import operations as forces
 from concord.press.models import Publication
 from concord.press.services.publications import Wording
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 MARK = "Verschlusssache"
 
 
-def _operation(code: str, *, public: bool) -> object:
+def _operation(code: str, *, public: bool) -> Operation:
     secretariat = Party.objects.get(code="SEC")
     return forces.operation_create(
         actor=SYSTEM, code=code, name_ru=f"{MARK} {code}" if not public else "Канал",
@@ -33,7 +34,7 @@ def _operation(code: str, *, public: bool) -> object:
         release_to_all_members=public, releasable_to=[] if public else [secretariat])
 
 
-def _result(operation: object, count: int, *, public: bool) -> None:
+def _result(operation: Operation, count: int, *, public: bool) -> None:
     secretariat = Party.objects.get(code="SEC")
     stage = forces.stage_add(actor=SYSTEM, operation=operation, number=1 if public else 2,
                              name_ru="Этап", name_en="Stage", starts_on=date(2024, 5, 1),
