@@ -218,6 +218,9 @@ class PublicPageMiddleware:
                 response = self._page(request, parts, content_type, modified, headers)
         response["ETag"] = etag
         response["Cache-Control"] = "no-cache"
+        # As CommonMiddleware would: without a length the server closes the kept-alive
+        # connection after the answer, and the reader has to open a new one.
+        response["Content-Length"] = str(len(getattr(response, "content", b"")))
         return response
 
     def _page(self, request: HttpRequest, parts: list[bytes], content_type: str,
