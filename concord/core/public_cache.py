@@ -15,9 +15,10 @@ must be redirected, a page not kept yet) goes through the whole stack as before.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
+import struct
 import time
+import zlib
 from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
@@ -79,7 +80,12 @@ _NOT_REPLAYED = frozenset({"set-cookie", "content-length", "etag", "last-modifie
                            "content-encoding", "cache-control"})
 # A body shorter than this gains too little from compression to pay for it.
 GZIP_FROM = 1024
-GZIP_LEVEL = 5
+GZIP_LEVEL = 6
+# A gzip member's header (RFC 1952): deflate, no name, no time, unknown system.
+GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+# Each kept page's parts compressed once per process, the most kept before starting afresh.
+_DEFLATED: dict[str, list[bytes]] = {}
+DEFLATED_KEPT = 256
 
 
 def _unchanged_since(request: HttpRequest, modified: datetime) -> bool:
@@ -153,13 +159,24 @@ def _served_whole(request: HttpRequest) -> bool:
     return any(name not in allowed for name in request.COOKIES)
 
 
-def _compressed(request: HttpRequest, response: HttpResponse) -> None:
-    patch_vary_headers(response, ("Accept-Encoding",))
-    content = bytes(response.content)
-    if len(content) < GZIP_FROM or "gzip" not in request.headers.get("Accept-Encoding", ""):
-        return
-    response.content = gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
-    response["Content-Encoding"] = "gzip"
+def _deflate(part: bytes, *, last: bool) -> bytes:
+    # A full flush ends each part on a byte with the window reset, so the parts compressed
+    # once join around each visitor's token, compressed alone, into one deflate stream.
+    compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(part) + compressor.flush(zlib.Z_FINISH if last
+                                                        else zlib.Z_FULL_FLUSH)
+
+
+def _gzipped(key: str, parts: list[bytes], token: bytes) -> bytes:
+    deflated = _DEFLATED.get(key)
+    if deflated is None:
+        deflated = [_deflate(part, last=n == len(parts) - 1) for n, part in enumerate(parts)]
+        if len(_DEFLATED) >= DEFLATED_KEPT:
+            _DEFLATED.clear()
+        _DEFLATED[key] = deflated
+    content = token.join(parts)
+    trailer = struct.pack("<II", zlib.crc32(content), len(content) & 0xFFFFFFFF)
+    return GZIP_HEADER + _deflate(token, last=False).join(deflated) + trailer
 
 
 def _not_modified(headers: list[tuple[str, str]]) -> HttpResponseBase:
@@ -211,11 +228,11 @@ class PublicPageMiddleware:
             kept = cache.get(key)
             if kept is None:
                 return None
-            parts, content_type, modified = kept
+            modified = kept[2]
             if modified is not None and _unchanged_since(request, modified):
                 response = _not_modified(headers)
             else:
-                response = self._page(request, parts, content_type, modified, headers)
+                response = self._page(request, key, kept, headers)
         response["ETag"] = etag
         response["Cache-Control"] = "no-cache"
         # As CommonMiddleware would: without a length the server closes the kept-alive
@@ -223,18 +240,24 @@ class PublicPageMiddleware:
         response["Content-Length"] = str(len(getattr(response, "content", b"")))
         return response
 
-    def _page(self, request: HttpRequest, parts: list[bytes], content_type: str,
-              modified: datetime | None, headers: list[tuple[str, str]]) -> HttpResponseBase:
+    def _page(self, request: HttpRequest, key: str, kept: tuple[list[bytes], str, Any],
+              headers: list[tuple[str, str]]) -> HttpResponseBase:
+        parts, content_type, modified = kept
         response = HttpResponse(content_type=content_type)
         for name, value in headers:
             response[name] = value
+        token = b""
         if len(parts) > 1:
             # Django's CSRF middleware reads the visitor's cookie, and sets one if it is new.
             self.csrf.process_request(request)
-            response.content = get_token(request).encode().join(parts)
+            token = get_token(request).encode()
+        patch_vary_headers(response, ("Accept-Encoding",))
+        size = sum(len(part) for part in parts) + len(token) * (len(parts) - 1)
+        if size >= GZIP_FROM and "gzip" in request.headers.get("Accept-Encoding", ""):
+            response.content = _gzipped(key, parts, token)
+            response["Content-Encoding"] = "gzip"
         else:
-            response.content = parts[0]
+            response.content = token.join(parts)
         if modified is not None:
             response["Last-Modified"] = http_date(modified.timestamp())
-        _compressed(request, response)
         return self.csrf.process_response(request, response) if len(parts) > 1 else response

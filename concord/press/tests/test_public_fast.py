@@ -74,6 +74,15 @@ def test_it_compresses_a_kept_page_for_a_reader_who_accepts_gzip(kept, press, pe
     assert gzip.decompress(answer.content) == plain
     assert len(answer.content) < len(plain)
     assert "Content-Encoding" not in Client().get(feed)
+    # A page with a form is compressed around each visitor's own token.
+    reader = Client(enforce_csrf_checks=True)
+    home = reader.get(reverse("portal:home"), HTTP_ACCEPT_ENCODING="gzip")
+    home = reader.get(reverse("portal:home"), HTTP_ACCEPT_ENCODING="gzip")
+    assert home["Content-Encoding"] == "gzip"
+    page = gzip.decompress(home.content).decode()
+    assert RU.title in page or EN.title in page
+    assert reader.post(reverse("set_language"), {
+        "language": "en", "next": "/", "csrfmiddlewaretoken": _token(page)}).status_code == 302
 
 
 def test_it_answers_a_reader_holding_the_page_with_not_modified(kept, press, personas):
