@@ -497,6 +497,11 @@ SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": "00000000-0000-4000-8
                                     "delivery-act-draw", "delivery-act-sign",
                                     "delivery-act-download")})
 
+# The press desk's sections: the secretariat reads them; the press officer creates and edits.
+EXPECTED.update({"press:section-list": OFFICERS, "press:section-create": (302, 403, 403, 403),
+                 "press:section-edit": (302, 403, 403, 403)})
+SAMPLES_BY_URL["press:section-edit"] = {"slug": "csc"}
+
 QUERIES = {"api:agenda_items": f"?session={SOCHI_SESSION}",
            "api:agenda_item_add": f"?session={SOCHI_SESSION}",
            "api:chairmanship": "?year=2015", "api:chairmanship_schedule": "?first=2013&last=2017",

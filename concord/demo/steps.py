@@ -17,12 +17,14 @@ from concord.demo.forces_operations import load_operations
 from concord.demo.monitoring import load_monitoring
 from concord.demo.organization import LoadReport, load
 from concord.demo.press import load_press
+from concord.demo.press_forces import load_press_forces
 
 # Each step takes no argument and returns {what: how many were created}. The organization
 # itself (states, bodies, officials, users) comes first, from `organization.load`.
 STEPS: list[Callable[[], dict[str, int]]] = [
     load_monitoring, load_council, load_press, load_forces, load_exercises, load_operations,
-    load_assistance, load_assistance_allocation, load_crisis]
+    load_assistance, load_assistance_allocation, load_crisis,
+    load_press_forces]
 
 
 @transaction.atomic

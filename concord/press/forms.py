@@ -10,10 +10,14 @@ from django.utils.translation import pgettext_lazy
 
 from concord.core.widgets import DateTimeInput
 from concord.council.models import Document, Session
+from concord.forces.models import Exercise, Operation
 from concord.press.models import Publication, PublicationFile, Section
-from concord.registry.models import MemberState
+from concord.registry.models import Body, MemberState
 
 _TEXTAREA = {"rows": 8}
+FIGURES_HELP = _("A figure from the data is written {{operation:code:measure}}, "
+                 "{{exercise:Series/year:personnel}} or {{assistance:reference:delivered}}; "
+                 "readers see the sum of what is public on the day they read.")
 
 
 class PublicationForm(forms.Form):
@@ -24,12 +28,12 @@ class PublicationForm(forms.Form):
     lead_ru = forms.CharField(label=_("Lead (Russian)"), required=False,
                               widget=forms.Textarea({"rows": 2}))
     body_ru = forms.CharField(label=_("Text (Russian)"), required=False,
-                              widget=forms.Textarea(_TEXTAREA))
+                              widget=forms.Textarea(_TEXTAREA), help_text=FIGURES_HELP)
     title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
     lead_en = forms.CharField(label=_("Lead (English)"), required=False,
                               widget=forms.Textarea({"rows": 2}))
     body_en = forms.CharField(label=_("Text (English)"), required=False,
-                              widget=forms.Textarea(_TEXTAREA))
+                              widget=forms.Textarea(_TEXTAREA), help_text=FIGURES_HELP)
     sections = forms.ModelMultipleChoiceField(label=_("Sections"), required=False,
                                               queryset=Section.objects.all(),
                                               widget=forms.CheckboxSelectMultiple)
@@ -40,6 +44,10 @@ class PublicationForm(forms.Form):
     states = forms.ModelMultipleChoiceField(label=_("Member states"), required=False,
                                             queryset=MemberState.objects.all(),
                                             widget=forms.CheckboxSelectMultiple)
+    exercises = forms.ModelMultipleChoiceField(label=_("Exercises"), required=False,
+                                               queryset=Exercise.objects.none())
+    operations = forms.ModelMultipleChoiceField(label=_("Joint operations"), required=False,
+                                                queryset=Operation.objects.none())
     embargo_until = forms.DateTimeField(
         label=_("Embargo until (UTC)"), required=False, widget=DateTimeInput(),
         help_text=_("Once approved, the publication goes out at this moment, not before."))
@@ -51,8 +59,13 @@ class PublicationForm(forms.Form):
     event_place_en = forms.CharField(label=_("Event place (English)"), max_length=200,
                                      required=False)
 
-    def __init__(self, *args: Any, sessions: Any, documents: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, sessions: Any, documents: Any, exercises: Any,
+                 operations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        exercise_field: Any = self.fields["exercises"]
+        exercise_field.queryset = exercises
+        operation_field: Any = self.fields["operations"]
+        operation_field.queryset = operations
         session_field: Any = self.fields["session"]
         session_field.queryset = sessions
         document_field: Any = self.fields["documents"]
@@ -62,7 +75,8 @@ class PublicationForm(forms.Form):
 class WordingForm(forms.Form):
     title = forms.CharField(label=pgettext_lazy("a publication's", "Title"), max_length=300)
     lead = forms.CharField(label=_("Lead"), required=False, widget=forms.Textarea({"rows": 2}))
-    body = forms.CharField(label=_("Text"), widget=forms.Textarea(_TEXTAREA))
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(_TEXTAREA),
+                           help_text=FIGURES_HELP)
 
 
 class CorrectionForm(WordingForm):
@@ -92,6 +106,23 @@ class FileForm(forms.Form):
     caption_ru = forms.CharField(label=_("Caption (Russian)"), max_length=500, required=False)
     caption_en = forms.CharField(label=_("Caption (English)"), max_length=500, required=False)
     credit = forms.CharField(label=_("Credit"), max_length=200, required=False)
+
+
+class SectionForm(forms.Form):
+    slug = forms.SlugField(label=_("Code"), max_length=60,
+                           help_text=_("Latin lower-case letters, digits and hyphens; it names "
+                                       "the section in addresses."))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Section.Kind.choices)
+    body = forms.ModelChoiceField(label=_("Body"), required=False, queryset=Body.objects.none(),
+                                  help_text=_("Only for a section of a body."))
+    name_ru = forms.CharField(label=_("Name (Russian)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=32767, initial=0)
+
+    def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["body"]
+        field.queryset = bodies
 
 
 class NoFields(forms.Form):

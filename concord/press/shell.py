@@ -58,6 +58,8 @@ ACTIVITIES = (
              _("You withdrew the publication %(record)s."), _PUBLICATION),
     Activity("press.file.add", _("You added a file to a publication."),
              _("You added a file to the publication %(record)s."), _PUBLICATION),
+    Activity("press.section.create", _("You created a press section.")),
+    Activity("press.section.update", _("You changed a press section.")),
     Activity("press.publication.read", _("You opened a publication."),
              _("You opened the publication %(record)s."), _PUBLICATION),
 )

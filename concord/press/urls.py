@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from concord.press.views import desk, feeds
+from concord.press.views import desk, desk_sections, feeds
 from concord.press.views import public as public_views
 
 app_name = "press"
@@ -30,6 +30,9 @@ urlpatterns = [
     path("desk/<uuid:public_id>/withdraw/", desk.publication_withdraw,
          name="publication-withdraw"),
     path("desk/<uuid:public_id>/files/", desk.publication_file_add, name="publication-file"),
+    path("desk/sections/", desk_sections.section_list, name="section-list"),
+    path("desk/sections/new/", desk_sections.section_create, name="section-create"),
+    path("desk/sections/<slug:slug>/edit/", desk_sections.section_edit, name="section-edit"),
     path("<str:number>/", public_views.publication_number, name="public-item"),
     path("<str:number>/<str:language>/<slug:slug>/", public_views.publication_text,
          name="public-text"),

@@ -103,6 +103,10 @@ class Publication(LabelledModel):
                                        verbose_name=_("documents"))
     states = models.ManyToManyField(MemberState, blank=True, related_name="+",
                                     verbose_name=_("member states"))
+    exercises = models.ManyToManyField("forces.Exercise", blank=True, related_name="+",
+                                       verbose_name=_("exercises"))
+    operations = models.ManyToManyField("forces.Operation", blank=True, related_name="+",
+                                        verbose_name=_("joint operations"))
     # A statement or communiqué issued from an adopted document carries its authentic texts.
     source_document = models.ForeignKey("council.Document", null=True, blank=True,
                                         on_delete=models.PROTECT, related_name="+",

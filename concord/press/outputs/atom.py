@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from concord.press.models import Publication, PublicationText
+from concord.press.selectors.figures import filled
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -103,6 +104,6 @@ def _entry(item: Publication, language: str, absolute: Callable[[str], str]
              % {"reason": reason}, type="text")
         return entry, updated
     if text.lead:
-        _sub(entry, "summary", text.lead, type="text")
-    _sub(entry, "content", text.body, type="text")
+        _sub(entry, "summary", filled(text.lead), type="text")
+    _sub(entry, "content", filled(text.body), type="text")
     return entry, updated

@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.utils import translation
+
 from concord.press.models import Publication, PublicationText
+from concord.press.selectors.figures import filled
 
 
 def ninjs(*, item: Publication, text: PublicationText, others: list[PublicationText],
@@ -35,9 +38,11 @@ def ninjs(*, item: Publication, text: PublicationText, others: list[PublicationT
         "bodies": [],
     }
     if not withdrawn:
-        if text.lead:
+        # Figures from the data are written in the text's own language.
+        with translation.override(text.language):
+            lead, body = filled(text.lead), filled(text.body)
+        if lead:
             document["descriptions"] = [{"role": "summary", "contenttype": "text/plain",
-                                         "value": text.lead}]
-        document["bodies"] = [{"role": "main", "contenttype": "text/plain",
-                               "value": text.body}]
+                                         "value": lead}]
+        document["bodies"] = [{"role": "main", "contenttype": "text/plain", "value": body}]
     return document

@@ -19,6 +19,7 @@ from concord.core.scoping import labelled_get
 from concord.council import selectors as council
 from concord.council.models import Document, Session
 from concord.council.selectors.documents import visible_documents
+from concord.forces.models import Exercise, Operation
 from concord.press.models import LANGUAGE_CODES, Publication, PublicationFile, PublicationText
 from concord.registry import selectors as registry
 
@@ -180,6 +181,8 @@ class Related:
     session: Session | None
     documents: list[Document]
     states: list[Any]
+    exercises: list[Exercise]
+    operations: list[Operation]
 
 
 def related_of(publication: Publication) -> Related:
@@ -189,7 +192,15 @@ def related_of(publication: Publication) -> Related:
     linked = Publication.documents.through.objects.filter(publication_id=publication.pk)
     documents = list(visible_documents(PUBLIC).filter(
         pk__in=linked.values_list("document_id", flat=True)))
-    return Related(session=session, documents=documents, states=list(publication.states.all()))
+    exercise_ids = Publication.exercises.through.objects.filter(
+        publication_id=publication.pk).values_list("exercise_id", flat=True)
+    operation_ids = Publication.operations.through.objects.filter(
+        publication_id=publication.pk).values_list("operation_id", flat=True)
+    return Related(session=session, documents=documents, states=list(publication.states.all()),
+                   exercises=list(Exercise.objects.visible_to(PUBLIC).filter(
+                       pk__in=exercise_ids).order_by("-starts_on")),
+                   operations=list(Operation.objects.visible_to(PUBLIC).filter(
+                       pk__in=operation_ids).order_by("code")))
 
 
 def holders_today(position: Any) -> list[Any]:

@@ -1,6 +1,10 @@
 """Search over public texts, in the language asked: SQLite's FTS5 index of public texts, or
 PostgreSQL's full-text search with the language's own dictionary. Either way the hits are read
-again as the public reads them."""
+again as the public reads them.
+
+Both engines answer the same question: a text is found when it holds every word asked for (in
+any form of the word), in its title, lead or body. A rank only orders what matched; it never
+decides a match, since PostgreSQL ranks a text above zero when it holds any one of the words."""
 
 from __future__ import annotations
 
@@ -42,12 +46,14 @@ def search(*, q: str, language: str) -> list[PublicationText]:
         return []
     if connection.vendor == "postgresql":
         config = DICTIONARIES[language]
-        query = SearchQuery(q, config=config, search_type="websearch")
+        query = SearchQuery(q, config=config, search_type="plain")
         vector = (SearchVector("title", weight="A", config=config)
                   + SearchVector("lead", weight="B", config=config)
                   + SearchVector("body", weight="C", config=config))
-        return list(_public_texts(language).annotate(rank=SearchRank(vector, query))
-                    .filter(rank__gt=0).order_by("-rank", "-publication__published_at")[:HITS])
+        return list(_public_texts(language).annotate(document=vector)
+                    .filter(document=query)
+                    .annotate(rank=SearchRank(vector, query))
+                    .order_by("-rank", "-publication__published_at")[:HITS])
     with connection.cursor() as cursor:
         cursor.execute("SELECT text_id FROM press_search WHERE press_search MATCH %s "
                        "AND language = %s ORDER BY rank LIMIT %s",

@@ -22,8 +22,10 @@ from concord.core.labels import Classification
 from concord.core.models import LabelChange, Party
 from concord.core.policy import clearance_errors, system_viewers
 from concord.council.models import Document, Session
+from concord.forces.models import Exercise, Operation
 from concord.press import rules
 from concord.press.models import LANGUAGE_CODES, Publication, PublicationText, Section
+from concord.press.selectors import figures
 from concord.press.services import search
 from concord.registry.models import MemberState
 
@@ -47,6 +49,10 @@ def _wording_errors(language: str, wording: Wording) -> dict[str, list[str]]:
         errors[f"title_{language}"] = [_("A title is required.")]
     if not wording.body.strip():
         errors[f"body_{language}"] = [_("A text is required.")]
+    for field, words in (("lead", wording.lead), ("body", wording.body)):
+        wrong = figures.figure_errors(words)
+        if wrong:
+            errors.setdefault(f"{field}_{language}", []).extend(wrong)
     return errors
 
 
@@ -79,7 +85,8 @@ def publication_draft(
     states: Iterable[MemberState] = (), source_document: Document | None = None,
     embargo_until: datetime | None = None, event_starts_at: datetime | None = None,
     event_place_ru: str = "", event_place_en: str = "", year: int | None = None,
-    public_id: uuid.UUID | None = None,
+    public_id: uuid.UUID | None = None, exercises: Iterable[Exercise] = (),
+    operations: Iterable[Operation] = (),
 ) -> Publication:
     """A new item for the secretariat's eyes only, numbered in the series of its year (this
     year's, or that of an item recorded after the fact)."""
@@ -121,6 +128,13 @@ def publication_draft(
         Publication.documents.through(publication_id=publication.pk, document_id=d.pk)
         for d in documents)
     publication.states.set(list(states))
+    # Exercises and operations are labelled too: their link rows are written the same way.
+    Publication.exercises.through.objects.bulk_create(
+        Publication.exercises.through(publication_id=publication.pk, exercise_id=e.pk)
+        for e in exercises)
+    Publication.operations.through.objects.bulk_create(
+        Publication.operations.through(publication_id=publication.pk, operation_id=o.pk)
+        for o in operations)
     for language, wording in texts.items():
         PublicationText.objects.create(
             publication=publication, language=language, title=wording.title.strip(),
@@ -157,15 +171,25 @@ def current_texts(publication: Publication) -> dict[str, PublicationText]:
 @transaction.atomic
 def publication_text_write(*, actor: Actor, publication: Publication, language: str,
                            wording: Wording) -> PublicationText:
-    """Write or rewrite one language of a draft (a published item is corrected instead)."""
+    """Write or rewrite one language of a draft (a published item is corrected instead). An
+    item awaiting approval takes a language it lacks, and is then complete: the approver reads
+    the translation with the rest, and the text already submitted stays as it was."""
     require_permission(actor, CHANGE)
     errors = _wording_errors(language, wording)
     if errors:
         raise ValidationError(_("The text was not saved."), errors=errors)
-    if publication.status not in Publication.EDITABLE:
+    texts = current_texts(publication)
+    in_review = publication.status == Publication.Status.REVIEW
+    if in_review and language in texts:
+        raise InvalidState(_("A text awaiting approval is not rewritten; send the item back "
+                             "to its drafter first."))
+    if publication.status not in Publication.EDITABLE and not in_review:
         raise InvalidState(_("Only a draft is rewritten; a published item is corrected."))
     _refuse_if_authentic(publication)
-    text = current_texts(publication).get(language)
+    if in_review:
+        publication.translation = Publication.Translation.COMPLETE
+        publication.save(update_fields=["translation"])
+    text = texts.get(language)
     if text is None:
         text = PublicationText(publication=publication, language=language)
     text.title, text.slug = wording.title.strip(), rules.slug_of(wording.title)

@@ -64,7 +64,9 @@ def _wordings(data: dict[str, Any]) -> dict[str, Wording]:
 def publication_create(request: HttpRequest) -> HttpResponse:
     form = forms.PublicationForm(posted(request),
                                  sessions=selectors.sessions_for(viewer=request.user),
-                                 documents=selectors.documents_for(viewer=request.user))
+                                 documents=selectors.documents_for(viewer=request.user),
+                                 exercises=selectors.exercises_for(viewer=request.user),
+                                 operations=selectors.operations_for(viewer=request.user))
 
     def draft(data: dict[str, Any]) -> Publication:
         return services.publication_draft(
@@ -72,7 +74,8 @@ def publication_create(request: HttpRequest) -> HttpResponse:
             translation=data["translation"], sections=data["sections"],
             session=data["session"], documents=data["documents"], states=data["states"],
             embargo_until=data["embargo_until"], event_starts_at=data["event_starts_at"],
-            event_place_ru=data["event_place_ru"], event_place_en=data["event_place_en"])
+            event_place_ru=data["event_place_ru"], event_place_en=data["event_place_en"],
+            exercises=data["exercises"], operations=data["operations"])
 
     return submit_to_service(
         request, form, call=draft, success_url=lambda p: p.get_absolute_url(),

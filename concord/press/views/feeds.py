@@ -3,6 +3,8 @@ calendar of public sessions and press events."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,21 +25,25 @@ def _feed_url(language: str, pub_type: str) -> str:
     return reverse("press:feed", args=[language])
 
 
+def feed_bytes(*, language: str, pub_type: str, absolute: Callable[[str], str]) -> bytes:
+    """The Atom feed of one language (and type) as the public reads it."""
+    other = "en" if language == "ru" else "ru"
+    items = public.published(language=language, pub_type=pub_type,
+                             with_withdrawn=True)[:FEED_LENGTH]
+    page = reverse("press:index") + (f"?type={pub_type}" if pub_type else "")
+    return atom_feed(language=language, pub_type=pub_type, items=items,
+                     self_url=absolute(_feed_url(language, pub_type)), page_url=absolute(page),
+                     other_feed_url=absolute(_feed_url(other, pub_type)), absolute=absolute)
+
+
 @public_page(last_modified=public.last_change)
 def feed(request: HttpRequest, language: str, pub_type: str = "") -> HttpResponse:
     if language not in LANGUAGE_CODES:
         raise Http404(_("Unknown language."))
     if pub_type and pub_type not in Publication.Type.values:
         raise Http404(_("Unknown type of publication."))
-    other = "en" if language == "ru" else "ru"
-    items = public.published(language=language, pub_type=pub_type,
-                             with_withdrawn=True)[:FEED_LENGTH]
-    page = reverse("press:index") + (f"?type={pub_type}" if pub_type else "")
-    body = atom_feed(language=language, pub_type=pub_type, items=items,
-                     self_url=request.build_absolute_uri(_feed_url(language, pub_type)),
-                     page_url=request.build_absolute_uri(page),
-                     other_feed_url=request.build_absolute_uri(_feed_url(other, pub_type)),
-                     absolute=request.build_absolute_uri)
+    body = feed_bytes(language=language, pub_type=pub_type,
+                      absolute=request.build_absolute_uri)
     return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
 
 
