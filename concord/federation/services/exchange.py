@@ -100,15 +100,15 @@ class _Gathered:
     top: int = 0
 
 
-def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int, key_id: str,
-            parties: list[Party], head: tuple[int, str], gathered: _Gathered) -> None:
+def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int,
+            key: Ed25519PrivateKey, key_id: str, parties: list[Party], head: tuple[int, str],
+            gathered: _Gathered) -> None:
     positions = _positions(record_type)
     paths = [path for _name, path in record_type.fields]
     rows = (record_type.model.objects.visible_to(viewer).exclude(originator=node.party)
             .order_by("pk")
             .values_list("public_id", "classification", "originator__code",
                          "release_to_all_members", "release_mask", record_type.title, *paths))
-    key = local.node_key()
     labels: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows.iterator(chunk_size=2000):
         public_id = str(row[0])
@@ -134,8 +134,8 @@ def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int, key
         gathered.sent[(record_type.key, public_id)] = seq
 
 
-def _withdrawals(*, node: Node, gathered: _Gathered, key_id: str, head: tuple[int, str],
-                 types: Iterable[RecordType]) -> list[tuple[str, str]]:
+def _withdrawals(*, node: Node, gathered: _Gathered, key: Ed25519PrivateKey, key_id: str,
+                 head: tuple[int, str], types: Iterable[RecordType]) -> list[tuple[str, str]]:
     withdrawn: list[tuple[str, str]] = []
     positions = {record_type.key: _positions(record_type) for record_type in types}
     for record_type_key, record_id in (SentCopy.objects.filter(node=node, withdrawn=False)
@@ -147,7 +147,7 @@ def _withdrawals(*, node: Node, gathered: _Gathered, key_id: str, head: tuple[in
         gathered.contents.append(_signed({
             "contentKind": WITHDRAWAL, "recordType": record_type_key, "recordID": pair[1],
             "position": {"seq": seq, "hash": entry_hash},
-            "reason": "no longer released"}, local.node_key(), key_id))
+            "reason": "no longer released"}, key, key_id))
         withdrawn.append(pair)
     return withdrawn
 
@@ -161,9 +161,15 @@ def _remember(node: Node, sent: dict[tuple[str, str], int],
         batch_size=2000, update_conflicts=True,
         unique_fields=["node", "record_type", "record_id"],
         update_fields=["position_seq", "withdrawn"])
+    by_type: dict[str, list[str]] = {}
     for record_type, record_id in withdrawn:
-        SentCopy.objects.filter(node=node, record_type=record_type,
-                                record_id=record_id).update(withdrawn=True)
+        by_type.setdefault(record_type, []).append(record_id)
+    # One statement per type and chunk, under SQLite's limit on a statement's parameters.
+    for record_type, record_ids in by_type.items():
+        for start in range(0, len(record_ids), 500):
+            SentCopy.objects.filter(node=node, record_type=record_type,
+                                    record_id__in=record_ids[start:start + 500]).update(
+                withdrawn=True)
 
 
 @transaction.atomic
@@ -178,17 +184,18 @@ def bundle_export(*, actor: Actor, node: Node, since: int = 0,
     if node.is_local:
         raise ValidationError(_("Please correct the marked fields."), errors={
             "to": [_("A node does not send bundles to itself.")]})
-    key_id = NodeKey.id_of(local.public_key_b64())
+    key = local.node_key()
+    key_id = NodeKey.id_of(local.public_key_b64(key))
     viewer = system_viewer(node.party, reason=f"federation bundle for {node.name}")
     parties = list(Party.objects.all())
     head = _head()
     gathered = _Gathered(top=since)
     for record_type in RECORD_TYPES.values():
-        _gather(record_type, node=node, viewer=viewer, since=since, key_id=key_id,
+        _gather(record_type, node=node, viewer=viewer, since=since, key=key, key_id=key_id,
                 parties=parties, head=head, gathered=gathered)
     withdrawn: list[tuple[str, str]] = []
     if status == DistributionStatus.ACTUAL:
-        withdrawn = _withdrawals(node=node, gathered=gathered, key_id=key_id, head=head,
+        withdrawn = _withdrawals(node=node, gathered=gathered, key=key, key_id=key_id, head=head,
                                  types=RECORD_TYPES.values())
         _remember(node, gathered.sent, withdrawn)
     levels = [ORG_NAMES_BY[content["confidentialityLabel"]["classification"]]
@@ -201,7 +208,7 @@ def bundle_export(*, actor: Actor, node: Node, since: int = 0,
         "combinedConfidentiality": ORG_NAMES[max(levels, default=0)],
         "cursor": max(gathered.top, head[0]), "keyID": key_id,
         "contentObjects": gathered.contents}
-    envelope["signature"] = bundles.sign(local.node_key(), bundles.envelope_message(envelope))
+    envelope["signature"] = bundles.sign(key, bundles.envelope_message(envelope))
     audit_record(actor=actor, action="federation.bundle.export", target=node,
                  detail={"distribution": envelope["distributionID"], "status": str(status),
                          "since": since, "records": len(gathered.sent) or len(levels),
