@@ -468,8 +468,18 @@ def _store(*, actor: Actor, report: ImportReport, sender: Node, exercise: bool,
            checked: list[tuple[int, _Checked]]) -> None:
     # Every copy filed here was released to this node's party, so its eyes find them all.
     viewer = system_viewer(local_node().party, reason=f"federation copies from {sender.name}")
-    held = {(copy.record_type, copy.record_id): copy for copy in
-            ReceivedCopy.objects.visible_to(viewer).filter(origin=sender, is_exercise=exercise)}
+    copies = ReceivedCopy.objects.visible_to(viewer).filter(origin=sender, is_exercise=exercise)
+    wanted: dict[str, list[uuid.UUID]] = {}
+    for _index, item in checked:
+        wanted.setdefault(item.record_type, []).append(item.record_id)
+    # Only the copies this bundle names are read, in chunks under SQLite's parameter limit, so a
+    # small update costs the same however many copies the node holds.
+    held: dict[tuple[str, uuid.UUID], ReceivedCopy] = {}
+    for record_type, record_ids in wanted.items():
+        for start in range(0, len(record_ids), 500):
+            for copy in copies.filter(record_type=record_type,
+                                      record_id__in=record_ids[start:start + 500]):
+                held[(copy.record_type, copy.record_id)] = copy
     new: list[ReceivedCopy] = []
     changed: list[ReceivedCopy] = []
     for index, item in checked:
