@@ -71,6 +71,9 @@ class Distribution(models.Model):
     received_at = models.DateTimeField(_("received"))
     accepted = models.PositiveIntegerField(_("accepted"), default=0)
     refused = models.PositiveIntegerField(_("refused"), default=0)
+    # The records filed, as canonical JSON of [record type, record id] pairs: the audit entry of
+    # the acceptance keeps only their count and the SHA-256 of this text, which proves it.
+    records = models.TextField(_("records filed"), default="[]")
 
     class Meta:
         verbose_name = _("received bundle")

@@ -101,14 +101,14 @@ class _Gathered:
     top: int = 0
 
 
-def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int, key_id: str,
-            parties: list[Party], head: tuple[int, str], gathered: _Gathered) -> None:
+def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int,
+            key: Ed25519PrivateKey, key_id: str, parties: list[Party], head: tuple[int, str],
+            gathered: _Gathered) -> None:
     positions = _positions(record_type)
     paths = [path for _name, path in record_type.fields]
     rows = (record_type.model.objects.visible_to(viewer).exclude(originator=node.party)
             .order_by("pk")
             .values_list("public_id", *LABEL_COLUMNS, record_type.title, *paths))
-    key = local.node_key()
     labels: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows.iterator(chunk_size=2000):
         public_id = str(row[0])
@@ -132,8 +132,8 @@ def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int, key
         gathered.sent[(record_type.key, public_id)] = seq
 
 
-def _withdrawals(*, node: Node, gathered: _Gathered, key_id: str, head: tuple[int, str],
-                 types: Iterable[RecordType]) -> list[tuple[str, str]]:
+def _withdrawals(*, node: Node, gathered: _Gathered, key: Ed25519PrivateKey, key_id: str,
+                 head: tuple[int, str], types: Iterable[RecordType]) -> list[tuple[str, str]]:
     withdrawn: list[tuple[str, str]] = []
     positions = {record_type.key: _positions(record_type) for record_type in types}
     for record_type_key, record_id in (SentCopy.objects.filter(node=node, withdrawn=False)
@@ -145,7 +145,7 @@ def _withdrawals(*, node: Node, gathered: _Gathered, key_id: str, head: tuple[in
         gathered.contents.append(_signed({
             "contentKind": WITHDRAWAL, "recordType": record_type_key, "recordID": pair[1],
             "position": {"seq": seq, "hash": entry_hash},
-            "reason": "no longer released"}, local.node_key(), key_id))
+            "reason": "no longer released"}, key, key_id))
         withdrawn.append(pair)
     return withdrawn
 
@@ -159,9 +159,15 @@ def _remember(node: Node, sent: dict[tuple[str, str], int],
         batch_size=2000, update_conflicts=True,
         unique_fields=["node", "record_type", "record_id"],
         update_fields=["position_seq", "withdrawn"])
+    by_type: dict[str, list[str]] = {}
     for record_type, record_id in withdrawn:
-        SentCopy.objects.filter(node=node, record_type=record_type,
-                                record_id=record_id).update(withdrawn=True)
+        by_type.setdefault(record_type, []).append(record_id)
+    # One statement per type and chunk, under SQLite's limit on a statement's parameters.
+    for record_type, record_ids in by_type.items():
+        for start in range(0, len(record_ids), 500):
+            SentCopy.objects.filter(node=node, record_type=record_type,
+                                    record_id__in=record_ids[start:start + 500]).update(
+                withdrawn=True)
 
 
 @transaction.atomic
@@ -176,17 +182,18 @@ def bundle_export(*, actor: Actor, node: Node, since: int = 0,
     if node.is_local:
         raise ValidationError(_("Please correct the marked fields."), errors={
             "to": [_("A node does not send bundles to itself.")]})
-    key_id = NodeKey.id_of(local.public_key_b64())
+    key = local.node_key()
+    key_id = NodeKey.id_of(local.public_key_b64(key))
     viewer = system_viewer(node.party, reason=f"federation bundle for {node.name}")
     parties = list(Party.objects.all())
     head = _head()
     gathered = _Gathered(top=since)
     for record_type in RECORD_TYPES.values():
-        _gather(record_type, node=node, viewer=viewer, since=since, key_id=key_id,
+        _gather(record_type, node=node, viewer=viewer, since=since, key=key, key_id=key_id,
                 parties=parties, head=head, gathered=gathered)
     withdrawn: list[tuple[str, str]] = []
     if status == DistributionStatus.ACTUAL:
-        withdrawn = _withdrawals(node=node, gathered=gathered, key_id=key_id, head=head,
+        withdrawn = _withdrawals(node=node, gathered=gathered, key=key, key_id=key_id, head=head,
                                  types=RECORD_TYPES.values())
         _remember(node, gathered.sent, withdrawn)
     levels = [ORG_NAMES_BY[content["confidentialityLabel"]["classification"]]
@@ -199,7 +206,7 @@ def bundle_export(*, actor: Actor, node: Node, since: int = 0,
         "combinedConfidentiality": ORG_NAMES[max(levels, default=0)],
         "cursor": max(gathered.top, head[0]), "keyID": key_id,
         "contentObjects": gathered.contents}
-    envelope["signature"] = bundles.sign(local.node_key(), bundles.envelope_message(envelope))
+    envelope["signature"] = bundles.sign(key, bundles.envelope_message(envelope))
     audit_record(actor=actor, action="federation.bundle.export", target=node,
                  detail={"distribution": envelope["distributionID"], "status": str(status),
                          "since": since, "records": len(gathered.sent) or len(levels),
@@ -384,12 +391,17 @@ def _file(*, actor: Actor, bundle: dict[str, Any], via: Node | None) -> ImportRe
     else:
         report.unchanged = len(checked)
     now = clock.now()
+    # A bundle of 100,000 records would make a 5 MB audit entry: the chain keeps the count and
+    # the digest of the list, and the bundle's row keeps the list that digest proves.
+    records = canonical_json([[kind, record_id] for kind, record_id in report.accepted])
     Distribution.objects.create(
         distribution_id=report.distribution_id, sender=sender, status=status, sent_at=sent_at,
-        received_at=now, accepted=len(report.accepted), refused=len(report.refused))
+        received_at=now, accepted=len(report.accepted), refused=len(report.refused),
+        records=records)
     audit_record(actor=actor, action="federation.bundle.accept", target=sender,
                  detail={"distribution": report.distribution_id, "status": status,
-                         "accepted": [[kind, record_id] for kind, record_id in report.accepted],
+                         "accepted": len(report.accepted),
+                         "records": bundles.record_digest(records),
                          "unchanged": report.unchanged, "withdrawn": len(report.withdrawn),
                          "refused": len(report.refused)})
     return report
@@ -451,8 +463,18 @@ def _store(*, actor: Actor, report: ImportReport, sender: Node, exercise: bool,
            checked: list[tuple[int, _Checked]]) -> None:
     # Every copy filed here was released to this node's party, so its eyes find them all.
     viewer = system_viewer(local_node().party, reason=f"federation copies from {sender.name}")
-    held = {(copy.record_type, copy.record_id): copy for copy in
-            ReceivedCopy.objects.visible_to(viewer).filter(origin=sender, is_exercise=exercise)}
+    copies = ReceivedCopy.objects.visible_to(viewer).filter(origin=sender, is_exercise=exercise)
+    wanted: dict[str, list[uuid.UUID]] = {}
+    for _index, item in checked:
+        wanted.setdefault(item.record_type, []).append(item.record_id)
+    # Only the copies this bundle names are read, in chunks under SQLite's parameter limit, so a
+    # small update costs the same however many copies the node holds.
+    held: dict[tuple[str, uuid.UUID], ReceivedCopy] = {}
+    for record_type, record_ids in wanted.items():
+        for start in range(0, len(record_ids), 500):
+            for copy in copies.filter(record_type=record_type,
+                                      record_id__in=record_ids[start:start + 500]):
+                held[(copy.record_type, copy.record_id)] = copy
     new: list[ReceivedCopy] = []
     changed: list[ReceivedCopy] = []
     for index, item in checked:

@@ -4,6 +4,7 @@ files nothing and is audited."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from datetime import timedelta
 from typing import Any
@@ -15,7 +16,7 @@ from concord.core import clock
 from concord.core.actors import SYSTEM
 from concord.core.errors import ValidationError
 from concord.core.models import AuditEntry
-from concord.federation.models import NodeKey, ReceivedCopy
+from concord.federation.models import Distribution, NodeKey, ReceivedCopy
 from concord.federation.selectors.copies import copy_list
 from concord.federation.services.exchange import bundle_import
 from concord.federation.services.nodes import node_key_revoke, node_key_rotate
@@ -44,8 +45,11 @@ def test_it_files_a_released_record_readable_by_the_tajik_delegate_only(nodes, p
     assert len(report.accepted) == 1
     assert [c.title for c in copy_list(viewer=personas.delegate_b)] == ["Пяндж"]
     assert list(copy_list(viewer=personas.delegate_a)) == []
-    accepted = _refusals("federation.bundle.accept")
-    assert accepted[-1]["accepted"] == [["monitoring.incident", content["recordID"]]]
+    accepted = _refusals("federation.bundle.accept")[-1]
+    filed = Distribution.objects.get(distribution_id=accepted["distribution"])
+    assert json.loads(filed.records) == [["monitoring.incident", content["recordID"]]]
+    assert accepted["accepted"] == 1
+    assert accepted["records"] == "sha256:" + hashlib.sha256(filed.records.encode()).hexdigest()
 
 
 def test_it_refuses_a_bundle_with_a_tampered_record_whole_naming_the_object(nodes):
