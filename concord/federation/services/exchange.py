@@ -196,7 +196,8 @@ def bundle_export(*, actor: Actor, node: Node, since: int = 0,
                        contents=gathered.contents)
     audit_record(actor=actor, action="federation.bundle.export", target=node,
                  detail={"distribution": envelope["distributionID"], "status": str(status),
-                         "since": since, "records": len(gathered.sent) or len(levels),
+                         "since": since, "records": len(gathered.sent) or sum(
+                             content["contentKind"] == RECORD for content in gathered.contents),
                          "withdrawals": len(withdrawn)})
     return envelope
 
