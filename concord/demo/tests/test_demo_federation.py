@@ -27,7 +27,7 @@ def _page(client, username: str, url: str) -> str:
     client.force_login(User.objects.get(username=username))
     answer = client.get(url, HTTP_ACCEPT_LANGUAGE="ru")
     assert answer.status_code == 200
-    return answer.content.decode()
+    return str(answer.content.decode())
 
 
 def _text(html: str) -> str:
