@@ -119,7 +119,9 @@ def load_federation() -> dict[str, int]:
                "witnessed checkpoints": 0}
     me = _nodes(created)
     tajik = Node.objects.select_related("party").get(name=node_name_of(SENDER))
-    if NodeKey.objects.filter(node=tajik, status=NodeKey.Status.ACTIVE).exists():
+    # Only a Tajik node still under its demo key can have sent what the demo files from it.
+    if NodeKey.objects.filter(node=tajik, status=NodeKey.Status.ACTIVE,
+                              public_key=local.public_key_b64(demo_node_key(SENDER))).exists():
         _bundles(me, tajik, created)
         _witnessed(me, tajik, created)
     return created
