@@ -12,6 +12,7 @@ from concord.demo.assistance_allocation import load_assistance_allocation
 from concord.demo.council import load_council
 from concord.demo.crisis import load_crisis
 from concord.demo.exercises import load_exercises
+from concord.demo.federation import load_federation
 from concord.demo.forces import load_forces
 from concord.demo.forces_operations import load_operations
 from concord.demo.monitoring import load_monitoring
@@ -25,6 +26,7 @@ STEPS: list[Callable[[], dict[str, int]]] = [
     load_monitoring, load_council, load_press, load_forces, load_exercises, load_operations,
     load_assistance, load_assistance_allocation, load_crisis,
     load_press_forces]
+STEPS.append(load_federation)
 
 
 @transaction.atomic

@@ -103,11 +103,13 @@ class _Gathered:
 
 def _gather(record_type: RecordType, *, node: Node, viewer: Any, since: int,
             key: Ed25519PrivateKey, key_id: str, parties: list[Party], head: tuple[int, str],
-            gathered: _Gathered) -> None:
+            gathered: _Gathered, originator: Party | None = None) -> None:
     positions = _positions(record_type)
     paths = [path for _name, path in record_type.fields]
-    rows = (record_type.model.objects.visible_to(viewer).exclude(originator=node.party)
-            .order_by("pk")
+    found = record_type.model.objects.visible_to(viewer)
+    found = found.filter(originator=originator) if originator is not None \
+        else found.exclude(originator=node.party)
+    rows = (found.order_by("pk")
             .values_list("public_id", *LABEL_COLUMNS, record_type.title, *paths))
     labels: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows.iterator(chunk_size=2000):
@@ -196,23 +198,63 @@ def bundle_export(*, actor: Actor, node: Node, since: int = 0,
         withdrawn = _withdrawals(node=node, gathered=gathered, key=key, key_id=key_id, head=head,
                                  types=RECORD_TYPES.values())
         _remember(node, gathered.sent, withdrawn)
-    levels = [ORG_NAMES_BY[content["confidentialityLabel"]["classification"]]
-              for content in gathered.contents if content["contentKind"] == RECORD]
-    envelope: dict[str, Any] = {
-        "format": bundles.FORMAT, "distributionID": str(uuid.uuid4()),
-        "senderID": me.name, "recipientID": node.name,
-        "dateTimeSent": clock.now().isoformat(), "distributionStatus": str(status),
-        "distributionType": "Update" if since else "Report",
-        "combinedConfidentiality": ORG_NAMES[max(levels, default=0)],
-        "cursor": max(gathered.top, head[0]), "keyID": key_id,
-        "contentObjects": gathered.contents}
-    envelope["signature"] = bundles.sign(key, bundles.envelope_message(envelope))
+    envelope = _sealed(sender=me, to=node, key=key, key_id=key_id, status=status,
+                       since=since, cursor=max(gathered.top, head[0]),
+                       contents=gathered.contents)
     audit_record(actor=actor, action="federation.bundle.export", target=node,
                  detail={"distribution": envelope["distributionID"], "status": str(status),
-                         "since": since, "records": len(gathered.sent) or len(levels),
+                         "since": since, "records": len(gathered.sent) or sum(
+                             content["contentKind"] == RECORD for content in gathered.contents),
                          "withdrawals": len(withdrawn)})
     return envelope
 
+
+def _sealed(*, sender: Node, to: Node, key: Ed25519PrivateKey, key_id: str, status: str,
+            since: int, cursor: int, contents: list[dict[str, Any]]) -> dict[str, Any]:
+    levels = [ORG_NAMES_BY[content["confidentialityLabel"]["classification"]]
+              for content in contents if content["contentKind"] == RECORD]
+    envelope: dict[str, Any] = {
+        "format": bundles.FORMAT, "distributionID": str(uuid.uuid4()),
+        "senderID": sender.name, "recipientID": to.name,
+        "dateTimeSent": clock.now().isoformat(), "distributionStatus": str(status),
+        "distributionType": "Update" if since else "Report",
+        "combinedConfidentiality": ORG_NAMES[max(levels, default=0)],
+        "cursor": cursor, "keyID": key_id, "contentObjects": contents}
+    envelope["signature"] = bundles.sign(key, bundles.envelope_message(envelope))
+    return envelope
+
+
+def bundle_compose(*, origin: Node, key: Ed25519PrivateKey, to: Node,
+                   status: str = DistributionStatus.ACTUAL,
+                   record_types: Iterable[str] | None = None,
+                   withdraw: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:
+    """The bundle `origin` would send `to`, signed with `key`: the records of `record_types`
+    (every exchangeable type if None) that `origin`'s party originated and released to `to`'s
+    party, and withdrawals of the (record type, record id) pairs of `withdraw`. It writes and
+    audits nothing. It serves where one database holds what several nodes originated, as the
+    demo organization does, and the bundle is then filed like any other through
+    `bundle_import`."""
+    if status not in DistributionStatus.values:
+        raise ValidationError(_("Please correct the marked fields."), errors={
+            "status": [_("The status is Actual, Exercise or Test.")]})
+    key_id = NodeKey.id_of(local.public_key_b64(key))
+    viewer = system_viewer(to.party, reason=f"federation bundle of {origin.name} for {to.name}")
+    parties = list(Party.objects.all())
+    head = _head()
+    gathered = _Gathered()
+    chosen = RECORD_TYPES.values() if record_types is None else \
+        [RECORD_TYPES[record_type] for record_type in record_types]
+    for record_type in chosen:
+        _gather(record_type, node=to, viewer=viewer, since=0, key_id=key_id, parties=parties,
+                head=head, gathered=gathered, key=key, originator=origin.party)
+    for record_type_key, record_id in withdraw:
+        # A withdrawal is the latest change of its record: it stands at the chain's head.
+        gathered.contents.append(_signed({
+            "contentKind": WITHDRAWAL, "recordType": record_type_key, "recordID": record_id,
+            "position": {"seq": head[0], "hash": head[1]},
+            "reason": "no longer released"}, key, key_id))
+    return _sealed(sender=origin, to=to, key=key, key_id=key_id, status=status, since=0,
+                   cursor=max(gathered.top, head[0]), contents=gathered.contents)
 
 
 # --- Import --------------------------------------------------------------------------------------

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concord.core.exports import FORMATS, labelled_table_response
@@ -47,10 +49,36 @@ def copy_list(request: HttpRequest) -> HttpResponse:
         partial="table")
 
 
+# A record's texts travel in both working languages; the reader sees those of their own.
+_LANGUAGE_SUFFIXES = ("_ru", "_en")
+
+
+def _readable(record_type: str, record: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The copy's fields under the names its record type gives them, coded values by their
+    label, and of a text written in both languages the reader's one."""
+    model = RECORD_TYPES[record_type].model
+    other = "_en" if get_language() == "ru" else "_ru"
+    rows: list[tuple[str, Any]] = []
+    for name, path in RECORD_TYPES[record_type].fields:
+        if name not in record or (name.endswith(_LANGUAGE_SUFFIXES) and name.endswith(other)):
+            continue
+        # A related record travels as its code or id, under the name of the relation that
+        # reaches it (`operation` for stage__operation__code), which names the row.
+        reached: list[Any] = [model._meta.get_field(path.split("__")[0])]
+        for hop in path.split("__")[1:]:
+            reached.append(reached[-1].related_model._meta.get_field(hop))
+        named = next((hop for hop in reached if hop.name == name), reached[0])
+        value = record[name]
+        choices = dict(getattr(reached[-1], "choices", None) or ())
+        label = str(named.verbose_name)
+        rows.append((label[:1].upper() + label[1:], choices.get(value, value)))
+    return rows
+
+
 @login_required
 def copy_detail(request: HttpRequest, copy_id: UUID) -> HttpResponse:
     copy = read.copy_get(viewer=request.user, public_id=copy_id)
-    fields = sorted(json.loads(copy.record).items())
+    fields = _readable(copy.record_type, json.loads(copy.record))
     return render(request, "federation/copy_detail.html", {
         "copy": copy, "fields": fields, "type_label": RECORD_TYPES[copy.record_type].label,
         "marking": national_marking(copy.classification),
