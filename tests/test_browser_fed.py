@@ -47,7 +47,7 @@ def test_it_shows_the_officer_a_received_copy_and_the_nodes(live_server, browser
     page = browser_page
     sign_in(page, live_server, "officer", enrol=True)
     page.goto(f"{live_server.url}/dashboard/")
-    page.locator("#main-navigation .dropdown-toggle", has_text="Федерация").click()
+    page.locator("#main-navigation .dropdown-toggle", has_text="Реестр").click()
     page.get_by_role("link", name="Полученные копии").click()
     page.wait_for_url(re.compile(r".*/federation/$"))
     assert page.get_by_role("link", name=TITLE).is_visible()
@@ -69,7 +69,7 @@ def test_it_shows_the_officer_a_received_copy_and_the_nodes(live_server, browser
     assert page.get_by_text("ДСП").is_visible()
     _clean(page)
 
-    page.locator("#main-navigation .dropdown-toggle", has_text="Федерация").click()
+    page.locator("#main-navigation .dropdown-toggle", has_text="Реестр").click()
     page.get_by_role("link", name="Узлы федерации").click()
     page.wait_for_url(re.compile(r".*/federation/nodes/$"))
     row = page.locator("tr").filter(has_text="Таджикистан")
