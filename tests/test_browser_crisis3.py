@@ -76,7 +76,7 @@ def test_the_joint_staff_deploys_a_contingent_from_the_case(live_server, browser
     _clean(page)
     deployed.get_by_role("link", name="Следующий шаг").click()
     page.select_option("select[name=status]", value="alerted")
-    page.fill("input[name=on]", "2022-01-06")
+    page.fill("input[name=on]", "2024-01-06")
     _clean(page)
     page.locator(".card form").get_by_role("button", name="Записать этап").click()
 
