@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 
 from concord.core.actors import Viewer
 from concord.core.errors import NotFound
+from concord.core.labels import PartyKind
+from concord.core.models import Party
 from concord.council.models import Instruction
 from concord.crisis.models import Case, CaseLink
 from concord.forces.models import Contribution, ContributionStatus
@@ -58,11 +60,16 @@ def case_instruction_get(*, viewer: Viewer, case: Case, public_id: uuid.UUID | s
 
 
 def deployable_contributions(*, viewer: Viewer, case: Case) -> QuerySet[Contribution]:
-    """The contributions the viewer may read that are not yet released nor the case's."""
-    return (Contribution.objects.visible_to(viewer)
-            .exclude(status=ContributionStatus.RELEASED)
-            .exclude(public_id__in=_linked(case, _CONTRIBUTION))
-            .select_related("unit", "formation").order_by("unit__name_ru", "pk"))
+    """The contributions the viewer may read that are not yet released nor the case's; a
+    delegation sends its own state's only, as it moves them in the forces."""
+    found = (Contribution.objects.visible_to(viewer)
+             .exclude(status=ContributionStatus.RELEASED)
+             .exclude(public_id__in=_linked(case, _CONTRIBUTION)))
+    party = getattr(viewer, "party", None) if getattr(viewer, "is_authenticated", False) \
+        else None
+    if isinstance(party, Party) and party.kind == PartyKind.STATE:
+        found = found.filter(state__party=party)
+    return found.select_related("unit", "formation").order_by("unit__name_ru", "pk")
 
 
 def deployable_get(*, viewer: Viewer, case: Case, public_id: uuid.UUID | str) -> Contribution:

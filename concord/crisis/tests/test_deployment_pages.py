@@ -16,6 +16,7 @@ from concord.crisis.tests.test_deployments import _decided
 from concord.forces.models import ContributionStatus
 from concord.forces.tests import factories as forces
 from concord.forces.tests.exercise_factories import joint_staff
+from concord.registry.models import MemberState
 from concord.registry.tests.factories import organization
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,16 @@ def test_it_earmarks_a_unit_through_the_api_naming_what_is_missing(client, perso
     assert missing.status_code == 422
     assert {e["field"] for e in missing.json()["errors"]} == {"unit", "period_from"}
     assert made.status_code == 201 and made.json()["state"] == "TJ"
+
+
+def test_it_offers_a_delegation_its_own_states_contributions_only(client, personas):
+    case, _instruction, brigade = _ready(personas)
+    company = forces.unit(MemberState.objects.get(party__code="TJ"), name="Рота ТЧ",
+                          name_en="Tajik company", releasable_to=[personas.secretariat])
+    forces.earmark(brigade.formation, company, releasable_to=[personas.secretariat])
+    client.force_login(personas.delegate_b)
+
+    form = client.get(f"{case.get_absolute_url()}deployments/").content.decode()
+
+    assert "Tajik company" in form
+    assert "15th brigade" not in form
