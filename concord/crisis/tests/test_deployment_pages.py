@@ -51,11 +51,13 @@ def test_it_deploys_a_contingent_from_the_case_page_and_steps_it_to_deployed(cli
     sent = client.post(url, {"instruction": str(instruction.public_id),
                              "contribution": str(contribution.public_id)})
     step_url = f"{url}{contribution.public_id}/step/"
+    step_form = client.get(step_url).content.decode()
     alerted = client.post(step_url, {"status": "alerted", "on": "2024-01-05"})
     refused = client.post(step_url, {"status": "assembling", "on": "2024-01-04"})
     page = client.get(case.get_absolute_url()).content.decode()
 
     assert "15th brigade" in form
+    assert f'<option value="{instruction.document.public_id}" selected>' in step_form
     assert sent.status_code == 302 and alerted.status_code == 302
     assert refused.status_code == 400
     assert "cannot precede the current status, of 2024-01-05" in refused.content.decode()

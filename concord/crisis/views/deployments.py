@@ -57,9 +57,12 @@ def deployment_step(request: HttpRequest, public_id: uuid.UUID,
     case = read.case_get(viewer=request.user, public_id=public_id)
     contribution = deployed.case_deployment_get(viewer=request.user, case=case,
                                                 public_id=contribution_id)
+    # The decision the case's deployments go under is offered first for the "deployed" step.
+    first = deployed.case_instructions(viewer=request.user, case=case).first()
     form = AdvanceForm(posted(request),
                        decisions=forces_read.decision_choices(viewer=request.user),
-                       initial={"on": clock.today()})
+                       initial={"on": clock.today(),
+                                "decision": str(first.document.public_id) if first else ""})
     # The strength at a step is the contributing state's report, made on the forces' page.
     for name in ("personnel_on_hand", "equipment_on_hand", "strength_withheld"):
         del form.fields[name]
