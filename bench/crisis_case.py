@@ -32,9 +32,9 @@ TARGET = 3.0
 PAGE = 50
 TIMELINE = 500
 SAMPLE_SECONDS = 0.05
-# Queries each page makes, whatever the length of the log (the timeline makes 8 on SQLite and
-# 10 on PostgreSQL).
-PINNED_QUERIES = {"case page": 17, "timeline": 10}
+# Queries each page makes, whatever the length of the log (the case page lists its deployments
+# in one; the timeline makes 8 on SQLite and 10 on PostgreSQL).
+PINNED_QUERIES = {"case page": 18, "timeline": 10}
 
 
 def _sample(call: Callable[[], Any], runs: int) -> float:

@@ -267,6 +267,7 @@ CONCORD_PERIODIC_TASKS = {
     # An embargo ends at a set minute: the press service's items go out within one.
     "concord.press.tasks.release_embargoed_publications": 60,
     "concord.forces.exercise_tasks.flag_overdue_remedial_actions": 24 * 3600,
+    "concord.crisis.lesson_tasks.flag_overdue_case_lessons": 24 * 3600,
 }
 
 # A signed-out visitor's public page is kept this long at most (0: never kept); any change

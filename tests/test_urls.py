@@ -579,6 +579,15 @@ SAMPLES_BY_URL.update({f"crisis:{name}": {"public_id": _ANY_UUID, "pk": "1"} for
     "case-task-status", "case-facility-status")})
 SAMPLES_BY_URL.update({f"crisis:{name}": {"public_id": _ANY_UUID, "number": "1"} for name in (
     "case-lesson-identify", "case-lesson-assign", "case-lesson-learn")})
+# A case's deployments: the forms are for whoever may move contributions (the delegations and
+# the Joint Staff; a missing case is then 404), refused to the secretariat officer.
+EXPECTED.update({
+    "crisis:case-deploy": _DELEGATIONS, "crisis:case-deployment-step": _DELEGATIONS,
+    "api:case_deployments": NOWHERE, "api:case_deployment_add": NOWHERE,
+})
+SAMPLES_BY_URL["crisis:case-deploy"] = {"public_id": _ANY_UUID}
+SAMPLES_BY_URL["crisis:case-deployment-step"] = {"public_id": _ANY_UUID,
+                                                 "contribution_id": _ANY_UUID}
 
 
 def _urls(official: Official) -> dict[str, str]:

@@ -4,15 +4,19 @@
 from uuid import UUID
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
+from concord.core.errors import NotFound, ValidationError
 from concord.core.pagination import LazyPage, lazily
 from concord.crisis.filters import case_filters
 from concord.crisis.models import Case, LogEntry, Task
 from concord.crisis.schemas import (
     AdvanceIn,
+    CaseDeploymentIn,
+    CaseDeploymentOut,
     CaseFilterIn,
     CaseIn,
     CaseOut,
@@ -24,11 +28,16 @@ from concord.crisis.schemas import (
     TaskOut,
 )
 from concord.crisis.selectors import cases as read
+from concord.crisis.selectors import deployments as deployed
 from concord.crisis.selectors import log as log_read
 from concord.crisis.selectors import review as review_read
 from concord.crisis.selectors.cases import Fact
 from concord.crisis.services import cases as services
 from concord.crisis.services import log as log_services
+from concord.crisis.services.deployments import case_deploy
+from concord.forces.models import Contribution
+from concord.forces.selectors import formations as forces_read
+from concord.forces.selectors import units as unit_read
 
 router = Router(tags=["crisis"])
 
@@ -109,3 +118,50 @@ def case_review(request: HttpRequest, case_id: UUID) -> dict[str, object]:
             "went_otherwise": written.went_otherwise if written else "",
             "written_at": written.written_at if written else None,
             "lessons": review_read.lessons_with_overdue(review_read.case_lessons(case=case))}
+
+
+@router.get("/cases/{case_id}/deployments", response=list[CaseDeploymentOut],
+            summary="The contingents deployed on the case, those the caller may read")
+def case_deployments(request: HttpRequest, case_id: UUID) -> list[Contribution]:
+    case = read.case_get(viewer=request.user, public_id=case_id)
+    return list(deployed.case_deployments(viewer=request.user, case=case)
+                .select_related("state__party"))
+
+
+def _unknown(field: str, value: object) -> ValidationError:
+    message = _("No record you may read has the id or code “%(value)s”.") % {"value": value}
+    return ValidationError(message, errors={f"body.{field}": [message]})
+
+
+@router.post("/cases/{case_id}/deployments", response={201: CaseDeploymentOut},
+             auth=django_auth,
+             summary="Deploy a contingent on the case under an instruction of its decision")
+def case_deployment_add(request: HttpRequest, case_id: UUID,
+                        payload: CaseDeploymentIn) -> Status[Contribution]:
+    case = read.case_get(viewer=request.user, public_id=case_id)
+    try:
+        instruction = deployed.case_instruction_get(viewer=request.user, case=case,
+                                                    public_id=payload.instruction)
+    except NotFound:
+        raise _unknown("instruction", payload.instruction) from None
+    contribution = formation = unit = None
+    if payload.contribution is not None:
+        try:
+            contribution = deployed.deployable_get(viewer=request.user, case=case,
+                                                   public_id=payload.contribution)
+        except NotFound:
+            raise _unknown("contribution", payload.contribution) from None
+    else:
+        if payload.formation:
+            formation = forces_read.formation_by_code(viewer=request.user, code=payload.formation)
+            if formation is None:
+                raise _unknown("formation", payload.formation)
+        if payload.unit is not None:
+            try:
+                unit = unit_read.unit_get(viewer=request.user, public_id=payload.unit)
+            except NotFound:
+                raise _unknown("unit", payload.unit) from None
+    made = case_deploy(actor=request.user, case=case, instruction=instruction,
+                       contribution=contribution, formation=formation, unit=unit,
+                       period_from=payload.period_from)
+    return Status(201, made)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -135,3 +137,14 @@ class RemedyForm(forms.Form):
                                        queryset=Party.objects.order_by("kind", "code"),
                                        to_field_name="code")
     due_on = forms.DateField(label=_("Deadline"), widget=DateInput())
+
+
+class DeployForm(forms.Form):
+    instruction = forms.ChoiceField(label=_("Instruction of the decision"))
+    contribution = forms.ChoiceField(label=_("Contribution"))
+
+    def __init__(self, *args: Any, instructions: list[tuple[str, str]],
+                 contributions: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["instruction"].choices = instructions  # type: ignore[attr-defined]
+        self.fields["contribution"].choices = contributions  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from concord.core.labels import Classification
 from concord.core.schemas import ClassificationCode, classification_default
 from concord.crisis.models import Case, LogEntry, Task
 from concord.crisis.selectors.review import LessonRow
+from concord.forces.models import Contribution
 
 
 class CaseFilterIn(Schema):
@@ -194,3 +195,44 @@ class CaseReviewOut(Schema):
     went_otherwise: str
     written_at: datetime | None
     lessons: list[CaseLessonOut]
+
+
+class CaseDeploymentIn(Schema):
+    """A contribution named, or one earmarked here of `unit` to `formation` from
+    `period_from`."""
+
+    instruction: UUID
+    contribution: UUID | None = None
+    formation: str | None = Field(None, description="The formation's code")
+    unit: UUID | None = None
+    period_from: date | None = None
+
+
+class CaseDeploymentOut(Schema):
+    id: UUID
+    unit: str
+    state: str
+    formation: str
+    status: str
+    status_since: date
+    classification: ClassificationCode
+
+    @staticmethod
+    def resolve_id(contribution: Contribution) -> UUID:
+        return contribution.public_id
+
+    @staticmethod
+    def resolve_unit(contribution: Contribution) -> str:
+        return contribution.unit.name
+
+    @staticmethod
+    def resolve_state(contribution: Contribution) -> str:
+        return contribution.state.party.code
+
+    @staticmethod
+    def resolve_formation(contribution: Contribution) -> str:
+        return contribution.formation.code
+
+    @staticmethod
+    def resolve_classification(contribution: Contribution) -> Classification:
+        return Classification(contribution.classification)

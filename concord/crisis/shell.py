@@ -55,6 +55,8 @@ ACTIVITIES = (
     Activity("crisis.deployment.link", _("You made a deployment belong to a crisis case."),
              _("You made the deployment “%(record)s” belong to a crisis case."),
              "forces.contribution"),
+    Activity("crisis.lesson.overdue", _("A remedial action of a crisis case became overdue."),
+             _("A remedial action of the crisis case “%(record)s” became overdue."), _CASE),
 )
 
 SHELL = AppShell(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from concord.crisis.views import cases, exports, review, work
+from concord.crisis.views import cases, deployments, exports, review, work
 
 app_name = "crisis"
 urlpatterns: list[URLPattern] = [
@@ -36,4 +36,7 @@ urlpatterns: list[URLPattern] = [
          name="case-lesson-assign"),
     path("<uuid:public_id>/review/lessons/<int:number>/learned/", review.lesson_learn,
          name="case-lesson-learn"),
+    path("<uuid:public_id>/deployments/", deployments.deployment_add, name="case-deploy"),
+    path("<uuid:public_id>/deployments/<uuid:contribution_id>/step/",
+         deployments.deployment_step, name="case-deployment-step"),
 ]

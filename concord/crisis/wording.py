@@ -47,6 +47,7 @@ SENTENCES.update({
     "crisis.lesson.assign": _("Remedial action assigned: %(record)s"),
     "crisis.lesson.learn": _("Lesson learned: %(record)s"),
     "crisis.deployment.link": _("Contingent deployment belongs to the case: %(record)s"),
+    "crisis.lesson.overdue": _("Remedial action overdue: %(record)s"),
 })
 OTHERWISE = _("%(record)s (%(stream)s)")
 PHASE_CHANGED = _("Phase changed to “%(phase)s”.")

@@ -45,6 +45,8 @@ class CaseLesson(models.Model):
                                   related_name="+", verbose_name=_("addressee"))
     due_on = models.DateField(_("deadline"), null=True, blank=True)
     learned_on = models.DateField(_("learned"), null=True, blank=True)
+    # The day the addressee was told the action is overdue: told once, not every day.
+    overdue_notified_on = models.DateField(null=True, blank=True)
     observed_at = models.DateTimeField(_("observed"))
 
     class Meta:

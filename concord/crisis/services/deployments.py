@@ -16,11 +16,14 @@ from concord.core.errors import InvalidState, ValidationError, require_permissio
 from concord.core.labels import can_read
 from concord.council.models import Document, Instruction
 from concord.crisis.models import Case, CaseLink
-from concord.crisis.services.cases import RUN_CASE, _link, _name_of
-from concord.forces.models import Contribution, Formation, Unit
+from concord.crisis.services.cases import _link, _name_of
+from concord.forces.models import Contribution, ContributionStatus, Formation, Unit
+from concord.forces.services._common import require_own_state
 from concord.forces.services.contributions import contribution_earmark
 
 DEPLOYING = (Document.Status.ADOPTED, Document.Status.PROCLAIMED)
+# Sending a contingent is moving a contribution: the forces' permission, as on their pages.
+MOVE_CONTRIBUTION = "forces.change_contribution"
 
 
 def _instruction_errors(actor: Actor, case: Case, instruction: Instruction) -> dict[str, list[str]]:
@@ -44,7 +47,7 @@ def case_deploy(*, actor: Actor, case: Case, instruction: Instruction,
     """Makes a contribution belong to the case under `instruction` of its decision: the one
     named, or one earmarked here of `unit` to `formation` from `period_from` (by the unit's own
     state, as the forces earmark)."""
-    require_permission(actor, RUN_CASE)
+    require_permission(actor, MOVE_CONTRIBUTION)
     if not case.is_open:
         raise InvalidState(_("The case is closed."))
     errors = _instruction_errors(actor, case, instruction)
@@ -55,6 +58,10 @@ def case_deploy(*, actor: Actor, case: Case, instruction: Instruction,
                 errors[field] = [_("Required unless a contribution is named.")]
     elif not (isinstance(actor, SystemActor) or can_read(actor, contribution)):
         errors["contribution"] = [_("You may not read this contribution.")]
+    elif contribution.status == ContributionStatus.RELEASED:
+        errors["contribution"] = [_("The contribution has been released.")]
+    else:
+        require_own_state(actor, contribution.state)
     if errors:
         raise ValidationError(_("The deployment was not added to the case."), errors=errors)
     if contribution is None:

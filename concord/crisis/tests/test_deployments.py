@@ -21,6 +21,7 @@ from concord.crisis.tests import factories
 from concord.forces.models import ContributionStatus
 from concord.forces.services.contributions import contribution_advance
 from concord.forces.tests import factories as forces
+from concord.forces.tests.exercise_factories import joint_staff
 from concord.registry.tests.factories import organization
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_it_makes_a_contribution_belong_to_the_case_and_logs_its_next_steps(pers
                           releasable_to=[personas.secretariat])
     contribution = forces.earmark(crrf, brigade, releasable_to=[personas.secretariat])
 
-    case_deploy(actor=personas.officer, case=case, instruction=instruction,
+    case_deploy(actor=joint_staff(personas.secretariat), case=case, instruction=instruction,
                 contribution=contribution)
     contribution_advance(actor=SYSTEM, contribution=contribution,
                          status=ContributionStatus.ALERTED, on=date(2024, 1, 5))
@@ -78,8 +79,8 @@ def test_it_refuses_an_instruction_of_a_decision_not_taken_on_the_case(personas)
                                   releasable_to=[personas.secretariat])
 
     with pytest.raises(ValidationError) as refused:
-        case_deploy(actor=personas.officer, case=case, instruction=instruction,
-                    contribution=contribution)
+        case_deploy(actor=joint_staff(personas.secretariat), case=case,
+                    instruction=instruction, contribution=contribution)
 
     assert "not of a decision taken on this case" in refused.value.errors["instruction"][0]
     assert not CaseLink.objects.filter(case=case, target_type="forces.contribution").exists()
@@ -115,7 +116,7 @@ def test_it_keeps_a_secret_unit_off_the_map_and_out_of_the_log_of_a_delegate(per
                                   release_to_all_members=False,
                                   releasable_to=[personas.secretariat])
 
-    case_deploy(actor=personas.officer, case=case, instruction=instruction,
+    case_deploy(actor=joint_staff(personas.secretariat), case=case, instruction=instruction,
                 contribution=contribution)
 
     assert not any("Special unit" in w for w in _whats(case, personas.delegate_b))

@@ -20,6 +20,7 @@ from concord.crisis.filters import case_filters, log_filters
 from concord.crisis.forms import AdvanceForm, CaseForm, FactForm, LogEntryForm
 from concord.crisis.models import Case, Stream
 from concord.crisis.selectors import cases as read
+from concord.crisis.selectors import deployments as deployed
 from concord.crisis.selectors import log as log_read
 from concord.crisis.selectors import map as area
 from concord.crisis.services import cases as services
@@ -79,7 +80,9 @@ def case_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "case": case, "page_obj": page, "withheld": log.withheld,
         "streams": Stream.choices, "stream": filters.stream, "significant": filters.significant,
         "facts": read.case_facts(case=case), "tasks": read.case_tasks(case=case),
-        "facilities": read.case_facilities(case=case), "team": read.case_duty_team(case=case),
+        "facilities": read.case_facilities(case=case),
+        "deployments": deployed.case_deployments(viewer=request.user, case=case),
+        "team": read.case_duty_team(case=case),
         "links": read.case_links_readable(viewer=request.user, linked=linked),
         "council": read.case_council_records(viewer=request.user, linked=linked),
         "map": area.case_map(viewer=request.user, case=case, linked=linked),
