@@ -469,6 +469,7 @@ FIXED_BY_URL = {"registry:state-detail": {"code": "TJ"}, "registry:state-edit": 
                     "press:feed", "press:feed-type", "press:public-text", "api:publication",
                     "press:publication-write", "press:publication-correct")},
                 "assistance:state-pledges": {"code": "RU"},
+                "press:section-edit": {"slug": "x"},
                 "crisis:case-log-export": {"fmt": "csv"},
                 **{f"assistance:{name}": {"public_id": ZERO} for name in (
                     "pledge-line-commit", "pledge-line-revise", "pledge-line-cancel",
