@@ -18,6 +18,7 @@ from concord.core.federated_labels import national_marking
 from concord.core.htmx import render_page
 from concord.federation.exchange import RECORD_TYPES
 from concord.federation.selectors import copies as read
+from concord.monitoring.geography import COUNTRY_CHOICES, country_name
 
 PAGE_SIZE = 50
 
@@ -53,6 +54,9 @@ def copy_list(request: HttpRequest) -> HttpResponse:
 _LANGUAGE_SUFFIXES = ("_ru", "_en")
 
 
+_COUNTRY_CODES = dict(COUNTRY_CHOICES).keys()
+
+
 def _readable(record_type: str, record: dict[str, Any]) -> list[tuple[str, Any]]:
     """The copy's fields under the names its record type gives them, coded values by their
     label, and of a text written in both languages the reader's one."""
@@ -71,7 +75,11 @@ def _readable(record_type: str, record: dict[str, Any]) -> list[tuple[str, Any]]
         value = record[name]
         choices = dict(getattr(reached[-1], "choices", None) or ())
         label = str(named.verbose_name)
-        rows.append((label[:1].upper() + label[1:], choices.get(value, value)))
+        # Countries are coded by ISO 3166 and named in the reader's language; the field's own
+        # choices name them in English only.
+        shown = (country_name(value) if choices.keys() == _COUNTRY_CODES
+                 else choices.get(value, value))
+        rows.append((label[:1].upper() + label[1:], shown))
     return rows
 
 
