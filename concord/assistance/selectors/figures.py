@@ -167,8 +167,10 @@ def request_figures(lines: list[LineFigures]) -> RequestFigures:
 def with_totals(requests: QuerySet[AssistanceRequest], *, viewer: Viewer
                 ) -> QuerySet[AssistanceRequest]:
     """Requests with `overdue_since`, the earliest due day of a line not wholly delivered (None
-    when none is late). Their lines counted by coverage are added to the rows read, by
-    `with_line_counts`."""
+    when none is late), for filtering on it. The rows of a page get it, with their lines
+    counted by coverage, from `with_line_counts`: SQLite works out a subquery in the select list
+    for every row it sorts, not only for the page it keeps, so a list that merely shows the day
+    would sum the lines of every request."""
     zero = Value(0)
     delivered_per_line = (PledgeLine.objects.filter(line=OuterRef("pk"),
                                                     pledge__in=visible_pledges(viewer))
@@ -190,17 +192,21 @@ def with_line_counts(*, viewer: Viewer, requests: list[AssistanceRequest]
                      ) -> list[AssistanceRequest]:
     """Sets on each of `requests` (rows already read: a page, an export) its lines counted by
     coverage, since each line has its own unit: `lines_total`, `lines_pledged` and
-    `lines_delivered` (wholly), `lines_partly_pledged` and `lines_partly_delivered`. One query
-    sums each line's readable pledges; the counting is done on those sums."""
+    `lines_delivered` (wholly), `lines_partly_pledged` and `lines_partly_delivered`, and
+    `overdue_since`, the earliest due day of a line not wholly delivered. One query sums each
+    line's readable pledges; the counting is done on those sums."""
     counts: dict[int, dict[str, int]] = {
         request.pk: dict.fromkeys(COUNTED, 0) for request in requests}
+    overdue_since: dict[int, date] = {}
     if counts:
+        today = clock.today()
         sums = _line_sums(viewer, request_ids=list(counts))
         rows: Any = (RequestLine.objects.filter(request_id__in=list(counts)).order_by()
                      .values("pk", "request_id", "quantity")
-                     .annotate(pledged=sums["pledged"], delivered=sums["delivered"])
-                     .values_list("request_id", "quantity", "pledged", "delivered"))
-        for request_id, quantity, pledged, delivered in rows:
+                     .annotate(pledged=sums["pledged"], delivered=sums["delivered"],
+                               due=line_due_day())
+                     .values_list("request_id", "quantity", "pledged", "delivered", "due"))
+        for request_id, quantity, pledged, delivered, due in rows:
             tally = counts[request_id]
             tally["lines_total"] += 1
             for name, got in (("pledged", pledged), ("delivered", delivered)):
@@ -208,7 +214,11 @@ def with_line_counts(*, viewer: Viewer, requests: list[AssistanceRequest]
                     tally[f"lines_{name}"] += 1
                 elif got > 0:
                     tally[f"lines_partly_{name}"] += 1
+            if due is not None and due < today and delivered < quantity \
+                    and (request_id not in overdue_since or due < overdue_since[request_id]):
+                overdue_since[request_id] = due
     for request in requests:
         for name, value in counts[request.pk].items():
             setattr(request, name, value)
+        request.overdue_since = overdue_since.get(request.pk)  # type: ignore[attr-defined]
     return requests
