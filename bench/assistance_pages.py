@@ -27,6 +27,7 @@ from concord.assistance.selectors import figures
 from concord.assistance.selectors import requests as selectors
 from concord.core import clock
 from concord.core.labels import Classification
+from concord.core.statistics import statistics_refresh
 from concord.demo.organization import load
 from concord.registry.models import MemberState
 
@@ -79,6 +80,9 @@ def populate(*, requests: int) -> dict[str, Any]:
         accepted=line.number % 3 if line.number % 5 >= line.number % 3 else 0,
         stage="shipped") for pledge in pledges for line in lines_of[pledge.request_id]],
         batch_size=5000)
+    # A deployment has its planner's statistics refreshed daily; a database filled a moment ago
+    # would otherwise be planned as if it were empty.
+    statistics_refresh()
     return {"delegate": User.objects.get(username="delegate.ru"), "request": made[-1]}
 
 
