@@ -72,8 +72,8 @@ def request_list(*, viewer: Viewer, filters: RequestFilters | None = None
         requests = requests.filter(urgency__in=filters.urgency)
     if filters.state:
         requests = requests.filter(requesting_state__iso_alpha2=filters.state)
-    requests = with_totals(requests, viewer=viewer)
     if filters.overdue:
+        requests = with_totals(requests, viewer=viewer)
         requests = requests.filter(Q(overdue_since__isnull=False)).exclude(
             status__in=(AssistanceRequest.Status.DRAFT, AssistanceRequest.Status.WITHDRAWN))
     return requests.order_by(*order_by(filters.sort, REQUEST_SORTS))
