@@ -93,7 +93,8 @@ def node_key_rotate(*, actor: Actor, name: str, public_key: str) -> NodeKey:
     now = clock.now()
     old = NodeKey.objects.select_for_update().filter(node=node, status=NodeKey.Status.ACTIVE)
     retired = [key.key_id for key in old]
-    old.update(status=NodeKey.Status.RETIRED, ended_at=now, reason=_("Replaced by a new key."))
+    # A retired key needs no reason of its own: its status says it, in the reader's language.
+    old.update(status=NodeKey.Status.RETIRED, ended_at=now)
     try:
         with transaction.atomic():
             key = NodeKey.objects.create(node=node, public_key=public_key, key_id=key_id,
