@@ -90,7 +90,8 @@ def _enrolled_sign_in(page, live_server, username: str) -> None:
 
 
 MENUS = {
-    "ru": {"Реестр": ["Государства-члены", "Органы", "Должностные лица", "Председательство"],
+    "ru": {"Реестр": ["Государства-члены", "Органы", "Должностные лица", "Председательство",
+                      "Полученные копии", "Узлы федерации"],
            "Совет": ["Сессии", "Календарь", "Документы", "Поручения",
                      "Доклады о ходе выполнения решений", "Ключи подписантов"],
            "Мониторинг": ["Картина обстановки", "Инциденты", "Индикаторы", "Оповещения",
@@ -100,7 +101,8 @@ MENUS = {
            "Силы": ["Формирования", "Воинские части", "Готовность", "Карта пунктов дислокации",
                     "Учения", "Совместные операции"],
            "Пресс-служба": ["Новости", "Поиск", "Пресс-секретарь", "Редакция"]},
-    "en": {"Registry": ["Member states", "Bodies", "Officials", "Chairmanship"],
+    "en": {"Registry": ["Member states", "Bodies", "Officials", "Chairmanship",
+                        "Received copies", "Federation nodes"],
            "Council": ["Sessions", "Calendar", "Documents", "Instructions",
                        "Reports on implementation", "Signer keys"],
            "Monitoring": ["Situation picture", "Incidents", "Indicators", "Alerts",
@@ -113,8 +115,9 @@ MENUS = {
 }
 # What only some see: the press desk is the secretariat's; the public has no pledges of its own,
 # and sees neither monitoring, nor crisis cases, nor the forces' registry.
-_OFFICER_ONLY = {"Редакция", "Press desk"}
-_SIGNED_IN_ONLY = {"Мониторинг", "Кризисы", "Силы", "Monitoring",
+_OFFICER_ONLY = {"Редакция", "Press desk", "Узлы федерации", "Federation nodes"}
+_SIGNED_IN_ONLY = {"Мониторинг", "Кризисы", "Силы", "Monitoring", "Полученные копии",
+                   "Received copies",
                    "Crises", "Forces", "Наши обязательства", "Our pledges"}
 
 
