@@ -31,10 +31,10 @@ from tests.browsing import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Files, feeds (Atom, under /feed/) and the machine interfaces are not pages; signing out would
-# end the walk.
+# Files (by extension, or a signed statement's `/download`), feeds (Atom, under /feed/) and the
+# machine interfaces are not pages; signing out would end the walk.
 _NOT_A_PAGE = re.compile(r"\.(docx|pdf|xml|ics|csv|xlsx|json|geojson)$|^/(api|i18n|admin|static)/"
-                         r"|/logout/$|/feed/")
+                         r"|/logout/$|/feed/|/download$")
 _RECORD_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # A second incident or state shows the same template as the first: two of each kind are enough.
 _PAGES_PER_KIND = 2
