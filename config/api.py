@@ -18,7 +18,7 @@ from ninja.parser import Parser
 
 from concord.assistance.api import router as assistance_router
 from concord.core.busy import busy_problem, database_busy
-from concord.core.errors import DomainError, Forbidden, ValidationError
+from concord.core.errors import DomainError, Forbidden, TooManyRequests, ValidationError
 from concord.core.middleware import audit_refusal
 from concord.core.renderers import ORJSONRenderer
 from concord.council.api import router as council_router
@@ -167,8 +167,11 @@ def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     errors = [{"field": field, "message": message}
               for field, messages in exc.errors.items() for message in messages]
     slug = type(exc).__name__.replace("Error", "").lower() or "error"
-    return problem(request, status=exc.status, title=str(exc.title), detail=exc.detail,
-                   slug=slug, errors=errors)
+    response = problem(request, status=exc.status, title=str(exc.title), detail=exc.detail,
+                       slug=slug, errors=errors)
+    if isinstance(exc, TooManyRequests):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _location(loc: list[Any]) -> str:

@@ -172,6 +172,10 @@ CONCORD_AUDIT_CHECKPOINT_DIR = Path(
 CONCORD_NODE_NAME = env_str("CONCORD_NODE_NAME", "concord")
 # Proxies in front of Concord that may set X-Forwarded-For (their count, from the right).
 CONCORD_TRUSTED_PROXIES = env_int("CONCORD_TRUSTED_PROXIES", 0)
+# Refused checkpoint notes one address may send the witness endpoint, which needs no account,
+# per window of seconds; past it the endpoint answers 429 and writes no more refusals to the log.
+CONCORD_WITNESS_REFUSALS = env_int("CONCORD_WITNESS_REFUSALS", 30)
+CONCORD_WITNESS_REFUSAL_WINDOW = env_int("CONCORD_WITNESS_REFUSAL_WINDOW", 600)
 
 # --- Incident imports -------------------------------------------------------------------------
 # A file above either limit is refused before its rows are read: bytes uncompressed (an XLSX

@@ -43,6 +43,17 @@ class InvalidState(DomainError):
     title = _("Invalid state")
 
 
+class TooManyRequests(DomainError):
+    """An address refused too often by an endpoint that answers anyone; `retry_after` seconds."""
+
+    status = 429
+    title = _("Too many requests")
+
+    def __init__(self, detail: str = "", *, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
 class ValidationError(DomainError):
     """Bad input, with messages per field (`errors`), so that every interface can say where."""
 

@@ -4,6 +4,7 @@ import json
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -11,8 +12,10 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from concord.core import clock
 from concord.core.actors import SYSTEM
+from concord.core.allowance import refusals_bounded
 from concord.core.audit import canonical_json
 from concord.core.errors import ValidationError
+from concord.core.middleware import client_address
 from concord.core.pagination import LazyPage, lazily
 from concord.federation import local, transport
 from concord.federation.models import ReceivedCopy
@@ -102,10 +105,15 @@ _NOTE = {"content": {"text/plain": {"schema": {"type": "string"}, "example": (
                  "The body is the peer's checkpoint note, signed by its active node key. The "
                  "answer is the same note with this node's cosignature (cosignature/v1). A note "
                  "whose size repeats a witnessed one with another head (a fork), or is smaller "
-                 "(a rollback), is refused with 409 and kept as evidence."),
+                 "(a rollback), is refused with 409 and kept as evidence. An address refused "
+                 "too often is answered 429, with Retry-After, until its window ends."),
              openapi_extra={"requestBody": {"required": True, **_NOTE},
-                            "responses": {200: {"description": "The cosigned note", **_NOTE}}})
+                            "responses": {200: {"description": "The cosigned note", **_NOTE},
+                                          429: {"description": "Too many refused notes"}}})
 def witness_cosign(request: HttpRequest) -> HttpResponse:
-    text = witness_services.decode_note(request.body, source="body")
-    cosigned = witness_services.witness_cosign(actor=SYSTEM, text=text)
+    with refusals_bounded("witness", client_address(request),
+                          limit=settings.CONCORD_WITNESS_REFUSALS,
+                          window=settings.CONCORD_WITNESS_REFUSAL_WINDOW):
+        text = witness_services.decode_note(request.body, source="body")
+        cosigned = witness_services.witness_cosign(actor=SYSTEM, text=text)
     return HttpResponse(cosigned.text(), content_type="text/plain; charset=utf-8")

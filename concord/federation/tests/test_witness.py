@@ -10,6 +10,7 @@ from io import StringIO
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -363,3 +364,32 @@ def test_the_schedule_asks_the_peers_to_cosign_beside_the_hourly_checkpoint(
     assert asked == ["https://am.example/api/v1/federation/witness/cosign"]
     kept = Cosignature.objects.get(witness=am)
     assert kept.size == 6 and kept.root_hash == AuditEntry.objects.get(seq=6).hash
+
+
+@pytest.fixture
+def fresh_allowance():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_an_address_refused_too_often_is_answered_429_and_fills_no_more_of_the_log(
+        client, tj, tj_key, settings, fresh_allowance):
+    settings.CONCORD_WITNESS_REFUSALS = 3
+    stranger = Ed25519PrivateKey.generate()
+    for size in (1, 2, 3):
+        answer = client.post(URL, data=_note(stranger, size, _head("x"), node="kz").encode(),
+                             content_type="text/plain", REMOTE_ADDR="203.0.113.9")
+        assert answer.status_code == 409
+
+    answer = client.post(URL, data=_note(stranger, 4, _head("x"), node="kz").encode(),
+                         content_type="text/plain", REMOTE_ADDR="203.0.113.9")
+
+    assert answer.status_code == 429
+    assert "refused 3 times" in answer.json()["detail"]
+    assert 1 <= int(answer["Retry-After"]) <= 600
+    assert len(_refusals()) == 3
+    # Another address, and a well-formed note of a known peer, are answered as before.
+    answer = client.post(URL, data=_note(tj_key, 7, _head("a")).encode(),
+                         content_type="text/plain", REMOTE_ADDR="198.51.100.4")
+    assert answer.status_code == 200
