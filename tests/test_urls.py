@@ -707,3 +707,13 @@ EXPECTED.update({
     "api:bundle_push": (403, 403, 403, 403), "api:bundle_pull": (403, 403, 403, 403),
 })
 SAMPLES.update(copy_id=MISSING)
+# Assistance's end-use certificates through the API: a certificate or request no record has is
+# missing; issuing and signing are POSTs.
+EXPECTED.update({
+    "api:assistance_certificates": (404, 404, 404, 404),
+    "api:assistance_certificate_issue": (405, 405, 405, 405),
+    "api:assistance_certificate": (404, 404, 404, 404),
+    "api:assistance_certificate_sign": (405, 405, 405, 405),
+    "api:assistance_certificate_download": (404, 404, 404, 404),
+})
+SAMPLES.update(certificate_id=MISSING)
