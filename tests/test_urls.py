@@ -717,3 +717,17 @@ EXPECTED.update({
     "api:assistance_certificate_download": (404, 404, 404, 404),
 })
 SAMPLES.update(certificate_id=MISSING)
+# The edit page's phases and lines of a request no record has: the pages are missing to the
+# signed-in; removing is a POST.
+EXPECTED.update({
+    "assistance:request-phase-add": (302, 404, 404, 404),
+    "assistance:request-phase-edit": (302, 404, 404, 404),
+    "assistance:request-phase-remove": (405, 405, 405, 405),
+    "assistance:request-line-new": (302, 404, 404, 404),
+    "assistance:request-line-edit": (302, 404, 404, 404),
+    "assistance:request-line-remove": (405, 405, 405, 405),
+})
+SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": MISSING, "number": "1"}
+                       for name in ("request-phase-add", "request-phase-edit",
+                                    "request-phase-remove", "request-line-new",
+                                    "request-line-edit", "request-line-remove")})
