@@ -5,6 +5,7 @@ change audited with its values before and after."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ from concord.core.models import AuditEntry, LabelChange
 pytestmark = pytest.mark.django_db
 
 
-def _audited(action: str) -> list[dict]:
+def _audited(action: str) -> list[dict[str, Any]]:
     return [json.loads(entry.detail) for entry in
             AuditEntry.objects.filter(action=action).order_by("pk")]
 
@@ -28,7 +29,7 @@ def _edit(record: AssistanceRequest) -> str:
     return f"/assistance/requests/{record.public_id}"
 
 
-def _particulars(record: AssistanceRequest, **changed) -> dict:
+def _particulars(record: AssistanceRequest, **changed: Any) -> dict[str, Any]:
     return {"title_ru": record.title_ru, "beneficiary_ru": record.beneficiary_ru,
             "kind": record.kind, "terms": record.terms, "urgency": record.urgency,
             "classification": record.classification, "release_to_all_members": "on",
