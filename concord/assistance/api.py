@@ -113,7 +113,7 @@ def assistance_request(request: HttpRequest, request_id: str) -> dict[str, Any]:
 
 
 @router.post("/requests/{request_id}/lines", response={201: RequestDetailOut}, auth=django_auth,
-             summary="Add a line to a draft request")
+             summary="Add a line to a draft or submitted request")
 def assistance_request_line_add(request: HttpRequest, request_id: str,
                      payload: LineIn) -> Status[dict[str, Any]]:
     record = selectors.request_get(viewer=request.user, public_id=request_id)
