@@ -256,3 +256,5 @@ def test_it_answers_requests_on_real_records_as_declared(case, persona, drawn):
 
 # The federation's received copies are listed at their own address.
 LISTS["copy_id"] = "/federation/copies"
+# Assistance's end-use certificates are listed at each request's address.
+LISTS["certificate_id"] = "/assistance/requests#/end-use-certificates"

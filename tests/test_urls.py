@@ -707,3 +707,27 @@ EXPECTED.update({
     "api:bundle_push": (403, 403, 403, 403), "api:bundle_pull": (403, 403, 403, 403),
 })
 SAMPLES.update(copy_id=MISSING)
+# Assistance's end-use certificates through the API: a certificate or request no record has is
+# missing; issuing and signing are POSTs.
+EXPECTED.update({
+    "api:assistance_certificates": (404, 404, 404, 404),
+    "api:assistance_certificate_issue": (405, 405, 405, 405),
+    "api:assistance_certificate": (404, 404, 404, 404),
+    "api:assistance_certificate_sign": (405, 405, 405, 405),
+    "api:assistance_certificate_download": (404, 404, 404, 404),
+})
+SAMPLES.update(certificate_id=MISSING)
+# The edit page's phases and lines of a request no record has: the pages are missing to the
+# signed-in; removing is a POST.
+EXPECTED.update({
+    "assistance:request-phase-add": (302, 404, 404, 404),
+    "assistance:request-phase-edit": (302, 404, 404, 404),
+    "assistance:request-phase-remove": (405, 405, 405, 405),
+    "assistance:request-line-new": (302, 404, 404, 404),
+    "assistance:request-line-edit": (302, 404, 404, 404),
+    "assistance:request-line-remove": (405, 405, 405, 405),
+})
+SAMPLES_BY_URL.update({f"assistance:{name}": {"public_id": MISSING, "number": "1"}
+                       for name in ("request-phase-add", "request-phase-edit",
+                                    "request-phase-remove", "request-line-new",
+                                    "request-line-edit", "request-line-remove")})

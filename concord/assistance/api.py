@@ -113,7 +113,7 @@ def assistance_request(request: HttpRequest, request_id: str) -> dict[str, Any]:
 
 
 @router.post("/requests/{request_id}/lines", response={201: RequestDetailOut}, auth=django_auth,
-             summary="Add a line to a draft request")
+             summary="Add a line to a draft or submitted request")
 def assistance_request_line_add(request: HttpRequest, request_id: str,
                      payload: LineIn) -> Status[dict[str, Any]]:
     record = selectors.request_get(viewer=request.user, public_id=request_id)
@@ -441,3 +441,132 @@ def assistance_handover_sign(request: HttpRequest, delivery_id: str,
     handover_services.handover_sign(actor=request.user, act=act, side=payload.side, key=key,
                                     signed_on=payload.signed_on, signature=payload.signature)
     return Status(201, _handover_out(found))
+
+
+# --- End-use certificates: issued for a pledge's military-technical items, signed by the
+# recipient. Each is read through its pledge, so one of a withheld pledge is missing. ----------
+
+import json  # noqa: E402
+
+from concord.assistance.models import MILITARY_CATEGORIES, EndUseCertificate  # noqa: E402
+from concord.assistance.schemas_certificates import (  # noqa: E402
+    CertificateIn,
+    CertificateOut,
+    CertificateSignatureIn,
+)
+from concord.assistance.selectors import certificates as certificates_read  # noqa: E402
+
+
+def _in_body(refused: ValidationError) -> ValidationError:
+    """The service names the fields it refuses as the form does; the API names them in the
+    body."""
+    return ValidationError(refused.detail, errors={
+        field if field.startswith("body.") else f"body.{field}": messages
+        for field, messages in refused.errors.items()})
+
+
+def _certificate_out(certificate: EndUseCertificate) -> dict[str, Any]:
+    signed = certificate.is_signed and certificate.key is not None
+    check = handover_services.end_use_certificate_verify(certificate=certificate)
+    return {
+        "id": certificate.public_id, "pledge": certificate.pledge.public_id,
+        "provider": certificate.pledge.state.iso_alpha2,
+        "recipient": certificate.recipient.iso_alpha2, "number": certificate.number,
+        "issued_on": certificate.issued_on, "end_user_ru": certificate.end_user_ru,
+        "end_user_en": certificate.end_user_en, "restriction_ru": certificate.restriction_ru,
+        "restriction_en": certificate.restriction_en,
+        "retransfer_banned": certificate.retransfer_banned,
+        "lines": [line.line.number
+                  for line in certificates_read.certificate_items(certificate=certificate)],
+        "signed": signed, "signed_on": certificate.signed_on,
+        "official": check.official if signed else "",
+        "key_fingerprint": certificate.key.fingerprint if certificate.key else "",
+        "public_key": certificate.key.public_key if certificate.key else "",
+        "statement": certificate.payload, "signature": certificate.signature,
+        "valid": check.valid, "problem": check.problem if signed else "",
+    }
+
+
+@router.get("/requests/{request_id}/end-use-certificates", response=list[CertificateOut],
+            summary="The end-use certificates of the request's pledges the caller may read")
+def assistance_certificates(request: HttpRequest, request_id: str) -> list[dict[str, Any]]:
+    found = selectors.request_get(viewer=request.user, public_id=request_id)
+    return [_certificate_out(certificate) for certificate in
+            certificates_read.certificates_of_request(viewer=request.user, request_id=found.pk)]
+
+
+@router.post("/pledges/{pledge_id}/end-use-certificates", response={201: CertificateOut},
+             auth=django_auth,
+             summary="The recipient issues an end-use certificate for a pledge's "
+                     "military-technical lines, to be signed before their delivery")
+def assistance_certificate_issue(request: HttpRequest, pledge_id: str,
+                                 payload: CertificateIn) -> Status[dict[str, Any]]:
+    pledge = selectors.pledge_get(viewer=request.user, public_id=pledge_id)
+    own = {line.line.number: line
+           for line in pledge.lines.select_related("line").order_by("line__number", "pk")}
+    if payload.lines:
+        missing = [(index, number) for index, number in enumerate(payload.lines, start=1)
+                   if number not in own]
+        if missing:
+            raise ValidationError(_("The certificate was not issued."), errors={
+                f"body.lines[{index}]": [_("The pledge has no line %(number)d.")
+                                         % {"number": number}] for index, number in missing})
+        covered = [own[number] for number in dict.fromkeys(payload.lines)]
+    else:
+        covered = [line for line in own.values() if line.line.category in MILITARY_CATEGORIES]
+    try:
+        made = handover_services.end_use_certificate_issue(
+            actor=request.user, pledge=pledge, lines=covered,
+            **payload.dict(exclude={"lines"}))
+    except ValidationError as refused:
+        raise _in_body(refused) from None
+    return Status(201, _certificate_out(certificates_read.certificate_get(
+        viewer=request.user, public_id=made.public_id)))
+
+
+@router.get("/end-use-certificates/{certificate_id}", response=CertificateOut,
+            summary="One end-use certificate with its signature checked now")
+def assistance_certificate(request: HttpRequest, certificate_id: str) -> dict[str, Any]:
+    return _certificate_out(certificates_read.certificate_get(viewer=request.user,
+                                                              public_id=certificate_id))
+
+
+@router.post("/end-use-certificates/{certificate_id}/signature", response={201: CertificateOut},
+             auth=django_auth,
+             summary="Record the recipient's signature of its end-use certificate, made here "
+                     "with a held key or brought by the signer")
+def assistance_certificate_sign(request: HttpRequest, certificate_id: str,
+                                payload: CertificateSignatureIn) -> Status[dict[str, Any]]:
+    certificate = certificates_read.certificate_get(viewer=request.user, public_id=certificate_id)
+    key = referenced("body.key_fingerprint", signer_keys.signer_key_get, viewer=request.user,
+                     fingerprint=payload.key_fingerprint)
+    try:
+        handover_services.end_use_certificate_sign(
+            actor=request.user, certificate=certificate, key=key, signed_on=payload.signed_on,
+            signature=payload.signature or None)
+    except ValidationError as refused:
+        raise _in_body(refused) from None
+    return Status(201, _certificate_out(certificates_read.certificate_get(
+        viewer=request.user, public_id=certificate_id)))
+
+
+@router.get("/end-use-certificates/{certificate_id}/download",
+            openapi_extra={"responses": {200: {
+                "description": "The signed statement, its signature and the signer's public key",
+                "content": {"application/json": {}}}}},
+            summary="The signed certificate as a file: its statement, signature and the "
+                    "signer's public key, to check elsewhere")
+def assistance_certificate_download(request: HttpRequest, certificate_id: str) -> HttpResponse:
+    certificate = certificates_read.certificate_get(viewer=request.user, public_id=certificate_id)
+    if not certificate.is_signed or certificate.key is None:
+        raise NotFound(_("The certificate is not signed yet: there is nothing to download."))
+    check = handover_services.end_use_certificate_verify(certificate=certificate)
+    answer = HttpResponse(json.dumps({
+        "statement": json.loads(certificate.payload), "signature": certificate.signature,
+        "signer": {"official": check.official, "fingerprint": certificate.key.fingerprint,
+                   "public_key": certificate.key.public_key},
+        "valid_when_downloaded": check.valid, "problem": check.problem},
+        ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
+    answer["Content-Disposition"] = (
+        f'attachment; filename="end-use-certificate-{certificate.public_id}.json"')
+    return answer

@@ -13,6 +13,7 @@ from concord.assistance.models import (
     PledgeLine,
     Priority,
     RequestLine,
+    RequestPhase,
     Terms,
     Unit,
     Urgency,
@@ -22,31 +23,8 @@ from concord.core.widgets import DateInput
 from concord.registry.models import MemberState
 
 
-class RequestForm(forms.Form):
-    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
-    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
-    beneficiary_ru = forms.CharField(label=_("Beneficiary (Russian)"), max_length=300)
-    beneficiary_en = forms.CharField(label=_("Beneficiary (English)"), max_length=300,
-                                     required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
-    terms = forms.ChoiceField(label=_("Terms"), choices=Terms.choices)
-    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices)
-    summary_ru = forms.CharField(label=_("Summary (Russian)"), required=False,
-                                 widget=forms.Textarea({"rows": 3}))
-    letter_reference = forms.CharField(label=_("Letter"), max_length=200, required=False)
-    letter_dated = forms.DateField(label=_("Letter dated"), required=False, widget=DateInput)
-    closes_on = forms.DateField(label=_("Offers until"), required=False, widget=DateInput)
-    addressed_states = forms.ModelMultipleChoiceField(
-        label=_("States addressed"), required=False, queryset=MemberState.objects.all(),
-        to_field_name="iso_alpha2", widget=forms.CheckboxSelectMultiple,
-        help_text=_("None ticked: the request is addressed to all member states."))
-    classification = forms.TypedChoiceField(label=_("Classification"), coerce=int,
-                                            choices=Classification.choices,
-                                            initial=Classification.OFFICIAL_USE)
-
-
 class RequestEditForm(forms.Form):
-    """What may change in a draft or submitted request; its lines and label stay as filed."""
+    """The particulars of a request, as filed and as changed while it is a draft or submitted."""
 
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
     title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
@@ -69,6 +47,27 @@ class RequestEditForm(forms.Form):
         help_text=_("None ticked: the request is addressed to all member states."))
 
 
+class RequestForm(RequestEditForm):
+    """A new request: its particulars and its classification."""
+
+    classification = forms.TypedChoiceField(label=_("Classification"), coerce=int,
+                                            choices=Classification.choices,
+                                            initial=Classification.OFFICIAL_USE)
+
+    field_order = [*RequestEditForm.base_fields, "classification"]
+
+
+class RequestRelabelForm(RequestForm):
+    """The requesting state's own edit page: the particulars and the whole label, which the
+    kernel's relabelling rules then apply (a lower one waits for a second approver)."""
+
+    release_to_all_members = forms.BooleanField(
+        label=_("Released to all member states"), required=False,
+        help_text=_("Unticked: only the parties named in the label read the request."))
+
+    field_order = [*RequestForm.field_order, "release_to_all_members"]
+
+
 class LineForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
     description_ru = forms.CharField(label=_("Description (Russian)"), max_length=500)
@@ -85,6 +84,25 @@ class LineForm(forms.Form):
                                              widget=forms.Textarea({"rows": 2}))
     retransfer_banned = forms.BooleanField(label=_("Re-transfer prohibited"), required=False,
                                            initial=True)
+
+
+class RequestLineForm(LineForm):
+    """A line as the edit page adds or changes it, with the phase it belongs to."""
+
+    phase = forms.TypedChoiceField(label=_("Phase"), coerce=int, required=False,
+                                   empty_value=None, choices=())
+
+    def __init__(self, *args: Any, phases: list[RequestPhase], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["phase"]
+        field.choices = [("", _("No phase")),
+                         *((phase.number, str(phase)) for phase in phases)]
+
+
+class PhaseForm(forms.Form):
+    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    due_on = forms.DateField(label=_("Deadline"), required=False, widget=DateInput)
 
 
 class ReasonForm(forms.Form):

@@ -86,6 +86,24 @@ ACTIVITIES = (
              related=("request", "state")),
 )
 
+# The edit page's changes of a request's phases and lines.
+EDIT_ACTIVITIES = (
+    Activity("assistance.request.phase_add", _("You added a phase to an assistance request."),
+             _("You added a phase to the assistance request “%(record)s”."), _REQUEST),
+    Activity("assistance.request.phase_update", _("You changed a phase of an assistance "
+                                                  "request."),
+             _("You changed a phase of the assistance request “%(record)s”."), _REQUEST),
+    Activity("assistance.request.phase_remove", _("You removed a phase of an assistance "
+                                                  "request."),
+             _("You removed a phase of the assistance request “%(record)s”."), _REQUEST),
+    Activity("assistance.request.line_update", _("You changed a line of an assistance "
+                                                 "request."),
+             _("You changed a line of the assistance request “%(record)s”."), _REQUEST),
+    Activity("assistance.request.line_remove", _("You removed a line of an assistance "
+                                                 "request."),
+             _("You removed a line of the assistance request “%(record)s”."), _REQUEST),
+)
+
 QUEUE_LENGTH = 5
 
 
@@ -134,7 +152,7 @@ SHELL = AppShell(
                       permissions=(*_SECRETARIAT, *shell_allocation.SECRETARIAT)),
             RoleGrant(role=Role.DELEGATE,
                       permissions=(*_DELEGATION, *shell_allocation.DELEGATION))),
-    activities=(*ACTIVITIES, *shell_allocation.ACTIVITIES),
+    activities=(*ACTIVITIES, *EDIT_ACTIVITIES, *shell_allocation.ACTIVITIES),
     panels=(
         DashboardPanel(key="assistance-delegation", order=14,
                        template="assistance/panels/delegation.html",

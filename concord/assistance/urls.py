@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from concord.assistance.views import allocation as allocation_views
-from concord.assistance.views import certificates, pledges, requests
+from concord.assistance.views import certificates, pledges, request_edit, requests
 
 app_name = "assistance"
 urlpatterns = [
@@ -11,7 +11,7 @@ urlpatterns = [
     path("requests/new", requests.request_create, name="request-create"),
     path("requests/<uuid:public_id>/", requests.request_detail, name="request-detail"),
     path("requests/<uuid:public_id>/lines", requests.request_line_add, name="request-line-add"),
-    path("requests/<uuid:public_id>/edit", requests.request_edit, name="request-edit"),
+    path("requests/<uuid:public_id>/edit", request_edit.request_edit, name="request-edit"),
     path("requests/<uuid:public_id>/<slug:action>", requests.request_move,
          name="request-move"),
     path("requests/<uuid:public_id>/pledge/new", pledges.pledge_create, name="pledge-create"),
@@ -60,4 +60,20 @@ urlpatterns += [
          name="delivery-act-sign"),
     path("deliveries/<uuid:public_id>/act/download", certificates.act_download,
          name="delivery-act-download"),
+]
+
+# The edit page's phases and lines of a draft or submitted request.
+urlpatterns += [
+    path("requests/<uuid:public_id>/phases/new", request_edit.request_phase_add,
+         name="request-phase-add"),
+    path("requests/<uuid:public_id>/phases/<int:number>/edit", request_edit.request_phase_edit,
+         name="request-phase-edit"),
+    path("requests/<uuid:public_id>/phases/<int:number>/remove",
+         request_edit.request_phase_remove, name="request-phase-remove"),
+    path("requests/<uuid:public_id>/lines/new", request_edit.request_line_new,
+         name="request-line-new"),
+    path("requests/<uuid:public_id>/lines/<int:number>/edit", request_edit.request_line_edit,
+         name="request-line-edit"),
+    path("requests/<uuid:public_id>/lines/<int:number>/remove",
+         request_edit.request_line_remove, name="request-line-remove"),
 ]

@@ -9,9 +9,10 @@ from typing import Any
 
 from django.http import HttpResponse
 
-from concord.assistance.models import AssistanceRequest, PledgeLine, RequestLine
+from concord.assistance.models import AssistanceRequest, Pledge, PledgeLine, RequestLine
+from concord.core import policy
 from concord.core.exports import table_response
-from concord.core.marking import LABEL_COLUMNS, label_cells
+from concord.core.marking import LABEL_COLUMNS, PARTY_SEPARATOR, classification_code, label_cells
 
 LABEL_TAGS = ("#meta+classification", "#org+originator+code", "#meta+release+all",
               "#meta+releasable+code")
@@ -23,6 +24,8 @@ LINE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("committed", "#indicator+committed+num"), ("delivered", "#indicator+delivered+num"),
     ("gap", "#indicator+gap+num"), ("needed_by", "#date+due"), ("place", "#loc+name"),
     ("restriction", "#description+restriction"), ("retransfer_banned", "#meta+retransfer+ban"),
+    # Of the pledged quantity, what the states that pledged it withheld from the other states.
+    ("withheld", "#indicator+pledged+withheld+num"),
 )
 PLEDGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("request", "#activity+code"), ("line", "#meta+id"), ("category", "#item+type+code"),
@@ -43,27 +46,53 @@ def _response(*, filename: str, fmt: str, columns: Sequence[tuple[str, str]],
     return table_response(filename=filename, fmt=fmt, header=header, rows=[tags, *rows])
 
 
+def _shared_with_all_readers(request: AssistanceRequest) -> set[int]:
+    """The pledges to `request` that everyone who reads the request may read as well."""
+    readable = policy.readable_by(Pledge.objects.filter(request=request),
+                                  policy.audience_of_record(request))
+    return set(readable.values_list("pk", flat=True))
+
+
+def _row_label(request: AssistanceRequest, withheld: list[Pledge]) -> list[Any]:
+    """The label cells of a line's row: the request's, narrowed to the readers of the withheld
+    pledges its figures count, as the kernel derives the label of what is made of them."""
+    if not withheld:
+        return label_cells(request)
+    label = policy.label_within(policy.audience_of([request, *withheld]),
+                                originator=request.originator)
+    return [classification_code(label.classification), request.originator.code,
+            label.release_to_all_members,
+            PARTY_SEPARATOR.join(sorted(party.code for party in label.releasable_to))]
+
+
 def lines_table(*, request: AssistanceRequest, lines: Sequence[RequestLine],
                 pledge_lines: Sequence[PledgeLine], fmt: str) -> HttpResponse:
     """Each line with what the pledges the reader may see pledge, commit and deliver against
-    it; the line carries its request's label."""
+    it, and how much of it is withheld from the other states; the line carries its request's
+    label, narrowed where a withheld pledge is counted in it."""
+    shared = _shared_with_all_readers(request)
     totals: dict[int, list[int]] = {}
+    withheld_by: dict[int, dict[int, Pledge]] = {}
     for item in pledge_lines:
         if item.stage == PledgeLine.Stage.CANCELLED:
             continue
-        sums = totals.setdefault(item.line_id, [0, 0, 0])
+        sums = totals.setdefault(item.line_id, [0, 0, 0, 0])
         sums[0] += item.quantity
         sums[1] += item.committed
         sums[2] += item.delivered
+        if item.pledge_id not in shared:
+            sums[3] += item.quantity
+            withheld_by.setdefault(item.line_id, {})[item.pledge_id] = item.pledge
     rows = []
     for line in lines:
-        pledged, committed, delivered = totals.get(line.pk, [0, 0, 0])
+        pledged, committed, delivered, withheld = totals.get(line.pk, [0, 0, 0, 0])
         rows.append([request.reference, line.number, line.category, line.description,
                      line.unit, line.quantity, pledged, committed, delivered,
                      max(line.quantity - pledged, 0),
                      line.needed_by.isoformat() if line.needed_by else "",
                      line.delivery_place, line.end_use_restriction, line.retransfer_banned,
-                     *label_cells(request)])
+                     withheld,
+                     *_row_label(request, list(withheld_by.get(line.pk, {}).values()))])
     return _response(filename=f"{request.reference}-lines",
                      fmt=fmt, columns=LINE_COLUMNS, rows=rows)
 

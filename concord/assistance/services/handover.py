@@ -249,6 +249,9 @@ def end_use_certificate_issue(*, actor: Actor, pledge: Pledge, number: str, end_
     errors: dict[str, list[str]] = {}
     if not number.strip():
         errors["number"] = [_("Give the certificate's number.")]
+    elif EndUseCertificate.objects.filter(pledge=pledge, number=number.strip()).exists():
+        errors["number"] = [_("This pledge already has a certificate %(number)s.")
+                            % {"number": number.strip()}]
     if not end_user_ru.strip():
         errors["end_user_ru"] = [_("Name the end user.")]
     if not restriction_ru.strip():

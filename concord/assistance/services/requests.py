@@ -195,11 +195,12 @@ def _line_save(*, request: AssistanceRequest, number: int, row: Mapping[str, Any
 @transaction.atomic
 def request_line_add(*, actor: Actor, request: AssistanceRequest,
                      **fields: Any) -> RequestLine:
-    """A line added to a draft: once submitted, what is asked for is fixed."""
+    """A line added to a draft or a submitted request: once open for offers, what is asked for
+    is fixed."""
     require_permission(actor, "assistance.add_assistancerequest")
     speaks_for(actor, request.requesting_state)
-    if request.status != Status.DRAFT:
-        raise InvalidState(_("Lines are added to a draft only."))
+    if request.status not in (Status.DRAFT, Status.SUBMITTED):
+        raise InvalidState(_("Lines are added to a draft or a submitted request only."))
     errors = _field_errors(fields, where="line")
     if errors:
         raise ValidationError(_("The line cannot be added."), errors=errors)

@@ -158,7 +158,9 @@ def test_it_edits_a_submitted_request_naming_a_bad_field_and_audits_the_change(o
     assert refused.status_code == 400 and "title_ru" in refused.content.decode()
     saved = client.post(url, {"title_ru": "Радиостанции для застав", "beneficiary_ru": "ПВ",
                               "kind": "military_technical", "terms": "preferential",
-                              "urgency": "urgent", "addressed_states": ["RU", "KZ"]})
+                              "urgency": "urgent", "addressed_states": ["RU", "KZ"],
+                              "classification": record.classification,
+                              "release_to_all_members": "on"})
 
     assert saved.status_code == 302
     record.refresh_from_db()

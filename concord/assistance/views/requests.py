@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from concord.assistance.filters import request_filters
-from concord.assistance.forms import LineForm, ReasonForm, RequestEditForm, RequestForm
+from concord.assistance.forms import LineForm, ReasonForm, RequestForm
 from concord.assistance.models import AssistanceRequest, Kind, Urgency
 from concord.assistance.selectors import certificates as certificates_read
 from concord.assistance.selectors import figures
@@ -119,27 +119,6 @@ def request_create(request: HttpRequest) -> HttpResponse:
         template="core/form.html",
         context={"title": _("New assistance request of %(state)s") % {"state": state.name},
                  "back": reverse("assistance:request-list")})
-
-
-@form_page("assistance.add_assistancerequest")
-def request_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    record = selectors.request_get(viewer=request.user, public_id=public_id)
-    if not editing.may_edit(request.user, record):
-        raise Forbidden(_("Only a draft or a submitted request is edited, by its requesting "
-                          "state or the secretariat."))
-    initial = {name: getattr(record, name) for name in RequestEditForm.base_fields
-               if name != "addressed_states"}
-    initial["addressed_states"] = list(record.addressed_states.all())
-    form = RequestEditForm(posted(request), initial=initial)
-    return submit_to_service(
-        request, form,
-        call=lambda data: editing.request_update(actor=request.user, request=record,
-                                                      **data),
-        success_url=record.get_absolute_url(),
-        success_message=_("The request was saved."),
-        template="core/form.html",
-        context={"title": _("Edit the request %(reference)s") % {"reference": record.reference},
-                 "back": record.get_absolute_url()})
 
 
 @form_action("assistance.add_assistancerequest")
