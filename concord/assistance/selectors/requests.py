@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from concord.assistance.filters import REQUEST_SORTS, RequestFilters
 from concord.assistance.models import (
@@ -98,36 +98,6 @@ def pledge_list(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Pledg
             .select_related("state", "originator")
             .prefetch_related(Prefetch("lines", queryset=lines), "releasable_to")
             .order_by("state__name_ru", "pk"))
-
-
-def pledge_summaries(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Pledge]:
-    """The request page's pledges, each with counts of its lines by where they stand instead of
-    the lines themselves: a request of fifty lines and six pledges would otherwise build three
-    hundred pledge lines for a few numbers. The pledge's own page lists its lines."""
-    lines = "lines"
-    return (visible_pledges(viewer).filter(request=request).select_related("state")
-            .annotate(
-                lines_count=Count(lines),
-                lines_committed=Count(lines, filter=Q(lines__committed__gt=0)),
-                lines_delivered=Count(lines, filter=Q(lines__delivered__gt=0,
-                                                       lines__delivered__gte=F("lines__quantity"))),
-                lines_partly_delivered=Count(lines, filter=Q(
-                    lines__delivered__gt=0, lines__delivered__lt=F("lines__quantity"))),
-                lines_dropped=Count(lines, filter=Q(lines__stage=PledgeLine.Stage.CANCELLED)
-                                    | Q(lines__response=PledgeLine.Response.DECLINED)))
-            .order_by("state__name_ru", "pk"))
-
-
-def commitments_of(*, viewer: Viewer, request: AssistanceRequest
-                   ) -> list[tuple[int, int, str, date | None]]:
-    """Each commitment of the request's readable pledges, as (state's id, line number,
-    agreement, signed on), for the request's timeline."""
-    rows = (PledgeLine.objects.filter(pledge__in=visible_pledges(viewer).filter(request=request),
-                                      agreement_signed_on__isnull=False)
-            .order_by("agreement_signed_on", "line__number")
-            .values_list("pledge__state_id", "line__number", "agreement_reference",
-                         "agreement_signed_on"))
-    return list(rows)
 
 
 def pledge_get(*, viewer: Viewer, public_id: Any) -> Pledge:

@@ -70,9 +70,8 @@ def request_list(request: HttpRequest) -> HttpResponse:
 def request_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     record = selectors.request_get(viewer=request.user, public_id=public_id)
     viewer = request.user
-    lines = figures.line_figures(viewer=viewer, request=record)
-    totals = figures.request_figures(lines)
-    pledges = list(selectors.pledge_summaries(viewer=viewer, request=record))
+    shown = figures.request_page(viewer=viewer, request=record)
+    lines, totals, pledges = shown.lines, shown.totals, shown.pledges
     deliveries = list(selectors.delivery_list(viewer=viewer, request=record))
     today = clock.today()
     own_state = selectors.state_of(viewer) if viewer.is_authenticated else None
@@ -83,8 +82,7 @@ def request_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "certificates": list(certificates_read.certificates_of_request(viewer=viewer,
                                                                        request_id=record.pk)),
         "timeline": request_timeline(request=record, pledges=pledges, deliveries=deliveries,
-                                     commitments=selectors.commitments_of(viewer=viewer,
-                                                                          request=record),
+                                     commitments=shown.commitments,
                                      today=today, unmet=totals.lines_unmet > 0
                                      and record.status not in AssistanceRequest.FINAL),
         "is_requester": own_state is not None and own_state.pk == record.requesting_state_id,
