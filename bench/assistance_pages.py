@@ -206,9 +206,10 @@ def run(*, requests: int, repeat: int) -> int:
                                                        requests=list(found[:PAGE]))
 
     def selector_request() -> Any:
-        found = selectors.request_get(viewer=delegate, public_id=record.public_id)
-        return (figures.request_page(viewer=delegate, request=found),
-                list(selectors.delivery_list(viewer=delegate, request=found)))
+        found = selectors.request_for_page(viewer=delegate, public_id=record.public_id)
+        shown = figures.request_page(viewer=delegate, request=found)
+        return shown, selectors.deliveries_of_pledges(viewer=delegate, request=found,
+                                                      pledges=shown.pledges)
 
     cases = {
         "requests list": (selector_list, _raw(RAW_LIST, params),

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import (
     BooleanField,
     Case,
@@ -26,10 +27,20 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from concord.assistance.models import AssistanceRequest, Pledge, PledgeLine, RequestLine
+from concord.assistance.models import (
+    AssistanceRequest,
+    Pledge,
+    PledgeLine,
+    RequestLine,
+    RequestPhase,
+)
 from concord.core import clock
 from concord.core.actors import Viewer
 from concord.core.labels import Classification
+from concord.core.labels import Viewer as LabelViewer
+from concord.core.models import VIEWER_ATTRIBUTE
+from concord.core.prepared import PreparedQuery
+from concord.registry.models import MemberState
 
 Stage = PledgeLine.Stage
 
@@ -115,6 +126,56 @@ def _overdue_days(due: date | None, delivered: int, requested: int, today: date)
 _PLEDGE_LINE = ("pledge_id", "line_id", "quantity", "committed", "shipped", "delivered",
                 "accepted", "stage", "response", "agreement_reference", "agreement_signed_on")
 _DROPPED_STAGE, _DECLINED = str(Stage.CANCELLED), str(PledgeLine.Response.DECLINED)
+_PLEDGE_COLUMNS = tuple(field.attname for field in Pledge._meta.concrete_fields)
+_STATE_COLUMNS = tuple(field.attname for field in MemberState._meta.concrete_fields)
+_LINE_COLUMNS = tuple(field.attname for field in RequestLine._meta.concrete_fields)
+# The pledge's state comes in the pledge's row, its columns under this prefix.
+_STATE = "of_state_"
+
+
+def _pledge_rows(viewer: LabelViewer, *, request: int) -> QuerySet[Any]:
+    rows: QuerySet[Any] = (visible_pledges(viewer).filter(request=request).order_by("state__name_ru", "pk")
+            .values(*_PLEDGE_COLUMNS,
+                    withheld=ExpressionWrapper(withheld_q(), output_field=BooleanField()),
+                    **{_STATE + column: F(f"state__{column}") for column in _STATE_COLUMNS}))
+    return rows
+
+
+def _pledge_line_rows(viewer: LabelViewer, *, request: int) -> QuerySet[Any]:
+    rows: QuerySet[Any] = (PledgeLine.objects
+            .filter(pledge__in=visible_pledges(viewer).filter(request=request).order_by())
+            .order_by().values(*_PLEDGE_LINE))
+    return rows
+
+
+def _line_rows(viewer: LabelViewer, *, request: int) -> QuerySet[Any]:
+    rows: QuerySet[Any] = (RequestLine.objects.filter(request=request).order_by("number")
+                           .values(*_LINE_COLUMNS))
+    return rows
+
+
+_PHASE_COLUMNS = tuple(field.attname for field in RequestPhase._meta.concrete_fields)
+_ADDRESSED = AssistanceRequest.addressed_states.through
+
+
+def _phase_rows(viewer: LabelViewer, *, request: int) -> QuerySet[Any]:
+    rows: QuerySet[Any] = (RequestPhase.objects.filter(request=request).order_by("number")
+                           .values(*_PHASE_COLUMNS))
+    return rows
+
+
+def _addressed_rows(viewer: LabelViewer, *, request: int) -> QuerySet[Any]:
+    rows: QuerySet[Any] = (
+        _ADDRESSED.objects.filter(assistancerequest=request).order_by("memberstate__name_ru")
+        .values(**{_STATE + column: F(f"memberstate__{column}") for column in _STATE_COLUMNS}))
+    return rows
+
+
+_PHASE_ROWS = PreparedQuery(_phase_rows, arguments={"request": int})
+_ADDRESSED_ROWS = PreparedQuery(_addressed_rows, arguments={"request": int})
+_PLEDGE_ROWS = PreparedQuery(_pledge_rows, arguments={"request": int})
+_PLEDGE_LINE_ROWS = PreparedQuery(_pledge_line_rows, arguments={"request": int})
+_LINE_ROWS = PreparedQuery(_line_rows, arguments={"request": int})
 
 
 def line_figures(*, viewer: Viewer, request: AssistanceRequest) -> list[LineFigures]:
@@ -133,29 +194,48 @@ class RequestPage:
     pledges: list[Pledge]
     # (state's id, line number, agreement, signed on) of each commitment, by the day signed.
     commitments: list[tuple[int, int, str, date | None]]
+    phases: list[RequestPhase]
+    # The states it is addressed to by name (none when it is addressed to all).
+    addressed_states: list[MemberState]
+
+
+def _state(row: dict[str, Any]) -> MemberState:
+    return MemberState.from_db(DEFAULT_DB_ALIAS, _STATE_COLUMNS,
+                               [row[_STATE + column] for column in _STATE_COLUMNS])
 
 
 def request_page(*, viewer: Viewer, request: AssistanceRequest) -> RequestPage:
-    """The figures of `request`'s page in three queries: the pledges the viewer may read, their
-    lines, and the request's lines. The label rule stands once, in the first; the pledge lines
-    are those of the pledges it returned. Each line's sums, each pledge's counts and the
-    commitments are then worked out from the same few hundred pledge lines: as grouped ORM
-    queries, building them cost Django ten times what running them cost the database."""
+    """What `request`'s page shows besides the request, in five reads, each prepared (compiled
+    once per viewer scope, see concord.core.prepared): its phases, the states it is addressed
+    to, the pledges the viewer may read, their lines, and the request's lines. Each line's
+    sums, each pledge's counts and the commitments are worked out from the same few hundred
+    pledge lines: as grouped ORM queries, building them cost Django ten times what running
+    them cost the database."""
     today = clock.today()
-    pledges: list[Pledge] = list(visible_pledges(viewer).filter(request=request).select_related("state")
-                   .annotate(withheld=ExpressionWrapper(withheld_q(), output_field=BooleanField()))
-                   .order_by("state__name_ru", "pk"))
+    scope = LabelViewer.of(viewer)
+    pledges: list[Pledge] = []
+    for row in _PLEDGE_ROWS.rows(viewer=scope, request=request.pk):
+        pledge = Pledge.from_db(DEFAULT_DB_ALIAS, _PLEDGE_COLUMNS,
+                                [row[column] for column in _PLEDGE_COLUMNS])
+        pledge.state = _state(row)
+        pledge.withheld = row["withheld"]  # type: ignore[attr-defined]
+        # Read for the viewer, as a queryset's records are: what follows from it is scoped.
+        setattr(pledge, VIEWER_ATTRIBUTE, scope)
+        pledges.append(pledge)
     of_pledge = {pledge.pk: pledge for pledge in pledges}
-    rows: list[tuple[Any, ...]] = list(
-        PledgeLine.objects.filter(pledge_id__in=list(of_pledge)).order_by()
-        .values_list(*_PLEDGE_LINE)) if pledges else []
-    lines = list(RequestLine.objects.filter(request=request).order_by("number"))
-    # The phases come with the request where it was read with them, as the page reads it.
-    phases = {phase.pk: phase for phase in request.phases.all()}
+    lines = [RequestLine.from_db(DEFAULT_DB_ALIAS, _LINE_COLUMNS,
+                                 [row[column] for column in _LINE_COLUMNS])
+             for row in _LINE_ROWS.rows(viewer=scope, request=request.pk)]
+    phase_list = [RequestPhase.from_db(DEFAULT_DB_ALIAS, _PHASE_COLUMNS,
+                                       [row[column] for column in _PHASE_COLUMNS])
+                  for row in _PHASE_ROWS.rows(viewer=scope, request=request.pk)]
+    phases = {phase.pk: phase for phase in phase_list}
     numbers = {line.pk: line.number for line in lines}
     sums = {line.pk: [0] * 6 for line in lines}
     counts = {pledge_id: [0] * 5 for pledge_id in of_pledge}
     commitments: list[tuple[int, int, str, date | None]] = []
+    rows = _PLEDGE_LINE_ROWS.rows_as(_PledgeLineRow, viewer=scope, request=request.pk) \
+        if pledges else []
     for (pledge_id, line_id, quantity, committed, shipped, delivered, accepted, stage,
          response, agreement, signed_on) in rows:
         dropped = stage == _DROPPED_STAGE or response == _DECLINED
@@ -193,8 +273,24 @@ def request_page(*, viewer: Viewer, request: AssistanceRequest) -> RequestPage:
             line=line, requested=line.quantity, pledged=pledged, committed=committed,
             shipped=shipped, delivered=delivered, accepted=accepted, withheld=withheld,
             due_on=due, days_overdue=_overdue_days(due, delivered, line.quantity, today)))
+    addressed = [] if request.addressed_to_all else [
+        _state(row) for row in _ADDRESSED_ROWS.rows(viewer=scope, request=request.pk)]
     return RequestPage(lines=figures, totals=request_figures(figures), pledges=pledges,
-                       commitments=commitments)
+                       commitments=commitments, phases=phase_list, addressed_states=addressed)
+
+
+class _PledgeLineRow(NamedTuple):
+    pledge_id: int
+    line_id: int
+    quantity: int
+    committed: int
+    shipped: int
+    delivered: int
+    accepted: int
+    stage: str
+    response: str
+    agreement_reference: str
+    agreement_signed_on: date | None
 
 
 @dataclass(frozen=True)
