@@ -1,7 +1,9 @@
-"""The figures of a request, counted in SQL from the pledges the viewer may read: per line and
-per request what was requested, pledged, committed, shipped, delivered and accepted, the gaps
-between them and the days overdue. A pledge withheld from the viewer counts nowhere; to those
-who may read it, the page says how much of what they see is withheld from the other states."""
+"""The figures of a request, from the pledges the viewer may read: per line and per request what
+was requested, pledged, committed, shipped, delivered and accepted, the gaps between them and
+the days overdue. A page of requests has them counted in SQL; one request has them worked out
+from the lines of its readable pledges, read once. A pledge withheld from the viewer counts
+nowhere; to those who may read it, the page says how much of what they see is withheld from the
+other states."""
 
 from __future__ import annotations
 
