@@ -65,7 +65,7 @@ def _row(page, description):
 def test_it_shows_another_state_the_request_without_the_withheld_pledge(
         live_server, browser_page, answered):
     page = browser_page
-    sign_in(page, live_server, "delegate.ru")
+    sign_in(page, live_server, "delegate.ru", enrol=True)
 
     page.goto(f"{live_server.url}/assistance/")
     page.get_by_role("link", name=answered.reference).click()
@@ -77,8 +77,10 @@ def test_it_shows_another_state_the_request_without_the_withheld_pledge(
     assert "Этап 1: Связь и наблюдение — до 30.06.2026" in phases
     assert "Этап 2: Инженерное оборудование застав" in phases
     radios = _row(page, "Радиостанции УКВ")
-    assert "60" in radios and "40 не" in radios and "85" not in radios
+    assert "Обещано\n60" in radios and "не обещано: 40" in radios and "85" not in radios
     assert "скрыто от других" not in radios
+    # The line names no day of its own: it is due by its phase's deadline.
+    assert "30.06.2026" in radios
     pledged = page.locator("h2:has-text('Обязательства') + ul").inner_text()
     assert "Россия" in pledged and "Беларусь" not in pledged
     assert "2 позиции" in pledged
@@ -99,7 +101,7 @@ def test_it_counts_the_withheld_pledge_for_the_requester_and_says_so(
     page.wait_for_selector(".assistance-lines")
 
     radios = _row(page, "Радиостанции УКВ")
-    assert "85" in radios and "скрыто от других: 25" in radios
+    assert "Обещано\n85" in radios and "скрыто от других: 25" in radios
     pledged = page.locator("h2:has-text('Обязательства') + ul").inner_text()
     assert "Беларусь" in pledged and "скрыто от других государств" in pledged
     assert "часть видимого вам скрыта от других государств-членов" in page.inner_text("body")
