@@ -182,7 +182,7 @@ _LINE_ROWS = PreparedQuery(_line_rows, arguments={"request": int})
 
 def line_figures(*, viewer: Viewer, request: AssistanceRequest) -> list[LineFigures]:
     """Each line of `request` with its figures over the pledges the viewer may read."""
-    return request_page(viewer=viewer, request=request).lines
+    return request_page(viewer=viewer, request=request, addressed=False).lines
 
 
 @dataclass(frozen=True)
@@ -206,13 +206,14 @@ def _state(row: dict[str, Any]) -> MemberState:
                                [row[_STATE + column] for column in _STATE_COLUMNS])
 
 
-def request_page(*, viewer: Viewer, request: AssistanceRequest) -> RequestPage:
+def request_page(*, viewer: Viewer, request: AssistanceRequest, addressed: bool = True
+                 ) -> RequestPage:
     """What `request`'s page shows besides the request, in five reads, each prepared (compiled
     once per viewer scope, see concord.core.prepared): its phases, the states it is addressed
     to, the pledges the viewer may read, their lines, and the request's lines. Each line's
     sums, each pledge's counts and the commitments are worked out from the same few hundred
     pledge lines: as grouped ORM queries, building them cost Django ten times what running
-    them cost the database."""
+    them cost the database. Without `addressed`, the addressed states are not read."""
     today = clock.today()
     scope = LabelViewer.of(viewer)
     pledges: list[Pledge] = []
@@ -275,10 +276,10 @@ def request_page(*, viewer: Viewer, request: AssistanceRequest) -> RequestPage:
             line=line, requested=line.quantity, pledged=pledged, committed=committed,
             shipped=shipped, delivered=delivered, accepted=accepted, withheld=withheld,
             due_on=due, days_overdue=_overdue_days(due, delivered, line.quantity, today)))
-    addressed = [] if request.addressed_to_all else [
+    named = [] if request.addressed_to_all or not addressed else [
         _state(row) for row in _ADDRESSED_ROWS.rows(viewer=scope, request=request.pk)]
     return RequestPage(lines=figures, totals=request_figures(figures), pledges=pledges,
-                       commitments=commitments, phases=phase_list, addressed_states=addressed)
+                       commitments=commitments, phases=phase_list, addressed_states=named)
 
 
 class _PledgeLineRow(NamedTuple):

@@ -42,8 +42,9 @@ def test_it_counts_each_pledges_lines_by_where_they_stand(answered, personas):
 
     page = figures.request_page(viewer=personas.delegate_b, request=record)
 
-    counted = {p.pk: (p.lines_count, p.lines_committed, p.lines_delivered,
-                      p.lines_partly_delivered, p.lines_dropped) for p in page.pledges}
+    counts = ("lines_count", "lines_committed", "lines_delivered", "lines_partly_delivered",
+              "lines_dropped")
+    counted = {p.pk: tuple(vars(p)[name] for name in counts) for p in page.pledges}
     assert counted == {russia.pk: (3, 2, 1, 1, 1), belarus.pk: (1, 0, 0, 0, 0)}
     assert [c[1:] for c in page.commitments] == [(1, "RU-TJ/1", date(2024, 2, 1)),
                                                  (2, "RU-TJ/2", date(2024, 5, 6))]
