@@ -37,9 +37,10 @@ LINES = 50
 CATEGORIES = ("small_arms", "ammunition", "optics", "radar", "communications", "vehicles",
               "engineering", "training")
 # Queries each page may make, whatever the number of requests.
-# The list reads its lines' coverage and the states of its filter; the request page its
-# commitments and end-use certificates.
-PINNED_QUERIES = {"requests list": 9, "request page": 15}
+# The list reads its lines' coverage and the states of its filter; the request page, besides
+# the session and the viewer, the request, its phases, lines, pledges and their lines, which
+# consignments there are, the viewer's state, the end-use certificates and two permission sets.
+PINNED_QUERIES = {"requests list": 9, "request page": 13}
 
 
 def _unscoped(model: Any) -> Any:
@@ -136,13 +137,21 @@ GROUP BY page.id, page.public_id, page.reference, page.title_ru, page.status, pa
 ORDER BY page.created_at DESC, page.id DESC""", f"""
 SELECT COUNT(*) FROM assistance_assistancerequest r WHERE {SCOPE.format(t="r")}"""]
 
-# The same rows the request page shows: the request, each line with its sums over the
-# pledges the viewer may see, the pledges with their lines, and the deliveries.
+# The same rows the request page shows: the request with its phases and the states it is
+# addressed to, each line with its sums over the pledges the viewer may see, the pledges with
+# their lines counted, the commitments, and the deliveries.
 RAW_REQUEST = [f"""
 SELECT r.*, s.name_ru FROM assistance_assistancerequest r
 JOIN registry_memberstate s ON s.id = r.requesting_state_id
-WHERE r.id = %(request)s AND {SCOPE.format(t="r")}""", f"""
-SELECT l.id, l.number, l.category, l.description_ru, l.quantity, l.unit,
+WHERE r.id = %(request)s AND {SCOPE.format(t="r")}""", """
+SELECT ph.* FROM assistance_requestphase ph WHERE ph.request_id = %(request)s
+ORDER BY ph.number""", """
+SELECT s.* FROM registry_memberstate s
+JOIN assistance_assistancerequest_addressed_states a ON a.memberstate_id = s.id
+WHERE a.assistancerequest_id = %(request)s
+ORDER BY s.name_ru""", f"""
+SELECT l.id, l.number, l.category, l.description_ru, l.description_en, l.quantity, l.unit,
+       l.phase_id, l.illustrative, l.end_use_restriction_ru, l.end_use_restriction_en,
        COALESCE(l.needed_by, ph.due_on),
        COALESCE(SUM(CASE WHEN p.id IS NOT NULL THEN {KEPT.format(field="quantity")} END), 0),
        COALESCE(SUM(CASE WHEN p.id IS NOT NULL THEN {KEPT.format(field="committed")} END), 0),
@@ -198,12 +207,10 @@ def run(*, requests: int, repeat: int) -> int:
                                                        requests=list(found[:PAGE]))
 
     def selector_request() -> Any:
-        found = selectors.request_get(viewer=delegate, public_id=record.public_id)
-        lines = figures.line_figures(viewer=delegate, request=found)
-        return (figures.request_figures(lines),
-                list(selectors.pledge_summaries(viewer=delegate, request=found)),
-                selectors.commitments_of(viewer=delegate, request=found),
-                list(selectors.delivery_list(viewer=delegate, request=found)))
+        found = selectors.request_for_page(viewer=delegate, public_id=record.public_id)
+        shown = figures.request_page(viewer=delegate, request=found)
+        return shown, selectors.deliveries_of_pledges(viewer=delegate, request=found,
+                                                      pledges=shown.pledges)
 
     cases = {
         "requests list": (selector_list, _raw(RAW_LIST, params),

@@ -48,11 +48,17 @@ def certificates_of_pledge(*, pledge: Pledge) -> list[EndUseCertificate]:
                 .order_by("issued_on", "pk"))
 
 
-def certificates_of_request(*, viewer: Viewer, request_id: int
-                            ) -> QuerySet[EndUseCertificate]:
-    return (EndUseCertificate.objects
-            .filter(pledge__in=visible_pledges(viewer).filter(request_id=request_id))
-            .select_related("pledge__state").order_by("issued_on", "pk"))
+def certificates_of_pledges(*, pledges: list[Pledge]) -> list[EndUseCertificate]:
+    """The certificates of `pledges`, a request's pledges the viewer was allowed to read (as its
+    page has them), each given its pledge from them."""
+    of_pledge = {pledge.pk: pledge for pledge in pledges}
+    if not of_pledge:
+        return []
+    found = list(EndUseCertificate.objects.filter(pledge_id__in=list(of_pledge))
+                 .order_by("issued_on", "pk"))
+    for certificate in found:
+        certificate.pledge = of_pledge[certificate.pledge_id]
+    return found
 
 
 def certificate_items(*, certificate: EndUseCertificate) -> list[PledgeLine]:

@@ -7,7 +7,8 @@ import uuid
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from concord.assistance.filters import REQUEST_SORTS, RequestFilters
 from concord.assistance.models import (
@@ -16,6 +17,7 @@ from concord.assistance.models import (
     Pledge,
     PledgeLine,
     RequestLine,
+    RequestPhase,
 )
 from concord.assistance.selectors.figures import due_day, visible_pledges, with_totals
 from concord.core import clock
@@ -23,8 +25,10 @@ from concord.core.actors import Viewer
 from concord.core.errors import NotFound
 from concord.core.filters import order_by
 from concord.core.labels import PartyKind
-from concord.core.models import Party
-from concord.core.scoping import labelled_get, public_id_of
+from concord.core.labels import Viewer as LabelViewer
+from concord.core.models import VIEWER_ATTRIBUTE, Party
+from concord.core.prepared import PreparedQuery
+from concord.core.scoping import audited_read, labelled_get, public_id_of
 from concord.registry.models import MemberState
 
 
@@ -86,10 +90,54 @@ def requesting_state_choices() -> list[tuple[str, str]]:
 
 def request_get(*, viewer: Viewer, public_id: Any) -> AssistanceRequest:
     key = public_id_of(AssistanceRequest, public_id)
+    # Ordered on their own columns: the models' default orderings go through the request and
+    # would join it again to sort by its creation, for rows of that one request, and the lookup
+    # names one record, which needs no order at all.
     queryset = (AssistanceRequest.objects.select_related("requesting_state", "originator")
-                .prefetch_related("phases", "addressed_states"))
+                .prefetch_related(Prefetch("phases", RequestPhase.objects.order_by("number")),
+                                  "addressed_states")
+                .order_by())
     request: AssistanceRequest = labelled_get(queryset, viewer=viewer, public_id=key)
     return request
+
+
+_REQUEST_COLUMNS = tuple(field.attname for field in AssistanceRequest._meta.concrete_fields)
+_STATE_COLUMNS = tuple(field.attname for field in MemberState._meta.concrete_fields)
+# The requesting state comes in the request's row, its columns under this prefix.
+_STATE = "of_state_"
+
+
+def _request_row(viewer: LabelViewer, *, public_id: uuid.UUID) -> QuerySet[Any]:
+    row: QuerySet[Any] = (
+        AssistanceRequest.objects.visible_to(viewer).filter(public_id=public_id).order_by()
+        .values(*_REQUEST_COLUMNS, **{_STATE + column: F(f"requesting_state__{column}")
+                                      for column in _STATE_COLUMNS}))
+    return row
+
+
+_REQUEST_ROW = PreparedQuery(_request_row, arguments={"public_id": uuid.UUID})
+
+
+def request_for_page(*, viewer: Viewer, public_id: Any) -> AssistanceRequest:
+    """The request as its page reads it, on every visit: `request_get` in one prepared read
+    (compiled once per viewer scope, see concord.core.prepared) with the same audit, its
+    requesting state with it; the page reads its phases and addressed states with its figures
+    (`figures.request_page`)."""
+    key = public_id_of(AssistanceRequest, public_id)
+    scope = LabelViewer.of(viewer)
+    row = _REQUEST_ROW.first(viewer=scope, public_id=key)
+    found = None
+    if row is not None:
+        found = AssistanceRequest.from_db(DEFAULT_DB_ALIAS, _REQUEST_COLUMNS,
+                                          [row[column] for column in _REQUEST_COLUMNS])
+        found.requesting_state = MemberState.from_db(
+            DEFAULT_DB_ALIAS, _STATE_COLUMNS, [row[_STATE + column] for column in _STATE_COLUMNS])
+        # Read for the viewer, as a queryset's records are: the decision and instruction it
+        # links to are followed under the same scope.
+        setattr(found, VIEWER_ATTRIBUTE, scope)
+    record: AssistanceRequest = audited_read(AssistanceRequest, found, viewer=viewer,
+                                             public_id=key)
+    return record
 
 
 def pledge_list(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Pledge]:
@@ -98,36 +146,6 @@ def pledge_list(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Pledg
             .select_related("state", "originator")
             .prefetch_related(Prefetch("lines", queryset=lines), "releasable_to")
             .order_by("state__name_ru", "pk"))
-
-
-def pledge_summaries(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Pledge]:
-    """The request page's pledges, each with counts of its lines by where they stand instead of
-    the lines themselves: a request of fifty lines and six pledges would otherwise build three
-    hundred pledge lines for a few numbers. The pledge's own page lists its lines."""
-    lines = "lines"
-    return (visible_pledges(viewer).filter(request=request).select_related("state")
-            .annotate(
-                lines_count=Count(lines),
-                lines_committed=Count(lines, filter=Q(lines__committed__gt=0)),
-                lines_delivered=Count(lines, filter=Q(lines__delivered__gt=0,
-                                                       lines__delivered__gte=F("lines__quantity"))),
-                lines_partly_delivered=Count(lines, filter=Q(
-                    lines__delivered__gt=0, lines__delivered__lt=F("lines__quantity"))),
-                lines_dropped=Count(lines, filter=Q(lines__stage=PledgeLine.Stage.CANCELLED)
-                                    | Q(lines__response=PledgeLine.Response.DECLINED)))
-            .order_by("state__name_ru", "pk"))
-
-
-def commitments_of(*, viewer: Viewer, request: AssistanceRequest
-                   ) -> list[tuple[int, int, str, date | None]]:
-    """Each commitment of the request's readable pledges, as (state's id, line number,
-    agreement, signed on), for the request's timeline."""
-    rows = (PledgeLine.objects.filter(pledge__in=visible_pledges(viewer).filter(request=request),
-                                      agreement_signed_on__isnull=False)
-            .order_by("agreement_signed_on", "line__number")
-            .values_list("pledge__state_id", "line__number", "agreement_reference",
-                         "agreement_signed_on"))
-    return list(rows)
 
 
 def pledge_get(*, viewer: Viewer, public_id: Any) -> Pledge:
@@ -163,6 +181,34 @@ def delivery_list(*, viewer: Viewer, request: AssistanceRequest) -> QuerySet[Del
             .select_related("pledge__state")
             .prefetch_related("items__pledge_line__line")
             .order_by("shipped_on", "pk"))
+
+
+def _delivery_ids(viewer: LabelViewer, *, request: int) -> QuerySet[Any]:
+    ids: QuerySet[Any] = (Delivery.objects.filter(request=request,
+                                                  pledge__in=visible_pledges(viewer).order_by())
+                          .order_by("shipped_on", "pk").values("pk"))
+    return ids
+
+
+_DELIVERY_IDS = PreparedQuery(_delivery_ids, arguments={"request": int})
+
+
+def deliveries_of_pledges(*, viewer: Viewer, request: AssistanceRequest, pledges: list[Pledge]
+                          ) -> list[Delivery]:
+    """The consignments of `request` the viewer may read, as `delivery_list` gives them, for
+    its page, which has read `pledges`, the request's pledges the viewer may read: which
+    consignments there are is a prepared read (see concord.core.prepared), and only a request
+    that has some reads them with their items; each is given its pledge from `pledges`."""
+    found = [row["pk"] for row in _DELIVERY_IDS.rows(viewer=LabelViewer.of(viewer),
+                                                       request=request.pk)]
+    if not found:
+        return []
+    of_pledge = {pledge.pk: pledge for pledge in pledges}
+    deliveries = list(Delivery.objects.filter(pk__in=found)
+                      .prefetch_related("items__pledge_line__line").order_by("shipped_on", "pk"))
+    for delivery in deliveries:
+        delivery.pledge = of_pledge[delivery.pledge_id]
+    return deliveries
 
 
 def delivery_get(*, viewer: Viewer, public_id: Any) -> Delivery:

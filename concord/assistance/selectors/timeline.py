@@ -8,7 +8,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from concord.assistance.models import AssistanceRequest, Delivery, Pledge
+from concord.assistance.models import AssistanceRequest, Delivery, Pledge, RequestPhase
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,8 @@ class Step:
     kind: str
 
 
-def request_timeline(*, request: AssistanceRequest, pledges: list[Pledge],
+def request_timeline(*, request: AssistanceRequest, phases: list[RequestPhase],
+                     pledges: list[Pledge],
                      commitments: list[tuple[int, int, str, date | None]],
                      deliveries: list[Delivery], today: date, unmet: bool) -> list[Step]:
     steps: list[Step] = []
@@ -37,7 +38,7 @@ def request_timeline(*, request: AssistanceRequest, pledges: list[Pledge],
     if request.finished_at is not None:
         steps.append(Step(request.finished_at.date(), request.get_status_display(), "past"))
     deadline(request.closes_on, _("Offer window closes"))
-    for phase in request.phases.all():
+    for phase in phases:
         deadline(phase.due_on, _("Deadline of phase %(number)d: %(title)s")
                  % {"number": phase.number, "title": phase.title})
     steps.extend(Step(pledge.pledged_on, _("Pledge of %(state)s") % {"state": pledge.state.name},

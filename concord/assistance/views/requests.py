@@ -68,23 +68,23 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 def request_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    record = selectors.request_get(viewer=request.user, public_id=public_id)
+    record = selectors.request_for_page(viewer=request.user, public_id=public_id)
     viewer = request.user
-    lines = figures.line_figures(viewer=viewer, request=record)
-    totals = figures.request_figures(lines)
-    pledges = list(selectors.pledge_summaries(viewer=viewer, request=record))
-    deliveries = list(selectors.delivery_list(viewer=viewer, request=record))
+    shown = figures.request_page(viewer=viewer, request=record)
+    lines, totals, pledges = shown.lines, shown.totals, shown.pledges
+    deliveries = selectors.deliveries_of_pledges(viewer=viewer, request=record,
+                                                  pledges=pledges)
     today = clock.today()
     own_state = selectors.state_of(viewer) if viewer.is_authenticated else None
     own_pledge = next((p for p in pledges if own_state and p.state_id == own_state.pk), None)
     context = {
         "record": record, "lines": lines, "totals": totals, "pledges": pledges,
+        "phases": shown.phases, "addressed_states": shown.addressed_states,
         "deliveries": deliveries, "today": today,
-        "certificates": list(certificates_read.certificates_of_request(viewer=viewer,
-                                                                       request_id=record.pk)),
-        "timeline": request_timeline(request=record, pledges=pledges, deliveries=deliveries,
-                                     commitments=selectors.commitments_of(viewer=viewer,
-                                                                          request=record),
+        "certificates": certificates_read.certificates_of_pledges(pledges=pledges),
+        "timeline": request_timeline(request=record, phases=shown.phases, pledges=pledges,
+                                     deliveries=deliveries,
+                                     commitments=shown.commitments,
                                      today=today, unmet=totals.lines_unmet > 0
                                      and record.status not in AssistanceRequest.FINAL),
         "is_requester": own_state is not None and own_state.pk == record.requesting_state_id,
