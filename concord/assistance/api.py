@@ -492,7 +492,9 @@ def _certificate_out(certificate: EndUseCertificate) -> dict[str, Any]:
 def assistance_certificates(request: HttpRequest, request_id: str) -> list[dict[str, Any]]:
     found = selectors.request_get(viewer=request.user, public_id=request_id)
     return [_certificate_out(certificate) for certificate in
-            certificates_read.certificates_of_request(viewer=request.user, request_id=found.pk)]
+            certificates_read.certificates_of_pledges(pledges=list(
+                figures.visible_pledges(request.user).filter(request=found)
+                .select_related("state")))]
 
 
 @router.post("/pledges/{pledge_id}/end-use-certificates", response={201: CertificateOut},

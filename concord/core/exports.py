@@ -12,7 +12,8 @@ from typing import Any
 from django.http import HttpResponse
 from openpyxl import Workbook
 
-from concord.core.marking import LABEL_COLUMNS, label_cells
+from concord.core import policy
+from concord.core.marking import LABEL_COLUMNS, PARTY_SEPARATOR, classification_code, label_cells
 
 FORMATS = ("csv", "xlsx")
 
@@ -82,9 +83,26 @@ def table_response(*, filename: str, fmt: str, header: Sequence[str],
     return response
 
 
+def counted_label_cells(record: Any, counted: Sequence[Any]) -> list[Any]:
+    """The label cells of a row showing `record` with figures that count the labelled records
+    `counted` too: the record's own label, narrowed to the readers of all of them, so that a
+    row never travels further than the least released record it counts."""
+    if not counted:
+        return label_cells(record)
+    label = policy.label_within(policy.audience_of([record, *counted]),
+                                originator=record.originator)
+    return [classification_code(label.classification), record.originator.code,
+            label.release_to_all_members,
+            PARTY_SEPARATOR.join(sorted(party.code for party in label.releasable_to))]
+
+
 def labelled_table_response(*, filename: str, fmt: str, header: Sequence[str],
-                            records: Iterable[Any],
-                            row: Callable[[Any], Sequence[Any]]) -> HttpResponse:
-    """A table of labelled records: `row(record)` under `header`, then the record's label."""
-    return table_response(filename=filename, fmt=fmt, header=[*header, *LABEL_COLUMNS],
-                          rows=([*row(record), *label_cells(record)] for record in records))
+                            records: Iterable[Any], row: Callable[[Any], Sequence[Any]],
+                            counted: Callable[[Any], Sequence[Any]] | None = None,
+                            ) -> HttpResponse:
+    """A table of labelled records: `row(record)` under `header`, then the record's label,
+    narrowed by the records its figures count (`counted(record)`) where given."""
+    return table_response(
+        filename=filename, fmt=fmt, header=[*header, *LABEL_COLUMNS],
+        rows=([*row(record), *(counted_label_cells(record, counted(record)) if counted
+                               else label_cells(record))] for record in records))

@@ -11,8 +11,8 @@ from django.http import HttpResponse
 
 from concord.assistance.models import AssistanceRequest, Pledge, PledgeLine, RequestLine
 from concord.core import policy
-from concord.core.exports import table_response
-from concord.core.marking import LABEL_COLUMNS, PARTY_SEPARATOR, classification_code, label_cells
+from concord.core.exports import counted_label_cells, table_response
+from concord.core.marking import LABEL_COLUMNS, label_cells
 
 LABEL_TAGS = ("#meta+classification", "#org+originator+code", "#meta+release+all",
               "#meta+releasable+code")
@@ -53,18 +53,6 @@ def _shared_with_all_readers(request: AssistanceRequest) -> set[int]:
     return set(readable.values_list("pk", flat=True))
 
 
-def _row_label(request: AssistanceRequest, withheld: list[Pledge]) -> list[Any]:
-    """The label cells of a line's row: the request's, narrowed to the readers of the withheld
-    pledges its figures count, as the kernel derives the label of what is made of them."""
-    if not withheld:
-        return label_cells(request)
-    label = policy.label_within(policy.audience_of([request, *withheld]),
-                                originator=request.originator)
-    return [classification_code(label.classification), request.originator.code,
-            label.release_to_all_members,
-            PARTY_SEPARATOR.join(sorted(party.code for party in label.releasable_to))]
-
-
 def lines_table(*, request: AssistanceRequest, lines: Sequence[RequestLine],
                 pledge_lines: Sequence[PledgeLine], fmt: str) -> HttpResponse:
     """Each line with what the pledges the reader may see pledge, commit and deliver against
@@ -92,7 +80,7 @@ def lines_table(*, request: AssistanceRequest, lines: Sequence[RequestLine],
                      line.needed_by.isoformat() if line.needed_by else "",
                      line.delivery_place, line.end_use_restriction, line.retransfer_banned,
                      withheld,
-                     *_row_label(request, list(withheld_by.get(line.pk, {}).values()))])
+                     *counted_label_cells(request, list(withheld_by.get(line.pk, {}).values()))])
     return _response(filename=f"{request.reference}-lines",
                      fmt=fmt, columns=LINE_COLUMNS, rows=rows)
 

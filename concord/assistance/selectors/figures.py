@@ -389,3 +389,16 @@ def with_line_counts(*, viewer: Viewer, requests: list[AssistanceRequest]
             setattr(request, name, value)
         request.overdue_since = overdue_since.get(request.pk)  # type: ignore[attr-defined]
     return requests
+
+
+def withheld_pledges_of(*, viewer: Viewer, requests: list[AssistanceRequest]
+                        ) -> dict[int, list[Pledge]]:
+    """The pledges to each of `requests` that the viewer may read but their states withheld
+    from the other states: a row counting them is labelled no wider than they are."""
+    found: dict[int, list[Pledge]] = {}
+    pledges = (visible_pledges(viewer).filter(withheld_q(),
+                                              request_id__in=[r.pk for r in requests])
+               .select_related("originator").prefetch_related("releasable_to").order_by())
+    for pledge in pledges:
+        found.setdefault(pledge.request_id, []).append(pledge)
+    return found

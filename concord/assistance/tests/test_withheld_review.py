@@ -164,3 +164,24 @@ def test_it_tells_the_withheld_count_only_to_those_who_may_read_it(review):
 
     assert figures(people["TJ"]) == ([7, 3, 0], 2, True)
     assert figures(people["KZ"]) == ([0, 0, 0], 0, False)
+
+
+def _list_rows(user) -> dict[str, dict[str, str]]:
+    answer = _client(user).get("/assistance/", {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig"))))
+    return {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+
+
+def test_the_requests_list_export_labels_a_row_counting_a_withheld_pledge_as_narrowly(review):
+    request, people = review
+
+    seen_by_requester = _list_rows(people["TJ"])[request.reference]
+    seen_by_another = _list_rows(people["KZ"])[request.reference]
+
+    # Tajikistan's row counts Belarus's pledge on line 2, which Russia's alone leaves bare.
+    assert seen_by_requester["Lines partly pledged"] == "2"
+    assert (seen_by_requester["release_to_all_members"],
+            seen_by_requester["releasable_to"]) == ("false", "BY;SEC")
+    assert seen_by_another["Lines partly pledged"] == "1"
+    assert (seen_by_another["release_to_all_members"],
+            seen_by_another["releasable_to"]) == ("true", "SEC")

@@ -45,10 +45,11 @@ def request_list(request: HttpRequest) -> HttpResponse:
                   _("Offers until"), _("Lines"), _("Lines wholly pledged"),
                   _("Lines partly pledged"), _("Lines wholly delivered"),
                   _("Lines partly delivered"), _("Overdue since")]
+        rows = figures.with_line_counts(viewer=request.user, requests=list(_labelled(requests)))
+        withheld = figures.withheld_pledges_of(viewer=request.user, requests=rows)
         return labelled_table_response(
-            filename="assistance-requests", fmt=fmt, header=header,
-            records=figures.with_line_counts(viewer=request.user,
-                                             requests=list(_labelled(requests))),
+            filename="assistance-requests", fmt=fmt, header=header, records=rows,
+            counted=lambda r: withheld.get(r.pk, []),
             row=lambda r: [r.reference, r.title, r.requesting_state.name, r.get_kind_display(),
                            r.get_status_display(),
                            r.closes_on.isoformat() if r.closes_on else "", r.lines_total,
