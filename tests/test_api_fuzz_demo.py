@@ -260,8 +260,12 @@ def test_it_answers_requests_on_real_records_as_declared(case, persona, drawn):
         # Set on the case, not only on the call, so that a header generated as invalid and
         # replaced by the token no longer counts as the invalid part of a negative case.
         case.headers = {**(case.headers or {}), **headers}
-    # The ids in the path were replaced by listed ones: said so, the same holds for them.
+    # The ids in the path, the query and the body were replaced by listed ones (the hooks
+    # above): said so, they are checked again, and a replaced one counts as valid.
     case.path_parameters = dict(case.path_parameters or {})
+    case.query = dict(case.query or {})
+    if isinstance(case.body, dict):
+        case.body = dict(case.body)
     case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance])
 
 # The federation's received copies are listed at their own address.
