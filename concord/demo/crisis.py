@@ -217,7 +217,6 @@ def _contingents(staff: User, case: Case, made: Made, events: Events) -> None:
         .order_by("unit__name_en"))
 
     def deploy(contribution: Contribution) -> None:
-        made["instruction"].refresh_from_db()
         case_deploy(actor=staff, case=case, instruction=made["instruction"],
                     contribution=contribution, at=STEPS[0][1])
 
