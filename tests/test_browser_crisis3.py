@@ -18,7 +18,9 @@ from concord.council.services.instructions import instruction_add
 from concord.council.tests.factories import draft, positions, session
 from concord.crisis.models import Case
 from concord.crisis.services.cases import case_link, case_open
+from concord.demo.crisis import KAZAKHSTAN
 from concord.demo.organization import load
+from concord.demo.steps import load_all
 from concord.forces.tests import factories as forces
 from concord.registry.models import Body, MemberState
 from tests.browsing import PASSWORD, english_on_page, sign_in
@@ -83,4 +85,29 @@ def test_the_joint_staff_deploys_a_contingent_from_the_case(live_server, browser
     assert page.locator("#case-deployments li", has_text=UNIT).locator(
         ".badge").inner_text() == "Приведено в готовность"
     assert page.locator("#case-log tr", has_text=UNIT).count() >= 2
+    _clean(page)
+
+
+def test_a_delegate_reads_the_kazakhstan_case_of_january_2022_run_through_the_case(
+        live_server, browser_page):
+    load_all(password=PASSWORD)
+    page = browser_page
+    sign_in(page, live_server, "delegate.tj")
+    page.goto(f"{live_server.url}/crisis/{KAZAKHSTAN}/")
+
+    assert page.locator("#case-phase").inner_text() == "Закрыта"
+    assert "О направлении Коллективных миротворческих сил ОДКБ в Республику Казахстан" in \
+        page.locator("#case-council-records").inner_text()
+    contingents = page.locator("#case-deployments li")
+    assert contingents.count() == 5
+    assert any(text.startswith("Миротворческий батальон Республики Таджикистан")
+               for text in contingents.all_inner_texts())
+    # The case is closed: no step is offered from it.
+    assert page.locator("#case-deployments a").count() == 0
+    _clean(page)
+
+    page.get_by_role("link", name="Хронология").click()
+    for lane in ("council", "forces"):
+        times = page.locator(f"section[aria-labelledby=lane-{lane}] time").all_inner_texts()
+        assert times and all(time.startswith("2022-01-") for time in times), (lane, times)
     _clean(page)

@@ -588,6 +588,16 @@ EXPECTED.update({
 SAMPLES_BY_URL["crisis:case-deploy"] = {"public_id": _ANY_UUID}
 SAMPLES_BY_URL["crisis:case-deployment-step"] = {"public_id": _ANY_UUID,
                                                  "contribution_id": _ANY_UUID}
+# A case's work and the Council's decision sought from it, through the API: the duty team's
+# lists are for the signed-in (a missing case is 404); the actions only POST.
+EXPECTED.update({
+    "api:case_duty": (401, 404, 404, 404), "api:case_duty_assign": (401, 404, 404, 404),
+    "api:case_task_add": (401, 404, 404, 404), "api:case_task_status": _CRISIS_POST,
+    "api:case_facilities": (401, 404, 404, 404), "api:case_facility_add": (401, 404, 404, 404),
+    "api:case_facility_status": _CRISIS_POST, "api:case_convene": _CRISIS_POST,
+    "api:case_silence": _CRISIS_POST,
+})
+SAMPLES.update(task_id="1", facility_id="1")
 
 
 def _urls(official: Official) -> dict[str, str]:

@@ -9,7 +9,8 @@ from ninja import Field, Schema
 
 from concord.core.labels import Classification
 from concord.core.schemas import ClassificationCode, classification_default
-from concord.crisis.models import Case, LogEntry, Task
+from concord.council.models import Session, SilenceProcedure
+from concord.crisis.models import Case, DutyPosition, Facility, LogEntry, Task
 from concord.crisis.selectors.review import LessonRow
 from concord.forces.models import Contribution
 
@@ -236,3 +237,121 @@ class CaseDeploymentOut(Schema):
     @staticmethod
     def resolve_classification(contribution: Contribution) -> Classification:
         return Classification(contribution.classification)
+
+
+class DutyOut(Schema):
+    id: int
+    position: str
+    person: str
+    shift_start: datetime
+    shift_end: datetime | None
+
+    @staticmethod
+    def resolve_id(duty: DutyPosition) -> int:
+        return duty.pk
+
+    @staticmethod
+    def resolve_person(duty: DutyPosition) -> str:
+        return duty.person.get_username()
+
+
+class DutyIn(Schema):
+    position: str
+    person: str = Field(description="The username of the person on duty")
+    shift_start: datetime
+    shift_end: datetime | None = None
+
+
+class TaskIn(Schema):
+    title: str
+    owner: str | None = Field(None, description="The username of the task's owner")
+    contingent: str | None = Field(None, description="Code of the contingent's state")
+    deadline: datetime | None = None
+
+
+class TaskStatusIn(Schema):
+    status: str = Field(description="open, done or cancelled")
+
+
+class FacilityOut(Schema):
+    id: int
+    name: str
+    contingent: str
+    status: str
+    latitude: float | None
+    longitude: float | None
+
+    @staticmethod
+    def resolve_id(facility: Facility) -> int:
+        return facility.pk
+
+    @staticmethod
+    def resolve_contingent(facility: Facility) -> str:
+        return facility.contingent.code
+
+
+class FacilityIn(Schema):
+    name: str
+    contingent: str = Field(description="Code of the contingent's state")
+    status: str = Field("assigned", description="assigned, guarded or handed_back")
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class FacilityStatusIn(Schema):
+    status: str = Field(description="assigned, guarded (taken under protection) or handed_back")
+
+
+class CaseSessionIn(Schema):
+    body: str = Field(description="The code of the body convened")
+    starts_on: date
+    place_ru: str = ""
+    place_en: str = ""
+
+
+class CaseSessionOut(Schema):
+    id: UUID
+    body: str
+    kind: str
+    starts_on: date
+    url: str
+
+    @staticmethod
+    def resolve_id(session: Session) -> UUID:
+        return session.public_id
+
+    @staticmethod
+    def resolve_body(session: Session) -> str:
+        return session.body.code
+
+    @staticmethod
+    def resolve_url(session: Session) -> str:
+        return session.get_absolute_url()
+
+
+class CaseSilenceIn(Schema):
+    body: str = Field(description="The code of the body whose decision is sought")
+    title_ru: str
+    title_en: str = ""
+    text_ru: str
+    hours: int = Field(6, description="Hours until the procedure concludes, 1 to 72")
+
+
+class CaseSilenceOut(Schema):
+    document: UUID
+    symbol: str
+    body: str
+    deadline: datetime
+    status: str
+
+    @staticmethod
+    def resolve_document(silence: SilenceProcedure) -> UUID:
+        return silence.document.public_id
+
+    @staticmethod
+    def resolve_symbol(silence: SilenceProcedure) -> str:
+        return silence.document.symbol
+
+    @staticmethod
+    def resolve_body(silence: SilenceProcedure) -> str:
+        return silence.body.code

@@ -1,9 +1,11 @@
 """The demo's collective forces: the Collective Rapid Reaction Forces (about 18,000–20,000
 personnel by public figures) and the Collective Peacekeeping Forces (about 3,600), with the
 regional grouping of Central Asia and the aviation forces; each state's contributions, their
-readiness as the states report it, and the peacekeeping forces' deployment to Kazakhstan in
-January 2022 as a lifecycle. Formations and deployments follow public reports; the units'
-strength and readiness figures are illustrative and marked so. Kyrgyzstan keeps its figures to
+readiness as the states report it. The five peacekeeping contributions sent to Kazakhstan in
+January 2022 are left earmarked here: the crisis demo deploys them from its case and moves them
+through their steps, so that each step reaches the case's log. Formations and deployments
+follow public reports; the units' strength and readiness figures are illustrative and marked
+so. Kyrgyzstan keeps its figures to
 itself and the Joint Staff, to show an earmark without its strength. Loading twice changes
 nothing."""
 
@@ -19,14 +21,13 @@ from concord.core.actors import SYSTEM
 from concord.core.models import Party
 from concord.forces.models import (
     Contribution,
-    ContributionStatus,
     Echelon,
     Formation,
     FormationKind,
     Unit,
     UnitType,
 )
-from concord.forces.services.contributions import contribution_advance, contribution_earmark
+from concord.forces.services.contributions import contribution_earmark
 from concord.forces.services.formations import formation_create
 from concord.forces.services.readiness import readiness_record
 from concord.forces.services.units import strength_record, unit_create
@@ -152,14 +153,7 @@ READINESS: dict[str, tuple[int, int, int, int, int, int]] = {
     "Peacekeeping Brigade of the Armed Forces of Armenia": (400, 3, 3, 3, 3, 30),
 }
 
-# Published: the CSTO peacekeeping forces in Kazakhstan, January 2022 (the request of 5 January,
-# deployment from 6 January, withdrawal completed on 19 January).
-KAZAKHSTAN_2022 = [
-    (ContributionStatus.ALERTED, date(2022, 1, 6)),
-    (ContributionStatus.ASSEMBLING, date(2022, 1, 6)),
-    (ContributionStatus.DEPLOYED, date(2022, 1, 7)),
-    (ContributionStatus.REDEPLOYING, date(2022, 1, 13)),
-]
+# The contributions the crisis demo's Kazakhstan case deploys (concord/demo/crisis.py).
 DEPLOYED_TO_KAZAKHSTAN = ("15th Separate Guards Motor Rifle (Peacekeeping) Brigade",
                           "Peacekeeping company, 103rd Brigade",
                           "Peacekeeping battalion of the Kyrgyz Republic",
@@ -233,27 +227,6 @@ def _contribution(spec: DemoUnit, formation: Formation, unit: Unit, secretariat:
     if Contribution.objects.unscoped(reason="demo loader: create only what is missing") \
             .filter(formation=formation, unit=unit).exists():
         return
-    contribution = contribution_earmark(actor=SYSTEM, formation=formation, unit=unit,
-                                        period_from=EARMARKED_SINCE, illustrative=True)
+    contribution_earmark(actor=SYSTEM, formation=formation, unit=unit,
+                         period_from=EARMARKED_SINCE, illustrative=True)
     count("contributions")
-    if spec.name_en not in DEPLOYED_TO_KAZAKHSTAN:
-        return
-    for status, on in KAZAKHSTAN_2022:
-        deployed = status == ContributionStatus.DEPLOYED
-        contribution_advance(
-            actor=SYSTEM, contribution=contribution, status=status, on=on,
-            location_ru="Алматы, Республика Казахстан" if deployed else "",
-            location_en="Almaty, Republic of Kazakhstan" if deployed else "",
-            latitude=43.24 if deployed else None, longitude=76.89 if deployed else None,
-            operation_ru="Миротворческая операция ОДКБ в Республике Казахстан" if deployed
-            else "",
-            operation_en="CSTO peacekeeping operation in the Republic of Kazakhstan" if deployed
-            else "",
-            personnel_on_hand=round(spec.personnel * 0.4) if deployed else None,
-            strength_release_to_all_members=spec.state != WITHHOLDING,
-            strength_releasable_to=[secretariat])
-    contribution_advance(actor=SYSTEM, contribution=contribution,
-                         status=ContributionStatus.EARMARKED, on=date(2022, 1, 19),
-                         note="Возвращено в резерв после операции.")
-
-

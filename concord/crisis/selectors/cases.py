@@ -11,8 +11,9 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from concord.accounts.models import User
 from concord.core.actors import Viewer
-from concord.core.errors import ValidationError
+from concord.core.errors import NotFound, ValidationError
 from concord.core.filters import order_by
 from concord.core.models import LabelledModel, Party
 from concord.core.scoping import labelled_get, public_id_of
@@ -157,3 +158,12 @@ def case_links_readable(*, viewer: Viewer, linked: dict[str, list[str]]) -> int:
         key = "public_id" if any(f.name == "public_id" for f in model._meta.fields) else "pk"
         count += model.objects.visible_to(viewer).filter(**{f"{key}__in": ids}).count()
     return count
+
+
+def person_get(*, username: str) -> User:
+    """An active user named by their username, as the duty and task forms offer them; whether
+    they may read the case is the service's to say."""
+    found = User.objects.filter(username=username, is_active=True).first()
+    if found is None:
+        raise NotFound(_("No active user is named “%(value)s”.") % {"value": username})
+    return found

@@ -24,7 +24,9 @@ withheld, and nothing of them (`concord.crisis.selectors.log`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -133,12 +135,35 @@ def log_from_audit(entry: AuditEntry, target: models.Model | None) -> None:
                text=_entry_text(target, entry.detail))
 
 
+# The moment of the event being entered after the fact, for the entries of the services of
+# other apps called meanwhile, which know nothing of the case's log (see `happened_at`).
+_HAPPENED_AT: ContextVar[datetime | None] = ContextVar("crisis_happened_at", default=None)
+
+
+@contextmanager
+def happened_at(moment: datetime | None) -> Iterator[None]:
+    """The log entries written inside are dated `moment`: an event entered after the fact (a
+    decision adopted, a contingent moved) through another app's service, whose audit entry
+    cannot say when it happened. Without a moment, nothing changes."""
+    if moment is None:
+        yield
+        return
+    token = _HAPPENED_AT.set(moment)
+    try:
+        yield
+    finally:
+        _HAPPENED_AT.reset(token)
+
+
 def _event_time(entry: AuditEntry) -> datetime:
     """When it happened: a service recording an event after the fact (a phase change dated
-    by the duty officer) says so in its detail as `event_at`; otherwise the audit entry's
-    moment. The audit entry keeps the moment it was recorded either way."""
+    by the duty officer) says so in its detail as `event_at`, or the caller dated the calls
+    with `happened_at`; otherwise the audit entry's moment. The audit entry keeps the moment
+    it was recorded either way."""
     told = json.loads(entry.detail or "{}").get("event_at")
-    return datetime.fromisoformat(told) if told else entry.at
+    if told:
+        return datetime.fromisoformat(told)
+    return _HAPPENED_AT.get() or entry.at
 
 
 def _write(*, case_id: int, entry: AuditEntry, label: tuple[int, int, bool, list[int]],

@@ -10,16 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from concord.core import clock
-from concord.core.forms import form_page, posted, submit_to_service
+from concord.core.forms import form_page, posted
 from concord.crisis.forms import DeployForm
 from concord.crisis.selectors import cases as read
 from concord.crisis.selectors import deployments as deployed
 from concord.crisis.services.deployments import MOVE_CONTRIBUTION, case_deploy
+from concord.crisis.views.case_forms import case_form
 from concord.forces.forms import AdvanceForm
 from concord.forces.selectors import formations as forces_read
 from concord.forces.services import contributions
-
-TEMPLATE = "crisis/case_part_form.html"
 
 
 @form_page(MOVE_CONTRIBUTION)
@@ -40,15 +39,12 @@ def deployment_add(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             contribution=deployed.deployable_get(viewer=request.user, case=case,
                                                  public_id=data["contribution"]))
 
-    return submit_to_service(
-        request, form, call=deploy, success_url=case.get_absolute_url(),
-        success_message=lambda made: _("“%(record)s” now belongs to the case.")
-        % {"record": str(made)},
-        template=TEMPLATE,
-        context={"case": case, "heading": _("Deploy a contingent"), "submit": _("Deploy"),
-                 "help_text": _("The contribution is sent under an instruction of a decision "
-                                "taken on this case; its next steps are written to the case's "
-                                "log and its unit is shown on the case's map.")})
+    return case_form(
+        request, case, form, call=deploy, heading=_("Deploy a contingent"), submit=_("Deploy"),
+        done=lambda made: _("“%(record)s” now belongs to the case.") % {"record": str(made)},
+        help_text=_("The contribution is sent under an instruction of a decision taken on this "
+                    "case; its next steps are written to the case's log and its unit is shown "
+                    "on the case's map."))
 
 
 @form_page(MOVE_CONTRIBUTION)
@@ -73,13 +69,11 @@ def deployment_step(request: HttpRequest, public_id: uuid.UUID,
         return contributions.contribution_advance(actor=request.user, contribution=contribution,
                                                   decision=decision, **data)
 
-    return submit_to_service(
-        request, form, call=advance, success_url=case.get_absolute_url(),
-        success_message=lambda step: _("The contribution is now “%(status)s”.")
+    return case_form(
+        request, case, form, call=advance,
+        heading=_("Deployment step of %(record)s") % {"record": str(contribution)},
+        submit=_("Record the step"),
+        done=lambda step: _("The contribution is now “%(status)s”.")
         % {"status": step.get_status_display()},
-        template=TEMPLATE,
-        context={"case": case,
-                 "heading": _("Deployment step of %(record)s") % {"record": str(contribution)},
-                 "submit": _("Record the step"),
-                 "help_text": _("Alerted, assembling, deployed, redeploying, released: each "
-                                "step is written to the case's log.")})
+        help_text=_("Alerted, assembling, deployed, redeploying, released: each step is "
+                    "written to the case's log."))

@@ -15,16 +15,16 @@ from django.utils.translation import gettext as _
 
 from concord.core import clock
 from concord.core.exports import FORMATS, table_response
-from concord.core.forms import form_action, form_page, posted, submit_to_service
+from concord.core.forms import form_action, form_page, posted
 from concord.core.marking import LABEL_COLUMNS, label_cells
 from concord.crisis.forms import IdentifyForm, ObservationForm, RemedyForm, ReviewForm
 from concord.crisis.models import Case
 from concord.crisis.selectors import cases as read
 from concord.crisis.selectors import review as review_read
 from concord.crisis.services import review as services
+from concord.crisis.views.case_forms import case_action, case_form
 
 RUN = "crisis.change_case"
-TEMPLATE = "crisis/case_part_form.html"
 
 
 def _review_url(case: Case) -> str:
@@ -57,9 +57,8 @@ def review(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def _page(request: HttpRequest, case: Case, form: forms.BaseForm, *,
           call: Callable[[dict[str, Any]], object], heading: str, submit: str,
           done: str) -> HttpResponse:
-    return submit_to_service(
-        request, form, call=call, success_url=_review_url(case), success_message=done, template=TEMPLATE,
-        context={"case": case, "heading": heading, "submit": submit})
+    return case_form(request, case, form, call=call, heading=heading, submit=submit, done=done,
+                     success_url=_review_url(case))
 
 
 @form_page(RUN)
@@ -111,10 +110,9 @@ def lesson_assign(request: HttpRequest, public_id: uuid.UUID, number: int) -> Ht
 def lesson_learn(request: HttpRequest, public_id: uuid.UUID, number: int) -> HttpResponse:
     case = read.case_get(viewer=request.user, public_id=public_id)
     lesson = review_read.case_lesson_get(case=case, number=number)
-    return submit_to_service(
-        request, forms.Form(request.POST),
+    return case_action(
+        request, case, forms.Form(request.POST),
         call=lambda _data: services.lesson_learn(actor=request.user, lesson=lesson),
-        success_url=_review_url(case), refused_url=_review_url(case),
-        success_message=_("The lesson is recorded as learned."))
+        done=_("The lesson is recorded as learned."), back=_review_url(case))
 
 
