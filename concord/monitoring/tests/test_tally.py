@@ -358,3 +358,22 @@ def test_the_map_of_the_whole_area_past_the_coarse_cells_reads_whole_months_by_m
     fine = [q["sql"] for q in queries.captured_queries if "monitoring_tallycellfine" in q["sql"]]
     assert any("'m'" in sql for sql in fine)
     assert sum(c["count"] for c in summary.clusters) == summary.total == 1
+
+
+def test_a_generated_year_is_added_up_once_and_later_incidents_are_counted_again(
+        personas, monkeypatch):
+    monkeypatch.setattr(tally, "BULK_FROM", 300)
+    with CaptureQueriesContext(connection) as bulk:
+        services.incident_generate(actor=SYSTEM, count=400, seed=7, start=date(2024, 1, 1),
+                                   end=date(2024, 12, 31), originator=personas.secretariat)
+    assert any("DROP TRIGGER" in q["sql"] for q in bulk.captured_queries)
+    assert tally.check() == []
+    # Fewer than the table holds: moved by the triggers, which are back.
+    with CaptureQueriesContext(connection) as few:
+        services.incident_generate(actor=SYSTEM, count=350, seed=8, start=date(2024, 1, 1),
+                                   end=date(2024, 12, 31), originator=personas.secretariat)
+    assert not any("DROP TRIGGER" in q["sql"] for q in few.captured_queries)
+    incident(personas.secretariat, occurred_on=date(2024, 5, 9))
+    assert tally.check() == []
+    wanted = selectors.IncidentFilters(date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))
+    assert selectors.situation_summary(viewer=personas.officer, filters=wanted).total == 751
