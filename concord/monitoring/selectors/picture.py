@@ -43,6 +43,11 @@ def cell_degrees(zoom: int) -> float:
 # The map's zoom levels: 0 shows the whole world, 12 a town.
 MAX_ZOOM = 12
 
+# The incidents' groupings count rows, not ids: every column they read is in the picture's
+# covering indexes but the id, and PostgreSQL visits the table for any column not there (the
+# cells of one country at zoom 12 over 90 days: 13 ms from the table, 2 ms from the index).
+ROWS = Count("*")
+
 
 @dataclass
 class Summary:
@@ -120,10 +125,10 @@ def _summary_from_incidents(*, viewer: Viewer, filters: IncidentFilters, zoom: i
     # back only the rows of its answer: one grouping by every key at once would return nearly
     # a row per incident to be added up here.
     counts = {(category, country, week): n for category, country, week, n in
-              incidents.values("category", "country", "week").annotate(n=Count("id"))
+              incidents.values("category", "country", "week").annotate(n=ROWS)
               .values_list("category", "country", "week", "n")}
     units = {(country, admin1): n for country, admin1, n in
-             incidents.values("country", "admin1").annotate(n=Count("id"))
+             incidents.values("country", "admin1").annotate(n=ROWS)
              .values_list("country", "admin1", "n")}
     return _summary(filters, zoom, counts, units, _incident_cells(viewer, filters, zoom))
 
@@ -138,7 +143,7 @@ def _summary_in_one_pass(*, viewer: Viewer, filters: IncidentFilters, zoom: int)
     size = cell_degrees(zoom)
     groups = (incidents.annotate(cy=Floor(F("latitude") / size), cx=Floor(F("longitude") / size))
               .values("category", "country", "admin1", "week", "cy", "cx")
-              .annotate(n=Count("id"), lat=Sum("latitude"), lon=Sum("longitude"),
+              .annotate(n=ROWS, lat=Sum("latitude"), lon=Sum("longitude"),
                         severity=Max("severity"))
               .values_list("category", "country", "admin1", "week", "cy", "cx", "n", "lat",
                            "lon", "severity"))
@@ -163,7 +168,7 @@ def _incident_cells(viewer: Viewer, filters: IncidentFilters, zoom: int) -> list
             .filter(latitude__isnull=False, longitude__isnull=False)
             .annotate(cy=Floor(F("latitude") / size), cx=Floor(F("longitude") / size))
             .values("cy", "cx")
-            .annotate(n=Count("id"), lat=Sum("latitude"), lon=Sum("longitude"),
+            .annotate(n=ROWS, lat=Sum("latitude"), lon=Sum("longitude"),
                       severity=Max("severity"))
             .values_list("n", "lat", "lon", "severity"))
     return [list(row) for row in rows]
