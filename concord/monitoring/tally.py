@@ -257,7 +257,9 @@ def written_in_bulk(count: int, connection: Any = default_connection) -> Iterato
     year, a restore), the triggers are lifted while they are written and every tally is added
     up again from the incidents once, as `concord guards repair` does, rather than moved one
     incident at a time. A failure rolls the whole back, triggers included (both engines' DDL
-    is transactional); other writers wait for the transaction meanwhile."""
+    is transactional). Meanwhile other writers wait for the transaction, and on PostgreSQL
+    readers of the incident table too (dropping a trigger locks the table): this is for
+    generating and restoring, not for a served import."""
     if not connection.in_atomic_block:
         raise RuntimeError("Incidents are written in bulk within a transaction.")
     with connection.cursor() as cursor:
