@@ -133,9 +133,9 @@ def populate(*, records: int, seed: int) -> User:
                                batch_size=5000)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # A bulk load leaves each tally row's superseded versions behind (a million
-            # incidents, over a million dead rows); autovacuum clears them within minutes of
-            # any real load, and the picture is measured as it is read from then on.
+            # The planner's statistics of the freshly filled tables (the year is written with
+            # the tally triggers lifted and the tallies added up once, see
+            # `tally.written_in_bulk`), as autovacuum gathers them minutes after a real load.
             cursor.execute("VACUUM (ANALYZE) " + ", ".join(TABLES))
         else:
             cursor.execute("ANALYZE")

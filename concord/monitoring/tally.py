@@ -41,7 +41,14 @@ LABEL_COLUMNS = ("classification", "originator_id", "release_to_all_members", "r
 # The incident columns the sums depend on: a change to any other column leaves them alone.
 WATCHED = ("occurred_on", "week", "category", "country", "admin1", "latitude", "longitude",
            "severity", "verification", *LABEL_COLUMNS, "merged_into_id")
-SPANS = (("d", "occurred_on"), ("w", "week"))
+# Each span's first day, as an expression over the incident row `{r}`.
+SPANS = (("d", "{r}.occurred_on"), ("w", "{r}.week"))
+
+
+def _month(vendor: str) -> tuple[str, str]:
+    if vendor == "postgresql":
+        return ("m", "({r}.occurred_on - (EXTRACT(DAY FROM {r}.occurred_on)::integer - 1))")
+    return ("m", "date({r}.occurred_on, 'start of month')")
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class Spec:
     # (column, expression over the incident row `{r}`)
     keys: tuple[tuple[str, str], ...]
     coordinates: bool = False
+    spans: tuple[tuple[str, str], ...] = SPANS
 
     def key_columns(self) -> list[str]:
         return ["span", "starts_on", *(column for column, _ in self.keys), *LABEL_COLUMNS]
@@ -97,8 +105,11 @@ def specs(vendor: str) -> tuple[Spec, ...]:
                                                     ("verification", "{r}.verification"),
                                                     ("cy", cell_y), ("cx", cell_x)),
              coordinates=True),
+        # By month too: the map of the whole area past CELL_ZOOM reads about a quarter as
+        # many of these rows for a month as for its weeks.
         Spec("monitoring_tallycellfine", (("country", "{r}.country"), ("cy", fine_y),
-                                          ("cx", fine_x)), coordinates=True),
+                                          ("cx", fine_x)), coordinates=True,
+             spans=(*SPANS, _month(vendor))),
     )
 
 
@@ -110,7 +121,7 @@ def _condition(spec: Spec, row: str) -> str:
 
 
 def _row_values(spec: Spec, row: str, start: str, span: str, sign: int) -> str:
-    keys = [f"'{span}'", f"{row}.{start}", *(e.format(r=row) for _, e in spec.keys),
+    keys = [f"'{span}'", start.format(r=row), *(e.format(r=row) for _, e in spec.keys),
             *(f"{row}.{c}" for c in LABEL_COLUMNS)]
     values = [f"CASE WHEN {row}.severity = {k} THEN {sign} ELSE 0 END" for k in SEVERITIES]
     if spec.coordinates:
@@ -122,7 +133,7 @@ def _row_values(spec: Spec, row: str, start: str, span: str, sign: int) -> str:
 def _upsert(spec: Spec, row: str, sign: int) -> str:
     """Add (sign 1) or take away (sign -1) the incident `row` from its day's and week's rows."""
     columns = spec.key_columns() + spec.value_columns()
-    rows = ", ".join(_row_values(spec, row, start, span, sign) for span, start in SPANS)
+    rows = ", ".join(_row_values(spec, row, start, span, sign) for span, start in spec.spans)
     updates = ", ".join(f"{v} = {spec.table}.{v} + excluded.{v}" for v in spec.value_columns())
     return (f"INSERT INTO {spec.table} ({', '.join(columns)}) "
             f"SELECT * FROM (VALUES {rows}) AS v WHERE {_condition(spec, row)} "
@@ -133,7 +144,8 @@ def _sweep(spec: Spec, row: str) -> str:
     """Drop the rows an incident leaving them emptied."""
     keys = " AND ".join([f"{c} = {e.format(r=row)}" for c, e in spec.keys]
                         + [f"{c} = {row}.{c}" for c in LABEL_COLUMNS])
-    spans = " OR ".join(f"(span = '{span}' AND starts_on = {row}.{start})" for span, start in SPANS)
+    spans = " OR ".join(f"(span = '{span}' AND starts_on = {start.format(r=row)})"
+                        for span, start in spec.spans)
     empty = " AND ".join(f"n{k} = 0" for k in SEVERITIES)
     return f"DELETE FROM {spec.table} WHERE ({spans}) AND {keys} AND {empty}"
 
@@ -233,10 +245,39 @@ def triggers_lifted(connection: Any = default_connection) -> Iterator[None]:
         install(connection)
 
 
+# Below this many incidents written at once, the triggers cost less than adding every tally up
+# again (see `written_in_bulk`).
+BULK_FROM = 10_000
+
+
+@contextmanager
+def written_in_bulk(count: int, connection: Any = default_connection) -> Iterator[None]:
+    """For `count` incidents about to be written in one transaction, which must be open: when
+    they are at least BULK_FROM and at least as many as the table holds already (a generated
+    year, a restore), the triggers are lifted while they are written and every tally is added
+    up again from the incidents once, as `concord guards repair` does, rather than moved one
+    incident at a time. A failure rolls the whole back, triggers included (both engines' DDL
+    is transactional). Meanwhile other writers wait for the transaction, and on PostgreSQL
+    readers of the incident table too (dropping a trigger locks the table): this is for
+    generating and restoring, not for a served import."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("Incidents are written in bulk within a transaction.")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {INCIDENTS}")
+        held = int(cursor.fetchone()[0])
+    if count < max(BULK_FROM, held):
+        yield
+        return
+    remove(connection)
+    yield
+    _execute(connection, rebuild_statements(connection.vendor))
+    install(connection)
+
+
 def _fresh(spec: Spec, span: str, start: str, source: str = INCIDENTS, sign: int = 1) -> str:
     """The spec's rows for one span, added up from the incidents in `source` (the incident
     table, or a trigger's table of the rows a statement inserted or removed), times `sign`."""
-    keys = [f"i.{start}", *(e.format(r="i") for _, e in spec.keys),
+    keys = [start.format(r="i"), *(e.format(r="i") for _, e in spec.keys),
             *(f"i.{c}" for c in LABEL_COLUMNS)]
     sums = [f"SUM(CASE WHEN i.severity = {k} THEN {sign} ELSE 0 END)" for k in SEVERITIES]
     if spec.coordinates:
@@ -252,15 +293,15 @@ def _statement_upsert(spec: Spec, source: str, sign: int) -> list[str]:
     updates = ", ".join(f"{v} = {spec.table}.{v} + excluded.{v}" for v in spec.value_columns())
     return [f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start, source, sign)} "
             f"ON CONFLICT ({', '.join(spec.key_columns())}) DO UPDATE SET {updates}"
-            for span, start in SPANS]
+            for span, start in spec.spans]
 
 
 def _statement_sweep(spec: Spec) -> list[str]:
     """PostgreSQL: drop the rows a statement's removed incidents left empty."""
     empty = " AND ".join(f"t.n{k} = 0" for k in SEVERITIES)
     statements = []
-    for span, start in SPANS:
-        keys = [f"i.{start}", *(e.format(r="i") for _, e in spec.keys),
+    for span, start in spec.spans:
+        keys = [start.format(r="i"), *(e.format(r="i") for _, e in spec.keys),
                 *(f"i.{c}" for c in LABEL_COLUMNS)]
         columns = spec.key_columns()[1:]
         chosen = ", ".join(f"{key} AS k{index}" for index, key in enumerate(keys))
@@ -278,7 +319,7 @@ def rebuild_statements(vendor: str) -> list[str]:
         columns = ", ".join(spec.key_columns() + spec.value_columns())
         statements += [f"DELETE FROM {spec.table}",
                        *(f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start)}"
-                         for span, start in SPANS)]
+                         for span, start in spec.spans)]
     return statements
 
 
@@ -313,7 +354,7 @@ def check(connection: Any = default_connection, *, limit: int = 20) -> list[Drif
                            f"FROM {spec.table}")
             held = {_key(row[:width]): tuple(row[width:]) for row in cursor.fetchall()}
             expected: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-            for span, start in SPANS:
+            for span, start in spec.spans:
                 cursor.execute(_fresh(spec, span, start))
                 expected.update((_key(row[:width]), tuple(row[width:]))
                                 for row in cursor.fetchall())

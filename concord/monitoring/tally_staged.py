@@ -13,7 +13,6 @@ from django.db import connection as default_connection
 from concord.monitoring.models import Incident
 from concord.monitoring.tally import (
     INCIDENTS,
-    SPANS,
     Spec,
     _fresh,
     install_statements,
@@ -49,7 +48,7 @@ def staged_sums(run: str, connection: Any = default_connection) -> Iterator[None
     try:
         with connection.cursor() as cursor:
             for spec in specs(connection.vendor):
-                for span, start in SPANS:
+                for span, start in spec.spans:
                     name = _staged_sums(spec, span)
                     cursor.execute(f"DROP TABLE IF EXISTS {name}")
                     made.append(name)
@@ -97,7 +96,7 @@ def move_staged(run: str, connection: Any = default_connection) -> int:
                 keys = spec.key_columns()
                 updates = ", ".join(f"{v} = {spec.table}.{v} + excluded.{v}"
                                     for v in spec.value_columns())
-                for span, _start in SPANS:
+                for span, _start in spec.spans:
                     # "WHERE true": without it SQLite would read ON CONFLICT as a join's ON.
                     cursor.execute(
                         f"INSERT INTO {spec.table} ({', '.join(keys + spec.value_columns())}) "

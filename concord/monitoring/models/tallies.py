@@ -22,6 +22,8 @@ class Tally(models.Model):
     class Span(models.TextChoices):
         DAY = "d", _("day")
         WEEK = "w", _("week")
+        # Kept by TallyCellFine alone (see concord.monitoring.tally).
+        MONTH = "m", _("month")
 
     span = models.CharField(max_length=1, choices=Span.choices)
     starts_on = models.DateField()

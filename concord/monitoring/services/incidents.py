@@ -14,6 +14,7 @@ from concord.core.audit import audit_record
 from concord.core.errors import Conflict, ValidationError, require_permission
 from concord.core.labels import Classification
 from concord.core.models import Party
+from concord.monitoring import tally
 from concord.monitoring.generator import synthetic_incidents
 from concord.monitoring.models import Incident
 from concord.monitoring.services._common import (
@@ -64,24 +65,25 @@ def incident_generate(*, actor: Actor, count: int, seed: int, start: date, end: 
     recorded_by = user_id(actor)
     batch: list[Incident] = []
     created = 0
-    for values in synthetic_incidents(count, seed=seed, start=start, end=end):
-        classification = values.pop("classification")
-        batch.append(Incident(originator=originator, classification=classification,
-                              release_to_all_members=classification
-                              <= Classification.OFFICIAL_USE,
-                              recorded_by_id=recorded_by, **_derived(values)))
-        if len(batch) >= batch_size:
-            Incident.objects.bulk_create(batch, batch_size=batch_size)
-            created += len(batch)
-            batch.clear()
-            if progress is not None:
-                progress(created, created / count)
-    Incident.objects.bulk_create(batch, batch_size=batch_size)
-    created += len(batch)
-    if progress is not None:
-        progress(created, 1.0)
-    audit_record(actor=actor, action="monitoring.incident.generate",
-                 target_type="monitoring.incident",
-                 detail={"count": created, "seed": seed, "from": start.isoformat(),
-                         "to": end.isoformat(), "originator": originator.code})
+    with tally.written_in_bulk(count):
+        for values in synthetic_incidents(count, seed=seed, start=start, end=end):
+            classification = values.pop("classification")
+            batch.append(Incident(originator=originator, classification=classification,
+                                  release_to_all_members=classification
+                                  <= Classification.OFFICIAL_USE,
+                                  recorded_by_id=recorded_by, **_derived(values)))
+            if len(batch) >= batch_size:
+                Incident.objects.bulk_create(batch, batch_size=batch_size)
+                created += len(batch)
+                batch.clear()
+                if progress is not None:
+                    progress(created, created / count)
+        Incident.objects.bulk_create(batch, batch_size=batch_size)
+        created += len(batch)
+        if progress is not None:
+            progress(created, 1.0)
+        audit_record(actor=actor, action="monitoring.incident.generate",
+                     target_type="monitoring.incident",
+                     detail={"count": created, "seed": seed, "from": start.isoformat(),
+                             "to": end.isoformat(), "originator": originator.code})
     return created

@@ -158,6 +158,13 @@ def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
      "region": "tajik-afghan-border", "severity": 2, "date_from": date(2024, 3, 7),
      "date_to": date(2024, 9, 4)},
     {"verification": ("reported",), "countries": ("KG", "TJ"), "severity": 3},
+    # The finer cells' months: whole, less their first and last days, with the ragged ends
+    # added, across one month's end, and open at the end.
+    {"date_from": date(2024, 4, 1), "date_to": date(2024, 6, 30)},
+    {"date_from": date(2024, 3, 28), "date_to": date(2024, 7, 3), "countries": ("TJ", "KG")},
+    {"date_from": date(2024, 2, 25), "date_to": date(2024, 5, 4), "severity": 2},
+    {"date_from": date(2024, 7, 10), "date_to": date(2024, 8, 8)},
+    {"date_from": date(2024, 11, 3)},
 ])
 def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas, filters):
     services.incident_generate(actor=SYSTEM, count=1500, seed=2013, start=date(2024, 1, 1),
@@ -320,3 +327,53 @@ def test_the_picture_of_severe_incidents_reads_their_own_index_and_matches_the_t
     assert "monitoring_incident_severe" in _plan(
         incident_list(viewer=personas.analyst, filters=wanted).order_by()
         .values("category", "country", "week"))
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    (date(2024, 4, 1), date(2024, 6, 30)), (date(2024, 3, 28), date(2024, 7, 3)),
+    (date(2024, 2, 25), date(2024, 5, 4)), (date(2024, 7, 10), date(2024, 8, 8)),
+    (date(2024, 5, 8), date(2024, 5, 10)), (date(2024, 1, 31), date(2024, 3, 1)),
+    (date(2023, 12, 30), date(2024, 12, 2)), (date(2024, 2, 29), date(2024, 2, 29)),
+])
+def test_the_finer_cells_periods_count_each_day_of_the_period_once(start, end):
+    counted: dict[date, int] = {}
+    for sign, period in picture._monthly_periods(start, end):
+        day = period.first
+        last = {"d": period.last, "w": period.last + timedelta(days=6),
+                "m": picture._month_end(period.last)}[period.span]
+        while day <= last:
+            counted[day] = counted.get(day, 0) + sign
+            day += timedelta(days=1)
+    assert {day for day, n in counted.items() if n} == {
+        start + timedelta(days=k) for k in range((end - start).days + 1)}
+    assert set(counted.values()) <= {0, 1}
+
+
+def test_the_map_of_the_whole_area_past_the_coarse_cells_reads_whole_months_by_month(personas):
+    incident(personas.secretariat, occurred_on=date(2024, 5, 9))
+    wanted = selectors.IncidentFilters(date_from=date(2024, 4, 2), date_to=date(2024, 6, 30))
+    with CaptureQueriesContext(connection) as queries:
+        summary = selectors.situation_summary(viewer=personas.analyst, filters=wanted,
+                                              zoom=tally.FINE_ZOOM)
+    fine = [q["sql"] for q in queries.captured_queries if "monitoring_tallycellfine" in q["sql"]]
+    assert any("'m'" in sql for sql in fine)
+    assert sum(c["count"] for c in summary.clusters) == summary.total == 1
+
+
+def test_a_generated_year_is_added_up_once_and_later_incidents_are_counted_again(
+        personas, monkeypatch):
+    monkeypatch.setattr(tally, "BULK_FROM", 300)
+    with CaptureQueriesContext(connection) as bulk:
+        services.incident_generate(actor=SYSTEM, count=400, seed=7, start=date(2024, 1, 1),
+                                   end=date(2024, 12, 31), originator=personas.secretariat)
+    assert any("DROP TRIGGER" in q["sql"] for q in bulk.captured_queries)
+    assert tally.check() == []
+    # Fewer than the table holds: moved by the triggers, which are back.
+    with CaptureQueriesContext(connection) as few:
+        services.incident_generate(actor=SYSTEM, count=350, seed=8, start=date(2024, 1, 1),
+                                   end=date(2024, 12, 31), originator=personas.secretariat)
+    assert not any("DROP TRIGGER" in q["sql"] for q in few.captured_queries)
+    incident(personas.secretariat, occurred_on=date(2024, 5, 9))
+    assert tally.check() == []
+    wanted = selectors.IncidentFilters(date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))
+    assert selectors.situation_summary(viewer=personas.officer, filters=wanted).total == 751
