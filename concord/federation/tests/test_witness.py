@@ -383,10 +383,11 @@ def test_an_address_refused_too_often_is_answered_429_and_fills_no_more_of_the_l
         assert answer.status_code == 409
 
     answer = client.post(URL, data=_note(stranger, 4, _head("x"), node="kz").encode(),
-                         content_type="text/plain", REMOTE_ADDR="203.0.113.9")
+                         content_type="text/plain", REMOTE_ADDR="203.0.113.9",
+                         HTTP_ACCEPT_LANGUAGE="en")
 
     assert answer.status_code == 429
-    assert "refused 3 times" in answer.json()["detail"]
+    assert "refused 3 times in 10 minutes" in answer.json()["detail"]
     assert 1 <= int(answer["Retry-After"]) <= 600
     assert len(_refusals()) == 3
     # Another address, and a well-formed note of a known peer, are answered as before.
