@@ -362,19 +362,19 @@ def plain_rows(queryset: QuerySet[Any], *,
 
 def _converted_once(fetched: list[Any], wanted: list[tuple[int, Any]],
                     connection: BaseDatabaseWrapper) -> list[tuple[Any, ...]]:
-    """The rows with each wanted column's values converted, each distinct value once."""
-    seen: list[dict[Any, Any]] = [{} for _ in wanted]
-    rows = []
-    for values in fetched:
-        row = list(values)
-        for (position, (functions, expression)), known in zip(wanted, seen, strict=True):
-            raw = row[position]
-            if raw in known:
-                row[position] = known[raw]
-                continue
+    """The rows with each wanted column's values converted, each distinct value once; a row
+    is built again only where a converter changed one of its values (SQLite's driver already
+    hands back a date column that is a table's as a date, say)."""
+    rows: list[tuple[Any, ...]] = [tuple(row) for row in fetched]
+    for position, (functions, expression) in wanted:
+        changed = {}
+        for raw in {row[position] for row in rows}:
             value = raw
             for function in functions:
                 value = function(value, expression, connection)
-            row[position] = known[raw] = value
-        rows.append(tuple(row))
+            if value is not raw:
+                changed[raw] = value
+        if changed:
+            rows = [(*row[:position], changed[row[position]], *row[position + 1:])
+                    if row[position] in changed else row for row in rows]
     return rows
