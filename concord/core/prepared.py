@@ -48,7 +48,7 @@ from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
-from django.db.models.query import ValuesIterable
+from django.db.models.query import ValuesIterable, ValuesListIterable
 
 from concord.core import actors
 from concord.core.labels import Viewer
@@ -313,3 +313,68 @@ class PreparedQuery:
 
 def _placeholder(position: int) -> str:
     return f"p{position}"
+
+
+def plain_rows(queryset: QuerySet[Any], *,
+               converted: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
+    """The rows of a `.values_list()` read as the database's driver hands them, for a grouping
+    of many rows whose values are numbers the driver already gives as Python numbers: Django
+    would call a converter on each value of each row.
+
+    Only the columns named in `converted` go through Django's converters (a date SQLite hands
+    back as text, say), each distinct value once. Whoever names the columns vouches for the
+    others: a column whose field Django converts (a decimal, a UUID, a date, a JSON field) and
+    that is not named comes back as the engine gives it. The queryset is compiled as Django
+    would compile it, so a labelled model's rows are still only those `.visible_to()` lets
+    through, and a queryset not scoped to a viewer is refused as before."""
+    if queryset._iterable_class is not ValuesListIterable:
+        raise ImproperlyConfigured("plain_rows reads a .values_list() queryset (not flat, not "
+                                   "named).")
+    query = queryset.query
+    connection = connections[queryset.db]
+    compiler = query.get_compiler(connection=connection)
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        return []
+    if not sql:
+        return []
+    names = tuple(query.selected) if query.selected else (
+        *query.extra_select, *query.values_select, *query.annotation_select)
+    unknown = [name for name in converted if name not in names]
+    if unknown:
+        raise ImproperlyConfigured(f"plain_rows cannot convert {unknown}: the read selects "
+                                   f"{names}.")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched: list[Any] = cursor.fetchall()
+    width = compiler.col_count
+    if compiler.has_extra_select:
+        fetched = [row[:width] for row in fetched]
+    columns = [selected[0] for selected in compiler.select[:width]]
+    converters = compiler.get_converters(columns)
+    wanted = [(names.index(name), converters[names.index(name)]) for name in converted
+              if names.index(name) in converters]
+    if not wanted:
+        return [tuple(row) for row in fetched]
+    return _converted_once(fetched, wanted, connection)
+
+
+def _converted_once(fetched: list[Any], wanted: list[tuple[int, Any]],
+                    connection: BaseDatabaseWrapper) -> list[tuple[Any, ...]]:
+    """The rows with each wanted column's values converted, each distinct value once; a row
+    is built again only where a converter changed one of its values (SQLite's driver already
+    hands back a date column that is a table's as a date, say)."""
+    rows: list[tuple[Any, ...]] = [tuple(row) for row in fetched]
+    for position, (functions, expression) in wanted:
+        changed = {}
+        for raw in {row[position] for row in rows}:
+            value = raw
+            for function in functions:
+                value = function(value, expression, connection)
+            if value is not raw:
+                changed[raw] = value
+        if changed:
+            rows = [(*row[:position], changed[row[position]], *row[position + 1:])
+                    if row[position] in changed else row for row in rows]
+    return rows

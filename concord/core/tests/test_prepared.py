@@ -12,8 +12,8 @@ from typing import Any, NamedTuple
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections
-from django.db.models import F, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, F, Max, QuerySet, Sum
+from django.db.models.functions import Now, TruncDate
 from django.utils import timezone
 
 from concord.core import prepared
@@ -282,3 +282,43 @@ def test_it_keeps_compiled_reads_per_thread(personas):
     assert theirs[key] is not mine[key]
     assert theirs[key].connection is not here
     assert getattr(here, "concord_prepared_queries")[key] is mine[key]  # noqa: B009
+
+
+def _groups(viewer: Viewer) -> QuerySet[Any]:
+    return (Dossier.objects.visible_to(viewer).order_by("classification")
+            .values("classification").annotate(n=Count("*"), last=Max(TruncDate(Now())))
+            .values_list("classification", "n", "last"))
+
+
+def test_it_gives_plain_rows_of_only_what_the_label_rule_shows(personas):
+    _labels(personas)
+
+    for name, user in personas.all().items():
+        viewer = Viewer.of(user)
+        assert prepared.plain_rows(_groups(viewer), converted=("last",)) == list(
+            _groups(viewer)), name
+    delegate = Viewer.of(personas.delegate_b)
+    assert sum(n for _, n, _ in prepared.plain_rows(_groups(delegate))) == _groups(
+        delegate).aggregate(total=Sum("n"))["total"] == Dossier.objects.visible_to(
+        delegate).count()
+
+
+def test_it_converts_in_plain_rows_only_the_columns_it_is_asked_to(personas):
+    _labels(personas)
+    viewer = Viewer.of(personas.officer)
+    today = timezone.localdate()
+
+    converted = prepared.plain_rows(_groups(viewer), converted=("last",))
+    assert converted and all(type(last) is date and last == today for *_, last in converted)
+    as_given = prepared.plain_rows(_groups(viewer))
+    assert [row[:2] for row in as_given] == [row[:2] for row in converted]
+    assert all(last in (today, today.isoformat()) for *_, last in as_given)
+    with pytest.raises(ImproperlyConfigured, match="lately"):
+        prepared.plain_rows(_groups(viewer), converted=("lately",))
+
+
+def test_it_refuses_plain_rows_of_a_labelled_read_without_a_viewer(personas):
+    with pytest.raises(UnscopedQuery):
+        prepared.plain_rows(Dossier.objects.values_list("title"))
+    with pytest.raises(ImproperlyConfigured):
+        prepared.plain_rows(Dossier.objects.visible_to(personas.officer).values("title"))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from concord.core.actors import Viewer
 from concord.core.errors import ValidationError
 from concord.core.labels import Viewer as Reader
-from concord.core.prepared import PreparedQuery
+from concord.core.prepared import PreparedQuery, plain_rows
 from concord.monitoring import tally
 from concord.monitoring.filters import IncidentFilters
 from concord.monitoring.geography import REGION_BY_CODE, REGIONS
@@ -150,7 +150,10 @@ def _summary_in_one_pass(*, viewer: Viewer, filters: IncidentFilters, zoom: int)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)
     cells: dict[tuple[float, float], list[float]] = {}
-    for category, country, admin1, week, cy, cx, n, lat, lon, severity in groups:
+    # The sums, counts and cells come back from the driver as numbers already; only the week,
+    # which SQLite hands back as text, is converted, once a week rather than once a group.
+    for category, country, admin1, week, cy, cx, n, lat, lon, severity in plain_rows(
+            groups, converted=("week",)):
         counts[(category, country, week)] += n
         units[(country, admin1)] += n
         if cy is not None and cx is not None:
