@@ -285,9 +285,11 @@ def test_it_keeps_compiled_reads_per_thread(personas):
 
 
 def _groups(viewer: Viewer) -> QuerySet[Any]:
-    return (Dossier.objects.visible_to(viewer).order_by("classification")
-            .values("classification").annotate(n=Count("*"), last=Max(TruncDate(Now())))
-            .values_list("classification", "n", "last"))
+    groups: QuerySet[Any] = (
+        Dossier.objects.visible_to(viewer).order_by("classification")
+        .values("classification").annotate(n=Count("*"), last=Max(TruncDate(Now())))
+        .values_list("classification", "n", "last"))
+    return groups
 
 
 def test_it_gives_plain_rows_of_only_what_the_label_rule_shows(personas):
