@@ -111,6 +111,7 @@ SHAPES = (
     Shape("region, zoom 6", 6, region=BORDER),
     Shape("category in a region, zoom 7", 7, categories=("drug_trafficking",), region=BORDER),
     Shape("severity 3+, zoom 4", 4, severity=3),
+    Shape("severity 4, zoom 4", 4, severity=4),
     Shape("confirmed, zoom 4", 4, verification=("confirmed",)),
     Shape("text, zoom 4", 4, q="Khorugh"),
     Shape("whole area, zoom 10", 10),

@@ -37,6 +37,8 @@ CELL_DEGREES = 90.0 / 2**CELL_ZOOM
 FINE_ZOOM = 10
 FINE_DEGREES = 90.0 / 2**FINE_ZOOM
 SEVERITIES = (1, 2, 3, 4)
+# The floor of TallySevere, the monitoring.models.SEVERE of the incidents' own severe index.
+SEVERE = 3
 LABEL_COLUMNS = ("classification", "originator_id", "release_to_all_members", "release_mask")
 # The incident columns the sums depend on: a change to any other column leaves them alone.
 WATCHED = ("occurred_on", "week", "category", "country", "admin1", "latitude", "longitude",
@@ -58,6 +60,14 @@ class Spec:
     keys: tuple[tuple[str, str], ...]
     coordinates: bool = False
     spans: tuple[tuple[str, str], ...] = SPANS
+    # A further condition on the incidents counted, over the incident row `{r}`.
+    only: str = ""
+    # With coordinates: whether incidents without them are counted too, in a row whose key
+    # says so (their coordinates add nothing to the sums).
+    unplaced: bool = False
+
+    def axis(self, row: str, axis: str) -> str:
+        return f"COALESCE({row}.{axis}, 0)" if self.unplaced else f"{row}.{axis}"
 
     def key_columns(self) -> list[str]:
         return ["span", "starts_on", *(column for column, _ in self.keys), *LABEL_COLUMNS]
@@ -80,6 +90,7 @@ def _floor(vendor: str, expression: str) -> str:
 def specs(vendor: str) -> tuple[Spec, ...]:
     cell_y = _floor(vendor, f"{{r}}.latitude / {CELL_DEGREES!r}")
     cell_x = _floor(vendor, f"{{r}}.longitude / {CELL_DEGREES!r}")
+    placed = "({r}.latitude IS NOT NULL AND {r}.longitude IS NOT NULL)"
     fine_y = _floor(vendor, f"{{r}}.latitude / {FINE_DEGREES!r}")
     fine_x = _floor(vendor, f"{{r}}.longitude / {FINE_DEGREES!r}")
     return (
@@ -110,13 +121,26 @@ def specs(vendor: str) -> tuple[Spec, ...]:
         Spec("monitoring_tallycellfine", (("country", "{r}.country"), ("cy", fine_y),
                                           ("cx", fine_x)), coordinates=True,
              spans=(*SPANS, _month(vendor))),
+        # The severe incidents alone, by every key of the picture at once: a few rows a day,
+        # read whole where a grouping of the incidents would sort each of them (see
+        # concord.monitoring.selectors.picture). An incident without coordinates is kept
+        # in cell 0/0 of a row marked unplaced, since a key has no empty values.
+        Spec("monitoring_tallysevere", (("category", "{r}.category"),
+                                        ("country", "{r}.country"),
+                                        ("admin1", "{r}.admin1"),
+                                        ("placed", placed),
+                                        ("cy", f"CASE WHEN {placed} THEN {cell_y} ELSE 0 END"),
+                                        ("cx", f"CASE WHEN {placed} THEN {cell_x} ELSE 0 END")),
+             coordinates=True, only=f"{{r}}.severity >= {SEVERE}", unplaced=True),
     )
 
 
 def _condition(spec: Spec, row: str) -> str:
     condition = f"{row}.merged_into_id IS NULL"
-    if spec.coordinates:
+    if spec.coordinates and not spec.unplaced:
         condition += f" AND {row}.latitude IS NOT NULL AND {row}.longitude IS NOT NULL"
+    if spec.only:
+        condition += f" AND {spec.only.format(r=row)}"
     return condition
 
 
@@ -125,8 +149,8 @@ def _row_values(spec: Spec, row: str, start: str, span: str, sign: int) -> str:
             *(f"{row}.{c}" for c in LABEL_COLUMNS)]
     values = [f"CASE WHEN {row}.severity = {k} THEN {sign} ELSE 0 END" for k in SEVERITIES]
     if spec.coordinates:
-        values += [f"CASE WHEN {row}.severity = {k} THEN {sign} * {row}.{axis} ELSE 0 END"
-                   for axis in ("latitude", "longitude") for k in SEVERITIES]
+        values += [f"CASE WHEN {row}.severity = {k} THEN {sign} * {spec.axis(row, axis)} "
+                   "ELSE 0 END" for axis in ("latitude", "longitude") for k in SEVERITIES]
     return "(" + ", ".join(keys + values) + ")"
 
 
@@ -281,7 +305,7 @@ def _fresh(spec: Spec, span: str, start: str, source: str = INCIDENTS, sign: int
             *(f"i.{c}" for c in LABEL_COLUMNS)]
     sums = [f"SUM(CASE WHEN i.severity = {k} THEN {sign} ELSE 0 END)" for k in SEVERITIES]
     if spec.coordinates:
-        sums += [f"SUM(CASE WHEN i.severity = {k} THEN {sign} * i.{axis} ELSE 0 END)"
+        sums += [f"SUM(CASE WHEN i.severity = {k} THEN {sign} * {spec.axis('i', axis)} ELSE 0 END)"
                  for axis in ("latitude", "longitude") for k in SEVERITIES]
     return (f"SELECT '{span}', {', '.join(keys + sums)} FROM {source} i "
             f"WHERE {_condition(spec, 'i')} GROUP BY {', '.join(keys)}")

@@ -25,6 +25,7 @@ from concord.monitoring.models.tallies import (
     TallyCellByVerification,
     TallyCellFine,
     TallyCount,
+    TallySevere,
     TallyUnit,
     TallyUnitByCategory,
     TallyUnitByVerification,
@@ -42,7 +43,8 @@ __all__ = [
     "ImportStatus",
     "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "IncidentStage", "Indicator",
     "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
-    "TallyCell", "TallyCellByCategory", "TallyCellByVerification", "TallyCellFine", "TallyCount", "TallyUnit",
+    "TallyCell", "TallyCellByCategory", "TallyCellByVerification", "TallyCellFine", "TallyCount",
+    "TallySevere", "TallyUnit",
     "TallyUnitByCategory", "TallyUnitByVerification",
     "TimePrecision", "Verification", "severity_of",
 ]

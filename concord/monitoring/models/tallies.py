@@ -204,3 +204,31 @@ class TallyCellFine(Tally):
 
     def __str__(self) -> str:
         return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx} (fine)"
+
+
+class TallySevere(Tally):
+    """The severe incidents alone (severity `tally.SEVERE` and up, so n1 and n2 stay naught) by
+    every key of the picture at once, its cells at zoom `tally.CELL_ZOOM`: the picture of the
+    severe incidents reads these few rows whole, where a grouping of the incidents sorts each
+    of them. An incident without coordinates is counted in an unplaced row, its cell 0/0."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "starts_on", "category", "country", "admin1", "placed", "cy", "cx",
+        "classification", "originator", "release_to_all_members", "release_mask")
+    category = models.CharField(max_length=32)
+    country = models.CharField(max_length=2)
+    admin1 = models.CharField(max_length=100)
+    placed = models.BooleanField()
+    cy = models.IntegerField()
+    cx = models.IntegerField()
+    lat1 = models.FloatField(default=0)
+    lat2 = models.FloatField(default=0)
+    lat3 = models.FloatField(default=0)
+    lat4 = models.FloatField(default=0)
+    lon1 = models.FloatField(default=0)
+    lon2 = models.FloatField(default=0)
+    lon3 = models.FloatField(default=0)
+    lon4 = models.FloatField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.category} {self.country} {self.admin1}"

@@ -29,6 +29,7 @@ from concord.monitoring.models import (
     TallyCellByVerification,
     TallyCellFine,
     TallyCount,
+    TallySevere,
     TallyUnit,
     TallyUnitByCategory,
     TallyUnitByVerification,
@@ -75,6 +76,8 @@ def situation_summary(*, viewer: Viewer, filters: IncidentFilters, zoom: int = 4
     if not 0 <= zoom <= MAX_ZOOM:
         raise ValidationError(_("Zoom is 0 to 12."), errors={"zoom": [_("Zoom is 0 to 12.")]})
     if severe(filters):
+        if severe_tallied(filters, zoom):
+            return _summary_from_severe_tally(viewer=viewer, filters=filters, zoom=zoom)
         return _summary_in_one_pass(viewer=viewer, filters=filters, zoom=zoom)
     if not counted(filters):
         return _summary_from_incidents(viewer=viewer, filters=filters, zoom=zoom)
@@ -96,6 +99,14 @@ def severe(filters: IncidentFilters) -> bool:
     entries a day, where the tallies hold rows for every incident of the period whatever their
     severity."""
     return (filters.severity or 0) >= SEVERE
+
+
+def severe_tallied(filters: IncidentFilters, zoom: int) -> bool:
+    """Whether the severe incidents' own tally (TallySevere) holds this picture of them: it is
+    kept by the period, category, country and first-level unit (and so region), not by
+    verification or text, and its cells stop at `tally.CELL_ZOOM`."""
+    return (severe(filters) and counted(filters) and not filters.verification
+            and zoom <= tally.CELL_ZOOM)
 
 
 def tallied(filters: IncidentFilters, zoom: int) -> bool:
@@ -163,6 +174,55 @@ def _summary_in_one_pass(*, viewer: Viewer, filters: IncidentFilters, zoom: int)
             cell[2] += lon
             cell[3] = max(cell[3], severity)
     return _summary(filters, zoom, counts, units, cells.values())
+
+
+def _summary_from_severe_tally(*, viewer: Viewer, filters: IncidentFilters,
+                               zoom: int) -> Summary:
+    """The picture of the severe incidents from their own tally, whose rows each hold the
+    severe incidents of one day or week, category, unit, cell and label: read whole, a few
+    rows a day, and added up here, where the grouping of the incidents would sort each one.
+    The label rule applies to its rows as to the incidents."""
+    floor = filters.severity or tally.SEVERE
+    shift = tally.CELL_ZOOM - zoom
+    counts: dict[tuple[str, str, date], int] = defaultdict(int)
+    units: dict[tuple[str, str], int] = defaultdict(int)
+    # Per cell: the count of each severity kept, then the sums of latitudes and longitudes.
+    cells: dict[tuple[int, int], list[float]] = {}
+    weeks: dict[date, date] = {}
+    for period in _periods(filters.date_from, filters.date_to):
+        rows: QuerySet[Any] = TallySevere.objects.visible_to(viewer).filter(
+            span=period.span, starts_on__gte=period.first, starts_on__lte=period.last).order_by()
+        if filters.countries:
+            rows = rows.filter(country__in=sorted(set(filters.countries)))
+        if filters.categories:
+            rows = rows.filter(category__in=sorted(set(filters.categories)))
+        if filters.region:
+            rows = rows.filter(REGION_BY_CODE[filters.region].q())
+        if floor > tally.SEVERE:
+            rows = rows.filter(n4__gt=0)
+        # The driver hands back numbers as they are; only the day, which SQLite hands back as
+        # text, is converted, once a day rather than once a row.
+        for category, country, admin1, start, placed, cy, cx, n3, n4, lat3, lat4, lon3, lon4 \
+                in plain_rows(rows.values_list("category", "country", "admin1", "starts_on",
+                                               "placed", "cy", "cx", "n3", "n4", "lat3", "lat4",
+                                               "lon3", "lon4"), converted=("starts_on",)):
+            if floor > tally.SEVERE:
+                n3, lat3, lon3 = 0, 0.0, 0.0
+            week = weeks.get(start)
+            if week is None:
+                week = weeks[start] = start - timedelta(days=start.weekday())
+            n = n3 + n4
+            counts[(category, country, week)] += n
+            units[(country, admin1)] += n
+            if placed:
+                cell = cells.setdefault((cy >> shift, cx >> shift), [0, 0, 0.0, 0.0])
+                cell[0] += n3
+                cell[1] += n4
+                cell[2] += lat3 + lat4
+                cell[3] += lon3 + lon4
+    return _summary(filters, zoom, _kept(counts), _kept(units),
+                    [[n3 + n4, lat, lon, 4 if n4 else 3]
+                     for n3, n4, lat, lon in cells.values() if n3 + n4])
 
 
 def _incident_cells(viewer: Viewer, filters: IncidentFilters, zoom: int) -> list[list[float]]:

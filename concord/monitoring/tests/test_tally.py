@@ -16,7 +16,7 @@ from concord.core.actors import SYSTEM
 from concord.core.labelling import label_change
 from concord.core.labels import Classification
 from concord.monitoring import selectors, services, tally
-from concord.monitoring.models import Incident, TallyCount
+from concord.monitoring.models import SEVERE, Incident, TallyCount, TallySevere
 from concord.monitoring.selectors import incident_list, picture
 from concord.monitoring.tests.factories import ACLED_HEADER, acled_row, incident
 
@@ -308,7 +308,12 @@ def test_the_picture_of_severe_incidents_reads_their_own_index_and_matches_the_t
         for zoom in (4, 10, 12):
             with CaptureQueriesContext(connection) as queries:
                 summary = selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom)
-            assert "monitoring_tally" not in " ".join(q["sql"] for q in queries.captured_queries)
+            sql = " ".join(q["sql"] for q in queries.captured_queries)
+            # Their own tally down to its cells, their own index past them.
+            if zoom <= tally.CELL_ZOOM:
+                assert "monitoring_tallysevere" in sql and "monitoring_incident" not in sql
+            else:
+                assert "monitoring_tally" not in sql
             # Held to a grouping of the incidents for each part of the picture, and where the
             # tallies reach that far, to them.
             _same_picture(summary, picture._summary_from_incidents(viewer=viewer,
@@ -377,3 +382,70 @@ def test_a_generated_year_is_added_up_once_and_later_incidents_are_counted_again
     assert tally.check() == []
     wanted = selectors.IncidentFilters(date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))
     assert selectors.situation_summary(viewer=personas.officer, filters=wanted).total == 751
+
+
+def test_the_severe_tally_follows_an_incident_into_and_out_of_severity(personas):
+    grave = incident(personas.secretariat, fatalities=30)
+    unplaced = incident(personas.secretariat, fatalities=12, latitude=None, longitude=None)
+    mild = incident(personas.secretariat, fatalities=0)
+    assert grave.severity >= SEVERE > mild.severity
+    assert tally.SEVERE == SEVERE
+
+    def held() -> tuple[int, int]:
+        rows = TallySevere.objects.visible_to(personas.officer).filter(span="w")
+        return (sum(row.n3 + row.n4 for row in rows),
+                sum(row.n3 + row.n4 for row in rows if not row.placed))
+
+    assert held() == (2, 1)
+    services.incident_update(actor=personas.analyst, incident=mild, fatalities=40)
+    assert held() == (3, 1)
+    services.incident_update(actor=personas.analyst, incident=grave, fatalities=0)
+    assert held() == (2, 1)
+    services.incident_update(actor=personas.analyst, incident=unplaced, latitude=38.5,
+                             longitude=68.8)
+    assert held() == (2, 0)
+    services.incident_merge(actor=personas.analyst, survivor=unplaced, duplicate=mild)
+    assert held() == (1, 0)
+    assert tally.check() == []
+    assert not TallySevere.objects.visible_to(personas.officer).filter(
+        n1=0, n2=0, n3=0, n4=0).exists()  # emptied rows are gone, not left at zero
+
+
+@pytest.mark.parametrize("floor", [3, 4])
+@pytest.mark.parametrize(("filters", "held"), [
+    ({}, True),
+    ({"date_from": date(2024, 3, 7), "date_to": date(2024, 6, 4)}, True),
+    ({"date_from": date(2024, 5, 8), "date_to": date(2024, 5, 10)}, True),
+    ({"countries": ("TJ", "AF"), "date_to": date(2024, 8, 30)}, True),
+    ({"categories": ("terrorism", "border"), "countries": ("TJ", "KG")}, True),
+    ({"region": "tajik-afghan-border", "date_from": date(2024, 2, 14)}, True),
+    ({"region": "csto", "categories": ("drug_trafficking", "battles")}, True),
+    # Kept by neither the severe tally's key nor its cells: the severe incidents' index.
+    ({"verification": ("confirmed",)}, False),
+    ({"verification": ("reported", "disputed"), "countries": ("TJ",)}, False),
+    ({"q": "heroin"}, False),
+])
+def test_the_severe_tally_gives_the_picture_of_the_severe_incidents(personas, floor, filters,
+                                                                     held):
+    services.incident_generate(actor=SYSTEM, count=1500, seed=2016, start=date(2024, 1, 1),
+                               end=date(2024, 12, 31), originator=personas.secretariat)
+    # A severe record its originator kept to itself, and one without a place.
+    incident(personas.state_b, classification=Classification.CONFIDENTIAL,
+             release_to_all_members=False, occurred_on=date(2024, 5, 9), fatalities=30)
+    incident(personas.secretariat, occurred_on=date(2024, 5, 9), fatalities=30, latitude=None,
+             longitude=None)
+    wanted = selectors.IncidentFilters(severity=floor, **filters)
+
+    for viewer in personas.all().values():
+        for zoom in (0, 3, 4, 6, 7, 12):
+            assert picture.severe_tallied(wanted, zoom) == (held and zoom <= tally.CELL_ZOOM)
+            with CaptureQueriesContext(connection) as queries:
+                summary = selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom)
+            sql = " ".join(q["sql"] for q in queries.captured_queries)
+            assert ("monitoring_tallysevere" in sql) == picture.severe_tallied(wanted, zoom)
+            _same_picture(summary, picture._summary_from_incidents(viewer=viewer,
+                                                                   filters=wanted, zoom=zoom))
+            if floor == 4:
+                assert all(cluster["severity"] == 4 for cluster in summary.clusters)
+    seen = selectors.situation_summary(viewer=personas.officer, filters=wanted, zoom=4)
+    assert seen.total == incident_list(viewer=personas.officer, filters=wanted).count() > 0
