@@ -10,8 +10,18 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import Count, F, Max, QuerySet, Sum, Value
-from django.db.models.functions import Floor
+from django.db.models import (
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Floor
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
@@ -176,53 +186,98 @@ def _summary_in_one_pass(*, viewer: Viewer, filters: IncidentFilters, zoom: int)
     return _summary(filters, zoom, counts, units, cells.values())
 
 
+class _SevereRow(NamedTuple):
+    category: str
+    country: str
+    admin1: str
+    cy: int
+    cx: int
+    n3: int
+    n4: int
+    lat3: float
+    lat4: float
+    lon3: float
+    lon4: float
+    day: str  # the row's day or week, as ISO text
+    placed_: int
+
+
+@lru_cache(maxsize=256)
+def _severe_read(span: str, shape: _Shape) -> PreparedQuery:
+    """One period's rows of TallySevere, whole, compiled once per viewer scope: the dates,
+    countries and categories are its arguments. Every column comes back as the driver hands it
+    (the day as text, converted once a distinct day), a few thousand rows a read."""
+    countries = [f"c{i}" for i in range(shape.countries)]
+    categories = [f"k{i}" for i in range(shape.categories)]
+
+    def build(viewer: Viewer, *, first: date, last: date, **chosen: str) -> QuerySet[Any]:
+        rows: QuerySet[Any] = TallySevere.objects.visible_to(viewer).filter(
+            span=span, starts_on__gte=first, starts_on__lte=last).order_by()
+        if countries:
+            rows = rows.filter(country__in=[chosen[name] for name in countries])
+        if categories:
+            rows = rows.filter(category__in=[chosen[name] for name in categories])
+        if shape.region:
+            rows = rows.filter(REGION_BY_CODE[shape.region].q())
+        if shape.lowest > tally.SEVERE:
+            rows = rows.filter(n4__gt=0)
+        # The columns as they are, added up here: an expression over them would have Django
+        # convert its value on each row.
+        whole: QuerySet[Any] = rows.values(
+            "category", "country", "admin1", "cy", "cx", "n3", "n4", "lat3", "lat4", "lon3",
+            "lon4", day=Cast("starts_on", CharField()),
+            placed_=ExpressionWrapper(F("placed"), output_field=IntegerField()))
+        return whole
+
+    return PreparedQuery(build, arguments={"first": date, "last": date,
+                                           **dict.fromkeys(countries + categories, str)},
+                         name=f"TallySevere {span} {shape}")
+
+
 def _summary_from_severe_tally(*, viewer: Viewer, filters: IncidentFilters,
                                zoom: int) -> Summary:
     """The picture of the severe incidents from their own tally, whose rows each hold the
     severe incidents of one day or week, category, unit, cell and label: read whole, a few
-    rows a day, and added up here, where the grouping of the incidents would sort each one.
+    rows a day, and added up here, where a grouping of the incidents would sort each one.
     The label rule applies to its rows as to the incidents."""
-    floor = filters.severity or tally.SEVERE
-    shift = tally.CELL_ZOOM - zoom
+    countries = sorted(set(filters.countries))
+    categories = sorted(set(filters.categories))
+    chosen = {**{f"c{i}": code for i, code in enumerate(countries)},
+              **{f"k{i}": code for i, code in enumerate(categories)}}
+    shape = _Shape(filters.severity or tally.SEVERE, len(countries), len(categories), 0,
+                   filters.region, tally.CELL_ZOOM - zoom)
+    scope = Reader.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)
-    # Per cell: the count of each severity kept, then the sums of latitudes and longitudes.
+    # Per cell: the count, the count of the worst severity, the sums of latitudes and
+    # longitudes.
     cells: dict[tuple[int, int], list[float]] = {}
-    weeks: dict[date, date] = {}
+    weeks: dict[str, date] = {}
+    shift = shape.shift
+    worst_only = shape.lowest > tally.SEVERE
     for period in _periods(filters.date_from, filters.date_to):
-        rows: QuerySet[Any] = TallySevere.objects.visible_to(viewer).filter(
-            span=period.span, starts_on__gte=period.first, starts_on__lte=period.last).order_by()
-        if filters.countries:
-            rows = rows.filter(country__in=sorted(set(filters.countries)))
-        if filters.categories:
-            rows = rows.filter(category__in=sorted(set(filters.categories)))
-        if filters.region:
-            rows = rows.filter(REGION_BY_CODE[filters.region].q())
-        if floor > tally.SEVERE:
-            rows = rows.filter(n4__gt=0)
-        # The driver hands back numbers as they are; only the day, which SQLite hands back as
-        # text, is converted, once a day rather than once a row.
-        for category, country, admin1, start, placed, cy, cx, n3, n4, lat3, lat4, lon3, lon4 \
-                in plain_rows(rows.values_list("category", "country", "admin1", "starts_on",
-                                               "placed", "cy", "cx", "n3", "n4", "lat3", "lat4",
-                                               "lon3", "lon4"), converted=("starts_on",)):
-            if floor > tally.SEVERE:
-                n3, lat3, lon3 = 0, 0.0, 0.0
-            week = weeks.get(start)
+        for (category, country, admin1, cy, cx, n3, n4, lat3, lat4, lon3, lon4, day,
+             placed) in _severe_read(period.span, shape).rows_as(
+                _SevereRow, viewer=scope, first=period.first, last=period.last, **chosen):
+            if worst_only:
+                n, lat, lon = n4, lat4, lon4
+            else:
+                n, lat, lon = n3 + n4, lat3 + lat4, lon3 + lon4
+            week = weeks.get(day)
             if week is None:
-                week = weeks[start] = start - timedelta(days=start.weekday())
-            n = n3 + n4
+                start = date.fromisoformat(day)
+                week = weeks[day] = start - timedelta(days=start.weekday())
             counts[(category, country, week)] += n
             units[(country, admin1)] += n
             if placed:
                 cell = cells.setdefault((cy >> shift, cx >> shift), [0, 0, 0.0, 0.0])
-                cell[0] += n3
+                cell[0] += n
                 cell[1] += n4
-                cell[2] += lat3 + lat4
-                cell[3] += lon3 + lon4
+                cell[2] += lat
+                cell[3] += lon
     return _summary(filters, zoom, _kept(counts), _kept(units),
-                    [[n3 + n4, lat, lon, 4 if n4 else 3]
-                     for n3, n4, lat, lon in cells.values() if n3 + n4])
+                    [[n, lat, lon, 4 if n4 else tally.SEVERE]
+                     for n, n4, lat, lon in cells.values() if n])
 
 
 def _incident_cells(viewer: Viewer, filters: IncidentFilters, zoom: int) -> list[list[float]]:
