@@ -27,6 +27,7 @@ from concord.monitoring.models import (
     TallyCellByVerification,
     TallyCellFine,
     TallyCount,
+    TallySevere,
     TallyUnit,
     TallyUnitByCategory,
     TallyUnitByVerification,
@@ -55,7 +56,7 @@ def _tallies() -> dict[str, list[tuple[object, ...]]]:
                                    key=repr)
             for model in (TallyCount, TallyUnit, TallyCell, TallyUnitByCategory,
                           TallyCellByCategory, TallyUnitByVerification, TallyCellByVerification,
-                          TallyCellFine)}
+                          TallyCellFine, TallySevere)}
 
 
 def test_it_leaves_no_staged_rows_no_incidents_and_the_same_tallies_when_the_move_fails(
