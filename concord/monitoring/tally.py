@@ -90,7 +90,7 @@ def _floor(vendor: str, expression: str) -> str:
 def specs(vendor: str) -> tuple[Spec, ...]:
     cell_y = _floor(vendor, f"{{r}}.latitude / {CELL_DEGREES!r}")
     cell_x = _floor(vendor, f"{{r}}.longitude / {CELL_DEGREES!r}")
-    placed = "({r}.latitude IS NOT NULL AND {r}.longitude IS NOT NULL)"
+    placed = "{r}.latitude IS NOT NULL AND {r}.longitude IS NOT NULL"
     fine_y = _floor(vendor, f"{{r}}.latitude / {FINE_DEGREES!r}")
     fine_x = _floor(vendor, f"{{r}}.longitude / {FINE_DEGREES!r}")
     return (
@@ -124,11 +124,11 @@ def specs(vendor: str) -> tuple[Spec, ...]:
         # The severe incidents alone, by every key of the picture at once: a few rows a day,
         # read whole where a grouping of the incidents would sort each of them (see
         # concord.monitoring.selectors.picture). An incident without coordinates is kept
-        # in cell 0/0 of a row marked unplaced, since a key has no empty values.
+        # in cell 0/0 of a row whose `placed` is 0, since a key has no empty values.
         Spec("monitoring_tallysevere", (("category", "{r}.category"),
                                         ("country", "{r}.country"),
                                         ("admin1", "{r}.admin1"),
-                                        ("placed", placed),
+                                        ("placed", f"CASE WHEN {placed} THEN 1 ELSE 0 END"),
                                         ("cy", f"CASE WHEN {placed} THEN {cell_y} ELSE 0 END"),
                                         ("cx", f"CASE WHEN {placed} THEN {cell_x} ELSE 0 END")),
              coordinates=True, only=f"{{r}}.severity >= {SEVERE}", unplaced=True),

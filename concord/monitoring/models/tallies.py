@@ -210,7 +210,8 @@ class TallySevere(Tally):
     """The severe incidents alone (severity `tally.SEVERE` and up, so n1 and n2 stay naught) by
     every key of the picture at once, its cells at zoom `tally.CELL_ZOOM`: the picture of the
     severe incidents reads these few rows whole, where a grouping of the incidents sorts each
-    of them. An incident without coordinates is counted in an unplaced row, its cell 0/0."""
+    of them. An incident without coordinates is counted in a row whose `placed` is 0, its cell
+    0/0."""
 
     pk = models.CompositePrimaryKey(
         "span", "starts_on", "category", "country", "admin1", "placed", "cy", "cx",
@@ -218,7 +219,8 @@ class TallySevere(Tally):
     category = models.CharField(max_length=32)
     country = models.CharField(max_length=2)
     admin1 = models.CharField(max_length=100)
-    placed = models.BooleanField()
+    # 1 or 0 rather than a boolean, which the picture would have Django convert on each row.
+    placed = models.SmallIntegerField()
     cy = models.IntegerField()
     cx = models.IntegerField()
     lat1 = models.FloatField(default=0)

@@ -13,9 +13,7 @@ from typing import Any, NamedTuple
 from django.db.models import (
     CharField,
     Count,
-    ExpressionWrapper,
     F,
-    IntegerField,
     Max,
     QuerySet,
     Sum,
@@ -190,6 +188,7 @@ class _SevereRow(NamedTuple):
     category: str
     country: str
     admin1: str
+    placed: int
     cy: int
     cx: int
     n3: int
@@ -199,14 +198,14 @@ class _SevereRow(NamedTuple):
     lon3: float
     lon4: float
     day: str  # the row's day or week, as ISO text
-    placed_: int
 
 
 @lru_cache(maxsize=256)
 def _severe_read(span: str, shape: _Shape) -> PreparedQuery:
     """One period's rows of TallySevere, whole, compiled once per viewer scope: the dates,
-    countries and categories are its arguments. Every column comes back as the driver hands it
-    (the day as text, converted once a distinct day), a few thousand rows a read."""
+    countries and categories are its arguments. Every column comes back as the driver hands it,
+    with no converter called on each row (the day as text, converted here once a distinct day):
+    a few thousand rows a read."""
     countries = [f"c{i}" for i in range(shape.countries)]
     categories = [f"k{i}" for i in range(shape.categories)]
 
@@ -224,9 +223,8 @@ def _severe_read(span: str, shape: _Shape) -> PreparedQuery:
         # The columns as they are, added up here: an expression over them would have Django
         # convert its value on each row.
         whole: QuerySet[Any] = rows.values(
-            "category", "country", "admin1", "cy", "cx", "n3", "n4", "lat3", "lat4", "lon3",
-            "lon4", day=Cast("starts_on", CharField()),
-            placed_=ExpressionWrapper(F("placed"), output_field=IntegerField()))
+            "category", "country", "admin1", "placed", "cy", "cx", "n3", "n4", "lat3", "lat4",
+            "lon3", "lon4", day=Cast("starts_on", CharField()))
         return whole
 
     return PreparedQuery(build, arguments={"first": date, "last": date,
@@ -256,8 +254,8 @@ def _summary_from_severe_tally(*, viewer: Viewer, filters: IncidentFilters,
     shift = shape.shift
     worst_only = shape.lowest > tally.SEVERE
     for period in _periods(filters.date_from, filters.date_to):
-        for (category, country, admin1, cy, cx, n3, n4, lat3, lat4, lon3, lon4, day,
-             placed) in _severe_read(period.span, shape).rows_as(
+        for (category, country, admin1, placed, cy, cx, n3, n4, lat3, lat4, lon3, lon4,
+             day) in _severe_read(period.span, shape).rows_as(
                 _SevereRow, viewer=scope, first=period.first, last=period.last, **chosen):
             if worst_only:
                 n, lat, lon = n4, lat4, lon4
