@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from concord.assistance.filters import REQUEST_SORTS, RequestFilters
 from concord.assistance.models import (
@@ -263,3 +264,26 @@ def requests_to_manage(*, viewer: Viewer) -> QuerySet[AssistanceRequest]:
 
 def request_lines(*, request: AssistanceRequest) -> QuerySet[RequestLine]:
     return request.lines.select_related("phase").order_by("number")
+
+
+# A request's phases and lines are its own parts: whoever was allowed to read the request (read
+# through `request_get`) reads them.
+
+
+def request_phases(*, request: AssistanceRequest) -> list[RequestPhase]:
+    return list(RequestPhase.objects.filter(request=request).order_by("number"))
+
+
+def request_line(*, request: AssistanceRequest, number: int) -> RequestLine:
+    line = (RequestLine.objects.filter(request=request, number=number)
+            .select_related("phase").first())
+    if line is None:
+        raise NotFound(_("The request has no line %(number)d.") % {"number": number})
+    return line
+
+
+def request_phase(*, request: AssistanceRequest, number: int) -> RequestPhase:
+    phase = RequestPhase.objects.filter(request=request, number=number).first()
+    if phase is None:
+        raise NotFound(_("The request has no phase %(number)s.") % {"number": number})
+    return phase

@@ -24,7 +24,7 @@ from concord.assistance.models import AssistanceRequest, RequestLine, RequestPha
 from concord.assistance.selectors import requests as selectors
 from concord.assistance.services import request_edit as editing
 from concord.assistance.services import requests as services
-from concord.core.errors import DomainError, Forbidden, NotFound
+from concord.core.errors import DomainError, Forbidden
 from concord.core.forms import apply_domain_errors, form_action, form_page, posted, submit_to_service
 
 PERMISSION = "assistance.add_assistancerequest"
@@ -72,9 +72,8 @@ def request_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 messages.info(request, _("The lower label waits for a second person of your "
                                          "party to approve it."))
             return _back_to(record)
-    phases = list(RequestPhase.objects.filter(request=record).order_by("number"))
-    lines = list(RequestLine.objects.filter(request=record).select_related("phase")
-                 .order_by("number"))
+    phases = selectors.request_phases(request=record)
+    lines = list(selectors.request_lines(request=record))
     context = {
         "record": record, "form": form, "phases": phases,
         "lines": [(line, editing.line_pledged(line)) for line in lines],
@@ -89,22 +88,15 @@ def _back_to(record: AssistanceRequest) -> HttpResponse:
 
 
 def _phases(record: AssistanceRequest) -> list[RequestPhase]:
-    return list(RequestPhase.objects.filter(request=record).order_by("number"))
+    return selectors.request_phases(request=record)
 
 
 def _line(record: AssistanceRequest, number: int) -> RequestLine:
-    line = RequestLine.objects.filter(request=record, number=number).select_related(
-        "phase").first()
-    if line is None:
-        raise NotFound(_("The request has no line %(number)d.") % {"number": number})
-    return line
+    return selectors.request_line(request=record, number=number)
 
 
 def _phase(record: AssistanceRequest, number: int) -> RequestPhase:
-    phase = RequestPhase.objects.filter(request=record, number=number).first()
-    if phase is None:
-        raise NotFound(_("The request has no phase %(number)s.") % {"number": number})
-    return phase
+    return selectors.request_phase(request=record, number=number)
 
 
 def _form_context(record: AssistanceRequest, title: str) -> dict[str, Any]:
