@@ -1,8 +1,9 @@
 # ruff: noqa: S608 -- every name and expression put into the SQL here is a constant of this module
 """The incident tallies (TallyCount, TallyUnit, TallyCell, the last two by category, then by
-category and verification, and TallyCellFine): what they add up, the triggers that keep them,
-and their rebuild and check. Moving an import's staged rows into the incidents and the tallies
-is in concord.monitoring.tally_staged.
+category and verification, TallyCellFine, TallySevere, and the counts and places by
+verification): what they add up, the triggers that keep them, and their rebuild and check.
+Moving an import's staged rows into the incidents and the tallies is in
+concord.monitoring.tally_staged.
 
 Each incident not merged into another adds one to a row of each tally for its day and one for
 its week, under its own label. The database keeps the rows with triggers on the incident table,
@@ -91,6 +92,11 @@ def specs(vendor: str) -> tuple[Spec, ...]:
     cell_y = _floor(vendor, f"{{r}}.latitude / {CELL_DEGREES!r}")
     cell_x = _floor(vendor, f"{{r}}.longitude / {CELL_DEGREES!r}")
     placed = "{r}.latitude IS NOT NULL AND {r}.longitude IS NOT NULL"
+    # The cell of an incident with coordinates; one without is kept in cell 0/0 of a row whose
+    # `placed` is 0, since a key has no empty values.
+    placed_cell = (("placed", f"CASE WHEN {placed} THEN 1 ELSE 0 END"),
+                   ("cy", f"CASE WHEN {placed} THEN {cell_y} ELSE 0 END"),
+                   ("cx", f"CASE WHEN {placed} THEN {cell_x} ELSE 0 END"))
     fine_y = _floor(vendor, f"{{r}}.latitude / {FINE_DEGREES!r}")
     fine_x = _floor(vendor, f"{{r}}.longitude / {FINE_DEGREES!r}")
     return (
@@ -123,15 +129,23 @@ def specs(vendor: str) -> tuple[Spec, ...]:
              spans=(*SPANS, _month(vendor))),
         # The severe incidents alone, by every key of the picture at once: a few rows a day,
         # read whole where a grouping of the incidents would sort each of them (see
-        # concord.monitoring.selectors.picture). An incident without coordinates is kept
-        # in cell 0/0 of a row whose `placed` is 0, since a key has no empty values.
+        # concord.monitoring.selectors.picture).
         Spec("monitoring_tallysevere", (("category", "{r}.category"),
                                         ("country", "{r}.country"),
                                         ("admin1", "{r}.admin1"),
-                                        ("placed", f"CASE WHEN {placed} THEN 1 ELSE 0 END"),
-                                        ("cy", f"CASE WHEN {placed} THEN {cell_y} ELSE 0 END"),
-                                        ("cx", f"CASE WHEN {placed} THEN {cell_x} ELSE 0 END")),
+                                        *placed_cell),
              coordinates=True, only=f"{{r}}.severity >= {SEVERE}", unplaced=True),
+        # By verification without the product of units and categories: the counts, and the
+        # units and cells (a cell seldom spans two units), of a picture narrowed to a
+        # verification and to nothing but countries besides. Unplaced incidents count for their
+        # unit as in the severe tally.
+        Spec("monitoring_tallycountbyverification", (("verification", "{r}.verification"),
+                                                     ("category", "{r}.category"),
+                                                     ("country", "{r}.country"))),
+        Spec("monitoring_tallyplacebyverification", (("verification", "{r}.verification"),
+                                                     ("country", "{r}.country"),
+                                                     ("admin1", "{r}.admin1"), *placed_cell),
+             coordinates=True, unplaced=True),
     )
 
 

@@ -25,6 +25,8 @@ from concord.monitoring.models.tallies import (
     TallyCellByVerification,
     TallyCellFine,
     TallyCount,
+    TallyCountByVerification,
+    TallyPlaceByVerification,
     TallySevere,
     TallyUnit,
     TallyUnitByCategory,
@@ -44,7 +46,7 @@ __all__ = [
     "Incident", "IncidentFigure", "IncidentImport", "IncidentMerge", "IncidentStage", "Indicator",
     "IndicatorKind", "Reliability", "Severity", "SituationReport", "SourceScale", "Tally",
     "TallyCell", "TallyCellByCategory", "TallyCellByVerification", "TallyCellFine", "TallyCount",
-    "TallySevere", "TallyUnit",
+    "TallyCountByVerification", "TallyPlaceByVerification", "TallySevere", "TallyUnit",
     "TallyUnitByCategory", "TallyUnitByVerification",
     "TimePrecision", "Verification", "severity_of",
 ]

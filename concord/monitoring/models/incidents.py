@@ -186,6 +186,14 @@ class Incident(LabelledModel):
                                  "classification", "originator", "release_to_all_members",
                                  "release_mask"],
                          name="monitoring_incident_by_country"),
+            # A category's period, for the map past the tallies' zoom of a picture narrowed to
+            # categories (a region of provinces included): a category is a fifth of the
+            # incidents where the countries a region names may be most of them.
+            models.Index(fields=["category", "occurred_on", "merged_into", "country", "admin1",
+                                 "latitude", "longitude", "severity", "week", "verification",
+                                 "classification", "originator", "release_to_all_members",
+                                 "release_mask"],
+                         name="monitoring_incident_category"),
             models.Index(fields=["week", "category", "country"]),
             # The same columns for the severe incidents only; a filter from SEVERE up repeats
             # the index's condition so that either engine knows it may read it.

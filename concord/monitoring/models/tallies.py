@@ -234,3 +234,49 @@ class TallySevere(Tally):
 
     def __str__(self) -> str:
         return f"{self.span} {self.starts_on} {self.category} {self.country} {self.admin1}"
+
+
+class TallyCountByVerification(Tally):
+    """TallyCount's counts kept by verification too, for the counts of a picture narrowed to a
+    verification and to nothing but countries besides: about a third of the rows of
+    TallyUnitByVerification, which keeps every unit's categories."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "verification", "starts_on", "category", "country", "classification",
+        "originator", "release_to_all_members", "release_mask")
+    verification = models.CharField(max_length=16)
+    category = models.CharField(max_length=32)
+    country = models.CharField(max_length=2)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.verification} {self.category} {self.country}"
+
+
+class TallyPlaceByVerification(Tally):
+    """The units and the map cells at zoom `tally.CELL_ZOOM` kept by verification, for the
+    regions and the map of a picture narrowed to a verification and to nothing but countries
+    besides (a cell seldom spans two units, so a row is mostly a cell). An incident without
+    coordinates counts for its unit in a row whose `placed` is 0, its cell 0/0, as in
+    TallySevere."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "verification", "starts_on", "country", "admin1", "placed", "cy", "cx",
+        "classification", "originator", "release_to_all_members", "release_mask")
+    verification = models.CharField(max_length=16)
+    country = models.CharField(max_length=2)
+    admin1 = models.CharField(max_length=100)
+    placed = models.SmallIntegerField()
+    cy = models.IntegerField()
+    cx = models.IntegerField()
+    lat1 = models.FloatField(default=0)
+    lat2 = models.FloatField(default=0)
+    lat3 = models.FloatField(default=0)
+    lat4 = models.FloatField(default=0)
+    lon1 = models.FloatField(default=0)
+    lon2 = models.FloatField(default=0)
+    lon3 = models.FloatField(default=0)
+    lon4 = models.FloatField(default=0)
+
+    def __str__(self) -> str:
+        return (f"{self.span} {self.starts_on} {self.verification} {self.country} {self.admin1} "
+                f"{self.cy}/{self.cx}")

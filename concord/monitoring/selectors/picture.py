@@ -37,6 +37,8 @@ from concord.monitoring.models import (
     TallyCellByVerification,
     TallyCellFine,
     TallyCount,
+    TallyCountByVerification,
+    TallyPlaceByVerification,
     TallySevere,
     TallyUnit,
     TallyUnitByCategory,
@@ -391,6 +393,11 @@ class _Shape:
     shift: int
 
 
+# Tallies that count the incidents without coordinates too (for their unit), in rows whose
+# `placed` is 0: their cells are read from the other rows.
+_UNPLACED_KEPT = (TallyPlaceByVerification,)
+
+
 @lru_cache(maxsize=512)
 def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> PreparedQuery:
     """One period's read of one part of the picture (`counts`, `units` or `cells`) from one
@@ -424,6 +431,8 @@ def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> Prep
             units: QuerySet[Any] = (rows.values("country", "admin1").annotate(total=Sum(n))
                                     .values("country", "admin1", "total"))
             return units
+        if model in _UNPLACED_KEPT:
+            rows = rows.filter(placed=1)
         # Each severity's count, not the cell's worst severity: a period's cells may be a
         # month's less some of its days (see `_monthly_periods`), whose worst is known only
         # once they are taken away.
@@ -460,14 +469,20 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
                    filters.region, max(0, (cell_zoom or zoom) - zoom))
     # Each part from the smallest tally that holds it: the tallies by category have about five
     # times the rows, and are read only when a category or a region narrows the picture; those
-    # by verification 1.4 times as many again, and are read only for a verification.
+    # by category and verification 1.4 times as many again, and are read only for a
+    # verification with a category or a region.
     narrowed = bool(categories or filters.region)
     counted_by: type[Tally] = TallyUnitByCategory if filters.region else TallyCount
     unit_tally: type[Tally] = TallyUnitByCategory if narrowed else TallyUnit
     cell_tally: type[Tally] = TallyCellByCategory if narrowed else TallyCell
-    if verifications:
+    if verifications and narrowed:
         counted_by = unit_tally = TallyUnitByVerification
         cell_tally = TallyCellByVerification
+    elif verifications:
+        # A verification alone, or with countries: the tallies by verification without the
+        # product of every unit's categories, a third of the rows to read.
+        counted_by = TallyCountByVerification
+        unit_tally = cell_tally = TallyPlaceByVerification
     if cell_zoom == tally.FINE_ZOOM:
         cell_tally = TallyCellFine
     scope = Reader.of(viewer)

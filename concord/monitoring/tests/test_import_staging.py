@@ -27,6 +27,8 @@ from concord.monitoring.models import (
     TallyCellByVerification,
     TallyCellFine,
     TallyCount,
+    TallyCountByVerification,
+    TallyPlaceByVerification,
     TallySevere,
     TallyUnit,
     TallyUnitByCategory,
@@ -56,7 +58,8 @@ def _tallies() -> dict[str, list[tuple[object, ...]]]:
                                    key=repr)
             for model in (TallyCount, TallyUnit, TallyCell, TallyUnitByCategory,
                           TallyCellByCategory, TallyUnitByVerification, TallyCellByVerification,
-                          TallyCellFine, TallySevere)}
+                          TallyCellFine, TallySevere, TallyCountByVerification,
+                          TallyPlaceByVerification)}
 
 
 def test_it_leaves_no_staged_rows_no_incidents_and_the_same_tallies_when_the_move_fails(

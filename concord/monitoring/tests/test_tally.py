@@ -110,6 +110,33 @@ def test_confirming_an_incident_moves_it_into_the_picture_of_confirmed_incidents
     assert tally.check() == []
 
 
+def test_a_verification_alone_is_read_from_the_tallies_kept_by_verification_alone(personas):
+    placed = incident(personas.secretariat, occurred_on=date(2024, 6, 6))
+    unplaced = incident(personas.secretariat, occurred_on=date(2024, 6, 7), admin1="Sughd",
+                        latitude=None, longitude=None)
+    incident(personas.secretariat, occurred_on=date(2024, 6, 8), category="border")
+    for seen in (placed, unplaced):
+        services.incident_verify(actor=personas.analyst, incident=seen, verification="confirmed")
+    alone = selectors.IncidentFilters(verification=("confirmed",), countries=("TJ",))
+    with_category = selectors.IncidentFilters(verification=("confirmed",),
+                                              categories=("drug_trafficking",))
+
+    for wanted in (alone, with_category):
+        with CaptureQueriesContext(connection) as queries:
+            summary = selectors.situation_summary(viewer=personas.officer, filters=wanted)
+        read = " ".join(q["sql"] for q in queries.captured_queries)
+        # Both confirmed incidents count, in their own provinces; only the placed one is on
+        # the map.
+        assert summary.total == 2
+        assert {c["country"]: c["count"] for c in summary.by_country} == {"TJ": 2}
+        assert [c["count"] for c in summary.clusters] == [1]
+        assert ("monitoring_tallyplacebyverification" in read) == (wanted is alone)
+        assert ("monitoring_tallycountbyverification" in read) == (wanted is alone)
+        assert ("monitoring_tallyunitbyverification" in read) == (wanted is with_category)
+        assert "monitoring_incident" not in read
+    assert tally.check() == []
+
+
 def test_its_check_finds_drift_and_rebuild_repairs_it(personas):
     incident(personas.secretariat)
     with connection.cursor() as cursor:
@@ -158,6 +185,8 @@ def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
      "region": "tajik-afghan-border", "severity": 2, "date_from": date(2024, 3, 7),
      "date_to": date(2024, 9, 4)},
     {"verification": ("reported",), "countries": ("KG", "TJ"), "severity": 3},
+    {"verification": ("disputed", "confirmed"), "countries": ("TJ",),
+     "date_from": date(2024, 3, 7), "date_to": date(2024, 6, 4)},
     # The finer cells' months: whole, less their first and last days, with the ragged ends
     # added, across one month's end, and open at the end.
     {"date_from": date(2024, 4, 1), "date_to": date(2024, 6, 30)},
