@@ -10,6 +10,8 @@ from uuid import UUID
 
 from ninja import Schema
 
+from concord.assistance.schemas_certificates import CertificateSignatureIn
+
 
 class AllocationIn(Schema):
     key: str  # the burden-sharing key's code
@@ -47,12 +49,9 @@ class HandoverIn(Schema):
     place_en: str = ""
 
 
-class HandoverSignatureIn(Schema):
+# An act is signed as a certificate is, once by each of its sides.
+class HandoverSignatureIn(CertificateSignatureIn):
     side: str  # provider or recipient
-    key_fingerprint: str
-    signed_on: date | None = None
-    # The base64 Ed25519 signature over the statement; none when this installation holds the key.
-    signature: str | None = None
 
 
 class HandoverCheckOut(Schema):

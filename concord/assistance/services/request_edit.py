@@ -53,15 +53,9 @@ def may_edit(actor: Actor, request: AssistanceRequest) -> bool:
     return True
 
 
-@transaction.atomic
-def request_update(*, actor: Actor, request: AssistanceRequest, title_ru: str,
-                   beneficiary_ru: str, kind: str, terms: str, urgency: str,
-                   title_en: str = "", beneficiary_en: str = "", summary_ru: str = "",
-                   summary_en: str = "", letter_reference: str = "",
-                   letter_dated: date | None = None, closes_on: date | None = None,
-                   addressed_states: Iterable[MemberState] = ()) -> AssistanceRequest:
-    """Changes a draft or submitted request; the audit entry names each changed field with
-    its value before and after."""
+def _editable(actor: Actor, request: AssistanceRequest) -> AssistanceRequest:
+    """The request locked for a change of its particulars, phases or lines, refused once it
+    is open."""
     require_permission(actor, "assistance.add_assistancerequest")
     speaks_for(actor, request.requesting_state)
     # Locked as its requesting state holds it: the view has read it for the actor already.
@@ -72,6 +66,19 @@ def request_update(*, actor: Actor, request: AssistanceRequest, title_ru: str,
     if current is None or current.status not in EDITABLE:
         raise InvalidState(_("Only a draft or a submitted request is edited; once open for "
                              "offers, what was asked stays as it was."))
+    return current
+
+
+@transaction.atomic
+def request_update(*, actor: Actor, request: AssistanceRequest, title_ru: str,
+                   beneficiary_ru: str, kind: str, terms: str, urgency: str,
+                   title_en: str = "", beneficiary_en: str = "", summary_ru: str = "",
+                   summary_en: str = "", letter_reference: str = "",
+                   letter_dated: date | None = None, closes_on: date | None = None,
+                   addressed_states: Iterable[MemberState] = ()) -> AssistanceRequest:
+    """Changes a draft or submitted request; the audit entry names each changed field with
+    its value before and after."""
+    current = _editable(actor, request)
     addressed = list(addressed_states)
     given: dict[str, Any] = {
         "title_ru": title_ru.strip(), "title_en": title_en.strip(),
@@ -144,20 +151,6 @@ def request_revise(*, actor: Actor, request: AssistanceRequest, classification: 
 
 
 # --- Phases and lines --------------------------------------------------------------------------
-
-def _editable(actor: Actor, request: AssistanceRequest) -> AssistanceRequest:
-    """The request locked for a change of its phases or lines, refused once it is open."""
-    require_permission(actor, "assistance.add_assistancerequest")
-    speaks_for(actor, request.requesting_state)
-    reader = system_viewer(request.originator, reason="editing an assistance request")
-    current: AssistanceRequest | None = (
-        AssistanceRequest.objects.visible_to(reader).select_for_update()
-        .filter(pk=request.pk).first())
-    if current is None or current.status not in EDITABLE:
-        raise InvalidState(_("Only a draft or a submitted request is edited; once open for "
-                             "offers, what was asked stays as it was."))
-    return current
-
 
 PHASE_FIELDS = ("title_ru", "title_en", "due_on")
 LINE_FIELDS = ("category", "description_ru", "description_en", "quantity", "unit", "priority",
