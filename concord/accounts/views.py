@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from concord.accounts import selectors, services
+from concord.accounts import backends, selectors, services
 from concord.accounts.forms import CodeForm, PasswordForm, SignInForm, TokenForm
 from concord.accounts.models import ApiToken, User
 from concord.core.actors import SYSTEM
@@ -48,7 +48,7 @@ def _next_url(request: HttpRequest) -> str:
 
 def _finish(request: HttpRequest, user: User) -> HttpResponse:
     target = _next_url(request)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=backends.PATH)
     for key in (PENDING_KEY, PENDING_AT_KEY, ENROL_SECRET_KEY):
         request.session.pop(key, None)
     services.sign_in_complete(user=user, client_address=client_address(request))

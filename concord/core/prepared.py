@@ -142,11 +142,17 @@ def _marker(kind: type, index: int) -> Any:
 class PreparedQuery:
     """A `.values()` read compiled once per connection and viewer scope, then run with new
     argument values. `build(viewer, **arguments)` returns the queryset; `arguments` names each
-    argument's type: `int`, `uuid.UUID`, `datetime.date` or `str`."""
+    argument's type: `int`, `uuid.UUID`, `datetime.date` or `str`.
+
+    With `converted` given, only the columns it names go through Django's converters, each
+    distinct value once, and the others come back as the driver hands them, as `plain_rows`
+    gives them (for sums over many groups, which the driver gives as numbers already)."""
 
     def __init__(self, build: Callable[..., QuerySet[Any]], *,
-                 arguments: Mapping[str, type] | None = None, name: str = "") -> None:
+                 arguments: Mapping[str, type] | None = None, name: str = "",
+                 converted: tuple[str, ...] | None = None) -> None:
         self.build = build
+        self.converted = converted
         self.arguments = dict(arguments or {})
         for argument, kind in self.arguments.items():
             if kind not in ARGUMENT_TYPES:
@@ -197,7 +203,14 @@ class PreparedQuery:
         if compiled.width is not None:
             fetched = [row[:compiled.width] for row in fetched]
         if compiled.converters:
-            fetched = self._converted(fetched, compiled)
+            if self.converted is None:
+                fetched = self._converted(fetched, compiled)
+            else:
+                wanted = [(position, (converters, expression))
+                          for position, converters, expression in compiled.converters
+                          if compiled.names[position] in self.converted]
+                if wanted:
+                    fetched = _converted_once(fetched, wanted, compiled.connection)
         return compiled, fetched
 
     @staticmethod
@@ -263,6 +276,10 @@ class PreparedQuery:
             names = tuple(query.selected)
         else:
             names = (*query.extra_select, *query.values_select, *query.annotation_select)
+        unknown = [name for name in self.converted or () if name not in names]
+        if unknown:
+            raise ImproperlyConfigured(f"{self.name} cannot convert {unknown}: it selects "
+                                       f"{names}.")
         return _Compiled(sql=sql, params=dict(zip(placeholders, params, strict=True)),
                          slots=slots, names=names, converters=converters,
                          width=compiler.col_count if compiler.has_extra_select else None,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from concord.accounts import services
@@ -101,3 +103,21 @@ def test_it_refuses_a_weak_new_password_and_keeps_the_old_one(client, personas):
     assert response.context["password_form"].errors
     personas.delegate_b.refresh_from_db()
     assert personas.delegate_b.check_password(PASSWORD)
+
+
+def test_a_signed_in_request_reads_its_user_and_party_together(client, personas):
+    client.force_login(personas.delegate_b)
+    with CaptureQueriesContext(connection) as queries:
+        assert _is_signed_in(client)
+    user_reads = [q["sql"] for q in queries.captured_queries
+                  if 'FROM "accounts_user"' in q["sql"]]
+    assert len(user_reads) == 1 and '"core_party"' in user_reads[0]
+    assert not [q for q in queries.captured_queries
+                if q["sql"].lstrip().startswith('SELECT "core_party"')]
+
+
+def test_a_deactivated_user_is_no_longer_signed_in(client, personas):
+    client.force_login(personas.delegate_b)
+    type(personas.delegate_b).objects.filter(pk=personas.delegate_b.pk).update(is_active=False)
+
+    assert not _is_signed_in(client)

@@ -319,6 +319,30 @@ def test_it_converts_in_plain_rows_only_the_columns_it_is_asked_to(personas):
         prepared.plain_rows(_groups(viewer), converted=("lately",))
 
 
+def test_a_prepared_read_converts_only_the_columns_it_names_when_it_names_them(personas):
+    _labels(personas)
+    today = timezone.localdate()
+
+    def groups(viewer: Viewer) -> QuerySet[Any]:
+        read: QuerySet[Any] = (Dossier.objects.visible_to(viewer).order_by("classification")
+                               .values("classification")
+                               .annotate(n=Count("*"), last=Max(TruncDate(Now()))))
+        return read
+
+    named = prepared.PreparedQuery(groups, converted=("last",), name="named")
+    none = prepared.PreparedQuery(groups, converted=(), name="none")
+    for name, user in personas.all().items():
+        viewer = Viewer.of(user)
+        assert named.rows(viewer=viewer) == list(groups(viewer)), name
+        assert [(row["classification"], row["n"]) for row in none.rows(viewer=viewer)] == [
+            (row["classification"], row["n"]) for row in groups(viewer)], name
+    officer = Viewer.of(personas.officer)
+    assert all(type(row["last"]) is date for row in named.rows(viewer=officer))
+    assert all(row["last"] in (today, today.isoformat()) for row in none.rows(viewer=officer))
+    with pytest.raises(ImproperlyConfigured, match="lately"):
+        prepared.PreparedQuery(groups, converted=("lately",)).rows(viewer=officer)
+
+
 def test_it_refuses_plain_rows_of_a_labelled_read_without_a_viewer(personas):
     with pytest.raises(UnscopedQuery):
         prepared.plain_rows(Dossier.objects.values_list("title"))

@@ -13,13 +13,14 @@ from typing import Any, NamedTuple
 from django.db.models import (
     CharField,
     Count,
+    ExpressionWrapper,
     F,
     Max,
     QuerySet,
     Sum,
     Value,
 )
-from django.db.models.functions import Cast, Floor
+from django.db.models.functions import Floor
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Viewer
@@ -186,30 +187,38 @@ def _summary_in_one_pass(*, viewer: Viewer, filters: IncidentFilters, zoom: int)
     return _summary(filters, zoom, counts, units, cells.values())
 
 
-class _SevereRow(NamedTuple):
+class _SevereCount(NamedTuple):
     category: str
+    country: str
+    day: str | date  # the row's day or week
+    n: int
+
+
+class _SeverePlace(NamedTuple):
     country: str
     admin1: str
     placed: int
     cy: int
     cx: int
-    n3: int
-    n4: int
-    lat3: float
-    lat4: float
-    lon3: float
-    lon4: float
-    day: str  # the row's day or week, as ISO text
+    n: int
+    worst: int  # of the count, those of severity 4
+    lat: float
+    lon: float
 
 
 @lru_cache(maxsize=256)
-def _severe_read(span: str, shape: _Shape) -> PreparedQuery:
-    """One period's rows of TallySevere, whole, compiled once per viewer scope: the dates,
-    countries and categories are its arguments. Every column comes back as the driver hands it,
-    with no converter called on each row (the day as text, converted here once a distinct day):
-    a few thousand rows a read."""
+def _severe_read(span: str, part: str, shape: _Shape) -> PreparedQuery:
+    """One period's `counts` (by category, country and day) or `places` (by unit and cell) of
+    TallySevere, compiled once per viewer scope: the dates, countries and categories are its
+    arguments; each sum is what the floor counts. The counts are grouped by a prefix of the
+    table's key, which either engine adds up in the order it reads the rows, with no sort; the
+    places are a few dozen groups. Django converts nothing on each row: the sums come back from
+    the driver as numbers, the day as the driver gives it (a date, or text converted here once
+    a distinct day)."""
     countries = [f"c{i}" for i in range(shape.countries)]
     categories = [f"k{i}" for i in range(shape.categories)]
+    levels = range(shape.lowest, 5)
+    n = Sum(sum((F(f"n{k}") for k in levels), Value(0)))
 
     def build(viewer: Viewer, *, first: date, last: date, **chosen: str) -> QuerySet[Any]:
         rows: QuerySet[Any] = TallySevere.objects.visible_to(viewer).filter(
@@ -222,24 +231,29 @@ def _severe_read(span: str, shape: _Shape) -> PreparedQuery:
             rows = rows.filter(REGION_BY_CODE[shape.region].q())
         if shape.lowest > tally.SEVERE:
             rows = rows.filter(n4__gt=0)
-        # The columns as they are, added up here: an expression over them would have Django
-        # convert its value on each row.
-        whole: QuerySet[Any] = rows.values(
-            "category", "country", "admin1", "placed", "cy", "cx", "n3", "n4", "lat3", "lat4",
-            "lon3", "lon4", day=Cast("starts_on", CharField()))
-        return whole
+        grouped: QuerySet[Any]
+        if part == "counts":
+            # The day as the column it is, not cast, so that the grouping follows the key.
+            grouped = rows.values("category", "country", day=ExpressionWrapper(
+                F("starts_on"), output_field=CharField())).annotate(n=n)
+        else:
+            grouped = rows.values("country", "admin1", "placed", "cy", "cx").annotate(
+                n=n, worst=Sum("n4"),
+                lat=Sum(sum((F(f"lat{k}") for k in levels), Value(0.0))),
+                lon=Sum(sum((F(f"lon{k}") for k in levels), Value(0.0))))
+        return grouped
 
     return PreparedQuery(build, arguments={"first": date, "last": date,
                                            **dict.fromkeys(countries + categories, str)},
-                         name=f"TallySevere {span} {shape}")
+                         name=f"TallySevere {span} {part} {shape}", converted=())
 
 
 def _summary_from_severe_tally(*, viewer: Viewer, filters: IncidentFilters,
                                zoom: int) -> Summary:
     """The picture of the severe incidents from their own tally, whose rows each hold the
-    severe incidents of one day or week, category, unit, cell and label: read whole, a few
-    rows a day, and added up here, where a grouping of the incidents would sort each one.
-    The label rule applies to its rows as to the incidents."""
+    severe incidents of one day or week, category, unit, cell and label: a few rows a day,
+    where a grouping of the incidents would sort each one. The label rule applies to its rows
+    as to the incidents."""
     countries = sorted(set(filters.countries))
     categories = sorted(set(filters.categories))
     chosen = {**{f"c{i}": code for i, code in enumerate(countries)},
@@ -249,35 +263,31 @@ def _summary_from_severe_tally(*, viewer: Viewer, filters: IncidentFilters,
     scope = Reader.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)
-    # Per cell: the count, the count of the worst severity, the sums of latitudes and
-    # longitudes.
+    # Per cell: the count, the count of severity 4, the sums of latitudes and longitudes.
     cells: dict[tuple[int, int], list[float]] = {}
-    weeks: dict[str, date] = {}
+    weeks: dict[str | date, date] = {}
     shift = shape.shift
-    worst_only = shape.lowest > tally.SEVERE
     for period in _periods(filters.date_from, filters.date_to):
-        for (category, country, admin1, placed, cy, cx, n3, n4, lat3, lat4, lon3, lon4,
-             day) in _severe_read(period.span, shape).rows_as(
-                _SevereRow, viewer=scope, first=period.first, last=period.last, **chosen):
-            if worst_only:
-                n, lat, lon = n4, lat4, lon4
-            else:
-                n, lat, lon = n3 + n4, lat3 + lat4, lon3 + lon4
+        arguments: dict[str, Any] = {"first": period.first, "last": period.last, **chosen}
+        for category, country, day, n in _severe_read(period.span, "counts", shape).rows_as(
+                _SevereCount, viewer=scope, **arguments):
             week = weeks.get(day)
             if week is None:
-                start = date.fromisoformat(day)
+                start = date.fromisoformat(day) if isinstance(day, str) else day
                 week = weeks[day] = start - timedelta(days=start.weekday())
             counts[(category, country, week)] += n
+        for country, admin1, placed, cy, cx, n, worst, lat, lon in _severe_read(
+                period.span, "places", shape).rows_as(_SeverePlace, viewer=scope, **arguments):
             units[(country, admin1)] += n
             if placed:
                 cell = cells.setdefault((cy >> shift, cx >> shift), [0, 0, 0.0, 0.0])
                 cell[0] += n
-                cell[1] += n4
+                cell[1] += worst
                 cell[2] += lat
                 cell[3] += lon
     return _summary(filters, zoom, _kept(counts), _kept(units),
-                    [[n, lat, lon, 4 if n4 else tally.SEVERE]
-                     for n, n4, lat, lon in cells.values() if n])
+                    [[n, lat, lon, 4 if worst else tally.SEVERE]
+                     for n, worst, lat, lon in cells.values() if n])
 
 
 def _incident_cells(viewer: Viewer, filters: IncidentFilters, zoom: int) -> list[list[float]]:
