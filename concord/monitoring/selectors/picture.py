@@ -299,7 +299,9 @@ def _incident_cells(viewer: Viewer, filters: IncidentFilters, zoom: int) -> list
             .annotate(n=ROWS, lat=Sum("latitude"), lon=Sum("longitude"),
                       severity=Max("severity"))
             .values_list("n", "lat", "lon", "severity"))
-    return [list(row) for row in rows]
+    # Counts, sums and the worst severity come back from the driver as numbers: a town's zoom
+    # has hundreds of cells, each converted for nothing otherwise.
+    return [list(row) for row in plain_rows(rows)]
 
 
 # Bounds for a period open at one end: every tally row lies between them.
