@@ -290,18 +290,63 @@ def _summary_from_severe_tally(*, viewer: Viewer, filters: IncidentFilters,
                      for n, worst, lat, lon in cells.values() if n])
 
 
+class _CellOut(NamedTuple):
+    cy: float
+    cx: float
+    n: int
+    lat: float
+    lon: float
+    severity: int
+
+
 def _incident_cells(viewer: Viewer, filters: IncidentFilters, zoom: int) -> list[list[float]]:
+    """The map's cells added up from the incidents (past the tallies' zoom), through a read
+    compiled once per viewer scope and shape of the filters. A text filter never comes here:
+    its picture is read in one pass (see `_summary_in_one_pass`)."""
+    if filters.q:
+        raise ValueError("A text filter's map is read with the rest of its picture.")
+    countries = sorted(set(filters.countries))
+    categories = sorted(set(filters.categories))
+    verifications = sorted(set(filters.verification))
+    shape = _Shape(filters.severity or 1, len(countries), len(categories), len(verifications),
+                   filters.region, 0)
+    chosen = {**{f"c{i}": code for i, code in enumerate(countries)},
+              **{f"k{i}": code for i, code in enumerate(categories)},
+              **{f"v{i}": code for i, code in enumerate(verifications)}}
+    return [[n, lat, lon, severity] for _, _, n, lat, lon, severity in _cells_read(
+        zoom, shape).rows_as(
+            _CellOut, viewer=Reader.of(viewer), first=filters.date_from or _EARLIEST,
+            last=filters.date_to or _LATEST, **chosen)]
+
+
+@lru_cache(maxsize=256)
+def _cells_read(zoom: int, shape: _Shape) -> PreparedQuery:
     size = cell_degrees(zoom)
-    rows = (incident_list(viewer=viewer, filters=filters).order_by()
+    countries = [f"c{i}" for i in range(shape.countries)]
+    categories = [f"k{i}" for i in range(shape.categories)]
+    verifications = [f"v{i}" for i in range(shape.verifications)]
+
+    def build(viewer: Viewer, *, first: date, last: date, **chosen: str) -> QuerySet[Any]:
+        narrowed = IncidentFilters(
+            date_from=first, date_to=last, categories=tuple(chosen[k] for k in categories),
+            countries=tuple(chosen[c] for c in countries), region=shape.region,
+            severity=shape.lowest if shape.lowest > 1 else None,
+            verification=tuple(chosen[v] for v in verifications))
+        cells: QuerySet[Any] = (
+            incident_list(viewer=viewer, filters=narrowed).order_by()
             .filter(latitude__isnull=False, longitude__isnull=False)
             .annotate(cy=Floor(F("latitude") / size), cx=Floor(F("longitude") / size))
             .values("cy", "cx")
             .annotate(n=ROWS, lat=Sum("latitude"), lon=Sum("longitude"),
-                      severity=Max("severity"))
-            .values_list("n", "lat", "lon", "severity"))
+                      severity=Max("severity")))
+        return cells
+
     # Counts, sums and the worst severity come back from the driver as numbers: a town's zoom
     # has hundreds of cells, each converted for nothing otherwise.
-    return [list(row) for row in plain_rows(rows)]
+    return PreparedQuery(build, arguments={"first": date, "last": date,
+                                           **dict.fromkeys(countries + categories
+                                                           + verifications, str)},
+                         name=f"incident cells {zoom} {shape}", converted=())
 
 
 # Bounds for a period open at one end: every tally row lies between them.

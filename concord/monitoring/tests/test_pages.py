@@ -177,8 +177,8 @@ def test_it_lists_incidents_in_a_fixed_number_of_queries(client, personas,
         incident(personas.secretariat, external_id=f"q{n}")
     client.force_login(personas.delegate_b)
 
-    # session, user and party; the viewer's permissions (two); the page's count and rows
-    with django_assert_num_queries(7):
+    # session, user with its party; the viewer's permissions (two); the page's count and rows
+    with django_assert_num_queries(6):
         response = client.get("/monitoring/incidents/")
 
     assert response.status_code == 200
