@@ -37,7 +37,8 @@ TABLES = ("monitoring_incident", "monitoring_tallycount", "monitoring_tallyunit"
           "monitoring_tallycell", "monitoring_tallyunitbycategory",
           "monitoring_tallycellbycategory", "monitoring_tallyunitbyverification",
           "monitoring_tallycellbyverification", "monitoring_tallycellfine",
-          "monitoring_tallysevere")
+          "monitoring_tallysevere", "monitoring_tallycountbyverification",
+          "monitoring_tallyplacebyverification", "monitoring_tallycelltown")
 END = date(2026, 6, 30)
 START = END - timedelta(days=89)
 BORDER = "tajik-afghan-border"

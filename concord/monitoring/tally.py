@@ -1,8 +1,8 @@
 # ruff: noqa: S608 -- every name and expression put into the SQL here is a constant of this module
 """The incident tallies (TallyCount, TallyUnit, TallyCell, the last two by category, then by
-category and verification, TallyCellFine, TallySevere, and the counts and places by
-verification): what they add up, the triggers that keep them, and their rebuild and check.
-Moving an import's staged rows into the incidents and the tallies is in
+category and verification, TallyCellFine and TallyCellTown, TallySevere, and the counts and
+places by verification): what they add up, the triggers that keep them, and their rebuild and
+check. Moving an import's staged rows into the incidents and the tallies is in
 concord.monitoring.tally_staged.
 
 Each incident not merged into another adds one to a row of each tally for its day and one for
@@ -37,6 +37,10 @@ CELL_DEGREES = 90.0 / 2**CELL_ZOOM
 # these cells a week as incidents (a million incidents a year).
 FINE_ZOOM = 10
 FINE_DEGREES = 90.0 / 2**FINE_ZOOM
+# TallyCellTown's zoom, the map's last: a month of one country's towns has about a third as
+# many of these cells as incidents.
+TOWN_ZOOM = 12
+TOWN_DEGREES = 90.0 / 2**TOWN_ZOOM
 SEVERITIES = (1, 2, 3, 4)
 # The floor of TallySevere, the monitoring.models.SEVERE of the incidents' own severe index.
 SEVERE = 3
@@ -99,6 +103,8 @@ def specs(vendor: str) -> tuple[Spec, ...]:
                    ("cx", f"CASE WHEN {placed} THEN {cell_x} ELSE 0 END"))
     fine_y = _floor(vendor, f"{{r}}.latitude / {FINE_DEGREES!r}")
     fine_x = _floor(vendor, f"{{r}}.longitude / {FINE_DEGREES!r}")
+    town_y = _floor(vendor, f"{{r}}.latitude / {TOWN_DEGREES!r}")
+    town_x = _floor(vendor, f"{{r}}.longitude / {TOWN_DEGREES!r}")
     return (
         Spec("monitoring_tallycount", (("week", "{r}.week"), ("category", "{r}.category"),
                                        ("country", "{r}.country"))),
@@ -146,6 +152,10 @@ def specs(vendor: str) -> tuple[Spec, ...]:
                                                      ("country", "{r}.country"),
                                                      ("admin1", "{r}.admin1"), *placed_cell),
              coordinates=True, unplaced=True),
+        # The towns' cells, by month too, as the finer cells are.
+        Spec("monitoring_tallycelltown", (("country", "{r}.country"), ("cy", town_y),
+                                          ("cx", town_x)), coordinates=True,
+             spans=(*SPANS, _month(vendor))),
     )
 
 

@@ -22,7 +22,7 @@ class Tally(models.Model):
     class Span(models.TextChoices):
         DAY = "d", _("day")
         WEEK = "w", _("week")
-        # Kept by TallyCellFine alone (see concord.monitoring.tally).
+        # Kept by TallyCellFine and TallyCellTown alone (see concord.monitoring.tally).
         MONTH = "m", _("month")
 
     span = models.CharField(max_length=1, choices=Span.choices)
@@ -280,3 +280,29 @@ class TallyPlaceByVerification(Tally):
     def __str__(self) -> str:
         return (f"{self.span} {self.starts_on} {self.verification} {self.country} {self.admin1} "
                 f"{self.cy}/{self.cx}")
+
+
+class TallyCellTown(Tally):
+    """TallyCellFine's cells at a town's zoom, `tally.TOWN_ZOOM`, for the map of a picture
+    zoomed past TallyCellFine's and narrowed to nothing but countries, severity and the period.
+    Keyed by the country before the period: such a map is most often one country's, whose
+    rows then lie together (a month of a country's towns has about a third as many rows as
+    incidents)."""
+
+    pk = models.CompositePrimaryKey(
+        "span", "country", "starts_on", "cy", "cx", "classification", "originator",
+        "release_to_all_members", "release_mask")
+    country = models.CharField(max_length=2)
+    cy = models.IntegerField()
+    cx = models.IntegerField()
+    lat1 = models.FloatField(default=0)
+    lat2 = models.FloatField(default=0)
+    lat3 = models.FloatField(default=0)
+    lat4 = models.FloatField(default=0)
+    lon1 = models.FloatField(default=0)
+    lon2 = models.FloatField(default=0)
+    lon3 = models.FloatField(default=0)
+    lon4 = models.FloatField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx} (town)"

@@ -37,6 +37,7 @@ from concord.monitoring.models import (
     TallyCellByCategory,
     TallyCellByVerification,
     TallyCellFine,
+    TallyCellTown,
     TallyCount,
     TallyCountByVerification,
     TallyPlaceByVerification,
@@ -122,18 +123,23 @@ def severe_tallied(filters: IncidentFilters, zoom: int) -> bool:
 
 def tallied(filters: IncidentFilters, zoom: int) -> bool:
     """Whether the tallies hold the whole picture, map included: their cells stop at
-    `tally.CELL_ZOOM`, or at `tally.FINE_ZOOM` for a picture narrowed to nothing but countries,
-    severity and the period."""
+    `tally.CELL_ZOOM`, or reach `tally.FINE_ZOOM` for a picture narrowed to nothing but
+    countries, severity and the period, and `tally.TOWN_ZOOM` when it names its countries."""
     return counted(filters) and _cell_zoom(filters, zoom) is not None
 
 
 def _cell_zoom(filters: IncidentFilters, zoom: int) -> int | None:
-    """The zoom of the tally whose cells, added up, make this picture's map; None past them."""
+    """The zoom of the tally whose cells, added up, make this picture's map; None past them.
+    The towns' cells are read for named countries only: they are kept by country first, and
+    the whole area's towns are as many rows as its incidents."""
     if zoom <= tally.CELL_ZOOM:
         return tally.CELL_ZOOM
-    if zoom <= tally.FINE_ZOOM and not (filters.categories or filters.region
-                                        or filters.verification):
+    if filters.categories or filters.region or filters.verification:
+        return None
+    if zoom <= tally.FINE_ZOOM:
         return tally.FINE_ZOOM
+    if zoom <= tally.TOWN_ZOOM and filters.countries:
+        return tally.TOWN_ZOOM
     return None
 
 
@@ -384,11 +390,12 @@ def _month_end(first: date) -> date:
 
 
 def _monthly_periods(start: date | None, end: date | None) -> list[tuple[int, _Period]]:
-    """The rows of a tally kept by month too (TallyCellFine) that make up [start, end], each
-    with the sign it is added with: the whole months from the monthly rows, and each ragged
-    end from the weekly and daily rows (see `_periods`), either added to the months inside the
-    period or taken away from the month it lies in, whichever reads fewer days. The cells' sums
-    are sums, so a month less its first days is the rest of that month, label by label."""
+    """The rows of a tally kept by month too (TallyCellFine, TallyCellTown) that make up
+    [start, end], each with the sign it is added with: the whole months from the monthly rows,
+    and each ragged end from the weekly and daily rows (see `_periods`), either added to the
+    months inside the period or taken away from the month it lies in, whichever reads fewer
+    days. The cells' sums are sums, so a month less its first days is the rest of that month,
+    label by label."""
     first_month = _EARLIEST if start is None else start.replace(day=1)
     last_month = _LATEST.replace(day=1) if end is None else end.replace(day=1)
     signed: list[tuple[int, _Period]] = []
@@ -542,6 +549,8 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
         unit_tally = cell_tally = TallyPlaceByVerification
     if cell_zoom == tally.FINE_ZOOM:
         cell_tally = TallyCellFine
+    elif cell_zoom == tally.TOWN_ZOOM:
+        cell_tally = TallyCellTown
     scope = Reader.of(viewer)
     counts: dict[tuple[str, str, date], int] = defaultdict(int)
     units: dict[tuple[str, str], int] = defaultdict(int)
@@ -563,7 +572,7 @@ def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tupl
 
 
 def _cell_periods(model: type[Tally], filters: IncidentFilters) -> list[tuple[int, _Period]]:
-    if model is TallyCellFine:
+    if model in (TallyCellFine, TallyCellTown):
         return _monthly_periods(filters.date_from, filters.date_to)
     return [(1, period) for period in _periods(filters.date_from, filters.date_to)]
 

@@ -26,6 +26,7 @@ from concord.monitoring.models import (
     TallyCellByCategory,
     TallyCellByVerification,
     TallyCellFine,
+    TallyCellTown,
     TallyCount,
     TallyCountByVerification,
     TallyPlaceByVerification,
@@ -59,7 +60,7 @@ def _tallies() -> dict[str, list[tuple[object, ...]]]:
             for model in (TallyCount, TallyUnit, TallyCell, TallyUnitByCategory,
                           TallyCellByCategory, TallyUnitByVerification, TallyCellByVerification,
                           TallyCellFine, TallySevere, TallyCountByVerification,
-                          TallyPlaceByVerification)}
+                          TallyPlaceByVerification, TallyCellTown)}
 
 
 def test_it_leaves_no_staged_rows_no_incidents_and_the_same_tallies_when_the_move_fails(

@@ -191,6 +191,7 @@ def _same_picture(a: selectors.Summary, b: selectors.Summary) -> None:
     # added, across one month's end, and open at the end.
     {"date_from": date(2024, 4, 1), "date_to": date(2024, 6, 30)},
     {"date_from": date(2024, 3, 28), "date_to": date(2024, 7, 3), "countries": ("TJ", "KG")},
+    {"date_from": date(2024, 4, 2), "date_to": date(2024, 6, 30), "countries": ("KG",)},
     {"date_from": date(2024, 2, 25), "date_to": date(2024, 5, 4), "severity": 2},
     {"date_from": date(2024, 7, 10), "date_to": date(2024, 8, 8)},
     {"date_from": date(2024, 11, 3)},
@@ -204,17 +205,18 @@ def test_the_picture_from_the_tallies_is_the_picture_from_the_incidents(personas
     wanted = selectors.IncidentFilters(**filters)
     assert selectors.tallied(wanted, 4)
 
-    # The finer cells hold the map past the coarse ones unless a category, a region or a
-    # verification narrows it.
+    # The finer cells and the towns' hold the map past the coarse ones unless a category, a
+    # region or a verification narrows it.
     fine = not (wanted.categories or wanted.region or wanted.verification)
+    town = fine and bool(wanted.countries)
     for viewer in personas.all().values():
-        for zoom in (0, 3, 4, 6, *((7, 8, 10) if fine else ())):
+        for zoom in (0, 3, 4, 6, *((7, 8, 10) if fine else ()), *((11, 12) if town else ())):
             _same_picture(picture._summary_from_tallies(viewer=viewer, filters=wanted, zoom=zoom),
                           picture._summary_from_incidents(viewer=viewer, filters=wanted,
                                                           zoom=zoom))
         # Past the tallies' cells, the counts still come from them and the map from the
         # incidents.
-        for zoom in ((11, 12) if fine else (7, 10, 12)):
+        for zoom in ((() if town else (11, 12)) if fine else (7, 10, 12)):
             assert not selectors.tallied(wanted, zoom)
             _same_picture(selectors.situation_summary(viewer=viewer, filters=wanted, zoom=zoom),
                           picture._summary_from_incidents(viewer=viewer, filters=wanted,
@@ -260,6 +262,14 @@ def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(persona
         selectors.situation_summary(viewer=personas.analyst, filters=plain, zoom=tally.FINE_ZOOM)
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "monitoring_tallycellfine" in sql and "monitoring_incident" not in sql
+    in_tajikistan = selectors.IncidentFilters(date_from=date(2024, 6, 1),
+                                              date_to=date(2024, 6, 30), countries=("TJ",))
+    with CaptureQueriesContext(connection) as queries:
+        town = selectors.situation_summary(viewer=personas.analyst, filters=in_tajikistan,
+                                           zoom=tally.TOWN_ZOOM)
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "monitoring_tallycelltown" in sql and "monitoring_incident" not in sql
+    assert [(c["count"], c["lat"], c["lon"]) for c in town.clusters] == [(1, 37.24, 69.1)]
 
     for held in (selectors.IncidentFilters(categories=("terrorism", "border")),
                  selectors.IncidentFilters(region="tajik-afghan-border", countries=("TJ",)),
@@ -270,7 +280,10 @@ def test_the_picture_reads_the_tallies_unless_a_filter_is_not_kept_there(persona
         assert not selectors.tallied(narrower, 4)
         assert not selectors.counted(narrower)
     assert selectors.tallied(plain, tally.FINE_ZOOM)
-    assert not selectors.tallied(plain, tally.FINE_ZOOM + 1)
+    assert not selectors.tallied(plain, tally.TOWN_ZOOM)
+    assert selectors.tallied(in_tajikistan, tally.TOWN_ZOOM)
+    assert not selectors.tallied(selectors.IncidentFilters(verification=("confirmed",)),
+                                 tally.FINE_ZOOM)
     assert not selectors.tallied(selectors.IncidentFilters(categories=("border",)),
                                  tally.CELL_ZOOM + 1)
     assert selectors.counted(plain)

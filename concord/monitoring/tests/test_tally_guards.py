@@ -51,7 +51,7 @@ def _definitions() -> list[tuple[str, ...]]:
 
 def test_the_tally_triggers_are_the_sql_of_the_latest_monitoring_migration():
     migration = latest_migration_defining("monitoring", "PG_INSTALL")
-    assert migration.__name__.endswith("0019_tallies_by_verification_alone")
+    assert migration.__name__.endswith("0020_town_cells")
     for vendor, prefix in (("sqlite", "SQLITE"), ("postgresql", "PG")):
         assert tally.install_statements(vendor) == getattr(migration, f"{prefix}_INSTALL")
         assert tally.remove_statements(vendor) == getattr(migration, f"{prefix}_REMOVE")
