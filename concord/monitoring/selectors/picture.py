@@ -467,7 +467,9 @@ def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> Prep
     """One period's read of one part of the picture (`counts`, `units` or `cells`) from one
     tally, compiled once per viewer scope: the dates, countries and categories are its
     arguments. Grouped by a prefix of the tally's key, each is a walk along the key in order,
-    with the label rule on every row as on the incidents."""
+    with the label rule on every row as on the incidents. Django converts nothing on each row:
+    the sums come back from the driver as numbers and the days as dates (a few thousand cells
+    of the finer tallies a read)."""
     levels = range(shape.lowest, 5)
     n = sum((F(f"n{k}") for k in levels), Value(0))
     countries = [f"c{i}" for i in range(shape.countries)]
@@ -514,7 +516,7 @@ def _tally_read(model: type[Tally], span: str, part: str, shape: _Shape) -> Prep
     return PreparedQuery(build, arguments={"first": date, "last": date,
                                            **dict.fromkeys(countries + categories
                                                            + verifications, str)},
-                         name=f"{model.__name__} {span} {part} {shape}")
+                         name=f"{model.__name__} {span} {part} {shape}", converted=())
 
 
 def _tallied_counts(viewer: Viewer, filters: IncidentFilters, zoom: int) -> tuple[
