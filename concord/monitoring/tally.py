@@ -70,12 +70,24 @@ class Spec:
     # With coordinates: whether incidents without them are counted too, in a row whose key
     # says so (their coordinates add nothing to the sums).
     unplaced: bool = False
+    # The key's columns after the span in the order of the table's primary key, where it is not
+    # the order of `keys` (the span, the day, the keys): a rebuild writes the rows in that order,
+    # so that PostgreSQL's table holds them in the order its key reads them.
+    clustered: tuple[str, ...] = ()
 
     def axis(self, row: str, axis: str) -> str:
         return f"COALESCE({row}.{axis}, 0)" if self.unplaced else f"{row}.{axis}"
 
     def key_columns(self) -> list[str]:
         return ["span", "starts_on", *(column for column, _ in self.keys), *LABEL_COLUMNS]
+
+    def ordered(self) -> str:
+        """ORDER BY the table's key, by the positions of the columns `_fresh` selects."""
+        columns = self.key_columns()
+        order = list(self.clustered) if self.clustered else columns[1:len(columns) - len(
+            LABEL_COLUMNS)]
+        return ", ".join(str(columns.index(column) + 1)
+                         for column in [*order, *LABEL_COLUMNS])
 
     def value_columns(self) -> list[str]:
         columns = [f"n{k}" for k in SEVERITIES]
@@ -121,13 +133,15 @@ def specs(vendor: str) -> tuple[Spec, ...]:
         Spec("monitoring_tallyunitbyverification", (("country", "{r}.country"),
                                                     ("admin1", "{r}.admin1"),
                                                     ("category", "{r}.category"),
-                                                    ("verification", "{r}.verification"))),
+                                                    ("verification", "{r}.verification")),
+             clustered=("verification", "starts_on", "country", "admin1", "category")),
         Spec("monitoring_tallycellbyverification", (("country", "{r}.country"),
                                                     ("admin1", "{r}.admin1"),
                                                     ("category", "{r}.category"),
                                                     ("verification", "{r}.verification"),
                                                     ("cy", cell_y), ("cx", cell_x)),
-             coordinates=True),
+             coordinates=True, clustered=("verification", "starts_on", "country", "admin1",
+                                          "category", "cy", "cx")),
         # By month too: the map of the whole area past CELL_ZOOM reads about a quarter as
         # many of these rows for a month as for its weeks.
         Spec("monitoring_tallycellfine", (("country", "{r}.country"), ("cy", fine_y),
@@ -147,15 +161,17 @@ def specs(vendor: str) -> tuple[Spec, ...]:
         # unit as in the severe tally.
         Spec("monitoring_tallycountbyverification", (("verification", "{r}.verification"),
                                                      ("category", "{r}.category"),
-                                                     ("country", "{r}.country"))),
+                                                     ("country", "{r}.country")),
+             clustered=("verification", "starts_on", "category", "country")),
         Spec("monitoring_tallyplacebyverification", (("verification", "{r}.verification"),
                                                      ("country", "{r}.country"),
                                                      ("admin1", "{r}.admin1"), *placed_cell),
-             coordinates=True, unplaced=True),
+             coordinates=True, unplaced=True,
+             clustered=("verification", "starts_on", "country", "admin1", "placed", "cy", "cx")),
         # The towns' cells, by month too, as the finer cells are.
         Spec("monitoring_tallycelltown", (("country", "{r}.country"), ("cy", town_y),
                                           ("cx", town_x)), coordinates=True,
-             spans=(*SPANS, _month(vendor))),
+             spans=(*SPANS, _month(vendor)), clustered=("country", "starts_on", "cy", "cx")),
     )
 
 
@@ -364,11 +380,15 @@ def rebuild_statements(vendor: str) -> list[str]:
     """Empty each tally and add it up again from the incidents."""
     statements = []
     for spec in specs(vendor):
-        columns = ", ".join(spec.key_columns() + spec.value_columns())
-        statements += [f"DELETE FROM {spec.table}",
-                       *(f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start)}"
-                         for span, start in spec.spans)]
+        statements += [f"DELETE FROM {spec.table}", *fill_statements(spec)]
     return statements
+
+
+def fill_statements(spec: Spec) -> list[str]:
+    """Add the spec's rows up from the incidents into its empty table, in the order of its key."""
+    columns = ", ".join(spec.key_columns() + spec.value_columns())
+    return [f"INSERT INTO {spec.table} ({columns}) {_fresh(spec, span, start)} "
+            f"ORDER BY {spec.ordered()}" for span, start in spec.spans]
 
 
 def rebuild(connection: Any = default_connection) -> dict[str, int]:

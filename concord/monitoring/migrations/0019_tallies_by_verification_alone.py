@@ -2098,7 +2098,8 @@ SQLITE_BY_VERIFICATION = [
         ' ELSE 0 END), SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 '
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i'
         ' WHERE i.merged_into_id IS NULL GROUP BY i.occurred_on, i.verification, i.category, i.country,'
-        ' i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        ' i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4,'
+        ' 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycountbyverification (span, starts_on, verification, category, '
@@ -2108,7 +2109,8 @@ SQLITE_BY_VERIFICATION = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.week, i.verification, i.category, i.country, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallyplacebyverification (span, starts_on, verification, country, '
@@ -2136,7 +2138,7 @@ SQLITE_BY_VERIFICATION = [
         'CAST(i.latitude / 1.40625 AS INTEGER))) ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL THEN (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 '
         '< CAST(i.longitude / 1.40625 AS INTEGER))) ELSE 0 END, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'INSERT INTO monitoring_tallyplacebyverification (span, starts_on, verification, country, '
@@ -2164,7 +2166,7 @@ SQLITE_BY_VERIFICATION = [
         'CAST(i.latitude / 1.40625 AS INTEGER))) ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL THEN (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 '
         '< CAST(i.longitude / 1.40625 AS INTEGER))) ELSE 0 END, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
 ]
 
@@ -4981,7 +4983,8 @@ PG_BY_VERIFICATION = [
         ' ELSE 0 END), SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 '
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i'
         ' WHERE i.merged_into_id IS NULL GROUP BY i.occurred_on, i.verification, i.category, i.country,'
-        ' i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        ' i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4,'
+        ' 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycountbyverification (span, starts_on, verification, category, '
@@ -4991,7 +4994,8 @@ PG_BY_VERIFICATION = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.week, i.verification, i.category, i.country, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallyplacebyverification (span, starts_on, verification, country, '
@@ -5016,7 +5020,8 @@ PG_BY_VERIFICATION = [
         ' AND i.longitude IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL THEN floor(i.latitude / 1.40625)::integer ELSE 0 END, CASE WHEN '
         'i.latitude IS NOT NULL AND i.longitude IS NOT NULL THEN floor(i.longitude / 1.40625)::integer '
-        'ELSE 0 END, i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'ELSE 0 END, i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER '
+        'BY 3, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'INSERT INTO monitoring_tallyplacebyverification (span, starts_on, verification, country, '
@@ -5041,6 +5046,7 @@ PG_BY_VERIFICATION = [
         'i.longitude IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND i.longitude IS'
         ' NOT NULL THEN floor(i.latitude / 1.40625)::integer ELSE 0 END, CASE WHEN i.latitude IS NOT '
         'NULL AND i.longitude IS NOT NULL THEN floor(i.longitude / 1.40625)::integer ELSE 0 END, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, '
+        '5, 6, 7, 8, 9, 10, 11, 12'
     ),
 ]

@@ -1846,7 +1846,8 @@ SQLITE_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.occurred_on, i.week, i.category, i.country, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycount (span, starts_on, week, category, country, classification, '
@@ -1856,7 +1857,7 @@ SQLITE_REBUILD = [
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity '
         '= 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL GROUP BY '
         'i.week, i.week, i.category, i.country, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallyunit'
@@ -1869,7 +1870,7 @@ SQLITE_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.occurred_on, i.country, i.admin1, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8'
     ),
     (
         'INSERT INTO monitoring_tallyunit (span, starts_on, country, admin1, classification, '
@@ -1879,7 +1880,7 @@ SQLITE_REBUILD = [
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity '
         '= 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL GROUP BY '
         'i.week, i.country, i.admin1, i.classification, i.originator_id, i.release_to_all_members, '
-        'i.release_mask'
+        'i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8'
     ),
     (
         'DELETE FROM monitoring_tallycell'
@@ -1903,7 +1904,7 @@ SQLITE_REBUILD = [
         '(CAST(i.latitude / 1.40625 AS INTEGER) - (i.latitude / 1.40625 < CAST(i.latitude / 1.40625 AS '
         'INTEGER))), (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 < '
         'CAST(i.longitude / 1.40625 AS INTEGER))), i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycell (span, starts_on, country, cy, cx, classification, '
@@ -1924,7 +1925,7 @@ SQLITE_REBUILD = [
         '(CAST(i.latitude / 1.40625 AS INTEGER) - (i.latitude / 1.40625 < CAST(i.latitude / 1.40625 AS '
         'INTEGER))), (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 < '
         'CAST(i.longitude / 1.40625 AS INTEGER))), i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallyunitbycategory'
@@ -1937,7 +1938,8 @@ SQLITE_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.occurred_on, i.country, i.admin1, i.category, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallyunitbycategory (span, starts_on, country, admin1, category, '
@@ -1947,7 +1949,7 @@ SQLITE_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.week, i.country, i.admin1, i.category, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallycellbycategory'
@@ -1972,7 +1974,7 @@ SQLITE_REBUILD = [
         '(CAST(i.latitude / 1.40625 AS INTEGER) - (i.latitude / 1.40625 < CAST(i.latitude / 1.40625 AS '
         'INTEGER))), (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 < '
         'CAST(i.longitude / 1.40625 AS INTEGER))), i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11'
     ),
     (
         'INSERT INTO monitoring_tallycellbycategory (span, starts_on, country, admin1, category, cy, '
@@ -1993,7 +1995,8 @@ SQLITE_REBUILD = [
         'i.longitude IS NOT NULL GROUP BY i.week, i.country, i.admin1, i.category, (CAST(i.latitude / '
         '1.40625 AS INTEGER) - (i.latitude / 1.40625 < CAST(i.latitude / 1.40625 AS INTEGER))), '
         '(CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 < CAST(i.longitude / 1.40625 '
-        'AS INTEGER))), i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'AS INTEGER))), i.classification, i.originator_id, i.release_to_all_members, i.release_mask '
+        'ORDER BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11'
     ),
     (
         'DELETE FROM monitoring_tallyunitbyverification'
@@ -2007,7 +2010,7 @@ SQLITE_REBUILD = [
         'WHEN i.severity = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM '
         'monitoring_incident i WHERE i.merged_into_id IS NULL GROUP BY i.occurred_on, i.country, '
         'i.admin1, i.category, i.verification, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 6, 2, 3, 4, 5, 7, 8, 9, 10'
     ),
     (
         'INSERT INTO monitoring_tallyunitbyverification (span, starts_on, country, admin1, category, '
@@ -2017,7 +2020,8 @@ SQLITE_REBUILD = [
         ' ELSE 0 END), SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 '
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i'
         ' WHERE i.merged_into_id IS NULL GROUP BY i.week, i.country, i.admin1, i.category, '
-        'i.verification, i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.verification, i.classification, i.originator_id, i.release_to_all_members, i.release_mask '
+        'ORDER BY 6, 2, 3, 4, 5, 7, 8, 9, 10'
     ),
     (
         'DELETE FROM monitoring_tallycellbyverification'
@@ -2042,7 +2046,8 @@ SQLITE_REBUILD = [
         'i.admin1, i.category, i.verification, (CAST(i.latitude / 1.40625 AS INTEGER) - (i.latitude / '
         '1.40625 < CAST(i.latitude / 1.40625 AS INTEGER))), (CAST(i.longitude / 1.40625 AS INTEGER) - '
         '(i.longitude / 1.40625 < CAST(i.longitude / 1.40625 AS INTEGER))), i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 6, 2, 3, 4, 5, 7, 8, 9, 10,'
+        ' 11, 12'
     ),
     (
         'INSERT INTO monitoring_tallycellbyverification (span, starts_on, country, admin1, category, '
@@ -2064,7 +2069,7 @@ SQLITE_REBUILD = [
         '(CAST(i.latitude / 1.40625 AS INTEGER) - (i.latitude / 1.40625 < CAST(i.latitude / 1.40625 AS '
         'INTEGER))), (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 < '
         'CAST(i.longitude / 1.40625 AS INTEGER))), i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 6, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12'
     ),
     (
         'DELETE FROM monitoring_tallycellfine'
@@ -2088,7 +2093,8 @@ SQLITE_REBUILD = [
         'i.occurred_on, i.country, (CAST(i.latitude / 0.087890625 AS INTEGER) - (i.latitude / '
         '0.087890625 < CAST(i.latitude / 0.087890625 AS INTEGER))), (CAST(i.longitude / 0.087890625 AS '
         'INTEGER) - (i.longitude / 0.087890625 < CAST(i.longitude / 0.087890625 AS INTEGER))), '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycellfine (span, starts_on, country, cy, cx, classification, '
@@ -2109,7 +2115,7 @@ SQLITE_REBUILD = [
         'i.week, i.country, (CAST(i.latitude / 0.087890625 AS INTEGER) - (i.latitude / 0.087890625 < '
         'CAST(i.latitude / 0.087890625 AS INTEGER))), (CAST(i.longitude / 0.087890625 AS INTEGER) - '
         '(i.longitude / 0.087890625 < CAST(i.longitude / 0.087890625 AS INTEGER))), i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycellfine (span, starts_on, country, cy, cx, classification, '
@@ -2131,7 +2137,7 @@ SQLITE_REBUILD = [
         '(CAST(i.latitude / 0.087890625 AS INTEGER) - (i.latitude / 0.087890625 < CAST(i.latitude / '
         '0.087890625 AS INTEGER))), (CAST(i.longitude / 0.087890625 AS INTEGER) - (i.longitude / '
         '0.087890625 < CAST(i.longitude / 0.087890625 AS INTEGER))), i.classification, i.originator_id,'
-        ' i.release_to_all_members, i.release_mask'
+        ' i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallysevere'
@@ -2162,7 +2168,8 @@ SQLITE_REBUILD = [
         ' / 1.40625 < CAST(i.latitude / 1.40625 AS INTEGER))) ELSE 0 END, CASE WHEN i.latitude IS NOT '
         'NULL AND i.longitude IS NOT NULL THEN (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude /'
         ' 1.40625 < CAST(i.longitude / 1.40625 AS INTEGER))) ELSE 0 END, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9, 10,'
+        ' 11, 12'
     ),
     (
         'INSERT INTO monitoring_tallysevere (span, starts_on, category, country, admin1, placed, cy, '
@@ -2190,7 +2197,7 @@ SQLITE_REBUILD = [
         'CAST(i.latitude / 1.40625 AS INTEGER))) ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL THEN (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 '
         '< CAST(i.longitude / 1.40625 AS INTEGER))) ELSE 0 END, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'DELETE FROM monitoring_tallycountbyverification'
@@ -2203,7 +2210,8 @@ SQLITE_REBUILD = [
         ' ELSE 0 END), SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 '
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i'
         ' WHERE i.merged_into_id IS NULL GROUP BY i.occurred_on, i.verification, i.category, i.country,'
-        ' i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        ' i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4,'
+        ' 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycountbyverification (span, starts_on, verification, category, '
@@ -2213,7 +2221,8 @@ SQLITE_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.week, i.verification, i.category, i.country, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallyplacebyverification'
@@ -2244,7 +2253,7 @@ SQLITE_REBUILD = [
         'CAST(i.latitude / 1.40625 AS INTEGER))) ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL THEN (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 '
         '< CAST(i.longitude / 1.40625 AS INTEGER))) ELSE 0 END, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'INSERT INTO monitoring_tallyplacebyverification (span, starts_on, verification, country, '
@@ -2272,7 +2281,7 @@ SQLITE_REBUILD = [
         'CAST(i.latitude / 1.40625 AS INTEGER))) ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL THEN (CAST(i.longitude / 1.40625 AS INTEGER) - (i.longitude / 1.40625 '
         '< CAST(i.longitude / 1.40625 AS INTEGER))) ELSE 0 END, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'DELETE FROM monitoring_tallycelltown'
@@ -2297,7 +2306,7 @@ SQLITE_REBUILD = [
         ' INTEGER) - (i.latitude / 0.02197265625 < CAST(i.latitude / 0.02197265625 AS INTEGER))), '
         '(CAST(i.longitude / 0.02197265625 AS INTEGER) - (i.longitude / 0.02197265625 < '
         'CAST(i.longitude / 0.02197265625 AS INTEGER))), i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycelltown (span, starts_on, country, cy, cx, classification, '
@@ -2319,7 +2328,7 @@ SQLITE_REBUILD = [
         'INTEGER) - (i.latitude / 0.02197265625 < CAST(i.latitude / 0.02197265625 AS INTEGER))), '
         '(CAST(i.longitude / 0.02197265625 AS INTEGER) - (i.longitude / 0.02197265625 < '
         'CAST(i.longitude / 0.02197265625 AS INTEGER))), i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycelltown (span, starts_on, country, cy, cx, classification, '
@@ -2341,7 +2350,7 @@ SQLITE_REBUILD = [
         '(CAST(i.latitude / 0.02197265625 AS INTEGER) - (i.latitude / 0.02197265625 < CAST(i.latitude /'
         ' 0.02197265625 AS INTEGER))), (CAST(i.longitude / 0.02197265625 AS INTEGER) - (i.longitude / '
         '0.02197265625 < CAST(i.longitude / 0.02197265625 AS INTEGER))), i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
 ]
 
@@ -2366,7 +2375,7 @@ SQLITE_TOWN = [
         ' INTEGER) - (i.latitude / 0.02197265625 < CAST(i.latitude / 0.02197265625 AS INTEGER))), '
         '(CAST(i.longitude / 0.02197265625 AS INTEGER) - (i.longitude / 0.02197265625 < '
         'CAST(i.longitude / 0.02197265625 AS INTEGER))), i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycelltown (span, starts_on, country, cy, cx, classification, '
@@ -2388,7 +2397,7 @@ SQLITE_TOWN = [
         'INTEGER) - (i.latitude / 0.02197265625 < CAST(i.latitude / 0.02197265625 AS INTEGER))), '
         '(CAST(i.longitude / 0.02197265625 AS INTEGER) - (i.longitude / 0.02197265625 < '
         'CAST(i.longitude / 0.02197265625 AS INTEGER))), i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycelltown (span, starts_on, country, cy, cx, classification, '
@@ -2410,7 +2419,7 @@ SQLITE_TOWN = [
         '(CAST(i.latitude / 0.02197265625 AS INTEGER) - (i.latitude / 0.02197265625 < CAST(i.latitude /'
         ' 0.02197265625 AS INTEGER))), (CAST(i.longitude / 0.02197265625 AS INTEGER) - (i.longitude / '
         '0.02197265625 < CAST(i.longitude / 0.02197265625 AS INTEGER))), i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
 ]
 
@@ -5174,7 +5183,8 @@ PG_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.occurred_on, i.week, i.category, i.country, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycount (span, starts_on, week, category, country, classification, '
@@ -5184,7 +5194,7 @@ PG_REBUILD = [
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity '
         '= 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL GROUP BY '
         'i.week, i.week, i.category, i.country, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallyunit'
@@ -5197,7 +5207,7 @@ PG_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.occurred_on, i.country, i.admin1, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8'
     ),
     (
         'INSERT INTO monitoring_tallyunit (span, starts_on, country, admin1, classification, '
@@ -5207,7 +5217,7 @@ PG_REBUILD = [
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity '
         '= 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL GROUP BY '
         'i.week, i.country, i.admin1, i.classification, i.originator_id, i.release_to_all_members, '
-        'i.release_mask'
+        'i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8'
     ),
     (
         'DELETE FROM monitoring_tallycell'
@@ -5228,7 +5238,7 @@ PG_REBUILD = [
         'END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL GROUP BY i.occurred_on, i.country, floor(i.latitude / '
         '1.40625)::integer, floor(i.longitude / 1.40625)::integer, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycell (span, starts_on, country, cy, cx, classification, '
@@ -5246,7 +5256,7 @@ PG_REBUILD = [
         'END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL GROUP BY i.week, i.country, floor(i.latitude / 1.40625)::integer, '
         'floor(i.longitude / 1.40625)::integer, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallyunitbycategory'
@@ -5259,7 +5269,8 @@ PG_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.occurred_on, i.country, i.admin1, i.category, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallyunitbycategory (span, starts_on, country, admin1, category, '
@@ -5269,7 +5280,7 @@ PG_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.week, i.country, i.admin1, i.category, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallycellbycategory'
@@ -5291,6 +5302,7 @@ PG_REBUILD = [
         ' AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL GROUP BY i.occurred_on, i.country, '
         'i.admin1, i.category, floor(i.latitude / 1.40625)::integer, floor(i.longitude / '
         '1.40625)::integer, i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        ' ORDER BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11'
     ),
     (
         'INSERT INTO monitoring_tallycellbycategory (span, starts_on, country, admin1, category, cy, '
@@ -5308,7 +5320,8 @@ PG_REBUILD = [
         '= 4 THEN 1 * i.longitude ELSE 0 END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL'
         ' AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL GROUP BY i.week, i.country, i.admin1, '
         'i.category, floor(i.latitude / 1.40625)::integer, floor(i.longitude / 1.40625)::integer, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, '
+        '5, 6, 7, 8, 9, 10, 11'
     ),
     (
         'DELETE FROM monitoring_tallyunitbyverification'
@@ -5322,7 +5335,7 @@ PG_REBUILD = [
         'WHEN i.severity = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM '
         'monitoring_incident i WHERE i.merged_into_id IS NULL GROUP BY i.occurred_on, i.country, '
         'i.admin1, i.category, i.verification, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 6, 2, 3, 4, 5, 7, 8, 9, 10'
     ),
     (
         'INSERT INTO monitoring_tallyunitbyverification (span, starts_on, country, admin1, category, '
@@ -5332,7 +5345,8 @@ PG_REBUILD = [
         ' ELSE 0 END), SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 '
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i'
         ' WHERE i.merged_into_id IS NULL GROUP BY i.week, i.country, i.admin1, i.category, '
-        'i.verification, i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.verification, i.classification, i.originator_id, i.release_to_all_members, i.release_mask '
+        'ORDER BY 6, 2, 3, 4, 5, 7, 8, 9, 10'
     ),
     (
         'DELETE FROM monitoring_tallycellbyverification'
@@ -5354,7 +5368,8 @@ PG_REBUILD = [
         'END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL GROUP BY i.occurred_on, i.country, i.admin1, i.category, '
         'i.verification, floor(i.latitude / 1.40625)::integer, floor(i.longitude / 1.40625)::integer, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 6, 2, 3, '
+        '4, 5, 7, 8, 9, 10, 11, 12'
     ),
     (
         'INSERT INTO monitoring_tallycellbyverification (span, starts_on, country, admin1, category, '
@@ -5373,7 +5388,7 @@ PG_REBUILD = [
         ' i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL GROUP BY '
         'i.week, i.country, i.admin1, i.category, i.verification, floor(i.latitude / 1.40625)::integer,'
         ' floor(i.longitude / 1.40625)::integer, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 6, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12'
     ),
     (
         'DELETE FROM monitoring_tallycellfine'
@@ -5394,7 +5409,7 @@ PG_REBUILD = [
         ' END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND'
         ' i.longitude IS NOT NULL GROUP BY i.occurred_on, i.country, floor(i.latitude / '
         '0.087890625)::integer, floor(i.longitude / 0.087890625)::integer, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycellfine (span, starts_on, country, cy, cx, classification, '
@@ -5412,7 +5427,7 @@ PG_REBUILD = [
         ' END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND'
         ' i.longitude IS NOT NULL GROUP BY i.week, i.country, floor(i.latitude / 0.087890625)::integer,'
         ' floor(i.longitude / 0.087890625)::integer, i.classification, i.originator_id, '
-        'i.release_to_all_members, i.release_mask'
+        'i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycellfine (span, starts_on, country, cy, cx, classification, '
@@ -5431,7 +5446,7 @@ PG_REBUILD = [
         ' i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL GROUP BY '
         '(i.occurred_on - (EXTRACT(DAY FROM i.occurred_on)::integer - 1)), i.country, floor(i.latitude '
         '/ 0.087890625)::integer, floor(i.longitude / 0.087890625)::integer, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallysevere'
@@ -5460,7 +5475,7 @@ PG_REBUILD = [
         'NOT NULL AND i.longitude IS NOT NULL THEN floor(i.latitude / 1.40625)::integer ELSE 0 END, '
         'CASE WHEN i.latitude IS NOT NULL AND i.longitude IS NOT NULL THEN floor(i.longitude / '
         '1.40625)::integer ELSE 0 END, i.classification, i.originator_id, i.release_to_all_members, '
-        'i.release_mask'
+        'i.release_mask ORDER BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'INSERT INTO monitoring_tallysevere (span, starts_on, category, country, admin1, placed, cy, '
@@ -5485,7 +5500,8 @@ PG_REBUILD = [
         ' NOT NULL AND i.longitude IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL THEN floor(i.latitude / 1.40625)::integer ELSE 0 END, CASE WHEN '
         'i.latitude IS NOT NULL AND i.longitude IS NOT NULL THEN floor(i.longitude / 1.40625)::integer '
-        'ELSE 0 END, i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'ELSE 0 END, i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER '
+        'BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'DELETE FROM monitoring_tallycountbyverification'
@@ -5498,7 +5514,8 @@ PG_REBUILD = [
         ' ELSE 0 END), SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 '
         'THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i'
         ' WHERE i.merged_into_id IS NULL GROUP BY i.occurred_on, i.verification, i.category, i.country,'
-        ' i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        ' i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4,'
+        ' 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycountbyverification (span, starts_on, verification, category, '
@@ -5508,7 +5525,8 @@ PG_REBUILD = [
         'SUM(CASE WHEN i.severity = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN i.severity = 3 THEN 1 ELSE 0 '
         'END), SUM(CASE WHEN i.severity = 4 THEN 1 ELSE 0 END) FROM monitoring_incident i WHERE '
         'i.merged_into_id IS NULL GROUP BY i.week, i.verification, i.category, i.country, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, '
+        '5, 6, 7, 8, 9'
     ),
     (
         'DELETE FROM monitoring_tallyplacebyverification'
@@ -5536,7 +5554,8 @@ PG_REBUILD = [
         ' AND i.longitude IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND '
         'i.longitude IS NOT NULL THEN floor(i.latitude / 1.40625)::integer ELSE 0 END, CASE WHEN '
         'i.latitude IS NOT NULL AND i.longitude IS NOT NULL THEN floor(i.longitude / 1.40625)::integer '
-        'ELSE 0 END, i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'ELSE 0 END, i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER '
+        'BY 3, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'INSERT INTO monitoring_tallyplacebyverification (span, starts_on, verification, country, '
@@ -5561,7 +5580,8 @@ PG_REBUILD = [
         'i.longitude IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN i.latitude IS NOT NULL AND i.longitude IS'
         ' NOT NULL THEN floor(i.latitude / 1.40625)::integer ELSE 0 END, CASE WHEN i.latitude IS NOT '
         'NULL AND i.longitude IS NOT NULL THEN floor(i.longitude / 1.40625)::integer ELSE 0 END, '
-        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.classification, i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, '
+        '5, 6, 7, 8, 9, 10, 11, 12'
     ),
     (
         'DELETE FROM monitoring_tallycelltown'
@@ -5582,7 +5602,7 @@ PG_REBUILD = [
         ' END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND'
         ' i.longitude IS NOT NULL GROUP BY i.occurred_on, i.country, floor(i.latitude / '
         '0.02197265625)::integer, floor(i.longitude / 0.02197265625)::integer, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycelltown (span, starts_on, country, cy, cx, classification, '
@@ -5600,7 +5620,7 @@ PG_REBUILD = [
         ' END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND'
         ' i.longitude IS NOT NULL GROUP BY i.week, i.country, floor(i.latitude / '
         '0.02197265625)::integer, floor(i.longitude / 0.02197265625)::integer, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycelltown (span, starts_on, country, cy, cx, classification, '
@@ -5619,7 +5639,7 @@ PG_REBUILD = [
         ' i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL GROUP BY '
         '(i.occurred_on - (EXTRACT(DAY FROM i.occurred_on)::integer - 1)), i.country, floor(i.latitude '
         '/ 0.02197265625)::integer, floor(i.longitude / 0.02197265625)::integer, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
 ]
 
@@ -5640,7 +5660,7 @@ PG_TOWN = [
         ' END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND'
         ' i.longitude IS NOT NULL GROUP BY i.occurred_on, i.country, floor(i.latitude / '
         '0.02197265625)::integer, floor(i.longitude / 0.02197265625)::integer, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycelltown (span, starts_on, country, cy, cx, classification, '
@@ -5658,7 +5678,7 @@ PG_TOWN = [
         ' END) FROM monitoring_incident i WHERE i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND'
         ' i.longitude IS NOT NULL GROUP BY i.week, i.country, floor(i.latitude / '
         '0.02197265625)::integer, floor(i.longitude / 0.02197265625)::integer, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
     (
         'INSERT INTO monitoring_tallycelltown (span, starts_on, country, cy, cx, classification, '
@@ -5677,6 +5697,6 @@ PG_TOWN = [
         ' i.merged_into_id IS NULL AND i.latitude IS NOT NULL AND i.longitude IS NOT NULL GROUP BY '
         '(i.occurred_on - (EXTRACT(DAY FROM i.occurred_on)::integer - 1)), i.country, floor(i.latitude '
         '/ 0.02197265625)::integer, floor(i.longitude / 0.02197265625)::integer, i.classification, '
-        'i.originator_id, i.release_to_all_members, i.release_mask'
+        'i.originator_id, i.release_to_all_members, i.release_mask ORDER BY 3, 2, 4, 5, 6, 7, 8, 9'
     ),
 ]

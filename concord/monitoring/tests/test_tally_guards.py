@@ -9,6 +9,7 @@ import io
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.core import checks
 from django.core.management import call_command
 from django.db import connection
@@ -131,3 +132,30 @@ def test_a_database_migrated_with_the_first_triggers_ends_with_the_same_as_a_new
     assert _guard_errors() == []
     assert tally.check() == []
     assert _counted(personas) == 1
+
+
+def test_a_rebuild_writes_each_tally_in_the_order_of_its_key(personas):
+    for spec in tally.specs(connection.vendor):
+        [model] = [m for m in apps.get_app_config("monitoring").get_models()
+                   if m._meta.db_table == spec.table]
+        columns = spec.key_columns()
+        order = [columns[int(position) - 1] for position in spec.ordered().split(", ")]
+        assert ["span", *order] == [field.column for field in model._meta.pk.fields], spec.table
+
+    # Written out of order of the towns' key (country first), then added up again.
+    for day, country in ((date(2024, 6, 9), "TJ"), (date(2024, 6, 2), "KG"),
+                         (date(2024, 6, 5), "TJ"), (date(2024, 6, 1), "RU")):
+        incident(personas.secretariat, occurred_on=day, country=country)
+    tally.rebuild()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            # A table without rowids is stored in the order of its key.
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'monitoring_tallycelltown' "
+                           "AND sql LIKE '%WITHOUT ROWID%'")
+            assert cursor.fetchone() is not None
+        else:
+            cursor.execute("SELECT span, country, starts_on FROM monitoring_tallycelltown "
+                           "ORDER BY ctid")
+            rows = cursor.fetchall()
+            # Each span's rows together (days, weeks, months, as written), each in key order.
+            assert rows == sorted(rows, key=lambda row: ("dwm".index(row[0]), *row[1:])), rows
