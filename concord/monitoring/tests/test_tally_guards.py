@@ -14,6 +14,7 @@ from django.core import checks
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import CompositePrimaryKey
 
 from concord.core.guards import guards_inspect
 from concord.core.tests.schema_change import alter_field_and_back, latest_migration_defining
@@ -140,7 +141,10 @@ def test_a_rebuild_writes_each_tally_in_the_order_of_its_key(personas):
                    if m._meta.db_table == spec.table]
         columns = spec.key_columns()
         order = [columns[int(position) - 1] for position in spec.ordered().split(", ")]
-        assert ["span", *order] == [field.column for field in model._meta.pk.fields], spec.table
+        key = model._meta.pk
+        assert isinstance(key, CompositePrimaryKey)
+        assert ["span", *order] == [getattr(field, "column", None) for field in key.fields], \
+            spec.table
 
     # Written out of order of the towns' key (country first), then added up again.
     for day, country in ((date(2024, 6, 9), "TJ"), (date(2024, 6, 2), "KG"),
