@@ -11,9 +11,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from django.db.models import (
-    CharField,
     Count,
-    ExpressionWrapper,
     F,
     Max,
     QuerySet,
@@ -196,7 +194,7 @@ def _summary_in_one_pass(*, viewer: Viewer, filters: IncidentFilters, zoom: int)
 class _SevereCount(NamedTuple):
     category: str
     country: str
-    day: str | date  # the row's day or week
+    day: date  # the row's day or week
     n: int
 
 
@@ -218,9 +216,8 @@ def _severe_read(span: str, part: str, shape: _Shape) -> PreparedQuery:
     TallySevere, compiled once per viewer scope: the dates, countries and categories are its
     arguments; each sum is what the floor counts. The counts are grouped by a prefix of the
     table's key, which either engine adds up in the order it reads the rows, with no sort; the
-    places are a few dozen groups. Django converts nothing on each row: the sums come back from
-    the driver as numbers, the day as the driver gives it (a date, or text converted here once
-    a distinct day)."""
+    places are a few dozen groups. Django converts nothing on each row: the driver gives the
+    sums as numbers and the day as a date."""
     countries = [f"c{i}" for i in range(shape.countries)]
     categories = [f"k{i}" for i in range(shape.categories)]
     levels = range(shape.lowest, 5)
@@ -240,8 +237,7 @@ def _severe_read(span: str, part: str, shape: _Shape) -> PreparedQuery:
         grouped: QuerySet[Any]
         if part == "counts":
             # The day as the column it is, not cast, so that the grouping follows the key.
-            grouped = rows.values("category", "country", day=ExpressionWrapper(
-                F("starts_on"), output_field=CharField())).annotate(n=n)
+            grouped = rows.values("category", "country", day=F("starts_on")).annotate(n=n)
         else:
             grouped = rows.values("country", "admin1", "placed", "cy", "cx").annotate(
                 n=n, worst=Sum("n4"),
@@ -271,7 +267,7 @@ def _summary_from_severe_tally(*, viewer: Viewer, filters: IncidentFilters,
     units: dict[tuple[str, str], int] = defaultdict(int)
     # Per cell: the count, the count of severity 4, the sums of latitudes and longitudes.
     cells: dict[tuple[int, int], list[float]] = {}
-    weeks: dict[str | date, date] = {}
+    weeks: dict[date, date] = {}
     shift = shape.shift
     for period in _periods(filters.date_from, filters.date_to):
         arguments: dict[str, Any] = {"first": period.first, "last": period.last, **chosen}
@@ -279,8 +275,7 @@ def _summary_from_severe_tally(*, viewer: Viewer, filters: IncidentFilters,
                 _SevereCount, viewer=scope, **arguments):
             week = weeks.get(day)
             if week is None:
-                start = date.fromisoformat(day) if isinstance(day, str) else day
-                week = weeks[day] = start - timedelta(days=start.weekday())
+                week = weeks[day] = day - timedelta(days=day.weekday())
             counts[(category, country, week)] += n
         for country, admin1, placed, cy, cx, n, worst, lat, lon in _severe_read(
                 period.span, "places", shape).rows_as(_SeverePlace, viewer=scope, **arguments):
