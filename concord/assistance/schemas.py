@@ -19,6 +19,7 @@ from concord.assistance.models import (
     RequestPhase,
 )
 from concord.assistance.selectors.figures import LineFigures, RequestFigures
+from concord.core import policy
 from concord.core.labels import Classification
 from concord.core.schemas import ClassificationCode
 
@@ -209,8 +210,7 @@ class PledgeOut(Schema):
 
     @staticmethod
     def resolve_withheld(pledge: Pledge) -> bool:
-        return not pledge.release_to_all_members and \
-            pledge.classification != Classification.PUBLIC
+        return policy.kept_from_states(pledge)
 
     @staticmethod
     def resolve_lines(pledge: Pledge) -> list[PledgeLine]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from concord.core import actors
@@ -337,6 +337,22 @@ def label_errors(*, actor: Actor, classification: int, originator: Party | None,
         for field, messages in found.items():
             errors.setdefault(field, []).extend(messages)
     return errors
+
+
+# --- Kept from the member states at large ------------------------------------------------------
+
+
+def kept_from_states(record: LabelledModel) -> bool:
+    """Whether a record's originator released it to named parties only: a labelled record not
+    released to every member state. A page tells its readers so ("withheld from the other
+    states"), and a figure that counts it is labelled as narrowly."""
+    return record.classification != Classification.PUBLIC and not record.release_to_all_members
+
+
+def kept_from_states_q(prefix: str = "") -> Q:
+    """`kept_from_states` as a condition on the rows (of a relation, through `prefix`)."""
+    return Q(**{f"{prefix}release_to_all_members": False}) & ~Q(
+        **{f"{prefix}classification": Classification.PUBLIC})
 
 
 # --- What a viewer is told is withheld ---------------------------------------------------------

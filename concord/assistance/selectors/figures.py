@@ -36,9 +36,8 @@ from concord.assistance.models import (
     RequestLine,
     RequestPhase,
 )
-from concord.core import clock
+from concord.core import clock, policy
 from concord.core.actors import Viewer
-from concord.core.labels import Classification
 from concord.core.labels import Viewer as LabelViewer
 from concord.core.models import VIEWER_ATTRIBUTE
 from concord.core.prepared import PreparedQuery
@@ -72,12 +71,6 @@ def _kept(field: str, prefix: str = "") -> Any:
                 output_field=IntegerField())
 
 
-def withheld_q(prefix: str = "") -> Q:
-    """Pledges their state released to named parties only, not to every member state."""
-    return Q(**{f"{prefix}release_to_all_members": False}) & ~Q(
-        **{f"{prefix}classification": Classification.PUBLIC})
-
-
 def _line_sums(viewer: Viewer, request_ids: list[int]) -> dict[str, Any]:
     # Narrowed to the requests' own pledges: the label rule then runs over their few pledges
     # instead of every pledge the viewer may see.
@@ -91,7 +84,7 @@ def _line_sums(viewer: Viewer, request_ids: list[int]) -> dict[str, Any]:
         "delivered": Coalesce(Sum("pledge_lines__delivered", filter=seen), zero),
         "accepted": Coalesce(Sum("pledge_lines__accepted", filter=seen), zero),
         "withheld": Coalesce(Sum(_kept("quantity", "pledge_lines__"),
-                                 filter=seen & withheld_q("pledge_lines__pledge__")), zero),
+                                 filter=seen & policy.kept_from_states_q("pledge_lines__pledge__")), zero),
     }
     return sums
 
@@ -138,7 +131,7 @@ _STATE = "of_state_"
 def _pledge_rows(viewer: LabelViewer, *, request: int) -> QuerySet[Any]:
     rows: QuerySet[Any] = (visible_pledges(viewer).filter(request=request).order_by("state__name_ru", "pk")
             .values(*_PLEDGE_COLUMNS,
-                    withheld=ExpressionWrapper(withheld_q(), output_field=BooleanField()),
+                    withheld=ExpressionWrapper(policy.kept_from_states_q(), output_field=BooleanField()),
                     **{_STATE + column: F(f"state__{column}") for column in _STATE_COLUMNS}))
     return rows
 
@@ -396,7 +389,7 @@ def withheld_pledges_of(*, viewer: Viewer, requests: list[AssistanceRequest]
     """The pledges to each of `requests` that the viewer may read but their states withheld
     from the other states: a row counting them is labelled no wider than they are."""
     found: dict[int, list[Pledge]] = {}
-    pledges = (visible_pledges(viewer).filter(withheld_q(),
+    pledges = (visible_pledges(viewer).filter(policy.kept_from_states_q(),
                                               request_id__in=[r.pk for r in requests])
                .select_related("originator").prefetch_related("releasable_to").order_by())
     for pledge in pledges:

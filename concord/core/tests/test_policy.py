@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.db import transaction
+from django.template import Context, Template
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,8 @@ from concord.core.policy import (
     audience_of,
     audience_of_rows,
     clearance_errors,
+    kept_from_states,
+    kept_from_states_q,
     label_within,
     readable_by,
     system_viewer,
@@ -192,3 +195,23 @@ def test_it_admits_everyone_to_a_public_audience_and_no_one_to_an_empty_one(pers
     assert not any(nobody.admits(user) for user in personas.all().values())
     _dossier(personas.state_a, Classification.OFFICIAL_USE)
     assert not readable_by(Dossier.objects.all(), nobody).exists()
+
+
+def test_a_record_kept_from_the_states_is_one_released_to_named_parties_only(personas):
+    records = [Dossier.objects.create(title=f"{classification.label} {to_all}",
+                                      classification=classification,
+                                      originator=personas.state_a,
+                                      release_to_all_members=to_all)
+               for classification in Classification for to_all in (False, True)]
+    kept = set(Dossier.objects.unscoped(reason="test").filter(kept_from_states_q())
+               .values_list("pk", flat=True))
+    page = Template("{% load labels %}{% for r in records %}{% if r|kept_from_states %}"
+                    "[{{ r.pk }}]{% endif %}{% endfor %}").render(Context({"records": records}))
+
+    # A public record is everyone's, whatever its release list; any other label kept from the
+    # member states at large unless released to all of them.
+    expected = {r.pk for r in records
+                if r.classification != Classification.PUBLIC and not r.release_to_all_members}
+    assert len(expected) == len(Classification) - 1
+    assert {r.pk for r in records if kept_from_states(r)} == kept == expected
+    assert page == "".join(f"[{pk}]" for pk in sorted(expected))
