@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from django.db import transaction
 from django.template import Context, Template
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -182,8 +183,12 @@ def test_it_applies_a_narrower_audience_at_once_and_waits_on_a_wider_one(persona
 
 
 def test_it_names_one_message_for_a_label_above_the_clearance(personas):
-    assert clearance_errors(personas.delegate_b, Classification.CONFIDENTIAL) == {
-        "classification": ["You may not label a record above your own clearance."]}
+    with translation.override("en"):
+        assert clearance_errors(personas.delegate_b, Classification.CONFIDENTIAL) == {
+            "classification": ["You may not label a record above your own clearance."]}
+    with translation.override("ru"):
+        assert clearance_errors(personas.delegate_b, Classification.CONFIDENTIAL) == {
+            "classification": ["Нельзя присвоить записи гриф выше вашего допуска."]}
     assert clearance_errors(personas.delegate_b, Classification.OFFICIAL_USE) == {}
     assert clearance_errors(SYSTEM, Classification.SECRET) == {}
 
