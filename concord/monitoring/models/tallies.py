@@ -43,6 +43,23 @@ class Tally(models.Model):
         abstract = True
 
 
+class PlacedTally(Tally):
+    """A tally of places: beside each severity's count, the sums of its incidents' latitudes and
+    longitudes, from which a map cell's centre is their mean."""
+
+    lat1 = models.FloatField(default=0)
+    lat2 = models.FloatField(default=0)
+    lat3 = models.FloatField(default=0)
+    lat4 = models.FloatField(default=0)
+    lon1 = models.FloatField(default=0)
+    lon2 = models.FloatField(default=0)
+    lon3 = models.FloatField(default=0)
+    lon4 = models.FloatField(default=0)
+
+    class Meta:
+        abstract = True
+
+
 class TallyCount(Tally):
     """Incidents by category and country (the picture's counts and timeline)."""
 
@@ -70,7 +87,7 @@ class TallyUnit(Tally):
         return f"{self.span} {self.starts_on} {self.country} {self.admin1}"
 
 
-class TallyCell(Tally):
+class TallyCell(PlacedTally):
     """Incidents with coordinates by map cell at zoom `tally.CELL_ZOOM` (coarser zooms are
     these cells added up), with the sums of their coordinates for each cluster's centre."""
 
@@ -80,14 +97,6 @@ class TallyCell(Tally):
     country = models.CharField(max_length=2)
     cy = models.IntegerField()
     cx = models.IntegerField()
-    lat1 = models.FloatField(default=0)
-    lat2 = models.FloatField(default=0)
-    lat3 = models.FloatField(default=0)
-    lat4 = models.FloatField(default=0)
-    lon1 = models.FloatField(default=0)
-    lon2 = models.FloatField(default=0)
-    lon3 = models.FloatField(default=0)
-    lon4 = models.FloatField(default=0)
 
     def __str__(self) -> str:
         return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx}"
@@ -109,7 +118,7 @@ class TallyUnitByCategory(Tally):
         return f"{self.span} {self.starts_on} {self.country} {self.admin1} {self.category}"
 
 
-class TallyCellByCategory(Tally):
+class TallyCellByCategory(PlacedTally):
     """TallyCell's cells kept by first-level unit and category too, for the map of a picture
     narrowed to categories or to a region (a place lies in one unit, so a cell seldom has more
     than one; a place sees a handful of categories)."""
@@ -122,14 +131,6 @@ class TallyCellByCategory(Tally):
     category = models.CharField(max_length=32)
     cy = models.IntegerField()
     cx = models.IntegerField()
-    lat1 = models.FloatField(default=0)
-    lat2 = models.FloatField(default=0)
-    lat3 = models.FloatField(default=0)
-    lat4 = models.FloatField(default=0)
-    lon1 = models.FloatField(default=0)
-    lon2 = models.FloatField(default=0)
-    lon3 = models.FloatField(default=0)
-    lon4 = models.FloatField(default=0)
 
     def __str__(self) -> str:
         return f"{self.span} {self.starts_on} {self.country} {self.category} {self.cy}/{self.cx}"
@@ -155,7 +156,7 @@ class TallyUnitByVerification(Tally):
                 f"{self.verification}")
 
 
-class TallyCellByVerification(Tally):
+class TallyCellByVerification(PlacedTally):
     """TallyCellByCategory's cells kept by verification too, for the map of a picture narrowed
     to a verification."""
 
@@ -168,21 +169,13 @@ class TallyCellByVerification(Tally):
     verification = models.CharField(max_length=16)
     cy = models.IntegerField()
     cx = models.IntegerField()
-    lat1 = models.FloatField(default=0)
-    lat2 = models.FloatField(default=0)
-    lat3 = models.FloatField(default=0)
-    lat4 = models.FloatField(default=0)
-    lon1 = models.FloatField(default=0)
-    lon2 = models.FloatField(default=0)
-    lon3 = models.FloatField(default=0)
-    lon4 = models.FloatField(default=0)
 
     def __str__(self) -> str:
         return (f"{self.span} {self.starts_on} {self.country} {self.category} "
                 f"{self.verification} {self.cy}/{self.cx}")
 
 
-class TallyCellFine(Tally):
+class TallyCellFine(PlacedTally):
     """TallyCell's cells at the finer zoom `tally.FINE_ZOOM`, for the map of a picture zoomed
     past TallyCell's and narrowed to nothing but countries, severity and the period (coarser
     zooms down to TallyCell's are these cells added up)."""
@@ -193,20 +186,12 @@ class TallyCellFine(Tally):
     country = models.CharField(max_length=2)
     cy = models.IntegerField()
     cx = models.IntegerField()
-    lat1 = models.FloatField(default=0)
-    lat2 = models.FloatField(default=0)
-    lat3 = models.FloatField(default=0)
-    lat4 = models.FloatField(default=0)
-    lon1 = models.FloatField(default=0)
-    lon2 = models.FloatField(default=0)
-    lon3 = models.FloatField(default=0)
-    lon4 = models.FloatField(default=0)
 
     def __str__(self) -> str:
         return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx} (fine)"
 
 
-class TallySevere(Tally):
+class TallySevere(PlacedTally):
     """The severe incidents alone (severity `tally.SEVERE` and up, so n1 and n2 stay naught) by
     every key of the picture at once, its cells at zoom `tally.CELL_ZOOM`: the picture of the
     severe incidents reads these few rows whole, where a grouping of the incidents sorts each
@@ -223,14 +208,6 @@ class TallySevere(Tally):
     placed = models.SmallIntegerField()
     cy = models.IntegerField()
     cx = models.IntegerField()
-    lat1 = models.FloatField(default=0)
-    lat2 = models.FloatField(default=0)
-    lat3 = models.FloatField(default=0)
-    lat4 = models.FloatField(default=0)
-    lon1 = models.FloatField(default=0)
-    lon2 = models.FloatField(default=0)
-    lon3 = models.FloatField(default=0)
-    lon4 = models.FloatField(default=0)
 
     def __str__(self) -> str:
         return f"{self.span} {self.starts_on} {self.category} {self.country} {self.admin1}"
@@ -252,7 +229,7 @@ class TallyCountByVerification(Tally):
         return f"{self.span} {self.starts_on} {self.verification} {self.category} {self.country}"
 
 
-class TallyPlaceByVerification(Tally):
+class TallyPlaceByVerification(PlacedTally):
     """The units and the map cells at zoom `tally.CELL_ZOOM` kept by verification, for the
     regions and the map of a picture narrowed to a verification and to nothing but countries
     besides (a cell seldom spans two units, so a row is mostly a cell). An incident without
@@ -268,21 +245,13 @@ class TallyPlaceByVerification(Tally):
     placed = models.SmallIntegerField()
     cy = models.IntegerField()
     cx = models.IntegerField()
-    lat1 = models.FloatField(default=0)
-    lat2 = models.FloatField(default=0)
-    lat3 = models.FloatField(default=0)
-    lat4 = models.FloatField(default=0)
-    lon1 = models.FloatField(default=0)
-    lon2 = models.FloatField(default=0)
-    lon3 = models.FloatField(default=0)
-    lon4 = models.FloatField(default=0)
 
     def __str__(self) -> str:
         return (f"{self.span} {self.starts_on} {self.verification} {self.country} {self.admin1} "
                 f"{self.cy}/{self.cx}")
 
 
-class TallyCellTown(Tally):
+class TallyCellTown(PlacedTally):
     """TallyCellFine's cells at a town's zoom, `tally.TOWN_ZOOM`, for the map of a picture
     zoomed past TallyCellFine's and narrowed to nothing but countries, severity and the period.
     Keyed by the country before the period: such a map is most often one country's, whose
@@ -295,14 +264,6 @@ class TallyCellTown(Tally):
     country = models.CharField(max_length=2)
     cy = models.IntegerField()
     cx = models.IntegerField()
-    lat1 = models.FloatField(default=0)
-    lat2 = models.FloatField(default=0)
-    lat3 = models.FloatField(default=0)
-    lat4 = models.FloatField(default=0)
-    lon1 = models.FloatField(default=0)
-    lon2 = models.FloatField(default=0)
-    lon3 = models.FloatField(default=0)
-    lon4 = models.FloatField(default=0)
 
     def __str__(self) -> str:
         return f"{self.span} {self.starts_on} {self.country} {self.cy}/{self.cx} (town)"
