@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -82,13 +83,25 @@ def target(tmp_path: Path) -> Iterator[Target]:
     server = urlsplit(database_url())
     admin_url = urlunsplit(server._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop(admin, name)
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
         yield Target(urlunsplit(server._replace(path=f"/{name}")), audit)
     finally:
         with psycopg.connect(admin_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            _drop(admin, name)
+
+
+def _drop(admin: psycopg.Connection[Any], name: str) -> None:
+    """Drop a scratch database. A plain DROP stops the server's own autovacuum worker on it,
+    which FORCE may not (the worker is the superuser's); FORCE then ends the test's sessions."""
+    for _ in range(20):
+        try:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            return
+        except psycopg.errors.ObjectInUse:
+            time.sleep(0.25)
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
